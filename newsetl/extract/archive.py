@@ -1,0 +1,86 @@
+"""Raw responses as they came, in WARC files, so any page can be re-transformed without the network."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+# The archived body is the decoded payload, so transfer details no longer describe it.
+DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+@dataclass(frozen=True)
+class ArchivedRecord:
+    warc_file: str
+    offset: int
+    length: int
+    body_sha256: str
+
+
+@dataclass(frozen=True)
+class ArchivedResponse:
+    url: str
+    status_code: int
+    headers: dict[str, str]
+    body: bytes
+
+
+class WarcArchive:
+    """One gzipped WARC file per run and source; records are appended from many threads."""
+
+    def __init__(self, raw_dir: Path, source: str, run_id: str) -> None:
+        self.raw_dir = raw_dir
+        self.relative_path = Path(source) / f"{run_id}.warc.gz"
+        self.path = raw_dir / self.relative_path
+        self._lock = threading.Lock()
+
+    def append(
+        self, url: str, status_code: int, reason: str, headers: dict[str, str], body: bytes
+    ) -> ArchivedRecord:
+        http_headers = StatusAndHeaders(
+            f"{status_code} {reason}".strip(),
+            [
+                (name, value)
+                for name, value in headers.items()
+                if name.lower() not in DROPPED_HEADERS
+            ],
+            protocol="HTTP/1.1",
+        )
+        digest = hashlib.sha256(body).hexdigest()
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("ab") as handle:
+                offset = handle.tell()
+                writer = WARCWriter(handle, gzip=True)
+                record = writer.create_warc_record(
+                    url, "response", payload=BytesIO(body), http_headers=http_headers
+                )
+                writer.write_record(record)
+                handle.flush()
+                length = handle.tell() - offset
+        return ArchivedRecord(str(self.relative_path), offset, length, digest)
+
+
+def read_archived(raw_dir: Path, warc_file: str, offset: int) -> ArchivedResponse:
+    """Read back the one response record stored at `offset`."""
+    with (raw_dir / warc_file).open("rb") as handle:
+        handle.seek(offset)
+        for record in ArchiveIterator(handle):
+            if record.rec_type != "response":
+                continue
+            headers = {name.lower(): value for name, value in record.http_headers.headers}
+            status = int(record.http_headers.get_statuscode() or 0)
+            return ArchivedResponse(
+                record.rec_headers.get_header("WARC-Target-URI"),
+                status,
+                headers,
+                record.content_stream().read(),
+            )
+    raise ValueError(f"no response record in {warc_file} at offset {offset}")

@@ -1,0 +1,78 @@
+"""The order of the steps for one source run, shared by the Prefect flow and direct calls."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from newsetl import steps
+from newsetl.settings import Settings, Source
+from newsetl.steps import SourceRunSummary, StageTimer
+
+
+@dataclass(frozen=True)
+class Steps:
+    """The callables a run uses: plain functions, or the same functions wrapped as Prefect tasks."""
+
+    discover: Callable[..., Any] = steps.discover
+    plan_fetches: Callable[..., Any] = steps.plan_fetches
+    fetch_pages: Callable[..., Any] = steps.fetch_pages
+    transform_pages: Callable[..., Any] = steps.transform_pages
+    load_pages: Callable[..., Any] = steps.load_pages
+
+
+PLAIN_STEPS = Steps()
+
+
+def run_source(
+    settings: Settings,
+    source: Source,
+    *,
+    step_functions: Steps = PLAIN_STEPS,
+    backfill: bool = False,
+    recheck_all: bool = False,
+    flow_run_id: str | None = None,
+) -> SourceRunSummary:
+    """Discover, fetch, transform and load one source, batch by batch, under the run lock."""
+    started = time.perf_counter()
+    with steps.run_lock(settings):
+        summary = SourceRunSummary(source.name, steps.start_run(settings, source, flow_run_id))
+        timer = StageTimer(summary)
+        try:
+            with timer.stage("discover"):
+                discovery = step_functions.discover(
+                    settings, source, summary.run_id, backfill=backfill
+                )
+                requests = step_functions.plan_fetches(
+                    settings, source, discovery, recheck_all=recheck_all
+                )
+            summary.listing_pages = discovery.pages_read
+            summary.discovered = len(discovery.new_urls)
+            pending_discovery = discovery
+            for batch in steps.batches(requests, settings.fetch_batch_size):
+                with timer.stage("fetch"):
+                    results = step_functions.fetch_pages(settings, source, summary.run_id, batch)
+                with timer.stage("transform"):
+                    pages = step_functions.transform_pages(source, results)
+                with timer.stage("load"):
+                    counts = step_functions.load_pages(
+                        settings, source, summary.run_id, pages, pending_discovery
+                    )
+                summary.counts.add(counts)
+                pending_discovery = None
+            if pending_discovery is not None:
+                with timer.stage("load"):
+                    step_functions.load_pages(
+                        settings, source, summary.run_id, [], pending_discovery
+                    )
+            summary.status = "completed"
+        except Exception as error:
+            summary.status = "failed"
+            summary.error = f"{type(error).__name__}: {error}"
+            raise
+        finally:
+            summary.seconds = time.perf_counter() - started
+            steps.finish_run(settings, summary)
+    return summary

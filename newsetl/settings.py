@@ -1,0 +1,173 @@
+"""The one settings object: defaults, then a TOML file, then NEWSETL_* environment variables."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+ENV_PREFIX = "NEWSETL_"
+CONFIG_ENV = "NEWSETL_CONFIG"
+USER_AGENT = "newsetl/0.1 (university news archiver; +https://github.com/newsetl/newsetl)"
+
+
+class ConfigError(ValueError):
+    """The configuration is invalid; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    base_url: str
+    listing_paths: tuple[str, ...]
+    article_url_pattern: str
+    timezone: str = "UTC"
+    profile: str = "generic"
+    title: str = ""
+    enabled: bool = True
+    schedule: str = "0 */6 * * *"
+    freshness_hours: float = 336.0
+    max_listing_pages: int = 50
+
+    @property
+    def listing_urls(self) -> list[str]:
+        base = self.base_url.rstrip("/")
+        return [
+            path if "://" in path else base + "/" + path.lstrip("/") for path in self.listing_paths
+        ]
+
+    def with_base_url(self, base_url: str) -> Source:
+        return replace(self, base_url=base_url)
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path("data")
+    user_agent: str = USER_AGENT
+    request_timeout_seconds: float = 10.0
+    connect_timeout_seconds: float = 5.0
+    max_in_flight: int = 8
+    per_host_delay_seconds: float = 0.0
+    max_attempts: int = 3
+    retry_backoff_seconds: float = 0.5
+    fetch_batch_size: int = 100
+    lock_timeout_seconds: float = 600.0
+    max_rechecks_per_run: int = 200
+    sources: Mapping[str, Source] = field(default_factory=dict)
+
+    @property
+    def warehouse_path(self) -> Path:
+        return self.data_dir / "warehouse.duckdb"
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    def enabled_sources(self) -> list[Source]:
+        return [source for source in self.sources.values() if source.enabled]
+
+    def source(self, name: str) -> Source:
+        try:
+            return self.sources[name]
+        except KeyError:
+            known = ", ".join(sorted(self.sources)) or "none"
+            raise ConfigError(f"unknown source {name!r} (configured: {known})") from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+
+
+def _parse_source(name: str, table: Mapping[str, Any], origin: str) -> Source:
+    known = {f.name for f in fields(Source)} - {"name"}
+    unknown = set(table) - known
+    if unknown:
+        raise ConfigError(f"{origin}: source {name!r}: unknown keys {sorted(unknown)}")
+    for required in ("base_url", "listing_paths", "article_url_pattern"):
+        if required not in table:
+            raise ConfigError(f"{origin}: source {name!r}: missing {required!r}")
+    values = dict(table)
+    values["listing_paths"] = tuple(values["listing_paths"])
+    try:
+        re.compile(values["article_url_pattern"])
+    except re.error as error:
+        raise ConfigError(f"{origin}: source {name!r}: bad article_url_pattern: {error}") from None
+    try:
+        ZoneInfo(values.get("timezone", "UTC"))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"{origin}: source {name!r}: unknown timezone {values['timezone']!r}"
+        ) from None
+    if not str(values["base_url"]).startswith(("http://", "https://")):
+        raise ConfigError(f"{origin}: source {name!r}: base_url must be http(s)")
+    return Source(name=name, **values)
+
+
+def _coerce(name: str, raw: Any, default: Any) -> Any:
+    try:
+        if isinstance(default, bool):
+            return (
+                str(raw).lower() in ("1", "true", "yes", "on")
+                if isinstance(raw, str)
+                else bool(raw)
+            )
+        if isinstance(default, Path):
+            return Path(raw)
+        return type(default)(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(
+            f"setting {name}: cannot read {raw!r} as {type(default).__name__}"
+        ) from None
+
+
+def load_settings(
+    config_path: str | Path | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Shipped sources.toml, then the user's TOML (`config_path` or $NEWSETL_CONFIG), then env.
+
+    A user file with a [sources] table replaces the shipped sources, except `demo`.
+    """
+    environ = os.environ if environ is None else environ
+    shipped = tomllib.loads(files("newsetl").joinpath("sources.toml").read_text("utf-8"))
+    sources = {
+        name: _parse_source(name, table, "shipped sources.toml")
+        for name, table in shipped.get("sources", {}).items()
+    }
+    overrides: dict[str, Any] = {}
+    config_path = config_path or environ.get(CONFIG_ENV)
+    if config_path:
+        user = _read_toml(Path(config_path))
+        overrides.update(user.get("settings", {}))
+        if "sources" in user:
+            user_sources = {
+                name: _parse_source(name, table, str(config_path))
+                for name, table in user["sources"].items()
+            }
+            sources = (
+                {"demo": sources["demo"], **user_sources} if "demo" in sources else user_sources
+            )
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for setting in fields(Settings):
+        if setting.name == "sources":
+            continue
+        default = getattr(defaults, setting.name)
+        raw = environ.get(ENV_PREFIX + setting.name.upper(), overrides.pop(setting.name, None))
+        if raw is not None:
+            values[setting.name] = _coerce(setting.name, raw, default)
+    overrides.pop("sources", None)
+    if overrides:
+        raise ConfigError(f"{config_path}: unknown settings {sorted(overrides)}")
+    return Settings(sources=sources, **values)

@@ -1,0 +1,65 @@
+"""Bytes to text: the declared charset, then <meta charset>, then detection. Never raises."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+# Pages labelled with a narrow Chinese charset routinely use characters outside it.
+WIDER_CHARSET = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "cp1252", "ascii": "cp1252"}
+META_SCAN_BYTES = 4096
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    return WIDER_CHARSET.get(name, WIDER_CHARSET.get(label.strip().lower(), name))
+
+
+def declared_charset(body: bytes, content_type: str | None) -> str | None:
+    header = HEADER_CHARSET.search(content_type or "")
+    if header and (codec := _codec(header.group(1))):
+        return codec
+    meta = META_CHARSET.search(body[:META_SCAN_BYTES])
+    return _codec(meta.group(1).decode("ascii", "ignore")) if meta else None
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]:
+    """Return the text and how many undecodable bytes were replaced with U+FFFD."""
+    if body.startswith(codecs.BOM_UTF8):
+        return _decode(body[3:], "utf-8")
+    declared = declared_charset(body, content_type)
+    if declared:
+        text, replaced = _decode(body, declared)
+        if replaced == 0:
+            return text, 0
+        if declared in ("utf-8",):
+            try:
+                return body.decode("cp1252"), 0
+            except UnicodeDecodeError:
+                pass
+        guess = from_bytes(body).best()
+        if guess is not None and guess.encoding and guess.encoding != declared:
+            guessed_text, guessed_replaced = _decode(body, guess.encoding)
+            if guessed_replaced < replaced:
+                return guessed_text, guessed_replaced
+        return text, replaced
+    try:
+        return body.decode("utf-8"), 0
+    except UnicodeDecodeError:
+        pass
+    guess = from_bytes(body).best()
+    return _decode(body, guess.encoding if guess is not None and guess.encoding else "cp1252")
+
+
+def _decode(body: bytes, codec: str) -> tuple[str, int]:
+    text = body.decode(codec, errors="replace")
+    return text, text.count("\ufffd")

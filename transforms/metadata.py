@@ -1,0 +1,283 @@
+"""Page metadata readers: JSON-LD, OpenGraph and plain meta tags. Pure functions on an lxml tree.
+
+Shared by the generic extractor and by site profiles that want a fallback for a field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
+
+from transforms.normalize import normalize_text
+
+HtmlElement = lxml_html.HtmlElement
+
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "blogposting",
+        "socialmediaposting",
+        "liveblogposting",
+        "scholarlyarticle",
+        "techarticle",
+        "report",
+        "webpage",
+        "pressrelease",
+    }
+)
+# WebPage is a weak match: it only wins when no real article type is on the page.
+WEAK_ARTICLE_TYPES = frozenset({"webpage"})
+TRAILING_COMMA = re.compile(r",\s*([}\]])")
+TAG_SPLIT = re.compile(r"\s*[,;|]\s*")
+AUTHOR_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.")
+
+
+@dataclass
+class PageMetadata:
+    """Everything the page says about itself outside the body text."""
+
+    title: str | None = None
+    headline: str | None = None
+    description: str | None = None
+    site_name: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+    canonical_url: str | None = None
+    article_body: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+# -- meta tags --------------------------------------------------------------------------
+
+
+def meta_tags(tree: HtmlElement) -> dict[str, str]:
+    """First non-empty content of each `<meta>` keyed by lower-cased property/name/itemprop.
+
+    Repeated keys (article:tag, og:locale:alternate) are joined with " | " so none is lost.
+    """
+    found: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = node.get("property") or node.get("name") or node.get("itemprop")
+        if not key:
+            equiv = node.get("http-equiv")
+            key = equiv.lower() if equiv else None
+        content = node.get("content")
+        if not key or not content or not content.strip():
+            continue
+        key = key.strip().lower()
+        content = content.strip()
+        if key in found:
+            if key in ("article:tag", "keywords", "news_keywords", "og:article:tag"):
+                found[key] = f"{found[key]} | {content}"
+            continue
+        found[key] = content
+    return found
+
+
+def first_meta(meta: dict[str, str], *keys: str) -> str | None:
+    for key in keys:
+        value = meta.get(key)
+        if value:
+            text = normalize_text(value)
+            if text:
+                return text
+    return None
+
+
+def canonical_link(tree: HtmlElement, base_url: str) -> str | None:
+    for node in tree.iter("link"):
+        if (node.get("rel") or "").strip().lower() == "canonical" and node.get("href"):
+            href = node.get("href", "").strip()
+            if href:
+                return urljoin(base_url, href)
+    return None
+
+
+def html_language(tree: HtmlElement) -> str | None:
+    lang = tree.get("lang") or tree.get("xml:lang")
+    return lang.strip() if lang and lang.strip() else None
+
+
+def short_language(code: str | None) -> str | None:
+    """"de-AT", "de_AT", "DE" -> "de"."""
+    if not code:
+        return None
+    primary = re.split(r"[-_\s,]", code.strip(), maxsplit=1)[0].lower()
+    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
+# -- JSON-LD ----------------------------------------------------------------------------
+
+
+def _load_json(text: str) -> Any:
+    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        try:
+            return json.loads(TRAILING_COMMA.sub(r"\1", text.replace("\n", " ")), strict=False)
+        except ValueError:
+            return None
+
+
+def _flatten(value: Any) -> Iterator[dict]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _flatten(item)
+    elif isinstance(value, dict):
+        yield value
+        if "@graph" in value:
+            yield from _flatten(value["@graph"])
+        main_entity = value.get("mainEntity")
+        if isinstance(main_entity, dict | list):
+            yield from _flatten(main_entity)
+
+
+def json_ld_objects(tree: HtmlElement) -> list[dict]:
+    """Every JSON-LD object on the page, `@graph` and list wrappers flattened."""
+    objects: list[dict] = []
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        objects.extend(_flatten(_load_json(script.text or "")))
+    return objects
+
+
+def _types(obj: dict) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower() for k in kinds if isinstance(k, str)}
+
+
+def json_ld_article(objects: list[dict]) -> dict | None:
+    """The object describing the article: a real article type first, a WebPage last."""
+    weak: dict | None = None
+    for obj in objects:
+        kinds = _types(obj)
+        if kinds & (ARTICLE_TYPES - WEAK_ARTICLE_TYPES):
+            return obj
+        if weak is None and kinds & WEAK_ARTICLE_TYPES:
+            weak = obj
+    return weak
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str | dict)), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if isinstance(value, str | int | float):
+        text = normalize_text(str(value))
+        return text or None
+    return None
+
+
+def names_of(value: Any) -> list[str]:
+    """Person names from a JSON-LD author / a meta author value (string, dict or list)."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("name")
+            if isinstance(item, list):
+                names.extend(names_of(item))
+                continue
+        if not isinstance(item, str):
+            continue
+        text = AUTHOR_PREFIX.sub("", normalize_text(item))
+        if not text or URL_LIKE.match(text):
+            continue
+        names.extend(part for part in AUTHOR_SPLIT.split(text) if part and len(part) <= 80)
+    return names
+
+
+def keywords_of(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    words: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            words.extend(normalize_text(w) for w in TAG_SPLIT.split(item))
+    return [w for w in words if w]
+
+
+# -- everything together ------------------------------------------------------------------
+
+
+def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
+    """JSON-LD first, then OpenGraph / article:* meta, then plain meta tags and `<head>`."""
+    meta = meta_tags(tree)
+    article = json_ld_article(json_ld_objects(tree)) or {}
+
+    title_node = next(tree.iter("title"), None)
+    page_title = normalize_text(title_node.text_content()) if title_node is not None else ""
+
+    authors = names_of(article.get("author"))
+    if not authors:
+        authors = names_of(first_meta(meta, "author", "article:author", "dc.creator", "sailthru.author"))
+    tags = keywords_of(article.get("keywords"))
+    if not tags:
+        tags = keywords_of(first_meta(meta, "article:tag", "news_keywords", "keywords"))
+
+    language = (
+        html_language(tree)
+        or _text(article.get("inLanguage"))
+        or first_meta(meta, "og:locale", "content-language", "language", "dc.language")
+    )
+    canonical = canonical_link(tree, url)
+    if canonical is None:
+        og_url = first_meta(meta, "og:url")
+        canonical = urljoin(url, og_url) if og_url else None
+
+    body = article.get("articleBody") or article.get("text")
+    return PageMetadata(
+        title=first_meta(meta, "og:title", "twitter:title", "dc.title") or page_title or None,
+        headline=_text(article.get("headline")) or _text(article.get("name")),
+        description=first_meta(meta, "og:description", "description", "twitter:description")
+        or _text(article.get("description")),
+        site_name=first_meta(meta, "og:site_name", "application-name")
+        or _text(article.get("publisher")),
+        published=_text(article.get("datePublished"))
+        or first_meta(
+            meta,
+            "article:published_time",
+            "og:article:published_time",
+            "datepublished",
+            "publishdate",
+            "publish-date",
+            "pubdate",
+            "date",
+            "dc.date.issued",
+            "dc.date",
+            "dcterms.date",
+            "sailthru.date",
+            "parsely-pub-date",
+        ),
+        modified=_text(article.get("dateModified"))
+        or first_meta(meta, "article:modified_time", "og:updated_time", "datemodified",
+                      "last-modified", "dcterms.modified"),
+        authors=tuple(dict.fromkeys(authors)),
+        tags=tuple(dict.fromkeys(tags)),
+        language=language,
+        canonical_url=canonical,
+        article_body=normalize_text(body) if isinstance(body, str) else None,
+        meta=meta,
+    )

@@ -1,0 +1,104 @@
+"""Typed records produced by the transforms: what a page says, independent of how it was fetched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Literal
+
+TRANSFORMER_VERSION = "1.0.0"
+
+BlockKind = Literal["paragraph", "heading"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of body text: a paragraph or a heading inside the article body."""
+
+    text: str
+    kind: BlockKind = "paragraph"
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    caption: str | None = None
+    credit: str | None = None
+    alt: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A normalised article, ready to be versioned by the warehouse."""
+
+    url: str
+    canonical_url: str
+    title: str
+    body: tuple[Block, ...]
+    published_at: datetime | None = None
+    updated_at: datetime | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    editor_note: str | None = None
+    images: tuple[Image, ...] = ()
+    tags: tuple[str, ...] = ()
+    language: str | None = None
+    profile: str = "generic"
+    confidence: float = 1.0
+    transformer_version: str = TRANSFORMER_VERSION
+    content_hash: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            object.__setattr__(self, "content_hash", content_hash(self))
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [block.text for block in self.body if block.kind == "paragraph"]
+
+    @property
+    def text(self) -> str:
+        """Body text as the pipeline stores it: blocks separated by blank lines."""
+        return "\n\n".join(block.text for block in self.body)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(block.text.split()) for block in self.body)
+
+    def to_json_dict(self) -> dict:
+        record = asdict(self)
+        for key in ("published_at", "updated_at"):
+            if record[key] is not None:
+                record[key] = record[key].isoformat()
+        record["word_count"] = self.word_count
+        return record
+
+
+def content_hash(article: Article) -> str:
+    """SHA-256 over the normalised fields a reader sees; fetch details and scores are excluded."""
+    hashed = {
+        "canonical_url": article.canonical_url,
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "updated_at": article.updated_at.isoformat() if article.updated_at else None,
+        "authors": list(article.authors),
+        "editor_note": article.editor_note,
+        "body": [[block.kind, block.text] for block in article.body],
+        "images": [[image.src, image.caption, image.credit] for image in article.images],
+        "tags": list(article.tags),
+        "language": article.language,
+    }
+    encoded = json.dumps(hashed, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()
+
+
+class NotAnArticle(ValueError):
+    """The page cannot be extracted into an article; `reason` is a short machine-readable code."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail

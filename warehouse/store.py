@@ -1,0 +1,489 @@
+"""The only module that talks to DuckDB: connection, migrations, views, loads and reads."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import duckdb
+
+from newsetl.extract.records import DiscoveredLink, FetchResult
+from transforms.records import Article, NotAnArticle
+
+LOCK_PID = re.compile(r"PID (\d+)")
+RECHECK_INTERVALS = (
+    (timedelta(days=1), timedelta(hours=1)),
+    (timedelta(days=7), timedelta(days=1)),
+    (timedelta(days=30), timedelta(days=7)),
+)
+RECHECK_AFTER_A_MONTH = timedelta(days=30)
+
+
+class WarehouseLocked(RuntimeError):
+    """Another process holds the DuckDB file (DuckDB allows one writer, and no readers then)."""
+
+
+class WarehouseMissing(FileNotFoundError):
+    """A read was asked of a warehouse that no run has created yet."""
+
+
+@dataclass
+class PageResult:
+    """One fetched page and what the transform made of it."""
+
+    fetch: FetchResult
+    article: Article | None = None
+    rejection: NotAnArticle | None = None
+
+
+@dataclass
+class LoadBatch:
+    links: list[DiscoveredLink] = field(default_factory=list)
+    listing_responses: list[FetchResult] = field(default_factory=list)
+    pages: list[PageResult] = field(default_factory=list)
+    timezone: str = "UTC"
+    changes_are_extractor_changes: bool = False
+
+
+@dataclass
+class LoadCounts:
+    fetched: int = 0
+    unchanged: int = 0
+    new_articles: int = 0
+    new_versions: int = 0
+    deletions: int = 0
+    quarantined: int = 0
+    failed: int = 0
+
+    def add(self, other: LoadCounts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass(frozen=True)
+class PendingPage:
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def article_id_for(canonical_url: str) -> str:
+    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:16]
+
+
+def next_check_after(fetched_at: datetime, published_at: datetime | None) -> datetime:
+    """Re-check young articles often (1 h, 1 day, 1 week), older ones monthly."""
+    age = fetched_at - published_at if published_at else RECHECK_AFTER_A_MONTH
+    for younger_than, interval in RECHECK_INTERVALS:
+        if age < younger_than:
+            return fetched_at + interval
+    return fetched_at + RECHECK_AFTER_A_MONTH
+
+
+def _lock_message(path: Path, error: Exception) -> str:
+    pid = LOCK_PID.search(str(error))
+    holder = f"process {pid.group(1)}" if pid else "another process"
+    return (
+        f"the warehouse {path} is locked by {holder}; DuckDB allows one writer at a time. "
+        "Wait for that run to finish (or stop it) and try again."
+    )
+
+
+def connect(
+    path: Path, *, read_only: bool = False, wait_seconds: float = 0.0
+) -> duckdb.DuckDBPyConnection:
+    """Open the file, retrying while another process holds its lock for up to `wait_seconds`."""
+    if read_only and not path.exists():
+        raise WarehouseMissing(
+            f"no warehouse at {path} yet: run `newsetl demo` or `newsetl run` first"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.05
+    while True:
+        try:
+            connection = duckdb.connect(str(path), read_only=read_only)
+            connection.execute("SET TimeZone = 'UTC'")
+            return connection
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseLocked(_lock_message(path, error)) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
+def _sql_files(package: str) -> list[tuple[str, str]]:
+    folder = files("warehouse").joinpath(package)
+    entries = [entry for entry in folder.iterdir() if entry.name.endswith(".sql")]
+    return [
+        (entry.name, entry.read_text("utf-8")) for entry in sorted(entries, key=lambda e: e.name)
+    ]
+
+
+def migrate(connection: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply pending numbered migrations, each in its own transaction; returns those applied."""
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMPTZ DEFAULT now())"
+    )
+    applied = {
+        row[0] for row in connection.execute("SELECT version FROM schema_migrations").fetchall()
+    }
+    done: list[str] = []
+    for name, sql in _sql_files("migrations"):
+        version = int(name.split("_", 1)[0])
+        if version in applied:
+            continue
+        connection.execute("BEGIN TRANSACTION")
+        try:
+            connection.execute(sql)
+            connection.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name]
+            )
+            connection.execute("COMMIT")
+        except Exception:
+            connection.execute("ROLLBACK")
+            raise
+        done.append(name)
+    return done
+
+
+def create_views(connection: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the views: staging (`stg_`) first, then marts, each file in name order."""
+    views = _sql_files("views")
+    for _, sql in sorted(views, key=lambda item: (not item[0].startswith("stg_"), item[0])):
+        connection.execute(sql)
+
+
+class Warehouse:
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    @contextmanager
+    def open(
+        cls, path: Path, *, read_only: bool = False, wait_seconds: float = 0.0
+    ) -> Iterator[Warehouse]:
+        connection = connect(path, read_only=read_only, wait_seconds=wait_seconds)
+        try:
+            if not read_only:
+                migrate(connection)
+                create_views(connection)
+            yield cls(connection, path)
+        finally:
+            connection.close()
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def query(
+        self, sql: str, parameters: Sequence[Any] | None = None
+    ) -> tuple[list[str], list[tuple]]:
+        cursor = self.connection.execute(sql, parameters or [])
+        columns = [column[0] for column in cursor.description or []]
+        return columns, cursor.fetchall()
+
+    def known_urls(self, source: str, urls: Iterable[str]) -> set[str]:
+        urls = list(dict.fromkeys(urls))
+        if not urls:
+            return set()
+        rows = self.connection.execute(
+            "SELECT url FROM frontier WHERE source = ? AND list_contains(?, url)", [source, urls]
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def pending_pages(
+        self, source: str, now: datetime, recheck_limit: int, *, recheck_all: bool = False
+    ) -> list[PendingPage]:
+        """URLs never fetched successfully (all of them), then re-checks that are due (bounded)."""
+        never = self.connection.execute(
+            "SELECT url FROM frontier WHERE source = ? AND last_fetched_at IS NULL "
+            "AND coalesce(last_outcome, '') <> 'gone' ORDER BY first_seen_at, url",
+            [source],
+        ).fetchall()
+        due_filter = "" if recheck_all else "AND next_check_at <= ?"
+        parameters: list[Any] = [source] + ([] if recheck_all else [now]) + [recheck_limit]
+        due = self.connection.execute(
+            "SELECT url, etag, last_modified FROM frontier WHERE source = ? "
+            f"AND last_fetched_at IS NOT NULL AND coalesce(last_outcome, '') <> 'gone' {due_filter} "
+            "ORDER BY next_check_at, url LIMIT ?",
+            parameters,
+        ).fetchall()
+        return [PendingPage(row[0]) for row in never] + [PendingPage(*row) for row in due]
+
+    # -- runs ------------------------------------------------------------------------------
+
+    def start_run(
+        self, source: str, *, flow_run_id: str | None = None, started_at: datetime
+    ) -> str:
+        run_id = f"{started_at:%Y%m%dT%H%M%S}-{source}-{uuid.uuid4().hex[:8]}"
+        self.connection.execute(
+            "INSERT INTO runs (run_id, source, flow_run_id, started_at, status) VALUES (?, ?, ?, ?, 'running')",
+            [run_id, source, flow_run_id, started_at],
+        )
+        return run_id
+
+    def finish_run(
+        self,
+        run_id: str,
+        *,
+        status: str,
+        finished_at: datetime,
+        counts: LoadCounts,
+        listing_pages: int = 0,
+        discovered: int = 0,
+        error: str | None = None,
+    ) -> None:
+        self.connection.execute(
+            "UPDATE runs SET status = ?, finished_at = ?, listing_pages = ?, discovered = ?, fetched = ?, "
+            "unchanged = ?, new_articles = ?, new_versions = ?, deletions = ?, quarantined = ?, failed = ?, "
+            "error = ? WHERE run_id = ?",
+            [
+                status, finished_at, listing_pages, discovered, counts.fetched, counts.unchanged,
+                counts.new_articles, counts.new_versions, counts.deletions, counts.quarantined,
+                counts.failed, error, run_id,
+            ],
+        )  # fmt: skip
+
+    # -- the load --------------------------------------------------------------------------
+
+    def load_batch(
+        self, run_id: str, source: str, batch: LoadBatch, *, now: datetime
+    ) -> LoadCounts:
+        """Write one batch in one transaction, marked complete in `loads` by the same commit."""
+        load_id = f"{run_id}:{uuid.uuid4().hex[:8]}"
+        counts = LoadCounts()
+        self.connection.execute("BEGIN TRANSACTION")
+        try:
+            rows = _BatchWriter(
+                self.connection, run_id, load_id, source, batch, now, counts
+            ).write()
+            self.connection.execute(
+                "INSERT INTO loads (load_id, run_id, source, completed_at, row_count) VALUES (?, ?, ?, ?, ?)",
+                [load_id, run_id, source, now, rows],
+            )
+            self.connection.execute("COMMIT")
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        return counts
+
+
+class _BatchWriter:
+    """Turns one LoadBatch into rows; every decision about versions lives here."""
+
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        run_id: str,
+        load_id: str,
+        source: str,
+        batch: LoadBatch,
+        now: datetime,
+        counts: LoadCounts,
+    ) -> None:
+        self.connection = connection
+        self.run_id = run_id
+        self.load_id = load_id
+        self.source = source
+        self.batch = batch
+        self.now = now
+        self.counts = counts
+        self.rows = 0
+        self.zone = ZoneInfo(batch.timezone)
+
+    def write(self) -> int:
+        self.upsert_links(self.batch.links)
+        for response in self.batch.listing_responses:
+            self.insert_response(response)
+        for page in self.batch.pages:
+            self.write_page(page)
+        return self.rows
+
+    def upsert_links(self, links: list[DiscoveredLink]) -> None:
+        for link in {link.url: link for link in links}.values():
+            self.connection.execute(
+                "INSERT INTO frontier (source, url, listed_title, listed_date, first_seen_at, last_listed_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, url) DO UPDATE SET "
+                "listed_title = excluded.listed_title, listed_date = excluded.listed_date, "
+                "last_listed_at = excluded.last_listed_at",
+                [self.source, link.url, link.listed_title, link.listed_date, self.now, self.now],
+            )
+            self.rows += 1
+
+    def insert_response(self, response: FetchResult) -> int:
+        self.rows += 1
+        return self.connection.execute(
+            "INSERT INTO raw_responses (load_id, run_id, source, url, final_url, purpose, outcome, "
+            "status_code, content_type, etag, last_modified, body_sha256, body_bytes, warc_file, "
+            "warc_offset, warc_length, fetched_at, elapsed_ms, attempts, error) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING response_id",
+            [
+                self.load_id, self.run_id, self.source, response.url, response.final_url,
+                response.purpose, response.outcome, response.status_code, response.content_type,
+                response.etag, response.last_modified, response.body_sha256,
+                len(response.body) if response.body is not None else None, response.warc_file,
+                response.warc_offset, response.warc_length, response.fetched_at,
+                response.elapsed_ms, response.attempts, response.error,
+            ],
+        ).fetchone()[0]  # fmt: skip
+
+    def latest_version(self, article_id: str) -> tuple[int, str | None, bool] | None:
+        row = self.connection.execute(
+            "SELECT version, content_hash, is_deleted FROM raw_article_versions JOIN loads USING (load_id) "
+            "WHERE article_id = ? ORDER BY version DESC LIMIT 1",
+            [article_id],
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def frontier_article_id(self, url: str) -> str | None:
+        row = self.connection.execute(
+            "SELECT article_id FROM frontier WHERE source = ? AND url = ?", [self.source, url]
+        ).fetchone()
+        return row[0] if row else None
+
+    def write_page(self, page: PageResult) -> None:
+        fetch = page.fetch
+        response_id = self.insert_response(fetch)
+        published_at = page.article.published_at if page.article else None
+        if fetch.outcome == "fetched":
+            self.counts.fetched += 1
+            if page.article is not None:
+                self.write_article(page.article, response_id)
+            else:
+                self.quarantine(fetch.url, page.rejection, response_id)
+        elif fetch.outcome == "not_modified":
+            self.counts.unchanged += 1
+        elif fetch.outcome == "gone":
+            self.mark_deleted(fetch.url, response_id)
+        else:
+            self.counts.failed += 1
+        self.update_frontier(fetch, published_at)
+
+    def write_article(self, article: Article, response_id: int) -> None:
+        article_id = self.frontier_article_id(article.url) or article_id_for(article.canonical_url)
+        latest = self.latest_version(article_id)
+        if latest is None:
+            change_kind, version = "first", 1
+            self.counts.new_articles += 1
+        elif latest[2]:
+            change_kind, version = "restored", latest[0] + 1
+            self.counts.new_versions += 1
+        elif latest[1] != article.content_hash:
+            change_kind = "extractor" if self.batch.changes_are_extractor_changes else "content"
+            version = latest[0] + 1
+            self.counts.new_versions += 1
+        else:
+            self.counts.unchanged += 1
+            self.link_article(article.url, article_id)
+            return
+        self.insert_version(article_id, version, change_kind, article, response_id)
+        self.link_article(article.url, article_id)
+
+    def insert_version(
+        self,
+        article_id: str,
+        version: int,
+        change_kind: str,
+        article: Article,
+        response_id: int | None,
+    ) -> None:
+        published_on = (
+            article.published_at.astimezone(self.zone).date() if article.published_at else None
+        )
+        self.connection.execute(
+            "INSERT INTO raw_article_versions (article_id, version, source, url, canonical_url, title, "
+            "subtitle, published_at, published_on, updated_at, authors, editor_note, body_text, "
+            "body_blocks, images, tags, language, word_count, content_hash, confidence, profile, "
+            "transformer_version, change_kind, is_deleted, valid_from, response_id, run_id, load_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)",
+            [
+                article_id, version, self.source, article.url, article.canonical_url, article.title,
+                article.subtitle, article.published_at, published_on, article.updated_at,
+                list(article.authors), article.editor_note, article.text,
+                json.dumps([[block.kind, block.text] for block in article.body], ensure_ascii=False),
+                json.dumps([image.__dict__ for image in article.images], ensure_ascii=False),
+                list(article.tags), article.language, article.word_count, article.content_hash,
+                article.confidence, article.profile, article.transformer_version, change_kind,
+                self.now, response_id, self.run_id, self.load_id,
+            ],
+        )  # fmt: skip
+        self.rows += 1
+
+    def mark_deleted(self, url: str, response_id: int) -> None:
+        article_id = self.frontier_article_id(url)
+        latest = self.latest_version(article_id) if article_id else None
+        if article_id is None or latest is None or latest[2]:
+            return
+        self.connection.execute(
+            "INSERT INTO raw_article_versions (article_id, version, source, url, canonical_url, title, "
+            "change_kind, is_deleted, valid_from, response_id, run_id, load_id) "
+            "SELECT article_id, version + 1, source, ?, canonical_url, title, 'deleted', true, ?, ?, ?, ? "
+            "FROM raw_article_versions WHERE article_id = ? AND version = ?",
+            [url, self.now, response_id, self.run_id, self.load_id, article_id, latest[0]],
+        )
+        self.counts.deletions += 1
+        self.rows += 1
+
+    def quarantine(self, url: str, rejection: NotAnArticle | None, response_id: int) -> None:
+        reason = rejection.reason if rejection else "not_extracted"
+        detail = rejection.detail if rejection else None
+        self.connection.execute(
+            "INSERT INTO raw_quarantine (source, url, reason, detail, response_id, quarantined_at, run_id, load_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [self.source, url, reason, detail, response_id, self.now, self.run_id, self.load_id],
+        )
+        self.counts.quarantined += 1
+        self.rows += 1
+
+    def link_article(self, url: str, article_id: str) -> None:
+        self.connection.execute(
+            "UPDATE frontier SET article_id = ? WHERE source = ? AND url = ?",
+            [article_id, self.source, url],
+        )
+
+    def published_at_of(self, url: str) -> datetime | None:
+        row = self.connection.execute(
+            "SELECT v.published_at FROM frontier f JOIN raw_article_versions v USING (article_id) "
+            "WHERE f.source = ? AND f.url = ? ORDER BY v.version DESC LIMIT 1",
+            [self.source, url],
+        ).fetchone()
+        return row[0] if row else None
+
+    def update_frontier(self, fetch: FetchResult, published_at: datetime | None) -> None:
+        if published_at is None and fetch.outcome == "not_modified":
+            published_at = self.published_at_of(fetch.url)
+        succeeded = fetch.outcome in ("fetched", "not_modified")
+        self.connection.execute(
+            "INSERT INTO frontier (source, url, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            [self.source, fetch.url, self.now],
+        )
+        if succeeded:
+            self.connection.execute(
+                "UPDATE frontier SET last_fetched_at = ?, next_check_at = ?, last_outcome = ?, failures = 0, "
+                "etag = coalesce(?, etag), last_modified = coalesce(?, last_modified) "
+                "WHERE source = ? AND url = ?",
+                [
+                    fetch.fetched_at, next_check_after(fetch.fetched_at, published_at), fetch.outcome,
+                    fetch.etag, fetch.last_modified, self.source, fetch.url,
+                ],
+            )  # fmt: skip
+        else:
+            self.connection.execute(
+                "UPDATE frontier SET last_outcome = ?, failures = failures + 1, next_check_at = ? "
+                "WHERE source = ? AND url = ?",
+                [fetch.outcome, self.now, self.source, fetch.url],
+            )
