@@ -219,6 +219,12 @@ def keywords_of(value: Any) -> list[str]:
     return [w for w in words if w]
 
 
+def _paragraphs(text: str) -> str | None:
+    """Normalised lines of a multi-line text, joined by newlines."""
+    lines = (normalize_text(line) for line in re.split(r"\n|<br\s*/?>|</p>", text))
+    return "\n".join(line for line in lines if line) or None
+
+
 # -- everything together ------------------------------------------------------------------
 
 
@@ -278,6 +284,6 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
         tags=tuple(dict.fromkeys(tags)),
         language=language,
         canonical_url=canonical,
-        article_body=normalize_text(body) if isinstance(body, str) else None,
+        article_body=_paragraphs(body) if isinstance(body, str) else None,
         meta=meta,
     )

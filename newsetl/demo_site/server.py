@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -15,6 +16,8 @@ class _DemoRequestHandler(BaseHTTPRequestHandler):
     server_version = "BITNewsDemo/1.0"
     sys_version = ""
     timeout = 10
+    wbufsize = 64 * 1024
+    disable_nagle_algorithm = True
     site: DemoSite
 
     def do_GET(self) -> None:
@@ -37,6 +40,14 @@ class _DemoRequestHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
         pass
+
+
+class _QuietThreadingHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            super().handle_error(request, client_address)
 
 
 class DemoServer:
@@ -62,8 +73,7 @@ class DemoServer:
         if self._httpd is not None:
             return self
         handler = type("DemoRequestHandler", (_DemoRequestHandler,), {"site": self.site})
-        httpd = ThreadingHTTPServer((self._host, self._port), handler)
-        httpd.daemon_threads = True
+        httpd = _QuietThreadingHTTPServer((self._host, self._port), handler)
         self._httpd = httpd
         self._thread = threading.Thread(
             target=httpd.serve_forever,

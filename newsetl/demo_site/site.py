@@ -211,8 +211,6 @@ class DemoSite:
             repeated_sentence_index=generated.repeated_sentence_index,
         )
 
-    # ---- state -------------------------------------------------------------------------
-
     def article(self, article_id: int) -> DemoArticle:
         try:
             return self._by_id[article_id]
@@ -228,8 +226,6 @@ class DemoSite:
     def _changed(self) -> None:
         self._live_cache = None
         self._listing_cache.clear()
-
-    # ---- mutations ---------------------------------------------------------------------
 
     def publish(self) -> DemoArticle:
         with self._lock:
@@ -326,8 +322,6 @@ class DemoSite:
                     deleted_id=deleted.article_id if deleted else None,
                 )
             )
-
-    # ---- HTTP --------------------------------------------------------------------------
 
     def page_count(self) -> int:
         live = len(self.live_articles())

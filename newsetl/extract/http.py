@@ -128,7 +128,9 @@ class Fetcher:
         base = self.policy.backoff_seconds * (2 ** (attempt_number - 1))
         return base * (0.5 + random.random())
 
-    def _attempt(self, request: FetchRequest, purpose: Purpose, attempt: int) -> tuple[FetchResult, float | None]:
+    def _attempt(
+        self, request: FetchRequest, purpose: Purpose, attempt: int
+    ) -> tuple[FetchResult, float | None]:
         started = time.monotonic()
         fetched_at = datetime.now(UTC)
         headers: dict[str, str] = {}

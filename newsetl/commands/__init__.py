@@ -1,0 +1,1 @@
+"""One module per `newsetl` sub-command; each exposes `register(subparsers)`."""

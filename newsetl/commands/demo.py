@@ -1,0 +1,70 @@
+"""`newsetl demo`: serve the bundled site on 127.0.0.1 and run the pipeline against it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from newsetl.commands.common import console, run_flow
+from newsetl.demo_site import DemoServer, DemoSite
+from newsetl.settings import load_settings
+
+DEMO_STATE_FILE = "demo-site.json"
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "demo", help="serve the bundled demo site on 127.0.0.1 and load it"
+    )
+    parser.add_argument(
+        "--articles", type=int, default=30, help="articles on the demo site (default 30)"
+    )
+    parser.set_defaults(handler=command_demo)
+
+
+def _start_demo_server(site: DemoSite, port: int) -> DemoServer:
+    """The demo site's URLs are its articles' identity, so reuse last run's port when free."""
+    if port:
+        try:
+            return DemoServer(site, port=port).start()
+        except OSError:
+            console.print(
+                f"[yellow]port {port} of the last demo run is taken; using a new port, "
+                "so this run sees the site's URLs as new[/yellow]"
+            )
+    return DemoServer(site).start()
+
+
+def command_demo(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    state_path = settings.data_dir / DEMO_STATE_FILE
+    state = json.loads(state_path.read_text()) if state_path.exists() else {}
+    generation = state.get("generation", 0)
+    site = DemoSite(args.articles)
+    site.advance(generation)
+    with _start_demo_server(site, state.get("port", 0)) as server:
+        port = int(server.base_url.rsplit(":", 1)[1])
+        console.print(
+            f"Demo site (generation {generation}: {len(site.live_articles())} live articles) at {server.base_url}"
+        )
+        if generation:
+            console.print(
+                f"Since the first demo run the site published {generation} article(s) and edited and "
+                "deleted others; this run re-checks every known article with conditional GETs."
+            )
+        code = run_flow(
+            settings,
+            ["demo"],
+            config_path=args.config,
+            base_urls={"demo": server.base_url},
+            recheck_all=generation > 0,
+            title=f"newsetl demo run {generation + 1}",
+        )
+    state_path.write_text(json.dumps({"generation": generation + (code == 0), "port": port}))
+    console.print(f"Warehouse: {settings.warehouse_path.resolve()}")
+    console.print(f"Raw WARC archive: {settings.raw_dir.resolve()}")
+    console.print(
+        "Next: `newsetl status`, or run `newsetl demo` again to see new versions and deletions."
+    )
+    return code

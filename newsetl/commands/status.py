@@ -1,0 +1,83 @@
+"""`newsetl status`: last runs and counts per source, read from the warehouse."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.table import Table
+
+from newsetl.commands.common import console
+from newsetl.settings import load_settings
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "status", help="last runs and counts per source, from the warehouse"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="runs to show per source (default 5)")
+    parser.set_defaults(handler=command_status)
+
+
+def command_status(args: argparse.Namespace) -> int:
+    from warehouse.store import Warehouse, WarehouseMissing
+
+    settings = load_settings(args.config)
+    try:
+        with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=10) as warehouse:
+            _, runs = warehouse.query(
+                "SELECT source, run_id, status, started_at, new_articles, new_versions, deletions, failed, error "
+                "FROM runs QUALIFY row_number() OVER (PARTITION BY source ORDER BY started_at DESC) <= ? "
+                "ORDER BY source, started_at DESC",
+                [args.runs],
+            )
+            _, per_source = warehouse.query(
+                "SELECT s.source, count(*) FILTER (WHERE is_current AND NOT is_deleted) AS articles, "
+                "count(*) FILTER (WHERE NOT is_deleted) AS versions, "
+                "count(*) FILTER (WHERE is_deleted AND is_current) AS deleted, "
+                "(SELECT count(*) FROM stg_quarantine q WHERE q.source = s.source) AS quarantined, "
+                "max(valid_from) AS last_change FROM stg_article_versions s GROUP BY s.source ORDER BY s.source"
+            )
+    except WarehouseMissing as error:
+        console.print(str(error))
+        return 1
+    table = Table(title=f"Last runs ({settings.warehouse_path})")
+    for header in (
+        "source",
+        "run",
+        "status",
+        "started (UTC)",
+        "new",
+        "versions",
+        "deleted",
+        "failed",
+        "error",
+    ):
+        table.add_column(header)
+    for source, run_id, status, started_at, new, versions, deleted, failed, error in runs:
+        colour = "green" if status == "completed" else "red" if status == "failed" else "yellow"
+        table.add_row(
+            source, run_id, f"[{colour}]{status}[/{colour}]", f"{started_at:%Y-%m-%d %H:%M:%S}",
+            str(new), str(versions), str(deleted), str(failed), (error or "")[:80],
+        )  # fmt: skip
+    console.print(table)
+    counts = Table(title="Per source")
+    for header in (
+        "source",
+        "current articles",
+        "versions",
+        "deleted",
+        "quarantined",
+        "last change (UTC)",
+    ):
+        counts.add_column(header)
+    for source, articles, versions, deleted, quarantined, last_change in per_source:
+        counts.add_row(
+            source,
+            str(articles),
+            str(versions),
+            str(deleted),
+            str(quarantined),
+            f"{last_change:%Y-%m-%d %H:%M}",
+        )
+    console.print(counts)
+    return 0
