@@ -1,0 +1,159 @@
+"""Quality floor of the generic extractor on hand-written pages of different templates.
+
+Each `tests/fixtures/generic/<name>.html` has a `<name>.json` with the expected fields, the
+expected body text (paragraphs separated by blank lines) and strings that must never reach
+the body (captions, credits, share bars, related news, addresses, copyright, ...).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from transforms.dates import date_from_url, parse_datetime
+from transforms.generic import extract_generic
+from transforms.normalize import collapse_repeated_span, dedupe_paragraphs, normalize_text
+from transforms.records import NotAnArticle
+
+FIXTURES = Path(__file__).parent / "fixtures" / "generic"
+PAGES = sorted(path.stem for path in FIXTURES.glob("*.html"))
+MIN_TOKEN_F1 = 0.95
+# boilerplate that must never appear in any body, whatever the page
+NEVER_IN_BODY = (
+    re.compile(r"©|\bcopyright\b|all rights reserved", re.I),
+    re.compile(r"^\s*share\b|\bshare (?:this|on)\b", re.I | re.M),
+    re.compile(r"[\w-]+\.(?:jpe?g|png|gif|webp)\b", re.I),
+    re.compile(r"^\s*(?:\d{1,3}\s*)+$", re.M),
+)
+
+
+def _load(name: str) -> tuple[str, dict]:
+    html = (FIXTURES / f"{name}.html").read_text("utf-8")
+    expected = json.loads((FIXTURES / f"{name}.json").read_text("utf-8"))
+    return html, expected
+
+
+def _shingles(text: str) -> Counter:
+    tokens = re.findall(r"\w+", text)
+    if len(tokens) < 4:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
+
+
+def token_f1(gold: str, predicted: str) -> float:
+    gold_shingles, predicted_shingles = _shingles(gold), _shingles(predicted)
+    shared = sum((gold_shingles & predicted_shingles).values())
+    if not shared:
+        return 0.0
+    precision = shared / sum(predicted_shingles.values())
+    recall = shared / sum(gold_shingles.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_fields(name: str) -> None:
+    html, expected = _load(name)
+    article = extract_generic(
+        html, expected["url"], default_timezone=expected.get("timezone", "UTC")
+    )
+    assert article.title == expected["title"]
+    assert article.profile == "generic"
+    assert article.canonical_url == expected["canonical_url"]
+    assert article.language == expected["language"]
+    assert list(article.authors) == expected["authors"]
+    assert list(article.tags) == expected["tags"]
+    for field in ("published_at", "updated_at"):
+        value = getattr(article, field)
+        if expected[field] is None:
+            assert value is None, field
+        else:
+            assert value == datetime.fromisoformat(expected[field]), field
+            assert value.tzinfo is not None
+    if "subtitle" in expected:
+        assert article.subtitle == expected["subtitle"]
+    headings = [block.text for block in article.body if block.kind == "heading"]
+    assert headings == expected["headings"]
+    images = [
+        {"src": i.src, "caption": i.caption, "credit": i.credit, "alt": i.alt}
+        for i in article.images
+    ]
+    assert images == expected["images"]
+    assert 0.0 <= article.confidence <= 1.0
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_body_quality(name: str) -> None:
+    html, expected = _load(name)
+    article = extract_generic(html, expected["url"])
+    assert token_f1(expected["body"], article.text) >= MIN_TOKEN_F1, article.text
+    for forbidden in expected["forbidden"]:
+        assert forbidden not in article.text, forbidden
+    for pattern in NEVER_IN_BODY:
+        assert not pattern.search(article.text), pattern.pattern
+    assert article.confidence >= 0.5
+
+
+def test_all_fixtures_together_meet_the_floor() -> None:
+    scores = []
+    for name in PAGES:
+        html, expected = _load(name)
+        scores.append(token_f1(expected["body"], extract_generic(html, expected["url"]).text))
+    assert len(scores) >= 6
+    assert sum(scores) / len(scores) >= 0.97
+
+
+def test_page_without_title_is_refused() -> None:
+    with pytest.raises(NotAnArticle) as refused:
+        extract_generic("<html><body><p>Just a paragraph.</p></body></html>", "https://x.example/")
+    assert refused.value.reason == "no_title"
+
+
+def test_page_without_text_is_refused() -> None:
+    html = "<html><head><title>Empty page</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+    with pytest.raises(NotAnArticle) as refused:
+        extract_generic(html, "https://x.example/")
+    assert refused.value.reason == "empty_body"
+
+
+def test_unparseable_input_is_refused() -> None:
+    with pytest.raises(NotAnArticle):
+        extract_generic("", "https://x.example/")
+
+
+# -- normalisation and dates ------------------------------------------------------------------
+
+
+def test_normalize_text_repairs_mojibake_and_keeps_smart_quotes() -> None:
+    assert normalize_text("cafÃ© â€œgoodâ€\u009d") == "café “good”"
+    assert normalize_text("“Straße”\u200b  –\u00a0ok\n") == "“Straße” – ok"
+
+
+def test_collapse_repeated_span_is_fast_and_keeps_short_repeats() -> None:
+    assert collapse_repeated_span("a b c d e f g a b c d e f g h") == "a b c d e f g h"
+    assert collapse_repeated_span("very, very good") == "very, very good"
+    long_text = " ".join(f"the word{i}" for i in range(5000))
+    assert collapse_repeated_span(long_text) == long_text
+
+
+def test_dedupe_paragraphs_removes_exact_and_near_repeats() -> None:
+    paragraph = "The committee approved the new budget for the coming academic year on Monday"
+    kept = dedupe_paragraphs(
+        [paragraph, paragraph.upper() + "!", paragraph + " evening", "Short one.", "short ONE"]
+    )
+    assert kept == [paragraph, "Short one."]
+
+
+def test_parse_datetime_keeps_offsets_and_localises_naive_values() -> None:
+    assert parse_datetime("2024-01-05T10:00:00.000+01:00").isoformat() == "2024-01-05T10:00:00+01:00"
+    assert parse_datetime("2024-01-05 10:00", "Europe/Berlin").isoformat() == (
+        "2024-01-05T10:00:00+01:00"
+    )
+    assert parse_datetime("March 3, 2021").isoformat() == "2021-03-03T00:00:00+00:00"
+    assert parse_datetime("12") is None
+    assert parse_datetime("not a date") is None
+    assert date_from_url("https://x.example/2026/01/16/slug").date().isoformat() == "2026-01-16"
