@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -70,7 +71,9 @@ def parse_datetime(text: str | None, default_timezone: str = "UTC") -> datetime 
         if not HAS_YEAR.search(text):
             return None  # dateutil would fill the missing year from today's date
         try:
-            parsed = dateutil_parser.parse(text, fuzzy=True)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+                parsed = dateutil_parser.parse(text, fuzzy=True)
         except (ValueError, OverflowError):
             return None
     parsed = _plausible(parsed)

@@ -41,8 +41,11 @@ MIN_CONFIDENCE = 0.05  # below this the page is refused as "low_confidence"
 FALLBACK_MIN_CHARS = 250
 GUARD_PARAGRAPHS = 4  # a boilerplate-named element with this many long <p> is walked anyway
 GUARD_PARAGRAPH_CHARS = 120
+KEEP_LINKED_LIST_ITEMS = False  # list items made of links stay when inside the container
 ANCESTOR_DECAY = 0.7  # share of a block's score passed on to each further ancestor
-CLIMB_MAX_GAIN_SHARE = 0.5  # the container grows to its parent when that adds less than this
+CLIMB_MAX_GAIN_SHARE = 0.5
+CLIMB_MAX_NOISE = 0.1  # ... or adds prose with little link / stub text around it
+CLIMB_MIN_SPLIT_SHARE = 0.6  # ... amounting to this share of the prose already held  # the container grows to its parent when that adds less than this
 ARTICLE_BODY_PREFERRED_RATIO = 1.3  # JSON-LD articleBody wins when this much longer  # a result shorter than this tries the relaxed walk / JSON-LD body
 
 SKIPPED_TAGS = frozenset(
@@ -80,12 +83,12 @@ SKIPPED_ROLES = frozenset(
 BOILERPLATE_NAME = re.compile(
     r"(?:^|[-_\s])(?:share|sharing|sharer|social|socials|related|recommend\w*|comments?|"
     r"cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|promo|promos|advert\w*|"
-    r"ads?|adsense|adslot|sponsor\w*|banner|breadcrumbs?|sidebar|widget|widgets|menu|navbar|"
+    r"ads?|adsense|adslot|sponsor\w*|banner|breadcrumbs?|sidebar|menu|navbar|"
     r"nav|navigation|footer|masthead|popup|modal|overlay|print|printer|tags?|tagcloud|tag-list|"
     r"keywords|byline|bylines|author|authors|author-bio|meta|metadata|dateline|caption|"
     r"captions|credit|credits|copyright|pagination|pager|paging|skip|sr-only|"
     r"visually-hidden|screen-reader-text|login|donate|outbrain|taboola|more-stories|"
-    r"read-more|readmore|toolbar|tools|jump|disqus|rating|teasers?|most-popular|"
+    r"read-more|readmore|toolbar|tools|jump|disqus|rating|most-popular|"
     r"mostread|most-read|trending|carousel|slider|lightbox|infobox|feedback|follow|"
     r"post-navigation|audio|video-player|player|timestamp|published|posted-on|"
     r"entry-meta|post-meta|article-meta|categories|category|toc)(?=$|[-_\s\d])",
@@ -100,6 +103,7 @@ CONTENT_NAME = re.compile(
 # names skipped even when they hold paragraphs: comment threads are prose, but not the article
 ALWAYS_SKIPPED_NAME = re.compile(r"comment|disqus|cookie|consent|newsletter|related", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+BREAKS = re.compile(r"\n[\s\u00a0]*\n")  # <br><br> separates paragraphs, one <br> does not
 SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 
 BOILERPLATE_TEXT = re.compile(
@@ -130,7 +134,7 @@ END_MARKER = re.compile(
 CREDIT_NAME = re.compile(r"credit|copyright|photographer|source|author|byline|rights", re.I)
 CREDIT_IN_CAPTION = re.compile(
     r"\s*(?:[\[(]\s*)?(?:(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?"
-    r"(?: by| credit)?\s*[:/]|©|\(c\))\s*(?P<credit>[^\])]{2,120}?)\s*[\])]?\s*$",
+    r"(?:\s+by\b|\s+credit\s*[:/]?|\s*[:/])|©|\(c\))\s*(?P<credit>[^\])]{2,120}?)\s*[\])]?\s*$",
     re.IGNORECASE,
 )
 TITLE_SEPARATOR = re.compile(r"\s+[|–—\-»·•]\s+|\s+::\s+")
@@ -327,7 +331,7 @@ def walk_page(root: HtmlElement, base_url: str, relaxed: bool) -> PageWalk:
             continue
         text = "".join(block.parts)
         block.text = "\n".join(
-            line for line in (normalize_text(part) for part in text.split("\n")) if line
+            line for line in (normalize_text(part) for part in BREAKS.split(text)) if line
         )
         if block.text:
             kept.append(block)
@@ -341,8 +345,14 @@ def walk_page(root: HtmlElement, base_url: str, relaxed: bool) -> PageWalk:
 def score_block(block: TextBlock) -> float:
     length = len(block.text)
     density = block.link_density
+    own_chars = length - block.link_chars
+    if own_chars >= 2 * PROSE_MIN_CHARS and SENTENCE_END.search(block.text):
+        block.is_prose = True  # long prose carrying many inline links (or link pop-ups)
+        return float(own_chars)
     if density > (MAX_LINK_DENSITY if length >= PROSE_MIN_CHARS else MAX_SHORT_LINK_DENSITY):
         return -LINK_PENALTY * length
+    if block.tag in HEADING_TAGS or block.tag == "h1":
+        return 0.0  # headings follow the text they head, they do not locate it
     if length < 2 * PROSE_MIN_CHARS and DATELINE.search(block.text) and (
         len(block.text.split()) <= DATELINE_MAX_WORDS
     ):
@@ -388,14 +398,24 @@ def choose_container(blocks: list[TextBlock]) -> tuple[HtmlElement | None, float
     if not totals:
         return None, 0.0, 0.0
     best = max(decayed, key=decayed.__getitem__)
-    while CLIMB_MAX_GAIN_SHARE > 0:
-        parent = best.getparent()
-        if parent is None:
-            break
+    node = best
+    while (parent := node.getparent()) is not None:
         gain = totals[parent] - totals[best]
-        if gain <= 0 or gain > CLIMB_MAX_GAIN_SHARE * totals[best]:
+        added_prose = prose.get(parent, 0.0) - prose.get(best, 0.0)
+        if added_prose <= 0:
+            if gain < 0:
+                break
+            node = parent  # a wrapper adding nothing: look further up
+            continue
+        added_noise = added_prose - gain
+        small = gain <= CLIMB_MAX_GAIN_SHARE * totals[best]
+        clean = added_noise <= CLIMB_MAX_NOISE * added_prose
+        # right above, a small gain is enough; past a wrapper, only a clean second half of
+        # the text split off by the template (not a stray standfirst or teaser)
+        split_half = clean and added_prose >= CLIMB_MIN_SPLIT_SHARE * prose.get(best, 0.0)
+        if gain <= 0 or not (split_half or (small and node is best)):
             break
-        best = parent
+        best = node = parent
     return best, prose.get(best, 0.0), page_prose
 
 
@@ -425,7 +445,9 @@ def select_blocks(blocks: list[TextBlock], container: HtmlElement, title: str) -
         prose_after[index] = prose_after[index + 1] + (len(line) if block.is_prose else 0)
     kept: list[tuple[TextBlock, str]] = []
     for index, (block, line) in enumerate(candidates):
-        if block.score < 0 and block.link_density > MAX_SHORT_LINK_DENSITY:
+        if block.score < 0 and block.link_density > MAX_SHORT_LINK_DENSITY and not (
+            KEEP_LINKED_LIST_ITEMS and block.tag == "li"
+        ):
             continue
         is_heading = block.tag in HEADING_TAGS or block.tag == "h1"
         if len(line) <= BOILERPLATE_TEXT_MAX_CHARS:
