@@ -15,12 +15,14 @@ def extract_article(
     url: str,
     *,
     profile: str | None = None,
-    default_timezone: str = "UTC",
+    default_timezone: str | None = None,
     on: date | None = None,
 ) -> Article:
     """Extract with the named profile, else the one registered for the URL's host, else generic.
 
-    `on` picks the profile version in force on that date (defaults to the newest version).
+    `on` picks the profile version in force on that date; without it the URL's shape picks it
+    (see `SiteProfile.version_for`). `default_timezone` places dates the page gives without an
+    offset; it defaults to the profile's own zone, and to UTC for the generic extractor.
     """
     site = None
     if profile and profile != GENERIC:
@@ -30,9 +32,9 @@ def extract_article(
     if site is None:
         from transforms.generic import extract_generic
 
-        return extract_generic(html, url, default_timezone=default_timezone)
-    version = site.version_for(on)
-    return version(html, url, default_timezone).extract()
+        return extract_generic(html, url, default_timezone=default_timezone or "UTC")
+    version = site.version_for(on, url)
+    return version(html, url, default_timezone or site.timezone).extract()
 
 
 def article_text(html: str, url: str) -> str:

@@ -1,4 +1,14 @@
-"""Which profile serves which site: kept apart from the profiles themselves."""
+"""Which profile serves which site: kept apart from the profiles themselves (Fundus's registry).
+
+Version choice (`SiteProfile.version_for`):
+- with a date (`on`: the crawl or publication date), the first version whose `VALID_UNTIL` is
+  still ahead, as Fundus does;
+- without one, the version whose `URL_PATTERN` matches the URL. The sites here publish static
+  pages that keep the template they were rendered with, and each template has its own URL
+  shape, so the URL tells the template of an old page even when it is crawled today;
+- else the publication date in the URL (`/2019/08/14/slug`), read as `on`;
+- else the newest version.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +16,33 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
 
+from transforms.dates import date_from_url
+from transforms.profiles.alder_valley import ALDER_VALLEY_VERSIONS
+from transforms.profiles.ashcombe import ASHCOMBE_VERSIONS
 from transforms.profiles.base import ProfileVersion
 from transforms.profiles.bit import BIT_VERSIONS
+from transforms.profiles.kestrel_bay import KESTREL_BAY_VERSIONS
+from transforms.profiles.ynu import YNU_VERSIONS
 
 
 @dataclass(frozen=True)
 class SiteProfile:
     name: str
     domains: tuple[str, ...]
-    versions: tuple[type[ProfileVersion], ...]
+    versions: tuple[type[ProfileVersion], ...]  # oldest first
+    timezone: str = "UTC"  # the source's zone, for dates the page gives without an offset
 
-    def version_for(self, on: date | None = None) -> type[ProfileVersion]:
-        """The template in force on `on` (today when None): the first not yet expired."""
+    def version_for(self, on: date | None = None, url: str | None = None) -> type[ProfileVersion]:
+        """The template in force on `on`; without a date, the one whose URL shape `url` has."""
         if on is None:
-            return self.versions[-1]
+            if url is not None:
+                for version in reversed(self.versions):
+                    if version.matches_url(url):
+                        return version
+                published = date_from_url(url)
+                on = published.date() if published else None
+            if on is None:
+                return self.versions[-1]
         for version in self.versions:
             if version.VALID_UNTIL is None or on < version.VALID_UNTIL:
                 return version
@@ -29,7 +52,20 @@ class SiteProfile:
 PROFILES: dict[str, SiteProfile] = {
     profile.name: profile
     for profile in (
-        SiteProfile("bit", ("english.bit.edu.cn", "regional.chinadaily.com.cn"), BIT_VERSIONS),
+        SiteProfile(
+            "bit",
+            ("english.bit.edu.cn", "regional.chinadaily.com.cn"),
+            BIT_VERSIONS,
+            "Asia/Shanghai",
+        ),
+        SiteProfile("ynu", ("english.ynu.edu.cn",), YNU_VERSIONS, "Asia/Shanghai"),
+        SiteProfile(
+            "alder_valley", ("news.aldervalley.edu",), ALDER_VALLEY_VERSIONS, "America/Chicago"
+        ),
+        SiteProfile(
+            "kestrel_bay", ("news.kestrelbay.edu.au",), KESTREL_BAY_VERSIONS, "Australia/Brisbane"
+        ),
+        SiteProfile("ashcombe", ("ashcombe.ac.uk",), ASHCOMBE_VERSIONS, "Europe/London"),
     )
 }
 

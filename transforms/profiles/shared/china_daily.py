@@ -1,0 +1,78 @@
+"""China Daily's regional CMS, which hosts the English sites of many Chinese universities.
+
+Article URLs are `/YYYY-MM/DD/c_<id>.htm` (ids are platform-wide), the title is an `h1`, the
+body is `div.art_cont` (`#Content`). A figure is an image-only paragraph followed by a caption
+paragraph ending in a credit such as "[Photo/]" or "[Photo/Li Na]"; images are often loaded
+from `subsites.chinadaily.com.cn/<site>/att/`. The CMS writes its record of the article into
+an HTML comment, `<!--enpproperty <date>...</date><author>...</author>... /enpproperty-->`,
+which is the most reliable source of the time, author and keywords when a site keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from bs4 import Comment, Tag
+
+from transforms.dates import parse_datetime
+from transforms.normalize import normalize_text
+from transforms.profiles.base import NAME_SPLIT, ProfileVersion
+
+CAPTION_CREDIT = re.compile(r"\[\s*(?:photo|image)\s*/[^\]]*\]\s*$", re.I)
+MAX_CAPTION_WORDS = 40
+ENP_FIELD = re.compile(r"<(\w+)>([^<]*)</\1>")
+
+
+class ChinaDailyRegionalV1(ProfileVersion):
+    """The platform's article template; sites set NAME and their title suffix."""
+
+    URL_PATTERN = re.compile(r"/\d{4}-\d{2}/\d{2}/c_\d+\.htm$")
+    LANGUAGE = "en"
+    TITLE = "h1.art_title, .main h1, h1"
+    BODY = "div.art_cont, #Content"
+    DATE = ".info .date"
+    AUTHOR = ".info .author"
+    EXCLUDE = ("script", "style", ".page_nav", "#div_currpage", ".share", ".related")
+    EDITOR_NOTE_PREFIX = re.compile(r"^\[\s*editor'?s?[’']?s? note\s*\]\s*", re.I)
+
+    def enp_property(self, name: str) -> str | None:
+        """One field of the CMS's `enpproperty` comment ("date", "author", "keyword", ...)."""
+        for comment in self.soup.find_all(string=lambda s: isinstance(s, Comment)):
+            if comment.strip().startswith("enpproperty"):
+                fields = dict(ENP_FIELD.findall(comment))
+                return normalize_text(fields.get(name, "")) or None
+        return None
+
+    def published_at(self) -> datetime | None:
+        return parse_datetime(self.enp_property("date"), self.default_timezone) or (
+            super().published_at()
+        )
+
+    def subtitle(self) -> str | None:
+        return super().subtitle() or self.enp_property("subtitle")
+
+    def authors(self) -> tuple[str, ...]:
+        recorded = self.enp_property("author")
+        if recorded:
+            return tuple(name for name in NAME_SPLIT.split(recorded) if name)
+        return super().authors()
+
+    def tags(self) -> tuple[str, ...]:
+        keywords = self.enp_property("keyword") or ""
+        return tuple(dict.fromkeys(k for k in re.split(r"\s*[,;，]\s*", keywords) if k))
+
+    def is_caption(self, node: Tag) -> bool:
+        if node.name != "p" or node.find("img") is not None:
+            return False
+        if "caption" in (node.get("class") or []):
+            return True
+        text = normalize_text(node.get_text(" "))
+        return bool(CAPTION_CREDIT.search(text)) and len(text.split()) <= MAX_CAPTION_WORDS
+
+    def body_nodes(self) -> list[Tag]:
+        if self.body_root is not None:
+            for node in self.body_root.find_all("p"):
+                if self.is_caption(node):  # a caption whose image was dropped is still a caption
+                    node.decompose()
+        return super().body_nodes()
