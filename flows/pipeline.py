@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from prefect import flow
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.runtime import flow_run
 
 from flows import tasks
+from newsetl import run_summary
 from newsetl.runner import Steps, run_source
-from newsetl.settings import load_settings
+from newsetl.settings import Settings, load_settings
+from warehouse.store import Warehouse
 
 PREFECT_STEPS = Steps(
     discover=tasks.discover,
@@ -31,14 +35,18 @@ def source_flow(
     source = settings.source(source_name)
     if base_url:
         source = source.with_base_url(base_url)
-    summary = run_source(
-        settings,
-        source,
-        step_functions=PREFECT_STEPS,
-        backfill=backfill,
-        recheck_all=recheck_all,
-        flow_run_id=str(flow_run.get_id() or ""),
-    )
+    this_flow_run = str(flow_run.get_id() or "")
+    try:
+        summary = run_source(
+            settings,
+            source,
+            step_functions=PREFECT_STEPS,
+            backfill=backfill,
+            recheck_all=recheck_all,
+            flow_run_id=this_flow_run,
+        )
+    finally:
+        publish_run_artifacts(settings, [this_flow_run], key=f"newsetl-{source_name}")
     return summary.as_row()
 
 
@@ -58,6 +66,7 @@ def all_sources_flow(
     settings = load_settings(config_path)
     names = source_names or [source.name for source in settings.enabled_sources()]
     rows: list[dict[str, object]] = []
+    child_flow_runs: list[str] = []
     for name in names:
         state = source_flow(
             name,
@@ -67,33 +76,37 @@ def all_sources_flow(
             recheck_all=recheck_all,
             return_state=True,
         )
+        child_flow_runs.append(str(state.state_details.flow_run_id or ""))
         if state.is_completed():
             rows.append(state.result())
         else:
             rows.append({"source": name, "status": "failed", "error": state.message or state.name})
-    publish_run_artifacts(rows)
+    publish_run_artifacts(settings, child_flow_runs, key="newsetl-run")
     failed = [row for row in rows if row.get("status") != "completed"]
     if failed:
-        names_failed = ", ".join(str(row["source"]) for row in failed)
-        raise SourceRunsFailed(f"{len(failed)} of {len(rows)} sources failed: {names_failed}")
+        reasons = "; ".join(f"{row['source']}: {row.get('error') or 'failed'}" for row in failed)
+        raise SourceRunsFailed(f"{len(failed)} of {len(rows)} sources failed: {reasons}")
     return rows
 
 
-def publish_run_artifacts(rows: list[dict[str, object]]) -> None:
+def publish_run_artifacts(settings: Settings, flow_run_ids: list[str], *, key: str) -> None:
+    """A table of per-source counts and a markdown summary of failures, read from the warehouse."""
+    if not settings.warehouse_path.exists():
+        return
+    with Warehouse.open(
+        settings.warehouse_path, read_only=True, wait_seconds=settings.lock_timeout_seconds
+    ) as warehouse:
+        run_ids = run_summary.run_ids_for_flow_runs(warehouse, flow_run_ids)
+        summary = run_summary.summarize(settings, warehouse, run_ids)
+    key = re.sub(r"[^a-z0-9-]+", "-", key.lower())
     create_table_artifact(
-        key="newsetl-run-counts",
-        table=rows,
-        description="Per-source counts of this run: discovered, fetched, unchanged, new articles, "
-        "new versions, deletions, quarantined, failed.",
+        key=f"{key}-counts",
+        table=summary.counts,
+        description="Per-source counts of this run: discovered, fetched, unchanged (of which "
+        "304), new articles, new versions, deletions, quarantined, failed, and health flags.",
     )
-    failures = [row for row in rows if row.get("status") != "completed" or row.get("failed")]
-    lines = ["# newsetl run summary", ""]
-    lines += [
-        f"- **{row['source']}**: {row.get('status')}, {row.get('new_articles', 0)} new articles, "
-        f"{row.get('new_versions', 0)} new versions, {row.get('failed', 0)} failed pages"
-        + (f" — error: `{row['error']}`" if row.get("error") else "")
-        for row in rows
-    ]
-    if not failures:
-        lines += ["", "No failures."]
-    create_markdown_artifact(key="newsetl-run-summary", markdown="\n".join(lines))
+    create_markdown_artifact(
+        key=f"{key}-summary",
+        markdown=run_summary.render_markdown(summary),
+        description="Failed pages with their reasons, flagged sources, data-quality checks.",
+    )

@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from newsetl.commands import demo, run, status
+from newsetl.commands import backfill, demo, report, reprocess, run, serve, sql, status
 from newsetl.commands.common import console
 from newsetl.settings import ConfigError
 
-COMMAND_MODULES = (demo, run, status)
+COMMAND_MODULES = (demo, run, status, serve, reprocess, sql, report, backfill)
 
 
 def build_parser() -> argparse.ArgumentParser:

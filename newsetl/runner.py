@@ -34,6 +34,7 @@ def run_source(
     backfill: bool = False,
     recheck_all: bool = False,
     flow_run_id: str | None = None,
+    progress: steps.Progress | None = None,
 ) -> SourceRunSummary:
     """Discover, fetch, transform and load one source, batch by batch, under the run lock."""
     started = time.perf_counter()
@@ -43,14 +44,20 @@ def run_source(
         try:
             with timer.stage("discover"):
                 discovery = step_functions.discover(
-                    settings, source, summary.run_id, backfill=backfill
+                    settings,
+                    source,
+                    summary.run_id,
+                    backfill=backfill,
+                    **({"progress": progress} if progress else {}),
                 )
+                steps.check_listing(source, discovery)
                 requests = step_functions.plan_fetches(
                     settings, source, discovery, recheck_all=recheck_all
                 )
             summary.listing_pages = discovery.pages_read
             summary.discovered = len(discovery.new_urls)
             pending_discovery = discovery
+            fetched_so_far = 0
             for batch in steps.batches(requests, settings.fetch_batch_size):
                 with timer.stage("fetch"):
                     results = step_functions.fetch_pages(settings, source, summary.run_id, batch)
@@ -62,11 +69,16 @@ def run_source(
                     )
                 summary.counts.add(counts)
                 pending_discovery = None
+                fetched_so_far += len(batch)
+                if progress is not None:
+                    progress("fetch", fetched_so_far, len(requests))
             if pending_discovery is not None:
                 with timer.stage("load"):
                     step_functions.load_pages(
                         settings, source, summary.run_id, [], pending_discovery
                     )
+            if backfill:
+                steps.finish_backfill(settings, source)
             summary.status = "completed"
         except Exception as error:
             summary.status = "failed"
@@ -75,4 +87,7 @@ def run_source(
         finally:
             summary.seconds = time.perf_counter() - started
             steps.finish_run(settings, summary)
+        if summary.status == "completed":
+            with timer.stage("check_and_export"):
+                steps.check_and_export(settings, summary)
     return summary

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 ENV_PREFIX = "NEWSETL_"
 CONFIG_ENV = "NEWSETL_CONFIG"
+DISCOVERY_METHODS = {"listing", "feed", "sitemap"}
 USER_AGENT = "newsetl/0.1 (university news archiver; +https://github.com/newsetl/newsetl)"
 
 
@@ -34,6 +35,15 @@ class Source:
     schedule: str = "0 */6 * * *"
     freshness_hours: float = 336.0
     max_listing_pages: int = 50
+    # Discovery methods, in order: "listing", "feed", "sitemap". Feeds and sitemaps not named
+    # here are looked for in the home page's <link rel=alternate> and robots.txt `Sitemap:`.
+    discovery: tuple[str, ...] = ("listing",)
+    feed_urls: tuple[str, ...] = ()
+    sitemap_urls: tuple[str, ...] = ()
+    respect_robots: bool = True
+    # Per-source politeness overrides (None: the global setting).
+    max_in_flight: int | None = None
+    per_host_delay_seconds: float | None = None
 
     @property
     def listing_urls(self) -> list[str]:
@@ -41,6 +51,17 @@ class Source:
         return [
             path if "://" in path else base + "/" + path.lstrip("/") for path in self.listing_paths
         ]
+
+    @property
+    def feed_full_urls(self) -> list[str]:
+        return [self._absolute(url) for url in self.feed_urls]
+
+    @property
+    def sitemap_full_urls(self) -> list[str]:
+        return [self._absolute(url) for url in self.sitemap_urls]
+
+    def _absolute(self, path: str) -> str:
+        return path if "://" in path else self.base_url.rstrip("/") + "/" + path.lstrip("/")
 
     def with_base_url(self, base_url: str) -> Source:
         return replace(self, base_url=base_url)
@@ -52,10 +73,13 @@ class Settings:
     user_agent: str = USER_AGENT
     request_timeout_seconds: float = 10.0
     connect_timeout_seconds: float = 5.0
-    max_in_flight: int = 8
-    per_host_delay_seconds: float = 0.0
+    max_in_flight: int = 2  # per host
+    per_host_delay_seconds: float = 1.0  # robots.txt Crawl-delay wins when larger
     max_attempts: int = 3
     retry_backoff_seconds: float = 0.5
+    max_retry_after_seconds: float = 60.0
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_redirects: int = 5
     fetch_batch_size: int = 100
     lock_timeout_seconds: float = 600.0
     max_rechecks_per_run: int = 200
@@ -100,6 +124,15 @@ def _parse_source(name: str, table: Mapping[str, Any], origin: str) -> Source:
             raise ConfigError(f"{origin}: source {name!r}: missing {required!r}")
     values = dict(table)
     values["listing_paths"] = tuple(values["listing_paths"])
+    for key in ("discovery", "feed_urls", "sitemap_urls"):
+        if key in values:
+            values[key] = tuple(values[key])
+    unknown_methods = set(values.get("discovery", ())) - DISCOVERY_METHODS
+    if unknown_methods:
+        raise ConfigError(
+            f"{origin}: source {name!r}: unknown discovery methods {sorted(unknown_methods)} "
+            f"(known: {sorted(DISCOVERY_METHODS)})"
+        )
     try:
         re.compile(values["article_url_pattern"])
     except re.error as error:

@@ -5,8 +5,9 @@ Each step takes and returns plain records, so it can be called (and tested) with
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -14,21 +15,31 @@ from urllib.parse import urlsplit
 
 from filelock import FileLock, Timeout
 
+from newsetl.extract import discover as discovery_methods
 from newsetl.extract.archive import WarcArchive
-from newsetl.extract.discover import Discovery, discover_from_listings
-from newsetl.extract.http import Fetcher, FetchPolicy, FetchRequest
-from newsetl.extract.records import FetchResult
+from newsetl.extract.discover import Discovery, DiscoveryFailed
+from newsetl.extract.http import Fetcher, FetchPolicy, FetchRequest, crawl_state_for
+from newsetl.extract.records import DiscoveredLink, FetchResult
 from newsetl.settings import Settings, Source
 from transforms.decode import decode_html
 from transforms.extract import extract_article
 from transforms.records import NotAnArticle
+from warehouse import frontier
+from warehouse.export import export_marts
+from warehouse.quality import CheckResult, run_checks
 from warehouse.store import LoadBatch, LoadCounts, PageResult, Warehouse
 
 LOCK_FILE_NAME = ".newsetl-run.lock"
+PARQUET_DIR_NAME = "parquet"
+log = logging.getLogger("newsetl")
 
 
 class RunLocked(RuntimeError):
     """Another newsetl run is writing to this data directory."""
+
+
+class ListingEmpty(RuntimeError):
+    """The listing pages were read but held no article link: most likely a site redesign."""
 
 
 @dataclass
@@ -66,7 +77,15 @@ def run_lock(settings: Settings, *, wait_seconds: float | None = None) -> Iterat
     wait = settings.lock_timeout_seconds if wait_seconds is None else wait_seconds
     lock = FileLock(str(settings.data_dir / LOCK_FILE_NAME))
     try:
-        lock.acquire(timeout=wait)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            log.warning(
+                "another newsetl run is writing to %s; waiting up to %.0f s for it to finish",
+                settings.data_dir,
+                wait,
+            )
+            lock.acquire(timeout=wait)
     except Timeout:
         raise RunLocked(
             f"another newsetl run is writing to {settings.data_dir} (waited {wait:.0f} s); "
@@ -82,24 +101,38 @@ def open_warehouse(settings: Settings):  # noqa: ANN201 - a context manager of W
     return Warehouse.open(settings.warehouse_path, wait_seconds=settings.lock_timeout_seconds)
 
 
-def fetch_policy(settings: Settings) -> FetchPolicy:
+Progress = Callable[[str, int, int | None], None]  # (stage, done, total if known)
+
+
+def fetch_policy(settings: Settings, source: Source | None = None) -> FetchPolicy:
+    """The settings' politeness, unless the source sets its own (the loopback demo does)."""
+    in_flight = source.max_in_flight if source and source.max_in_flight is not None else None
+    delay = (
+        source.per_host_delay_seconds
+        if source and source.per_host_delay_seconds is not None
+        else None
+    )
     return FetchPolicy(
         user_agent=settings.user_agent,
         timeout_seconds=settings.request_timeout_seconds,
         connect_timeout_seconds=settings.connect_timeout_seconds,
         max_attempts=settings.max_attempts,
         backoff_seconds=settings.retry_backoff_seconds,
-        max_in_flight=settings.max_in_flight,
-        per_host_delay_seconds=settings.per_host_delay_seconds,
+        max_in_flight=settings.max_in_flight if in_flight is None else in_flight,
+        per_host_delay_seconds=settings.per_host_delay_seconds if delay is None else delay,
+        max_body_bytes=settings.max_body_bytes,
+        max_redirects=settings.max_redirects,
+        max_retry_after_seconds=settings.max_retry_after_seconds,
+        respect_robots=source.respect_robots if source else True,
     )
 
 
 def make_fetcher(settings: Settings, source: Source, run_id: str) -> Fetcher:
-    hosts = {urlsplit(source.base_url).hostname or ""} | {
-        urlsplit(u).hostname or "" for u in source.listing_urls
-    }
+    """A fetcher limited to the source's own hosts, sharing robots rules and pace with its run."""
+    urls = [source.base_url, *source.listing_urls, *source.feed_full_urls]
+    hosts = {urlsplit(url).hostname or "" for url in urls + source.sitemap_full_urls}
     archive = WarcArchive(settings.raw_dir, source.name, run_id)
-    return Fetcher(fetch_policy(settings), archive, hosts)
+    return Fetcher(fetch_policy(settings, source), archive, hosts, crawl_state_for(run_id))
 
 
 def start_run(settings: Settings, source: Source, flow_run_id: str | None = None) -> str:
@@ -108,26 +141,73 @@ def start_run(settings: Settings, source: Source, flow_run_id: str | None = None
 
 
 def discover(
-    settings: Settings, source: Source, run_id: str, *, backfill: bool = False
+    settings: Settings,
+    source: Source,
+    run_id: str,
+    *,
+    backfill: bool = False,
+    progress: Progress | None = None,
 ) -> Discovery:
+    """Run the source's discovery methods. A backfill loads each listing page's links as it
+    goes and keeps a cursor, so an interrupted backfill resumes where it stopped."""
     with open_warehouse(settings) as warehouse:
 
-        def known_urls(urls: list[str]) -> set[str]:
-            return warehouse.known_urls(source.name, urls)
+        def url_states(urls: list[str]) -> dict[str, str | None]:
+            return frontier.url_states(warehouse, source.name, urls)
+
+        def watermark_of(url: str) -> datetime | None:
+            return frontier.watermark(warehouse, source.name, url)
+
+        def listing_start(start_url: str) -> str | None:
+            return frontier.open_cursor(warehouse, source.name, start_url, now_utc()).next_url
+
+        pages_done = 0
+
+        def on_listing_page(
+            start_url: str,
+            links: list[DiscoveredLink],
+            responses: list[FetchResult],
+            next_url: str | None,
+        ) -> None:
+            nonlocal pages_done
+            batch = LoadBatch(links=links, listing_responses=responses, timezone=source.timezone)
+            warehouse.load_batch(run_id, source.name, batch, now=now_utc())
+            frontier.advance_cursor(warehouse, source.name, start_url, next_url, now_utc())
+            pages_done += 1
+            if progress is not None:
+                progress("listing", pages_done, None)
 
         with make_fetcher(settings, source, run_id) as fetcher:
-            return discover_from_listings(fetcher, source, known_urls, backfill=backfill)
+            try:
+                return discovery_methods.discover(
+                    fetcher,
+                    source,
+                    url_states,
+                    backfill=backfill,
+                    watermark_of=watermark_of,
+                    listing_start=listing_start if backfill else None,
+                    on_listing_page=on_listing_page if backfill else None,
+                    listing_gap=lambda url: frontier.listing_gap(warehouse, source.name, url),
+                )
+            except DiscoveryFailed as failed:
+                batch = LoadBatch(listing_responses=failed.discovery.responses)
+                warehouse.load_batch(run_id, source.name, batch, now=now_utc())
+                raise
 
 
 def plan_fetches(
     settings: Settings, source: Source, discovery: Discovery, *, recheck_all: bool = False
 ) -> list[FetchRequest]:
-    """New URLs first, then URLs never fetched successfully, then re-checks that are due."""
+    """New URLs first, then known ones a feed or sitemap says changed (conditional GETs), then
+    URLs never fetched successfully, then re-checks that are due."""
     with open_warehouse(settings) as warehouse:
         pending = warehouse.pending_pages(
             source.name, now_utc(), settings.max_rechecks_per_run, recheck_all=recheck_all
         )
+        changed = frontier.validators(warehouse, source.name, discovery.changed_urls)
     requests = {url: FetchRequest(url) for url in discovery.new_urls}
+    for url in discovery.changed_urls:
+        requests.setdefault(url, FetchRequest(url, *changed.get(url, (None, None))))
     for page in pending:
         requests.setdefault(page.url, FetchRequest(page.url, page.etag, page.last_modified))
     return list(requests.values())
@@ -147,7 +227,7 @@ def transform_pages(source: Source, results: list[FetchResult]) -> list[PageResu
         page = PageResult(result)
         if result.outcome == "fetched" and result.body is not None:
             try:
-                html, _ = decode_html(result.body, result.content_type)
+                html, result.replaced_chars = decode_html(result.body, result.content_type)
                 page.article = extract_article(
                     html, result.url, profile=source.profile, default_timezone=source.timezone
                 )
@@ -176,7 +256,21 @@ def load_pages(
         changes_are_extractor_changes=extractor_changes,
     )
     with open_warehouse(settings) as warehouse:
-        return warehouse.load_batch(run_id, source.name, batch, now=now_utc())
+        counts = warehouse.load_batch(run_id, source.name, batch, now=now_utc())
+        for mark in discovery.watermarks if discovery else []:
+            # only now that the entries are in the frontier may the next read skip them
+            frontier.save_watermark(
+                warehouse, source.name, mark.url, mark.kind, mark.newest, mark.entries, now_utc()
+            )
+        for start_url, failed_url in (discovery.listing_gaps if discovery else {}).items():
+            frontier.save_listing_gap(warehouse, source.name, start_url, failed_url, now_utc())
+    return counts
+
+
+def finish_backfill(settings: Settings, source: Source) -> None:
+    """A backfill run completed: its listing walks are done, the next backfill starts afresh."""
+    with open_warehouse(settings) as warehouse:
+        frontier.complete_cursors(warehouse, source.name, now_utc())
 
 
 def finish_run(settings: Settings, summary: SourceRunSummary) -> None:
@@ -190,6 +284,23 @@ def finish_run(settings: Settings, summary: SourceRunSummary) -> None:
             discovered=summary.discovered,
             error=summary.error,
         )
+
+
+def check_listing(source: Source, discovery: Discovery) -> None:
+    """Fail the run when listing pages were read but held no article link (a redesign)."""
+    if discovery.listing_pages_read and not discovery.listing_links_seen:
+        raise ListingEmpty(
+            f"{discovery.listing_pages_read} listing page(s) of {source.name} held no link "
+            f"matching {source.article_url_pattern!r}: has the site been redesigned?"
+        )
+
+
+def check_and_export(settings: Settings, summary: SourceRunSummary) -> list[CheckResult]:
+    """After a successful run: data-quality checks on what it loaded, then the Parquet marts."""
+    with open_warehouse(settings) as warehouse:
+        results = run_checks(warehouse, summary.run_id, summary.source, now_utc())
+        export_marts(warehouse.connection, settings.data_dir / PARQUET_DIR_NAME)
+    return results
 
 
 def batches(items: list, size: int) -> Iterator[list]:

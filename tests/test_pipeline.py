@@ -65,7 +65,7 @@ def test_every_response_is_archived_and_indexed(
     rows = query(
         settings, "SELECT url, warc_file, warc_offset, body_sha256, status_code FROM stg_responses"
     )
-    assert len(rows) == 30 + 3  # articles and listing pages
+    assert len(rows) == 30 + 3 + 1  # articles, listing pages and robots.txt
     for url, warc_file, offset, sha256, status in rows:
         archived = read_archived(settings.raw_dir, warc_file, offset)
         assert archived.url == url and archived.status_code == status == 200
@@ -83,7 +83,7 @@ def test_second_run_with_nothing_changed_fetches_no_article(
     before = len(demo_site.requests)
     summary = run_source(settings, demo_source)
     new_requests = demo_site.requests[before:]
-    assert [path for _, path, _ in new_requests] == ["/news/node_1.htm"]
+    assert [path for _, path, _ in new_requests] == ["/robots.txt", "/news/node_1.htm"]
     assert (
         summary.discovered == 0 and summary.counts.new_articles == summary.counts.new_versions == 0
     )

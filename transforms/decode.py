@@ -41,6 +41,9 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]
         text, replaced = _decode(body, declared)
         if replaced == 0:
             return text, 0
+        if declared == "utf-8" and _has_real_utf8(text):
+            # Valid multi-byte UTF-8 elsewhere: the label is right, a few bytes are broken.
+            return text, replaced
         if declared in ("utf-8",):
             try:
                 return body.decode("cp1252"), 0
@@ -58,6 +61,10 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]
         pass
     guess = from_bytes(body).best()
     return _decode(body, guess.encoding if guess is not None and guess.encoding else "cp1252")
+
+
+def _has_real_utf8(text: str) -> bool:
+    return any(ord(char) > 0x7F and char != "\ufffd" for char in text)
 
 
 def _decode(body: bytes, codec: str) -> tuple[str, int]:

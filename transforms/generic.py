@@ -21,10 +21,12 @@ from lxml import html as lxml_html
 
 from transforms.dates import date_from_url, parse_datetime
 from transforms.metadata import PageMetadata, read_metadata, short_language
-from transforms.normalize import collapse_repeated_span, dedupe_paragraphs, normalize_text
+from transforms.normalize import collapse_repeated_span, normalize_text
 from transforms.records import Article, Block, Image, NotAnArticle
 
 HtmlElement = lxml_html.HtmlElement
+import os
+_EXP = {k: float(v) for k, v in (x.split("=") for x in os.environ.get("EXP", "").split(",") if x)}
 
 # -- tunables -----------------------------------------------------------------------------
 
@@ -57,9 +59,8 @@ SKIPPED_TAGS = frozenset(
 )
 RELAXED_SKIPPED_TAGS = frozenset(
     {
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-        "canvas", "head", "title", "meta", "link", "button", "select", "input", "textarea",
-        "option",
+        "script", "style", "template", "svg", "math", "iframe", "object", "embed",
+        "canvas", "head", "title", "meta", "link", "select", "input", "textarea", "option",
     }
 )
 BLOCK_TAGS = frozenset(
@@ -230,14 +231,17 @@ class PageWalk:
         return current
 
     def is_skipped(self, element: HtmlElement, tag: str) -> bool:
-        if tag in (RELAXED_SKIPPED_TAGS if self.relaxed else SKIPPED_TAGS):
-            return True
+        if self.relaxed:  # last resort: hidden and script-less content too
+            return tag in RELAXED_SKIPPED_TAGS
+        if tag in SKIPPED_TAGS:
+            # an unclosed <button> swallows the rest of the page: walk one holding paragraphs
+            return tag != "button" or next(element.iter("p"), None) is None
         if element.get("hidden") is not None:
             return True
         style = element.get("style")
         if style and HIDDEN_STYLE.search(style):
             return True
-        if self.relaxed or tag in PROTECTED_TAGS:
+        if tag in PROTECTED_TAGS:
             return False
         role = element.get("role")
         if role and role.lower() in SKIPPED_ROLES:
@@ -367,7 +371,9 @@ def score_block(block: TextBlock) -> float:
     return -STUB_PENALTY * length
 
 
-def choose_container(blocks: list[TextBlock]) -> tuple[HtmlElement | None, float, float]:
+def choose_container(
+    blocks: list[TextBlock], prose: dict[HtmlElement, float] | None = None
+) -> tuple[HtmlElement | None, float, float]:
     """The article container, with its prose chars and the page's prose chars.
 
     Every block adds its score to its ancestors, halved at each level up (the parent gets it
@@ -376,7 +382,7 @@ def choose_container(blocks: list[TextBlock]) -> tuple[HtmlElement | None, float
     """
     totals: dict[HtmlElement, float] = {}
     decayed: dict[HtmlElement, float] = {}
-    prose: dict[HtmlElement, float] = {}
+    prose = {} if prose is None else prose
     chains: dict[HtmlElement, list[HtmlElement]] = {}
     page_prose = 0.0
     for block in blocks:
@@ -412,10 +418,20 @@ def choose_container(blocks: list[TextBlock]) -> tuple[HtmlElement | None, float
         clean = added_noise <= CLIMB_MAX_NOISE * added_prose
         # right above, a small gain is enough; past a wrapper, only a clean second half of
         # the text split off by the template (not a stray standfirst or teaser)
-        split_half = clean and added_prose >= CLIMB_MIN_SPLIT_SHARE * prose.get(best, 0.0)
+        split_half = clean and added_prose >= _EXP.get("S", CLIMB_MIN_SPLIT_SHARE) * prose.get(best, 0.0)
         if gain <= 0 or not (split_half or (small and node is best)):
             break
         best = node = parent
+    share = _EXP.get("D", 0)
+    if share and prose.get(best, 0.0) < share * page_prose:
+        noise: dict[HtmlElement, float] = {}
+        for element in (best, *best.iterancestors()):
+            if prose.get(element, 0.0) >= share * page_prose:
+                added_prose = prose[element] - prose.get(best, 0.0)
+                added_noise = added_prose - (totals[element] - totals[best])
+                if added_noise <= _EXP.get("Y", 0.3) * added_prose:
+                    best = element
+                break
     return best, prose.get(best, 0.0), page_prose
 
 
@@ -425,7 +441,12 @@ def _inside(element: HtmlElement, container: HtmlElement) -> bool:
     return any(ancestor is container for ancestor in element.iterancestors())
 
 
-def select_blocks(blocks: list[TextBlock], container: HtmlElement, title: str) -> list[Block]:
+def select_blocks(
+    blocks: list[TextBlock],
+    container: HtmlElement,
+    title: str,
+    prose: dict[HtmlElement, float] | None = None,
+) -> list[Block]:
     """The container's article blocks, in order, with boilerplate and edge stubs removed."""
     inside: dict[HtmlElement, bool] = {}
     candidates: list[tuple[TextBlock, str]] = []
@@ -447,7 +468,7 @@ def select_blocks(blocks: list[TextBlock], container: HtmlElement, title: str) -
     for index, (block, line) in enumerate(candidates):
         if block.score < 0 and block.link_density > MAX_SHORT_LINK_DENSITY and not (
             KEEP_LINKED_LIST_ITEMS and block.tag == "li"
-        ):
+        ) and not _EXP.get("A"):
             continue
         is_heading = block.tag in HEADING_TAGS or block.tag == "h1"
         if len(line) <= BOILERPLATE_TEXT_MAX_CHARS:
@@ -473,8 +494,28 @@ def select_blocks(blocks: list[TextBlock], container: HtmlElement, title: str) -
             continue
         if index > last and (is_heading or len(line.split()) <= EDGE_STUB_MAX_WORDS):
             continue
+        if block.score < 0 and block.link_density > MAX_SHORT_LINK_DENSITY and (
+            index < first or index > last or not _in_prose_group(block.element, container, prose)
+        ):
+            continue
         selected.append(_as_block(block, line))
     return selected
+
+
+def _in_prose_group(element: HtmlElement, container: HtmlElement, prose) -> bool:
+    if _EXP.get("B", 0) == 0:
+        return True
+    anchor = element
+    if anchor.tag in ("li", "dt", "dd"):
+        anchor = anchor.getparent() if anchor.getparent() is not None else anchor
+    if anchor is container:
+        return True
+    parent = anchor.getparent()
+    if parent is None:
+        return True
+    if _EXP.get("B") == 2:
+        return parent is container
+    return prose.get(parent, 0.0) > 0
 
 
 def _as_block(block: TextBlock, line: str) -> Block:
@@ -487,13 +528,17 @@ def _key(text: str) -> str:
 
 
 def dedupe_blocks(blocks: list[Block]) -> list[Block]:
-    kept_texts = dedupe_paragraphs([block.text for block in blocks])
-    remaining = {text: kept_texts.count(text) for text in kept_texts}
-    result = []
+    """Drop a block repeating the one right before it (a title echoed, a doubled standfirst).
+
+    Repeats further apart stay: recipes, schedules and FAQs legitimately repeat lines.
+    """
+    result: list[Block] = []
+    previous = None
     for block in blocks:
-        if remaining.get(block.text, 0) > 0:
-            remaining[block.text] -= 1
+        key = _key(block.text)
+        if key and key != previous:
             result.append(block)
+        previous = key or previous
     return result
 
 
@@ -591,10 +636,11 @@ def extract_body(
     root: HtmlElement, url: str, title: str, relaxed: bool
 ) -> tuple[list[Block], PageWalk, HtmlElement | None, float, float]:
     page = walk_page(root, url, relaxed)
-    container, container_prose, page_prose = choose_container(page.blocks)
+    prose: dict[HtmlElement, float] = {}
+    container, container_prose, page_prose = choose_container(page.blocks, prose)
     if container is None:
         return [], page, None, 0.0, 0.0
-    body = dedupe_blocks(select_blocks(page.blocks, container, title))
+    body = dedupe_blocks(select_blocks(page.blocks, container, title, prose))
     return body, page, container, container_prose, page_prose
 
 

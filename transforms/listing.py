@@ -9,6 +9,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import lxml.html
 
 from transforms.normalize import normalize_text
+from transforms.urls import host_key
 
 NEXT_LINK_TEXT = re.compile(
     r"^(?:next|next page|more|older|older posts|»|›|>|>>|下一页|下页)$", re.I
@@ -71,7 +72,7 @@ def parse_listing(html: str, page_url: str, article_url_pattern: str) -> Listing
             continue
         url = urldefrag(urljoin(page_url, href.strip())).url
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or parts.hostname != host:
+        if parts.scheme not in ("http", "https") or host_key(parts.hostname) != host_key(host):
             continue
         if not pattern.search(url) or url in seen:
             continue

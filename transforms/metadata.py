@@ -5,6 +5,7 @@ Shared by the generic extractor and by site profiles that want a fallback for a 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -17,6 +18,17 @@ from lxml import html as lxml_html
 from transforms.normalize import normalize_text
 
 HtmlElement = lxml_html.HtmlElement
+
+# markup found inside a JSON-LD articleBody
+MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+TAG = re.compile(r"<[^<>]*>")
+EMBEDDED = re.compile(
+    r"<(script|style|iframe|noscript|figure|figcaption|template)\b.*?</\1\s*>", re.I | re.S
+)
+BLOCK_END = re.compile(
+    r"<br\s*/?>|</?(?:p|div|h[1-6]|li|ul|ol|blockquote|pre|table|tr|section|article)\b[^>]*>",
+    re.I,
+)
 
 ARTICLE_TYPES = frozenset(
     {
@@ -220,8 +232,18 @@ def keywords_of(value: Any) -> list[str]:
 
 
 def _paragraphs(text: str) -> str | None:
-    """Normalised lines of a multi-line text, joined by newlines."""
-    lines = (normalize_text(line) for line in re.split(r"\n|<br\s*/?>|</p>", text))
+    """Normalised lines of a multi-line text, joined by newlines.
+
+    Some CMSs put the body's HTML (often entity-escaped) in articleBody: its markup is
+    dropped, block ends become line ends, and scripts, styles and embeds go entirely.
+    """
+    if "&lt;" in text or "&#60;" in text:
+        text = html.unescape(text)
+    if MARKUP.search(text):
+        text = EMBEDDED.sub(" ", text)
+        text = BLOCK_END.sub("\n", text)
+        text = html.unescape(TAG.sub("", text))
+    lines = (normalize_text(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line) or None
 
 

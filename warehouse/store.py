@@ -20,6 +20,7 @@ import duckdb
 
 from newsetl.extract.records import DiscoveredLink, FetchResult
 from transforms.records import Article, NotAnArticle
+from warehouse.frontier import next_check_after_failure
 
 LOCK_PID = re.compile(r"PID (\d+)")
 RECHECK_INTERVALS = (
@@ -28,6 +29,8 @@ RECHECK_INTERVALS = (
     (timedelta(days=30), timedelta(days=7)),
 )
 RECHECK_AFTER_A_MONTH = timedelta(days=30)
+# A new body shorter than the last version's by more than this share is quarantined, not loaded.
+BODY_LENGTH_DROP_RATIO = 0.7
 
 
 class WarehouseLocked(RuntimeError):
@@ -45,6 +48,7 @@ class PageResult:
     fetch: FetchResult
     article: Article | None = None
     rejection: NotAnArticle | None = None
+    response_id: int | None = None  # set when re-processing an archived response already loaded
 
 
 @dataclass
@@ -161,11 +165,23 @@ def migrate(connection: duckdb.DuckDBPyConnection) -> list[str]:
     return done
 
 
-def create_views(connection: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create the views: staging (`stg_`) first, then marts, each file in name order."""
-    views = _sql_files("views")
-    for _, sql in sorted(views, key=lambda item: (not item[0].startswith("stg_"), item[0])):
+def create_views(connection: duckdb.DuckDBPyConnection, *, force: bool = False) -> None:
+    """(Re)create the views: staging (`stg_`) first, then marts, each file in name order.
+
+    Skipped when the view files are those last created (their digest is kept in
+    `schema_views`): recreating them costs ~50 ms, and runs open the warehouse at every step.
+    """
+    views = sorted(_sql_files("views"), key=lambda item: (not item[0].startswith("stg_"), item[0]))
+    digest = hashlib.sha256("\n".join(f"{name}\n{sql}" for name, sql in views).encode()).hexdigest()
+    connection.execute("CREATE TABLE IF NOT EXISTS schema_views (sql_sha256 VARCHAR)")
+    if not force and connection.execute("SELECT sql_sha256 FROM schema_views").fetchall() == [
+        (digest,)
+    ]:
+        return
+    for _, sql in views:
         connection.execute(sql)
+    connection.execute("DELETE FROM schema_views")
+    connection.execute("INSERT INTO schema_views VALUES (?)", [digest])
 
 
 class Warehouse:
@@ -181,8 +197,7 @@ class Warehouse:
         connection = connect(path, read_only=read_only, wait_seconds=wait_seconds)
         try:
             if not read_only:
-                migrate(connection)
-                create_views(connection)
+                create_views(connection, force=bool(migrate(connection)))
             yield cls(connection, path)
         finally:
             connection.close()
@@ -211,8 +226,9 @@ class Warehouse:
         """URLs never fetched successfully (all of them), then re-checks that are due (bounded)."""
         never = self.connection.execute(
             "SELECT url FROM frontier WHERE source = ? AND last_fetched_at IS NULL "
-            "AND coalesce(last_outcome, '') <> 'gone' ORDER BY first_seen_at, url",
-            [source],
+            "AND coalesce(last_outcome, '') <> 'gone' AND coalesce(next_check_at <= ?, true) "
+            "ORDER BY first_seen_at, url",
+            [source, now],
         ).fetchall()
         due_filter = "" if recheck_all else "AND next_check_at <= ?"
         parameters: list[Any] = [source] + ([] if recheck_all else [now]) + [recheck_limit]
@@ -304,52 +320,128 @@ class _BatchWriter:
         self.counts = counts
         self.rows = 0
         self.zone = ZoneInfo(batch.timezone)
+        # frontier writes of successful fetches, applied in one statement each by flush_frontier:
+        # one UPDATE per row costs milliseconds in DuckDB
+        self.fetched: dict[str, tuple[datetime, datetime, str, str | None, str | None]] = {}
+        self.article_links: dict[str, str] = {}
+        # read once per batch by prefetch, kept current by this writer's own inserts
+        self.known_article_ids: dict[str, str | None] = {}
+        self.latest_versions: dict[str, tuple[int, str | None, bool, int] | None] = {}
 
     def write(self) -> int:
         self.upsert_links(self.batch.links)
         for response in self.batch.listing_responses:
             self.insert_response(response)
+        self.prefetch(self.batch.pages)
         for page in self.batch.pages:
             self.write_page(page)
+        self.flush_frontier()
         return self.rows
 
     def upsert_links(self, links: list[DiscoveredLink]) -> None:
-        for link in {link.url: link for link in links}.values():
+        unique = list({link.url: link for link in links}.values())
+        if not unique:
+            return
+        self.connection.execute(
+            "INSERT INTO frontier (source, url, listed_title, listed_date, first_seen_at, last_listed_at) "
+            "SELECT ?, unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), ?, ? "
+            "ON CONFLICT (source, url) DO UPDATE SET "
+            "listed_title = excluded.listed_title, listed_date = excluded.listed_date, "
+            "last_listed_at = excluded.last_listed_at, "
+            # a gone page listed again is due again (issue 3)
+            "next_check_at = CASE WHEN last_outcome = 'gone' THEN excluded.last_listed_at "
+            "ELSE next_check_at END, "
+            "last_outcome = CASE WHEN last_outcome = 'gone' THEN 'relisted' ELSE last_outcome END",
+            [
+                self.source, [link.url for link in unique], [link.listed_title for link in unique],
+                [link.listed_date for link in unique], self.now, self.now,
+            ],
+        )  # fmt: skip
+        self.rows += len(unique)
+
+    def flush_frontier(self) -> None:
+        """Apply the batch's successful fetches and article links to the frontier at once."""
+        if self.fetched:
+            urls = list(self.fetched)
+            columns = list(zip(*self.fetched.values(), strict=True))
             self.connection.execute(
-                "INSERT INTO frontier (source, url, listed_title, listed_date, first_seen_at, last_listed_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, url) DO UPDATE SET "
-                "listed_title = excluded.listed_title, listed_date = excluded.listed_date, "
-                "last_listed_at = excluded.last_listed_at",
-                [self.source, link.url, link.listed_title, link.listed_date, self.now, self.now],
+                "INSERT INTO frontier (source, url, first_seen_at) "
+                "SELECT ?, unnest(?::VARCHAR[]), ? ON CONFLICT DO NOTHING",
+                [self.source, urls, self.now],
             )
-            self.rows += 1
+            self.connection.execute(
+                "UPDATE frontier SET last_fetched_at = u.fetched_at, next_check_at = u.next_check_at, "
+                "last_outcome = u.outcome, failures = 0, etag = coalesce(u.etag, frontier.etag), "
+                "last_modified = coalesce(u.last_modified, frontier.last_modified) "
+                "FROM (SELECT unnest(?::VARCHAR[]) AS url, unnest(?::TIMESTAMPTZ[]) AS fetched_at, "
+                "unnest(?::TIMESTAMPTZ[]) AS next_check_at, unnest(?::VARCHAR[]) AS outcome, "
+                "unnest(?::VARCHAR[]) AS etag, unnest(?::VARCHAR[]) AS last_modified) AS u "
+                "WHERE frontier.source = ? AND frontier.url = u.url",
+                [urls, *map(list, columns), self.source],
+            )
+        if self.article_links:
+            self.connection.execute(
+                "UPDATE frontier SET article_id = u.article_id FROM (SELECT unnest(?::VARCHAR[]) AS url, "
+                "unnest(?::VARCHAR[]) AS article_id) AS u WHERE frontier.source = ? AND frontier.url = u.url",
+                [list(self.article_links), list(self.article_links.values()), self.source],
+            )
 
     def insert_response(self, response: FetchResult) -> int:
         self.rows += 1
         return self.connection.execute(
             "INSERT INTO raw_responses (load_id, run_id, source, url, final_url, purpose, outcome, "
             "status_code, content_type, etag, last_modified, body_sha256, body_bytes, warc_file, "
-            "warc_offset, warc_length, fetched_at, elapsed_ms, attempts, error) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING response_id",
+            "warc_offset, warc_length, fetched_at, elapsed_ms, attempts, error, replaced_chars) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING response_id",
             [
                 self.load_id, self.run_id, self.source, response.url, response.final_url,
                 response.purpose, response.outcome, response.status_code, response.content_type,
                 response.etag, response.last_modified, response.body_sha256,
                 len(response.body) if response.body is not None else None, response.warc_file,
                 response.warc_offset, response.warc_length, response.fetched_at,
-                response.elapsed_ms, response.attempts, response.error,
+                response.elapsed_ms, response.attempts, response.error, response.replaced_chars,
             ],
         ).fetchone()[0]  # fmt: skip
 
-    def latest_version(self, article_id: str) -> tuple[int, str | None, bool] | None:
+    def prefetch(self, pages: list[PageResult]) -> None:
+        """Read the frontier's article ids and the latest versions of the whole batch at once."""
+        urls = list(
+            {page.fetch.url for page in pages} | {p.article.url for p in pages if p.article}
+        )
+        if not urls:
+            return
+        rows = self.connection.execute(
+            "SELECT url, article_id FROM frontier WHERE source = ? AND list_contains(?, url)",
+            [self.source, urls],
+        ).fetchall()
+        self.known_article_ids = {url: None for url in urls} | dict(rows)
+        article_ids = {article_id for _, article_id in rows if article_id} | {
+            article_id_for(page.article.canonical_url) for page in pages if page.article
+        }
+        self.latest_versions = {article_id: None for article_id in article_ids}
+        for article_id, *latest in self.connection.execute(
+            "SELECT article_id, version, content_hash, is_deleted, coalesce(length(body_text), 0) "
+            "FROM raw_article_versions JOIN loads USING (load_id) WHERE list_contains(?, article_id) "
+            "QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY version DESC) = 1",
+            [list(article_ids)],
+        ).fetchall():
+            self.latest_versions[article_id] = tuple(latest)  # type: ignore[assignment]
+
+    def latest_version(self, article_id: str) -> tuple[int, str | None, bool, int] | None:
+        """(version, content_hash, is_deleted, body length) of the article's latest version."""
+        if article_id in self.latest_versions:
+            return self.latest_versions[article_id]
         row = self.connection.execute(
-            "SELECT version, content_hash, is_deleted FROM raw_article_versions JOIN loads USING (load_id) "
+            "SELECT version, content_hash, is_deleted, coalesce(length(body_text), 0) "
+            "FROM raw_article_versions JOIN loads USING (load_id) "
             "WHERE article_id = ? ORDER BY version DESC LIMIT 1",
             [article_id],
         ).fetchone()
-        return (row[0], row[1], row[2]) if row else None
+        return (row[0], row[1], row[2], row[3]) if row else None
 
     def frontier_article_id(self, url: str) -> str | None:
+        if url in self.known_article_ids:
+            return self.known_article_ids[url]
         row = self.connection.execute(
             "SELECT article_id FROM frontier WHERE source = ? AND url = ?", [self.source, url]
         ).fetchone()
@@ -357,7 +449,8 @@ class _BatchWriter:
 
     def write_page(self, page: PageResult) -> None:
         fetch = page.fetch
-        response_id = self.insert_response(fetch)
+        reprocessed = page.response_id is not None
+        response_id = page.response_id if reprocessed else self.insert_response(fetch)
         published_at = page.article.published_at if page.article else None
         if fetch.outcome == "fetched":
             self.counts.fetched += 1
@@ -371,7 +464,8 @@ class _BatchWriter:
             self.mark_deleted(fetch.url, response_id)
         else:
             self.counts.failed += 1
-        self.update_frontier(fetch, published_at)
+        if not reprocessed:
+            self.update_frontier(fetch, published_at)
 
     def write_article(self, article: Article, response_id: int) -> None:
         article_id = self.frontier_article_id(article.url) or article_id_for(article.canonical_url)
@@ -382,6 +476,10 @@ class _BatchWriter:
         elif latest[2]:
             change_kind, version = "restored", latest[0] + 1
             self.counts.new_versions += 1
+        elif latest[3] and len(article.text) < (1 - BODY_LENGTH_DROP_RATIO) * latest[3]:
+            detail = f"body fell from {latest[3]} to {len(article.text)} characters"
+            self.quarantine(article.url, NotAnArticle("body_length_drop", detail), response_id)
+            return
         elif latest[1] != article.content_hash:
             change_kind = "extractor" if self.batch.changes_are_extractor_changes else "content"
             version = latest[0] + 1
@@ -421,6 +519,7 @@ class _BatchWriter:
                 self.now, response_id, self.run_id, self.load_id,
             ],
         )  # fmt: skip
+        self.latest_versions[article_id] = (version, article.content_hash, False, len(article.text))
         self.rows += 1
 
     def mark_deleted(self, url: str, response_id: int) -> None:
@@ -435,6 +534,7 @@ class _BatchWriter:
             "FROM raw_article_versions WHERE article_id = ? AND version = ?",
             [url, self.now, response_id, self.run_id, self.load_id, article_id, latest[0]],
         )
+        self.latest_versions[article_id] = (latest[0] + 1, None, True, 0)
         self.counts.deletions += 1
         self.rows += 1
 
@@ -450,10 +550,8 @@ class _BatchWriter:
         self.rows += 1
 
     def link_article(self, url: str, article_id: str) -> None:
-        self.connection.execute(
-            "UPDATE frontier SET article_id = ? WHERE source = ? AND url = ?",
-            [article_id, self.source, url],
-        )
+        self.article_links[url] = article_id  # applied by flush_frontier
+        self.known_article_ids[url] = article_id
 
     def published_at_of(self, url: str) -> datetime | None:
         row = self.connection.execute(
@@ -466,24 +564,26 @@ class _BatchWriter:
     def update_frontier(self, fetch: FetchResult, published_at: datetime | None) -> None:
         if published_at is None and fetch.outcome == "not_modified":
             published_at = self.published_at_of(fetch.url)
-        succeeded = fetch.outcome in ("fetched", "not_modified")
-        self.connection.execute(
-            "INSERT INTO frontier (source, url, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            [self.source, fetch.url, self.now],
-        )
-        if succeeded:
-            self.connection.execute(
-                "UPDATE frontier SET last_fetched_at = ?, next_check_at = ?, last_outcome = ?, failures = 0, "
-                "etag = coalesce(?, etag), last_modified = coalesce(?, last_modified) "
-                "WHERE source = ? AND url = ?",
-                [
-                    fetch.fetched_at, next_check_after(fetch.fetched_at, published_at), fetch.outcome,
-                    fetch.etag, fetch.last_modified, self.source, fetch.url,
-                ],
+        if fetch.outcome in ("fetched", "not_modified"):
+            # applied by flush_frontier
+            self.fetched[fetch.url] = (
+                fetch.fetched_at, next_check_after(fetch.fetched_at, published_at), fetch.outcome,
+                fetch.etag, fetch.last_modified,
             )  # fmt: skip
         else:
             self.connection.execute(
+                "INSERT INTO frontier (source, url, first_seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [self.source, fetch.url, self.now],
+            )
+            failures = self.connection.execute(
+                "SELECT failures FROM frontier WHERE source = ? AND url = ?",
+                [self.source, fetch.url],
+            ).fetchone()[0]
+            self.connection.execute(
                 "UPDATE frontier SET last_outcome = ?, failures = failures + 1, next_check_at = ? "
                 "WHERE source = ? AND url = ?",
-                [fetch.outcome, self.now, self.source, fetch.url],
-            )
+                [
+                    fetch.outcome, next_check_after_failure(fetch.outcome, failures or 0, self.now),
+                    self.source, fetch.url,
+                ],
+            )  # fmt: skip

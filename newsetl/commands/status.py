@@ -7,6 +7,7 @@ import argparse
 from rich.table import Table
 
 from newsetl.commands.common import console
+from newsetl.health import SourceHealth, source_health
 from newsetl.settings import load_settings
 
 
@@ -15,6 +16,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "status", help="last runs and counts per source, from the warehouse"
     )
     parser.add_argument("--runs", type=int, default=5, help="runs to show per source (default 5)")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when a source is flagged (for monitoring)"
+    )
     parser.set_defaults(handler=command_status)
 
 
@@ -37,6 +41,7 @@ def command_status(args: argparse.Namespace) -> int:
                 "(SELECT count(*) FROM stg_quarantine q WHERE q.source = s.source) AS quarantined, "
                 "max(valid_from) AS last_change FROM stg_article_versions s GROUP BY s.source ORDER BY s.source"
             )
+            health = source_health(settings, warehouse)
     except WarehouseMissing as error:
         console.print(str(error))
         return 1
@@ -80,4 +85,26 @@ def command_status(args: argparse.Namespace) -> int:
             f"{last_change:%Y-%m-%d %H:%M}",
         )
     console.print(counts)
-    return 0
+    print_health(health)
+    return 1 if args.check and any(h.flags for h in health) else 0
+
+
+def print_health(health: list[SourceHealth]) -> None:
+    table = Table(title="Source health")
+    for header in ("source", "last success (UTC)", "failures 30 d", "hours since new", "flags"):
+        table.add_column(header)
+    for row in health:
+        rate = f"{row.failure_rate_30d:.0%}" if row.failure_rate_30d is not None else ""
+        flags = ", ".join(row.flags) or "ok"
+        colour = "red" if row.flags else "green"
+        table.add_row(
+            row.source,
+            f"{row.last_success_at:%Y-%m-%d %H:%M}" if row.last_success_at else "never",
+            rate,
+            f"{row.hours_since_new_article:.0f}" if row.hours_since_new_article is not None else "",
+            f"[{colour}]{flags}[/{colour}]",
+        )
+    console.print(table)
+    for row in health:
+        for reason in row.describe_flags():
+            console.print(f"[red]{row.source}: {reason}[/red]")

@@ -28,7 +28,11 @@ class _DemoRequestHandler(BaseHTTPRequestHandler):
 
     def _answer(self, *, send_body: bool) -> None:
         request_headers = {key: value for key, value in self.headers.items()}
-        status, headers, body = self.site.respond(self.command, self.path, request_headers)
+        answer = self.site.respond(self.command, self.path, request_headers)
+        if not isinstance(answer, tuple):  # a hostile answer writes to the socket itself
+            answer.perform(self, send_body=send_body)
+            return
+        status, headers, body = answer
         self.send_response(status)
         for key, value in headers.items():
             self.send_header(key, value)
@@ -82,6 +86,7 @@ class DemoServer:
             daemon=True,
         )
         self._thread.start()
+        self.site.base_url = self.base_url
         return self
 
     def stop(self) -> None:

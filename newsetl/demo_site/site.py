@@ -23,6 +23,12 @@ _LISTING_PAGE_PATH = re.compile(r"^/news/node_1(?:_(\d+))?\.htm$")
 _IMAGE_PATH = re.compile(r"^/(?:att/\d{4}-\d{2}/\d{2}|images)/[\w.-]+\.(?:png|jpg)$")
 
 _HTML_TYPE = "text/html; charset=utf-8"
+_XML_TYPE = "application/xml; charset=utf-8"
+_RSS_TYPE = "application/rss+xml; charset=utf-8"
+SITEMAP_INDEX_PATH = "/sitemap.xml"
+FEED_PATH = "/news/rss.xml"
+FEED_ITEMS = 20
+_MONTH_SITEMAP_PATH = re.compile(r"^/sitemaps/(\d{4}-\d{2})\.xml$")
 _TINY_PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
@@ -68,13 +74,14 @@ class DemoArticle:
     related_ids: list[int] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     modification_count: int = 0
+    edited_at: datetime | None = None  # the site's clock at the last edit
     sentences: list[list[str]] = field(default_factory=list, repr=False)
     original_sentences: list[list[str]] = field(default_factory=list, repr=False)
     repeated_sentence_index: int | None = field(default=None, repr=False)
 
     @property
     def last_modified(self) -> datetime:
-        return self.published_at + timedelta(hours=self.modification_count)
+        return self.edited_at or self.published_at
 
     @property
     def summary(self) -> str:
@@ -124,10 +131,12 @@ _FOOTER_HTML = (
 )
 
 
-def _page(title: str, main: str, *, keywords: str = "", description: str = "") -> bytes:
+def _page(
+    title: str, main: str, *, keywords: str = "", description: str = "", head_extra: str = ""
+) -> bytes:
     head = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
-        f"<title>{_text(title)} - Beijing Institute of Technology</title>\n"
+        f"<title>{_text(title)} - Beijing Institute of Technology</title>\n{head_extra}"
         f'<meta name="keywords" content="{_attr(keywords)}">'
         f'<meta name="description" content="{_attr(description)}">\n'
         "</head><body>\n"
@@ -137,6 +146,8 @@ def _page(title: str, main: str, *, keywords: str = "", description: str = "") -
 
 class DemoSite:
     listing_path: str = LISTING_PATH
+    # Sitemaps hold absolute URLs: the server sets this to its own address when it starts.
+    base_url: str = "http://127.0.0.1"
 
     def __init__(
         self,
@@ -159,6 +170,7 @@ class DemoSite:
         self._lock = threading.RLock()
         self._article_cache: dict[tuple[int, int, bool], tuple[bytes, str]] = {}
         self._listing_cache: dict[int, bytes] = {}
+        self._xml_cache: dict[str, bytes] = {}
         self._live_cache: list[DemoArticle] | None = None
         self._build(n_articles)
 
@@ -226,6 +238,7 @@ class DemoSite:
     def _changed(self) -> None:
         self._live_cache = None
         self._listing_cache.clear()
+        self._xml_cache.clear()
 
     def publish(self) -> DemoArticle:
         with self._lock:
@@ -261,6 +274,7 @@ class DemoSite:
             article.paragraphs = [" ".join(paragraph) for paragraph in sentences]
             article.revision = revision
             article.modification_count += 1
+            article.edited_at = self._edit_clock()
             self._changed()
             return article
 
@@ -285,6 +299,13 @@ class DemoSite:
         else:
             paragraph.append(new_sentence)
 
+    def _edit_clock(self) -> datetime:
+        """An edit happens after everything the site did before: one hour past the latest."""
+        latest = max(
+            (a.edited_at or a.published_at for a in self.articles), default=datetime.now(UTC)
+        )
+        return latest + timedelta(hours=1)
+
     def delete(self, article_id: int) -> None:
         with self._lock:
             self.article(article_id).deleted = True
@@ -295,6 +316,7 @@ class DemoSite:
             article = self.article(article_id)
             article.empty_body = True
             article.modification_count += 1
+            article.edited_at = self._edit_clock()
             self._changed()
 
     def advance(self, generation: int) -> None:
@@ -348,6 +370,13 @@ class DemoSite:
                     return self._html_response(self._render_listing(page))
             elif _IMAGE_PATH.match(path):
                 return 200, {"Content-Type": "image/png"}, _TINY_PNG
+            elif path == SITEMAP_INDEX_PATH:
+                return self._xml_response(path, _XML_TYPE, self._render_sitemap_index)
+            elif path == FEED_PATH:
+                return self._xml_response(path, _RSS_TYPE, self._render_feed)
+            elif (match := _MONTH_SITEMAP_PATH.match(path)) and match.group(1) in self._months():
+                month = match.group(1)
+                return self._xml_response(path, _XML_TYPE, lambda: self._render_sitemap(month))
             return 404, {"Content-Type": _HTML_TYPE}, self._render_not_found()
 
     def respond(
@@ -468,6 +497,60 @@ class DemoSite:
         self._listing_cache[page] = body
         return body
 
+    # -- sitemaps (an index with one sitemap per month, lastmod = last edit) and an RSS feed --
+
+    def _xml_response(
+        self, path: str, content_type: str, render
+    ) -> tuple[int, dict[str, str], bytes]:  # noqa: ANN001
+        body = self._xml_cache.get(path)
+        if body is None:
+            body = self._xml_cache[path] = render()
+        return 200, {"Content-Type": content_type, "ETag": _etag(body)}, body
+
+    def _months(self) -> dict[str, list[DemoArticle]]:
+        months: dict[str, list[DemoArticle]] = {}
+        for article in self.live_articles():
+            months.setdefault(f"{article.published_at:%Y-%m}", []).append(article)
+        return months
+
+    def _render_sitemap_index(self) -> bytes:
+        items = "".join(
+            f"<sitemap><loc>{self.base_url}/sitemaps/{month}.xml</loc>"
+            f"<lastmod>{max(a.last_modified for a in articles).isoformat()}</lastmod></sitemap>\n"
+            for month, articles in self._months().items()
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{items}</sitemapindex>\n"
+        ).encode()
+
+    def _render_sitemap(self, month: str) -> bytes:
+        items = "".join(
+            f"<url><loc>{self.base_url}{a.path}</loc>"
+            f"<lastmod>{a.last_modified.isoformat()}</lastmod></url>\n"
+            for a in self._months()[month]
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{items}</urlset>\n"
+        ).encode()
+
+    def _render_feed(self) -> bytes:
+        items = "".join(
+            f"<item><title>{_text(a.title)}</title><link>{self.base_url}{a.path}</link>"
+            f"<guid>{self.base_url}{a.path}</guid><pubDate>{_http_date(a.published_at)}</pubDate>"
+            f"<atom:updated>{a.last_modified.isoformat()}</atom:updated></item>\n"
+            for a in self.live_articles()[:FEED_ITEMS]
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>\n'
+            f"<title>BIT News</title><link>{self.base_url}/</link>"
+            f"<description>Latest news from BIT</description>\n{items}</channel></rss>\n"
+        ).encode()
+
     def _render_home(self) -> bytes:
         items = "".join(
             f'<li><a href="{_attr(a.path)}">{_text(a.title)}</a>'
@@ -479,7 +562,14 @@ class DemoSite:
             f'<ul class="home_news">{items}</ul>\n'
             f'<a class="more" href="{LISTING_PATH}">More news</a></div>\n'
         )
-        return _page("Home", main, keywords="BIT", description="Beijing Institute of Technology")
+        feed = f'<link rel="alternate" type="application/rss+xml" title="BIT News" href="{FEED_PATH}">\n'
+        return _page(
+            "Home",
+            main,
+            keywords="BIT",
+            description="Beijing Institute of Technology",
+            head_extra=feed,
+        )
 
     def _render_not_found(self) -> bytes:
         main = (

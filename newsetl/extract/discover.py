@@ -1,70 +1,367 @@
-"""Walk a source's listing pages and collect article links, stopping once a page holds nothing new."""
+"""Find a source's article URLs: listing pages, RSS/Atom feeds and XML sitemaps, merged by
+canonical URL. Listings stop once a page holds nothing new; feeds and sitemaps only yield
+entries newer than their watermark (the newest lastmod seen at their last successful read)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlsplit
 
 from newsetl.extract.http import Fetcher, FetchFailed, FetchRequest
 from newsetl.extract.records import DiscoveredLink, FetchResult
 from newsetl.settings import Source
 from transforms.decode import decode_html
+from transforms.feeds import feed_links, parse_feed
 from transforms.listing import parse_listing
+from transforms.sitemaps import BadXml, parse_sitemap
+from transforms.urls import host_key, preferred_hosts_for, try_canonical_url
+
+MAX_SITEMAPS_PER_RUN = 500
+BACKFILL_MAX_LISTING_PAGES = 100_000  # a backfill walks the whole archive, not max_listing_pages
+
+UrlStates = Callable[[list[str]], dict[str, "str | None"]]  # url -> last outcome, known URLs only
+WatermarkOf = Callable[[str], "datetime | None"]
+# Called after each backfill listing page: (start URL, its links, its responses, next page).
+ListingPageDone = Callable[[str, list[DiscoveredLink], list[FetchResult], "str | None"], None]
+# Where a backfill walk of a listing resumes (None: walked already); also, for a normal run,
+# the page where an earlier walk failed (None: no gap), which is then walked to the end.
+ListingStart = Callable[[str], "str | None"]
+
+
+@dataclass(frozen=True)
+class Watermark:
+    url: str
+    kind: str  # feed | sitemap
+    newest: datetime | None
+    entries: int
 
 
 @dataclass
 class Discovery:
     links: list[DiscoveredLink] = field(default_factory=list)
     new_urls: list[str] = field(default_factory=list)
+    changed_urls: list[str] = field(default_factory=list)  # known; a feed/sitemap says changed
     responses: list[FetchResult] = field(default_factory=list)
-    pages_read: int = 0
+    watermarks: list[Watermark] = field(default_factory=list)
+    pages_read: int = 0  # listing pages, feeds and sitemaps read
+    listing_pages_read: int = 0
+    listing_links_seen: int = 0  # article links on the listing pages read, known or not
     stopped_because: str = ""
+    failures: dict[str, str] = field(default_factory=dict)  # method -> why it found nothing
+    # listing start URL -> the page a walk failed on (None: walked cleanly), saved after load
+    listing_gaps: dict[str, str | None] = field(default_factory=dict)
 
 
-def discover_from_listings(
+class _Collector:
+    """Canonicalises, filters by host and article pattern, and sorts URLs into new/changed."""
+
+    def __init__(self, source: Source, url_states: UrlStates, discovery: Discovery) -> None:
+        self.pattern = re.compile(source.article_url_pattern)
+        self.preferred = preferred_hosts_for([source.base_url, *source.listing_urls])
+        self.hosts = set(self.preferred)
+        self.url_states = url_states
+        self.discovery = discovery
+        self.seen: set[str] = set()
+        self.queued: set[str] = set()
+
+    def canonical(self, url: str) -> str | None:
+        canonical = try_canonical_url(url, preferred_hosts=self.preferred)
+        if canonical is None or host_key(urlsplit(canonical).hostname) not in self.hosts:
+            return None
+        return canonical if self.pattern.search(canonical) else None
+
+    def add(
+        self,
+        candidates: list[tuple[str, str | None, str | None]],
+        found_on: str,
+        *,
+        changed: bool = False,
+        keep_links: bool = True,
+    ) -> tuple[list[DiscoveredLink], int, int]:
+        """Add (url, title, date) candidates; returns the links and how many were new / known."""
+        canonical = [(self.canonical(url), title, day) for url, title, day in candidates]
+        fresh = [item for item in canonical if item[0] is not None]
+        states = self.url_states([url for url, _, _ in fresh if url])
+        links: list[DiscoveredLink] = []
+        new = known = 0
+        for url, title, day in fresh:
+            assert url is not None
+            if url in states and states[url] != "gone":
+                known += 1
+            else:
+                new += 1
+            if url in self.seen:
+                continue
+            self.seen.add(url)
+            link = DiscoveredLink(url, title, day, found_on)
+            links.append(link)
+            if keep_links:
+                self.discovery.links.append(link)
+            if url in self.queued:
+                continue
+            if url not in states or states[url] == "gone":
+                self.discovery.new_urls.append(url)
+                self.queued.add(url)
+            elif changed:
+                self.discovery.changed_urls.append(url)
+                self.queued.add(url)
+        return links, new, known
+
+
+def discover(
     fetcher: Fetcher,
     source: Source,
-    known_urls: Callable[[list[str]], set[str]],
+    url_states: UrlStates,
     *,
     backfill: bool = False,
+    watermark_of: WatermarkOf | None = None,
+    listing_start: ListingStart | None = None,
+    on_listing_page: ListingPageDone | None = None,
+    listing_gap: ListingStart | None = None,
 ) -> Discovery:
-    """Page through every listing of `source`; incremental unless `backfill`.
+    """Run the source's discovery methods in order and merge what they find.
 
-    Raises FetchFailed when the first listing page cannot be read: a source whose front
-    listing is unreachable has failed, not found nothing.
+    Raises FetchFailed when no method could read its first document: a source whose
+    listings, feeds and sitemaps are all unreachable has failed, not found nothing.
     """
     discovery = Discovery()
-    seen: set[str] = set()
-    for start_url in source.listing_urls:
-        url: str | None = start_url
-        visited: set[str] = set()
-        while url and url not in visited and len(visited) < source.max_listing_pages:
-            visited.add(url)
-            response = fetcher.fetch(FetchRequest(url), "listing")
-            discovery.responses.append(response)
-            if response.outcome != "fetched" or response.body is None:
-                if discovery.pages_read == 0:
-                    raise FetchFailed(response)
-                discovery.stopped_because = f"listing page {url} failed: {response.outcome}"
-                break
-            discovery.pages_read += 1
-            html, _ = decode_html(response.body, response.content_type)
-            page = parse_listing(html, response.final_url or url, source.article_url_pattern)
-            page_urls = [article.url for article in page.articles if article.url not in seen]
-            known = known_urls(page_urls)
-            for article in page.articles:
-                if article.url in seen:
-                    continue
-                seen.add(article.url)
-                discovery.links.append(
-                    DiscoveredLink(article.url, article.title, article.listed_date, url)
-                )
-                if article.url not in known:
-                    discovery.new_urls.append(article.url)
-            if not backfill and page_urls and not set(page_urls) - known:
-                discovery.stopped_because = f"{url} holds only known articles"
-                break
-            url = page.next_url
+    collector = _Collector(source, url_states, discovery)
+    first_failure: FetchResult | None = None
+    read_any = False
+    for method in source.discovery:
+        before = discovery.pages_read
+        if method == "listing":
+            failure = _walk_listings(
+                fetcher, source, collector, backfill, listing_start, on_listing_page, listing_gap
+            )
+        elif method == "feed":
+            failure = _read_feeds(fetcher, source, collector, backfill, watermark_of)
         else:
-            discovery.stopped_because = discovery.stopped_because or "last listing page reached"
+            failure = _read_sitemaps(fetcher, source, collector, backfill, watermark_of)
+        read_any = read_any or discovery.pages_read > before or failure is None
+        if failure is not None:
+            discovery.failures[method] = f"{failure.url}: {failure.outcome}: {failure.error}"
+            first_failure = first_failure or failure
+    discovery.responses[:0] = fetcher.state.take_robots_responses()
+    if not read_any and first_failure is not None:
+        raise DiscoveryFailed(first_failure, discovery)
     return discovery
+
+
+class DiscoveryFailed(FetchFailed):
+    """No discovery method could read anything; `discovery.responses` holds what was tried."""
+
+    def __init__(self, result: FetchResult, discovery: Discovery) -> None:
+        super().__init__(result)
+        self.discovery = discovery
+
+
+# -- listings ----------------------------------------------------------------------------------
+
+
+def _walk_listings(
+    fetcher: Fetcher,
+    source: Source,
+    collector: _Collector,
+    backfill: bool,
+    listing_start: ListingStart | None,
+    on_listing_page: ListingPageDone | None,
+    listing_gap: ListingStart | None,
+) -> FetchResult | None:
+    """Page through every listing; returns the failed first page, if one failed.
+
+    A normal run stops at a page holding only known articles. Because that rule is only
+    sound when earlier walks saw everything, a page that failed is remembered as a gap and
+    the next run walks on from it to the end.
+    """
+    discovery = collector.discovery
+    failure: FetchResult | None = None
+    for start_url in source.listing_urls:
+        first = listing_start(start_url) if listing_start else start_url
+        if first is None:
+            discovery.stopped_because = f"{start_url}: backfill walk already complete"
+            continue
+        walks = [(first, not backfill)]
+        gap = None if backfill or listing_gap is None else listing_gap(start_url)
+        if gap and gap != first:
+            walks.append((gap, False))
+        failed_at: str | None = None
+        for number, (url, stop_at_known) in enumerate(walks):
+            failed = _walk_one(
+                fetcher, source, collector, url, stop_at_known, start_url, on_listing_page
+            )
+            if failed is not None:
+                failed_at = failed_at or failed.url
+                if number == 0 and failed.url == first:
+                    failure = failure or failed
+        if not backfill:
+            discovery.listing_gaps[start_url] = failed_at
+    return failure
+
+
+def _walk_one(
+    fetcher: Fetcher,
+    source: Source,
+    collector: _Collector,
+    url: str | None,
+    stop_at_known: bool,
+    start_url: str,
+    on_listing_page: ListingPageDone | None,
+) -> FetchResult | None:
+    """Follow `next` links from `url`; returns the response of a page that failed, if any."""
+    discovery = collector.discovery
+    visited: set[str] = set()
+    limit = BACKFILL_MAX_LISTING_PAGES if on_listing_page else source.max_listing_pages
+    while url and url not in visited and len(visited) < limit:
+        visited.add(url)
+        response = fetcher.fetch(FetchRequest(url), "listing")
+        if response.outcome != "fetched" or response.body is None:
+            discovery.responses.append(response)
+            discovery.stopped_because = f"listing page {url} failed: {response.outcome}"
+            return response
+        discovery.pages_read += 1
+        discovery.listing_pages_read += 1
+        html, response.replaced_chars = decode_html(response.body, response.content_type)
+        page = parse_listing(html, response.final_url or url, source.article_url_pattern)
+        links, new, known = collector.add(
+            [(a.url, a.title, a.listed_date) for a in page.articles],
+            url,
+            keep_links=on_listing_page is None,
+        )
+        discovery.listing_links_seen += new + known
+        if on_listing_page is not None:
+            on_listing_page(start_url, links, [response], page.next_url)
+        else:
+            discovery.responses.append(response)
+        if stop_at_known and (new + known) and not new:
+            discovery.stopped_because = f"{url} holds only known articles"
+            return None
+        url = page.next_url
+    discovery.stopped_because = discovery.stopped_because or "last listing page reached"
+    return None
+
+
+# -- feeds -------------------------------------------------------------------------------------
+
+
+def _read_xml(
+    fetcher: Fetcher, url: str, purpose: str, collector: _Collector
+) -> FetchResult | None:
+    """Fetch a feed or sitemap; the response is recorded either way. None when unreadable."""
+    response = fetcher.fetch(FetchRequest(url), purpose)  # type: ignore[arg-type]
+    collector.discovery.responses.append(response)
+    if response.outcome != "fetched" or response.body is None:
+        return None
+    return response
+
+
+def _read_feeds(
+    fetcher: Fetcher,
+    source: Source,
+    collector: _Collector,
+    backfill: bool,
+    watermark_of: WatermarkOf | None,
+) -> FetchResult | None:
+    discovery = collector.discovery
+    feed_urls = source.feed_full_urls or _feeds_from_home(fetcher, source, collector)
+    failure: FetchResult | None = None
+    for url in feed_urls:
+        response = _read_xml(fetcher, url, "feed", collector)
+        if response is None:
+            failure = failure or discovery.responses[-1]
+            continue
+        try:
+            entries = parse_feed(response.body or b"", response.final_url or url)
+        except BadXml as error:
+            _reject_xml(response, error)
+            failure = failure or response
+            continue
+        discovery.pages_read += 1
+        mark = None if backfill or watermark_of is None else watermark_of(url)
+        newer = [e for e in entries if mark is None or e.updated is None or e.updated > mark]
+        collector.add(
+            [(e.url, e.title, e.updated.date().isoformat() if e.updated else None) for e in newer],
+            url,
+            changed=mark is not None,
+        )
+        newest = max((e.updated for e in entries if e.updated), default=None)
+        discovery.watermarks.append(Watermark(url, "feed", newest, len(entries)))
+    return failure
+
+
+def _feeds_from_home(fetcher: Fetcher, source: Source, collector: _Collector) -> list[str]:
+    """Feeds the home page announces with <link rel="alternate" type="application/rss+xml">."""
+    response = fetcher.fetch(FetchRequest(source.base_url.rstrip("/") + "/"), "home")
+    collector.discovery.responses.append(response)
+    if response.outcome != "fetched" or response.body is None:
+        return []
+    html, response.replaced_chars = decode_html(response.body, response.content_type)
+    return feed_links(html, response.final_url or source.base_url)
+
+
+# -- sitemaps ----------------------------------------------------------------------------------
+
+
+def _read_sitemaps(
+    fetcher: Fetcher,
+    source: Source,
+    collector: _Collector,
+    backfill: bool,
+    watermark_of: WatermarkOf | None,
+) -> FetchResult | None:
+    """Read the sitemaps (and the children of sitemap indexes whose lastmod moved)."""
+    discovery = collector.discovery
+    queue = list(source.sitemap_full_urls)
+    if not queue:
+        rules = fetcher.robots_for(source.base_url)
+        queue = list(rules.sitemaps) if rules is not None else []
+    failure: FetchResult | None = None
+    done: set[str] = set()
+    while queue and len(done) < MAX_SITEMAPS_PER_RUN:
+        url = queue.pop(0)
+        if url in done:
+            continue
+        done.add(url)
+        response = _read_xml(fetcher, url, "sitemap", collector)
+        if response is None:
+            failure = failure or discovery.responses[-1]
+            continue
+        try:
+            sitemap = parse_sitemap(response.body or b"")
+        except BadXml as error:
+            _reject_xml(response, error)
+            failure = failure or response
+            continue
+        discovery.pages_read += 1
+        mark = None if backfill or watermark_of is None else watermark_of(url)
+        newer = [
+            e for e in sitemap.entries if mark is None or e.lastmod is None or e.lastmod > mark
+        ]
+        if sitemap.kind == "sitemapindex":
+            for entry in sitemap.entries:
+                child = try_canonical_url(entry.url)
+                if not child or host_key(urlsplit(child).hostname) not in collector.hosts:
+                    continue
+                # a child is read again only when its lastmod passed its own watermark
+                child_mark = None if backfill or watermark_of is None else watermark_of(entry.url)
+                if child_mark is None or entry.lastmod is None or entry.lastmod > child_mark:
+                    queue.append(entry.url)
+        else:
+            collector.add(
+                [(e.url, None, e.lastmod.date().isoformat() if e.lastmod else None) for e in newer],
+                url,
+                changed=mark is not None,
+            )
+        newest = max((e.lastmod for e in sitemap.entries if e.lastmod), default=None)
+        kind = "sitemap" if sitemap.kind == "urlset" else "sitemapindex"
+        discovery.watermarks.append(Watermark(url, kind, newest, len(sitemap.entries)))
+    return failure
+
+
+def _reject_xml(response: FetchResult, error: BadXml) -> None:
+    """The bytes came, but are unsafe or unreadable: record that as the outcome."""
+    response.outcome = "bad_xml"
+    response.error = str(error)

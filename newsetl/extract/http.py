@@ -1,11 +1,13 @@
-"""The one HTTP client: timeouts, retries with back-off, politeness, limits, raw archiving."""
+"""The one HTTP client: robots.txt, per-host politeness, retries with back-off, limits, archiving."""
 
 from __future__ import annotations
 
 import random
 import threading
 import time
-from collections.abc import Iterable, Sequence
+import zlib
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,12 +18,33 @@ import httpx
 
 from newsetl.extract.archive import WarcArchive
 from newsetl.extract.records import FetchResult, Purpose
+from newsetl.extract.robots import RobotsRules, agent_token, rules_from_response
+from transforms.urls import host_key
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 GONE_STATUSES = {404, 410}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
-MAX_RETRY_AFTER_SECONDS = 60.0
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+XML_TYPES = (
+    "application/xml", "text/xml", "application/rss+xml", "application/atom+xml",
+    "application/rdf+xml", "application/x-rss+xml",
+)  # fmt: skip
+GZIP_TYPES = ("application/gzip", "application/x-gzip")
+ACCEPTED_TYPES: dict[str, tuple[str, ...]] = {
+    "listing": HTML_TYPES,
+    "article": HTML_TYPES,
+    "home": HTML_TYPES,
+    "feed": XML_TYPES,
+    "sitemap": XML_TYPES + GZIP_TYPES,
+    "robots": (),  # anything: many servers label robots.txt oddly
+}
+ACCEPT_HEADER = {
+    "feed": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8",
+    "sitemap": "application/xml, text/xml;q=0.9, application/gzip;q=0.5",
+    "robots": "text/plain, */*;q=0.5",
+}
+HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+RECENT_RUNS_KEPT = 8
 
 
 @dataclass(frozen=True)
@@ -31,10 +54,12 @@ class FetchPolicy:
     connect_timeout_seconds: float = 5.0
     max_attempts: int = 3
     backoff_seconds: float = 0.5
-    max_in_flight: int = 8
-    per_host_delay_seconds: float = 0.0
-    max_body_bytes: int = 10 * 1024 * 1024
+    max_in_flight: int = 2  # per host
+    per_host_delay_seconds: float = 1.0
+    max_body_bytes: int = 10 * 1024 * 1024  # after decompression
     max_redirects: int = 5
+    max_retry_after_seconds: float = 60.0  # a longer Retry-After: give up, retry next run
+    respect_robots: bool = True
 
 
 @dataclass(frozen=True)
@@ -52,25 +77,69 @@ class FetchFailed(RuntimeError):
         self.result = result
 
 
-class _HostPacer:
-    """At least `delay` seconds between request starts to one host."""
+class _HostGate:
+    """At most `slots` requests in flight to one host, request starts `delay` seconds apart."""
 
-    def __init__(self, delay: float) -> None:
-        self.delay = delay
-        self._next_slot: dict[str, float] = {}
+    def __init__(self, slots: int) -> None:
+        self.semaphore = threading.BoundedSemaphore(max(1, slots))
+        self.delay = 0.0
+        self._next_slot = 0.0
         self._lock = threading.Lock()
 
-    def wait(self, host: str) -> None:
+    def wait_turn(self) -> None:
         if self.delay <= 0:
             return
         with self._lock:
             now = time.monotonic()
-            slot = max(now, self._next_slot.get(host, now))
-            self._next_slot[host] = slot + self.delay
+            slot = max(now, self._next_slot)
+            self._next_slot = slot + self.delay
         time.sleep(max(0.0, slot - now))
 
 
+class CrawlState:
+    """What one run learns about hosts and shares between its fetchers: robots rules and pace."""
+
+    def __init__(self) -> None:
+        self.robots: dict[str, RobotsRules] = {}
+        self.robots_responses: list[FetchResult] = []
+        self.gates: dict[str, _HostGate] = {}
+        self._lock = threading.Lock()
+        self._origin_locks: dict[str, threading.Lock] = {}
+
+    def gate(self, host: str, slots: int) -> _HostGate:
+        with self._lock:
+            return self.gates.setdefault(host, _HostGate(slots))
+
+    def origin_lock(self, origin: str) -> threading.Lock:
+        with self._lock:
+            return self._origin_locks.setdefault(origin, threading.Lock())
+
+    def take_robots_responses(self) -> list[FetchResult]:
+        with self._lock:
+            taken, self.robots_responses = self.robots_responses, []
+            return taken
+
+
+_RUN_STATES: OrderedDict[str, CrawlState] = OrderedDict()
+_RUN_STATES_LOCK = threading.Lock()
+
+
+def crawl_state_for(run_id: str) -> CrawlState:
+    """The run's shared state, so robots.txt is read once per host per run, not per batch."""
+    with _RUN_STATES_LOCK:
+        state = _RUN_STATES.get(run_id)
+        if state is None:
+            state = _RUN_STATES[run_id] = CrawlState()
+            while len(_RUN_STATES) > RECENT_RUNS_KEPT:
+                _RUN_STATES.popitem(last=False)
+        return state
+
+
 class _BodyTooLarge(Exception):
+    pass
+
+
+class _TooSlow(Exception):
     pass
 
 
@@ -78,20 +147,27 @@ class Fetcher:
     """Fetch pages of one source; use as a context manager so the connection pool is closed."""
 
     def __init__(
-        self, policy: FetchPolicy, archive: WarcArchive | None, allowed_hosts: Iterable[str]
+        self,
+        policy: FetchPolicy,
+        archive: WarcArchive | None,
+        allowed_hosts: Iterable[str],
+        state: CrawlState | None = None,
     ) -> None:
         self.policy = policy
         self.archive = archive
-        self.allowed_hosts = {host.lower() for host in allowed_hosts}
-        self.pacer = _HostPacer(policy.per_host_delay_seconds)
+        self.allowed_hosts = {host_key(host) for host in allowed_hosts if host}
+        self.state = state or CrawlState()
+        self.agent = agent_token(policy.user_agent)
         self.client = httpx.Client(
             headers={
                 "User-Agent": policy.user_agent,
-                "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+                "Accept": HTML_ACCEPT,
+                "Accept-Encoding": "gzip, deflate",  # only what _decoded() can bound
             },
             timeout=httpx.Timeout(policy.timeout_seconds, connect=policy.connect_timeout_seconds),
             limits=httpx.Limits(
-                max_connections=policy.max_in_flight, max_keepalive_connections=policy.max_in_flight
+                max_connections=max(1, policy.max_in_flight) * 4,
+                max_keepalive_connections=max(1, policy.max_in_flight) * 4,
             ),
             follow_redirects=False,
         )
@@ -103,78 +179,134 @@ class Fetcher:
         self.client.close()
 
     def fetch_many(self, requests: Sequence[FetchRequest], purpose: Purpose) -> list[FetchResult]:
-        """Fetch all, at most `max_in_flight` at once; results keep the order of `requests`."""
+        """Fetch all, `max_in_flight` per host at once; results keep the order of `requests`."""
         if not requests:
             return []
-        workers = max(1, min(self.policy.max_in_flight, len(requests)))
+        hosts = {host_key(urlsplit(request.url).hostname) for request in requests}
+        workers = max(1, min(self.policy.max_in_flight * len(hosts), len(requests), 32))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
             return list(pool.map(lambda request: self.fetch(request, purpose), requests))
 
     def fetch(self, request: FetchRequest, purpose: Purpose) -> FetchResult:
+        refusal = self._refusal(request.url, purpose)
+        if refusal is not None:
+            return refusal
         attempt = 0
         while True:
             attempt += 1
             result, retry_after = self._attempt(request, purpose, attempt)
-            result.attempts = attempt
             if retry_after is None or attempt >= self.policy.max_attempts:
                 return result
             time.sleep(retry_after)
 
-    def _backoff(self, attempt_number: int, retry_after: str | None = None) -> float:
-        if retry_after:
-            seconds = _retry_after_seconds(retry_after)
-            if seconds is not None:
-                return min(seconds, MAX_RETRY_AFTER_SECONDS)
+    # -- robots.txt --------------------------------------------------------------------------
+
+    def robots_for(self, url: str) -> RobotsRules | None:
+        """The rules for `url`'s origin, fetched on first use in this run (None: no verdict)."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}".lower()
+        rules = self.state.robots.get(origin)
+        if rules is not None:
+            return rules
+        with self.state.origin_lock(origin):
+            rules = self.state.robots.get(origin)
+            if rules is None:
+                response = self.fetch(FetchRequest(origin + "/robots.txt"), "robots")
+                self.state.robots_responses.append(response)
+                rules = rules_from_response(origin, response)
+                if rules is not None:
+                    self.state.robots[origin] = rules
+            return rules
+
+    def _refusal(self, url: str, purpose: Purpose) -> FetchResult | None:
+        """A recorded refusal when `url` must not be fetched at all, else None."""
+        parts = urlsplit(url)
+        error = None
+        outcome = "refused_redirect"
+        if parts.scheme not in ("http", "https"):
+            error = f"not http(s): {url}"
+        elif self.allowed_hosts and host_key(parts.hostname) not in self.allowed_hosts:
+            error = f"off-site URL {url}"
+        elif purpose != "robots" and self.policy.respect_robots:
+            rules = self.robots_for(url)
+            if rules is not None and not rules.allows(url, self.agent):
+                outcome = "skipped_robots"
+                error = f"disallowed by robots.txt ({rules.note})"
+        if error is None:
+            return None
+        return FetchResult(
+            url=url, purpose=purpose, outcome=outcome, fetched_at=datetime.now(UTC), error=error
+        )
+
+    def _gate(self, url: str) -> _HostGate:
+        host = (urlsplit(url).hostname or "").lower()
+        gate = self.state.gate(host, self.policy.max_in_flight)
+        delay = self.policy.per_host_delay_seconds
+        rules = self.state.robots.get(f"{urlsplit(url).scheme}://{urlsplit(url).netloc}".lower())
+        if rules is not None and self.policy.respect_robots:
+            delay = max(delay, rules.crawl_delay(self.agent))
+        gate.delay = delay
+        return gate
+
+    # -- one attempt ---------------------------------------------------------------------------
+
+    def _backoff(self, attempt_number: int) -> float:
         base = self.policy.backoff_seconds * (2 ** (attempt_number - 1))
         return base * (0.5 + random.random())
 
     def _attempt(
         self, request: FetchRequest, purpose: Purpose, attempt: int
     ) -> tuple[FetchResult, float | None]:
+        """One try, following redirects; the second value is the pause before a retry, if any."""
         started = time.monotonic()
-        fetched_at = datetime.now(UTC)
         headers: dict[str, str] = {}
+        if purpose in ACCEPT_HEADER:
+            headers["Accept"] = ACCEPT_HEADER[purpose]
         if request.etag:
             headers["If-None-Match"] = request.etag
         if request.last_modified:
             headers["If-Modified-Since"] = request.last_modified
         url = request.url
         result = FetchResult(
-            url=request.url, purpose=purpose, outcome="network_error", fetched_at=fetched_at
+            url=request.url,
+            purpose=purpose,
+            outcome="network_error",
+            fetched_at=datetime.now(UTC),
+            attempts=attempt,
         )
         try:
-            for _ in range(self.policy.max_redirects + 1):
-                host = (urlsplit(url).hostname or "").lower()
-                if urlsplit(url).scheme not in ("http", "https"):
-                    result.outcome, result.error = "refused_redirect", f"not http(s): {url}"
-                    return result, None
-                if self.allowed_hosts and host not in self.allowed_hosts:
-                    result.outcome, result.error = "refused_redirect", f"off-site redirect to {url}"
-                    return result, None
-                self.pacer.wait(host)
-                with self.client.stream("GET", url, headers=headers) as response:
-                    if response.status_code in REDIRECT_STATUSES and "location" in response.headers:
-                        url = urljoin(url, response.headers["location"])
-                        continue
-                    return self._finish(result, response, url, purpose, started, attempt)
-            result.outcome, result.error = (
-                "refused_redirect",
-                f"more than {self.policy.max_redirects} redirects",
-            )
+            for hop in range(self.policy.max_redirects + 1):
+                if hop:
+                    refusal = self._refusal(url, purpose)
+                    if refusal is not None:
+                        result.outcome, result.error = refusal.outcome, refusal.error
+                        result.final_url = url
+                        return result, None
+                gate = self._gate(url)
+                with gate.semaphore:
+                    gate.wait_turn()
+                    with self.client.stream("GET", url, headers=headers) as response:
+                        location = response.headers.get("location")
+                        if response.status_code in REDIRECT_STATUSES and location:
+                            url = urljoin(url, location.strip())
+                            continue
+                        return self._finish(result, response, url, purpose, started)
+            result.outcome = "refused_redirect"
+            result.error = f"more than {self.policy.max_redirects} redirects (last: {url})"
             return result, None
         except _BodyTooLarge:
-            result.outcome, result.error = (
-                "too_large",
-                f"body larger than {self.policy.max_body_bytes} bytes",
-            )
+            result.outcome = "too_large"
+            result.error = f"body larger than {self.policy.max_body_bytes} bytes (decompressed)"
+            result.body = None
             return result, None
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, _TooSlow, zlib.error) as error:
             result.outcome = "network_error"
             result.error = (
                 f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
             )
+            result.body = None
             result.elapsed_ms = (time.monotonic() - started) * 1000
-            return result, self._backoff(attempt)
+            return result, self._backoff(result.attempts)
 
     def _finish(
         self,
@@ -183,11 +315,11 @@ class Fetcher:
         url: str,
         purpose: Purpose,
         started: float,
-        attempt: int,
     ) -> tuple[FetchResult, float | None]:
         result.final_url = url
         result.status_code = response.status_code
         result.headers = {name.lower(): value for name, value in response.headers.items()}
+        retry_after: float | None = None
         if response.status_code == 304:
             result.outcome = "not_modified"
         elif response.status_code in GONE_STATUSES:
@@ -196,19 +328,20 @@ class Fetcher:
             result.outcome = "http_error"
             result.error = f"HTTP {response.status_code}"
             if response.status_code in RETRY_STATUSES:
-                result.elapsed_ms = (time.monotonic() - started) * 1000
-                return result, self._backoff(attempt, response.headers.get("retry-after"))
+                retry_after = self._retry_pause(result, response.headers.get("retry-after"))
+        elif response.status_code >= 300:
+            result.outcome, result.error = (
+                "http_error",
+                f"HTTP {response.status_code} without Location",
+            )
         else:
             content_type = result.headers.get("content-type", "").lower()
-            if (
-                purpose in ("listing", "article")
-                and content_type
-                and not content_type.startswith(HTML_TYPES)
-            ):
-                result.outcome, result.error = "bad_content_type", f"not HTML: {content_type}"
+            accepted = ACCEPTED_TYPES.get(purpose, ())
+            if accepted and content_type and not content_type.startswith(accepted):
+                result.outcome, result.error = "bad_content_type", f"not {purpose}: {content_type}"
             else:
+                result.body = self._read_limited(response, started)
                 result.outcome = "fetched"
-                result.body = self._read_limited(response)
         result.elapsed_ms = (time.monotonic() - started) * 1000
         if result.body is not None and self.archive is not None:
             archived = self.archive.append(
@@ -216,33 +349,73 @@ class Fetcher:
             )
             result.warc_file, result.warc_offset = archived.warc_file, archived.offset
             result.warc_length, result.body_sha256 = archived.length, archived.body_sha256
-        return result, None
+        return result, retry_after
 
-    def _read_limited(self, response: httpx.Response) -> bytes:
-        declared = response.headers.get("content-length")
-        if (
-            declared
-            and declared.isdigit()
-            and int(declared) > self.policy.max_body_bytes
-            and not response.headers.get("content-encoding")
-        ):
+    def _retry_pause(self, result: FetchResult, retry_after: str | None) -> float | None:
+        """Seconds to wait before retrying a 429/5xx; None when the server asks for too long."""
+        if retry_after:
+            seconds = retry_after_seconds(retry_after)
+            if seconds is not None:
+                if seconds > self.policy.max_retry_after_seconds:
+                    result.error = f"{result.error}, Retry-After {seconds:.0f} s: left for next run"
+                    return None
+                return seconds
+        return self._backoff(result.attempts)
+
+    def _read_limited(self, response: httpx.Response, started: float) -> bytes:
+        """The decoded body, aborting once it passes `max_body_bytes` or the time budget."""
+        limit = self.policy.max_body_bytes
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit and encoding in ("", "identity"):
             raise _BodyTooLarge
+        deadline = started + max(self.policy.timeout_seconds * 3, 1.0)
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes():
+        for chunk in _decoded(_timed(response.iter_raw(), deadline), encoding, limit):
             size += len(chunk)
-            if size > self.policy.max_body_bytes:
+            if size > limit:
                 raise _BodyTooLarge
             chunks.append(chunk)
         return b"".join(chunks)
 
 
-def _retry_after_seconds(value: str) -> float | None:
+def _timed(chunks: Iterator[bytes], deadline: float) -> Iterator[bytes]:
+    for chunk in chunks:
+        if time.monotonic() > deadline:
+            raise _TooSlow("body still arriving after the time budget")
+        yield chunk
+
+
+def _decoded(chunks: Iterator[bytes], encoding: str, limit: int) -> Iterator[bytes]:
+    """Undo gzip/deflate incrementally, never inflating more than `limit` + 1 bytes in memory."""
+    if encoding in ("", "identity"):
+        yield from chunks
+        return
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        raise httpx.DecodingError(f"unsupported content-encoding {encoding!r}")
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)
+    produced = 0
+    for chunk in chunks:
+        data = chunk
+        while data and not inflater.eof:
+            piece = inflater.decompress(data, max(1, limit - produced + 1))
+            produced += len(piece)
+            yield piece
+            if produced > limit:
+                return
+            data = inflater.unconsumed_tail
+    yield inflater.flush()
+
+
+def retry_after_seconds(value: str) -> float | None:
     value = value.strip()
     if value.isdigit():
         return float(value)
     try:
         moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError):
         return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
     return max(0.0, (moment - datetime.now(UTC)).total_seconds())

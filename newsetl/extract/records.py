@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-Purpose = Literal["listing", "article"]
+Purpose = Literal["listing", "article", "feed", "sitemap", "robots", "home"]
 Outcome = Literal[
     "fetched",  # 2xx with a body
     "not_modified",  # 304 to a conditional GET
@@ -17,6 +17,7 @@ Outcome = Literal[
     "refused_redirect",
     "too_large",
     "bad_content_type",
+    "bad_xml",  # a feed or sitemap that is unsafe (entities, DTD) or unreadable XML
 ]
 
 
@@ -45,6 +46,7 @@ class FetchResult:
     elapsed_ms: float = 0.0
     attempts: int = 1
     error: str | None = None
+    replaced_chars: int | None = None  # undecodable bytes replaced by U+FFFD when decoded
 
     @property
     def content_type(self) -> str | None:

@@ -1,0 +1,55 @@
+"""`newsetl backfill --source X`: walk a source's whole archive, resumable after an interruption."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsetl.commands.common import console, print_runs
+from newsetl.settings import load_settings
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "backfill",
+        help="walk every listing page / full sitemap of a source; resumes where it stopped",
+    )
+    parser.add_argument("--source", required=True, help="source name")
+    parser.add_argument("--base-url", help="serve the source from another address (tests, mirrors)")
+    parser.add_argument(
+        "--restart", action="store_true", help="forget an unfinished walk and start from page 1"
+    )
+    parser.set_defaults(handler=command_backfill)
+
+
+def command_backfill(args: argparse.Namespace) -> int:
+    from newsetl.runner import run_source
+    from newsetl.steps import open_warehouse
+    from warehouse import frontier
+
+    settings = load_settings(args.config)
+    source = settings.source(args.source)
+    if args.base_url:
+        source = source.with_base_url(args.base_url)
+    if args.restart:
+        with open_warehouse(settings) as warehouse:
+            frontier.reset_cursors(warehouse, source.name)
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as bar:
+        listing = bar.add_task(f"{source.name}: listing pages", total=None)
+        pages = bar.add_task(f"{source.name}: articles", total=None, visible=False)
+
+        def progress(stage: str, done: int, total: int | None) -> None:
+            task = listing if stage == "listing" else pages
+            bar.update(task, completed=done, total=total, visible=True)
+
+        summary = run_source(settings, source, backfill=True, progress=progress)
+    print_runs([summary.as_row()], f"newsetl backfill {source.name}")
+    console.print(f"Warehouse: {settings.warehouse_path.resolve()}")
+    return 0 if summary.status == "completed" else 1

@@ -1,0 +1,34 @@
+"""`newsetl reprocess`: re-run the transforms over archived responses (no network)."""
+
+from __future__ import annotations
+
+import argparse
+
+from newsetl.commands.common import console, print_runs
+from newsetl.settings import load_settings
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "reprocess",
+        help="re-extract archived pages after an extractor change (no network); "
+        "changed articles get change_kind 'extractor' versions",
+    )
+    parser.add_argument("--source", action="append", help="source name; repeat for several")
+    parser.set_defaults(handler=command_reprocess)
+
+
+def command_reprocess(args: argparse.Namespace) -> int:
+    from newsetl.reprocess import reprocess_source
+
+    settings = load_settings(args.config)
+    names = args.source or [source.name for source in settings.sources.values()]
+    rows = []
+    for name in names:
+        source = settings.source(name)
+        summary = reprocess_source(settings, source)
+        if summary.counts.fetched or args.source:
+            rows.append(summary.as_row())
+    print_runs(rows, "newsetl reprocess (fetched = archived pages re-extracted)")
+    console.print(f"Warehouse: {settings.warehouse_path.resolve()}")
+    return 0

@@ -1,0 +1,138 @@
+"""What one pipeline run did, read back from the warehouse: counts, failures, quality, flags.
+
+Plain functions: `flows/pipeline.py` publishes the result as Prefect artifacts, tests read it
+directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsetl.health import SourceHealth, source_health
+from newsetl.settings import Settings
+from warehouse.store import Warehouse
+
+COUNT_COLUMNS = (
+    "source", "status", "discovered", "fetched", "unchanged", "not_modified_304", "new_articles",
+    "new_versions", "deletions", "quarantined", "failed", "flags",
+)  # fmt: skip
+MAX_LISTED_PAGES = 50
+
+
+@dataclass
+class PageFailure:
+    source: str
+    url: str
+    outcome: str
+    reason: str
+
+
+@dataclass
+class RunSummary:
+    counts: list[dict[str, object]] = field(default_factory=list)
+    run_errors: dict[str, str] = field(default_factory=dict)
+    page_failures: list[PageFailure] = field(default_factory=list)
+    page_failures_total: int = 0
+    quality_failures: list[dict[str, object]] = field(default_factory=list)
+    health: list[SourceHealth] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> list[SourceHealth]:
+        return [health for health in self.health if health.flags]
+
+
+def _rows(warehouse: Warehouse, sql: str, parameters: list) -> list[dict[str, object]]:
+    columns, rows = warehouse.query(sql, parameters)
+    return [dict(zip(columns, row, strict=True)) for row in rows]
+
+
+def run_ids_for_flow_runs(warehouse: Warehouse, flow_run_ids: list[str]) -> list[str]:
+    rows = _rows(
+        warehouse,
+        "SELECT run_id FROM runs WHERE list_contains(?, flow_run_id) ORDER BY started_at",
+        [flow_run_ids],
+    )
+    return [str(row["run_id"]) for row in rows]
+
+
+def summarize(settings: Settings, warehouse: Warehouse, run_ids: list[str]) -> RunSummary:
+    summary = RunSummary()
+    runs = _rows(
+        warehouse,
+        "SELECT r.*, (SELECT count(*) FROM stg_responses s WHERE s.run_id = r.run_id "
+        "AND s.outcome = 'not_modified') AS not_modified_304 "
+        "FROM runs r WHERE list_contains(?, run_id) ORDER BY started_at",
+        [run_ids],
+    )
+    sources = {str(run["source"]) for run in runs}
+    summary.health = [h for h in source_health(settings, warehouse) if h.source in sources]
+    flags = {health.source: ", ".join(health.flags) for health in summary.health}
+    for run in runs:
+        run["flags"] = flags.get(str(run["source"]), "")
+        summary.counts.append({column: run.get(column) for column in COUNT_COLUMNS})
+        if run.get("error"):
+            summary.run_errors[str(run["source"])] = str(run["error"])
+    failures = _rows(
+        warehouse,
+        "SELECT source, url, outcome, coalesce(error, 'HTTP ' || status_code, outcome) AS reason "
+        "FROM stg_responses WHERE list_contains(?, run_id) "
+        "AND outcome NOT IN ('fetched', 'not_modified', 'gone') "
+        "UNION ALL SELECT source, url, 'quarantined', reason || coalesce(': ' || detail, '') "
+        "FROM stg_quarantine WHERE list_contains(?, run_id) ORDER BY source, outcome, url",
+        [run_ids, run_ids],
+    )
+    summary.page_failures_total = len(failures)
+    summary.page_failures = [PageFailure(**row) for row in failures[:MAX_LISTED_PAGES]]  # type: ignore[arg-type]
+    summary.quality_failures = _rows(
+        warehouse,
+        "SELECT source, check_name, failing_rows, examples FROM stg_quality_checks "
+        "WHERE list_contains(?, run_id) AND NOT is_passed ORDER BY source, check_name",
+        [run_ids],
+    )
+    return summary
+
+
+def _cell(value: object) -> str:
+    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(summary: RunSummary) -> str:
+    lines = ["# newsetl run summary", ""]
+    for row in summary.counts:
+        lines.append(
+            f"- **{row['source']}**: {row['status']}; {row['new_articles']} new articles, "
+            f"{row['new_versions']} new versions, {row['deletions']} deletions, "
+            f"{row['quarantined']} quarantined, {row['failed']} failed pages"
+        )
+    if not summary.counts:
+        lines.append("- no source run was recorded")
+    lines += ["", "## Sources that need a look", ""]
+    if summary.flagged:
+        for health in summary.flagged:
+            for reason in health.describe_flags():
+                lines.append(f"- **{health.source}**: {_cell(reason)}")
+    else:
+        lines.append("None: every source ran, found links and is fresh.")
+    lines += ["", "## Failed pages", ""]
+    if summary.page_failures:
+        lines += ["| source | url | outcome | reason |", "|---|---|---|---|"]
+        lines += [
+            f"| {f.source} | {_cell(f.url)} | {f.outcome} | {_cell(f.reason)} |"
+            for f in summary.page_failures
+        ]
+        hidden = summary.page_failures_total - len(summary.page_failures)
+        if hidden:
+            lines += ["", f"... and {hidden} more (see `stg_responses` / `stg_quarantine`)."]
+    else:
+        lines.append("None.")
+    lines += ["", "## Data-quality checks", ""]
+    if summary.quality_failures:
+        for check in summary.quality_failures:
+            examples = "; ".join(str(example) for example in check["examples"] or [])
+            lines.append(
+                f"- **{check['source']}** `{check['check_name']}`: {check['failing_rows']} "
+                f"row(s), e.g. {_cell(examples)}"
+            )
+    else:
+        lines.append("All checks passed.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,120 @@
+"""The fetcher: robots.txt, per-host pace, retries and Retry-After, conditional GETs, limits."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from newsetl.demo_site import DemoServer
+from newsetl.demo_site.hostile import HostileSite
+from newsetl.extract.http import Fetcher, FetchPolicy, FetchRequest
+from newsetl.runner import run_source
+from newsetl.settings import Settings, load_settings
+from warehouse.store import Warehouse
+
+POLICY = FetchPolicy(
+    "newsetl/0.1 (test)",
+    timeout_seconds=1.0,
+    backoff_seconds=0.01,
+    per_host_delay_seconds=0.0,
+    max_in_flight=8,
+    max_body_bytes=1024 * 1024,
+)
+
+
+def fast_settings(tmp_path: Path, **overrides: object) -> Settings:
+    return replace(
+        load_settings(environ={}),
+        data_dir=tmp_path / "data",
+        per_host_delay_seconds=0.0,
+        max_in_flight=8,
+        retry_backoff_seconds=0.01,
+        request_timeout_seconds=1.0,
+        **overrides,
+    )
+
+
+def rows(settings: Settings, sql: str, parameters: list | None = None) -> list[tuple]:
+    with Warehouse.open(settings.warehouse_path, read_only=True) as warehouse:
+        return warehouse.query(sql, parameters)[1]
+
+
+def test_robots_is_read_once_and_its_crawl_delay_paces_requests() -> None:
+    site = HostileSite(10)
+    site.robots_txt = "User-agent: *\nDisallow: /about/\nCrawl-delay: 0.2\n"
+    with DemoServer(site) as server, Fetcher(POLICY, None, ["127.0.0.1"]) as fetcher:
+        urls = [server.base_url + a.path for a in site.live_articles()[:4]]
+        started = time.monotonic()
+        results = fetcher.fetch_many([FetchRequest(u) for u in urls], "article")
+        elapsed = time.monotonic() - started
+        blocked = fetcher.fetch(FetchRequest(server.base_url + "/about/"), "article")
+    assert [r.outcome for r in results] == ["fetched"] * 4
+    assert elapsed >= 0.6  # four request starts at least 0.2 s apart
+    assert blocked.outcome == "skipped_robots"
+    assert [p for _, p, _ in site.requests].count("/robots.txt") == 1
+    assert "/about/" not in [p for _, p, _ in site.requests]
+
+
+def test_at_most_max_in_flight_per_host() -> None:
+    site = HostileSite(10)
+    site.slow_seconds = 0.3
+    for article in site.live_articles()[:4]:
+        site.fault(article.path, "slow")
+    policy = replace(POLICY, max_in_flight=2, respect_robots=False)
+    with DemoServer(site) as server, Fetcher(policy, None, ["127.0.0.1"]) as fetcher:
+        urls = [server.base_url + a.path for a in site.live_articles()[:4]]
+        started = time.monotonic()
+        results = fetcher.fetch_many([FetchRequest(u) for u in urls], "article")
+        elapsed = time.monotonic() - started
+    assert [r.outcome for r in results] == ["fetched"] * 4
+    assert elapsed >= 0.6  # two waves of two
+
+
+def test_no_retry_on_404_and_bad_content_type_and_scheme() -> None:
+    site = HostileSite(5)
+    with DemoServer(site) as server, Fetcher(POLICY, None, ["127.0.0.1"]) as fetcher:
+        gone = fetcher.fetch(FetchRequest(server.base_url + "/2026-01/01/c_1.htm"), "article")
+        image = fetcher.fetch(FetchRequest(server.base_url + "/images/logo.png"), "article")
+        ftp = fetcher.fetch(FetchRequest("ftp://127.0.0.1/x"), "article")
+    assert (gone.outcome, gone.attempts) == ("gone", 1)
+    assert image.outcome == "bad_content_type" and image.body is None
+    assert ftp.outcome == "refused_redirect" and "not http" in (ftp.error or "")
+
+
+def test_long_retry_after_leaves_the_page_for_the_next_run(tmp_path: Path) -> None:
+    site = HostileSite(12, per_page=20)
+    target = site.live_articles()[3]
+    site.fault(target.path, "503_retry_after")
+    site.retry_after = "3600"
+    settings = fast_settings(tmp_path)
+    with DemoServer(site) as server:
+        source = settings.source("demo").with_base_url(server.base_url)
+        started = time.monotonic()
+        first = run_source(settings, source)
+        assert time.monotonic() - started < 10
+        url = server.base_url + target.path
+        outcome, attempts, error = rows(
+            settings, "SELECT outcome, attempts, error FROM stg_responses WHERE url = ?", [url]
+        )[0]
+        assert (outcome, attempts) == ("http_error", 1) and "next run" in error
+        site.faults.clear()
+        second = run_source(settings, source)
+    assert first.counts.failed == 1 and first.counts.new_articles == 11
+    assert second.counts.new_articles == 1
+    assert rows(settings, "SELECT count(*) FROM articles")[0][0] == 12
+
+
+def test_conditional_get_answers_304_counted_unchanged(tmp_path: Path) -> None:
+    site = HostileSite(10)
+    settings = fast_settings(tmp_path)
+    with DemoServer(site) as server:
+        source = settings.source("demo").with_base_url(server.base_url)
+        run_source(settings, source)
+        again = run_source(settings, source, recheck_all=True)
+    assert again.counts.unchanged == 10 and again.counts.fetched == 0
+    assert [status for *_, status in site.requests].count(304) == 10
+    assert (
+        rows(settings, "SELECT count(*) FROM stg_responses WHERE outcome = 'not_modified'")[0][0]
+        == 10
+    )

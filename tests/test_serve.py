@@ -1,0 +1,142 @@
+"""Prefect side: artifacts of a run, and `newsetl serve` against a live API (select with -m flow)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsetl.demo_site import DemoServer, DemoSite
+from newsetl.settings import Settings
+from warehouse.store import Warehouse
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.flow
+
+
+class HalfBrokenSite(DemoSite):
+    broken_path = ""
+
+    def respond(self, method: str, path: str, headers: dict[str, str]):
+        if path == self.broken_path:
+            return 503, {"Content-Type": "text/plain"}, b"maintenance"
+        return super().respond(method, path, headers)
+
+
+def read_artifact(key: str):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        (artifact,) = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])), limit=1
+        )
+    return artifact
+
+
+def test_a_run_publishes_counts_and_a_summary_of_failures(
+    prefect_harness, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows.pipeline import all_sources_flow
+
+    site = HalfBrokenSite(10)
+    broken = site.live_articles()[0]
+    HalfBrokenSite.broken_path = broken.path
+    monkeypatch.setenv("NEWSETL_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("NEWSETL_MAX_ATTEMPTS", "1")
+    with DemoServer(site) as server:
+        rows = all_sources_flow(["demo"], base_urls={"demo": server.base_url})
+    assert rows[0]["new_articles"] == 9 and rows[0]["failed"] == 1
+
+    counts = read_artifact("newsetl-run-counts")
+    assert counts.type == "table"
+    (row,) = counts.data if isinstance(counts.data, list) else __import__("json").loads(counts.data)
+    assert row["source"] == "demo" and row["new_articles"] == 9 and row["failed"] == 1
+    for column in ("discovered", "fetched", "unchanged", "not_modified_304", "new_versions"):
+        assert column in row
+    summary = read_artifact("newsetl-run-summary")
+    assert summary.type == "markdown"
+    assert broken.path in summary.data and "503" in summary.data
+    assert "## Failed pages" in summary.data and "All checks passed." in summary.data
+    assert read_artifact("newsetl-demo-summary").data == summary.data
+
+
+def wait_for(condition, timeout: float, what: str, process: subprocess.Popen):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        if process.poll() is not None:
+            raise AssertionError(f"serve exited early: {process.communicate()[0][-3000:]}")
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_serve_registers_deployments_and_runs_a_scheduled_run(
+    prefect_harness, settings: Settings, tmp_path: Path
+) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.deployments import run_deployment
+    from prefect.settings import PREFECT_API_URL
+
+    site = DemoSite(12)
+    with DemoServer(site) as server:
+        config = tmp_path / "sources.toml"
+        config.write_text(
+            f'[settings]\ndata_dir = "{settings.data_dir}"\nper_host_delay_seconds = 0.0\n\n'
+            f'[sources.loop]\nbase_url = "{server.base_url}"\nlisting_paths = ["/news/node_1.htm"]\n'
+            "article_url_pattern = '/\\d{4}-\\d{2}/\\d{2}/c_\\d+\\.htm$'\n"
+            'timezone = "Asia/Shanghai"\nprofile = "bit"\nschedule = "17 */4 * * *"\n'
+        )
+        env = {
+            **os.environ,
+            "PREFECT_API_URL": str(PREFECT_API_URL.value()),
+            "PREFECT_HOME": str(tmp_path / "prefect-home"),
+            "PREFECT_RUNNER_POLL_FREQUENCY": "1",
+        }
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "newsetl.cli", "--config", str(config), "serve"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
+        try:
+            with get_client(sync_client=True) as client:
+
+                def deployment():
+                    try:
+                        return client.read_deployment_by_name("newsetl-source/loop")
+                    except Exception:  # noqa: BLE001 - not registered yet
+                        return None
+
+                registered = wait_for(deployment, 90, "the deployment", serve)
+                assert [s.schedule.cron for s in registered.schedules] == ["17 */4 * * *"]
+                assert registered.parameters["source_name"] == "loop"
+                assert client.read_deployment_by_name("newsetl-all-sources/all-sources")
+
+                scheduled = run_deployment("newsetl-source/loop", timeout=0)
+                assert scheduled.state.is_scheduled()
+
+                def finished():
+                    state = client.read_flow_run(scheduled.id).state
+                    return state if state and state.is_final() else None
+
+                state = wait_for(finished, 120, "the scheduled run", serve)
+                assert state.is_completed(), state
+        finally:
+            serve.terminate()
+            try:
+                serve.communicate(timeout=20)
+            except subprocess.TimeoutExpired:
+                serve.kill()
+                serve.communicate()
+    with Warehouse.open(settings.warehouse_path, read_only=True) as warehouse:
+        _, rows = warehouse.query("SELECT source, count(*) FROM articles GROUP BY 1")
+    assert rows == [("loop", 12)]

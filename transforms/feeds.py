@@ -1,0 +1,65 @@
+"""RSS/Atom feeds and feed autodiscovery: bytes or HTML in, entries out. Pure."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urljoin
+
+import feedparser
+import lxml.html
+
+from transforms.sitemaps import BadXml, UnsafeXml, safe_xml
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    url: str
+    title: str | None = None
+    updated: datetime | None = None  # updated, else published
+
+
+def _moment(parsed: object) -> datetime | None:
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(parsed), UTC)  # type: ignore[arg-type]
+
+
+def parse_feed(body: bytes, url: str) -> list[FeedEntry]:
+    """Entries with a link; raises UnsafeXml before feedparser ever sees entity declarations.
+
+    Feeds that are merely malformed are left to feedparser's lenient parser.
+    """
+    try:
+        safe_xml(body, allow_dtd=True)
+    except UnsafeXml:
+        raise
+    except BadXml:
+        pass
+    parsed = feedparser.parse(body, response_headers={"content-location": url})
+    entries: list[FeedEntry] = []
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if not link:
+            continue
+        moment = _moment(entry.get("updated_parsed")) or _moment(entry.get("published_parsed"))
+        entries.append(FeedEntry(urljoin(url, link), entry.get("title"), moment))
+    return entries
+
+
+def feed_links(html: str, page_url: str) -> list[str]:
+    """`<link rel="alternate" type="application/rss+xml|atom+xml" href>` of a page, in order."""
+    tree = lxml.html.fromstring(html or "<html></html>")
+    links: list[str] = []
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";")[0].strip()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind in FEED_TYPES[:2] and href:
+            absolute = urljoin(page_url, href)
+            if absolute not in links:
+                links.append(absolute)
+    return links

@@ -1,0 +1,87 @@
+"""URL canonicalisation: one article, one URL. Pure: strings in, strings out."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url as w3lib_canonicalize
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
+        "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "igshid", "ref_src", "spm",
+        "isappinstalled", "share_token", "scene", "srcid", "oly_enc_id", "oly_anon_id",
+        "vero_id", "wickedid", "_ga", "_gl", "s_cid",
+    }
+)  # fmt: skip
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "ga_")
+WWW = re.compile(r"^www\d?\.")
+
+
+class NotHttpUrl(ValueError):
+    """The URL is not an absolute http(s) URL."""
+
+
+def host_key(host: str | None) -> str:
+    """A host as compared for identity: lower case, no trailing dot, no `www.` prefix."""
+    host = (host or "").lower().rstrip(".")
+    return WWW.sub("", host)
+
+
+def same_site(host: str | None, other: str | None) -> bool:
+    return bool(host) and host_key(host) == host_key(other)
+
+
+def is_tracking_param(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def canonical_url(url: str, *, preferred_hosts: dict[str, str] | None = None) -> str:
+    """The frontier key of `url`.
+
+    Lower-case scheme and host, no default port, no fragment, no tracking parameters, the
+    remaining query sorted and percent-encoding normalised (w3lib). `www.host` and `host` are
+    one site: when `preferred_hosts` maps `host_key(host)` to a spelling (the source's own
+    host), that spelling is used, so the URL stays fetchable.
+    """
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        raise NotHttpUrl(f"not an absolute http(s) URL: {url!r}")
+    host = parts.hostname.lower().rstrip(".")
+    if preferred_hosts:
+        host = preferred_hosts.get(host_key(host), host)
+    try:
+        port = parts.port
+    except ValueError:
+        raise NotHttpUrl(f"bad port in {url!r}") from None
+    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    query = urlencode(
+        [
+            (name, value)
+            for name, value in parse_qsl(parts.query, keep_blank_values=True)
+            if not is_tracking_param(name)
+        ]
+    )
+    path = parts.path or "/"
+    return w3lib_canonicalize(urlunsplit((scheme, netloc, path, query, "")))
+
+
+def preferred_hosts_for(urls: list[str]) -> dict[str, str]:
+    """host_key -> the host as first spelled in `urls` (the source's base and listing URLs)."""
+    preferred: dict[str, str] = {}
+    for url in urls:
+        host = (urlsplit(url).hostname or "").lower()
+        if host:
+            preferred.setdefault(host_key(host), host)
+    return preferred
+
+
+def try_canonical_url(url: str, *, preferred_hosts: dict[str, str] | None = None) -> str | None:
+    try:
+        return canonical_url(url, preferred_hosts=preferred_hosts)
+    except NotHttpUrl:
+        return None

@@ -1,0 +1,92 @@
+"""Parquet copies of the marts, for readers who must not wait for (or block) a writing run.
+
+Layout: `<data_dir>/parquet/<table>/<table>.parquet`, one folder per mart. Each export is
+written to a temporary folder next to them and then renamed over the old file, which is atomic
+on one filesystem: a reader sees the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+MART_TABLES = (
+    "articles",
+    "article_changes",
+    "article_history",
+    "daily_publications",
+    "weekly_publications",
+    "source_health",
+    "quality_issues",
+)
+
+
+def parquet_path(parquet_dir: Path, table: str) -> Path:
+    return parquet_dir / table / f"{table}.parquet"
+
+
+def export_marts(
+    connection: duckdb.DuckDBPyConnection, parquet_dir: Path, tables: tuple[str, ...] = MART_TABLES
+) -> list[Path]:
+    """Write each mart to Parquet and swap it in; returns the files written."""
+    parquet_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=parquet_dir))
+    try:
+        for table in tables:
+            staged = staging / f"{table}.parquet"
+            escaped = str(staged).replace("'", "''")
+            connection.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' (FORMAT parquet)")
+            target = parquet_path(parquet_dir, table)
+            target.parent.mkdir(exist_ok=True)
+            os.replace(staged, target)
+            written.append(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return written
+
+
+def query_parquet(
+    parquet_dir: Path, sql: str, parameters: list | None = None
+) -> tuple[list[str], list[tuple]]:
+    """Run `sql` in memory over views named after the exported marts (no warehouse lock)."""
+    connection = duckdb.connect(":memory:")
+    try:
+        connection.execute("SET TimeZone = 'UTC'")
+        for folder in sorted(path for path in parquet_dir.glob("*") if path.is_dir()):
+            if folder.name.startswith("."):
+                continue
+            pattern = str(folder / "*.parquet").replace("'", "''")
+            connection.execute(
+                f"CREATE VIEW \"{folder.name}\" AS SELECT * FROM read_parquet('{pattern}')"
+            )
+        cursor = connection.execute(sql, parameters or [])
+        columns = [column[0] for column in cursor.description or []]
+        return columns, cursor.fetchall()
+    finally:
+        connection.close()
+
+
+class QueryFailed(ValueError):
+    """The SQL of a read-only query is invalid or failed; the message is DuckDB's."""
+
+
+def read_query(
+    warehouse_path: Path, parquet_dir: Path, sql: str, *, parquet: bool, wait_seconds: float
+) -> tuple[list[str], list[tuple]]:
+    """A read-only query over the warehouse file, or over the Parquet marts when `parquet`."""
+    from warehouse.store import Warehouse
+
+    try:
+        if parquet:
+            return query_parquet(parquet_dir, sql)
+        with Warehouse.open(warehouse_path, read_only=True, wait_seconds=wait_seconds) as warehouse:
+            return warehouse.query(sql)
+    except duckdb.Error as error:
+        if isinstance(error, duckdb.IOException) and "lock" in str(error).lower():
+            raise
+        raise QueryFailed(f"{type(error).__name__}: {error}") from None

@@ -1,0 +1,168 @@
+"""Crawl state beside the frontier: URL states for discovery, backfill cursors, sitemap and feed
+watermarks, and when a failed URL is tried again. Functions take a Warehouse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from warehouse.store import Warehouse
+
+BACKFILL_LISTING = "backfill_listing"
+LISTING_GAP = "listing_gap"
+# Failures the next run should simply try again; the others wait, growing with each failure.
+TRANSIENT_OUTCOMES = {"network_error", "http_error"}
+PERMANENT_RETRY_BASE = timedelta(hours=6)
+PERMANENT_RETRY_MAX = timedelta(days=7)
+
+
+def next_check_after_failure(outcome: str, failures: int, now: datetime) -> datetime:
+    """Transient failures are due again at once (the next run); refusals (robots, too large,
+    off-site redirect, bad type or XML) back off 6 h, 12 h, ... up to a week. Never dropped."""
+    if outcome in TRANSIENT_OUTCOMES or outcome == "gone":
+        return now
+    return now + min(PERMANENT_RETRY_BASE * (2 ** max(0, failures)), PERMANENT_RETRY_MAX)
+
+
+def url_states(warehouse: Warehouse, source: str, urls: Iterable[str]) -> dict[str, str | None]:
+    """For each URL already in the frontier: its last outcome (None if never fetched)."""
+    urls = list(dict.fromkeys(urls))
+    if not urls:
+        return {}
+    rows = warehouse.connection.execute(
+        "SELECT url, last_outcome FROM frontier WHERE source = ? AND list_contains(?, url)",
+        [source, urls],
+    ).fetchall()
+    return {row[0]: row[1] for row in rows}
+
+
+# -- backfill cursors ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cursor:
+    start_url: str
+    next_url: str | None
+    pages_done: int
+    walked: bool
+    completed: bool
+
+
+def open_cursor(warehouse: Warehouse, source: str, start_url: str, now: datetime) -> Cursor:
+    """The unfinished backfill walk of this listing, or a fresh one from its first page."""
+    row = warehouse.connection.execute(
+        "SELECT next_url, pages_done, walked_at IS NOT NULL, completed_at IS NOT NULL "
+        "FROM crawl_cursors WHERE source = ? AND cursor_kind = ? AND cursor_key = ?",
+        [source, BACKFILL_LISTING, start_url],
+    ).fetchone()
+    if row is not None and not row[3]:
+        return Cursor(start_url, row[0], row[1], row[2], False)
+    warehouse.connection.execute(
+        "INSERT OR REPLACE INTO crawl_cursors (source, cursor_kind, cursor_key, next_url, "
+        "pages_done, started_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?)",
+        [source, BACKFILL_LISTING, start_url, start_url, now, now],
+    )
+    return Cursor(start_url, start_url, 0, False, False)
+
+
+def advance_cursor(
+    warehouse: Warehouse, source: str, start_url: str, next_url: str | None, now: datetime
+) -> None:
+    """One more listing page read (its links already loaded); `next_url` None: walk ended."""
+    warehouse.connection.execute(
+        "UPDATE crawl_cursors SET next_url = ?, pages_done = pages_done + 1, updated_at = ?, "
+        "walked_at = CASE WHEN ? IS NULL THEN ? ELSE walked_at END "
+        "WHERE source = ? AND cursor_kind = ? AND cursor_key = ?",
+        [next_url, now, next_url, now, source, BACKFILL_LISTING, start_url],
+    )
+
+
+def complete_cursors(warehouse: Warehouse, source: str, now: datetime) -> int:
+    """Mark walked backfills of `source` complete (called once their pages were fetched)."""
+    rows = warehouse.connection.execute(
+        "UPDATE crawl_cursors SET completed_at = ?, updated_at = ? WHERE source = ? "
+        "AND cursor_kind = ? AND walked_at IS NOT NULL AND completed_at IS NULL RETURNING 1",
+        [now, now, source, BACKFILL_LISTING],
+    ).fetchall()
+    return len(rows)
+
+
+def reset_cursors(warehouse: Warehouse, source: str) -> None:
+    warehouse.connection.execute(
+        "DELETE FROM crawl_cursors WHERE source = ? AND cursor_kind = ?",
+        [source, BACKFILL_LISTING],
+    )
+
+
+def listing_gap(warehouse: Warehouse, source: str, start_url: str) -> str | None:
+    """The listing page an earlier normal run failed on, not yet walked past."""
+    row = warehouse.connection.execute(
+        "SELECT next_url FROM crawl_cursors WHERE source = ? AND cursor_kind = ? "
+        "AND cursor_key = ?",
+        [source, LISTING_GAP, start_url],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def save_listing_gap(
+    warehouse: Warehouse, source: str, start_url: str, failed_url: str | None, now: datetime
+) -> None:
+    if failed_url is None:
+        warehouse.connection.execute(
+            "DELETE FROM crawl_cursors WHERE source = ? AND cursor_kind = ? AND cursor_key = ?",
+            [source, LISTING_GAP, start_url],
+        )
+        return
+    warehouse.connection.execute(
+        "INSERT OR REPLACE INTO crawl_cursors (source, cursor_kind, cursor_key, next_url, "
+        "started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [source, LISTING_GAP, start_url, failed_url, now, now],
+    )
+
+
+# -- feed and sitemap watermarks -------------------------------------------------------------
+
+
+def watermark(warehouse: Warehouse, source: str, url: str) -> datetime | None:
+    """The newest lastmod seen in this document at its last successful read, if any."""
+    row = warehouse.connection.execute(
+        "SELECT lastmod_watermark FROM discovery_documents WHERE source = ? AND url = ?",
+        [source, url],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def save_watermark(
+    warehouse: Warehouse,
+    source: str,
+    url: str,
+    kind: str,
+    newest: datetime | None,
+    entries: int,
+    now: datetime,
+) -> None:
+    warehouse.connection.execute(
+        "INSERT INTO discovery_documents (source, url, kind, last_success_at, lastmod_watermark, "
+        "entries) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, url) DO UPDATE SET "
+        "last_success_at = excluded.last_success_at, entries = excluded.entries, "
+        "lastmod_watermark = greatest(coalesce(lastmod_watermark, excluded.lastmod_watermark), "
+        "coalesce(excluded.lastmod_watermark, lastmod_watermark))",
+        [source, url, kind, now, newest, entries],
+    )
+
+
+def validators(
+    warehouse: Warehouse, source: str, urls: Iterable[str]
+) -> dict[str, tuple[str | None, str | None]]:
+    """ETag and Last-Modified last seen for each URL, for conditional GETs."""
+    urls = list(dict.fromkeys(urls))
+    if not urls:
+        return {}
+    rows = warehouse.connection.execute(
+        "SELECT url, etag, last_modified FROM frontier WHERE source = ? AND list_contains(?, url)",
+        [source, urls],
+    ).fetchall()
+    return {row[0]: (row[1], row[2]) for row in rows}
