@@ -149,7 +149,9 @@ def test_dedupe_paragraphs_removes_exact_and_near_repeats() -> None:
 
 
 def test_parse_datetime_keeps_offsets_and_localises_naive_values() -> None:
-    assert parse_datetime("2024-01-05T10:00:00.000+01:00").isoformat() == "2024-01-05T10:00:00+01:00"
+    assert (
+        parse_datetime("2024-01-05T10:00:00.000+01:00").isoformat() == "2024-01-05T10:00:00+01:00"
+    )
     assert parse_datetime("2024-01-05 10:00", "Europe/Berlin").isoformat() == (
         "2024-01-05T10:00:00+01:00"
     )
@@ -157,3 +159,49 @@ def test_parse_datetime_keeps_offsets_and_localises_naive_values() -> None:
     assert parse_datetime("12") is None
     assert parse_datetime("not a date") is None
     assert date_from_url("https://x.example/2026/01/16/slug").date().isoformat() == "2026-01-16"
+
+
+# -- recall rules -----------------------------------------------------------------------------
+
+LONG = "This sentence is long enough to count as article prose in the generic extractor, surely."
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<html><head><title>A test page</title>{head}</head><body>{body}</body></html>"
+
+
+def test_repeated_lines_further_apart_are_kept() -> None:
+    plan = "".join(f"<h3>Plan {c}</h3><p>Meal 1</p><p>{LONG} {c}</p>" for c in "AB")
+    page = _page(f"<article><p>{LONG}</p>{plan}</article>")
+    text = extract_generic(page, "https://x.example/a").text
+    assert text.count("Meal 1") == 2
+
+
+def test_link_list_inside_the_text_is_kept_and_teaser_box_dropped() -> None:
+    body = (
+        f"<article><p>{LONG}</p><ul><li><a href='/1'>First linked book title</a></li>"
+        f"<li><a href='/2'>Second linked book title</a></li></ul><p>{LONG} Again.</p>"
+        "<div class='box'><div><a href='/3'>Teaser headline number one here</a></div>"
+        "<div><a href='/4'>Teaser headline number two here</a></div></div>"
+        f"<p>{LONG} Last.</p></article>"
+    )
+    text = extract_generic(_page(body), "https://x.example/b").text
+    assert "First linked book title" in text
+    assert "Teaser headline" not in text
+
+
+def test_json_ld_body_with_escaped_html_is_read_as_text() -> None:
+    paragraphs = "".join(f"&lt;p&gt;{LONG} {i}&lt;/p&gt;" for i in range(6))
+    script = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": '
+        f'"{paragraphs}&lt;script&gt;var x = 1;&lt;/script&gt;"}}</script>'
+    )
+    text = extract_generic(_page(f"<p>{LONG}</p>", script), "https://x.example/c").text
+    assert "&lt;" not in text and "<p>" not in text and "var x" not in text
+    assert text.count(LONG) == 6
+
+
+def test_unclosed_button_does_not_hide_the_page() -> None:
+    body = "<button class='menu'><div>Menu</div>" + "".join(f"<p>{LONG} {i}</p>" for i in range(4))
+    text = extract_generic(_page(body), "https://x.example/d").text
+    assert text.count(LONG) == 4

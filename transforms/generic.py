@@ -4,7 +4,8 @@ One lxml parse per page, then:
 1. walk the tree once into text blocks (a block is the text owned by one block-level element),
    skipping markup that never holds article text (scripts, navigation, share bars, ...);
 2. score every block (+ text of prose-like blocks, - text of link lists and stubs) and add the
-   score to all of the block's ancestors: the best-scoring element is the article container;
+   score to all of the block's ancestors: the best-scoring element is the article container,
+   widened when it holds a minor share of the page's prose (multi-section pages);
 3. keep the container's blocks that read like article text, trim boilerplate at both ends;
 4. read title, dates, authors, tags, language and images from metadata and the container.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import islice
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -25,8 +27,6 @@ from transforms.normalize import collapse_repeated_span, normalize_text
 from transforms.records import Article, Block, Image, NotAnArticle
 
 HtmlElement = lxml_html.HtmlElement
-import os
-_EXP = {k: float(v) for k, v in (x.split("=") for x in os.environ.get("EXP", "").split(",") if x)}
 
 # -- tunables -----------------------------------------------------------------------------
 
@@ -40,44 +40,140 @@ BOILERPLATE_TEXT_MAX_CHARS = 160  # boilerplate phrases are only looked for in s
 EDGE_STUB_MAX_WORDS = 6  # short blocks before the first / after the last prose block are dropped
 MIN_BODY_CHARS = 1  # below this the page has no body
 MIN_CONFIDENCE = 0.05  # below this the page is refused as "low_confidence"
-FALLBACK_MIN_CHARS = 250
+FALLBACK_MIN_CHARS = 250  # a result shorter than this tries the relaxed walk
 GUARD_PARAGRAPHS = 4  # a boilerplate-named element with this many long <p> is walked anyway
 GUARD_PARAGRAPH_CHARS = 120
-KEEP_LINKED_LIST_ITEMS = False  # list items made of links stay when inside the container
 ANCESTOR_DECAY = 0.7  # share of a block's score passed on to each further ancestor
+# the container grows to its parent when that adds less than this share of its score ...
 CLIMB_MAX_GAIN_SHARE = 0.5
 CLIMB_MAX_NOISE = 0.1  # ... or adds prose with little link / stub text around it
-CLIMB_MIN_SPLIT_SHARE = 0.6  # ... amounting to this share of the prose already held  # the container grows to its parent when that adds less than this
-ARTICLE_BODY_PREFERRED_RATIO = 1.3  # JSON-LD articleBody wins when this much longer  # a result shorter than this tries the relaxed walk / JSON-LD body
+CLIMB_MIN_SPLIT_SHARE = 0.6  # ... amounting to this share of the prose already held
+CLIMB_INTRO_MAX_SHARE = 0.1  # ... or adds this little prose with next to no noise (an intro)
+CLIMB_INTRO_MAX_NOISE = 0.02
+SHARE_CLIMB_BELOW = 0.6  # a container with less of the page's prose looks for a wider one
+SHARE_CLIMB_MAX_NOISE = 0.5  # ... accepted when link / stub text is at most this share of the gain
+ARTICLE_BODY_PREFERRED_RATIO = 1.3  # JSON-LD articleBody wins when this much longer
 
 SKIPPED_TAGS = frozenset(
     {
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-        "canvas", "video", "audio", "map", "head", "title", "meta", "link", "button", "select",
-        "input", "textarea", "option", "dialog", "nav", "aside", "footer", "menu",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "map",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "option",
+        "dialog",
+        "nav",
+        "aside",
+        "footer",
+        "menu",
     }
 )
 RELAXED_SKIPPED_TAGS = frozenset(
     {
-        "script", "style", "template", "svg", "math", "iframe", "object", "embed",
-        "canvas", "head", "title", "meta", "link", "select", "input", "textarea", "option",
+        "script",
+        "style",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "select",
+        "input",
+        "textarea",
+        "option",
     }
 )
 BLOCK_TAGS = frozenset(
     {
-        "html", "body", "main", "article", "section", "div", "p", "h1", "h2", "h3", "h4", "h5",
-        "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody",
-        "tfoot", "tr", "td", "th", "caption", "header", "footer", "nav", "aside", "form",
-        "fieldset", "legend", "address", "center", "details", "summary", "hr", "figure",
-        "figcaption", "noscript", "label",
+        "html",
+        "body",
+        "main",
+        "article",
+        "section",
+        "div",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "form",
+        "fieldset",
+        "legend",
+        "address",
+        "center",
+        "details",
+        "summary",
+        "hr",
+        "figure",
+        "figcaption",
+        "noscript",
+        "label",
     }
 )
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+LIST_ITEM_TAGS = frozenset({"li", "dt", "dd"})
+SECTIONING_TAGS = frozenset({"article", "main"})
 IMAGE_HOLDERS = frozenset({"figure", "picture"})
 PROTECTED_TAGS = frozenset({"html", "body", "main", "article"})
 SKIPPED_ROLES = frozenset(
-    {"navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "menu",
-     "menubar", "search", "toolbar", "tablist"}
+    {
+        "navigation",
+        "complementary",
+        "banner",
+        "contentinfo",
+        "dialog",
+        "alertdialog",
+        "menu",
+        "menubar",
+        "search",
+        "toolbar",
+        "tablist",
+    }
 )
 
 # class / id words of containers that never hold article text (matched per word of the name)
@@ -105,13 +201,17 @@ CONTENT_NAME = re.compile(
 ALWAYS_SKIPPED_NAME = re.compile(r"comment|disqus|cookie|consent|newsletter|related", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 BREAKS = re.compile(r"\n[\s\u00a0]*\n")  # <br><br> separates paragraphs, one <br> does not
+LEAD_SENTENCE_ENDS = (".", "!", "?")
 SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 
 BOILERPLATE_TEXT = re.compile(
     r"^(?:share(?: (?:this|on|via)\b.*)?|tweet|e-?mail|print|comments?|copy link|"
     r"advertisement|anzeige|werbung|publicité|sponsored|read more|read next|more:?|"
     r"click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|related(?: \w+)?:?|"
-    r"also read:?.*|see also:?.*|tags?:.*|filed under:?.*|posted in\b.*|categories?:.*|"
+    r"also read:?.*|see also:?.*|tags?:.*|"
+    r"(?:read (?:more|next|also)|related(?: \w+){0,2}|more on this|see more|watch|listen|"
+    r"recommended|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:à )?lire aussi|"
+    r"leggi anche|lee también|ver também|leia também)\s*:.*|filed under:?.*|posted in\b.*|categories?:.*|"
     r"back to top|top|next|previous|prev|home|menu|search|loading\.*|"
     r"(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?(?: by)?\s*[:/©].*|"
     r"©.*|\(c\) .*|copyright\b.*|all rights reserved.*|alle rechte vorbehalten.*|"
@@ -320,7 +420,9 @@ def _caption_and_credit(figure: HtmlElement) -> tuple[str | None, str | None]:
             credit = match.group("credit").strip() or None
             caption = caption[: match.start()].strip()
     if credit:
-        credit = re.sub(r"^(?:photo|image|foto|bild|credit)s?\s*[:/]\s*|^©\s*", "", credit, flags=re.I)
+        credit = re.sub(
+            r"^(?:photo|image|foto|bild|credit)s?\s*[:/]\s*|^©\s*", "", credit, flags=re.I
+        )
     return caption or None, credit or None
 
 
@@ -357,8 +459,10 @@ def score_block(block: TextBlock) -> float:
         return -LINK_PENALTY * length
     if block.tag in HEADING_TAGS or block.tag == "h1":
         return 0.0  # headings follow the text they head, they do not locate it
-    if length < 2 * PROSE_MIN_CHARS and DATELINE.search(block.text) and (
-        len(block.text.split()) <= DATELINE_MAX_WORDS
+    if (
+        length < 2 * PROSE_MIN_CHARS
+        and DATELINE.search(block.text)
+        and (len(block.text.split()) <= DATELINE_MAX_WORDS)
     ):
         return -STUB_PENALTY * length
     if length >= PROSE_MIN_CHARS or (
@@ -418,21 +522,75 @@ def choose_container(
         clean = added_noise <= CLIMB_MAX_NOISE * added_prose
         # right above, a small gain is enough; past a wrapper, only a clean second half of
         # the text split off by the template (not a stray standfirst or teaser)
-        split_half = clean and added_prose >= _EXP.get("S", CLIMB_MIN_SPLIT_SHARE) * prose.get(best, 0.0)
-        if gain <= 0 or not (split_half or (small and node is best)):
+        split_half = clean and added_prose >= CLIMB_MIN_SPLIT_SHARE * prose.get(best, 0.0)
+        # ... or a short clean lead-in kept apart by the template (an intro, key takeaways)
+        intro = added_noise <= CLIMB_INTRO_MAX_NOISE * added_prose and (
+            added_prose <= CLIMB_INTRO_MAX_SHARE * prose.get(best, 0.0)
+        )
+        if gain <= 0 or not (split_half or intro or (small and node is best)):
             break
         best = node = parent
-    share = _EXP.get("D", 0)
-    if share and prose.get(best, 0.0) < share * page_prose:
-        noise: dict[HtmlElement, float] = {}
-        for element in (best, *best.iterancestors()):
-            if prose.get(element, 0.0) >= share * page_prose:
-                added_prose = prose[element] - prose.get(best, 0.0)
-                added_noise = added_prose - (totals[element] - totals[best])
-                if added_noise <= _EXP.get("Y", 0.3) * added_prose:
-                    best = element
-                break
+    if prose.get(best, 0.0) < SHARE_CLIMB_BELOW * page_prose:
+        best = _climb_to_prose_share(best, blocks, prose, page_prose)
     return best, prose.get(best, 0.0), page_prose
+
+
+def _climb_to_prose_share(
+    best: HtmlElement,
+    blocks: list[TextBlock],
+    prose: dict[HtmlElement, float],
+    page_prose: float,
+) -> HtmlElement:
+    """Second chance for a container holding a minor part of the page's prose.
+
+    Pages split into many sections or columns (landing pages, guides, long reads with
+    boxes) leave the best-scoring block a small part of the text: the container becomes
+    the nearest ancestor holding SHARE_CLIMB_BELOW of the prose, when the noise it adds
+    (link and stub text outside the prose groups) is small against the prose it adds.
+    The climb never leaves the page's only <article> or <main>.
+    """
+    held = prose.get(best, 0.0)
+    target = SHARE_CLIMB_BELOW * page_prose
+    for element in best.iterancestors():
+        if prose.get(element, 0.0) >= target:
+            added_prose = prose[element] - held
+            added_noise = 0.0
+            for block in blocks:
+                if (
+                    block.score < 0
+                    and _inside(block.element, element)
+                    and not _inside(block.element, best)
+                    and not _in_prose_group(block.element, element, prose)
+                ):
+                    added_noise -= block.score
+            return element if added_noise <= SHARE_CLIMB_MAX_NOISE * added_prose else best
+        if element.tag in SECTIONING_TAGS and _only_one(element):
+            return best
+    return best
+
+
+def _only_one(element: HtmlElement) -> bool:
+    """Whether `element` is the only one of its tag in the document."""
+    root = element.getroottree().getroot()
+    return next(islice(root.iter(element.tag), 1, None), None) is None
+
+
+def _in_prose_group(
+    element: HtmlElement, container: HtmlElement, prose: dict[HtmlElement, float]
+) -> bool:
+    """Whether a link-dense block sits among the prose (a list in the text, a line of a
+    paragraph) rather than in a module of its own (related links, a job board, a teaser box):
+    the element holding it, or its list, also holds prose.
+    """
+    anchor = element
+    if anchor.tag in LIST_ITEM_TAGS and anchor.getparent() is not None:
+        anchor = anchor.getparent()
+    parent = anchor.getparent()
+    while anchor is not container and parent is not None and len(parent) == 1:
+        anchor, parent = parent, parent.getparent()  # a wrapper of one: look past it
+    if anchor is container:
+        return True
+    return parent is None or prose.get(parent, 0.0) > 0
 
 
 def _inside(element: HtmlElement, container: HtmlElement) -> bool:
@@ -445,7 +603,7 @@ def select_blocks(
     blocks: list[TextBlock],
     container: HtmlElement,
     title: str,
-    prose: dict[HtmlElement, float] | None = None,
+    prose: dict[HtmlElement, float],
 ) -> list[Block]:
     """The container's article blocks, in order, with boilerplate and edge stubs removed."""
     inside: dict[HtmlElement, bool] = {}
@@ -466,10 +624,6 @@ def select_blocks(
         prose_after[index] = prose_after[index + 1] + (len(line) if block.is_prose else 0)
     kept: list[tuple[TextBlock, str]] = []
     for index, (block, line) in enumerate(candidates):
-        if block.score < 0 and block.link_density > MAX_SHORT_LINK_DENSITY and not (
-            KEEP_LINKED_LIST_ITEMS and block.tag == "li"
-        ) and not _EXP.get("A"):
-            continue
         is_heading = block.tag in HEADING_TAGS or block.tag == "h1"
         if len(line) <= BOILERPLATE_TEXT_MAX_CHARS:
             if BOILERPLATE_TEXT.match(line):
@@ -490,32 +644,27 @@ def select_blocks(
     selected: list[Block] = []
     for index, (block, line) in enumerate(kept):
         is_heading = block.tag in HEADING_TAGS
-        if index < first and not is_heading and len(line.split()) <= EDGE_STUB_MAX_WORDS:
-            continue
+        if (
+            index < first
+            and not is_heading
+            and len(line.split()) <= EDGE_STUB_MAX_WORDS
+            and not (block.tag in LIST_ITEM_TAGS or line.endswith(LEAD_SENTENCE_ENDS))
+        ):
+            continue  # a byline, date or label before the text; a short sentence or item stays
         if index > last and (is_heading or len(line.split()) <= EDGE_STUB_MAX_WORDS):
             continue
-        if block.score < 0 and block.link_density > MAX_SHORT_LINK_DENSITY and (
-            index < first or index > last or not _in_prose_group(block.element, container, prose)
+        if (
+            block.score < 0
+            and block.link_density > MAX_SHORT_LINK_DENSITY
+            and (
+                index < first
+                or index > last
+                or not _in_prose_group(block.element, container, prose)
+            )
         ):
-            continue
+            continue  # link lists count only inside the text, among its prose
         selected.append(_as_block(block, line))
     return selected
-
-
-def _in_prose_group(element: HtmlElement, container: HtmlElement, prose) -> bool:
-    if _EXP.get("B", 0) == 0:
-        return True
-    anchor = element
-    if anchor.tag in ("li", "dt", "dd"):
-        anchor = anchor.getparent() if anchor.getparent() is not None else anchor
-    if anchor is container:
-        return True
-    parent = anchor.getparent()
-    if parent is None:
-        return True
-    if _EXP.get("B") == 2:
-        return parent is container
-    return prose.get(parent, 0.0) > 0
 
 
 def _as_block(block: TextBlock, line: str) -> Block:
@@ -606,8 +755,10 @@ def pick_authors(meta: PageMetadata, root: HtmlElement) -> tuple[str, ...]:
     if meta.authors:
         return meta.authors
     for node in root.iter("a", "span", "div", "p", "address"):
-        if node.get("rel") == "author" or node.get("itemprop") == "author" or (
-            BYLINE_NAME.search(node.get("class") or "")
+        if (
+            node.get("rel") == "author"
+            or node.get("itemprop") == "author"
+            or (BYLINE_NAME.search(node.get("class") or ""))
         ):
             text = normalize_text(node.text_content())
             text = re.sub(r"^(?:by|von|par|por)\s+", "", text, flags=re.I)

@@ -128,7 +128,7 @@ def html_language(tree: HtmlElement) -> str | None:
 
 
 def short_language(code: str | None) -> str | None:
-    """"de-AT", "de_AT", "DE" -> "de"."""
+    """ "de-AT", "de_AT", "DE" -> "de"."""
     if not code:
         return None
     primary = re.split(r"[-_\s,]", code.strip(), maxsplit=1)[0].lower()
@@ -260,7 +260,9 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
 
     authors = names_of(article.get("author"))
     if not authors:
-        authors = names_of(first_meta(meta, "author", "article:author", "dc.creator", "sailthru.author"))
+        authors = names_of(
+            first_meta(meta, "author", "article:author", "dc.creator", "sailthru.author")
+        )
     tags = keywords_of(article.get("keywords"))
     if not tags:
         tags = keywords_of(first_meta(meta, "article:tag", "news_keywords", "keywords"))
@@ -300,8 +302,14 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
             "parsely-pub-date",
         ),
         modified=_text(article.get("dateModified"))
-        or first_meta(meta, "article:modified_time", "og:updated_time", "datemodified",
-                      "last-modified", "dcterms.modified"),
+        or first_meta(
+            meta,
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "last-modified",
+            "dcterms.modified",
+        ),
         authors=tuple(dict.fromkeys(authors)),
         tags=tuple(dict.fromkeys(tags)),
         language=language,
