@@ -56,16 +56,21 @@ def archived_responses(settings: Settings, source: Source) -> list[tuple[int, Fe
 
 
 def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
-    """Transform and load every archived response of `source` again, as one recorded run."""
+    """Transform and load every archived response of `source` again, as one recorded run.
+
+    A source with nothing archived is skipped (status "skipped") and records no run.
+    """
     started = time.perf_counter()
     with steps.run_lock(settings):
+        responses = archived_responses(settings, source)
+        if not responses:
+            return SourceRunSummary(source.name, "", status="skipped")
         summary = SourceRunSummary(
             source.name, steps.start_run(settings, source, REPROCESS_FLOW_RUN_ID)
         )
+        summary.stage_seconds["read_archive"] = time.perf_counter() - started
         timer = StageTimer(summary)
         try:
-            with timer.stage("read_archive"):
-                responses = archived_responses(settings, source)
             for batch in steps.batches(responses, settings.fetch_batch_size):
                 with timer.stage("transform"):
                     pages = steps.transform_pages(source, [result for _, result in batch])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -30,10 +31,13 @@ class HalfBrokenSite(DemoSite):
 def read_artifact(key: str):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
 
     with get_client(sync_client=True) as client:
         (artifact,) = client.read_artifacts(
-            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])), limit=1
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])),
+            sort=ArtifactSort.CREATED_DESC,
+            limit=1,
         )
     return artifact
 
@@ -54,7 +58,7 @@ def test_a_run_publishes_counts_and_a_summary_of_failures(
 
     counts = read_artifact("newsetl-run-counts")
     assert counts.type == "table"
-    (row,) = counts.data if isinstance(counts.data, list) else __import__("json").loads(counts.data)
+    (row,) = counts.data if isinstance(counts.data, list) else json.loads(counts.data)
     assert row["source"] == "demo" and row["new_articles"] == 9 and row["failed"] == 1
     for column in ("discovered", "fetched", "unchanged", "not_modified_304", "new_versions"):
         assert column in row

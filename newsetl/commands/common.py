@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from rich.console import Console
@@ -56,6 +57,26 @@ def recorded_runs(settings: Settings, since: datetime) -> list[dict[str, object]
     ]
 
 
+@contextmanager
+def embedded_run_settings() -> Iterator[None]:
+    """Without a Prefect server, flow-run heartbeats only slow a run down.
+
+    They let a server notice a crashed run; the temporary server of ephemeral mode ends with
+    this process, and the heartbeat thread is joined in 1 s steps at the end of every flow run.
+    """
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
+        temporary_settings,
+    )
+
+    if PREFECT_API_URL.value():
+        yield
+        return
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
+
+
 def run_flow(
     settings: Settings,
     source_names: list[str] | None,
@@ -71,14 +92,15 @@ def run_flow(
     from flows.pipeline import all_sources_flow
 
     started = datetime.now(UTC)
-    state = all_sources_flow(
-        source_names,
-        config_path=config_path,
-        base_urls=base_urls,
-        backfill=backfill,
-        recheck_all=recheck_all,
-        return_state=True,
-    )
+    with embedded_run_settings():
+        state = all_sources_flow(
+            source_names,
+            config_path=config_path,
+            base_urls=base_urls,
+            backfill=backfill,
+            recheck_all=recheck_all,
+            return_state=True,
+        )
     rows = recorded_runs(settings, started) if settings.warehouse_path.exists() else []
     print_runs(rows, title)
     if not state.is_completed():

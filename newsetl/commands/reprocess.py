@@ -27,7 +27,7 @@ def command_reprocess(args: argparse.Namespace) -> int:
     for name in names:
         source = settings.source(name)
         summary = reprocess_source(settings, source)
-        if summary.counts.fetched or args.source:
+        if summary.status != "skipped" or args.source:
             rows.append(summary.as_row())
     print_runs(rows, "newsetl reprocess (fetched = archived pages re-extracted)")
     console.print(f"Warehouse: {settings.warehouse_path.resolve()}")
