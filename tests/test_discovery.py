@@ -6,30 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers import fast_settings, scalar
 
 from newsetl.demo_site import DemoServer
 from newsetl.demo_site.hostile import HostileSite
 from newsetl.runner import run_source
-from newsetl.settings import Settings, load_settings
 from transforms.urls import canonical_url
-from warehouse.store import Warehouse
-
-
-def fast_settings(tmp_path: Path, **overrides: object) -> Settings:
-    return replace(
-        load_settings(environ={}),
-        data_dir=tmp_path / "data",
-        per_host_delay_seconds=0.0,
-        max_in_flight=8,
-        retry_backoff_seconds=0.01,
-        request_timeout_seconds=2.0,
-        **overrides,
-    )
-
-
-def scalar(settings: Settings, sql: str, parameters: list | None = None):
-    with Warehouse.open(settings.warehouse_path, read_only=True) as warehouse:
-        return warehouse.query(sql, parameters)[1][0][0]
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,14 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import helpers
+from helpers import rows
+
 from newsetl.demo_site import DemoServer
 from newsetl.demo_site.hostile import HostileSite
 from newsetl.extract.http import Fetcher, FetchPolicy, FetchRequest
 from newsetl.runner import run_source
-from newsetl.settings import Settings, load_settings
-from warehouse.store import Warehouse
+from newsetl.settings import Settings
 
 POLICY = FetchPolicy(
     "newsetl/0.1 (test)",
@@ -24,20 +26,7 @@ POLICY = FetchPolicy(
 
 
 def fast_settings(tmp_path: Path, **overrides: object) -> Settings:
-    return replace(
-        load_settings(environ={}),
-        data_dir=tmp_path / "data",
-        per_host_delay_seconds=0.0,
-        max_in_flight=8,
-        retry_backoff_seconds=0.01,
-        request_timeout_seconds=1.0,
-        **overrides,
-    )
-
-
-def rows(settings: Settings, sql: str, parameters: list | None = None) -> list[tuple]:
-    with Warehouse.open(settings.warehouse_path, read_only=True) as warehouse:
-        return warehouse.query(sql, parameters)[1]
+    return helpers.fast_settings(tmp_path, **{"request_timeout_seconds": 1.0, **overrides})
 
 
 def test_robots_is_read_once_and_its_crawl_delay_paces_requests() -> None:

@@ -6,33 +6,24 @@ import contextlib
 from dataclasses import replace
 from pathlib import Path
 
+import helpers
 import pytest
+from helpers import rows
 
 from newsetl.demo_site import DemoServer
 from newsetl.demo_site.hostile import BOMB_PATH, CP1252_TEXT, GBK_ONLY_TEXT, HostileSite
 from newsetl.runner import run_source
-from newsetl.settings import Settings, load_settings
-from warehouse.store import Warehouse
+from newsetl.settings import Settings
 
 
 def fast_settings(tmp_path: Path, **overrides: object) -> Settings:
-    return replace(
-        load_settings(environ={}),
-        data_dir=tmp_path / "data",
-        per_host_delay_seconds=0.0,
-        max_in_flight=8,
-        retry_backoff_seconds=0.01,
-        request_timeout_seconds=0.5,
-        connect_timeout_seconds=0.5,
-        max_body_bytes=1024 * 1024,
-        max_retry_after_seconds=5.0,
-        **overrides,
-    )
-
-
-def rows(settings: Settings, sql: str, parameters: list | None = None) -> list[tuple]:
-    with Warehouse.open(settings.warehouse_path, read_only=True) as warehouse:
-        return warehouse.query(sql, parameters)[1]
+    hostile_limits = {
+        "request_timeout_seconds": 0.5,
+        "connect_timeout_seconds": 0.5,
+        "max_body_bytes": 1024 * 1024,
+        "max_retry_after_seconds": 5.0,
+    }
+    return helpers.fast_settings(tmp_path, **{**hostile_limits, **overrides})
 
 
 CASES = {

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers import rows as query
 
 from newsetl import health, run_summary, steps
 from newsetl.demo_site import DemoServer, DemoSite
@@ -20,11 +21,6 @@ from warehouse.export import MART_TABLES, parquet_path, query_parquet
 from warehouse.store import Warehouse
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def query(settings: Settings, sql: str, parameters: list | None = None) -> list[tuple]:
-    with Warehouse.open(settings.warehouse_path, read_only=True) as warehouse:
-        return warehouse.query(sql, parameters)[1]
 
 
 def shrink_body(site: DemoSite, article_id: int) -> None:

@@ -12,22 +12,15 @@ import textwrap
 import time
 from pathlib import Path
 
+from helpers import rows as query
+from helpers import scalar
+
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.extract.archive import read_archived
 from newsetl.runner import run_source
 from newsetl.settings import Settings, Source
-from warehouse.store import Warehouse
 
 ARTICLE_PATH = re.compile(r"^/\d{4}-\d{2}/\d{2}/c_\d+\.htm$")
-
-
-def query(settings: Settings, sql: str, parameters: list | None = None) -> list[tuple]:
-    with Warehouse.open(settings.warehouse_path, read_only=True) as warehouse:
-        return warehouse.query(sql, parameters)[1]
-
-
-def scalar(settings: Settings, sql: str, parameters: list | None = None):
-    return query(settings, sql, parameters)[0][0]
 
 
 def article_paths(requests: list[tuple[str, str, int]]) -> list[str]:

@@ -128,7 +128,12 @@ def test_empty_page_is_not_an_article() -> None:
     with pytest.raises(NotAnArticle) as rejection:
         extract(site, target.path)
     assert rejection.value.reason == "empty_body"
-    assert article_text(site.render(target.path)[2].decode(), "https://english.bit.edu.cn" + target.path) == ""
+    assert (
+        article_text(
+            site.render(target.path)[2].decode(), "https://english.bit.edu.cn" + target.path
+        )
+        == ""
+    )
 
 
 def test_profile_is_chosen_from_the_url_host() -> None:

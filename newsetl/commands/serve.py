@@ -1,7 +1,7 @@
 """`newsetl serve`: one Prefect deployment per enabled source on its cron, plus all-sources.
 
 Start a Prefect server first (`prefect server start --host 127.0.0.1`) and point this process
-at it with PREFECT_API_URL; docs/operators.md has the whole recipe.
+at it with PREFECT_API_URL; the README section "For operators" has the whole recipe.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def command_serve(args: argparse.Namespace) -> int:
         console.print(
             "[yellow]PREFECT_API_URL is not set: serving against a temporary in-process API, "
             "with no UI and nothing kept. Start `prefect server start --host 127.0.0.1` and set "
-            "PREFECT_API_URL=http://127.0.0.1:4200/api (see docs/operators.md).[/yellow]"
+            "PREFECT_API_URL=http://127.0.0.1:4200/api (README: 'For operators').[/yellow]"
         )
     for deployment in deployments:
         schedule = ", ".join(str(s.schedule.cron) for s in deployment.schedules) or "on demand"
