@@ -80,8 +80,9 @@ def run_source(
             if backfill:
                 steps.finish_backfill(settings, source)
             summary.status = "completed"
-        except Exception as error:
-            summary.status = "failed"
+        except BaseException as error:
+            # KeyboardInterrupt and SystemExit end the run too: record them, never leave it "running".
+            summary.status = "failed" if isinstance(error, Exception) else "interrupted"
             summary.error = f"{type(error).__name__}: {error}"
             raise
         finally:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,12 +10,11 @@ import pytest
 from newsetl.prefect_defaults import apply_embedded_defaults
 
 apply_embedded_defaults()
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+from helpers import fast_settings  # noqa: E402
 
 from newsetl.demo_site import DemoServer, DemoSite  # noqa: E402
-from newsetl.settings import Settings, Source, load_settings  # noqa: E402
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from newsetl.settings import Settings, Source  # noqa: E402
 
 
 @pytest.fixture
@@ -34,14 +31,7 @@ def demo_server(demo_site: DemoSite) -> Iterator[DemoServer]:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     """Fast, impolite settings for a loopback site: no delays, short timeouts."""
-    return replace(
-        load_settings(environ={}),
-        data_dir=tmp_path / "data",
-        per_host_delay_seconds=0.0,
-        retry_backoff_seconds=0.01,
-        request_timeout_seconds=5.0,
-        lock_timeout_seconds=60.0,
-    )
+    return fast_settings(tmp_path, request_timeout_seconds=5.0)
 
 
 @pytest.fixture
