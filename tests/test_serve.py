@@ -114,16 +114,27 @@ def test_serve_registers_deployments_and_runs_a_scheduled_run(
         try:
             with get_client(sync_client=True) as client:
 
-                def deployment():
-                    try:
-                        return client.read_deployment_by_name("newsetl-source/loop")
-                    except Exception:  # noqa: BLE001 - not registered yet
-                        return None
+                def deployment(name: str):
+                    def registered():
+                        try:
+                            return client.read_deployment_by_name(name)
+                        except Exception:  # noqa: BLE001 - not registered yet
+                            return None
 
-                registered = wait_for(deployment, 90, "the deployment", serve)
+                    return registered
+
+                # serve registers its deployments one after the other: wait for each
+                registered = wait_for(
+                    deployment("newsetl-source/loop"), 90, "the deployment", serve
+                )
                 assert [s.schedule.cron for s in registered.schedules] == ["17 */4 * * *"]
                 assert registered.parameters["source_name"] == "loop"
-                assert client.read_deployment_by_name("newsetl-all-sources/all-sources")
+                assert wait_for(
+                    deployment("newsetl-all-sources/all-sources"),
+                    30,
+                    "the all-sources deployment",
+                    serve,
+                )
 
                 scheduled = run_deployment("newsetl-source/loop", timeout=0)
                 assert scheduled.state.is_scheduled()
