@@ -13,6 +13,7 @@ import time
 from newsetl import steps
 from newsetl.extract.archive import read_archived
 from newsetl.extract.records import FetchResult
+from newsetl.runner import recorded_run
 from newsetl.settings import Settings, Source
 from newsetl.steps import SourceRunSummary, StageTimer
 
@@ -65,12 +66,10 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
         responses = archived_responses(settings, source)
         if not responses:
             return SourceRunSummary(source.name, "", status="skipped")
-        summary = SourceRunSummary(
-            source.name, steps.start_run(settings, source, REPROCESS_FLOW_RUN_ID)
-        )
-        summary.stage_seconds["read_archive"] = time.perf_counter() - started
-        timer = StageTimer(summary)
-        try:
+        read_seconds = time.perf_counter() - started
+        with recorded_run(settings, source, REPROCESS_FLOW_RUN_ID) as summary:
+            summary.stage_seconds["read_archive"] = read_seconds
+            timer = StageTimer(summary)
             for batch in steps.batches(responses, settings.fetch_batch_size):
                 with timer.stage("transform"):
                     pages = steps.transform_pages(source, [result for _, result in batch])
@@ -81,14 +80,4 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
                         settings, source, summary.run_id, pages, extractor_changes=True
                     )
                 summary.counts.add(counts)
-            summary.status = "completed"
-        except Exception as error:
-            summary.status = "failed"
-            summary.error = f"{type(error).__name__}: {error}"
-            raise
-        finally:
-            summary.seconds = time.perf_counter() - started
-            steps.finish_run(settings, summary)
-        with timer.stage("check_and_export"):
-            steps.check_and_export(settings, summary)
     return summary

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,31 @@ class Steps:
 PLAIN_STEPS = Steps()
 
 
+@contextmanager
+def recorded_run(
+    settings: Settings, source: Source, flow_run_id: str | None = None
+) -> Iterator[SourceRunSummary]:
+    """A run row from start to finish: its status and error whatever happens, checks on success.
+
+    The caller holds the run lock.
+    """
+    started = time.perf_counter()
+    summary = SourceRunSummary(source.name, steps.start_run(settings, source, flow_run_id))
+    try:
+        yield summary
+        summary.status = "completed"
+    except BaseException as error:
+        # KeyboardInterrupt and SystemExit end the run too: record them, never leave it "running".
+        summary.status = "failed" if isinstance(error, Exception) else "interrupted"
+        summary.error = f"{type(error).__name__}: {error}"
+        raise
+    finally:
+        summary.seconds = time.perf_counter() - started
+        steps.finish_run(settings, summary)
+    with StageTimer(summary).stage("check_and_export"):
+        steps.check_and_export(settings, summary)
+
+
 def run_source(
     settings: Settings,
     source: Source,
@@ -37,58 +63,41 @@ def run_source(
     progress: steps.Progress | None = None,
 ) -> SourceRunSummary:
     """Discover, fetch, transform and load one source, batch by batch, under the run lock."""
-    started = time.perf_counter()
-    with steps.run_lock(settings):
-        summary = SourceRunSummary(source.name, steps.start_run(settings, source, flow_run_id))
+    with steps.run_lock(settings), recorded_run(settings, source, flow_run_id) as summary:
         timer = StageTimer(summary)
-        try:
-            with timer.stage("discover"):
-                discovery = step_functions.discover(
-                    settings,
-                    source,
-                    summary.run_id,
-                    backfill=backfill,
-                    **({"progress": progress} if progress else {}),
+        with timer.stage("discover"):
+            discovery = step_functions.discover(
+                settings,
+                source,
+                summary.run_id,
+                backfill=backfill,
+                **({"progress": progress} if progress else {}),
+            )
+            steps.check_listing(source, discovery)
+            requests = step_functions.plan_fetches(
+                settings, source, discovery, recheck_all=recheck_all
+            )
+        summary.listing_pages = discovery.pages_read
+        summary.discovered = len(discovery.new_urls)
+        pending_discovery = discovery
+        fetched_so_far = 0
+        for batch in steps.batches(requests, settings.fetch_batch_size):
+            with timer.stage("fetch"):
+                results = step_functions.fetch_pages(settings, source, summary.run_id, batch)
+            with timer.stage("transform"):
+                pages = step_functions.transform_pages(source, results)
+            with timer.stage("load"):
+                counts = step_functions.load_pages(
+                    settings, source, summary.run_id, pages, pending_discovery
                 )
-                steps.check_listing(source, discovery)
-                requests = step_functions.plan_fetches(
-                    settings, source, discovery, recheck_all=recheck_all
-                )
-            summary.listing_pages = discovery.pages_read
-            summary.discovered = len(discovery.new_urls)
-            pending_discovery = discovery
-            fetched_so_far = 0
-            for batch in steps.batches(requests, settings.fetch_batch_size):
-                with timer.stage("fetch"):
-                    results = step_functions.fetch_pages(settings, source, summary.run_id, batch)
-                with timer.stage("transform"):
-                    pages = step_functions.transform_pages(source, results)
-                with timer.stage("load"):
-                    counts = step_functions.load_pages(
-                        settings, source, summary.run_id, pages, pending_discovery
-                    )
-                summary.counts.add(counts)
-                pending_discovery = None
-                fetched_so_far += len(batch)
-                if progress is not None:
-                    progress("fetch", fetched_so_far, len(requests))
-            if pending_discovery is not None:
-                with timer.stage("load"):
-                    step_functions.load_pages(
-                        settings, source, summary.run_id, [], pending_discovery
-                    )
-            if backfill:
-                steps.finish_backfill(settings, source)
-            summary.status = "completed"
-        except BaseException as error:
-            # KeyboardInterrupt and SystemExit end the run too: record them, never leave it "running".
-            summary.status = "failed" if isinstance(error, Exception) else "interrupted"
-            summary.error = f"{type(error).__name__}: {error}"
-            raise
-        finally:
-            summary.seconds = time.perf_counter() - started
-            steps.finish_run(settings, summary)
-        if summary.status == "completed":
-            with timer.stage("check_and_export"):
-                steps.check_and_export(settings, summary)
+            summary.counts.add(counts)
+            pending_discovery = None
+            fetched_so_far += len(batch)
+            if progress is not None:
+                progress("fetch", fetched_so_far, len(requests))
+        if pending_discovery is not None:
+            with timer.stage("load"):
+                step_functions.load_pages(settings, source, summary.run_id, [], pending_discovery)
+        if backfill:
+            steps.finish_backfill(settings, source)
     return summary
