@@ -8,7 +8,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Literal
 
-TRANSFORMER_VERSION = "1.0.0"
+from transforms.urls import article_identity
+
+TRANSFORMER_VERSION = "1.1.0"
 
 BlockKind = Literal["paragraph", "heading"]
 
@@ -79,7 +81,8 @@ class Article:
 def content_hash(article: Article) -> str:
     """SHA-256 over the normalised fields a reader sees; fetch details and scores are excluded."""
     hashed = {
-        "canonical_url": article.canonical_url,
+        # http/https and www spellings of one canonical URL are one article, not an edit
+        "canonical_url": article_identity(article.canonical_url),
         "title": article.title,
         "subtitle": article.subtitle,
         "published_at": article.published_at.isoformat() if article.published_at else None,

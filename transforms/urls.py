@@ -85,3 +85,17 @@ def try_canonical_url(url: str, *, preferred_hosts: dict[str, str] | None = None
         return canonical_url(url, preferred_hosts=preferred_hosts)
     except NotHttpUrl:
         return None
+
+
+def article_identity(url: str) -> str:
+    """What makes two URLs one article: the canonical URL without its scheme and `www.`.
+
+    Sites serve the same page over http and https, with and without `www.` (BIT's current
+    template does both), and those must never become two articles.
+    """
+    canonical = try_canonical_url(url)
+    if canonical is None:
+        return url.strip()
+    parts = urlsplit(canonical)
+    netloc = host_key(parts.hostname) + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(("", netloc, parts.path, parts.query, "")).removeprefix("//")

@@ -20,6 +20,7 @@ import duckdb
 
 from newsetl.extract.records import DiscoveredLink, FetchResult
 from transforms.records import Article, NotAnArticle
+from transforms.urls import article_identity
 from warehouse.frontier import next_check_after_failure
 
 LOCK_PID = re.compile(r"PID (\d+)")
@@ -83,7 +84,8 @@ class PendingPage:
 
 
 def article_id_for(canonical_url: str) -> str:
-    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:16]
+    """Stable across versions, and the same for http/https and `www.` spellings of one URL."""
+    return hashlib.sha256(article_identity(canonical_url).encode("utf-8")).hexdigest()[:16]
 
 
 def next_check_after(fetched_at: datetime, published_at: datetime | None) -> datetime:

@@ -1,0 +1,80 @@
+"""Load decisions of the warehouse, on synthetic pages: identity, versions, batch atomicity."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from newsetl.extract.records import FetchResult
+from transforms.records import Article, Block
+from warehouse.store import LoadBatch, PageResult, Warehouse, article_id_for
+
+NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+
+
+def page(url: str, body: str, canonical_url: str | None = None) -> PageResult:
+    fetch = FetchResult(
+        url=url, purpose="article", outcome="fetched", fetched_at=NOW, status_code=200, body=b"x"
+    )
+    article = Article(
+        url=url, canonical_url=canonical_url or url, title="A title", body=(Block(body),)
+    )
+    return PageResult(fetch, article)
+
+
+def load(warehouse: Warehouse, *pages: PageResult, at: datetime = NOW):
+    run_id = warehouse.start_run("campus", started_at=at)
+    return warehouse.load_batch(run_id, "campus", LoadBatch(pages=list(pages)), now=at)
+
+
+def test_http_https_and_www_spellings_are_one_article(tmp_path: Path) -> None:
+    spellings = [
+        "http://news.example.edu/2026/11/story.htm",
+        "https://news.example.edu/2026/11/story.htm",
+        "https://www.news.example.edu:443/2026/11/story.htm?utm_source=feed#comments",
+    ]
+    assert len({article_id_for(url) for url in spellings}) == 1
+    assert article_id_for(spellings[0]) != article_id_for(
+        "http://news.example.edu/2026/11/other.htm"
+    )
+    with Warehouse.open(tmp_path / "w.duckdb") as warehouse:
+        counts = load(warehouse, *(page(url, "Same body text.") for url in spellings))
+        assert counts.new_articles == 1 and counts.unchanged == 2
+        _, rows = warehouse.query("SELECT count(*) FROM raw_article_versions")
+        assert rows == [(1,)]
+
+
+def test_versions_only_on_content_change_and_history_is_kept(tmp_path: Path) -> None:
+    url = "https://news.example.edu/a.htm"
+    with Warehouse.open(tmp_path / "w.duckdb") as warehouse:
+        bodies = [
+            "First text of the story.",
+            "First text of the story.",
+            "Edited text of the story.",
+        ]
+        for day, body in enumerate(bodies):
+            load(warehouse, page(url, body), at=NOW + timedelta(days=day))
+        _, rows = warehouse.query(
+            "SELECT version, change_kind, valid_from, valid_to, is_current FROM article_history ORDER BY version"
+        )
+    assert [(row[0], row[1], row[4]) for row in rows] == [(1, "first", False), (2, "content", True)]
+    assert rows[0][3] == rows[1][2] == NOW + timedelta(days=2)
+
+
+def test_a_failing_batch_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from warehouse import store
+
+    with Warehouse.open(tmp_path / "w.duckdb") as warehouse:
+        original = store._BatchWriter.write
+
+        def write_then_fail(self):
+            original(self)
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(store._BatchWriter, "write", write_then_fail)
+        with pytest.raises(RuntimeError, match="disk full"):
+            load(warehouse, page("https://news.example.edu/a.htm", "Text."))
+        for table in ("raw_article_versions", "raw_responses", "loads", "frontier"):
+            assert warehouse.query(f"SELECT count(*) FROM {table}")[1] == [(0,)], table
