@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from newsetl.extract.http import Fetcher, FetchFailed, FetchRequest
@@ -18,6 +19,8 @@ from transforms.feeds import feed_links, parse_feed
 from transforms.listing import parse_listing
 from transforms.sitemaps import BadXml, parse_sitemap
 from transforms.urls import host_key, preferred_hosts_for, try_canonical_url
+
+Parsed = TypeVar("Parsed")
 
 MAX_SITEMAPS_PER_RUN = 500
 BACKFILL_MAX_LISTING_PAGES = 100_000  # a backfill walks the whole archive, not max_listing_pages
@@ -248,14 +251,28 @@ def _walk_one(
 
 
 def _read_xml(
-    fetcher: Fetcher, url: str, purpose: str, collector: _Collector
-) -> FetchResult | None:
-    """Fetch a feed or sitemap; the response is recorded either way. None when unreadable."""
+    fetcher: Fetcher,
+    url: str,
+    purpose: str,
+    collector: _Collector,
+    parse: Callable[[FetchResult], Parsed],
+) -> tuple[Parsed | None, FetchResult | None]:
+    """Fetch and parse a feed or sitemap, recording the response either way.
+
+    Returns (parsed, None), or (None, the response that failed) when it is unreachable or
+    not safe, well-formed XML.
+    """
     response = fetcher.fetch(FetchRequest(url), purpose)  # type: ignore[arg-type]
     collector.discovery.responses.append(response)
     if response.outcome != "fetched" or response.body is None:
-        return None
-    return response
+        return None, response
+    try:
+        parsed = parse(response)
+    except BadXml as error:
+        _reject_xml(response, error)
+        return None, response
+    collector.discovery.pages_read += 1
+    return parsed, None
 
 
 def _read_feeds(
@@ -269,17 +286,16 @@ def _read_feeds(
     feed_urls = source.feed_full_urls or _feeds_from_home(fetcher, source, collector)
     failure: FetchResult | None = None
     for url in feed_urls:
-        response = _read_xml(fetcher, url, "feed", collector)
-        if response is None:
-            failure = failure or discovery.responses[-1]
+        entries, failed = _read_xml(
+            fetcher,
+            url,
+            "feed",
+            collector,
+            lambda response, url=url: parse_feed(response.body or b"", response.final_url or url),
+        )
+        if entries is None:
+            failure = failure or failed
             continue
-        try:
-            entries = parse_feed(response.body or b"", response.final_url or url)
-        except BadXml as error:
-            _reject_xml(response, error)
-            failure = failure or response
-            continue
-        discovery.pages_read += 1
         mark = None if backfill or watermark_of is None else watermark_of(url)
         newer = [e for e in entries if mark is None or e.updated is None or e.updated > mark]
         collector.add(
@@ -325,17 +341,12 @@ def _read_sitemaps(
         if url in done:
             continue
         done.add(url)
-        response = _read_xml(fetcher, url, "sitemap", collector)
-        if response is None:
-            failure = failure or discovery.responses[-1]
+        sitemap, failed = _read_xml(
+            fetcher, url, "sitemap", collector, lambda response: parse_sitemap(response.body or b"")
+        )
+        if sitemap is None:
+            failure = failure or failed
             continue
-        try:
-            sitemap = parse_sitemap(response.body or b"")
-        except BadXml as error:
-            _reject_xml(response, error)
-            failure = failure or response
-            continue
-        discovery.pages_read += 1
         mark = None if backfill or watermark_of is None else watermark_of(url)
         newer = [
             e for e in sitemap.entries if mark is None or e.lastmod is None or e.lastmod > mark
