@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
+
+from loopback import loopback_settings
 
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.runner import run_source
-from newsetl.settings import load_settings
 
 ARTICLES = 2000
 
@@ -20,12 +20,7 @@ ARTICLES = 2000
 def main() -> None:
     site = DemoSite(ARTICLES)
     with tempfile.TemporaryDirectory() as data, DemoServer(site) as server:
-        settings = replace(
-            load_settings(environ={}),
-            data_dir=Path(data),
-            per_host_delay_seconds=0.0,
-            max_in_flight=8,
-        )
+        settings = loopback_settings(Path(data))
         source = settings.source("demo").with_base_url(server.base_url)
         started = time.perf_counter()
         summary = run_source(settings, source, backfill=True)

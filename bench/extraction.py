@@ -73,7 +73,9 @@ def load_folder(folder: Path) -> list[Page]:
             else (folder / "html" / f"{page_id}.html").read_bytes()
         )
         pages.append(
-            Page(page_id, record.get("url") or "", decode_html(raw), record.get("articleBody") or "")
+            Page(
+                page_id, record.get("url") or "", decode_html(raw), record.get("articleBody") or ""
+            )
         )
     return pages
 
@@ -190,8 +192,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.only_ours:
         extractors["trafilatura"] = trafilatura_extractor()
 
-    print(f"{'folder':<16} {'extractor':<12} {'pages':>5} {'prec':>6} {'recall':>6} "
-          f"{'F1':>6} {'pages/s':>8} {'err':>4}")
+    print(
+        f"{'folder':<16} {'extractor':<12} {'pages':>5} {'prec':>6} {'recall':>6} "
+        f"{'F1':>6} {'pages/s':>8} {'err':>4}"
+    )
     for folder_name in [name for name in args.folders.split(",") if name]:
         folder = args.corpus / folder_name
         if not (folder / "ground-truth.json").exists():
@@ -203,8 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             predictions, elapsed, errors = run(extractor, pages)
             scores = score_pages(golds, predictions)
             speed = len(pages) / elapsed if elapsed else float("inf")
-            print(f"{folder_name:<16} {name:<12} {len(pages):>5} {scores['precision']:6.3f} "
-                  f"{scores['recall']:6.3f} {scores['f1']:6.3f} {speed:8.1f} {errors:>4}")
+            print(
+                f"{folder_name:<16} {name:<12} {len(pages):>5} {scores['precision']:6.3f} "
+                f"{scores['recall']:6.3f} {scores['f1']:6.3f} {speed:8.1f} {errors:>4}"
+            )
             if name == "ours" and args.worst:
                 per_page = sorted(
                     (page_counts(page.gold, text), page.page_id, page.url)

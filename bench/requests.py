@@ -13,9 +13,10 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from loopback import loopback_settings
+
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.runner import run_source
-from newsetl.settings import load_settings
 
 ARTICLES, PUBLISHED, EDITED = 2000, 5, 2
 
@@ -33,12 +34,7 @@ def kind(path: str) -> str:
 def main() -> None:
     site = DemoSite(ARTICLES)
     with tempfile.TemporaryDirectory() as data, DemoServer(site) as server:
-        settings = replace(
-            load_settings(environ={}),
-            data_dir=Path(data),
-            per_host_delay_seconds=0.0,
-            max_in_flight=8,
-        )
+        settings = loopback_settings(Path(data))
         source = replace(
             settings.source("demo").with_base_url(server.base_url),
             discovery=("listing", "sitemap"),
