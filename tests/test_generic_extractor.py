@@ -205,3 +205,27 @@ def test_unclosed_button_does_not_hide_the_page() -> None:
     body = "<button class='menu'><div>Menu</div>" + "".join(f"<p>{LONG} {i}</p>" for i in range(4))
     text = extract_generic(_page(body), "https://x.example/d").text
     assert text.count(LONG) == 4
+
+
+def test_headline_list_set_inside_the_text_is_dropped() -> None:
+    headlines = "".join(
+        f"<li><a href='/{i}'>Agency picks three private companies for the next mission {i}</a></li>"
+        for i in range(3)
+    )
+    body = f"<article><p>{LONG}</p><ul>{headlines}</ul><p>{LONG} Again.</p></article>"
+    text = extract_generic(_page(body), "https://x.example/e").text
+    assert "private companies" not in text
+    assert text.count(LONG) == 2
+
+
+def test_rule_line_ends_the_text_and_closing_calls_to_action_are_dropped() -> None:
+    body = (
+        "<article>"
+        + "".join(f"<p>{LONG} {i}</p>" for i in range(4))
+        + "<p>Image 2 of 5</p><p>___</p><p>Other writers contributed to this report.</p>"
+        + "</article><div><p>Sign up for our weekly newsletter to get the latest news.</p></div>"
+    )
+    page = _page(f"<div>{body}<p>Subscribe to our newsletter today, it is free.</p></div>")
+    text = extract_generic(page, "https://x.example/f").text
+    assert text.count(LONG) == 4
+    assert "contributed" not in text and "Image 2" not in text and "newsletter" not in text

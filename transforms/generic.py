@@ -216,7 +216,7 @@ BOILERPLATE_TEXT = re.compile(
     r"(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?(?: by)?\s*[:/©].*|"
     r"©.*|\(c\) .*|copyright\b.*|all rights reserved.*|alle rechte vorbehalten.*|"
     r"tous droits réservés.*|listen to (?:this )?article.*|\d+ (?:min|minute)s? read|"
-    r"(?:page )?\d+(?: (?:of|/) \d+)?|[\w\-.]+\.(?:png|jpe?g|gif|webp|bmp|svg|tiff?)|"
+    r"(?:(?:page|image|photo|picture|slide|foto|bild|seite) )?\d+(?: (?:of|/|von|de|sur|di) \d+)?|[\w\-.]+\.(?:png|jpe?g|gif|webp|bmp|svg|tiff?)|"
     r"(?:facebook|twitter|linkedin|whatsapp|instagram|pinterest|reddit|x|telegram|email)"
     r"(?:\s*[|,/·•]?\s*(?:facebook|twitter|linkedin|whatsapp|instagram|pinterest|reddit|x|"
     r"telegram|email|print|share))*)$",
@@ -229,7 +229,10 @@ END_MARKER = re.compile(
     r"about the author|latest (?:news|stories|posts)|popular\b.*|most (?:read|popular|viewed)|"
     r"weitere (?:artikel|nachrichten|themen)|mehr zum thema|das könnte sie auch interessieren|"
     r"à lire aussi|lire aussi|sur le même sujet|articles? (?:liés|connexes)|"
-    r"también te puede interesar|leggi anche)\s*:?$",
+    r"también te puede interesar|leggi anche|weitere informationen|"
+    r"(?:die autorin|der autor|zur autorin|zum autor|über (?:die autorin|den autor))|"
+    r"about the authors?|you may also like|(?:você|voce) (?:também )?pode gostar)"
+    r"\s*(?::|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 CREDIT_NAME = re.compile(r"credit|copyright|photographer|source|author|byline|rights", re.I)
@@ -244,6 +247,19 @@ DATE_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Published 18 Jul 2024 at 08:01", "25/04/2026", "Updated 15:10h": a date line, not prose
 DATELINE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 DATELINE_MAX_WORDS = 12
+HEADLINE_LIST_MIN_ITEMS = 2  # a list of this many items, each a link of ...
+HEADLINE_MIN_WORDS = 4  # ... this many words or more (a headline), is a "read more" module
+HEADLINE_LIST_MIN_LINK_SHARE = 0.9
+HEADLINE_MEAN_WORDS = 6  # ... and this many on average (titles of books or pages are shorter)
+# short closing lines asking the reader to do something: dropped from the end of the body
+TAIL_CALL = re.compile(
+    r"\b(?:newsletters?|sign(?:ing)? up|subscribe|follow (?:us|him|her|them)|"
+    r"share (?:it|this)|get in touch|bookmarks?|contributed (?:to )?(?:this|the) "
+    r"(?:report|story|article)|(?:can|may) be reached at|have a (?:news )?tip)\b",
+    re.IGNORECASE,
+)
+TAIL_CALL_MAX_CHARS = 200
+RULE_LINE = re.compile(r"^[_*#=~]{3,}$")  # "___", "###": the text ends, notes follow
 END_MARKER_MAX_PROSE_AFTER = 0.5  # an end marker ends the body unless more prose follows it
 
 
@@ -628,7 +644,7 @@ def select_blocks(
         if len(line) <= BOILERPLATE_TEXT_MAX_CHARS:
             if BOILERPLATE_TEXT.match(line):
                 continue
-            if is_heading and END_MARKER.match(line):
+            if (is_heading and END_MARKER.match(line)) or RULE_LINE.match(line):
                 prose_before = prose_after[0] - prose_after[index]
                 if prose_after[index] < END_MARKER_MAX_PROSE_AFTER * prose_before:
                     break
@@ -641,6 +657,7 @@ def select_blocks(
     if not prose_positions:
         return [_as_block(block, line) for block, line in kept]
     first, last = prose_positions[0], prose_positions[-1]
+    headline_lists: dict[HtmlElement, bool] = {}
     selected: list[Block] = []
     for index, (block, line) in enumerate(kept):
         is_heading = block.tag in HEADING_TAGS
@@ -660,11 +677,51 @@ def select_blocks(
                 index < first
                 or index > last
                 or not _in_prose_group(block.element, container, prose)
+                or _is_headline_list(block.element, headline_lists)
             )
         ):
             continue  # link lists count only inside the text, among its prose
         selected.append(_as_block(block, line))
+    while selected and len(selected[-1].text) <= TAIL_CALL_MAX_CHARS:
+        if not TAIL_CALL.search(selected[-1].text):
+            break
+        selected.pop()  # "Subscribe to our newsletter", "Follow us on ...": a call to action
     return selected
+
+
+def _is_headline_list(element: HtmlElement, cache: dict[HtmlElement, bool]) -> bool:
+    """Whether `element` is an item of a list made only of links to other pages' headlines
+    (a "read more" module set inside the text), not a list that happens to carry links.
+    """
+    if element.tag != "li":
+        return False
+    parent = element.getparent()
+    if parent is None or parent.tag not in ("ul", "ol"):
+        return False
+    if parent not in cache:
+        # set right after a paragraph, not introduced by a heading or a "...:" lead-in
+        before = parent.getprevious()
+        lead = normalize_text(before.text_content()) if before is not None else ""
+        items = [child for child in parent if child.tag == "li"]
+        cache[parent] = (
+            before is not None
+            and before.tag not in HEADING_TAGS
+            and len(lead) >= PROSE_MIN_CHARS
+            and not lead.endswith(":")
+            and len(items) >= HEADLINE_LIST_MIN_ITEMS
+            and all(_is_headline_link(item) for item in items)
+            and sum(len(item.text_content().split()) for item in items)
+            >= HEADLINE_MEAN_WORDS * len(items)
+        )
+    return cache[parent]
+
+
+def _is_headline_link(item: HtmlElement) -> bool:
+    text = normalize_text(item.text_content())
+    if len(text.split()) < HEADLINE_MIN_WORDS:
+        return False
+    linked = sum(len(normalize_text(a.text_content())) for a in item.iter("a"))
+    return linked >= HEADLINE_LIST_MIN_LINK_SHARE * len(text)
 
 
 def _as_block(block: TextBlock, line: str) -> Block:
