@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from newsetl.demo_site import DemoSite
 from newsetl.extract.records import FetchResult
+from transforms.extract import extract_article
 from transforms.records import Article, Block
 from warehouse.store import LoadBatch, PageResult, Warehouse, article_id_for
 
@@ -35,10 +37,9 @@ def test_http_https_and_www_spellings_are_one_article(tmp_path: Path) -> None:
         "https://news.example.edu/2026/11/story.htm",
         "https://www.news.example.edu:443/2026/11/story.htm?utm_source=feed#comments",
     ]
-    assert len({article_id_for(url) for url in spellings}) == 1
-    assert article_id_for(spellings[0]) != article_id_for(
-        "http://news.example.edu/2026/11/other.htm"
-    )
+    assert len({article_id_for(page(url, "x").article) for url in spellings}) == 1
+    other = page("http://news.example.edu/2026/11/other.htm", "x").article
+    assert article_id_for(page(spellings[0], "x").article) != article_id_for(other)
     with Warehouse.open(tmp_path / "w.duckdb") as warehouse:
         counts = load(warehouse, *(page(url, "Same body text.") for url in spellings))
         assert counts.new_articles == 1 and counts.unchanged == 2
@@ -78,3 +79,29 @@ def test_a_failing_batch_writes_nothing(tmp_path: Path, monkeypatch: pytest.Monk
             load(warehouse, page("https://news.example.edu/a.htm", "Text."))
         for table in ("raw_article_versions", "raw_responses", "loads", "frontier"):
             assert warehouse.query(f"SELECT count(*) FROM {table}")[1] == [(0,)], table
+
+
+def test_one_china_daily_article_on_two_hosts_is_one_article(tmp_path: Path) -> None:
+    """BIT's articles are also served by the platform's regional host under the same c_<id>."""
+    site = DemoSite(3)
+    demo = site.live_articles()[0]
+    html = site.render(demo.path)[2].decode()
+    urls = [
+        "https://english.bit.edu.cn" + demo.path,
+        "https://regional.chinadaily.com.cn/enbit" + demo.path,
+    ]
+    pages = []
+    for url in urls:
+        article = extract_article(html, url, default_timezone="Asia/Shanghai")
+        assert article.article_key == "chinadaily:c_" + str(demo.article_id)
+        fetch = FetchResult(
+            url=url, purpose="article", outcome="fetched", fetched_at=NOW, body=b"x"
+        )
+        pages.append(PageResult(fetch, article))
+    with Warehouse.open(tmp_path / "w.duckdb") as warehouse:
+        counts = load(warehouse, *pages)
+        assert counts.new_articles == 1 and counts.unchanged == 1
+        _, rows = warehouse.query(
+            "SELECT article_key, count(*) FROM raw_article_versions GROUP BY 1"
+        )
+    assert rows == [("chinadaily:c_" + str(demo.article_id), 1)]

@@ -7,10 +7,11 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Literal
+from urllib.parse import urlsplit
 
 from transforms.urls import article_identity
 
-TRANSFORMER_VERSION = "1.1.0"
+TRANSFORMER_VERSION = "1.2.0"
 
 BlockKind = Literal["paragraph", "heading"]
 
@@ -48,6 +49,9 @@ class Article:
     tags: tuple[str, ...] = ()
     language: str | None = None
     profile: str = "generic"
+    # A site-given identity that every URL of one article shares (China Daily's platform-wide
+    # c_<id> serves one article on two hosts); None: the canonical URL is the identity.
+    article_key: str | None = None
     confidence: float = 1.0
     transformer_version: str = TRANSFORMER_VERSION
     content_hash: str = field(default="", compare=False)
@@ -78,11 +82,24 @@ class Article:
         return record
 
 
+def _without_own_host(src: str, page_url: str) -> str:
+    """An image on the page's own host is the same image whichever host served the page."""
+    source, page = urlsplit(src), urlsplit(page_url)
+    if source.netloc and source.netloc == page.netloc:
+        return source.path + (f"?{source.query}" if source.query else "")
+    return src
+
+
+def identity_of(article: Article) -> str:
+    """What makes two extracted pages one article."""
+    return article.article_key or article_identity(article.canonical_url)
+
+
 def content_hash(article: Article) -> str:
     """SHA-256 over the normalised fields a reader sees; fetch details and scores are excluded."""
     hashed = {
-        # http/https and www spellings of one canonical URL are one article, not an edit
-        "canonical_url": article_identity(article.canonical_url),
+        # http/https and www spellings (or two hosts) of one article are not an edit
+        "identity": identity_of(article),
         "title": article.title,
         "subtitle": article.subtitle,
         "published_at": article.published_at.isoformat() if article.published_at else None,
@@ -90,7 +107,10 @@ def content_hash(article: Article) -> str:
         "authors": list(article.authors),
         "editor_note": article.editor_note,
         "body": [[block.kind, block.text] for block in article.body],
-        "images": [[image.src, image.caption, image.credit] for image in article.images],
+        "images": [
+            [_without_own_host(image.src, article.url), image.caption, image.credit]
+            for image in article.images
+        ],
         "tags": list(article.tags),
         "language": article.language,
     }

@@ -19,8 +19,7 @@ from zoneinfo import ZoneInfo
 import duckdb
 
 from newsetl.extract.records import DiscoveredLink, FetchResult
-from transforms.records import Article, NotAnArticle
-from transforms.urls import article_identity
+from transforms.records import Article, NotAnArticle, identity_of
 from warehouse.frontier import next_check_after_failure
 
 LOCK_PID = re.compile(r"PID (\d+)")
@@ -83,9 +82,9 @@ class PendingPage:
     last_modified: str | None = None
 
 
-def article_id_for(canonical_url: str) -> str:
-    """Stable across versions, and the same for http/https and `www.` spellings of one URL."""
-    return hashlib.sha256(article_identity(canonical_url).encode("utf-8")).hexdigest()[:16]
+def article_id_for(article: Article) -> str:
+    """Stable across versions; one id for http/https and `www.` spellings, or a site's own key."""
+    return hashlib.sha256(identity_of(article).encode("utf-8")).hexdigest()[:16]
 
 
 def next_check_after(fetched_at: datetime, published_at: datetime | None) -> datetime:
@@ -418,7 +417,7 @@ class _BatchWriter:
         ).fetchall()
         self.known_article_ids = {url: None for url in urls} | dict(rows)
         article_ids = {article_id for _, article_id in rows if article_id} | {
-            article_id_for(page.article.canonical_url) for page in pages if page.article
+            article_id_for(page.article) for page in pages if page.article
         }
         self.latest_versions = {article_id: None for article_id in article_ids}
         for article_id, *latest in self.connection.execute(
@@ -470,7 +469,7 @@ class _BatchWriter:
             self.update_frontier(fetch, published_at)
 
     def write_article(self, article: Article, response_id: int) -> None:
-        article_id = self.frontier_article_id(article.url) or article_id_for(article.canonical_url)
+        article_id = self.frontier_article_id(article.url) or article_id_for(article)
         latest = self.latest_version(article_id)
         if latest is None:
             change_kind, version = "first", 1
@@ -508,8 +507,9 @@ class _BatchWriter:
             "INSERT INTO raw_article_versions (article_id, version, source, url, canonical_url, title, "
             "subtitle, published_at, published_on, updated_at, authors, editor_note, body_text, "
             "body_blocks, images, tags, language, word_count, content_hash, confidence, profile, "
-            "transformer_version, change_kind, is_deleted, valid_from, response_id, run_id, load_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)",
+            "transformer_version, change_kind, is_deleted, valid_from, response_id, run_id, load_id, "
+            "article_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?)",
             [
                 article_id, version, self.source, article.url, article.canonical_url, article.title,
                 article.subtitle, article.published_at, published_on, article.updated_at,
@@ -518,7 +518,7 @@ class _BatchWriter:
                 json.dumps([image.__dict__ for image in article.images], ensure_ascii=False),
                 list(article.tags), article.language, article.word_count, article.content_hash,
                 article.confidence, article.profile, article.transformer_version, change_kind,
-                self.now, response_id, self.run_id, self.load_id,
+                self.now, response_id, self.run_id, self.load_id, article.article_key,
             ],
         )  # fmt: skip
         self.latest_versions[article_id] = (version, article.content_hash, False, len(article.text))

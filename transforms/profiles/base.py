@@ -296,6 +296,10 @@ class ProfileVersion:
 
     # -- the record ----------------------------------------------------------------------
 
+    def article_key(self) -> str | None:
+        """A site-given article identity shared by all its URLs; None when the URL is it."""
+        return None
+
     def extract(self) -> Article:
         title = self.title()
         if not title:
@@ -320,6 +324,7 @@ class ProfileVersion:
             tags=self.tags(),
             language=self.language(),
             profile=self.NAME,
+            article_key=self.article_key(),
         )
 
 

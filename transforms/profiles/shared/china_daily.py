@@ -21,6 +21,7 @@ from transforms.profiles.base import NAME_SPLIT, ProfileVersion
 
 CAPTION_CREDIT = re.compile(r"\[\s*(?:photo|image)\s*/[^\]]*\]\s*$", re.I)
 MAX_CAPTION_WORDS = 40
+ARTICLE_ID = re.compile(r"/c_(\d+)\.htm$")
 ENP_FIELD = re.compile(r"<(\w+)>([^<]*)</\1>")
 
 
@@ -35,6 +36,11 @@ class ChinaDailyRegionalV1(ProfileVersion):
     AUTHOR = ".info .author"
     EXCLUDE = ("script", "style", ".page_nav", "#div_currpage", ".share", ".related")
     EDITOR_NOTE_PREFIX = re.compile(r"^\[\s*editor'?s?[’']?s? note\s*\]\s*", re.I)
+
+    def article_key(self) -> str | None:
+        """The platform-wide `c_<id>`: one article, whichever host serves it."""
+        match = ARTICLE_ID.search(self.url)
+        return f"chinadaily:c_{match.group(1)}" if match else None
 
     def enp_property(self, name: str) -> str | None:
         """One field of the CMS's `enpproperty` comment ("date", "author", "keyword", ...)."""
