@@ -30,10 +30,6 @@ def host_key(host: str | None) -> str:
     return WWW.sub("", host)
 
 
-def same_site(host: str | None, other: str | None) -> bool:
-    return bool(host) and host_key(host) == host_key(other)
-
-
 def is_tracking_param(name: str) -> bool:
     lowered = name.lower()
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)

@@ -107,4 +107,3 @@ class BitChinaDailyV1(ChinaDailyRegionalV1):
 
 
 BIT_VERSIONS: tuple[type[ProfileVersion], ...] = (BitNewsEventsV1, BitNews2020V1, BitChinaDailyV1)
-BIT_TEMPLATE_SINCE = BitNews2020V1.VALID_UNTIL
