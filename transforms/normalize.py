@@ -12,7 +12,9 @@ import ftfy
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]")
 HORIZONTAL_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # UTF-8 read as cp1252/latin-1: "Ã©", "â€™", "Â " ... Repair is only attempted when seen.
-MOJIBAKE_HINT = re.compile("[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u02c6\u02dc]")
+MOJIBAKE_HINT = re.compile(
+    "[ÃÂâ][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u02c6\u02dc]"
+)
 MIN_REPEATED_SPAN_WORDS = 6
 NEAR_DUPLICATE_MIN_WORDS = 8
 NEAR_DUPLICATE_JACCARD = 0.9
@@ -68,9 +70,10 @@ def collapse_repeated_span(text: str, min_words: int = MIN_REPEATED_SPAN_WORDS) 
         highest = bisect_right(same_word, (start + len(words)) // 2)
         for repeat_at in reversed(same_word[lowest:highest]):
             length = repeat_at - start
-            if words[start + 1] != words[repeat_at + 1] or words[repeat_at - 1] != words[
-                repeat_at + length - 1
-            ]:
+            if (
+                words[start + 1] != words[repeat_at + 1]
+                or words[repeat_at - 1] != words[repeat_at + length - 1]
+            ):
                 continue  # cheap rejection before comparing whole runs
             if words[start:repeat_at] == words[repeat_at : repeat_at + length]:
                 del words[repeat_at : repeat_at + length]
