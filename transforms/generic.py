@@ -85,27 +85,19 @@ SKIPPED_TAGS = frozenset(
         "menu",
     }
 )
-RELAXED_SKIPPED_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "template",
-        "svg",
-        "math",
-        "iframe",
-        "object",
-        "embed",
-        "canvas",
-        "head",
-        "title",
-        "meta",
-        "link",
-        "select",
-        "input",
-        "textarea",
-        "option",
-    }
-)
+# The last-resort pass reads page chrome and hidden fallbacks too: only machinery stays skipped.
+RELAXED_SKIPPED_TAGS = SKIPPED_TAGS - {
+    "aside",
+    "audio",
+    "button",
+    "dialog",
+    "footer",
+    "map",
+    "menu",
+    "nav",
+    "noscript",
+    "video",
+}
 BLOCK_TAGS = frozenset(
     {
         "html",
