@@ -106,12 +106,8 @@ Progress = Callable[[str, int, int | None], None]  # (stage, done, total if know
 
 def fetch_policy(settings: Settings, source: Source | None = None) -> FetchPolicy:
     """The settings' politeness, unless the source sets its own (the loopback demo does)."""
-    in_flight = source.max_in_flight if source and source.max_in_flight is not None else None
-    delay = (
-        source.per_host_delay_seconds
-        if source and source.per_host_delay_seconds is not None
-        else None
-    )
+    in_flight = getattr(source, "max_in_flight", None)
+    delay = getattr(source, "per_host_delay_seconds", None)
     return FetchPolicy(
         user_agent=settings.user_agent,
         timeout_seconds=settings.request_timeout_seconds,
