@@ -419,26 +419,26 @@ class _BatchWriter:
         article_ids = {article_id for _, article_id in rows if article_id} | {
             article_id_for(page.article) for page in pages if page.article
         }
-        self.latest_versions = {article_id: None for article_id in article_ids}
-        for article_id, *latest in self.connection.execute(
+        self.latest_versions = self.read_latest_versions(article_ids)
+
+    def read_latest_versions(
+        self, article_ids: Iterable[str]
+    ) -> dict[str, tuple[int, str | None, bool, int] | None]:
+        """(version, content_hash, is_deleted, body length) of each article's latest version."""
+        latest: dict[str, tuple[int, str | None, bool, int] | None] = dict.fromkeys(article_ids)
+        for article_id, *values in self.connection.execute(
             "SELECT article_id, version, content_hash, is_deleted, coalesce(length(body_text), 0) "
             "FROM raw_article_versions JOIN loads USING (load_id) WHERE list_contains(?, article_id) "
             "QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY version DESC) = 1",
-            [list(article_ids)],
+            [list(latest)],
         ).fetchall():
-            self.latest_versions[article_id] = tuple(latest)  # type: ignore[assignment]
+            latest[article_id] = tuple(values)  # type: ignore[assignment]
+        return latest
 
     def latest_version(self, article_id: str) -> tuple[int, str | None, bool, int] | None:
-        """(version, content_hash, is_deleted, body length) of the article's latest version."""
-        if article_id in self.latest_versions:
-            return self.latest_versions[article_id]
-        row = self.connection.execute(
-            "SELECT version, content_hash, is_deleted, coalesce(length(body_text), 0) "
-            "FROM raw_article_versions JOIN loads USING (load_id) "
-            "WHERE article_id = ? ORDER BY version DESC LIMIT 1",
-            [article_id],
-        ).fetchone()
-        return (row[0], row[1], row[2], row[3]) if row else None
+        if article_id not in self.latest_versions:
+            self.latest_versions.update(self.read_latest_versions([article_id]))
+        return self.latest_versions[article_id]
 
     def frontier_article_id(self, url: str) -> str | None:
         if url in self.known_article_ids:
