@@ -11,8 +11,8 @@ from pathlib import Path
 
 from loopback import loopback_settings
 
+from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.runner import run_source
 
 ARTICLES = 2000
 

@@ -136,8 +136,8 @@ def our_extractor() -> Extractor:
 
         return article_text
     except ImportError:
+        from records.article import NotAnArticle
         from transforms.generic import extract_generic
-        from transforms.records import NotAnArticle
 
         def generic_text(html: str, url: str) -> str:
             try:

@@ -27,8 +27,8 @@ from newsetl.prefect_defaults import apply_embedded_defaults
 apply_embedded_defaults()
 os.environ["PREFECT_LOGGING_LEVEL"] = "ERROR"
 
+from flows.source_run import run_source  # noqa: E402
 from newsetl.demo_site import DemoServer, DemoSite  # noqa: E402
-from newsetl.runner import run_source  # noqa: E402
 from newsetl.settings import Settings, Source, load_settings  # noqa: E402
 
 TARGET_RATIO = 1.15

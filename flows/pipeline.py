@@ -11,9 +11,8 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows import tasks
-from newsetl import run_summary
-from newsetl.runner import Steps, run_source
+from flows import run_summary, tasks
+from flows.source_run import Steps, run_source
 from newsetl.settings import Settings, load_settings
 from warehouse.store import Warehouse
 

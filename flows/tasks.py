@@ -5,7 +5,7 @@ from __future__ import annotations
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from newsetl import steps
+from flows import steps
 
 discover = task(
     steps.discover,

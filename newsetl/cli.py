@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from newsetl.steps import RunLocked
+    from flows.steps import RunLocked
     from warehouse.store import WarehouseLocked
 
     try:

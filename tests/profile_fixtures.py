@@ -1,6 +1,6 @@
 """Recorded pages for the site profiles: `fixtures/profiles/<profile>/<version>/<name>.html.gz`
 beside the expected `<name>.json` (`Article.to_json_dict()` minus VOLATILE). Shared by
-tests/test_profiles.py and scripts/regenerate_profile_fixtures.py.
+tests/transforms/test_profiles.py and scripts/regenerate_profile_fixtures.py.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from records.article import Article
 from transforms.decode import decode_html
 from transforms.extract import extract_article
 from transforms.profiles.base import ProfileVersion
 from transforms.profiles.registry import PROFILES, SiteProfile
-from transforms.records import Article
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "profiles"
 VOLATILE = ("transformer_version",)  # bumps with every release; not a property of the page

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from records.article import Article, NotAnArticle
 from transforms.profiles.registry import get_profile, profile_for_url
-from transforms.records import Article, NotAnArticle
 
 GENERIC = "generic"
 

@@ -21,10 +21,10 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml import html as lxml_html
 
+from records.article import Article, Block, Image, NotAnArticle
 from transforms.dates import date_from_url, parse_datetime
 from transforms.metadata import PageMetadata, read_metadata, short_language
 from transforms.normalize import collapse_repeated_span, normalize_text
-from transforms.records import Article, Block, Image, NotAnArticle
 
 HtmlElement = lxml_html.HtmlElement
 

@@ -8,8 +8,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import lxml.html
 
+from records.urls import host_key
 from transforms.normalize import normalize_text
-from transforms.urls import host_key
 
 NEXT_LINK_TEXT = re.compile(
     r"^(?:next|next page|more|older|older posts|»|›|>|>>|下一页|下页)$", re.I

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
-from newsetl.extract.records import DiscoveredLink, FetchResult
-from transforms.records import Article, NotAnArticle, identity_of
+from records.article import Article, NotAnArticle, identity_of
+from records.fetch import DiscoveredLink, FetchResult
 from warehouse.frontier import next_check_after_failure
 
 LOCK_PID = re.compile(r"PID (\d+)")

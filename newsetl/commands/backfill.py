@@ -24,8 +24,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_backfill(args: argparse.Namespace) -> int:
-    from newsetl.runner import run_source
-    from newsetl.steps import open_warehouse
+    from flows.source_run import run_source
+    from flows.steps import open_warehouse
     from warehouse import frontier
 
     settings = load_settings(args.config)

@@ -19,7 +19,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_reprocess(args: argparse.Namespace) -> int:
-    from newsetl.reprocess import reprocess_source
+    from flows.reprocess import reprocess_source
 
     settings = load_settings(args.config)
     names = args.source or [source.name for source in settings.sources.values()]

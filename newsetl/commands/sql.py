@@ -8,9 +8,9 @@ import sys
 
 from rich.table import Table
 
+from flows.steps import PARQUET_DIR_NAME
 from newsetl.commands.common import console
 from newsetl.settings import load_settings
-from newsetl.steps import PARQUET_DIR_NAME
 
 
 def register(commands: argparse._SubParsersAction) -> None:

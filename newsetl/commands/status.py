@@ -6,8 +6,8 @@ import argparse
 
 from rich.table import Table
 
+from flows.health import SourceHealth, source_health
 from newsetl.commands.common import console
-from newsetl.health import SourceHealth, source_health
 from newsetl.settings import load_settings
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from newsetl.health import SourceHealth, source_health
+from flows.health import SourceHealth, source_health
 from newsetl.settings import Settings
 from warehouse.store import Warehouse
 

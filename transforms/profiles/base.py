@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup, Tag
 
+from records.article import Article, Block, Image, NotAnArticle
 from transforms.dates import date_from_url, parse_datetime
 from transforms.normalize import collapse_repeated_span, dedupe_paragraphs, normalize_text
-from transforms.records import Article, Block, Image, NotAnArticle
 
 IMAGE_FILE_NAME = re.compile(r"^[\w\-.]+\.(?:png|jpe?g|gif|webp|bmp|svg)$", re.IGNORECASE)
 PAGINATION_DIGITS = re.compile(r"^(?:\d{1,3}\s*)+$")

@@ -17,11 +17,11 @@ from datetime import date, datetime
 
 from bs4 import Tag
 
+from records.article import Image
 from transforms.dates import parse_datetime
 from transforms.normalize import normalize_text
 from transforms.profiles.base import NAME_SPLIT, ProfileVersion
 from transforms.profiles.shared.china_daily import ChinaDailyRegionalV1
-from transforms.records import Image
 
 LABEL = re.compile(
     r"(Translator|Editor|Writer|Author|Reporter|Reviewer|News Source|Source|Photography"

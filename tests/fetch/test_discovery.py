@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from helpers import fast_settings, scalar
+from servers.hostile import HostileSite
 
+from flows.source_run import run_source
 from newsetl.demo_site import DemoServer
-from newsetl.demo_site.hostile import HostileSite
-from newsetl.runner import run_source
-from transforms.urls import canonical_url
+from records.urls import canonical_url
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ from pathlib import Path
 import helpers
 import pytest
 from helpers import rows
+from servers.hostile import BOMB_PATH, CP1252_TEXT, GBK_ONLY_TEXT, HostileSite
 
+from flows.source_run import run_source
 from newsetl.demo_site import DemoServer
-from newsetl.demo_site.hostile import BOMB_PATH, CP1252_TEXT, GBK_ONLY_TEXT, HostileSite
-from newsetl.runner import run_source
 from newsetl.settings import Settings
 
 

@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from newsetl import steps
+from flows import steps
+from flows.steps import SourceRunSummary, StageTimer
 from newsetl.settings import Settings, Source
-from newsetl.steps import SourceRunSummary, StageTimer
 
 
 @dataclass(frozen=True)

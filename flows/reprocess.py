@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import time
 
-from newsetl import steps
-from newsetl.extract.archive import read_archived
-from newsetl.extract.records import FetchResult
-from newsetl.runner import recorded_run
+from fetch.archive import read_archived
+from flows import steps
+from flows.source_run import recorded_run
+from flows.steps import SourceRunSummary, StageTimer
 from newsetl.settings import Settings, Source
-from newsetl.steps import SourceRunSummary, StageTimer
+from records.fetch import FetchResult
 
 REPROCESS_FLOW_RUN_ID = "reprocess"
 

@@ -1,4 +1,4 @@
-"""What the extract stage hands on: discovered links and fetched responses (no I/O here)."""
+"""What the fetch stage hands on: discovered links and fetched responses (no I/O here)."""
 
 from __future__ import annotations
 

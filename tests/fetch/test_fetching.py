@@ -8,11 +8,11 @@ from pathlib import Path
 
 import helpers
 from helpers import rows
+from servers.hostile import HostileSite
 
+from fetch.http import Fetcher, FetchPolicy, FetchRequest
+from flows.source_run import run_source
 from newsetl.demo_site import DemoServer
-from newsetl.demo_site.hostile import HostileSite
-from newsetl.extract.http import Fetcher, FetchPolicy, FetchRequest
-from newsetl.runner import run_source
 from newsetl.settings import Settings
 
 POLICY = FetchPolicy(

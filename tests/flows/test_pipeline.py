@@ -15,9 +15,9 @@ from pathlib import Path
 from helpers import rows as query
 from helpers import scalar
 
+from fetch.archive import read_archived
+from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.extract.archive import read_archived
-from newsetl.runner import run_source
 from newsetl.settings import Settings, Source
 
 ARTICLE_PATH = re.compile(r"^/\d{4}-\d{2}/\d{2}/c_\d+\.htm$")
@@ -181,7 +181,7 @@ RUN_SCRIPT = textwrap.dedent(
     import json, sys
     from dataclasses import replace
     from pathlib import Path
-    from newsetl.runner import run_source
+    from flows.source_run import run_source
     from newsetl.settings import load_settings
 
     data_dir, base_url, pause_file = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -212,7 +212,7 @@ def start_run_process(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=Path(__file__).resolve().parents[2],
     )
 
 

@@ -11,14 +11,14 @@ from datetime import datetime
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from newsetl.extract.http import Fetcher, FetchFailed, FetchRequest
-from newsetl.extract.records import DiscoveredLink, FetchResult
+from fetch.http import Fetcher, FetchFailed, FetchRequest
 from newsetl.settings import Source
+from records.fetch import DiscoveredLink, FetchResult
+from records.urls import host_key, preferred_hosts_for, try_canonical_url
 from transforms.decode import decode_html
 from transforms.feeds import feed_links, parse_feed
 from transforms.listing import parse_listing
 from transforms.sitemaps import BadXml, parse_sitemap
-from transforms.urls import host_key, preferred_hosts_for, try_canonical_url
 
 Parsed = TypeVar("Parsed")
 

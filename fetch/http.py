@@ -16,10 +16,10 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from newsetl.extract.archive import WarcArchive
-from newsetl.extract.records import FetchResult, Purpose
-from newsetl.extract.robots import RobotsRules, agent_token, rules_from_response
-from transforms.urls import host_key
+from fetch.archive import WarcArchive
+from fetch.robots import RobotsRules, agent_token, rules_from_response
+from records.fetch import FetchResult, Purpose
+from records.urls import host_key
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 GONE_STATUSES = {404, 410}

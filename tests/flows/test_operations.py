@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from helpers import rows as query
 
-from newsetl import health, run_summary, steps
+from flows import health, run_summary, steps
+from flows.reprocess import reprocess_source
+from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.reprocess import reprocess_source
-from newsetl.runner import run_source
 from newsetl.settings import Settings, Source
 from warehouse.export import MART_TABLES, parquet_path, query_parquet
 from warehouse.store import Warehouse
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def shrink_body(site: DemoSite, article_id: int) -> None:
@@ -239,7 +239,7 @@ RUN_SCRIPT = textwrap.dedent(
     import sys
     from dataclasses import replace
     from pathlib import Path
-    from newsetl.runner import run_source
+    from flows.source_run import run_source
     from newsetl.settings import load_settings
 
     data_dir, base_url, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsetl.health import SourceHealth, source_health
+from flows.health import SourceHealth, source_health
 from newsetl.settings import Settings
 from warehouse.store import Warehouse
 

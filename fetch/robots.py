@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from protego import Protego
 
-from newsetl.extract.records import FetchResult
+from records.fetch import FetchResult
 
 MAX_CRAWL_DELAY_SECONDS = 30.0
 MAX_ROBOTS_BYTES = 512 * 1024

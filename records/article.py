@@ -1,4 +1,4 @@
-"""Typed records produced by the transforms: what a page says, independent of how it was fetched."""
+"""Typed article records produced by the transforms: what a page says, independent of how it was fetched."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
-from transforms.urls import article_identity
+from records.urls import article_identity
 
 TRANSFORMER_VERSION = "1.2.0"
 

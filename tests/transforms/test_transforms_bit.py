@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newsetl.demo_site import DemoSite
+from records.article import Article, NotAnArticle
 from transforms.decode import decode_html
 from transforms.extract import article_text, extract_article
-from transforms.records import Article, NotAnArticle
 
 BASE = "http://127.0.0.1:8000"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -143,7 +143,7 @@ def test_profile_is_chosen_from_the_url_host() -> None:
     assert extract_article(html, "https://english.bit.edu.cn" + path).profile.startswith("bit:")
 
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the checkout")

@@ -15,15 +15,15 @@ from urllib.parse import urlsplit
 
 from filelock import FileLock, Timeout
 
-from newsetl.extract import discover as discovery_methods
-from newsetl.extract.archive import WarcArchive
-from newsetl.extract.discover import Discovery, DiscoveryFailed
-from newsetl.extract.http import Fetcher, FetchPolicy, FetchRequest, crawl_state_for
-from newsetl.extract.records import DiscoveredLink, FetchResult
+from fetch import discover as discovery_methods
+from fetch.archive import WarcArchive
+from fetch.discover import Discovery, DiscoveryFailed
+from fetch.http import Fetcher, FetchPolicy, FetchRequest, crawl_state_for
 from newsetl.settings import Settings, Source
+from records.article import NotAnArticle
+from records.fetch import DiscoveredLink, FetchResult
 from transforms.decode import decode_html
 from transforms.extract import extract_article
-from transforms.records import NotAnArticle
 from warehouse import frontier
 from warehouse.export import export_marts
 from warehouse.quality import CheckResult, run_checks

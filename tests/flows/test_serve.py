@@ -15,7 +15,7 @@ from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.settings import Settings
 from warehouse.store import Warehouse
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.flow
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.report.build import write_report
 from newsetl.report.data import text_diff
-from newsetl.runner import run_source
 from newsetl.settings import Settings
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from records.article import NotAnArticle
 from transforms.dates import date_from_url, parse_datetime
 from transforms.generic import extract_generic
 from transforms.normalize import collapse_repeated_span, dedupe_paragraphs, normalize_text
-from transforms.records import NotAnArticle
 
-FIXTURES = Path(__file__).parent / "fixtures" / "generic"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "generic"
 PAGES = sorted(path.stem for path in FIXTURES.glob("*.html"))
 MIN_TOKEN_F1 = 0.95
 # boilerplate that must never appear in any body, whatever the page

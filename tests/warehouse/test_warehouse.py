@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from newsetl.demo_site import DemoSite
-from newsetl.extract.records import FetchResult
+from records.article import Article, Block
+from records.fetch import FetchResult
 from transforms.extract import extract_article
-from transforms.records import Article, Block
 from warehouse.store import LoadBatch, PageResult, Warehouse, article_id_for
 
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)

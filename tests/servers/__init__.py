@@ -1,0 +1,1 @@
+"""Test-only HTTP servers (not shipped in the product)."""
