@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsetl.settings import Settings
-from warehouse.store import Warehouse
+from warehouse import Warehouse
 
 FAILED = "failed"
 LISTING_EMPTY = "listing_empty"

@@ -14,7 +14,7 @@ from prefect.utilities.annotations import quote
 from flows import run_summary, tasks
 from flows.source_run import Steps, run_source
 from newsetl.settings import Settings, load_settings
-from warehouse.store import Warehouse
+from warehouse import Warehouse
 
 
 def _without_introspection(prefect_task: Task) -> Callable[..., Any]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from flows.health import SourceHealth, source_health
 from newsetl.settings import Settings
-from warehouse.store import Warehouse
+from warehouse import Warehouse
 
 COUNT_COLUMNS = (
     "source", "status", "discovered", "fetched", "unchanged", "not_modified_304", "new_articles",

@@ -24,10 +24,17 @@ from records.article import NotAnArticle
 from records.fetch import DiscoveredLink, FetchResult
 from transforms.decode import decode_html
 from transforms.extract import extract_article
-from warehouse import frontier
+from warehouse import (
+    LoadBatch,
+    LoadCounts,
+    PageResult,
+    Warehouse,
+    frontier,
+    load_batch,
+    runs,
+)
 from warehouse.export import export_marts
 from warehouse.quality import CheckResult, run_checks
-from warehouse.store import LoadBatch, LoadCounts, PageResult, Warehouse
 
 LOCK_FILE_NAME = ".newsetl-run.lock"
 PARQUET_DIR_NAME = "parquet"
@@ -133,7 +140,7 @@ def make_fetcher(settings: Settings, source: Source, run_id: str) -> Fetcher:
 
 def start_run(settings: Settings, source: Source, flow_run_id: str | None = None) -> str:
     with open_warehouse(settings) as warehouse:
-        return warehouse.start_run(source.name, flow_run_id=flow_run_id, started_at=now_utc())
+        return runs.start_run(warehouse, source.name, flow_run_id=flow_run_id, started_at=now_utc())
 
 
 def discover(
@@ -167,7 +174,7 @@ def discover(
         ) -> None:
             nonlocal pages_done
             batch = LoadBatch(links=links, listing_responses=responses, timezone=source.timezone)
-            warehouse.load_batch(run_id, source.name, batch, now=now_utc())
+            load_batch(warehouse, run_id, source.name, batch, now=now_utc())
             frontier.advance_cursor(warehouse, source.name, start_url, next_url, now_utc())
             pages_done += 1
             if progress is not None:
@@ -187,7 +194,7 @@ def discover(
                 )
             except DiscoveryFailed as failed:
                 batch = LoadBatch(listing_responses=failed.discovery.responses)
-                warehouse.load_batch(run_id, source.name, batch, now=now_utc())
+                load_batch(warehouse, run_id, source.name, batch, now=now_utc())
                 raise
 
 
@@ -197,8 +204,12 @@ def plan_fetches(
     """New URLs first, then known ones a feed or sitemap says changed (conditional GETs), then
     URLs never fetched successfully, then re-checks that are due."""
     with open_warehouse(settings) as warehouse:
-        pending = warehouse.pending_pages(
-            source.name, now_utc(), settings.max_rechecks_per_run, recheck_all=recheck_all
+        pending = frontier.pending_pages(
+            warehouse,
+            source.name,
+            now_utc(),
+            settings.max_rechecks_per_run,
+            recheck_all=recheck_all,
         )
         changed = frontier.validators(warehouse, source.name, discovery.changed_urls)
     requests = {url: FetchRequest(url) for url in discovery.new_urls}
@@ -252,7 +263,7 @@ def load_pages(
         changes_are_extractor_changes=extractor_changes,
     )
     with open_warehouse(settings) as warehouse:
-        counts = warehouse.load_batch(run_id, source.name, batch, now=now_utc())
+        counts = load_batch(warehouse, run_id, source.name, batch, now=now_utc())
         for mark in discovery.watermarks if discovery else []:
             # only now that the entries are in the frontier may the next read skip them
             frontier.save_watermark(
@@ -271,7 +282,8 @@ def finish_backfill(settings: Settings, source: Source) -> None:
 
 def finish_run(settings: Settings, summary: SourceRunSummary) -> None:
     with open_warehouse(settings) as warehouse:
-        warehouse.finish_run(
+        runs.finish_run(
+            warehouse,
             summary.run_id,
             status=summary.status,
             finished_at=now_utc(),

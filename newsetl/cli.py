@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from flows.steps import RunLocked
-    from warehouse.store import WarehouseLocked
+    from warehouse import WarehouseLocked
 
     try:
         return args.handler(args)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from newsetl.settings import Settings, load_settings
-from warehouse.store import Warehouse
+from warehouse import Warehouse
 
 LOOPBACK_SETTINGS: dict[str, Any] = {
     "per_host_delay_seconds": 0.0,

@@ -79,7 +79,7 @@ def read_query(
     warehouse_path: Path, parquet_dir: Path, sql: str, *, parquet: bool, wait_seconds: float
 ) -> tuple[list[str], list[tuple]]:
     """A read-only query over the warehouse file, or over the Parquet marts when `parquet`."""
-    from warehouse.store import Warehouse
+    from warehouse.connection import Warehouse
 
     try:
         if parquet:

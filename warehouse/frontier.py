@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from warehouse.store import Warehouse
+from warehouse.connection import Warehouse
 
 BACKFILL_LISTING = "backfill_listing"
 LISTING_GAP = "listing_gap"
@@ -17,6 +16,12 @@ LISTING_GAP = "listing_gap"
 TRANSIENT_OUTCOMES = {"network_error", "http_error"}
 PERMANENT_RETRY_BASE = timedelta(hours=6)
 PERMANENT_RETRY_MAX = timedelta(days=7)
+RECHECK_INTERVALS = (
+    (timedelta(days=1), timedelta(hours=1)),
+    (timedelta(days=7), timedelta(days=1)),
+    (timedelta(days=30), timedelta(days=7)),
+)
+RECHECK_AFTER_A_MONTH = timedelta(days=30)
 
 
 def next_check_after_failure(outcome: str, failures: int, now: datetime) -> datetime:
@@ -25,6 +30,58 @@ def next_check_after_failure(outcome: str, failures: int, now: datetime) -> date
     if outcome in TRANSIENT_OUTCOMES or outcome == "gone":
         return now
     return now + min(PERMANENT_RETRY_BASE * (2 ** max(0, failures)), PERMANENT_RETRY_MAX)
+
+
+def next_check_after(fetched_at: datetime, published_at: datetime | None) -> datetime:
+    """Re-check young articles often (1 h, 1 day, 1 week), older ones monthly."""
+    age = fetched_at - published_at if published_at else RECHECK_AFTER_A_MONTH
+    for younger_than, interval in RECHECK_INTERVALS:
+        if age < younger_than:
+            return fetched_at + interval
+    return fetched_at + RECHECK_AFTER_A_MONTH
+
+
+@dataclass(frozen=True)
+class PendingPage:
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def known_urls(warehouse: Warehouse, source: str, urls: Iterable[str]) -> set[str]:
+    urls = list(dict.fromkeys(urls))
+    if not urls:
+        return set()
+    rows = warehouse.connection.execute(
+        "SELECT url FROM frontier WHERE source = ? AND list_contains(?, url)", [source, urls]
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def pending_pages(
+    warehouse: Warehouse,
+    source: str,
+    now: datetime,
+    recheck_limit: int,
+    *,
+    recheck_all: bool = False,
+) -> list[PendingPage]:
+    """URLs never fetched successfully (all of them), then re-checks that are due (bounded)."""
+    never = warehouse.connection.execute(
+        "SELECT url FROM frontier WHERE source = ? AND last_fetched_at IS NULL "
+        "AND coalesce(last_outcome, '') <> 'gone' AND coalesce(next_check_at <= ?, true) "
+        "ORDER BY first_seen_at, url",
+        [source, now],
+    ).fetchall()
+    due_filter = "" if recheck_all else "AND next_check_at <= ?"
+    parameters: list[Any] = [source] + ([] if recheck_all else [now]) + [recheck_limit]
+    due = warehouse.connection.execute(
+        "SELECT url, etag, last_modified FROM frontier WHERE source = ? "
+        f"AND last_fetched_at IS NOT NULL AND coalesce(last_outcome, '') <> 'gone' {due_filter} "
+        "ORDER BY next_check_at, url LIMIT ?",
+        parameters,
+    ).fetchall()
+    return [PendingPage(row[0]) for row in never] + [PendingPage(*row) for row in due]
 
 
 def url_states(warehouse: Warehouse, source: str, urls: Iterable[str]) -> dict[str, str | None]:

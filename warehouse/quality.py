@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from warehouse.store import Warehouse
+from warehouse.connection import Warehouse
 
 MAX_EXAMPLES = 5
 FUTURE_TOLERANCE = "INTERVAL 1 DAY"

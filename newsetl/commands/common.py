@@ -45,7 +45,7 @@ def print_runs(rows: Sequence[dict[str, object]], title: str) -> None:
 
 
 def recorded_runs(settings: Settings, since: datetime) -> list[dict[str, object]]:
-    from warehouse.store import Warehouse
+    from warehouse import Warehouse
 
     with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:
         columns, rows = warehouse.query(

@@ -19,7 +19,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def command_report(args: argparse.Namespace) -> int:
     from newsetl.report.build import write_report
-    from warehouse.store import WarehouseMissing
+    from warehouse import WarehouseMissing
 
     settings = load_settings(args.config)
     output = Path(args.output) if args.output else settings.data_dir / "report.html"

@@ -36,8 +36,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_sql(args: argparse.Namespace) -> int:
+    from warehouse import WarehouseLocked, WarehouseMissing
     from warehouse.export import QueryFailed, read_query
-    from warehouse.store import WarehouseLocked, WarehouseMissing
 
     settings = load_settings(args.config)
     try:

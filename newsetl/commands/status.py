@@ -23,7 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_status(args: argparse.Namespace) -> int:
-    from warehouse.store import Warehouse, WarehouseMissing
+    from warehouse import Warehouse, WarehouseMissing
 
     settings = load_settings(args.config)
     try:

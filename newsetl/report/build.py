@@ -9,7 +9,7 @@ from pathlib import Path
 from newsetl.report.data import load_report_data
 from newsetl.report.render import render_html
 from newsetl.settings import Settings
-from warehouse.store import Warehouse
+from warehouse import Warehouse
 
 
 def write_report(settings: Settings, output: Path, *, wait_seconds: float = 30.0) -> Path:

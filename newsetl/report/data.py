@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from flows.health import SourceHealth, source_health
 from newsetl.settings import Settings
-from warehouse.store import Warehouse
+from warehouse import Warehouse
 
 TOP_CHANGED = 10
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

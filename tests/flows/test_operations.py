@@ -17,8 +17,8 @@ from flows.reprocess import reprocess_source
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.settings import Settings, Source
+from warehouse import Warehouse
 from warehouse.export import MART_TABLES, parquet_path, query_parquet
-from warehouse.store import Warehouse
 
 ROOT = Path(__file__).resolve().parents[2]
 

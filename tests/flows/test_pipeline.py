@@ -188,7 +188,7 @@ RUN_SCRIPT = textwrap.dedent(
     settings = replace(load_settings(environ={}), data_dir=Path(data_dir), per_host_delay_seconds=0.0)
     if pause_file != "-":
         import time
-        from warehouse import store
+        from warehouse import load as store
         original = store._BatchWriter.write
         def write_then_hang(self):
             rows = original(self)

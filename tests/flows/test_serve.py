@@ -13,7 +13,7 @@ import pytest
 
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.settings import Settings
-from warehouse.store import Warehouse
+from warehouse import Warehouse
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.flow

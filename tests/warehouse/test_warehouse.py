@@ -11,7 +11,7 @@ from newsetl.demo_site import DemoSite
 from records.article import Article, Block
 from records.fetch import FetchResult
 from transforms.extract import extract_article
-from warehouse.store import LoadBatch, PageResult, Warehouse, article_id_for
+from warehouse import LoadBatch, PageResult, Warehouse, article_id_for, load_batch, start_run
 
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
@@ -27,8 +27,8 @@ def page(url: str, body: str, canonical_url: str | None = None) -> PageResult:
 
 
 def load(warehouse: Warehouse, *pages: PageResult, at: datetime = NOW):
-    run_id = warehouse.start_run("campus", started_at=at)
-    return warehouse.load_batch(run_id, "campus", LoadBatch(pages=list(pages)), now=at)
+    run_id = start_run(warehouse, "campus", started_at=at)
+    return load_batch(warehouse, run_id, "campus", LoadBatch(pages=list(pages)), now=at)
 
 
 def test_http_https_and_www_spellings_are_one_article(tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ def test_versions_only_on_content_change_and_history_is_kept(tmp_path: Path) -> 
 
 
 def test_a_failing_batch_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from warehouse import store
+    from warehouse import load as store
 
     with Warehouse.open(tmp_path / "w.duckdb") as warehouse:
         original = store._BatchWriter.write

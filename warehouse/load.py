@@ -1,44 +1,22 @@
-"""The only module that talks to DuckDB: connection, migrations, views, loads and reads."""
+"""The load: one batch of links, responses and pages in one transaction, marked complete in
+`loads` by the same commit; every decision about versions is made by `_BatchWriter`."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from importlib.resources import files
-from pathlib import Path
-from typing import Any
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import duckdb
 
-from records.article import Article, NotAnArticle, identity_of
+from records.article import Article, NotAnArticle
 from records.fetch import DiscoveredLink, FetchResult
-from warehouse.frontier import next_check_after_failure
-
-LOCK_PID = re.compile(r"PID (\d+)")
-RECHECK_INTERVALS = (
-    (timedelta(days=1), timedelta(hours=1)),
-    (timedelta(days=7), timedelta(days=1)),
-    (timedelta(days=30), timedelta(days=7)),
-)
-RECHECK_AFTER_A_MONTH = timedelta(days=30)
-# A new body shorter than the last version's by more than this share is quarantined, not loaded.
-BODY_LENGTH_DROP_RATIO = 0.7
-
-
-class WarehouseLocked(RuntimeError):
-    """Another process holds the DuckDB file (DuckDB allows one writer, and no readers then)."""
-
-
-class WarehouseMissing(FileNotFoundError):
-    """A read was asked of a warehouse that no run has created yet."""
+from warehouse.connection import Warehouse
+from warehouse.frontier import next_check_after, next_check_after_failure
+from warehouse.versions import article_id_for, decide_version
 
 
 @dataclass
@@ -75,228 +53,26 @@ class LoadCounts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-@dataclass(frozen=True)
-class PendingPage:
-    url: str
-    etag: str | None = None
-    last_modified: str | None = None
-
-
-def article_id_for(article: Article) -> str:
-    """Stable across versions; one id for http/https and `www.` spellings, or a site's own key."""
-    return hashlib.sha256(identity_of(article).encode("utf-8")).hexdigest()[:16]
-
-
-def next_check_after(fetched_at: datetime, published_at: datetime | None) -> datetime:
-    """Re-check young articles often (1 h, 1 day, 1 week), older ones monthly."""
-    age = fetched_at - published_at if published_at else RECHECK_AFTER_A_MONTH
-    for younger_than, interval in RECHECK_INTERVALS:
-        if age < younger_than:
-            return fetched_at + interval
-    return fetched_at + RECHECK_AFTER_A_MONTH
-
-
-def _lock_message(path: Path, error: Exception) -> str:
-    pid = LOCK_PID.search(str(error))
-    holder = f"process {pid.group(1)}" if pid else "another process"
-    return (
-        f"the warehouse {path} is locked by {holder}; DuckDB allows one writer at a time. "
-        "Wait for that run to finish (or stop it) and try again."
-    )
-
-
-def connect(
-    path: Path, *, read_only: bool = False, wait_seconds: float = 0.0
-) -> duckdb.DuckDBPyConnection:
-    """Open the file, retrying while another process holds its lock for up to `wait_seconds`."""
-    if read_only and not path.exists():
-        raise WarehouseMissing(
-            f"no warehouse at {path} yet: run `newsetl demo` or `newsetl run` first"
+def load_batch(
+    warehouse: Warehouse, run_id: str, source: str, batch: LoadBatch, *, now: datetime
+) -> LoadCounts:
+    """Write one batch in one transaction, marked complete in `loads` by the same commit."""
+    load_id = f"{run_id}:{uuid.uuid4().hex[:8]}"
+    counts = LoadCounts()
+    warehouse.connection.execute("BEGIN TRANSACTION")
+    try:
+        rows = _BatchWriter(
+            warehouse.connection, run_id, load_id, source, batch, now, counts
+        ).write()
+        warehouse.connection.execute(
+            "INSERT INTO loads (load_id, run_id, source, completed_at, row_count) VALUES (?, ?, ?, ?, ?)",
+            [load_id, run_id, source, now, rows],
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + wait_seconds
-    delay = 0.05
-    while True:
-        try:
-            connection = duckdb.connect(str(path), read_only=read_only)
-            connection.execute("SET TimeZone = 'UTC'")
-            return connection
-        except duckdb.IOException as error:
-            if "lock" not in str(error).lower():
-                raise
-            if time.monotonic() >= deadline:
-                raise WarehouseLocked(_lock_message(path, error)) from None
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
-
-
-def _sql_files(package: str) -> list[tuple[str, str]]:
-    folder = files("warehouse").joinpath(package)
-    entries = [entry for entry in folder.iterdir() if entry.name.endswith(".sql")]
-    return [
-        (entry.name, entry.read_text("utf-8")) for entry in sorted(entries, key=lambda e: e.name)
-    ]
-
-
-def migrate(connection: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply pending numbered migrations, each in its own transaction; returns those applied."""
-    connection.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations "
-        "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMPTZ DEFAULT now())"
-    )
-    applied = {
-        row[0] for row in connection.execute("SELECT version FROM schema_migrations").fetchall()
-    }
-    done: list[str] = []
-    for name, sql in _sql_files("migrations"):
-        version = int(name.split("_", 1)[0])
-        if version in applied:
-            continue
-        connection.execute("BEGIN TRANSACTION")
-        try:
-            connection.execute(sql)
-            connection.execute(
-                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name]
-            )
-            connection.execute("COMMIT")
-        except Exception:
-            connection.execute("ROLLBACK")
-            raise
-        done.append(name)
-    return done
-
-
-def create_views(connection: duckdb.DuckDBPyConnection, *, force: bool = False) -> None:
-    """(Re)create the views: staging (`stg_`) first, then marts, each file in name order.
-
-    Skipped when the view files are those last created (their digest is kept in
-    `schema_views`): recreating them costs ~50 ms, and runs open the warehouse at every step.
-    """
-    views = sorted(_sql_files("views"), key=lambda item: (not item[0].startswith("stg_"), item[0]))
-    digest = hashlib.sha256("\n".join(f"{name}\n{sql}" for name, sql in views).encode()).hexdigest()
-    connection.execute("CREATE TABLE IF NOT EXISTS schema_views (sql_sha256 VARCHAR)")
-    if not force and connection.execute("SELECT sql_sha256 FROM schema_views").fetchall() == [
-        (digest,)
-    ]:
-        return
-    for _, sql in views:
-        connection.execute(sql)
-    connection.execute("DELETE FROM schema_views")
-    connection.execute("INSERT INTO schema_views VALUES (?)", [digest])
-
-
-class Warehouse:
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path) -> None:
-        self.connection = connection
-        self.path = path
-
-    @classmethod
-    @contextmanager
-    def open(
-        cls, path: Path, *, read_only: bool = False, wait_seconds: float = 0.0
-    ) -> Iterator[Warehouse]:
-        connection = connect(path, read_only=read_only, wait_seconds=wait_seconds)
-        try:
-            if not read_only:
-                create_views(connection, force=bool(migrate(connection)))
-            yield cls(connection, path)
-        finally:
-            connection.close()
-
-    # -- reads -----------------------------------------------------------------------------
-
-    def query(
-        self, sql: str, parameters: Sequence[Any] | None = None
-    ) -> tuple[list[str], list[tuple]]:
-        cursor = self.connection.execute(sql, parameters or [])
-        columns = [column[0] for column in cursor.description or []]
-        return columns, cursor.fetchall()
-
-    def known_urls(self, source: str, urls: Iterable[str]) -> set[str]:
-        urls = list(dict.fromkeys(urls))
-        if not urls:
-            return set()
-        rows = self.connection.execute(
-            "SELECT url FROM frontier WHERE source = ? AND list_contains(?, url)", [source, urls]
-        ).fetchall()
-        return {row[0] for row in rows}
-
-    def pending_pages(
-        self, source: str, now: datetime, recheck_limit: int, *, recheck_all: bool = False
-    ) -> list[PendingPage]:
-        """URLs never fetched successfully (all of them), then re-checks that are due (bounded)."""
-        never = self.connection.execute(
-            "SELECT url FROM frontier WHERE source = ? AND last_fetched_at IS NULL "
-            "AND coalesce(last_outcome, '') <> 'gone' AND coalesce(next_check_at <= ?, true) "
-            "ORDER BY first_seen_at, url",
-            [source, now],
-        ).fetchall()
-        due_filter = "" if recheck_all else "AND next_check_at <= ?"
-        parameters: list[Any] = [source] + ([] if recheck_all else [now]) + [recheck_limit]
-        due = self.connection.execute(
-            "SELECT url, etag, last_modified FROM frontier WHERE source = ? "
-            f"AND last_fetched_at IS NOT NULL AND coalesce(last_outcome, '') <> 'gone' {due_filter} "
-            "ORDER BY next_check_at, url LIMIT ?",
-            parameters,
-        ).fetchall()
-        return [PendingPage(row[0]) for row in never] + [PendingPage(*row) for row in due]
-
-    # -- runs ------------------------------------------------------------------------------
-
-    def start_run(
-        self, source: str, *, flow_run_id: str | None = None, started_at: datetime
-    ) -> str:
-        run_id = f"{started_at:%Y%m%dT%H%M%S}-{source}-{uuid.uuid4().hex[:8]}"
-        self.connection.execute(
-            "INSERT INTO runs (run_id, source, flow_run_id, started_at, status) VALUES (?, ?, ?, ?, 'running')",
-            [run_id, source, flow_run_id, started_at],
-        )
-        return run_id
-
-    def finish_run(
-        self,
-        run_id: str,
-        *,
-        status: str,
-        finished_at: datetime,
-        counts: LoadCounts,
-        listing_pages: int = 0,
-        discovered: int = 0,
-        error: str | None = None,
-    ) -> None:
-        self.connection.execute(
-            "UPDATE runs SET status = ?, finished_at = ?, listing_pages = ?, discovered = ?, fetched = ?, "
-            "unchanged = ?, new_articles = ?, new_versions = ?, deletions = ?, quarantined = ?, failed = ?, "
-            "error = ? WHERE run_id = ?",
-            [
-                status, finished_at, listing_pages, discovered, counts.fetched, counts.unchanged,
-                counts.new_articles, counts.new_versions, counts.deletions, counts.quarantined,
-                counts.failed, error, run_id,
-            ],
-        )  # fmt: skip
-
-    # -- the load --------------------------------------------------------------------------
-
-    def load_batch(
-        self, run_id: str, source: str, batch: LoadBatch, *, now: datetime
-    ) -> LoadCounts:
-        """Write one batch in one transaction, marked complete in `loads` by the same commit."""
-        load_id = f"{run_id}:{uuid.uuid4().hex[:8]}"
-        counts = LoadCounts()
-        self.connection.execute("BEGIN TRANSACTION")
-        try:
-            rows = _BatchWriter(
-                self.connection, run_id, load_id, source, batch, now, counts
-            ).write()
-            self.connection.execute(
-                "INSERT INTO loads (load_id, run_id, source, completed_at, row_count) VALUES (?, ?, ?, ?, ?)",
-                [load_id, run_id, source, now, rows],
-            )
-            self.connection.execute("COMMIT")
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        return counts
+        warehouse.connection.execute("COMMIT")
+    except BaseException:
+        warehouse.connection.execute("ROLLBACK")
+        raise
+    return counts
 
 
 class _BatchWriter:
@@ -470,26 +246,24 @@ class _BatchWriter:
 
     def write_article(self, article: Article, response_id: int) -> None:
         article_id = self.frontier_article_id(article.url) or article_id_for(article)
-        latest = self.latest_version(article_id)
-        if latest is None:
-            change_kind, version = "first", 1
-            self.counts.new_articles += 1
-        elif latest[2]:
-            change_kind, version = "restored", latest[0] + 1
-            self.counts.new_versions += 1
-        elif latest[3] and len(article.text) < (1 - BODY_LENGTH_DROP_RATIO) * latest[3]:
-            detail = f"body fell from {latest[3]} to {len(article.text)} characters"
-            self.quarantine(article.url, NotAnArticle("body_length_drop", detail), response_id)
+        decision = decide_version(
+            self.latest_version(article_id),
+            article,
+            extractor_change=self.batch.changes_are_extractor_changes,
+        )
+        if decision.rejection is not None:
+            self.quarantine(article.url, decision.rejection, response_id)
             return
-        elif latest[1] != article.content_hash:
-            change_kind = "extractor" if self.batch.changes_are_extractor_changes else "content"
-            version = latest[0] + 1
-            self.counts.new_versions += 1
-        else:
+        if decision.change_kind is None:
             self.counts.unchanged += 1
-            self.link_article(article.url, article_id)
-            return
-        self.insert_version(article_id, version, change_kind, article, response_id)
+        else:
+            if decision.change_kind == "first":
+                self.counts.new_articles += 1
+            else:
+                self.counts.new_versions += 1
+            self.insert_version(
+                article_id, decision.version, decision.change_kind, article, response_id
+            )
         self.link_article(article.url, article_id)
 
     def insert_version(

@@ -1,0 +1,46 @@
+"""Run bookkeeping: a `runs` row opened at the start of a source run and closed at its end."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from warehouse.connection import Warehouse
+
+if TYPE_CHECKING:
+    from warehouse.load import LoadCounts
+
+
+def start_run(
+    warehouse: Warehouse, source: str, *, flow_run_id: str | None = None, started_at: datetime
+) -> str:
+    run_id = f"{started_at:%Y%m%dT%H%M%S}-{source}-{uuid.uuid4().hex[:8]}"
+    warehouse.connection.execute(
+        "INSERT INTO runs (run_id, source, flow_run_id, started_at, status) VALUES (?, ?, ?, ?, 'running')",
+        [run_id, source, flow_run_id, started_at],
+    )
+    return run_id
+
+
+def finish_run(
+    warehouse: Warehouse,
+    run_id: str,
+    *,
+    status: str,
+    finished_at: datetime,
+    counts: LoadCounts,
+    listing_pages: int = 0,
+    discovered: int = 0,
+    error: str | None = None,
+) -> None:
+    warehouse.connection.execute(
+        "UPDATE runs SET status = ?, finished_at = ?, listing_pages = ?, discovered = ?, fetched = ?, "
+        "unchanged = ?, new_articles = ?, new_versions = ?, deletions = ?, quarantined = ?, failed = ?, "
+        "error = ? WHERE run_id = ?",
+        [
+            status, finished_at, listing_pages, discovered, counts.fetched, counts.unchanged,
+            counts.new_articles, counts.new_versions, counts.deletions, counts.quarantined,
+            counts.failed, error, run_id,
+        ],
+    )  # fmt: skip
