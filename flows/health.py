@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsetl.settings import Settings
-from warehouse import Warehouse
+from warehouse import Warehouse, readers
 
 FAILED = "failed"
 LISTING_EMPTY = "listing_empty"
@@ -57,10 +57,8 @@ def judge(row: dict[str, object], freshness_hours: float | None) -> list[str]:
 
 
 def source_health(settings: Settings, warehouse: Warehouse) -> list[SourceHealth]:
-    columns, rows = warehouse.query("SELECT * FROM source_health ORDER BY source")
     health: list[SourceHealth] = []
-    for values in rows:
-        row = dict(zip(columns, values, strict=True))
+    for row in readers.source_health_rows(warehouse):
         name = str(row["source"])
         configured = settings.sources.get(name)
         freshness = configured.freshness_hours if configured else None

@@ -16,25 +16,17 @@ from flows.source_run import recorded_run
 from flows.steps import SourceRunSummary, StageTimer
 from newsetl.settings import Settings, Source
 from records.fetch import FetchResult
+from warehouse import readers
 
 REPROCESS_FLOW_RUN_ID = "reprocess"
-
-LATEST_ARCHIVED_RESPONSES = """
-SELECT r.response_id, r.url, r.final_url, r.status_code, r.fetched_at, r.warc_file,
-       r.warc_offset, r.warc_length, r.body_sha256
-FROM stg_responses AS r
-JOIN frontier AS f ON f.source = r.source AND f.url = r.url
-WHERE r.source = ? AND r.purpose = 'article' AND r.outcome = 'fetched'
-  AND r.warc_file IS NOT NULL AND coalesce(f.last_outcome, '') <> 'gone'
-QUALIFY row_number() OVER (PARTITION BY r.url ORDER BY r.fetched_at DESC, r.response_id DESC) = 1
-ORDER BY r.url
-"""
 
 
 def archived_responses(settings: Settings, source: Source) -> list[tuple[int, FetchResult]]:
     """(response_id, the response as fetched, body read back from the WARC) for each live URL."""
     with steps.open_warehouse(settings) as warehouse:
-        _, rows = warehouse.query(LATEST_ARCHIVED_RESPONSES, [source.name])
+        rows = [
+            list(row.values()) for row in readers.latest_archived_responses(warehouse, source.name)
+        ]
     responses: list[tuple[int, FetchResult]] = []
     for response_id, url, final_url, status, fetched_at, warc_file, offset, length, sha in rows:
         archived = read_archived(settings.raw_dir, warc_file, offset)

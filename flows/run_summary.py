@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from flows.health import SourceHealth, source_health
 from newsetl.settings import Settings
-from warehouse import Warehouse
+from warehouse import Warehouse, readers
 
 COUNT_COLUMNS = (
     "source", "status", "discovered", "fetched", "unchanged", "not_modified_304", "new_articles",
@@ -41,29 +41,13 @@ class RunSummary:
         return [health for health in self.health if health.flags]
 
 
-def _rows(warehouse: Warehouse, sql: str, parameters: list) -> list[dict[str, object]]:
-    columns, rows = warehouse.query(sql, parameters)
-    return [dict(zip(columns, row, strict=True)) for row in rows]
-
-
 def run_ids_for_flow_runs(warehouse: Warehouse, flow_run_ids: list[str]) -> list[str]:
-    rows = _rows(
-        warehouse,
-        "SELECT run_id FROM runs WHERE list_contains(?, flow_run_id) ORDER BY started_at",
-        [flow_run_ids],
-    )
-    return [str(row["run_id"]) for row in rows]
+    return readers.run_ids_for_flow_runs(warehouse, flow_run_ids)
 
 
 def summarize(settings: Settings, warehouse: Warehouse, run_ids: list[str]) -> RunSummary:
     summary = RunSummary()
-    runs = _rows(
-        warehouse,
-        "SELECT r.*, (SELECT count(*) FROM stg_responses s WHERE s.run_id = r.run_id "
-        "AND s.outcome = 'not_modified') AS not_modified_304 "
-        "FROM runs r WHERE list_contains(?, run_id) ORDER BY started_at",
-        [run_ids],
-    )
+    runs = readers.runs_with_304_counts(warehouse, run_ids)
     sources = {str(run["source"]) for run in runs}
     summary.health = [h for h in source_health(settings, warehouse) if h.source in sources]
     flags = {health.source: ", ".join(health.flags) for health in summary.health}
@@ -72,23 +56,10 @@ def summarize(settings: Settings, warehouse: Warehouse, run_ids: list[str]) -> R
         summary.counts.append({column: run.get(column) for column in COUNT_COLUMNS})
         if run.get("error"):
             summary.run_errors[str(run["source"])] = str(run["error"])
-    failures = _rows(
-        warehouse,
-        "SELECT source, url, outcome, coalesce(error, 'HTTP ' || status_code, outcome) AS reason "
-        "FROM stg_responses WHERE list_contains(?, run_id) "
-        "AND outcome NOT IN ('fetched', 'not_modified', 'gone') "
-        "UNION ALL SELECT source, url, 'quarantined', reason || coalesce(': ' || detail, '') "
-        "FROM stg_quarantine WHERE list_contains(?, run_id) ORDER BY source, outcome, url",
-        [run_ids, run_ids],
-    )
+    failures = readers.page_failures(warehouse, run_ids)
     summary.page_failures_total = len(failures)
     summary.page_failures = [PageFailure(**row) for row in failures[:MAX_LISTED_PAGES]]  # type: ignore[arg-type]
-    summary.quality_failures = _rows(
-        warehouse,
-        "SELECT source, check_name, failing_rows, examples FROM stg_quality_checks "
-        "WHERE list_contains(?, run_id) AND NOT is_passed ORDER BY source, check_name",
-        [run_ids],
-    )
+    summary.quality_failures = readers.failed_quality_checks(warehouse, run_ids)
     return summary
 
 

@@ -307,7 +307,7 @@ def check_and_export(settings: Settings, summary: SourceRunSummary) -> list[Chec
     """After a successful run: data-quality checks on what it loaded, then the Parquet marts."""
     with open_warehouse(settings) as warehouse:
         results = run_checks(warehouse, summary.run_id, summary.source, now_utc())
-        export_marts(warehouse.connection, settings.data_dir / PARQUET_DIR_NAME)
+        export_marts(warehouse, settings.data_dir / PARQUET_DIR_NAME)
     return results
 
 

@@ -14,15 +14,10 @@ from pathlib import Path
 
 import duckdb
 
-MART_TABLES = (
-    "articles",
-    "article_changes",
-    "article_history",
-    "daily_publications",
-    "weekly_publications",
-    "source_health",
-    "quality_issues",
-)
+from warehouse.connection import Warehouse
+from warehouse.schema import mart_contracts
+
+MART_TABLES = tuple(mart_contracts())
 
 
 def parquet_path(parquet_dir: Path, table: str) -> Path:
@@ -30,7 +25,7 @@ def parquet_path(parquet_dir: Path, table: str) -> Path:
 
 
 def export_marts(
-    connection: duckdb.DuckDBPyConnection, parquet_dir: Path, tables: tuple[str, ...] = MART_TABLES
+    warehouse: Warehouse, parquet_dir: Path, tables: tuple[str, ...] = MART_TABLES
 ) -> list[Path]:
     """Write each mart to Parquet and swap it in; returns the files written."""
     parquet_dir.mkdir(parents=True, exist_ok=True)
@@ -40,7 +35,9 @@ def export_marts(
         for table in tables:
             staged = staging / f"{table}.parquet"
             escaped = str(staged).replace("'", "''")
-            connection.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' (FORMAT parquet)")
+            warehouse.connection.execute(
+                f"COPY (SELECT * FROM {table}) TO '{escaped}' (FORMAT parquet)"
+            )
             target = parquet_path(parquet_dir, table)
             target.parent.mkdir(exist_ok=True)
             os.replace(staged, target)
@@ -79,8 +76,6 @@ def read_query(
     warehouse_path: Path, parquet_dir: Path, sql: str, *, parquet: bool, wait_seconds: float
 ) -> tuple[list[str], list[tuple]]:
     """A read-only query over the warehouse file, or over the Parquet marts when `parquet`."""
-    from warehouse.connection import Warehouse
-
     try:
         if parquet:
             return query_parquet(parquet_dir, sql)

@@ -1,6 +1,6 @@
 """Data-quality checks run after each source run's load; results go to `raw_quality_checks`.
 
-Each check is one SQL query over the rows that run loaded (or the source's current articles)
+Each check is one SQL file in `warehouse/checks/`: a query over the rows that run loaded (or the source's current articles)
 returning one line per failing row. The body-length drop itself is enforced in the load
 (`_BatchWriter.write_article` quarantines the page); here it is counted and reported.
 """
@@ -10,39 +10,21 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from importlib.resources import files
 
 from warehouse.connection import Warehouse
 
 MAX_EXAMPLES = 5
-FUTURE_TOLERANCE = "INTERVAL 1 DAY"
 
-# name -> SQL with named parameters $run_id, $source, $now; one row (an example) per failure
-CHECKS: dict[str, str] = {
-    "title_not_null": """
-        SELECT url FROM stg_article_versions
-        WHERE run_id = $run_id AND source = $source AND NOT is_deleted
-          AND coalesce(trim(title), '') = ''
-    """,
-    "published_not_in_future": f"""
-        SELECT url || ' (' || strftime(published_at, '%Y-%m-%d %H:%M') || ' UTC)'
-        FROM stg_article_versions
-        WHERE run_id = $run_id AND source = $source AND NOT is_deleted
-          AND published_at > $now + {FUTURE_TOLERANCE}
-    """,
-    "body_length_not_dropped": """
-        SELECT url || ': ' || coalesce(detail, '') FROM stg_quarantine
-        WHERE run_id = $run_id AND source = $source AND reason = 'body_length_drop'
-    """,
-    "title_unique_per_day": """
-        SELECT strftime(published_on, '%Y-%m-%d') || ': ' || any_value(title)
-               || ' (x' || count(*) || ')'
-        FROM stg_article_versions
-        WHERE is_current AND NOT is_deleted AND source = $source AND published_on IS NOT NULL
-          AND title IS NOT NULL
-        GROUP BY published_on, lower(trim(title))
-        HAVING count(*) > 1
-    """,
-}
+
+def checks() -> dict[str, str]:
+    """name -> SQL, one file per check in `warehouse/checks/`."""
+    folder = files("warehouse").joinpath("checks")
+    entries = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".sql"))
+    return {
+        name.removesuffix(".sql"): folder.joinpath(name).read_text("utf-8").rstrip().rstrip(";")
+        for name in entries
+    }
 
 
 @dataclass
@@ -59,7 +41,7 @@ class CheckResult:
 def run_checks(warehouse: Warehouse, run_id: str, source: str, now: datetime) -> list[CheckResult]:
     """Run every check for one run and record the results in one load."""
     results: list[CheckResult] = []
-    for name, sql in CHECKS.items():
+    for name, sql in checks().items():
         parameters = {"run_id": run_id, "source": source, "now": now}
         used = {key: value for key, value in parameters.items() if f"${key}" in sql}
         rows = warehouse.connection.execute(sql, used).fetchall()

@@ -45,16 +45,10 @@ def print_runs(rows: Sequence[dict[str, object]], title: str) -> None:
 
 
 def recorded_runs(settings: Settings, since: datetime) -> list[dict[str, object]]:
-    from warehouse import Warehouse
+    from warehouse import Warehouse, readers
 
     with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:
-        columns, rows = warehouse.query(
-            "SELECT *, epoch(finished_at - started_at) AS seconds FROM runs WHERE started_at >= ? ORDER BY started_at",
-            [since],
-        )
-    return [
-        {**dict(zip(columns, row, strict=True)), "seconds": round(row[-1] or 0, 2)} for row in rows
-    ]
+        return readers.runs_started_since(warehouse, since)
 
 
 @contextmanager

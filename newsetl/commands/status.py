@@ -23,24 +23,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_status(args: argparse.Namespace) -> int:
-    from warehouse import Warehouse, WarehouseMissing
+    from warehouse import Warehouse, WarehouseMissing, readers
 
     settings = load_settings(args.config)
     try:
         with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=10) as warehouse:
-            _, runs = warehouse.query(
-                "SELECT source, run_id, status, started_at, new_articles, new_versions, deletions, failed, error "
-                "FROM runs QUALIFY row_number() OVER (PARTITION BY source ORDER BY started_at DESC) <= ? "
-                "ORDER BY source, started_at DESC",
-                [args.runs],
-            )
-            _, per_source = warehouse.query(
-                "SELECT s.source, count(*) FILTER (WHERE is_current AND NOT is_deleted) AS articles, "
-                "count(*) FILTER (WHERE NOT is_deleted) AS versions, "
-                "count(*) FILTER (WHERE is_deleted AND is_current) AS deleted, "
-                "(SELECT count(*) FROM stg_quarantine q WHERE q.source = s.source) AS quarantined, "
-                "max(valid_from) AS last_change FROM stg_article_versions s GROUP BY s.source ORDER BY s.source"
-            )
+            runs = [
+                list(row.values()) for row in readers.latest_runs_per_source(warehouse, args.runs)
+            ]
+            per_source = [
+                list(row.values()) for row in readers.article_totals_per_source(warehouse)
+            ]
             health = source_health(settings, warehouse)
     except WarehouseMissing as error:
         console.print(str(error))

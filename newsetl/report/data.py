@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from flows.health import SourceHealth, source_health
 from newsetl.settings import Settings
-from warehouse import Warehouse
+from warehouse import Warehouse, readers
 
 TOP_CHANGED = 10
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -40,11 +40,6 @@ class ReportData:
     quality_issues: list[dict[str, object]]
 
 
-def _records(warehouse: Warehouse, sql: str, parameters: list | None = None) -> list[dict]:
-    columns, rows = warehouse.query(sql, parameters)
-    return [dict(zip(columns, row, strict=True)) for row in rows]
-
-
 def text_diff(
     before: str, after: str, *, title_before: str = "", title_after: str = ""
 ) -> list[str]:
@@ -67,23 +62,9 @@ def text_diff(
 
 
 def _changed_articles(warehouse: Warehouse) -> list[ChangedArticle]:
-    top = _records(
-        warehouse,
-        "SELECT article_id, any_value(source) AS source, count(*) AS versions, "
-        "max(valid_from) AS last_changed_at FROM stg_article_versions WHERE NOT is_deleted "
-        "GROUP BY article_id HAVING count(*) > 1 ORDER BY versions DESC, last_changed_at DESC "
-        "LIMIT ?",
-        [TOP_CHANGED],
-    )
     changed: list[ChangedArticle] = []
-    for row in top:
-        latest, previous = _records(
-            warehouse,
-            "SELECT v.title, v.body_text, v.url, v.version, v.change_kind, c.changed_fields "
-            "FROM stg_article_versions v JOIN article_changes c USING (article_id, version) "
-            "WHERE article_id = ? AND NOT v.is_deleted ORDER BY version DESC LIMIT 2",
-            [row["article_id"]],
-        )
+    for row in readers.most_changed_articles(warehouse, TOP_CHANGED):
+        latest, previous = readers.last_two_versions(warehouse, row["article_id"])
         changed.append(
             ChangedArticle(
                 article_id=row["article_id"],
@@ -106,41 +87,22 @@ def _changed_articles(warehouse: Warehouse) -> list[ChangedArticle]:
 
 
 def load_report_data(settings: Settings, warehouse: Warehouse, now: datetime) -> ReportData:
-    weekly_rows = _records(
-        warehouse,
-        "SELECT source, week_start, articles FROM weekly_publications ORDER BY week_start",
-    )
+    weekly_rows = readers.weekly_publications(warehouse)
     weeks = sorted({row["week_start"] for row in weekly_rows})
     sources = sorted({row["source"] for row in weekly_rows})
     position = {week: index for index, week in enumerate(weeks)}
     weekly = {source: [0] * len(weeks) for source in sources}
     for row in weekly_rows:
         weekly[row["source"]][position[row["week_start"]]] = int(row["articles"])
-    histogram = _records(
-        warehouse,
-        "SELECT versions, count(*) AS articles FROM (SELECT article_id, count(*) AS versions "
-        "FROM stg_article_versions WHERE NOT is_deleted GROUP BY article_id) "
-        "GROUP BY versions ORDER BY versions",
-    )
-    totals = _records(
-        warehouse,
-        "SELECT (SELECT count(*) FROM articles) AS articles, "
-        "(SELECT count(*) FROM stg_article_versions) AS versions, "
-        "(SELECT count(*) FROM stg_article_versions WHERE is_deleted AND is_current) AS deleted, "
-        "(SELECT count(*) FROM stg_quarantine) AS quarantined, "
-        "(SELECT count(*) FROM runs) AS runs",
-    )[0]
-    issues = _records(
-        warehouse,
-        "SELECT source, issue, affected_rows, examples, found_at FROM quality_issues LIMIT 20",
-    )
     return ReportData(
         generated_at=now,
         weeks=weeks,
         weekly=weekly,
-        versions_histogram=[(int(r["versions"]), int(r["articles"])) for r in histogram],
+        versions_histogram=[
+            (int(r["versions"]), int(r["articles"])) for r in readers.versions_histogram(warehouse)
+        ],
         health=source_health(settings, warehouse),
         changed=_changed_articles(warehouse),
-        totals={key: int(value) for key, value in totals.items()},
-        quality_issues=issues,
+        totals=readers.warehouse_totals(warehouse),
+        quality_issues=readers.recent_quality_issues(warehouse),
     )

@@ -27,7 +27,7 @@ flagged AS (
     FROM paired
 )
 SELECT
-    article_id, version, source, canonical_url, title, change_kind, is_deleted, is_current,
+    article_id, version, source, url, canonical_url, title, body_text, change_kind, is_deleted, is_current,
     valid_from, valid_to, run_id, transformer_version,
     is_compared AND is_title_changed AS is_title_changed,
     is_compared AND is_body_changed AS is_body_changed,
