@@ -45,3 +45,15 @@ def prefect_harness() -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+SLOW_FOLDERS = ("flows", "cli")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/flows and tests/cli is slow: Prefect, subprocesses, a browser."""
+    tests_root = Path(__file__).parent
+    for item in items:
+        relative = Path(item.path).relative_to(tests_root)
+        if relative.parts[0] in SLOW_FOLDERS:
+            item.add_marker(pytest.mark.slow)

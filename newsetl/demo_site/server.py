@@ -27,6 +27,10 @@ class _DemoRequestHandler(BaseHTTPRequestHandler):
         self._answer(send_body=False)
 
     def _answer(self, *, send_body: bool) -> None:
+        with self.site.traffic.serving(self.path):
+            self._answer_request(send_body=send_body)
+
+    def _answer_request(self, *, send_body: bool) -> None:
         request_headers = {key: value for key, value in self.headers.items()}
         answer = self.site.respond(self.command, self.path, request_headers)
         if not isinstance(answer, tuple):  # a hostile answer writes to the socket itself

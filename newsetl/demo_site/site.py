@@ -6,10 +6,13 @@ import hashlib
 import random
 import re
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from html import escape
+from time import monotonic as time_monotonic
 from zoneinfo import ZoneInfo
 
 from newsetl.demo_site.content import generate_article, make_sentence
@@ -144,6 +147,34 @@ def _page(
     return (head + _header_html() + main + _FOOTER_HTML + "</body></html>\n").encode("utf-8")
 
 
+class Traffic:
+    """What the server saw, as a crawler's politeness is judged: when each request arrived and
+    how many were being answered at once (the most ever, and per path prefix)."""
+
+    def __init__(self) -> None:
+        self.arrivals: list[tuple[float, str]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def serving(self, path: str) -> Iterator[None]:
+        with self._lock:
+            self.arrivals.append((time_monotonic(), path))
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    def gaps_between(self, paths: set[str]) -> list[float]:
+        """Seconds between the arrivals of consecutive requests for these paths."""
+        times = [at for at, path in self.arrivals if path in paths]
+        return [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+
+
 class DemoSite:
     listing_path: str = LISTING_PATH
     # Sitemaps hold absolute URLs: the server sets this to its own address when it starts.
@@ -165,6 +196,7 @@ class DemoSite:
         self.generation = 0
         self.history: list[DemoRound] = []
         self.requests: list[tuple[str, str, int]] = []
+        self.traffic = Traffic()
         self.articles: list[DemoArticle] = []
         self._by_id: dict[int, DemoArticle] = {}
         self._lock = threading.RLock()
