@@ -298,10 +298,12 @@ def _key(text: str) -> str:
 def _dates(page: Page, pick: FieldPicker, timezone: str) -> tuple[datetime | None, datetime | None]:
     zone = ZoneInfo(timezone)
     url_day = date_from_url(page.url, timezone)
-    labelled_published, labelled_updated = labelled_dates(
-        page.lines, timezone, day_hint=url_day.date() if url_day else None
-    )
     published = pick.from_versions("published_at", lambda v: v.published_at())
+    labelled_published = labelled_updated = None
+    if published is None:
+        labelled_published, labelled_updated = labelled_dates(
+            page.lines, timezone, day_hint=url_day.date() if url_day else None
+        )
     if published is None:
         meta = page.metadata
         for source, value in (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from records.article import Block
 from transforms.normalize import collapse_repeated_span, dedupe_paragraphs, normalize_text
@@ -146,18 +147,22 @@ def clean_body(
     return CleanBody(deduped, note, list(dict.fromkeys(credits)))
 
 
+@lru_cache(maxsize=64)
+def _site_name_patterns(site_names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    patterns = []
+    for name in site_names:
+        if name:
+            escaped = re.escape(normalize_text(name))
+            patterns.append(re.compile(rf"{TITLE_SEPARATOR}{escaped}\s*$", re.I))
+            patterns.append(re.compile(rf"^\s*{escaped}{TITLE_SEPARATOR}", re.I))
+    return tuple(patterns)
+
+
 def strip_site_name(title: str, site_names: Iterable[str]) -> str:
     """Drop a site-name suffix or prefix whatever the separator (`-`, `--`, `|`, `_`, `——`)."""
     title = normalize_text(title)
-    for name in site_names:
-        if not name:
-            continue
-        escaped = re.escape(normalize_text(name))
-        for pattern in (
-            rf"{TITLE_SEPARATOR}{escaped}\s*$",
-            rf"^\s*{escaped}{TITLE_SEPARATOR}",
-        ):
-            stripped = re.sub(pattern, "", title, flags=re.I).strip()
-            if stripped and stripped != title:
-                return stripped
+    for pattern in _site_name_patterns(tuple(site_names)):
+        stripped = pattern.sub("", title).strip()
+        if stripped and stripped != title:
+            return stripped
     return title

@@ -4,6 +4,7 @@ and shared by the site profiles, the field fallbacks and the generic extractor. 
 
 from __future__ import annotations
 
+import re
 from functools import cached_property, lru_cache
 
 from lxml import etree
@@ -21,6 +22,7 @@ VISIBLE_TEXT = etree.XPath(
     "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
     " and not(ancestor::template)]"
 )
+SIMPLE_SELECTOR = re.compile(r"[a-z0-9]*[.#][\w-]+")
 BLOCK_LEVEL = frozenset(
     {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table"}
     | {"section", "article", "header", "footer", "ul", "ol", "dl", "dt", "dd", "blockquote"}
@@ -84,6 +86,31 @@ class Page:
         """The visible text as the reader sees it, one normalised line per text node."""
         found = (normalize_text(str(text)) for text in VISIBLE_TEXT(self.tree))
         return [line for line in found if line]
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Every `#id`, `.class` and `tag.class` on the page: cheap tests for simple selectors."""
+        found: set[str] = set()
+        for node in self.tree.iter():
+            if not isinstance(node.tag, str):
+                continue
+            ident = node.get("id")
+            if ident:
+                found.add(f"#{ident}")
+            for name in (node.get("class") or "").split():
+                found.update((f".{name}", f"{node.tag}.{name}"))
+        return frozenset(found)
+
+    def has(self, selector: str) -> bool:
+        """Whether anything on the page matches `selector` (any of a comma-separated list)."""
+        for part in selector.split(","):
+            part = part.strip()
+            if SIMPLE_SELECTOR.fullmatch(part):
+                if part in self.names:
+                    return True
+            elif css(part)(self.tree):
+                return True
+        return False
 
     def select(self, selector: str) -> list[HtmlElement]:
         return css(selector)(self.tree)

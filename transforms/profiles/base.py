@@ -84,8 +84,8 @@ class ProfileVersion:
     @classmethod
     def evidence(cls, page: Page) -> float:
         """Share of this template's markers (and its body selector) the page has, 0..1."""
-        probes = (*cls.MARKERS, cls.BODY, cls.TITLE)
-        return sum(1 for selector in probes if page.select_one(selector) is not None) / len(probes)
+        probes = (*cls.MARKERS, cls.BODY)
+        return sum(1 for selector in probes if page.has(selector)) / len(probes)
 
     # -- helpers -------------------------------------------------------------------------
 

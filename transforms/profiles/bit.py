@@ -41,7 +41,7 @@ class BitNewsEventsV1(ProfileVersion):
     NAME = "bit:news-events-v1"
     VALID_UNTIL = date(2020, 1, 1)
     URL_PATTERN = re.compile(r"/(?:NewsEvents/\w+|PictureNews)/\d+\.html?$")
-    MARKERS = ("#zoom", "div.article .title", "div.article .time", "div.position")
+    MARKERS = ("#zoom", "div.time", "div.lefttitle", "ul.leftmenu", "#hits")
     LANGUAGE = "en"
     SITE_NAMES = SITE_NAMES
     TITLE = "div.article .title"

@@ -28,7 +28,7 @@ class ChinaDailyRegionalV1(ProfileVersion):
     """The platform's article template; sites set NAME and their title suffix."""
 
     URL_PATTERN = re.compile(r"/\d{4}-\d{2}/\d{2}/c_\d+(?:_\d+)?\.htm$")
-    MARKERS = ("div.art_cont", "#Content", "h1.art_title", ".info .date", "#div_currpage")
+    MARKERS = ("div.art_cont", "#Content", "h1.art_title", "span.date", "#div_currpage")
     LANGUAGE = "en"
     TITLE = "h1.art_title, .main h1, h1"
     BODY = "div.art_cont, #Content"
