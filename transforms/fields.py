@@ -23,7 +23,7 @@ from transforms.dates import (
     labelled_dates,
     parse_datetime,
 )
-from transforms.furniture import clean_body, strip_site_name
+from transforms.furniture import clean_body, credit_parts, is_credit_line, strip_site_name
 from transforms.metadata import short_language
 from transforms.normalize import normalize_text
 from transforms.page import Page, element_text
@@ -116,12 +116,13 @@ def extract_with_profile(
         found = generic_article.get()
         if found is not None and _generic_is_better(found.body, cleaned.blocks):
             generic_images = _images_on_page(page, found.images, primary)
-            images = images or generic_images
+            images = tuple({i.src: i for i in (*generic_images, *images)}.values())
             cleaned = clean_body(
                 found.body,
                 captions=[i.caption for i in (*images, *generic_images) if i.caption],
                 extra_furniture=primary.BOILERPLATE_LINES,
                 body_end=primary.BODY_END,
+                title=found.title,
             )
             body_source = GENERIC
             pick.sources["images"] = pick.sources.get("images", GENERIC)
@@ -145,6 +146,11 @@ def extract_with_profile(
             [*(pick.from_versions("credits", lambda v: v.credits()) or ()), *cleaned.credits]
         )
     )
+    if not credits and body_source == GENERIC:  # the label lines went with the body selector
+        lines = [line for line in page.lines if is_credit_line(line)]
+        credits = pick.served(
+            "credits", LABELS, tuple(dict.fromkeys(p for line in lines for p in credit_parts(line)))
+        )
     editor_note = pick.from_versions("editor_note", lambda v: v.editor_note()) or (
         cleaned.editor_note
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from records.article import Block
+from transforms.dates import LABELLED_DATE
 from transforms.normalize import collapse_repeated_span, dedupe_paragraphs, normalize_text
 
 COLON = r"\s*[:：]\s*"
@@ -29,6 +30,7 @@ CREDIT_LABELS = (
 CREDIT_LINE = re.compile(rf"^\s*[\[(]?\s*(?:{CREDIT_LABELS})\s*(?:[:：]|(?<=by)\s)", re.I)
 CREDIT_PART = re.compile(rf"(?:^|\s|\|)({CREDIT_LABELS})\s*(?:[:：]|(?<=by)\s)\s*", re.I)
 CREDIT_MAX_WORDS = 30
+DATE_LINE_MAX_WORDS = 20
 UI_LINE = re.compile(
     r"^(?:slide to see more|click to see more|swipe for more|next page|previous page"
     r"|prev(?:ious)?|next|page \d+(?: of \d+)?|下一页|上一页|首页|尾页|\[?\s*close window\s*\]?"
@@ -79,6 +81,14 @@ def is_furniture(text: str) -> bool:
     return bool(IMAGE_FILE_NAME.match(text) or PAGINATION_DIGITS.match(text) or UI_LINE.match(text))
 
 
+def is_date_line(text: str) -> bool:
+    """A short line that opens with a date label ("release date :2016-05-17 | ViewCount: 12")."""
+    match = LABELLED_DATE.match(text)
+    return bool(
+        match and (match["date"] or match["time"]) and len(text.split()) <= DATE_LINE_MAX_WORDS
+    )
+
+
 def split_caption_credit(caption: str) -> tuple[str | None, str | None]:
     """`"Guests at the ceremony [Photo/Li Na]"` -> `("Guests at the ceremony", "Li Na")`."""
     match = CAPTION_CREDIT.search(caption)
@@ -93,9 +103,12 @@ def clean_body(
     captions: Iterable[str] = (),
     extra_furniture: Iterable[re.Pattern[str]] = (),
     body_end: re.Pattern[str] | None = None,
+    title: str | None = None,
 ) -> CleanBody:
     """Take editor's notes, credit lines, captions and UI lines out of a body; dedupe repeats."""
     caption_keys = {normalize_text(c).casefold() for c in captions if c}
+    if title:  # a heading repeating the title (a generic body's first line) is not body text
+        caption_keys.add(normalize_text(title).casefold())
     patterns = tuple(extra_furniture)
     kept: list[Block] = []
     note: str | None = None
@@ -130,6 +143,7 @@ def clean_body(
             continue
         if (
             is_furniture(text)
+            or is_date_line(text)
             or text.casefold() in caption_keys
             or CAPTION_CREDIT.search(text)
             and len(text.split()) <= CREDIT_MAX_WORDS
