@@ -9,6 +9,7 @@ own selectors missed (the per-run profile-miss rate is computed from these). Pur
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
@@ -32,6 +33,7 @@ from transforms.profiles.base import ProfileVersion, images_of
 from transforms.profiles.registry import SiteProfile
 
 T = TypeVar("T")
+NON_WORD = re.compile(r"[\W_]+")
 GENERIC = "generic"
 METADATA = "metadata"
 LABELS = "labels"
@@ -214,19 +216,16 @@ def _should_ask_generic(page: Page, versions: list[ProfileVersion], blocks: list
     if not blocks:
         return True
     body_words = sum(len(block.text.split()) for block in blocks)
-    roots = set(versions[0].body_roots())
-    outside = 0
-    for paragraph in page.tree.iter("p", "div", "td"):
-        text = paragraph.text or ""
-        if paragraph.tag == "p":
-            text = element_text(paragraph)
-        words = len(text.split())
-        if words < OUTSIDE_PROSE_MIN_WORDS:
-            continue
-        if any(ancestor in roots for ancestor in paragraph.iterancestors()) or paragraph in roots:
-            continue
-        outside += words
-    return outside >= OUTSIDE_PROSE_SHARE * body_words
+    long_body_words = sum(
+        n for n in (len(block.text.split()) for block in blocks) if n >= OUTSIDE_PROSE_MIN_WORDS
+    )
+    page_words = 0
+    for node in page.tree.iter("p", "div", "td"):
+        text = node.text_content() if node.tag == "p" else node.text
+        words = len(text.split()) if text else 0
+        if words >= OUTSIDE_PROSE_MIN_WORDS:
+            page_words += words
+    return page_words - long_body_words >= OUTSIDE_PROSE_SHARE * body_words
 
 
 def _shingles(texts: Iterable[str]) -> Counter:
@@ -296,9 +295,7 @@ def _title(page: Page, pick: FieldPicker, generic_article: _LazyGeneric) -> str 
 
 
 def _key(text: str) -> str:
-    return " ".join(
-        "".join(c for c in normalize_text(text).casefold() if c.isalnum() or c == " ").split()
-    )
+    return " ".join(NON_WORD.sub(" ", normalize_text(text).casefold()).split())
 
 
 def _dates(page: Page, pick: FieldPicker, timezone: str) -> tuple[datetime | None, datetime | None]:

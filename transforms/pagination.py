@@ -63,7 +63,7 @@ def continuation_urls(page: Page) -> tuple[str, ...]:
     numbers: set[int] = set()
     for link in page.tree.iter("a"):
         href = (link.get("href") or "").strip()
-        if not href or href.startswith(("#", "javascript:", "mailto:")):
+        if key[1] not in href or href.startswith(("#", "javascript:", "mailto:")):
             continue
         target = urljoin(page.url, href)
         if _page_key(target) == key and urlsplit(target).netloc == urlsplit(page.url).netloc:

@@ -24,6 +24,9 @@ HtmlElement = lxml_html.HtmlElement
 WORD = re.compile(r"\w+")
 DATE_LABEL = re.compile(r"(?:release date|time|updated|date)\s*[:：]", re.I)
 CREDIT_LINE = re.compile(r"^\s*(?:translator|editor|reviewer|photography)\s*[:：]", re.I)
+LABEL_START = re.compile(
+    r"^\s*[A-Za-z'&-]+(?: [A-Za-z'&-]+){0,2}\s*[:：]"
+)  # "Time:", "release date ："
 Mutation = Callable[[str, type[ProfileVersion]], str]
 
 
@@ -131,7 +134,7 @@ def swap_colons(html: str, version: type[ProfileVersion]) -> str:
     for node in body.iter():
         for attribute in ("text", "tail"):
             value = getattr(node, attribute)
-            if value and ("：" in value or re.search(r"\w:\s", value)):
+            if value and LABEL_START.match(value):
                 swapped = value.replace("：", "\0").replace(": ", "：").replace(":", "：")
                 setattr(node, attribute, swapped.replace("\0", ": "))
     return _html(tree)

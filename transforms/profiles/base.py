@@ -33,6 +33,7 @@ CREDIT_PREFIX = re.compile(
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 MAX_CAPTION_WORDS = 40
+MAX_CAPTION_CHARS = 400
 
 
 class ProfileVersion:
@@ -279,6 +280,9 @@ def looks_like_caption(node: HtmlElement) -> bool:
     or ending in a "[Photo/...]" credit. Credit and label lines are not captions.
     """
     if node.tag != "p" or next(node.iter("img"), None) is not None:
+        return False
+    raw = node.text_content()
+    if not raw.strip() or len(raw) > MAX_CAPTION_CHARS:
         return False
     previous = node.getprevious()
     after_image = previous is not None and next(previous.iter("img"), None) is not None
