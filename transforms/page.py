@@ -22,6 +22,8 @@ VISIBLE_TEXT = etree.XPath(
     "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
     " and not(ancestor::template)]"
 )
+ID_VALUES = etree.XPath("//@id")
+CLASS_VALUES = etree.XPath("//@class")
 SIMPLE_SELECTOR = re.compile(r"[a-z0-9]*[.#][\w-]+")
 BLOCK_LEVEL = frozenset(
     {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table"}
@@ -89,24 +91,17 @@ class Page:
 
     @cached_property
     def names(self) -> frozenset[str]:
-        """Every `#id`, `.class` and `tag.class` on the page: cheap tests for simple selectors."""
-        found: set[str] = set()
-        for node in self.tree.iter():
-            if not isinstance(node.tag, str):
-                continue
-            ident = node.get("id")
-            if ident:
-                found.add(f"#{ident}")
-            for name in (node.get("class") or "").split():
-                found.update((f".{name}", f"{node.tag}.{name}"))
+        """Every `#id` and `.class` on the page: cheap tests for simple selectors."""
+        found = {f"#{ident}" for ident in ID_VALUES(self.tree)}
+        found.update(f".{name}" for value in CLASS_VALUES(self.tree) for name in value.split())
         return frozenset(found)
 
     def has(self, selector: str) -> bool:
         """Whether anything on the page matches `selector` (any of a comma-separated list)."""
         for part in selector.split(","):
             part = part.strip()
-            if SIMPLE_SELECTOR.fullmatch(part):
-                if part in self.names:
+            if SIMPLE_SELECTOR.fullmatch(part):  # "div.art_cont" is tested as ".art_cont"
+                if part[part.index(next(c for c in part if c in ".#")) :] in self.names:
                     return True
             elif css(part)(self.tree):
                 return True
