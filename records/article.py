@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from records.urls import article_identity
 
-TRANSFORMER_VERSION = "1.2.0"
+TRANSFORMER_VERSION = "1.3.0"
 
 BlockKind = Literal["paragraph", "heading"]
 
@@ -53,12 +53,32 @@ class Article:
     # c_<id> serves one article on two hosts); None: the canonical URL is the identity.
     article_key: str | None = None
     confidence: float = 1.0
+    # Credit lines taken out of the body ("Editor: Liu Fang", "Translated by Zhang Wei").
+    credits: tuple[str, ...] = ()
+    # Provenance, excluded from content_hash: which source served each field
+    # (("title", "bit:news2020-v1"), ("body", "generic"), ("published_at", "labels"), ...),
+    # the fields the chosen profile version's own selectors missed (its drift signal), the
+    # article's other pages as the page links them, and the pages `assemble_pages` lacked.
+    field_sources: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    profile_misses: tuple[str, ...] = field(default=(), compare=False)
+    continuation_urls: tuple[str, ...] = field(default=(), compare=False)
+    missing_pages: tuple[str, ...] = field(default=(), compare=False)
     transformer_version: str = TRANSFORMER_VERSION
     content_hash: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         if not self.content_hash:
             object.__setattr__(self, "content_hash", content_hash(self))
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """`field_sources` as a dict: `{"body": "generic", "title": "bit:news2020-v1", ...}`."""
+        return dict(self.field_sources)
+
+    @property
+    def incomplete(self) -> bool:
+        """An article assembled without all of its pages."""
+        return bool(self.missing_pages)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -78,6 +98,7 @@ class Article:
         for key in ("published_at", "updated_at"):
             if record[key] is not None:
                 record[key] = record[key].isoformat()
+        record["field_sources"] = self.sources
         record["word_count"] = self.word_count
         return record
 
@@ -114,6 +135,8 @@ def content_hash(article: Article) -> str:
         "tags": list(article.tags),
         "language": article.language,
     }
+    if article.credits:  # only when present, so articles without credits keep their hash
+        hashed["credits"] = list(article.credits)
     encoded = json.dumps(hashed, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
 

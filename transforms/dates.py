@@ -90,3 +90,85 @@ def date_from_url(url: str, default_timezone: str = "UTC") -> datetime | None:
     except ValueError:
         return None
     return datetime.combine(day, time(0, 0), tzinfo=_zone(default_timezone))
+
+
+# -- dates on label lines ("Time:", "release date ：", "Updated: 10:32", "发布时间：") ----------
+
+PUBLISHED_LABEL = (
+    r"release\s*date|released(?:\s+on)?|publish(?:ed|ing)?(?:\s*(?:date|time|on))?|posted(?:\s+on)?"
+    r"|date|time|发布时间|发布日期|发表时间|日期|时间"
+)
+UPDATED_LABEL = r"updated(?:\s*(?:date|time|on|at))?|last\s+updated|modified|更新时间|更新日期"
+DATE_VALUE = (
+    r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
+)
+TIME_VALUE = r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
+LABELLED_DATE = re.compile(
+    rf"(?:^|[\s|\[(【])(?P<label>{UPDATED_LABEL}|{PUBLISHED_LABEL})\s*[:：]?\s*"
+    rf"(?P<date>{DATE_VALUE})?(?:\s*,?\s*(?P<time>{TIME_VALUE}))?",
+    re.I,
+)
+BARE_DATE = re.compile(rf"(?P<date>{DATE_VALUE})(?:\s*,?\s*(?P<time>{TIME_VALUE}))?")
+CJK_DATE_MARK = re.compile(r"\s*[年月]\s*")
+
+
+def _stamp(day: str | None, clock: str | None, default_timezone: str) -> datetime | None:
+    if not day:
+        return None
+    day = CJK_DATE_MARK.sub("-", day).replace("日", "").strip()
+    text = f"{day} {clock.replace('：', ':').replace(' ', '')}" if clock else day
+    return parse_datetime(text, default_timezone)
+
+
+def labelled_dates(
+    lines: list[str], default_timezone: str = "UTC", *, day_hint: date | None = None
+) -> tuple[datetime | None, datetime | None]:
+    """(published, updated) from the first label lines that carry them, ASCII or full-width colon.
+
+    A label with only a time of day ("Updated: 10:32") is placed on `day_hint` (the URL's day).
+    """
+    published: datetime | None = None
+    updated: datetime | None = None
+    for line in lines:
+        if len(line) > 400:
+            continue
+        for match in LABELLED_DATE.finditer(line):
+            if not (match["date"] or match["time"]):
+                continue
+            stamp = _stamp(match["date"], match["time"], default_timezone)
+            if stamp is None and match["time"] and day_hint is not None:
+                stamp = _stamp(day_hint.isoformat(), match["time"], default_timezone)
+            if stamp is None:
+                continue
+            if re.fullmatch(UPDATED_LABEL, match["label"], re.I):
+                updated = updated or stamp
+            else:
+                published = published or stamp
+        if published:
+            break
+    return published, updated
+
+
+def first_bare_date(lines: list[str], default_timezone: str = "UTC") -> datetime | None:
+    """The first short line that is nothing but a date (an info bar's "2022-11-08")."""
+    for line in lines:
+        if len(line) <= 40:
+            match = BARE_DATE.fullmatch(line.strip(" |[]()【】"))
+            if match:
+                return _stamp(match["date"], match["time"], default_timezone)
+    return None
+
+
+def date_by_htmldate(html: str, url: str, default_timezone: str = "UTC") -> datetime | None:
+    """htmldate's guess of the publication day: the last resort, when nothing else said it."""
+    try:
+        from htmldate import find_date
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        found = find_date(html, url=url, original_date=True, extensive_search=False)
+    except (ValueError, TypeError):
+        return None
+    return parse_datetime(found, default_timezone) if found else None

@@ -1,13 +1,31 @@
-"""Public entry points: HTML + URL in, an Article (or NotAnArticle) out. Pure: no I/O."""
+"""Public entry points: HTML + URL in, an Article (or NotAnArticle) out. Pure: no I/O.
+
+The page is parsed once (`transforms.page.Page`): the profile's versions, the field fallbacks
+and the generic extractor read the same tree and the same metadata.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from records.article import Article, NotAnArticle
+from transforms.fields import extract_with_profile
+from transforms.page import Page
 from transforms.profiles.registry import get_profile, profile_for_url
 
 GENERIC = "generic"
+
+
+def run_generic(page: Page, default_timezone: str) -> Article:
+    """The generic extractor on a parsed page.
+
+    Merge note: the rewritten `extract_generic(html_or_tree, url, *, default_timezone,
+    metadata)` accepts the tree and the metadata; pass `page.tree` and `page.metadata` then so
+    the page is parsed once. Until then the str form is used (it parses again).
+    """
+    from transforms.generic import extract_generic
+
+    return extract_generic(page.html, page.url, default_timezone=default_timezone)
 
 
 def extract_article(
@@ -20,21 +38,22 @@ def extract_article(
 ) -> Article:
     """Extract with the named profile, else the one registered for the URL's host, else generic.
 
-    `on` picks the profile version in force on that date; without it the URL's shape picks it
-    (see `SiteProfile.version_for`). `default_timezone` places dates the page gives without an
-    offset; it defaults to the profile's own zone, and to UTC for the generic extractor.
+    With a profile, each field comes from the version the page's markup shows (or the one in
+    force on `on`), then the site's other versions, then page metadata and the generic
+    extractor: `Article.field_sources` tells which. `default_timezone` places dates the page
+    gives without an offset; it defaults to the profile's own zone, and to UTC for generic.
     """
     site = None
     if profile and profile != GENERIC:
         site = get_profile(profile)
     elif profile is None:
         site = profile_for_url(url)
+    page = Page(html, url)
     if site is None:
-        from transforms.generic import extract_generic
-
-        return extract_generic(html, url, default_timezone=default_timezone or "UTC")
-    version = site.version_for(on, url)
-    return version(html, url, default_timezone or site.timezone).extract()
+        return run_generic(page, default_timezone or "UTC")
+    return extract_with_profile(
+        page, site, default_timezone=default_timezone or site.timezone, on=on, generic=run_generic
+    )
 
 
 def article_text(html: str, url: str) -> str:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from bs4 import Tag
-
-from transforms.normalize import normalize_text
+from records.article import Block
+from transforms.page import HtmlElement, element_text
 from transforms.profiles.base import ProfileVersion
 
 NOTES_HEADING = re.compile(r"^notes? (?:to|for) editors?:?$", re.I)
@@ -37,24 +36,31 @@ class AshcombeT4V1(ProfileVersion):
     BODY_END = re.compile(r"^(?:ends|-?\s*ends\s*-?)\.?$", re.I)
     TITLE_SUFFIX = re.compile(r"\s*\|\s*University of Ashcombe$")
 
-    def body_nodes(self) -> list[Tag]:
-        if self.body_root is not None:
-            heading = next(
-                (
-                    h
-                    for h in self.body_root.find_all(["h2", "h3", "p"])
-                    if NOTES_HEADING.match(normalize_text(h.get_text(" ")))
-                ),
-                None,
-            )
-            if heading is not None:
-                notes = [heading, *heading.find_next_siblings()]
-                texts = [normalize_text(node.get_text(" ")) for node in notes[1:]]
-                kept = [text for text in texts if text and not CONTACT_LINE.search(text)]
-                self.editor_note_text = "\n".join(kept) or None
-                for node in notes:
-                    node.decompose()
-        return super().body_nodes()
+    def notes_heading(self) -> HtmlElement | None:
+        for root in self.body_roots():
+            for node in root.iter("h2", "h3", "p"):
+                if NOTES_HEADING.match(element_text(node)):
+                    return node
+        return None
+
+    def editor_note(self) -> str | None:
+        heading = self.notes_heading()
+        if heading is None:
+            return None
+        texts = [element_text(node) for node in heading.itersiblings()]
+        kept = [text for text in texts if text and not CONTACT_LINE.search(text)]
+        return "\n".join(kept) or None
+
+    def body_blocks(self) -> list[Block]:
+        """The notes to editors and everything after them are not body text."""
+        heading = self.notes_heading()
+        if heading is None:
+            return super().body_blocks()
+        notes = {element_text(heading), *(element_text(n) for n in heading.itersiblings())}
+        blocks = super().body_blocks()
+        cut = next((i for i, b in enumerate(blocks) if b.text == element_text(heading)), None)
+        blocks = blocks[:cut] if cut is not None else blocks
+        return [block for block in blocks if block.text not in notes]
 
 
 ASHCOMBE_VERSIONS: tuple[type[ProfileVersion], ...] = (AshcombeT4V1,)

@@ -2,35 +2,38 @@
 
 A profile version is a subclass that sets selectors (and, rarely, overrides a method); a later
 template of the same site subclasses the earlier version and overrides only what changed
-(Fundus's `V1` / `V1_1`). Version choice lives in the registry, which reads `VALID_UNTIL` and
-`URL_PATTERN` here.
+(Fundus's `V1` / `V1_1`). Each field method answers from the version's own selectors only and
+returns None / () when they miss: the fallbacks (other versions, the generic extractor, page
+metadata) live in `transforms.fields`, which also records which source served each field.
+
+Profiles read the shared `Page` (one lxml tree, one metadata read) and never change it.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 from urllib.parse import urljoin
-from zoneinfo import ZoneInfo
 
-from bs4 import BeautifulSoup, Tag
-
-from records.article import Article, Block, Image, NotAnArticle
-from transforms.dates import date_from_url, parse_datetime
-from transforms.normalize import collapse_repeated_span, dedupe_paragraphs, normalize_text
-
-IMAGE_FILE_NAME = re.compile(r"^[\w\-.]+\.(?:png|jpe?g|gif|webp|bmp|svg)$", re.IGNORECASE)
-PAGINATION_DIGITS = re.compile(r"^(?:\d{1,3}\s*)+$")
-CAPTION_CREDIT = re.compile(
-    r"\s*[\[(](?:photo|image|credit|photograph)\s*[/:]?\s*([^\])]*)[\])]\s*$", re.I
+from records.article import Block, Image
+from transforms.dates import parse_datetime
+from transforms.furniture import (
+    CAPTION_CREDIT,
+    IMAGE_FILE_NAME,
+    is_credit_line,
+    split_caption_credit,
 )
+from transforms.normalize import normalize_text
+from transforms.page import HtmlElement, Page, css, element_text
+
 CREDIT_PREFIX = re.compile(
     r"^\s*[\[(]?\s*(?:photo|image|picture|credit|photograph)\w*\s*(?:by)?\s*[:/]?\s*", re.I
 )
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+MAX_CAPTION_WORDS = 40
+MAX_CAPTION_CHARS = 400
 
 
 class ProfileVersion:
@@ -38,9 +41,13 @@ class ProfileVersion:
 
     NAME: ClassVar[str] = ""
     VALID_UNTIL: ClassVar[date | None] = None
-    # Pages whose URL has this shape were rendered by this template (used when no date is given).
+    # Pages whose URL has this shape were rendered by this template (a hint, not the proof).
     URL_PATTERN: ClassVar[re.Pattern[str] | None] = None
+    # Selectors only this template's pages match: the page's evidence for the version.
+    MARKERS: ClassVar[tuple[str, ...]] = ()
     LANGUAGE: ClassVar[str | None] = None
+    # Names the site appends to its titles ("Story - Site"), removed whatever the separator.
+    SITE_NAMES: ClassVar[tuple[str, ...]] = ()
 
     TITLE: ClassVar[str] = "h1"
     SUBTITLE: ClassVar[str | None] = None
@@ -55,89 +62,65 @@ class ProfileVersion:
     FIGURE_CAPTION: ClassVar[str | None] = "figcaption"
     CREDIT: ClassVar[str | None] = None  # inside the caption / figure
     EXCLUDE: ClassVar[tuple[str, ...]] = ()
-    # Whole blocks dropped from the body ("Editor: ...", "Share this story").
+    # Whole blocks dropped from the body ("Share this story").
     BOILERPLATE_LINES: ClassVar[tuple[re.Pattern[str], ...]] = ()
     # The first block matching this ends the body ("Ends", "Media contact").
     BODY_END: ClassVar[re.Pattern[str] | None] = None
-    EDITOR_NOTE_PREFIX: ClassVar[re.Pattern[str] | None] = None
     AUTHOR_PREFIX: ClassVar[re.Pattern[str]] = re.compile(
         r"^\s*(?:by|author:?|written by)\s+", re.I
     )
     TITLE_SUFFIX: ClassVar[re.Pattern[str] | None] = None
 
-    def __init__(self, html: str, url: str, default_timezone: str = "UTC") -> None:
-        self.url = url
+    def __init__(self, page: Page, default_timezone: str = "UTC") -> None:
+        self.page = page
+        self.url = page.url
         self.default_timezone = default_timezone
-        self.soup = BeautifulSoup(html, "lxml")
-        self.body_root = self.soup.select_one(self.BODY)
-        self.editor_note_text: str | None = None
-        self._json_ld: dict[str, Any] | None = None
+        self._body_roots: list[HtmlElement] | None = None
+        self._skipped: set[HtmlElement] | None = None
 
     @classmethod
     def matches_url(cls, url: str) -> bool:
         return cls.URL_PATTERN is not None and cls.URL_PATTERN.search(url) is not None
+
+    @classmethod
+    def evidence(cls, page: Page) -> float:
+        """Share of this template's markers (and its body selector) the page has, 0..1."""
+        probes = (*cls.MARKERS, cls.BODY)
+        return sum(1 for selector in probes if page.has(selector)) / len(probes)
 
     # -- helpers -------------------------------------------------------------------------
 
     def text_of(self, selector: str | None) -> str | None:
         if not selector:
             return None
-        node = self.soup.select_one(selector)
-        if node is None:
-            return None
-        return normalize_text(node.get_text(" ")) or None
+        node = self.page.select_one(selector)
+        return (element_text(node) or None) if node is not None else None
 
     def texts_of(self, selector: str | None) -> list[str]:
         if not selector:
             return []
-        texts = (normalize_text(node.get_text(" ")) for node in self.soup.select(selector))
+        texts = (element_text(node) for node in self.page.select(selector))
         return [text for text in dict.fromkeys(texts) if text]
 
     def date_of(self, selector: str | None) -> datetime | None:
         """A `<time datetime>` attribute when the node has one, else the node's text."""
         if not selector:
             return None
-        node = self.soup.select_one(selector)
+        node = self.page.select_one(selector)
         if node is None:
             return None
         stamp = node.get("datetime") or node.get("content")
-        text = stamp if isinstance(stamp, str) else node.get_text(" ")
+        text = stamp if stamp else element_text(node)
         return parse_datetime(normalize_text(text), self.default_timezone)
 
     def meta(self, name: str) -> str | None:
-        node = self.soup.find("meta", attrs={"property": name}) or self.soup.find(
-            "meta", attrs={"name": name}
-        )
-        content = node.get("content") if isinstance(node, Tag) else None
-        return normalize_text(content) if isinstance(content, str) and content.strip() else None
+        value = self.page.metadata.meta.get(name.lower())
+        return normalize_text(value) if value and value.strip() else None
 
-    def json_ld(self) -> dict[str, Any]:
-        """The page's JSON-LD article object (`@graph` searched), or {}."""
-        if self._json_ld is None:
-            self._json_ld = {}
-            for script in self.soup.find_all("script", type="application/ld+json"):
-                try:
-                    data = json.loads(script.string or "")
-                except ValueError:
-                    continue
-                for obj in _flatten(data):
-                    kinds = obj.get("@type")
-                    kinds = kinds if isinstance(kinds, list) else [kinds]
-                    if any(str(k).endswith(("Article", "Posting")) for k in kinds):
-                        self._json_ld = obj
-                        return obj
-        return self._json_ld
-
-    def in_source_zone(self, moment: datetime | None) -> datetime | None:
-        """The same instant on the source's clock (a page's UTC `datetime` attribute, say)."""
-        return moment.astimezone(ZoneInfo(self.default_timezone)) if moment else None
-
-    # -- fields --------------------------------------------------------------------------
+    # -- fields: the version's own selectors, None when they miss -----------------------
 
     def title(self) -> str | None:
-        title = self.text_of(self.TITLE) or self.meta("og:title")
-        if title is None and self.soup.title is not None:
-            title = normalize_text(self.soup.title.get_text())
+        title = self.text_of(self.TITLE)
         if title and self.TITLE_SUFFIX is not None:
             title = self.TITLE_SUFFIX.sub("", title).strip()
         return title or None
@@ -146,191 +129,186 @@ class ProfileVersion:
         return self.text_of(self.SUBTITLE)
 
     def published_at(self) -> datetime | None:
-        return (
-            self.date_of(self.DATE)
-            or parse_datetime(self.json_ld().get("datePublished"), self.default_timezone)
-            or parse_datetime(self.meta("article:published_time"), self.default_timezone)
-            or date_from_url(self.url, self.default_timezone)
-        )
+        return self.date_of(self.DATE)
 
     def updated_at(self) -> datetime | None:
-        return (
-            self.date_of(self.UPDATED)
-            or parse_datetime(self.json_ld().get("dateModified"), self.default_timezone)
-            or parse_datetime(self.meta("article:modified_time"), self.default_timezone)
-        )
+        return self.date_of(self.UPDATED)
 
     def authors(self) -> tuple[str, ...]:
-        texts = self.texts_of(self.AUTHOR)
         names: list[str] = []
-        for text in texts:
+        for text in self.texts_of(self.AUTHOR):
             names += NAME_SPLIT.split(self.AUTHOR_PREFIX.sub("", text))
         return tuple(dict.fromkeys(name for name in map(normalize_text, names) if name))
+
+    def credits(self) -> tuple[str, ...]:
+        """Credit lines the template keeps outside the body (an info bar's "Editor: ...")."""
+        return ()
+
+    def editor_note(self) -> str | None:
+        """A note the template keeps apart from the body; in-body notes are found by cleaning."""
+        return None
 
     def tags(self) -> tuple[str, ...]:
         return tuple(self.texts_of(self.TAGS))
 
     def language(self) -> str | None:
-        html = self.soup.find("html")
-        lang = html.get("lang") if isinstance(html, Tag) else None
-        if isinstance(lang, str) and lang.strip():
+        lang = self.page.tree.get("lang")
+        if lang and lang.strip():
             return lang.strip().replace("_", "-").split("-")[0].lower()
         return self.LANGUAGE
 
-    def canonical_url(self) -> str:
-        link = self.soup.find("link", rel="canonical")
-        href = link.get("href") if isinstance(link, Tag) else None
-        if isinstance(href, str) and href.strip():
-            return urljoin(self.url, href.strip())
-        return self.meta("og:url") or self.url
+    def canonical_url(self) -> str | None:
+        for link in self.page.tree.iter("link"):
+            if (link.get("rel") or "").lower() == "canonical" and (link.get("href") or "").strip():
+                return urljoin(self.url, link.get("href").strip())
+        return self.meta("og:url")
 
-    def image_nodes(self) -> list[Tag]:
-        nodes = self.soup.select(f"{self.LEAD_IMAGE} img") if self.LEAD_IMAGE else []
-        if self.body_root is not None:
-            nodes += self.body_root.find_all("img")
+    def article_key(self) -> str | None:
+        """A site-given article identity shared by all its URLs; None when the URL is it."""
+        return None
+
+    # -- body ------------------------------------------------------------------------------
+
+    def body_roots(self) -> list[HtmlElement]:
+        """Every element the body selector matches (a body split over siblings), outermost only."""
+        if self._body_roots is None:
+            found = self.page.select(self.BODY)
+            inside = set(found)
+            self._body_roots = [
+                node for node in found if not any(a in inside for a in node.iterancestors())
+            ]
+        return self._body_roots
+
+    def skipped_nodes(self) -> set[HtmlElement]:
+        """Nodes inside the body that are not body text: EXCLUDE matches, figures, captions."""
+        if self._skipped is None:
+            skipped: set[HtmlElement] = set()
+            for root in self.body_roots():
+                for selector in self.EXCLUDE:
+                    skipped.update(css(selector)(root))
+                if self.FIGURE:
+                    skipped.update(css(self.FIGURE)(root))
+                for img in root.iter("img"):
+                    caption = self.caption_paragraph(img)
+                    if caption is not None:
+                        skipped.add(caption)
+                for node in root.iter("p"):
+                    if self.is_caption(node):  # a caption whose image was dropped
+                        skipped.add(node)
+            self._skipped = skipped
+        return self._skipped
+
+    def is_skipped(self, node: HtmlElement, root: HtmlElement) -> bool:
+        skipped = self.skipped_nodes()
+        if node in skipped:
+            return True
+        for ancestor in node.iterancestors():
+            if ancestor is root:
+                return False
+            if ancestor in skipped:
+                return True
+        return False
+
+    def body_blocks(self) -> list[Block]:
+        """The raw blocks under the body selector, furniture not yet taken out."""
+        blocks: list[Block] = []
+        for root in self.body_roots():
+            for node in css(self.BODY_BLOCKS)(root):
+                if node.tag == "p" and any(a.tag in ("p", "li") for a in node.iterancestors()):
+                    continue
+                if self.is_skipped(node, root):
+                    continue
+                text = element_text(node)
+                if text:
+                    kind = "heading" if node.tag in HEADING_TAGS else "paragraph"
+                    blocks.append(Block(text, kind))
+        return blocks
+
+    # -- images ----------------------------------------------------------------------------
+
+    def image_nodes(self) -> list[HtmlElement]:
+        nodes = self.page.select(f"{self.LEAD_IMAGE} img") if self.LEAD_IMAGE else []
+        for root in self.body_roots():
+            nodes += list(root.iter("img"))
         return nodes
 
     def images(self) -> tuple[Image, ...]:
-        images: dict[str, Image] = {}
-        for img in self.image_nodes():
-            src = img.get("data-src") or img.get("src")
-            if not isinstance(src, str) or not src.strip() or src.startswith("data:"):
-                continue
-            src = urljoin(self.url, src.strip())
-            alt = img.get("alt")
-            alt_text = normalize_text(alt) if isinstance(alt, str) else None
-            if alt_text and IMAGE_FILE_NAME.match(alt_text):
-                alt_text = None
-            caption, credit = self.caption_for(img)
-            images.setdefault(src, Image(src, caption, credit, alt_text or None))
-        return tuple(images.values())
+        return images_of(self.image_nodes(), self)
 
-    def is_caption(self, node: Tag) -> bool:
+    def is_caption(self, node: HtmlElement) -> bool:
         """Whether `node`, the element after an image's paragraph, is that image's caption."""
         return False
 
-    def caption_paragraph(self, img: Tag) -> Tag | None:
-        holder = img.find_parent("p") or img
-        following = holder.find_next_sibling()
-        return following if isinstance(following, Tag) and self.is_caption(following) else None
+    def caption_paragraph(self, img: HtmlElement) -> HtmlElement | None:
+        holder = next((a for a in img.iterancestors() if a.tag == "p"), img)
+        following = holder.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()
+        return following if following is not None and self.is_caption(following) else None
 
-    def figure_of(self, img: Tag) -> Tag | None:
+    def figure_of(self, img: HtmlElement) -> HtmlElement | None:
         if not self.FIGURE:
             return None
-        parents = (node for node in img.parents if node.name != "[document]")
-        return next((node for node in parents if node.css.match(self.FIGURE)), None)
+        figures = set(self.page.select(self.FIGURE))
+        return next((node for node in img.iterancestors() if node in figures), None)
 
-    def caption_for(self, img: Tag) -> tuple[str | None, str | None]:
+    def caption_for(self, img: HtmlElement) -> tuple[str | None, str | None]:
         paragraph = self.caption_paragraph(img)
         if paragraph is not None:
-            return self.split_credit(normalize_text(paragraph.get_text(" ")))
+            return self.split_credit(element_text(paragraph))
         figure = self.figure_of(img)
         if figure is None or not self.FIGURE_CAPTION:
             return None, None
-        caption_node = figure.select_one(self.FIGURE_CAPTION)
-        credit_node = figure.select_one(self.CREDIT) if self.CREDIT else None
-        credit_text = normalize_text(credit_node.get_text(" ")) if credit_node else ""
+        caption_nodes = css(self.FIGURE_CAPTION)(figure)
+        credit_nodes = css(self.CREDIT)(figure) if self.CREDIT else []
+        credit_text = element_text(credit_nodes[0]) if credit_nodes else ""
         credit = CREDIT_PREFIX.sub("", credit_text) or None
-        if caption_node is None:
+        if not caption_nodes:
             return None, credit
-        caption_text = normalize_text(caption_node.get_text(" "))
+        caption_text = element_text(caption_nodes[0])
         if credit_text:  # a credit span inside the caption is not caption text
             caption_text = normalize_text(caption_text.replace(credit_text, ""))
         caption, inline_credit = self.split_credit(caption_text)
         return caption, credit or inline_credit
 
     def split_credit(self, caption: str) -> tuple[str | None, str | None]:
-        match = CAPTION_CREDIT.search(caption)
-        if match:
-            credit = match.group(1).strip() or None
-            caption = caption[: match.start()].strip()
-        else:
-            credit = None
-        return caption or None, credit
-
-    def is_boilerplate_text(self, text: str) -> bool:
-        return bool(
-            IMAGE_FILE_NAME.match(text)
-            or PAGINATION_DIGITS.match(text)
-            or any(pattern.search(text) for pattern in self.BOILERPLATE_LINES)
-        )
-
-    def body_nodes(self) -> list[Tag]:
-        if self.body_root is None:
-            return []
-        for selector in self.EXCLUDE:
-            for node in self.body_root.select(selector):
-                node.decompose()
-        for img in self.body_root.find_all("img"):
-            caption = self.caption_paragraph(img)
-            if caption is not None:
-                caption.decompose()
-        for figure in self.body_root.select(self.FIGURE) if self.FIGURE else []:
-            figure.decompose()
-        return self.body_root.select(self.BODY_BLOCKS)
-
-    def body(self) -> tuple[Block, ...]:
-        blocks: list[Block] = []
-        for node in self.body_nodes():
-            if node.name in ("p",) and node.find_parent(["p", "li"]) is not None:
-                continue
-            text = collapse_repeated_span(normalize_text(node.get_text(" ")))
-            if self.BODY_END is not None and self.BODY_END.search(text):
-                break
-            if not text or self.is_boilerplate_text(text):
-                continue
-            if self.EDITOR_NOTE_PREFIX is not None and not blocks and self.editor_note_text is None:
-                match = self.EDITOR_NOTE_PREFIX.match(text)
-                if match:
-                    self.editor_note_text = text[match.end() :].strip() or None
-                    continue
-            blocks.append(Block(text, "heading" if node.name in HEADING_TAGS else "paragraph"))
-        kept = iter(dedupe_paragraphs([block.text for block in blocks]))
-        next_kept = next(kept, None)
-        deduped: list[Block] = []
-        for block in blocks:
-            if block.text == next_kept:
-                deduped.append(block)
-                next_kept = next(kept, None)
-        return tuple(deduped)
-
-    # -- the record ----------------------------------------------------------------------
-
-    def article_key(self) -> str | None:
-        """A site-given article identity shared by all its URLs; None when the URL is it."""
-        return None
-
-    def extract(self) -> Article:
-        title = self.title()
-        if not title:
-            raise NotAnArticle(
-                "no_title", f"{self.NAME}: title selector {self.TITLE!r} found nothing"
-            )
-        images = self.images()  # before body(): body_nodes() removes figures and captions
-        body = self.body()
-        if not body:
-            raise NotAnArticle("empty_body", f"{self.NAME}: no text under {self.BODY!r}")
-        return Article(
-            url=self.url,
-            canonical_url=self.canonical_url(),
-            title=title,
-            subtitle=self.subtitle(),
-            body=body,
-            published_at=self.in_source_zone(self.published_at()),
-            updated_at=self.in_source_zone(self.updated_at()),
-            authors=self.authors(),
-            editor_note=self.editor_note_text,
-            images=images,
-            tags=self.tags(),
-            language=self.language(),
-            profile=self.NAME,
-            article_key=self.article_key(),
-        )
+        return split_caption_credit(caption)
 
 
-def _flatten(data: Any) -> list[dict[str, Any]]:
-    if isinstance(data, list):
-        return [obj for item in data for obj in _flatten(item)]
-    if isinstance(data, dict):
-        return [data, *_flatten(data.get("@graph", []))]
-    return []
+def looks_like_caption(node: HtmlElement) -> bool:
+    """A short text paragraph right under an image paragraph: centred, classed as a caption,
+    or ending in a "[Photo/...]" credit. Credit and label lines are not captions.
+    """
+    if node.tag != "p" or next(node.iter("img"), None) is not None:
+        return False
+    raw = node.text_content()
+    if not raw.strip() or len(raw) > MAX_CAPTION_CHARS:
+        return False
+    previous = node.getprevious()
+    after_image = previous is not None and next(previous.iter("img"), None) is not None
+    text = element_text(node)
+    if not text or len(text.split()) > MAX_CAPTION_WORDS or is_credit_line(text):
+        return False
+    if "caption" in (node.get("class") or "").lower():
+        return True
+    if CAPTION_CREDIT.search(text):
+        return True
+    style = (node.get("style") or "").replace(" ", "").lower()
+    centred = (node.get("align") or "").lower() == "center" or "text-align:center" in style
+    return after_image and centred
+
+
+def images_of(nodes: list[HtmlElement], version: ProfileVersion) -> tuple[Image, ...]:
+    """Images (absolute src, caption, credit, alt) of `nodes`, one per src."""
+    images: dict[str, Image] = {}
+    for img in nodes:
+        src = img.get("data-src") or img.get("src")
+        if not src or not src.strip() or src.startswith("data:"):
+            continue
+        src = urljoin(version.url, src.strip())
+        alt = normalize_text(img.get("alt") or "") or None
+        if alt and IMAGE_FILE_NAME.match(alt):
+            alt = None
+        caption, credit = version.caption_for(img)
+        images.setdefault(src, Image(src, caption, credit, alt))
+    return tuple(images.values())

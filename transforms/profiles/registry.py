@@ -1,6 +1,10 @@
 """Which profile serves which site: kept apart from the profiles themselves (Fundus's registry).
 
-Version choice (`SiteProfile.version_for`):
+Version choice for a page (`SiteProfile.choose_version`): the page's evidence first. Every
+version is scored by the share of its DOM markers the page has; the URL shape adds a hint;
+the best score wins, and its margin over the runner-up is the choice's confidence.
+
+Version choice without a page (`SiteProfile.version_for`):
 - with a date (`on`: the crawl or publication date), the first version whose `VALID_UNTIL` is
   still ahead, as Fundus does;
 - without one, the version whose `URL_PATTERN` matches the URL. The sites here publish static
@@ -17,6 +21,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from transforms.dates import date_from_url
+from transforms.page import Page
 from transforms.profiles.alder_valley import ALDER_VALLEY_VERSIONS
 from transforms.profiles.ashcombe import ASHCOMBE_VERSIONS
 from transforms.profiles.base import ProfileVersion
@@ -48,6 +53,39 @@ class SiteProfile:
                 return version
         return self.versions[-1]
 
+    def choose_version(
+        self, page: Page, on: date | None = None
+    ) -> tuple[type[ProfileVersion], float]:
+        """The version for this page: by date when `on` is given, else by the page's evidence."""
+        if on is not None:
+            return self.version_for(on=on), 1.0
+        return choose_version(self.versions, page, self.version_for(url=page.url))
+
+
+URL_HINT_WEIGHT = 0.25  # what a matching URL shape adds to a version's marker score
+
+
+def choose_version(
+    versions: tuple[type[ProfileVersion], ...],
+    page: Page,
+    hinted: type[ProfileVersion] | None = None,
+) -> tuple[type[ProfileVersion], float]:
+    """The version the page's markup shows, and a confidence in 0..1; `hinted` (the URL's
+    version) gets a bonus that decides ties and never outweighs clear markup."""
+    scored = sorted(
+        (
+            (version.evidence(page) + (URL_HINT_WEIGHT if version is hinted else 0.0), -i)
+            for i, version in enumerate(versions)
+        ),
+        reverse=True,
+    )
+    best, index = scored[0][0], -scored[0][1]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    confidence = min(1.0, best / (1 + URL_HINT_WEIGHT)) * (
+        1.0 if runner_up == 0 else min(1.0, 0.5 + (best - runner_up))
+    )
+    return versions[index], confidence
+
 
 PROFILES: dict[str, SiteProfile] = {
     profile.name: profile
@@ -78,6 +116,11 @@ def get_profile(name: str) -> SiteProfile:
         raise KeyError(
             f"unknown extraction profile {name!r} (known: {known}, or 'generic')"
         ) from None
+
+
+def profile_names() -> tuple[str, ...]:
+    """Every valid profile name (config validation rejects others); "generic" is always valid."""
+    return tuple(sorted(PROFILES))
 
 
 def profile_for_url(url: str) -> SiteProfile | None:

@@ -6,6 +6,7 @@ paragraph ending in a credit such as "[Photo/]" or "[Photo/Li Na]"; images are o
 from `subsites.chinadaily.com.cn/<site>/att/`. The CMS writes its record of the article into
 an HTML comment, `<!--enpproperty <date>...</date><author>...</author>... /enpproperty-->`,
 which is the most reliable source of the time, author and keywords when a site keeps it.
+Long articles are split into pages `c_<id>.htm`, `c_<id>_2.htm`, ... under a page-number bar.
 """
 
 from __future__ import annotations
@@ -13,29 +14,27 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bs4 import Comment, Tag
-
 from transforms.dates import parse_datetime
 from transforms.normalize import normalize_text
-from transforms.profiles.base import NAME_SPLIT, ProfileVersion
+from transforms.page import HtmlElement
+from transforms.profiles.base import NAME_SPLIT, ProfileVersion, looks_like_caption
 
-CAPTION_CREDIT = re.compile(r"\[\s*(?:photo|image)\s*/[^\]]*\]\s*$", re.I)
-MAX_CAPTION_WORDS = 40
-ARTICLE_ID = re.compile(r"/c_(\d+)\.htm$")
+ARTICLE_ID = re.compile(r"/c_(\d+)(?:_\d+)?\.htm$")
+ENP_PROPERTY = re.compile(r"<!--\s*enpproperty(.*?)/enpproperty\s*-->", re.S)
 ENP_FIELD = re.compile(r"<(\w+)>([^<]*)</\1>")
 
 
 class ChinaDailyRegionalV1(ProfileVersion):
     """The platform's article template; sites set NAME and their title suffix."""
 
-    URL_PATTERN = re.compile(r"/\d{4}-\d{2}/\d{2}/c_\d+\.htm$")
+    URL_PATTERN = re.compile(r"/\d{4}-\d{2}/\d{2}/c_\d+(?:_\d+)?\.htm$")
+    MARKERS = ("div.art_cont", "#Content", "h1.art_title", "span.date", "#div_currpage")
     LANGUAGE = "en"
     TITLE = "h1.art_title, .main h1, h1"
     BODY = "div.art_cont, #Content"
     DATE = ".info .date"
     AUTHOR = ".info .author"
     EXCLUDE = ("script", "style", ".page_nav", "#div_currpage", ".share", ".related")
-    EDITOR_NOTE_PREFIX = re.compile(r"^\[\s*editor'?s?[’']?s? note\s*\]\s*", re.I)
 
     def article_key(self) -> str | None:
         """The platform-wide `c_<id>`: one article, whichever host serves it."""
@@ -44,11 +43,11 @@ class ChinaDailyRegionalV1(ProfileVersion):
 
     def enp_property(self, name: str) -> str | None:
         """One field of the CMS's `enpproperty` comment ("date", "author", "keyword", ...)."""
-        for comment in self.soup.find_all(string=lambda s: isinstance(s, Comment)):
-            if comment.strip().startswith("enpproperty"):
-                fields = dict(ENP_FIELD.findall(comment))
-                return normalize_text(fields.get(name, "")) or None
-        return None
+        match = ENP_PROPERTY.search(self.page.html)
+        if match is None:
+            return None
+        fields = dict(ENP_FIELD.findall(match.group(1)))
+        return normalize_text(fields.get(name, "")) or None
 
     def published_at(self) -> datetime | None:
         return parse_datetime(self.enp_property("date"), self.default_timezone) or (
@@ -68,17 +67,5 @@ class ChinaDailyRegionalV1(ProfileVersion):
         keywords = self.enp_property("keyword") or ""
         return tuple(dict.fromkeys(k for k in re.split(r"\s*[,;，]\s*", keywords) if k))
 
-    def is_caption(self, node: Tag) -> bool:
-        if node.name != "p" or node.find("img") is not None:
-            return False
-        if "caption" in (node.get("class") or []):
-            return True
-        text = normalize_text(node.get_text(" "))
-        return bool(CAPTION_CREDIT.search(text)) and len(text.split()) <= MAX_CAPTION_WORDS
-
-    def body_nodes(self) -> list[Tag]:
-        if self.body_root is not None:
-            for node in self.body_root.find_all("p"):
-                if self.is_caption(node):  # a caption whose image was dropped is still a caption
-                    node.decompose()
-        return super().body_nodes()
+    def is_caption(self, node: HtmlElement) -> bool:
+        return looks_like_caption(node)

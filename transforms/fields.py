@@ -1,0 +1,347 @@
+"""Field-level fallback: every field from the best source that has it, never a thrown-away page.
+
+For each field the order is: the profile version the page's evidence chose, the site's other
+versions, then the page itself (label lines, JSON-LD / OpenGraph / `<meta>`, `<time>`, the URL)
+and the generic extractor; `htmldate` is the last resort for the date. `Article.field_sources`
+records which source served each field, `Article.profile_misses` the fields the chosen version's
+own selectors missed (the per-run profile-miss rate is computed from these). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+from typing import TypeVar
+from zoneinfo import ZoneInfo
+
+from records.article import Article, Block, Image, NotAnArticle
+from transforms.dates import (
+    date_by_htmldate,
+    date_from_url,
+    first_bare_date,
+    labelled_dates,
+    parse_datetime,
+)
+from transforms.furniture import clean_body, credit_parts, is_credit_line, strip_site_name
+from transforms.metadata import short_language
+from transforms.normalize import normalize_text
+from transforms.page import Page, element_text
+from transforms.pagination import continuation_urls
+from transforms.profiles.base import ProfileVersion, images_of
+from transforms.profiles.registry import SiteProfile
+
+T = TypeVar("T")
+NON_WORD = re.compile(r"[\W_]+")
+GENERIC = "generic"
+METADATA = "metadata"
+LABELS = "labels"
+URL = "url"
+HTMLDATE = "htmldate"
+# The generic body replaces the profile's when it holds this much more text that contains the
+# profile's (a body split over sibling containers the selector half-matches).
+GENERIC_BODY_GAIN = 1.25
+GENERIC_BODY_CONTAINS = 0.8
+# Prose outside the profile's body container, as a share of the body, that makes us ask generic.
+OUTSIDE_PROSE_SHARE = 0.2
+OUTSIDE_PROSE_MIN_WORDS = 25
+# Below these the generic extractor's body is not trusted to stand for an article.
+GENERIC_MIN_CONFIDENCE = 0.3
+GENERIC_MIN_WORDS = 30  # ... in blocks of PROSE_BLOCK_WORDS or more (not address lines)
+PROSE_BLOCK_WORDS = 12
+SHINGLE = 4
+SAME_MOMENT = timedelta(minutes=1)  # "Updated: 09:41" beside a 09:41:33 publication is no update
+ALWAYS_EXPECTED = frozenset({"title", "body", "published_at"})
+SELECTOR_OF = {"updated_at": "UPDATED", "authors": "AUTHOR", "subtitle": "SUBTITLE", "tags": "TAGS"}
+
+
+class FieldPicker:
+    """Tries each source for a field in order and remembers which one served it."""
+
+    def __init__(self, versions: list[ProfileVersion]) -> None:
+        self.versions = versions
+        self.sources: dict[str, str] = {}
+        self.misses: list[str] = []
+
+    def from_versions(self, field: str, read: Callable[[ProfileVersion], T]) -> T | None:
+        for index, version in enumerate(self.versions):
+            value = read(version)
+            if value:
+                self.sources[field] = version.NAME
+                return value
+            if index == 0 and self.expects(field):
+                self.misses.append(field)
+        return None
+
+    def expects(self, field: str) -> bool:
+        """Whether the chosen version's template has this field (a miss is then drift)."""
+        if field in ALWAYS_EXPECTED:
+            return True
+        selector = SELECTOR_OF.get(field)
+        return bool(selector and getattr(self.versions[0], selector, None))
+
+    def served(self, field: str, source: str, value: T) -> T:
+        if value:
+            self.sources[field] = source
+        return value
+
+
+def extract_with_profile(
+    page: Page,
+    site: SiteProfile,
+    *,
+    default_timezone: str,
+    on=None,
+    generic: Callable[[Page, str], Article] | None = None,
+) -> Article:
+    """The article on `page`, field by field (see the module docstring)."""
+    chosen, confidence = site.choose_version(page, on=on)
+    versions = [chosen(page, default_timezone)] + [
+        version(page, default_timezone) for version in site.versions if version is not chosen
+    ]
+    pick = FieldPicker(versions)
+    generic_article = _LazyGeneric(page, default_timezone, generic)
+    primary = versions[0]
+
+    # images first: their captions are not body text wherever the body comes from
+    images = pick.from_versions("images", lambda v: v.images()) or ()
+    raw_blocks = pick.from_versions("body", lambda v: v.body_blocks()) or []
+    cleaned = clean_body(
+        raw_blocks,
+        captions=[image.caption for image in images if image.caption],
+        extra_furniture=primary.BOILERPLATE_LINES,
+        body_end=primary.BODY_END,
+    )
+    body_source = pick.sources.get("body")
+    if _should_ask_generic(page, versions, cleaned.blocks):
+        found = generic_article.get()
+        if found is not None and _generic_is_better(found.body, cleaned.blocks):
+            generic_images = _images_on_page(page, found.images, primary)
+            images = tuple({i.src: i for i in (*generic_images, *images)}.values())
+            cleaned = clean_body(
+                found.body,
+                captions=[i.caption for i in (*images, *generic_images) if i.caption],
+                extra_furniture=primary.BOILERPLATE_LINES,
+                body_end=primary.BODY_END,
+                title=found.title,
+            )
+            body_source = GENERIC
+            pick.sources["images"] = pick.sources.get("images", GENERIC)
+            if "body" not in pick.misses:
+                pick.misses.append("body")
+    if not cleaned.blocks:
+        raise NotAnArticle("empty_body", f"{primary.NAME}: no text under {primary.BODY!r}")
+    pick.sources["body"] = body_source or GENERIC
+
+    title = _title(page, pick, generic_article)
+    if not title:
+        raise NotAnArticle("no_title", f"{primary.NAME}: no title selector, heading or <title>")
+
+    published, updated = _dates(page, pick, default_timezone)
+    meta = page.metadata
+    authors = pick.from_versions("authors", lambda v: v.authors()) or pick.served(
+        "authors", METADATA, meta.authors
+    )
+    credits = tuple(
+        dict.fromkeys(
+            [*(pick.from_versions("credits", lambda v: v.credits()) or ()), *cleaned.credits]
+        )
+    )
+    if not credits and body_source == GENERIC:  # the label lines went with the body selector
+        lines = [line for line in page.lines if is_credit_line(line)]
+        credits = pick.served(
+            "credits", LABELS, tuple(dict.fromkeys(p for line in lines for p in credit_parts(line)))
+        )
+    editor_note = pick.from_versions("editor_note", lambda v: v.editor_note()) or (
+        cleaned.editor_note
+    )
+    if cleaned.editor_note and "editor_note" not in pick.sources:
+        pick.sources["editor_note"] = pick.sources["body"]
+    language = pick.from_versions("language", lambda v: v.language()) or pick.served(
+        "language", METADATA, short_language(meta.language)
+    )
+    return Article(
+        url=page.url,
+        canonical_url=primary.canonical_url() or meta.canonical_url or page.url,
+        title=title,
+        subtitle=pick.from_versions("subtitle", lambda v: v.subtitle()),
+        body=tuple(cleaned.blocks),
+        published_at=published,
+        updated_at=updated,
+        authors=tuple(authors or ()),
+        editor_note=editor_note,
+        images=tuple(images),
+        tags=tuple(pick.from_versions("tags", lambda v: v.tags()) or ()),
+        language=language,
+        profile=primary.NAME,
+        article_key=primary.article_key(),
+        confidence=round(confidence, 3),
+        credits=credits,
+        field_sources=tuple(sorted(pick.sources.items())),
+        profile_misses=tuple(pick.misses),
+        continuation_urls=continuation_urls(page),
+    )
+
+
+class _LazyGeneric:
+    """The generic extractor's article, computed at most once and only when asked for."""
+
+    def __init__(self, page: Page, timezone: str, run: Callable[[Page, str], Article] | None):
+        self.page, self.timezone, self.run = page, timezone, run
+        self.done = False
+        self.article: Article | None = None
+
+    def get(self) -> Article | None:
+        if not self.done and self.run is not None:
+            self.done = True
+            try:
+                found = self.run(self.page, self.timezone)
+            except NotAnArticle:
+                found = None
+            prose_words = sum(
+                len(block.text.split())
+                for block in (found.body if found else ())
+                if len(block.text.split()) >= PROSE_BLOCK_WORDS
+            )
+            if found is not None and (
+                found.confidence >= GENERIC_MIN_CONFIDENCE and prose_words >= GENERIC_MIN_WORDS
+            ):
+                self.article = found
+        return self.article
+
+
+def _should_ask_generic(page: Page, versions: list[ProfileVersion], blocks: list[Block]) -> bool:
+    """No body, or a fair amount of prose outside the profile's body container."""
+    if not blocks:
+        return True
+    body_words = sum(len(block.text.split()) for block in blocks)
+    long_body_words = sum(
+        n for n in (len(block.text.split()) for block in blocks) if n >= OUTSIDE_PROSE_MIN_WORDS
+    )
+    page_words = 0
+    for node in page.tree.iter("p", "div", "td"):
+        text = node.text_content() if node.tag == "p" else node.text
+        words = len(text.split()) if text else 0
+        if words >= OUTSIDE_PROSE_MIN_WORDS:
+            page_words += words
+    return page_words - long_body_words >= OUTSIDE_PROSE_SHARE * body_words
+
+
+def _shingles(texts: Iterable[str]) -> Counter:
+    words = " ".join(texts).casefold().split()
+    return Counter(tuple(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 0)))
+
+
+def _generic_is_better(generic_body: Iterable[Block], profile_body: list[Block]) -> bool:
+    generic_texts = [block.text for block in generic_body]
+    if not profile_body:
+        return bool(generic_texts)
+    ours, theirs = _shingles(b.text for b in profile_body), _shingles(generic_texts)
+    if sum(theirs.values()) < GENERIC_BODY_GAIN * sum(ours.values()):
+        return False
+    contained = sum((ours & theirs).values()) / max(sum(ours.values()), 1)
+    return contained >= GENERIC_BODY_CONTAINS
+
+
+def _images_on_page(
+    page: Page, images: Iterable[Image], version: ProfileVersion
+) -> tuple[Image, ...]:
+    """The generic extractor's images, captioned the way the profile captions them."""
+    wanted = {image.src for image in images}
+    nodes = [
+        img
+        for img in page.tree.iter("img")
+        if img.get("src") and version_url(version, img.get("src")) in wanted
+    ]
+    return images_of(nodes, version) if nodes else tuple(images)
+
+
+def version_url(version: ProfileVersion, src: str) -> str:
+    from urllib.parse import urljoin
+
+    return urljoin(version.url, src.strip())
+
+
+def _title(page: Page, pick: FieldPicker, generic_article: _LazyGeneric) -> str | None:
+    """A selector's title when the page's own title agrees with it, else the page's title."""
+    site_names = [*pick.versions[0].SITE_NAMES, page.metadata.site_name or ""]
+    document_titles = [
+        strip_site_name(t, site_names) for t in (page.metadata.title, page.metadata.headline) if t
+    ]
+    document_keys = [_key(t) for t in document_titles if _key(t)]
+
+    def agrees(candidate: str) -> bool:
+        key = _key(candidate)
+        return bool(key) and (
+            not document_keys or any(key in doc or doc in key for doc in document_keys)
+        )
+
+    for index, version in enumerate(pick.versions):
+        candidate = version.title()
+        if candidate and agrees(strip_site_name(candidate, site_names)):
+            pick.sources["title"] = version.NAME
+            return strip_site_name(candidate, site_names)
+        if index == 0:
+            pick.misses.append("title")
+    for heading in page.tree.iter("h1", "h2"):
+        text = element_text(heading)
+        if text and document_keys and agrees(text) and len(text.split()) >= 2:
+            return pick.served("title", "heading", strip_site_name(text, site_names))
+    if document_titles:
+        return pick.served("title", METADATA, document_titles[0])
+    found = generic_article.get()
+    return pick.served("title", GENERIC, found.title) if found else None
+
+
+def _key(text: str) -> str:
+    return " ".join(NON_WORD.sub(" ", normalize_text(text).casefold()).split())
+
+
+def _dates(page: Page, pick: FieldPicker, timezone: str) -> tuple[datetime | None, datetime | None]:
+    zone = ZoneInfo(timezone)
+    url_day = date_from_url(page.url, timezone)
+    published = pick.from_versions("published_at", lambda v: v.published_at())
+    labelled_published = labelled_updated = None
+    if published is None:
+        labelled_published, labelled_updated = labelled_dates(
+            page.lines, timezone, day_hint=url_day.date() if url_day else None
+        )
+    if published is None:
+        meta = page.metadata
+        for source, value in (
+            (LABELS, labelled_published),
+            (METADATA, parse_datetime(meta.published, timezone)),
+            ("time", _time_element(page, timezone)),
+            (LABELS, labelled_updated),
+            (LABELS, first_bare_date(page.lines, timezone)),
+            (URL, url_day),
+        ):
+            if value is not None:
+                published = pick.served("published_at", source, value)
+                break
+    if published is None:
+        published = pick.served(
+            "published_at", HTMLDATE, date_by_htmldate(page.html, page.url, timezone)
+        )
+    updated = pick.from_versions("updated_at", lambda v: v.updated_at())
+    if updated is None:
+        modified = parse_datetime(page.metadata.modified, timezone)
+        if modified is not None:
+            updated = pick.served("updated_at", METADATA, modified)
+        elif labelled_updated is not None and (
+            published is None or labelled_updated - published > SAME_MOMENT
+        ):
+            updated = pick.served("updated_at", LABELS, labelled_updated)
+    return (
+        published.astimezone(zone) if published else None,
+        updated.astimezone(zone) if updated else None,
+    )
+
+
+def _time_element(page: Page, timezone: str) -> datetime | None:
+    for node in page.tree.iter("time"):
+        stamp = parse_datetime(node.get("datetime") or element_text(node), timezone)
+        if stamp is not None:
+            return stamp
+    return None

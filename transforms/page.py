@@ -1,0 +1,115 @@
+"""One parse per page: the lxml tree, the page metadata and the page's text lines, each read once
+and shared by the site profiles, the field fallbacks and the generic extractor. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+
+from lxml import etree
+from lxml import html as lxml_html
+from lxml.cssselect import CSSSelector
+
+from records.article import NotAnArticle
+from transforms.metadata import PageMetadata, read_metadata
+from transforms.normalize import normalize_text
+
+HtmlElement = lxml_html.HtmlElement
+PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
+# Visible text of the page: everything under <body> but scripts, styles and templates.
+VISIBLE_TEXT = etree.XPath(
+    "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)"
+    " and not(ancestor::template)]"
+)
+ID_VALUES = etree.XPath("//@id")
+CLASS_VALUES = etree.XPath("//@class")
+SIMPLE_SELECTOR = re.compile(r"[a-z0-9]*[.#][\w-]+")
+BLOCK_LEVEL = frozenset(
+    {"p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "table"}
+    | {"section", "article", "header", "footer", "ul", "ol", "dl", "dt", "dd", "blockquote"}
+    | {"form", "main", "aside", "nav", "figure", "figcaption"}
+)
+
+
+@lru_cache(maxsize=512)
+def css(selector: str) -> CSSSelector:
+    """A compiled CSS selector (compiled once per process)."""
+    return CSSSelector(selector, translator="html")
+
+
+def parse_html(html: str) -> HtmlElement:
+    """One lxml parse; an XML declaration with an encoding is dropped first (lxml refuses it)."""
+    if html.lstrip().startswith("<?xml"):
+        html = html[html.index("?>") + 2 :] if "?>" in html else html
+    try:
+        return lxml_html.document_fromstring(html, parser=PARSER)
+    except (etree.ParserError, ValueError) as error:
+        raise NotAnArticle("empty_body", f"unparseable HTML: {error}") from error
+
+
+def element_text(element: HtmlElement) -> str:
+    """Normalised text of an element; inline markup joins without spaces, blocks with one."""
+    parts: list[str] = []
+    for node in element.iter():
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("script", "style"):
+            if node is not element and node.tail:
+                parts.append(node.tail)
+            continue
+        if tag in BLOCK_LEVEL and node is not element:
+            parts.append(" ")
+        if node.text and tag not in ("script", "style"):
+            parts.append(node.text)
+        if node is not element and node.tail:
+            if tag in BLOCK_LEVEL:
+                parts.append(" ")
+            parts.append(node.tail)
+    return normalize_text("".join(parts))
+
+
+class Page:
+    """A fetched page, parsed once. `tree`, `metadata` and `lines` are computed on first use."""
+
+    def __init__(self, html: str, url: str) -> None:
+        self.html = html
+        self.url = url
+
+    @cached_property
+    def tree(self) -> HtmlElement:
+        return parse_html(self.html)
+
+    @cached_property
+    def metadata(self) -> PageMetadata:
+        return read_metadata(self.tree, self.url)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The visible text as the reader sees it, one normalised line per text node."""
+        found = (normalize_text(str(text)) for text in VISIBLE_TEXT(self.tree))
+        return [line for line in found if line]
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Every `#id` and `.class` on the page: cheap tests for simple selectors."""
+        found = {f"#{ident}" for ident in ID_VALUES(self.tree)}
+        found.update(f".{name}" for value in CLASS_VALUES(self.tree) for name in value.split())
+        return frozenset(found)
+
+    def has(self, selector: str) -> bool:
+        """Whether anything on the page matches `selector` (any of a comma-separated list)."""
+        for part in selector.split(","):
+            part = part.strip()
+            if SIMPLE_SELECTOR.fullmatch(part):  # "div.art_cont" is tested as ".art_cont"
+                if part[part.index(next(c for c in part if c in ".#")) :] in self.names:
+                    return True
+            elif css(part)(self.tree):
+                return True
+        return False
+
+    def select(self, selector: str) -> list[HtmlElement]:
+        return css(selector)(self.tree)
+
+    def select_one(self, selector: str) -> HtmlElement | None:
+        found = css(selector)(self.tree)
+        return found[0] if found else None
