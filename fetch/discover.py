@@ -9,12 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from fetch.http import Fetcher, FetchFailed, FetchRequest
 from newsetl.settings import Source
 from records.fetch import DiscoveredLink, FetchResult
-from records.urls import host_key, preferred_hosts_for, try_canonical_url
+from records.urls import origin_key, preferred_hosts_for, try_canonical_url
 from transforms.decode import decode_html
 from transforms.feeds import feed_links, parse_feed
 from transforms.listing import parse_listing
@@ -64,7 +63,7 @@ class _Collector:
     def __init__(self, source: Source, url_states: UrlStates, discovery: Discovery) -> None:
         self.pattern = re.compile(source.article_url_pattern)
         self.preferred = preferred_hosts_for([source.base_url, *source.listing_urls])
-        self.hosts = set(self.preferred)
+        self.origins = source.origins
         self.url_states = url_states
         self.discovery = discovery
         self.seen: set[str] = set()
@@ -72,7 +71,7 @@ class _Collector:
 
     def canonical(self, url: str) -> str | None:
         canonical = try_canonical_url(url, preferred_hosts=self.preferred)
-        if canonical is None or host_key(urlsplit(canonical).hostname) not in self.hosts:
+        if canonical is None or origin_key(canonical) not in self.origins:
             return None
         return canonical if self.pattern.search(canonical) else None
 
@@ -354,7 +353,7 @@ def _read_sitemaps(
         if sitemap.kind == "sitemapindex":
             for entry in sitemap.entries:
                 child = try_canonical_url(entry.url)
-                if not child or host_key(urlsplit(child).hostname) not in collector.hosts:
+                if not child or origin_key(child) not in collector.origins:
                     continue
                 # a child is read again only when its lastmod passed its own watermark
                 child_mark = None if backfill or watermark_of is None else watermark_of(entry.url)

@@ -19,7 +19,7 @@ import httpx
 from fetch.archive import WarcArchive
 from fetch.robots import RobotsRules, agent_token, rules_from_response
 from records.fetch import FetchResult, Purpose
-from records.urls import host_key
+from records.urls import has_userinfo, host_key, origin_key, origin_keys
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 GONE_STATUSES = {404, 410}
@@ -150,12 +150,13 @@ class Fetcher:
         self,
         policy: FetchPolicy,
         archive: WarcArchive | None,
-        allowed_hosts: Iterable[str],
+        allowed_origins: Iterable[str],
         state: CrawlState | None = None,
     ) -> None:
+        """`allowed_origins`: URLs or `host[:port]` whose origins may be fetched (see origin_key)."""
         self.policy = policy
         self.archive = archive
-        self.allowed_hosts = {host_key(host) for host in allowed_hosts if host}
+        self.allowed_origins = origin_keys(allowed_origins)
         self.state = state or CrawlState()
         self.agent = agent_token(policy.user_agent)
         self.client = httpx.Client(
@@ -225,8 +226,10 @@ class Fetcher:
         outcome = "refused_redirect"
         if parts.scheme not in ("http", "https"):
             error = f"not http(s): {url}"
-        elif self.allowed_hosts and host_key(parts.hostname) not in self.allowed_hosts:
-            error = f"off-site URL {url}"
+        elif has_userinfo(url):
+            error = f"user info in URL {url}"
+        elif self.allowed_origins and origin_key(url) not in self.allowed_origins:
+            error = f"off-site URL {url} (another host or port than the source's)"
         elif purpose != "robots" and self.policy.respect_robots:
             rules = self.robots_for(url)
             if rules is not None and not rules.allows(url, self.agent):

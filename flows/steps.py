@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from filelock import FileLock, Timeout
 
@@ -124,11 +123,9 @@ def fetch_policy(settings: Settings, source: Source | None = None) -> FetchPolic
 
 
 def make_fetcher(settings: Settings, source: Source, run_id: str) -> Fetcher:
-    """A fetcher limited to the source's own hosts, sharing robots rules and pace with its run."""
-    urls = [source.base_url, *source.listing_urls, *source.feed_full_urls]
-    hosts = {urlsplit(url).hostname or "" for url in urls + source.sitemap_full_urls}
+    """A fetcher limited to the source's origins, sharing robots rules and pace with its run."""
     archive = WarcArchive(settings.raw_dir, source.name, run_id)
-    return Fetcher(fetch_policy(settings, source), archive, hosts, crawl_state_for(run_id))
+    return Fetcher(fetch_policy(settings, source), archive, source.origins, crawl_state_for(run_id))
 
 
 def start_run(settings: Settings, source: Source, flow_run_id: str | None = None) -> str:
