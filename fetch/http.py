@@ -60,6 +60,7 @@ class FetchPolicy:
     max_redirects: int = 5
     max_retry_after_seconds: float = 60.0  # a longer Retry-After: give up, retry next run
     respect_robots: bool = True
+    max_body_seconds: float = 30.0  # a body still arriving after this is a slow drip: given up
 
 
 @dataclass(frozen=True)
@@ -302,8 +303,15 @@ class Fetcher:
             result.error = f"body larger than {self.policy.max_body_bytes} bytes (decompressed)"
             result.body = None
             return result, None
-        except (httpx.HTTPError, _TooSlow, zlib.error) as error:
-            result.outcome = "network_error"
+        except _TooSlow as error:
+            # the whole time budget is spent already: retrying would spend it again
+            result.outcome, result.error = "timeout", str(error)
+            result.body = None
+            result.elapsed_ms = (time.monotonic() - started) * 1000
+            return result, None
+        except (httpx.HTTPError, zlib.error) as error:
+            timed_out = isinstance(error, httpx.TimeoutException)
+            result.outcome = "timeout" if timed_out else "network_error"
             result.error = (
                 f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
             )
@@ -372,7 +380,7 @@ class Fetcher:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit and encoding in ("", "identity"):
             raise _BodyTooLarge
-        deadline = started + max(self.policy.timeout_seconds * 3, 1.0)
+        deadline = started + self.policy.max_body_seconds
         chunks: list[bytes] = []
         size = 0
         for chunk in _decoded(_timed(response.iter_raw(), deadline), encoding, limit):
@@ -386,7 +394,7 @@ class Fetcher:
 def _timed(chunks: Iterator[bytes], deadline: float) -> Iterator[bytes]:
     for chunk in chunks:
         if time.monotonic() > deadline:
-            raise _TooSlow("body still arriving after the time budget")
+            raise _TooSlow("body still arriving after the time budget (max_body_seconds)")
         yield chunk
 
 

@@ -72,7 +72,9 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
             timer = StageTimer(summary)
             for batch in steps.batches(responses, settings.fetch_batch_size):
                 with timer.stage("transform"):
-                    pages = steps.transform_pages(source, [result for _, result in batch])
+                    pages = steps.transform_pages(
+                        source, [result for _, result in batch], steps.text_limits(settings)
+                    )
                     for page, (response_id, _) in zip(pages, batch, strict=True):
                         page.response_id = response_id
                 with timer.stage("load"):

@@ -91,10 +91,18 @@ class Settings:
     retry_backoff_seconds: float = 0.5
     max_retry_after_seconds: float = 60.0
     max_body_bytes: int = 10 * 1024 * 1024
+    max_body_seconds: float = 30.0  # reading one response body, end to end
     max_redirects: int = 5
     fetch_batch_size: int = 100
     lock_timeout_seconds: float = 600.0
     max_rechecks_per_run: int = 200
+    # A backfill run reads at most this many listing pages (the next one resumes there).
+    backfill_max_listing_pages: int = 2000
+    # A listing walk ends after this many pages in a row with no article URL it had not seen.
+    listing_stall_pages: int = 5
+    # Longest text kept per field; longer values are cut and the cut recorded (truncations).
+    max_title_chars: int = 1000
+    max_field_chars: int = 5000  # subtitle, editor's note, each author, tag and image caption
     sources: Mapping[str, Source] = field(default_factory=dict)
 
     @property

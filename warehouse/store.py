@@ -49,6 +49,7 @@ class PageResult:
     article: Article | None = None
     rejection: NotAnArticle | None = None
     response_id: int | None = None  # set when re-processing an archived response already loaded
+    truncations: list = field(default_factory=list)  # transforms.limits.Truncation, one a field
 
 
 @dataclass
