@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from newsetl.commands import backfill, demo, report, reprocess, run, serve, sql, status
+from newsetl.commands import backfill, demo, report, reprocess, run, serve, sql, status, verify
 from newsetl.commands.common import console
-from newsetl.settings import ConfigError
+from newsetl.settings import ConfigError, load_settings
 
-COMMAND_MODULES = (demo, run, status, serve, reprocess, sql, report, backfill)
+COMMAND_MODULES = (demo, run, status, serve, reprocess, sql, report, backfill, verify)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +44,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (RunLocked, WarehouseLocked) as error:
         console.print(f"[red]{error}[/red]")
         return 3
+    except Exception as error:
+        problem = _storage_problem(error, args)
+        if problem is None:
+            raise
+        console.print(f"[red]{problem}[/red]")
+        return 1
+
+
+def _storage_problem(error: Exception, args: argparse.Namespace) -> str | None:
+    """A damaged warehouse or a full disk as one line, not a traceback."""
+    from warehouse.integrity import storage_problem
+
+    try:
+        data_dir = load_settings(args.config).data_dir
+    except ConfigError:
+        return None
+    return storage_problem(error, data_dir)
 
 
 if __name__ == "__main__":

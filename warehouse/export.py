@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.integrity import storage_problem
 from warehouse.readonly import QueryFailed, checked_query, lock_down
 
 MART_TABLES = (
@@ -96,4 +97,5 @@ def read_query(
     except duckdb.Error as error:
         if isinstance(error, duckdb.IOException) and "lock" in str(error).lower():
             raise
-        raise QueryFailed(f"{type(error).__name__}: {error}") from None
+        problem = storage_problem(error, warehouse_path.parent)
+        raise QueryFailed(problem or f"{type(error).__name__}: {error}") from None

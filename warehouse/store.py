@@ -21,6 +21,7 @@ import duckdb
 from records.article import Article, NotAnArticle, identity_of
 from records.fetch import DiscoveredLink, FetchResult
 from warehouse.frontier import next_check_after_failure
+from warehouse.integrity import rollback_keeping_the_cause
 
 LOCK_PID = re.compile(r"PID (\d+)")
 RECHECK_INTERVALS = (
@@ -161,7 +162,7 @@ def migrate(connection: duckdb.DuckDBPyConnection) -> list[str]:
             )
             connection.execute("COMMIT")
         except Exception:
-            connection.execute("ROLLBACK")
+            rollback_keeping_the_cause(connection)
             raise
         done.append(name)
     return done
@@ -295,7 +296,7 @@ class Warehouse:
             )
             self.connection.execute("COMMIT")
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            rollback_keeping_the_cause(self.connection)
             raise
         return counts
 
