@@ -27,7 +27,7 @@ from transforms.limits import TextLimits, cap_text_fields
 from warehouse import frontier
 from warehouse.export import export_marts
 from warehouse.quality import CheckResult, run_checks
-from warehouse.safety import record_truncations
+from warehouse.safety import mark_interrupted_runs, record_truncations
 from warehouse.store import LoadBatch, LoadCounts, PageResult, Warehouse
 
 LOCK_FILE_NAME = ".newsetl-run.lock"
@@ -140,6 +140,7 @@ def make_fetcher(settings: Settings, source: Source, run_id: str) -> Fetcher:
 
 def start_run(settings: Settings, source: Source, flow_run_id: str | None = None) -> str:
     with open_warehouse(settings) as warehouse:
+        mark_interrupted_runs(warehouse, now_utc())  # the caller holds the run lock
         return warehouse.start_run(source.name, flow_run_id=flow_run_id, started_at=now_utc())
 
 
