@@ -16,6 +16,19 @@ from warcio.warcwriter import WARCWriter
 DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
 
+class UnsafePath(ValueError):
+    """A path built from a source name or a stored file name points outside its folder."""
+
+
+def contained_path(root: Path, relative: str | Path) -> Path:
+    """`root / relative`, resolved; raises UnsafePath unless it stays inside `root`."""
+    base = root.resolve()
+    path = (base / relative).resolve()
+    if not path.is_relative_to(base) or path == base:
+        raise UnsafePath(f"{relative!s} points outside {root}: refused")
+    return path
+
+
 @dataclass(frozen=True)
 class ArchivedRecord:
     warc_file: str
@@ -38,7 +51,7 @@ class WarcArchive:
     def __init__(self, raw_dir: Path, source: str, run_id: str) -> None:
         self.raw_dir = raw_dir
         self.relative_path = Path(source) / f"{run_id}.warc.gz"
-        self.path = raw_dir / self.relative_path
+        self.path = contained_path(raw_dir, self.relative_path)
         self._lock = threading.Lock()
 
     def append(
@@ -70,7 +83,7 @@ class WarcArchive:
 
 def read_archived(raw_dir: Path, warc_file: str, offset: int) -> ArchivedResponse:
     """Read back the one response record stored at `offset`."""
-    with (raw_dir / warc_file).open("rb") as handle:
+    with contained_path(raw_dir, warc_file).open("rb") as handle:
         handle.seek(offset)
         for record in ArchiveIterator(handle):
             if record.rec_type != "response":

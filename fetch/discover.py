@@ -9,12 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
-from urllib.parse import urlsplit
 
 from fetch.http import Fetcher, FetchFailed, FetchRequest
 from newsetl.settings import Source
 from records.fetch import DiscoveredLink, FetchResult
-from records.urls import host_key, preferred_hosts_for, try_canonical_url
+from records.urls import origin_key, preferred_hosts_for, try_canonical_url
 from transforms.decode import decode_html
 from transforms.feeds import feed_links, parse_feed
 from transforms.listing import parse_listing
@@ -23,7 +22,15 @@ from transforms.sitemaps import BadXml, parse_sitemap
 Parsed = TypeVar("Parsed")
 
 MAX_SITEMAPS_PER_RUN = 500
-BACKFILL_MAX_LISTING_PAGES = 100_000  # a backfill walks the whole archive, not max_listing_pages
+
+
+@dataclass(frozen=True)
+class ListingLimits:
+    """Bounds on listing walks, so an endless `next` chain ends (settings of the same names)."""
+
+    backfill_max_listing_pages: int = 2000  # per backfill run, over all listings; resumes later
+    listing_stall_pages: int = 5  # pages in a row without an article URL unseen in this run
+
 
 UrlStates = Callable[[list[str]], dict[str, "str | None"]]  # url -> last outcome, known URLs only
 WatermarkOf = Callable[[str], "datetime | None"]
@@ -64,7 +71,7 @@ class _Collector:
     def __init__(self, source: Source, url_states: UrlStates, discovery: Discovery) -> None:
         self.pattern = re.compile(source.article_url_pattern)
         self.preferred = preferred_hosts_for([source.base_url, *source.listing_urls])
-        self.hosts = set(self.preferred)
+        self.origins = source.origins
         self.url_states = url_states
         self.discovery = discovery
         self.seen: set[str] = set()
@@ -72,7 +79,7 @@ class _Collector:
 
     def canonical(self, url: str) -> str | None:
         canonical = try_canonical_url(url, preferred_hosts=self.preferred)
-        if canonical is None or host_key(urlsplit(canonical).hostname) not in self.hosts:
+        if canonical is None or origin_key(canonical) not in self.origins:
             return None
         return canonical if self.pattern.search(canonical) else None
 
@@ -124,6 +131,7 @@ def discover(
     listing_start: ListingStart | None = None,
     on_listing_page: ListingPageDone | None = None,
     listing_gap: ListingStart | None = None,
+    limits: ListingLimits = ListingLimits(),
 ) -> Discovery:
     """Run the source's discovery methods in order and merge what they find.
 
@@ -138,7 +146,14 @@ def discover(
         before = discovery.pages_read
         if method == "listing":
             failure = _walk_listings(
-                fetcher, source, collector, backfill, listing_start, on_listing_page, listing_gap
+                fetcher,
+                source,
+                collector,
+                backfill,
+                listing_start,
+                on_listing_page,
+                listing_gap,
+                limits,
             )
         elif method == "feed":
             failure = _read_feeds(fetcher, source, collector, backfill, watermark_of)
@@ -173,6 +188,7 @@ def _walk_listings(
     listing_start: ListingStart | None,
     on_listing_page: ListingPageDone | None,
     listing_gap: ListingStart | None,
+    limits: ListingLimits,
 ) -> FetchResult | None:
     """Page through every listing; returns the failed first page, if one failed.
 
@@ -194,7 +210,7 @@ def _walk_listings(
         failed_at: str | None = None
         for number, (url, stop_at_known) in enumerate(walks):
             failed = _walk_one(
-                fetcher, source, collector, url, stop_at_known, start_url, on_listing_page
+                fetcher, source, collector, url, stop_at_known, start_url, on_listing_page, limits
             )
             if failed is not None:
                 failed_at = failed_at or failed.url
@@ -213,12 +229,30 @@ def _walk_one(
     stop_at_known: bool,
     start_url: str,
     on_listing_page: ListingPageDone | None,
+    limits: ListingLimits,
 ) -> FetchResult | None:
-    """Follow `next` links from `url`; returns the response of a page that failed, if any."""
+    """Follow `next` links from `url`; returns the response of a page that failed, if any.
+
+    A normal walk reads at most `source.max_listing_pages`; a backfill shares
+    `backfill_max_listing_pages` between its listings and resumes after it. Either ends after
+    `listing_stall_pages` pages in a row that hold no article URL unseen in this run.
+    """
     discovery = collector.discovery
     visited: set[str] = set()
-    limit = BACKFILL_MAX_LISTING_PAGES if on_listing_page else source.max_listing_pages
-    while url and url not in visited and len(visited) < limit:
+    stalled_pages = 0
+    while url and url not in visited:
+        if on_listing_page is None and len(visited) >= source.max_listing_pages:
+            discovery.stopped_because = f"max_listing_pages ({source.max_listing_pages}) read"
+            return None
+        if (
+            on_listing_page is not None
+            and discovery.listing_pages_read >= limits.backfill_max_listing_pages
+        ):
+            discovery.stopped_because = (
+                f"backfill_max_listing_pages ({limits.backfill_max_listing_pages}) read; "
+                "the next backfill resumes here"
+            )
+            return None
         visited.add(url)
         response = fetcher.fetch(FetchRequest(url), "listing")
         if response.outcome != "fetched" or response.body is None:
@@ -235,14 +269,22 @@ def _walk_one(
             keep_links=on_listing_page is None,
         )
         discovery.listing_links_seen += new + known
+        stalled_pages = 0 if links else stalled_pages + 1
+        stalled = stalled_pages >= limits.listing_stall_pages
+        next_url = None if stalled else page.next_url
         if on_listing_page is not None:
-            on_listing_page(start_url, links, [response], page.next_url)
+            on_listing_page(start_url, links, [response], next_url)
         else:
             discovery.responses.append(response)
+        if stalled:
+            discovery.stopped_because = (
+                f"{stalled_pages} listing pages in a row without a new article URL (at {url})"
+            )
+            return None
         if stop_at_known and (new + known) and not new:
             discovery.stopped_because = f"{url} holds only known articles"
             return None
-        url = page.next_url
+        url = next_url
     discovery.stopped_because = discovery.stopped_because or "last listing page reached"
     return None
 
@@ -354,7 +396,7 @@ def _read_sitemaps(
         if sitemap.kind == "sitemapindex":
             for entry in sitemap.entries:
                 child = try_canonical_url(entry.url)
-                if not child or host_key(urlsplit(child).hostname) not in collector.hosts:
+                if not child or origin_key(child) not in collector.origins:
                     continue
                 # a child is read again only when its lastmod passed its own watermark
                 child_mark = None if backfill or watermark_of is None else watermark_of(entry.url)

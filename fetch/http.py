@@ -19,7 +19,7 @@ import httpx
 from fetch.archive import WarcArchive
 from fetch.robots import RobotsRules, agent_token, rules_from_response
 from records.fetch import FetchResult, Purpose
-from records.urls import host_key
+from records.urls import has_userinfo, host_key, origin_key, origin_keys
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 GONE_STATUSES = {404, 410}
@@ -60,6 +60,7 @@ class FetchPolicy:
     max_redirects: int = 5
     max_retry_after_seconds: float = 60.0  # a longer Retry-After: give up, retry next run
     respect_robots: bool = True
+    max_body_seconds: float = 30.0  # a body still arriving after this is a slow drip: given up
 
 
 @dataclass(frozen=True)
@@ -150,12 +151,13 @@ class Fetcher:
         self,
         policy: FetchPolicy,
         archive: WarcArchive | None,
-        allowed_hosts: Iterable[str],
+        allowed_origins: Iterable[str],
         state: CrawlState | None = None,
     ) -> None:
+        """`allowed_origins`: URLs or `host[:port]` whose origins may be fetched (see origin_key)."""
         self.policy = policy
         self.archive = archive
-        self.allowed_hosts = {host_key(host) for host in allowed_hosts if host}
+        self.allowed_origins = origin_keys(allowed_origins)
         self.state = state or CrawlState()
         self.agent = agent_token(policy.user_agent)
         self.client = httpx.Client(
@@ -225,8 +227,10 @@ class Fetcher:
         outcome = "refused_redirect"
         if parts.scheme not in ("http", "https"):
             error = f"not http(s): {url}"
-        elif self.allowed_hosts and host_key(parts.hostname) not in self.allowed_hosts:
-            error = f"off-site URL {url}"
+        elif has_userinfo(url):
+            error = f"user info in URL {url}"
+        elif self.allowed_origins and origin_key(url) not in self.allowed_origins:
+            error = f"off-site URL {url} (another host or port than the source's)"
         elif purpose != "robots" and self.policy.respect_robots:
             rules = self.robots_for(url)
             if rules is not None and not rules.allows(url, self.agent):
@@ -299,8 +303,15 @@ class Fetcher:
             result.error = f"body larger than {self.policy.max_body_bytes} bytes (decompressed)"
             result.body = None
             return result, None
-        except (httpx.HTTPError, _TooSlow, zlib.error) as error:
-            result.outcome = "network_error"
+        except _TooSlow as error:
+            # the whole time budget is spent already: retrying would spend it again
+            result.outcome, result.error = "timeout", str(error)
+            result.body = None
+            result.elapsed_ms = (time.monotonic() - started) * 1000
+            return result, None
+        except (httpx.HTTPError, zlib.error) as error:
+            timed_out = isinstance(error, httpx.TimeoutException)
+            result.outcome = "timeout" if timed_out else "network_error"
             result.error = (
                 f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
             )
@@ -369,7 +380,7 @@ class Fetcher:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit and encoding in ("", "identity"):
             raise _BodyTooLarge
-        deadline = started + max(self.policy.timeout_seconds * 3, 1.0)
+        deadline = started + self.policy.max_body_seconds
         chunks: list[bytes] = []
         size = 0
         for chunk in _decoded(_timed(response.iter_raw(), deadline), encoding, limit):
@@ -383,7 +394,7 @@ class Fetcher:
 def _timed(chunks: Iterator[bytes], deadline: float) -> Iterator[bytes]:
     for chunk in chunks:
         if time.monotonic() > deadline:
-            raise _TooSlow("body still arriving after the time budget")
+            raise _TooSlow("body still arriving after the time budget (max_body_seconds)")
         yield chunk
 
 

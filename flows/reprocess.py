@@ -8,6 +8,7 @@ points at the archived response it came from; no response row is duplicated.
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 from fetch.archive import read_archived
@@ -17,19 +18,33 @@ from flows.steps import SourceRunSummary, StageTimer
 from newsetl.settings import Settings, Source
 from records.fetch import FetchResult
 from warehouse import readers
+from warehouse.safety import ReprocessError, record_reprocess_errors
 
 REPROCESS_FLOW_RUN_ID = "reprocess"
 
 
-def archived_responses(settings: Settings, source: Source) -> list[tuple[int, FetchResult]]:
-    """(response_id, the response as fetched, body read back from the WARC) for each live URL."""
+def archived_responses(
+    settings: Settings, source: Source
+) -> tuple[list[tuple[int, FetchResult]], list[ReprocessError]]:
+    """(response_id, the response as fetched, body read back from the WARC) for each live URL,
+    and the records that could not be read back or whose body is not the one recorded."""
     with steps.open_warehouse(settings) as warehouse:
         rows = [
             list(row.values()) for row in readers.latest_archived_responses(warehouse, source.name)
         ]
     responses: list[tuple[int, FetchResult]] = []
+    errors: list[ReprocessError] = []
     for response_id, url, final_url, status, fetched_at, warc_file, offset, length, sha in rows:
-        archived = read_archived(settings.raw_dir, warc_file, offset)
+        try:
+            archived = read_archived(settings.raw_dir, warc_file, offset)
+        except Exception as error:  # noqa: BLE001 - a damaged record of any kind is skipped
+            reason = f"unreadable WARC record: {type(error).__name__}: {error}"
+            errors.append(ReprocessError(response_id, url, warc_file, offset, reason))
+            continue
+        if sha and hashlib.sha256(archived.body).hexdigest() != sha:
+            reason = "WARC record body does not match the SHA-256 recorded at fetch time"
+            errors.append(ReprocessError(response_id, url, warc_file, offset, reason))
+            continue
         result = FetchResult(
             url=url,
             purpose="article",
@@ -45,26 +60,35 @@ def archived_responses(settings: Settings, source: Source) -> list[tuple[int, Fe
             warc_length=length,
         )
         responses.append((response_id, result))
-    return responses
+    return responses, errors
 
 
 def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
     """Transform and load every archived response of `source` again, as one recorded run.
 
-    A source with nothing archived is skipped (status "skipped") and records no run.
+    A damaged or missing WARC record is skipped, counted as failed and kept in
+    `reprocess_errors` with its reason; the others are processed. A source with nothing
+    archived is skipped (status "skipped") and records no run.
     """
     started = time.perf_counter()
     with steps.run_lock(settings):
-        responses = archived_responses(settings, source)
-        if not responses:
+        responses, errors = archived_responses(settings, source)
+        if not responses and not errors:
             return SourceRunSummary(source.name, "", status="skipped")
         read_seconds = time.perf_counter() - started
         with recorded_run(settings, source, REPROCESS_FLOW_RUN_ID) as summary:
             summary.stage_seconds["read_archive"] = read_seconds
+            with steps.open_warehouse(settings) as warehouse:
+                record_reprocess_errors(
+                    warehouse, source.name, summary.run_id, errors, steps.now_utc()
+                )
+            summary.counts.failed += len(errors)
             timer = StageTimer(summary)
             for batch in steps.batches(responses, settings.fetch_batch_size):
                 with timer.stage("transform"):
-                    pages = steps.transform_pages(source, [result for _, result in batch])
+                    pages = steps.transform_pages(
+                        source, [result for _, result in batch], steps.text_limits(settings)
+                    )
                     for page, (response_id, _) in zip(pages, batch, strict=True):
                         page.response_id = response_id
                 with timer.stage("load"):

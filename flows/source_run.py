@@ -85,7 +85,7 @@ def run_source(
             with timer.stage("fetch"):
                 results = step_functions.fetch_pages(settings, source, summary.run_id, batch)
             with timer.stage("transform"):
-                pages = step_functions.transform_pages(source, results)
+                pages = step_functions.transform_pages(source, results, steps.text_limits(settings))
             with timer.stage("load"):
                 counts = step_functions.load_pages(
                     settings, source, summary.run_id, pages, pending_discovery

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from filelock import FileLock, Timeout
 
@@ -24,6 +23,7 @@ from records.article import NotAnArticle
 from records.fetch import DiscoveredLink, FetchResult
 from transforms.decode import decode_html
 from transforms.extract import extract_article
+from transforms.limits import TextLimits, cap_text_fields
 from warehouse import (
     LoadBatch,
     LoadCounts,
@@ -35,6 +35,7 @@ from warehouse import (
 )
 from warehouse.export import export_marts
 from warehouse.quality import CheckResult, run_checks
+from warehouse.safety import mark_interrupted_runs, record_truncations
 
 LOCK_FILE_NAME = ".newsetl-run.lock"
 PARQUET_DIR_NAME = "parquet"
@@ -124,22 +125,29 @@ def fetch_policy(settings: Settings, source: Source | None = None) -> FetchPolic
         max_in_flight=settings.max_in_flight if in_flight is None else in_flight,
         per_host_delay_seconds=settings.per_host_delay_seconds if delay is None else delay,
         max_body_bytes=settings.max_body_bytes,
+        max_body_seconds=settings.max_body_seconds,
         max_redirects=settings.max_redirects,
         max_retry_after_seconds=settings.max_retry_after_seconds,
         respect_robots=source.respect_robots if source else True,
     )
 
 
+def listing_limits(settings: Settings) -> discovery_methods.ListingLimits:
+    return discovery_methods.ListingLimits(
+        backfill_max_listing_pages=settings.backfill_max_listing_pages,
+        listing_stall_pages=settings.listing_stall_pages,
+    )
+
+
 def make_fetcher(settings: Settings, source: Source, run_id: str) -> Fetcher:
-    """A fetcher limited to the source's own hosts, sharing robots rules and pace with its run."""
-    urls = [source.base_url, *source.listing_urls, *source.feed_full_urls]
-    hosts = {urlsplit(url).hostname or "" for url in urls + source.sitemap_full_urls}
+    """A fetcher limited to the source's origins, sharing robots rules and pace with its run."""
     archive = WarcArchive(settings.raw_dir, source.name, run_id)
-    return Fetcher(fetch_policy(settings, source), archive, hosts, crawl_state_for(run_id))
+    return Fetcher(fetch_policy(settings, source), archive, source.origins, crawl_state_for(run_id))
 
 
 def start_run(settings: Settings, source: Source, flow_run_id: str | None = None) -> str:
     with open_warehouse(settings) as warehouse:
+        mark_interrupted_runs(warehouse, now_utc())  # the caller holds the run lock
         return runs.start_run(warehouse, source.name, flow_run_id=flow_run_id, started_at=now_utc())
 
 
@@ -191,6 +199,7 @@ def discover(
                     listing_start=listing_start if backfill else None,
                     on_listing_page=on_listing_page if backfill else None,
                     listing_gap=lambda url: frontier.listing_gap(warehouse, source.name, url),
+                    limits=listing_limits(settings),
                 )
             except DiscoveryFailed as failed:
                 batch = LoadBatch(listing_responses=failed.discovery.responses)
@@ -227,17 +236,28 @@ def fetch_pages(
         return fetcher.fetch_many(requests, "article")
 
 
-def transform_pages(source: Source, results: list[FetchResult]) -> list[PageResult]:
-    """Decode and extract every fetched body; a page that fails becomes a rejection, never a crash."""
+def text_limits(settings: Settings) -> TextLimits:
+    return TextLimits(settings.max_title_chars, settings.max_field_chars)
+
+
+def transform_pages(
+    source: Source, results: list[FetchResult], limits: TextLimits | None = None
+) -> list[PageResult]:
+    """Decode and extract every fetched body; a page that fails becomes a rejection, never a crash.
+
+    Over-long text fields are cut here, the one place before load, and the cuts kept on the page.
+    """
+    limits = limits or TextLimits()
     pages: list[PageResult] = []
     for result in results:
         page = PageResult(result)
         if result.outcome == "fetched" and result.body is not None:
             try:
                 html, result.replaced_chars = decode_html(result.body, result.content_type)
-                page.article = extract_article(
+                article = extract_article(
                     html, result.url, profile=source.profile, default_timezone=source.timezone
                 )
+                page.article, page.truncations = cap_text_fields(article, limits)
             except NotAnArticle as rejection:
                 page.rejection = rejection
             except Exception as error:  # noqa: BLE001 - any extractor bug must quarantine, not crash
@@ -264,6 +284,8 @@ def load_pages(
     )
     with open_warehouse(settings) as warehouse:
         counts = load_batch(warehouse, run_id, source.name, batch, now=now_utc())
+        cuts = [(page.fetch.url, cut) for page in pages for cut in page.truncations]
+        record_truncations(warehouse, source.name, run_id, cuts, now_utc())
         for mark in discovery.watermarks if discovery else []:
             # only now that the entries are in the frontier may the next read skip them
             frontier.save_watermark(

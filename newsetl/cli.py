@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
-from newsetl.commands import backfill, demo, report, reprocess, run, serve, sql, status
+from newsetl.commands import backfill, demo, report, reprocess, run, serve, sql, status, verify
 from newsetl.commands.common import console
-from newsetl.settings import ConfigError
+from newsetl.settings import ConfigError, load_settings
 
-COMMAND_MODULES = (demo, run, status, serve, reprocess, sql, report, backfill)
+COMMAND_MODULES = (demo, run, status, serve, reprocess, sql, report, backfill, verify)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,19 +33,54 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so every `finally` and `except BaseException` runs."""
+
+
+def _stop_on_sigterm(signal_number: int, frame: object) -> None:
+    raise Stopped(f"stopped by signal {signal.Signals(signal_number).name}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from flows.steps import RunLocked
     from warehouse import WarehouseLocked
 
+    # The default SIGTERM ends the process at once: no rollback, the run left "running", and
+    # the temporary Prefect server (stopped at exit) left behind. As an exception, it unwinds.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         return args.handler(args)
+    except KeyboardInterrupt as stop:
+        console.print(
+            f"[red]{stop or 'interrupted'}: the batch in flight was rolled back, "
+            "the run is recorded as interrupted[/red]"
+        )
+        return 130
     except ConfigError as error:
         console.print(f"[red]configuration error: {error}[/red]")
         return 2
     except (RunLocked, WarehouseLocked) as error:
         console.print(f"[red]{error}[/red]")
         return 3
+    except Exception as error:
+        problem = _storage_problem(error, args)
+        if problem is None:
+            raise
+        console.print(f"[red]{problem}[/red]")
+        return 1
+
+
+def _storage_problem(error: Exception, args: argparse.Namespace) -> str | None:
+    """A damaged warehouse or a full disk as one line, not a traceback."""
+    from warehouse.integrity import storage_problem
+
+    try:
+        data_dir = load_settings(args.config).data_dir
+    except ConfigError:
+        return None
+    return storage_problem(error, data_dir)
 
 
 if __name__ == "__main__":

@@ -12,9 +12,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from records.urls import origin_key, origin_keys
+
 ENV_PREFIX = "NEWSETL_"
 CONFIG_ENV = "NEWSETL_CONFIG"
 DISCOVERY_METHODS = {"listing", "feed", "sitemap"}
+SOURCE_NAME = re.compile(r"^[a-z0-9_-]+$")
 USER_AGENT = "newsetl/0.1 (university news archiver; +https://github.com/newsetl/newsetl)"
 
 
@@ -41,6 +44,9 @@ class Source:
     feed_urls: tuple[str, ...] = ()
     sitemap_urls: tuple[str, ...] = ()
     respect_robots: bool = True
+    # Other origins whose pages belong to this source (`host` or `host:port`): links and
+    # redirects there are followed; every other origin is refused.
+    allowed_hosts: tuple[str, ...] = ()
     # Per-source politeness overrides (None: the global setting).
     max_in_flight: int | None = None
     per_host_delay_seconds: float | None = None
@@ -63,6 +69,12 @@ class Source:
     def _absolute(self, path: str) -> str:
         return path if "://" in path else self.base_url.rstrip("/") + "/" + path.lstrip("/")
 
+    @property
+    def origins(self) -> set[str]:
+        """The origins (host and port) this source may fetch from: its own and `allowed_hosts`."""
+        own = [self.base_url, *self.listing_urls, *self.feed_full_urls, *self.sitemap_full_urls]
+        return origin_keys([*own, *self.allowed_hosts])
+
     def with_base_url(self, base_url: str) -> Source:
         return replace(self, base_url=base_url)
 
@@ -79,10 +91,18 @@ class Settings:
     retry_backoff_seconds: float = 0.5
     max_retry_after_seconds: float = 60.0
     max_body_bytes: int = 10 * 1024 * 1024
+    max_body_seconds: float = 30.0  # reading one response body, end to end
     max_redirects: int = 5
     fetch_batch_size: int = 100
     lock_timeout_seconds: float = 600.0
     max_rechecks_per_run: int = 200
+    # A backfill run reads at most this many listing pages (the next one resumes there).
+    backfill_max_listing_pages: int = 2000
+    # A listing walk ends after this many pages in a row with no article URL it had not seen.
+    listing_stall_pages: int = 5
+    # Longest text kept per field; longer values are cut and the cut recorded (truncations).
+    max_title_chars: int = 1000
+    max_field_chars: int = 5000  # subtitle, editor's note, each author, tag and image caption
     sources: Mapping[str, Source] = field(default_factory=dict)
 
     @property
@@ -115,6 +135,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _parse_source(name: str, table: Mapping[str, Any], origin: str) -> Source:
+    if not SOURCE_NAME.match(name):
+        # the name becomes a folder under the data directory: `../x` or `/x` must not
+        raise ConfigError(
+            f"{origin}: source name {name!r} must be a slug: lower-case letters, digits, _ and -"
+        )
     known = {f.name for f in fields(Source)} - {"name"}
     unknown = set(table) - known
     if unknown:
@@ -124,7 +149,7 @@ def _parse_source(name: str, table: Mapping[str, Any], origin: str) -> Source:
             raise ConfigError(f"{origin}: source {name!r}: missing {required!r}")
     values = dict(table)
     values["listing_paths"] = tuple(values["listing_paths"])
-    for key in ("discovery", "feed_urls", "sitemap_urls"):
+    for key in ("discovery", "feed_urls", "sitemap_urls", "allowed_hosts"):
         if key in values:
             values[key] = tuple(values[key])
     unknown_methods = set(values.get("discovery", ())) - DISCOVERY_METHODS
@@ -145,6 +170,13 @@ def _parse_source(name: str, table: Mapping[str, Any], origin: str) -> Source:
         ) from None
     if not str(values["base_url"]).startswith(("http://", "https://")):
         raise ConfigError(f"{origin}: source {name!r}: base_url must be http(s)")
+    if origin_key(values["base_url"]) is None:
+        raise ConfigError(f"{origin}: source {name!r}: base_url must have a host and no user info")
+    for host in values.get("allowed_hosts", ()):
+        if not re.fullmatch(r"[A-Za-z0-9.-]+(:\d{1,5})?", str(host)):
+            raise ConfigError(
+                f"{origin}: source {name!r}: allowed_hosts entry {host!r} must be host or host:port"
+            )
     return Source(name=name, **values)
 
 

@@ -12,7 +12,8 @@ Outcome = Literal[
     "not_modified",  # 304 to a conditional GET
     "gone",  # 404 / 410
     "http_error",  # another 4xx/5xx after retries
-    "network_error",  # timeouts, resets, DNS, refused, after retries
+    "network_error",  # resets, DNS, refused, after retries
+    "timeout",  # no answer in time, or a body still dripping after max_body_seconds
     "skipped_robots",
     "refused_redirect",
     "too_large",

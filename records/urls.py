@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url as w3lib_canonicalize
@@ -30,6 +31,36 @@ def host_key(host: str | None) -> str:
     return WWW.sub("", host)
 
 
+def has_userinfo(url: str) -> bool:
+    """`user:password@` before the host: refused, it hides where a URL really points."""
+    return "@" in urlsplit(url.strip()).netloc
+
+
+def origin_key(url: str) -> str | None:
+    """The origin of an http(s) URL as compared for "same site": host_key plus the port.
+
+    The port is left out when it is its scheme's default, so `http://host/` and
+    `https://host/` are one origin (sites such as BIT serve both) while `host:8080` is another.
+    None for anything that is not an absolute http(s) URL without user info.
+    """
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname or has_userinfo(url):
+        return None
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    host = host_key(parts.hostname)
+    return host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+
+
+def origin_keys(urls_or_hosts: Iterable[str]) -> set[str]:
+    """The origins of URLs and of bare `host` / `host:port` entries (default port when none)."""
+    keys = {origin_key(item if "://" in item else f"http://{item}") for item in urls_or_hosts}
+    return {key for key in keys if key}
+
+
 def is_tracking_param(name: str) -> bool:
     lowered = name.lower()
     return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
@@ -47,6 +78,8 @@ def canonical_url(url: str, *, preferred_hosts: dict[str, str] | None = None) ->
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS or not parts.hostname:
         raise NotHttpUrl(f"not an absolute http(s) URL: {url!r}")
+    if has_userinfo(url):
+        raise NotHttpUrl(f"user info in URL: {url!r}")
     host = parts.hostname.lower().rstrip(".")
     if preferred_hosts:
         host = preferred_hosts.get(host_key(host), host)

@@ -15,6 +15,8 @@ from pathlib import Path
 import duckdb
 
 from warehouse.connection import Warehouse
+from warehouse.integrity import storage_problem
+from warehouse.readonly import QueryFailed, checked_query, lock_down
 from warehouse.schema import mart_contracts
 
 MART_TABLES = tuple(mart_contracts())
@@ -50,17 +52,21 @@ def export_marts(
 def query_parquet(
     parquet_dir: Path, sql: str, parameters: list | None = None
 ) -> tuple[list[str], list[tuple]]:
-    """Run `sql` in memory over views named after the exported marts (no warehouse lock)."""
+    """Run `sql` in memory over views named after the exported marts (no warehouse lock).
+
+    The connection may read the export directory and nothing else.
+    """
     connection = duckdb.connect(":memory:")
     try:
         connection.execute("SET TimeZone = 'UTC'")
         for folder in sorted(path for path in parquet_dir.glob("*") if path.is_dir()):
             if folder.name.startswith("."):
                 continue
-            pattern = str(folder / "*.parquet").replace("'", "''")
+            pattern = str(folder.resolve() / "*.parquet").replace("'", "''")
             connection.execute(
                 f"CREATE VIEW \"{folder.name}\" AS SELECT * FROM read_parquet('{pattern}')"
             )
+        lock_down(connection, [parquet_dir] if parquet_dir.is_dir() else [])
         cursor = connection.execute(sql, parameters or [])
         columns = [column[0] for column in cursor.description or []]
         return columns, cursor.fetchall()
@@ -68,20 +74,22 @@ def query_parquet(
         connection.close()
 
 
-class QueryFailed(ValueError):
-    """The SQL of a read-only query is invalid or failed; the message is DuckDB's."""
-
-
 def read_query(
     warehouse_path: Path, parquet_dir: Path, sql: str, *, parquet: bool, wait_seconds: float
 ) -> tuple[list[str], list[tuple]]:
-    """A read-only query over the warehouse file, or over the Parquet marts when `parquet`."""
+    """One read-only query over the warehouse file, or over the Parquet marts when `parquet`.
+
+    Raises QueryRefused for anything but a single query statement, before opening anything.
+    """
+    sql = checked_query(sql)
     try:
         if parquet:
             return query_parquet(parquet_dir, sql)
         with Warehouse.open(warehouse_path, read_only=True, wait_seconds=wait_seconds) as warehouse:
+            lock_down(warehouse.connection)
             return warehouse.query(sql)
     except duckdb.Error as error:
         if isinstance(error, duckdb.IOException) and "lock" in str(error).lower():
             raise
-        raise QueryFailed(f"{type(error).__name__}: {error}") from None
+        problem = storage_problem(error, warehouse_path.parent)
+        raise QueryFailed(problem or f"{type(error).__name__}: {error}") from None

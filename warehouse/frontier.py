@@ -14,6 +14,8 @@ BACKFILL_LISTING = "backfill_listing"
 LISTING_GAP = "listing_gap"
 # Failures the next run should simply try again; the others wait, growing with each failure.
 TRANSIENT_OUTCOMES = {"network_error", "http_error"}
+# A URL that hangs or drips costs a whole time budget: once is bad luck, twice in a row backs off.
+TIMEOUT_OUTCOME = "timeout"
 PERMANENT_RETRY_BASE = timedelta(hours=6)
 PERMANENT_RETRY_MAX = timedelta(days=7)
 RECHECK_INTERVALS = (
@@ -26,9 +28,14 @@ RECHECK_AFTER_A_MONTH = timedelta(days=30)
 
 def next_check_after_failure(outcome: str, failures: int, now: datetime) -> datetime:
     """Transient failures are due again at once (the next run); refusals (robots, too large,
-    off-site redirect, bad type or XML) back off 6 h, 12 h, ... up to a week. Never dropped."""
+    off-site redirect, bad type or XML) back off 6 h, 12 h, ... up to a week, and so do
+    timeouts from the second in a row on. Never dropped. `failures`: those before this one."""
     if outcome in TRANSIENT_OUTCOMES or outcome == "gone":
         return now
+    if outcome == TIMEOUT_OUTCOME:
+        if failures == 0:
+            return now
+        failures -= 1
     return now + min(PERMANENT_RETRY_BASE * (2 ** max(0, failures)), PERMANENT_RETRY_MAX)
 
 

@@ -16,6 +16,7 @@ from records.article import Article, NotAnArticle
 from records.fetch import DiscoveredLink, FetchResult
 from warehouse.connection import Warehouse
 from warehouse.frontier import next_check_after, next_check_after_failure
+from warehouse.integrity import rollback_keeping_the_cause
 from warehouse.versions import article_id_for, decide_version
 
 
@@ -27,6 +28,7 @@ class PageResult:
     article: Article | None = None
     rejection: NotAnArticle | None = None
     response_id: int | None = None  # set when re-processing an archived response already loaded
+    truncations: list = field(default_factory=list)  # transforms.limits.Truncation, one a field
 
 
 @dataclass
@@ -70,7 +72,7 @@ def load_batch(
         )
         warehouse.connection.execute("COMMIT")
     except BaseException:
-        warehouse.connection.execute("ROLLBACK")
+        rollback_keeping_the_cause(warehouse.connection)
         raise
     return counts
 

@@ -10,6 +10,8 @@ from importlib.resources import files
 
 import duckdb
 
+from warehouse.integrity import rollback_keeping_the_cause
+
 
 def _sql_files(package: str) -> list[tuple[str, str]]:
     folder = files("warehouse").joinpath(package)
@@ -41,7 +43,7 @@ def migrate(connection: duckdb.DuckDBPyConnection) -> list[str]:
             )
             connection.execute("COMMIT")
         except Exception:
-            connection.execute("ROLLBACK")
+            rollback_keeping_the_cause(connection)
             raise
         done.append(name)
     return done

@@ -30,5 +30,12 @@ def command_reprocess(args: argparse.Namespace) -> int:
         if summary.status != "skipped" or args.source:
             rows.append(summary.as_row())
     print_runs(rows, "newsetl reprocess (fetched = archived pages re-extracted)")
+    for row in rows:
+        if row.get("failed"):
+            console.print(
+                f"[yellow]{row['source']}: {row['failed']} damaged or missing WARC record(s) "
+                "skipped; the table reprocess_errors says which and why "
+                "(`newsetl verify` checks the whole archive)[/yellow]"
+            )
     console.print(f"Warehouse: {settings.warehouse_path.resolve()}")
     return 0

@@ -32,7 +32,7 @@ def fast_settings(tmp_path: Path, **overrides: object) -> Settings:
 def test_robots_is_read_once_and_its_crawl_delay_paces_requests() -> None:
     site = HostileSite(10)
     site.robots_txt = "User-agent: *\nDisallow: /about/\nCrawl-delay: 0.2\n"
-    with DemoServer(site) as server, Fetcher(POLICY, None, ["127.0.0.1"]) as fetcher:
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
         urls = [server.base_url + a.path for a in site.live_articles()[:4]]
         results = fetcher.fetch_many([FetchRequest(u) for u in urls], "article")
         blocked = fetcher.fetch(FetchRequest(server.base_url + "/about/"), "article")
@@ -50,7 +50,7 @@ def test_at_most_max_in_flight_per_host() -> None:
     for article in site.live_articles()[:4]:
         site.fault(article.path, "slow")
     policy = replace(POLICY, max_in_flight=2, respect_robots=False)
-    with DemoServer(site) as server, Fetcher(policy, None, ["127.0.0.1"]) as fetcher:
+    with DemoServer(site) as server, Fetcher(policy, None, [server.base_url]) as fetcher:
         urls = [server.base_url + a.path for a in site.live_articles()[:4]]
         results = fetcher.fetch_many([FetchRequest(u) for u in urls], "article")
     assert [r.outcome for r in results] == ["fetched"] * 4
@@ -59,7 +59,7 @@ def test_at_most_max_in_flight_per_host() -> None:
 
 def test_no_retry_on_404_and_bad_content_type_and_scheme() -> None:
     site = HostileSite(5)
-    with DemoServer(site) as server, Fetcher(POLICY, None, ["127.0.0.1"]) as fetcher:
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
         gone = fetcher.fetch(FetchRequest(server.base_url + "/2026-01/01/c_1.htm"), "article")
         image = fetcher.fetch(FetchRequest(server.base_url + "/images/logo.png"), "article")
         ftp = fetcher.fetch(FetchRequest("ftp://127.0.0.1/x"), "article")

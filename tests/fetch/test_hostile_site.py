@@ -31,7 +31,7 @@ CASES = {
     "500": ("http_error", 3, "HTTP 500"),
     "503_retry_after": ("fetched", 2, None),
     "429": ("fetched", 2, None),
-    "slow": ("network_error", 3, "Timeout"),
+    "slow": ("timeout", 3, "Timeout"),
     "reset": ("network_error", 3, None),
     "truncated": ("network_error", 3, None),
     "huge": ("too_large", 1, "larger than"),
