@@ -83,6 +83,11 @@ class Settings:
     fetch_batch_size: int = 100
     lock_timeout_seconds: float = 600.0
     max_rechecks_per_run: int = 200
+    # Health thresholds, judged on each source's last run (flows/health.py): the share of fetched
+    # pages quarantined, of pages that failed to fetch, and of extracted pages the profile missed.
+    max_quarantine_rate: float = 0.5
+    max_page_failure_rate: float = 0.5
+    max_profile_miss_rate: float = 0.2
     sources: Mapping[str, Source] = field(default_factory=dict)
 
     @property
