@@ -3,14 +3,43 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
-from newsetl.commands import backfill, demo, report, reprocess, run, serve, sql, status
+from newsetl.commands import (
+    backfill,
+    backup,
+    check,
+    demo,
+    report,
+    reprocess,
+    run,
+    serve,
+    sql,
+    status,
+    try_page,
+)
 from newsetl.commands.common import console
 from newsetl.settings import ConfigError
 
-COMMAND_MODULES = (demo, run, status, serve, reprocess, sql, report, backfill)
+COMMAND_MODULES = (
+    demo,
+    check,
+    try_page,
+    run,
+    status,
+    serve,
+    reprocess,
+    sql,
+    report,
+    backfill,
+    backup,
+)
+DEBUG_ENV = "NEWSETL_DEBUG"
+
+# The documented exit codes.
+EXIT_OK, EXIT_RUN_FAILED, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,18 +61,43 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; errors become one line and a documented exit code, never a traceback
+    (set NEWSETL_DEBUG=1 to see the traceback of an unexpected error)."""
     args = build_parser().parse_args(argv)
     from flows.steps import RunLocked
-    from warehouse import WarehouseLocked
+    from warehouse import WarehouseLocked, WarehouseUnreadable
 
     try:
         return args.handler(args)
     except ConfigError as error:
-        console.print(f"[red]configuration error: {error}[/red]")
-        return 2
+        for line in str(error).splitlines():
+            console.print(f"[red]configuration error: {line}[/red]", markup=True)
+        return EXIT_CONFIG
     except (RunLocked, WarehouseLocked) as error:
         console.print(f"[red]{error}[/red]")
-        return 3
+        return EXIT_LOCKED
+    except WarehouseUnreadable as error:
+        console.print(f"[red]{error}[/red]")
+        return EXIT_CONFIG
+    except KeyboardInterrupt:
+        console.print("[yellow]interrupted[/yellow]")
+        return 130
+    except OSError as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        where = f"{error.filename}: " if error.filename else ""
+        console.print(
+            f"[red]{where}{error.strerror or error}: check that path and its permissions[/red]"
+        )
+        return EXIT_CONFIG
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        console.print(
+            f"[red]{type(error).__name__}: {error}[/red]\n"
+            f"(unexpected; set {DEBUG_ENV}=1 for the traceback and report it)"
+        )
+        return EXIT_RUN_FAILED
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ report shows comes from the marts."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from warehouse.connection import Warehouse
@@ -21,12 +20,13 @@ def records(
 # -- runs (status, command output, run summary) ----------------------------------------------
 
 
-def runs_started_since(warehouse: Warehouse, since: datetime) -> list[dict[str, Any]]:
+def runs_of_flow_runs(warehouse: Warehouse, flow_run_ids: list[str]) -> list[dict[str, Any]]:
+    """The source runs recorded by these Prefect flow runs (a command's own runs)."""
     return records(
         warehouse,
         "SELECT *, round(coalesce(epoch(finished_at - started_at), 0), 2) AS seconds "
-        "FROM runs WHERE started_at >= ? ORDER BY started_at",
-        [since],
+        "FROM runs WHERE list_contains(?, flow_run_id) ORDER BY started_at",
+        [flow_run_ids],
     )
 
 
