@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import socket
 import threading
 import time
 import zlib
@@ -317,6 +318,8 @@ class Fetcher:
             )
             result.body = None
             result.elapsed_ms = (time.monotonic() - started) * 1000
+            if _is_name_resolution_failure(error):
+                return result, None  # a name that does not resolve will not on a retry either
             return result, self._backoff(result.attempts)
 
     def _finish(
@@ -417,6 +420,25 @@ def _decoded(chunks: Iterator[bytes], encoding: str, limit: int) -> Iterator[byt
                 return
             data = inflater.unconsumed_tail
     yield inflater.flush()
+
+
+NAME_RESOLUTION_ERRORS = (
+    "name or service not known",
+    "nodename nor servname",
+    "temporary failure in name resolution",
+    "no address associated with hostname",
+    "getaddrinfo failed",
+)
+
+
+def _is_name_resolution_failure(error: BaseException) -> bool:
+    """A DNS failure (socket.gaierror under httpx.ConnectError): not worth another try."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, socket.gaierror):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return any(text in str(error).lower() for text in NAME_RESOLUTION_ERRORS)
 
 
 def retry_after_seconds(value: str) -> float | None:

@@ -48,6 +48,8 @@ def recorded_run(
     finally:
         summary.seconds = time.perf_counter() - started
         steps.finish_run(settings, summary)
+        if summary.status != "completed":
+            steps.export_parquet(settings)  # a failure must show in every read path
     with StageTimer(summary).stage("check_and_export"):
         steps.check_and_export(settings, summary)
 

@@ -329,8 +329,14 @@ def check_and_export(settings: Settings, summary: SourceRunSummary) -> list[Chec
     """After a successful run: data-quality checks on what it loaded, then the Parquet marts."""
     with open_warehouse(settings) as warehouse:
         results = run_checks(warehouse, summary.run_id, summary.source, now_utc())
-        export_marts(warehouse, settings.data_dir / PARQUET_DIR_NAME)
+    export_parquet(settings)
     return results
+
+
+def export_parquet(settings: Settings) -> None:
+    """Refresh the Parquet marts: after every run, failed ones too, so failures show there."""
+    with open_warehouse(settings) as warehouse:
+        export_marts(warehouse, settings.data_dir / PARQUET_DIR_NAME)
 
 
 def batches(items: list, size: int) -> Iterator[list]:

@@ -3,16 +3,47 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
 from collections.abc import Sequence
 
-from newsetl.commands import backfill, demo, report, reprocess, run, serve, sql, status, verify
+from newsetl.commands import (
+    backfill,
+    backup,
+    check,
+    demo,
+    report,
+    reprocess,
+    run,
+    serve,
+    sql,
+    status,
+    try_page,
+    verify,
+)
 from newsetl.commands.common import console
 from newsetl.settings import ConfigError, load_settings
 
-COMMAND_MODULES = (demo, run, status, serve, reprocess, sql, report, backfill, verify)
+COMMAND_MODULES = (
+    demo,
+    check,
+    try_page,
+    run,
+    status,
+    serve,
+    reprocess,
+    sql,
+    report,
+    backfill,
+    backup,
+    verify,
+)
+DEBUG_ENV = "NEWSETL_DEBUG"
+
+# The documented exit codes.
+EXIT_OK, EXIT_RUN_FAILED, EXIT_CONFIG, EXIT_LOCKED = 0, 1, 2, 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,9 +73,11 @@ def _stop_on_sigterm(signal_number: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; errors become one line and a documented exit code, never a traceback
+    (set NEWSETL_DEBUG=1 to see the traceback of an unexpected error)."""
     args = build_parser().parse_args(argv)
     from flows.steps import RunLocked
-    from warehouse import WarehouseLocked
+    from warehouse import WarehouseLocked, WarehouseUnreadable
 
     # The default SIGTERM ends the process at once: no rollback, the run left "running", and
     # the temporary Prefect server (stopped at exit) left behind. As an exception, it unwinds.
@@ -59,17 +92,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 130
     except ConfigError as error:
-        console.print(f"[red]configuration error: {error}[/red]")
-        return 2
+        for line in str(error).splitlines():
+            console.print(f"[red]configuration error: {line}[/red]", markup=True)
+        return EXIT_CONFIG
     except (RunLocked, WarehouseLocked) as error:
         console.print(f"[red]{error}[/red]")
-        return 3
-    except Exception as error:
-        problem = _storage_problem(error, args)
-        if problem is None:
+        return EXIT_LOCKED
+    except WarehouseUnreadable as error:
+        console.print(f"[red]{error}[/red]")
+        return EXIT_CONFIG
+    except OSError as error:
+        if os.environ.get(DEBUG_ENV):
             raise
-        console.print(f"[red]{problem}[/red]")
-        return 1
+        if problem := _storage_problem(error, args):
+            console.print(f"[red]{problem}[/red]")
+            return EXIT_RUN_FAILED
+        where = f"{error.filename}: " if error.filename else ""
+        console.print(
+            f"[red]{where}{error.strerror or error}: check that path and its permissions[/red]"
+        )
+        return EXIT_CONFIG
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        if problem := _storage_problem(error, args):
+            console.print(f"[red]{problem}[/red]")
+            return EXIT_RUN_FAILED
+        console.print(
+            f"[red]{type(error).__name__}: {error}[/red]\n"
+            f"(unexpected; set {DEBUG_ENV}=1 for the traceback and report it)"
+        )
+        return EXIT_RUN_FAILED
 
 
 def _storage_problem(error: Exception, args: argparse.Namespace) -> str | None:

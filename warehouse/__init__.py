@@ -4,7 +4,8 @@
 `readers` module holds every named read the rest of newsetl uses.
 """
 
-from warehouse.connection import Warehouse, WarehouseLocked, WarehouseMissing
+from warehouse.backup import backup_warehouse
+from warehouse.connection import Warehouse, WarehouseLocked, WarehouseMissing, WarehouseUnreadable
 from warehouse.load import LoadBatch, LoadCounts, PageResult, load_batch
 from warehouse.runs import finish_run, start_run
 from warehouse.versions import article_id_for
@@ -16,6 +17,8 @@ __all__ = [
     "Warehouse",
     "WarehouseLocked",
     "WarehouseMissing",
+    "WarehouseUnreadable",
+    "backup_warehouse",
     "article_id_for",
     "finish_run",
     "load_batch",

@@ -21,6 +21,10 @@ class WarehouseLocked(RuntimeError):
     """Another process holds the DuckDB file (DuckDB allows one writer, and no readers then)."""
 
 
+class WarehouseUnreadable(RuntimeError):
+    """The warehouse file exists but DuckDB cannot open it (corrupt, or not a DuckDB file)."""
+
+
 class WarehouseMissing(FileNotFoundError):
     """A read was asked of a warehouse that no run has created yet."""
 
@@ -50,9 +54,13 @@ def connect(
             connection = duckdb.connect(str(path), read_only=read_only)
             connection.execute("SET TimeZone = 'UTC'")
             return connection
-        except duckdb.IOException as error:
+        except duckdb.Error as error:
             if "lock" not in str(error).lower():
-                raise
+                reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+                raise WarehouseUnreadable(
+                    f"cannot open the warehouse {path}: {reason}. Restore a copy made by "
+                    "`newsetl backup`, or move the file aside to start a new warehouse."
+                ) from None
             if time.monotonic() >= deadline:
                 raise WarehouseLocked(_lock_message(path, error)) from None
             time.sleep(delay)

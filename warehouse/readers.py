@@ -5,7 +5,6 @@ report shows comes from the marts."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from warehouse.connection import Warehouse
@@ -21,12 +20,13 @@ def records(
 # -- runs (status, command output, run summary) ----------------------------------------------
 
 
-def runs_started_since(warehouse: Warehouse, since: datetime) -> list[dict[str, Any]]:
+def runs_of_flow_runs(warehouse: Warehouse, flow_run_ids: list[str]) -> list[dict[str, Any]]:
+    """The source runs recorded by these Prefect flow runs (a command's own runs)."""
     return records(
         warehouse,
         "SELECT *, round(coalesce(epoch(finished_at - started_at), 0), 2) AS seconds "
-        "FROM runs WHERE started_at >= ? ORDER BY started_at",
-        [since],
+        "FROM runs WHERE list_contains(?, flow_run_id) ORDER BY started_at",
+        [flow_run_ids],
     )
 
 
@@ -150,15 +150,6 @@ def weekly_publications(warehouse: Warehouse) -> list[dict[str, Any]]:
     )
 
 
-def versions_histogram(warehouse: Warehouse) -> list[dict[str, Any]]:
-    return records(
-        warehouse,
-        "SELECT versions, count(*) AS articles FROM (SELECT article_id, count(*) AS versions "
-        "FROM article_history WHERE NOT is_deleted GROUP BY article_id) "
-        "GROUP BY versions ORDER BY versions",
-    )
-
-
 def warehouse_totals(warehouse: Warehouse) -> dict[str, int]:
     row = records(
         warehouse,
@@ -176,4 +167,25 @@ def recent_quality_issues(warehouse: Warehouse, limit: int = 20) -> list[dict[st
         warehouse,
         "SELECT source, issue, affected_rows, examples, found_at FROM quality_issues LIMIT ?",
         [limit],
+    )
+
+
+def latest_articles(warehouse: Warehouse, limit: int) -> list[dict[str, Any]]:
+    """The newest current articles by publication time: what a report author looks at first."""
+    return records(
+        warehouse,
+        "SELECT title, published_on, published_at, source, canonical_url FROM articles "
+        "ORDER BY published_at DESC NULLS LAST, version_valid_from DESC LIMIT ?",
+        [limit],
+    )
+
+
+def quarantine_reasons(warehouse: Warehouse, examples: int) -> list[dict[str, Any]]:
+    """Why pages were quarantined, per source and reason, with a few example pages."""
+    return records(
+        warehouse,
+        "SELECT source, reason, count(*) AS pages, max(quarantined_at) AS last_at, "
+        "list(url || coalesce(' (' || detail || ')', '') ORDER BY quarantined_at DESC)[1:?] "
+        "AS examples FROM quarantined_pages GROUP BY source, reason ORDER BY pages DESC, source",
+        [examples],
     )

@@ -6,8 +6,7 @@ import argparse
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsetl.commands.common import console, print_runs
-from newsetl.settings import load_settings
+from newsetl.commands.common import console, load_checked_settings, print_runs
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -25,10 +24,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def command_backfill(args: argparse.Namespace) -> int:
     from flows.source_run import run_source
-    from flows.steps import open_warehouse
-    from warehouse import frontier
+    from flows.steps import RunLocked, open_warehouse
+    from warehouse import WarehouseLocked, frontier
 
-    settings = load_settings(args.config)
+    settings = load_checked_settings(args.config)
     source = settings.source(args.source)
     if args.base_url:
         source = source.with_base_url(args.base_url)
@@ -49,7 +48,18 @@ def command_backfill(args: argparse.Namespace) -> int:
             task = listing if stage == "listing" else pages
             bar.update(task, completed=done, total=total, visible=True)
 
-        summary = run_source(settings, source, backfill=True, progress=progress)
+        try:
+            summary = run_source(settings, source, backfill=True, progress=progress)
+        except (RunLocked, WarehouseLocked):
+            raise
+        except Exception as error:  # noqa: BLE001 - the run is recorded as failed; say why
+            console.print(f"[red]backfill of {source.name} failed: {error}[/red]")
+            console.print(
+                f"Is {source.base_url} reachable? (The demo site: `uv run newsetl demo --serve`, "
+                "then `--base-url` with the address it prints.) Run the backfill again: it "
+                "resumes where it stopped."
+            )
+            return 1
     print_runs([summary.as_row()], f"newsetl backfill {source.name}")
     console.print(f"Warehouse: {settings.warehouse_path.resolve()}")
     return 0 if summary.status == "completed" else 1

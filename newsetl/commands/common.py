@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 
 from rich.console import Console
 from rich.table import Table
 
 from newsetl.prefect_defaults import apply_embedded_defaults
-from newsetl.settings import Settings
+from newsetl.settings import ConfigError, Settings, load_settings
 
 console = Console(highlight=False)
 if not console.is_terminal:
@@ -44,11 +43,52 @@ def print_runs(rows: Sequence[dict[str, object]], title: str) -> None:
             console.print(f"[red]{row['source']}: {row['error']}[/red]")
 
 
-def recorded_runs(settings: Settings, since: datetime) -> list[dict[str, object]]:
+def load_checked_settings(config_path: str | None, *, needs_data_dir: bool = True) -> Settings:
+    """The settings, validated as `newsetl check` does: every command starts with this, so a bad
+    cron, profile or data_dir is a configuration error (exit 2) before Prefect starts."""
+    from flows.config_check import config_problems
+
+    settings = load_settings(config_path)
+    problems = config_problems(settings, needs_data_dir=needs_data_dir)
+    if problems:
+        raise ConfigError("\n".join(problems))
+    return settings
+
+
+def recorded_runs(settings: Settings, flow_run_ids: list[str]) -> list[dict[str, object]]:
+    """The source runs of these flow runs only: a concurrent command's runs are not ours."""
     from warehouse import Warehouse, readers
 
     with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:
-        return readers.runs_started_since(warehouse, since)
+        return readers.runs_of_flow_runs(warehouse, flow_run_ids)
+
+
+def child_flow_run_ids(parent_flow_run_id: str) -> list[str]:
+    """The source flow runs the all-sources flow run `parent_flow_run_id` started."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterParentFlowRunId
+
+    with get_client(sync_client=True) as client:
+        children = client.read_flow_runs(
+            flow_run_filter=FlowRunFilter(
+                parent_flow_run_id=FlowRunFilterParentFlowRunId(any_=[parent_flow_run_id])
+            )
+        )
+    return [str(child.id) for child in children]
+
+
+def print_flags(settings: Settings, sources: list[str]) -> None:
+    """Health flags of these sources: a run can complete and still need a look."""
+    from flows.health import source_health
+    from warehouse import Warehouse
+
+    if not sources:
+        return
+    with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:
+        health = [row for row in source_health(settings, warehouse) if row.source in sources]
+    for row in health:
+        for reason in row.describe_flags():
+            console.print(f"[red]flagged {row.source}: {reason}[/red]")
 
 
 @contextmanager
@@ -85,7 +125,6 @@ def run_flow(
     apply_embedded_defaults()
     from flows.pipeline import all_sources_flow
 
-    started = datetime.now(UTC)
     with embedded_run_settings():
         state = all_sources_flow(
             source_names,
@@ -95,8 +134,10 @@ def run_flow(
             recheck_all=recheck_all,
             return_state=True,
         )
-    rows = recorded_runs(settings, started) if settings.warehouse_path.exists() else []
+        own_flow_runs = child_flow_run_ids(str(state.state_details.flow_run_id))
+    rows = recorded_runs(settings, own_flow_runs) if settings.warehouse_path.exists() else []
     print_runs(rows, title)
+    print_flags(settings, sorted({str(row["source"]) for row in rows}))
     if not state.is_completed():
         console.print(f"[red]run failed: {state.message}[/red]")
         return 1

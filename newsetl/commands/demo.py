@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import threading
+from pathlib import Path
 
-from newsetl.commands.common import console, run_flow
+from newsetl.commands.common import console, load_checked_settings, run_flow
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import load_settings
 
 DEMO_STATE_FILE = "demo-site.json"
 
@@ -19,6 +20,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--articles", type=int, default=30, help="articles on the demo site (default 30)"
     )
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="only serve the demo site until Ctrl-C (to try `backfill`, `serve` and `try`)",
+    )
+    parser.add_argument("--port", type=int, default=0, help="port for --serve (default: any)")
     parser.set_defaults(handler=command_demo)
 
 
@@ -35,11 +42,42 @@ def _start_demo_server(site: DemoSite, port: int) -> DemoServer:
     return DemoServer(site).start()
 
 
+def serve_only(articles: int, port: int) -> int:
+    """The demo site alone, in the foreground, until Ctrl-C."""
+    with DemoServer(DemoSite(articles), port=port).start() as server:
+        console.print(f"Demo site ({articles} articles) at {server.base_url}; Ctrl-C stops it.")
+        console.print(
+            f"Try: uv run newsetl try {server.base_url}/news/node_1.htm\n"
+            f"     uv run newsetl backfill --source demo --base-url {server.base_url}"
+        )
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            console.print("stopped")
+    return 0
+
+
+def read_demo_state(state_path: Path) -> dict:
+    """Last demo run's generation and port; a damaged file only costs the demo its history."""
+    if not state_path.exists():
+        return {}
+    try:
+        state = json.loads(state_path.read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        state = None
+    if not isinstance(state, dict):
+        console.print(f"[yellow]{state_path} is damaged; starting the demo site afresh[/yellow]")
+        return {}
+    return state
+
+
 def command_demo(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
+    if args.serve:
+        return serve_only(args.articles, args.port)
+    settings = load_checked_settings(args.config)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     state_path = settings.data_dir / DEMO_STATE_FILE
-    state = json.loads(state_path.read_text()) if state_path.exists() else {}
+    state = read_demo_state(state_path)
     generation = state.get("generation", 0)
     site = DemoSite(args.articles)
     site.advance(generation)
@@ -65,6 +103,7 @@ def command_demo(args: argparse.Namespace) -> int:
     console.print(f"Warehouse: {settings.warehouse_path.resolve()}")
     console.print(f"Raw WARC archive: {settings.raw_dir.resolve()}")
     console.print(
-        "Next: `newsetl status`, or run `newsetl demo` again to see new versions and deletions."
+        "Next: `uv run newsetl status`, `uv run newsetl report`, or `uv run newsetl demo` again "
+        "to see new versions and deletions."
     )
     return code

@@ -7,8 +7,7 @@ import argparse
 from rich.table import Table
 
 from flows.health import SourceHealth, source_health
-from newsetl.commands.common import console
-from newsetl.settings import load_settings
+from newsetl.commands.common import console, load_checked_settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -19,13 +18,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--check", action="store_true", help="exit 1 when a source is flagged (for monitoring)"
     )
+    parser.add_argument("--source", help="show only this source")
     parser.set_defaults(handler=command_status)
 
 
 def command_status(args: argparse.Namespace) -> int:
     from warehouse import Warehouse, WarehouseMissing, readers
 
-    settings = load_settings(args.config)
+    settings = load_checked_settings(args.config, needs_data_dir=False)
     try:
         with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=10) as warehouse:
             runs = [
@@ -38,6 +38,11 @@ def command_status(args: argparse.Namespace) -> int:
     except WarehouseMissing as error:
         console.print(str(error))
         return 1
+    if args.source:
+        settings.source(args.source)  # an unknown name is a configuration error
+        runs = [row for row in runs if row[0] == args.source]
+        per_source = [row for row in per_source if row[0] == args.source]
+        health = [row for row in health if row.source == args.source]
     table = Table(title=f"Last runs ({settings.warehouse_path})")
     for header in (
         "source",

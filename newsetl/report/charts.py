@@ -87,6 +87,67 @@ def stacked_bar_chart(
     return _svg(chart_id, title, y_label, parts + legend)
 
 
+def line_chart(
+    chart_id: str,
+    categories: Sequence[str],
+    series: dict[str, Sequence[float]],
+    *,
+    title: str,
+    y_label: str,
+) -> str:
+    """One line per series over the categories (e.g. articles per week, one line per source)."""
+    plot_width = WIDTH - MARGIN_LEFT - 16
+    max_value = _nice_max(max((max(values, default=0) for values in series.values()), default=0))
+    step = plot_width / max(1, len(categories) - 1)
+    parts = _axis(max_value, plot_width)
+
+    def point(index: int, value: float) -> tuple[float, float]:
+        return (
+            MARGIN_LEFT + step * index,
+            MARGIN_TOP + PLOT_HEIGHT - PLOT_HEIGHT * value / max_value,
+        )
+
+    for series_index, (name, values) in enumerate(series.items()):
+        points = " ".join(
+            f"{x:.1f},{y:.1f}" for x, y in (point(i, v) for i, v in enumerate(values))
+        )
+        parts.append(
+            f'<polyline class="line" fill="none" stroke="{colour(series_index)}" '
+            f'stroke-width="2" points="{points}"><title>{escape(name)}</title></polyline>'
+        )
+        x, y = point(len(values) - 1, values[-1]) if values else (0.0, 0.0)
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour(series_index)}"/>')
+    label_every = max(1, len(categories) // 12)
+    for index, category in enumerate(categories):
+        if index % label_every == 0:
+            lx, ly = MARGIN_LEFT + step * index, MARGIN_TOP + PLOT_HEIGHT + 12
+            parts.append(
+                f'<text class="tick" x="{lx:.1f}" y="{ly:.1f}" text-anchor="end" '
+                f'transform="rotate(-45 {lx:.1f} {ly:.1f})">{escape(category)}</text>'
+            )
+    legend = [
+        f'<g transform="translate({WIDTH - 130 * (len(series) - i)},{MARGIN_TOP - 20})">'
+        f'<rect width="10" height="10" fill="{colour(i)}"/>'
+        f'<text class="tick" x="14" y="9">{escape(name)}</text></g>'
+        for i, name in enumerate(series)
+    ]
+    return _svg(chart_id, title, y_label, parts + legend)
+
+
+def sparkline(values: Sequence[float], *, width: int = 160, height: int = 28) -> str:
+    """A tiny inline line of a series (a source's articles per week), for a table cell."""
+    top = max(values, default=0) or 1
+    step = width / max(1, len(values) - 1)
+    points = " ".join(
+        f"{step * i:.1f},{height - 2 - (height - 4) * v / top:.1f}" for i, v in enumerate(values)
+    )
+    return (
+        f'<svg class="spark" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'xmlns="http://www.w3.org/2000/svg"><polyline fill="none" stroke="#1f77b4" '
+        f'stroke-width="1.5" points="{points}"/></svg>'
+    )
+
+
 def horizontal_bar_chart(
     chart_id: str,
     rows: Sequence[tuple[str, float, str]],

@@ -12,6 +12,8 @@ from newsetl.settings import Settings
 from warehouse import Warehouse, readers
 
 TOP_CHANGED = 10
+LATEST_ARTICLES = 500
+QUARANTINE_EXAMPLES = 3
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -33,11 +35,12 @@ class ReportData:
     generated_at: datetime
     weeks: list[date]
     weekly: dict[str, list[int]]  # source -> articles per week, aligned with `weeks`
-    versions_histogram: list[tuple[int, int]]  # (versions, articles)
     health: list[SourceHealth]
     changed: list[ChangedArticle]
     totals: dict[str, int]
     quality_issues: list[dict[str, object]]
+    latest_articles: list[dict[str, object]] = field(default_factory=list)
+    quarantine_reasons: list[dict[str, object]] = field(default_factory=list)
 
 
 def text_diff(
@@ -98,11 +101,10 @@ def load_report_data(settings: Settings, warehouse: Warehouse, now: datetime) ->
         generated_at=now,
         weeks=weeks,
         weekly=weekly,
-        versions_histogram=[
-            (int(r["versions"]), int(r["articles"])) for r in readers.versions_histogram(warehouse)
-        ],
         health=source_health(settings, warehouse),
         changed=_changed_articles(warehouse),
         totals=readers.warehouse_totals(warehouse),
         quality_issues=readers.recent_quality_issues(warehouse),
+        latest_articles=readers.latest_articles(warehouse, LATEST_ARTICLES),
+        quarantine_reasons=readers.quarantine_reasons(warehouse, QUARANTINE_EXAMPLES),
     )

@@ -1,8 +1,11 @@
 -- One row per source: last run, last success, failure rate over 30 days, freshness.
--- Whether a source is stale depends on its configured freshness window: see newsetl.health.
+-- Whether a source is stale, or its last run's outcomes are bad enough to flag, depends on its
+-- configuration and thresholds in the settings: see flows/health.py.
 CREATE OR REPLACE VIEW source_health AS
 WITH last_run AS (
-    SELECT source, started_at, status, error, is_listing_empty
+    SELECT source, started_at, status, error, is_listing_empty, fetched, quarantined, failed,
+        new_articles + new_versions + unchanged + deletions AS articles_loaded,
+        profile_misses, pages_extracted
     FROM stg_runs
     QUALIFY row_number() OVER (PARTITION BY source ORDER BY started_at DESC) = 1
 ),
@@ -40,7 +43,13 @@ SELECT
     a.last_published_at,
     round(epoch(now() - coalesce(a.last_new_article_at, s.first_run_at)) / 3600, 1)
         AS hours_since_new_article,
-    now() AS as_of
+    now() AS as_of,
+    l.fetched AS last_fetched,
+    l.quarantined AS last_quarantined,
+    l.failed AS last_failed_pages,
+    l.articles_loaded AS last_articles_loaded,
+    l.profile_misses AS last_profile_misses,
+    l.pages_extracted AS last_pages_extracted
 FROM run_stats AS s
 JOIN last_run AS l USING (source)
 LEFT JOIN articles_seen AS a USING (source)

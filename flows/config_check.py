@@ -1,0 +1,137 @@
+"""`newsetl check`: everything about a configuration that can be known before a run starts.
+
+`config_problems` is what every command runs before starting Prefect (one line per problem);
+`probe_source` additionally asks the site: robots.txt, the first listing page, and how many of
+its links match the source's article pattern.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from prefect._internal.schemas.validators import validate_cron_string
+
+from fetch.http import Fetcher, FetchRequest
+from flows.steps import fetch_policy
+from newsetl.settings import Settings, Source
+from transforms.decode import decode_html
+from transforms.listing import parse_listing
+from transforms.profiles import registry
+
+GENERIC_PROFILE = "generic"
+
+
+def profile_names() -> list[str]:
+    """Every profile name a source may use (the registry's own list when it has one)."""
+    listed = getattr(registry, "profile_names", None)
+    names = set(listed()) if callable(listed) else set(registry.PROFILES)
+    return sorted(names | {GENERIC_PROFILE})
+
+
+def cron_problem(cron: str) -> str | None:
+    """Why Prefect would refuse this cron expression, or None (the validator `serve` uses)."""
+    try:
+        validate_cron_string(cron)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def data_dir_problem(data_dir: Path) -> str | None:
+    """The data directory must be a writable directory, or creatable in a writable one."""
+    if data_dir.exists():
+        if not data_dir.is_dir():
+            return f"data_dir {data_dir} is a file, not a directory: point data_dir elsewhere"
+        if not os.access(data_dir, os.W_OK | os.X_OK):
+            return f"data_dir {data_dir} is not writable by this user"
+        return None
+    parent = data_dir.absolute().parent
+    while not parent.exists():
+        parent = parent.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        return f"data_dir {data_dir} cannot be created: {parent} is not a writable directory"
+    return None
+
+
+def source_problems(source: Source, profiles: list[str]) -> list[str]:
+    problems = []
+    where = f"source {source.name!r}"
+    if source.profile not in profiles:
+        problems.append(
+            f"{where}: unknown profile {source.profile!r} (known: {', '.join(profiles)})"
+        )
+    cron = cron_problem(source.schedule)
+    if cron:
+        problems.append(f"{where}: schedule: {cron}")
+    for url in [*source.listing_urls, *source.feed_full_urls, *source.sitemap_full_urls]:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            problems.append(f"{where}: not an http(s) URL with a host: {url!r}")
+    if source.freshness_hours <= 0:
+        problems.append(f"{where}: freshness_hours must be positive")
+    if source.max_listing_pages < 1:
+        problems.append(f"{where}: max_listing_pages must be at least 1")
+    return problems
+
+
+def config_problems(settings: Settings, *, needs_data_dir: bool = True) -> list[str]:
+    """One line per problem; [] when the configuration can run. (Patterns, time zones and URL
+    schemes are already checked while the file is read: `load_settings` raises ConfigError.)"""
+    problems = []
+    if needs_data_dir:
+        problem = data_dir_problem(settings.data_dir)
+        if problem:
+            problems.append(problem)
+    for name, value in (
+        ("max_quarantine_rate", settings.max_quarantine_rate),
+        ("max_page_failure_rate", settings.max_page_failure_rate),
+        ("max_profile_miss_rate", settings.max_profile_miss_rate),
+    ):
+        if not 0 <= value <= 1:
+            problems.append(f"setting {name} must be between 0 and 1, not {value}")
+    profiles = profile_names()
+    for source in settings.sources.values():
+        problems.extend(source_problems(source, profiles))
+    return problems
+
+
+@dataclass
+class ProbeResult:
+    source: str
+    robots: str
+    listing_url: str
+    listing: str
+    article_links: int
+    examples: list[str]
+
+    @property
+    def problems(self) -> list[str]:
+        if self.listing != "ok":
+            return [
+                f"source {self.source!r}: first listing page {self.listing_url}: {self.listing}"
+            ]
+        if not self.article_links:
+            return [
+                f"source {self.source!r}: first listing page {self.listing_url} holds no link "
+                "matching article_url_pattern"
+            ]
+        return []
+
+
+def probe_source(settings: Settings, source: Source) -> ProbeResult:
+    """Read robots.txt and the first listing page; count the links matching the pattern."""
+    listing_url = source.listing_urls[0]
+    with Fetcher(fetch_policy(settings, source), None, source.origins) as fetcher:
+        rules = fetcher.robots_for(listing_url)
+        robots = rules.note if rules is not None else "unreachable"
+        response = fetcher.fetch(FetchRequest(listing_url), "listing")
+    if response.outcome != "fetched" or response.body is None:
+        reason = response.error or f"HTTP {response.status_code}"
+        return ProbeResult(source.name, robots, listing_url, f"{response.outcome}: {reason}", 0, [])
+    html, _ = decode_html(response.body, response.content_type)
+    page = parse_listing(html, response.final_url or listing_url, source.article_url_pattern)
+    links = [article.url for article in page.articles]
+    return ProbeResult(source.name, robots, listing_url, "ok", len(links), links[:3])
