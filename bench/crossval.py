@@ -44,6 +44,11 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "SHARE_CLIMB_MAX_NOISE": (0.3, 0.8),
     "FALLBACK_MIN_CHARS": (100, 500),
     "END_MARKER_MAX_PROSE_AFTER": (0.25, 1.0),
+    "LISTING_FALLBACK": (False,),
+    "LISTING_TRIGGER_CHARS": (250, 1000, 2000),
+    "LISTING_MIN_GAIN": (1.5, 3.0, 5.0),
+    "LISTING_WALKS_NAMED": (False,),
+    "TABLE_ROWS_AS_TEXT": (False,),
 }
 
 Counts = tuple[float, float, float]

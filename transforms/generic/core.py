@@ -38,11 +38,11 @@ PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, default_doc
 
 
 def extract_body(
-    root: HtmlElement, url: str, title: str, relaxed: bool
+    root: HtmlElement, url: str, title: str, relaxed: bool, listing: bool = False
 ) -> tuple[list[Block], PageWalk, HtmlElement | None, float, float]:
-    page = walk_page(root, url, relaxed)
+    page = walk_page(root, url, relaxed, listing)
     prose: dict[HtmlElement, float] = {}
-    container, container_prose, page_prose = choose_container(page.blocks, prose)
+    container, container_prose, page_prose = choose_container(page.blocks, prose, listing)
     if container is None:
         return [], page, None, 0.0, 0.0
     body = dedupe_blocks(select_blocks(page.blocks, container, title, prose))
@@ -84,6 +84,15 @@ def extract_generic(
         relaxed = extract_body(root, url, title, True)
         if sum(len(b.text) for b in relaxed[0]) > sum(len(b.text) for b in body):
             body, page, container, container_prose, page_prose = relaxed
+    if (
+        settings.LISTING_FALLBACK
+        and sum(len(b.text) for b in body) < settings.LISTING_TRIGGER_CHARS
+    ):
+        # little prose: an index or section page, whose content is the list of teasers
+        listing = extract_body(root, url, title, False, listing=True)
+        chars = sum(len(b.text) for b in body)
+        if sum(len(b.text) for b in listing[0]) > settings.LISTING_MIN_GAIN * chars:
+            body, page, container, container_prose, page_prose = listing
     body_chars = sum(len(b.text) for b in body)
     if (
         meta.article_body

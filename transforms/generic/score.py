@@ -12,8 +12,20 @@ from transforms.generic.walk import TextBlock
 HtmlElement = lxml_html.HtmlElement
 
 
-def score_block(block: TextBlock) -> float:
+def score_block(block: TextBlock, listing: bool = False) -> float:
+    """Chars of prose count for the container, link lists and stubs against it.
+
+    In `listing` mode (index and section pages, whose content *is* a list of linked teasers)
+    linked text counts as content too; only boilerplate phrases count against.
+    """
     length = len(block.text)
+    if listing:
+        if length <= settings.BOILERPLATE_TEXT_MAX_CHARS and settings.BOILERPLATE_TEXT.match(
+            block.text
+        ):
+            return -settings.STUB_PENALTY * length
+        block.is_prose = True
+        return float(length)
     density = block.link_density
     own_chars = length - block.link_chars
     if own_chars >= 2 * settings.PROSE_MIN_CHARS and settings.SENTENCE_END.search(block.text):
@@ -44,7 +56,7 @@ def score_block(block: TextBlock) -> float:
 
 
 def choose_container(
-    blocks: list[TextBlock], prose: dict[HtmlElement, float] | None = None
+    blocks: list[TextBlock], prose: dict[HtmlElement, float] | None = None, listing: bool = False
 ) -> tuple[HtmlElement | None, float, float]:
     """The article container, with its prose chars and the page's prose chars.
 
@@ -58,7 +70,7 @@ def choose_container(
     chains: dict[HtmlElement, list[HtmlElement]] = {}
     page_prose = 0.0
     for block in blocks:
-        block.score = score_block(block)
+        block.score = score_block(block, listing)
         chain = chains.get(block.element)
         if chain is None:
             chain = [block.element, *block.element.iterancestors()]

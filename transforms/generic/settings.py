@@ -31,6 +31,11 @@ CLIMB_INTRO_MAX_SHARE = 0.1  # ... or adds this little prose with next to no noi
 CLIMB_INTRO_MAX_NOISE = 0.02
 SHARE_CLIMB_BELOW = 0.6  # a container with less of the page's prose looks for a wider one
 SHARE_CLIMB_MAX_NOISE = 0.5  # ... accepted when link / stub text is at most this share of the gain
+LISTING_FALLBACK = True  # a page with little prose is read as a list of teasers ...
+LISTING_TRIGGER_CHARS = 500  # ... when its body is shorter than this
+LISTING_MIN_GAIN = 2.0  # ... and the listing reading is this many times longer
+LISTING_WALKS_NAMED = True  # ... walking elements named like teaser parts ("meta", "tags")
+TABLE_ROWS_AS_TEXT = True  # a table row of data cells is one line, not a block per cell
 ARTICLE_BODY_PREFERRED_RATIO = 1.3  # JSON-LD articleBody wins when this much longer
 
 SKIPPED_TAGS = frozenset(
@@ -127,6 +132,7 @@ BLOCK_TAGS = frozenset(
     }
 )
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+TABLE_CELL_TAGS = frozenset({"td", "th"})
 LIST_ITEM_TAGS = frozenset({"li", "dt", "dd"})
 SECTIONING_TAGS = frozenset({"article", "main"})
 IMAGE_HOLDERS = frozenset({"figure", "picture"})
@@ -170,6 +176,13 @@ CONTENT_NAME = re.compile(
 )
 # names skipped even when they hold paragraphs: comment threads are prose, but not the article
 ALWAYS_SKIPPED_NAME = re.compile(r"comment|disqus|cookie|consent|newsletter|related", re.I)
+# on a listing page only page chrome is skipped by name: teaser parts are named like boilerplate
+LISTING_SKIPPED_NAME = re.compile(
+    r"(?:^|[-_\s])(?:comments?|disqus|cookies?|consent|gdpr|newsletter|subscribe|breadcrumbs?|"
+    r"footer|menu|navbar|nav|navigation|masthead|sidebar|share|sharing|social|modal|popup|"
+    r"overlay|skip|sr-only|visually-hidden|screen-reader-text|advert\w*|ads?|login)(?=$|[-_\s\d])",
+    re.IGNORECASE,
+)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 BREAKS = re.compile(r"\n[\s\u00a0]*\n")  # <br><br> separates paragraphs, one <br> does not
 LEAD_SENTENCE_ENDS = (".", "!", "?")

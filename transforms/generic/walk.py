@@ -50,6 +50,7 @@ class PageWalk:
 
     base_url: str
     relaxed: bool = False
+    listing: bool = False  # a listing page: teaser names ("post-meta", "tags") are content
     blocks: list[TextBlock] = field(default_factory=list)
     images: list[FoundImage] = field(default_factory=list)
 
@@ -80,6 +81,19 @@ class PageWalk:
                     return following
                 current.add(element.tail, in_link)
                 return current
+        if (
+            tag in settings.TABLE_CELL_TAGS
+            and settings.TABLE_ROWS_AS_TEXT
+            and _is_data_cell(element)
+        ):
+            # a data cell is part of its row's line: short, numeric and linked cells stay with it
+            current.parts.append(" ")
+            current.add(element.text, in_link)
+            for child in element:
+                current = self.walk(child, current, in_link)
+            current.parts.append(" ")
+            current.add(element.tail, in_link)
+            return current
         if tag in settings.BLOCK_TAGS:
             inner = self.new_block(element)
             inner.add(element.text, in_link)
@@ -114,6 +128,8 @@ class PageWalk:
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if names == " ":
             return False
+        if self.listing:
+            return bool(settings.LISTING_SKIPPED_NAME.search(names))
         if not settings.BOILERPLATE_NAME.search(names) or settings.CONTENT_NAME.search(names):
             return False
         return bool(settings.ALWAYS_SKIPPED_NAME.search(names)) or not _holds_article_text(element)
@@ -139,6 +155,14 @@ class PageWalk:
         self.images.append(
             FoundImage(element, Image(urljoin(self.base_url, src), caption, credit, alt))
         )
+
+
+def _is_data_cell(cell: HtmlElement) -> bool:
+    """A table cell holding text, not a layout cell holding paragraphs, lists or tables."""
+    return not any(
+        isinstance(node.tag, str) and node.tag in settings.BLOCK_TAGS
+        for node in cell.iterdescendants()
+    )
 
 
 def _holds_article_text(element: HtmlElement) -> bool:
@@ -191,8 +215,8 @@ def _caption_and_credit(figure: HtmlElement) -> tuple[str | None, str | None]:
     return caption or None, credit or None
 
 
-def walk_page(root: HtmlElement, base_url: str, relaxed: bool) -> PageWalk:
-    page = PageWalk(base_url, relaxed)
+def walk_page(root: HtmlElement, base_url: str, relaxed: bool, listing: bool = False) -> PageWalk:
+    page = PageWalk(base_url, relaxed, listing and settings.LISTING_WALKS_NAMED)
     body = next(root.iter("body"), None)
     start = body if body is not None else root
     page.walk(start, page.new_block(start), False)
