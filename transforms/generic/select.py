@@ -70,6 +70,11 @@ def select_blocks(
             )
         ):
             continue  # a byline, date or label before the text; a short sentence or item stays
+        # a data table's rows are content wherever they sit: short, numeric or linked
+        is_table_row = block.tag == "tr" and settings.TABLE_ROWS_AS_TEXT
+        if is_table_row and index > first:
+            selected.append(_as_block(block, line))
+            continue
         if index > last and (is_heading or len(line.split()) <= settings.EDGE_STUB_MAX_WORDS):
             continue
         if (
