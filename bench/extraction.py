@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-DEFAULT_FOLDERS = ("aeb", "wcxb_university", "fundus")
+DEFAULT_FOLDERS = ("aeb", "wcxb_university", "fundus", "wcxb")
 SHINGLE_SIZE = 4
 META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 WORD = re.compile(r"\w+")
@@ -173,14 +173,65 @@ def run(extractor: Extractor, pages: list[Page]) -> tuple[list[str], float, int]
 
 # -- report -----------------------------------------------------------------------------
 
+HEADER = (
+    f"{'group':<20} {'extractor':<12} {'pages':>5} {'prec':>6} {'recall':>6} "
+    f"{'F1':>6} {'pages/s':>8} {'err':>4}"
+)
+
+
+def group_of(folder_name: str, record: dict) -> str:
+    page_type = record.get("page_type")
+    return f"{folder_name}:{page_type}" if folder_name == "wcxb" and page_type else folder_name
+
+
+def host_of(url: str, page_id: str) -> str:
+    host = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", url or "").split("/")[0]
+    host = host.rsplit("@", 1)[-1].split(":")[0].lower()
+    return re.sub(r"^www\.", "", host) or page_id
+
+
+def load_groups(
+    corpus: Path, folders: Sequence[str], wcxb_types: set[str] | None
+) -> dict[str, list[Page]]:
+    """Pages by group: each folder, and the wcxb folder split by page type."""
+    groups: dict[str, list[Page]] = {}
+    for folder_name in folders:
+        folder = corpus / folder_name
+        if not (folder / "ground-truth.json").exists():
+            print(f"{folder_name}: no ground-truth.json, skipped", file=sys.stderr)
+            continue
+        records = json.loads((folder / "ground-truth.json").read_text("utf-8"))
+        for page in load_folder(folder):
+            group = group_of(folder_name, records[page.page_id])
+            page_type = group.split(":", 1)[-1]
+            if folder_name == "wcxb" and wcxb_types is not None and page_type not in wcxb_types:
+                continue
+            groups.setdefault(group, []).append(page)
+    return dict(sorted(groups.items()))
+
+
+def print_row(group: str, name: str, scores: dict, speed: float | None, errors: int) -> None:
+    pages_per_second = f"{speed:8.1f}" if speed is not None else f"{'':>8}"
+    print(
+        f"{group:<20} {name:<12} {scores['pages']:>5} {scores['precision']:6.3f} "
+        f"{scores['recall']:6.3f} {scores['f1']:6.3f} {pages_per_second} {errors:>4}"
+    )
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--folders", default=",".join(DEFAULT_FOLDERS))
+    parser.add_argument(
+        "--wcxb-types", default="article,listing", help="wcxb page types to score ('all': every)"
+    )
     parser.add_argument("--score-module", type=Path, default=None)
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages of ours")
     parser.add_argument("--only-ours", action="store_true", help="skip trafilatura")
+    parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
+    parser.add_argument(
+        "--ensemble", action="store_true", help="also score ours + trafilatura block voting"
+    )
     args = parser.parse_args(argv)
 
     if not args.corpus.is_dir():
@@ -191,34 +242,82 @@ def main(argv: Sequence[str] | None = None) -> int:
     extractors = {"ours": our_extractor()}
     if not args.only_ours:
         extractors["trafilatura"] = trafilatura_extractor()
+    wcxb_types = None if args.wcxb_types == "all" else set(args.wcxb_types.split(","))
+    groups = load_groups(args.corpus, [n for n in args.folders.split(",") if n], wcxb_types)
 
-    print(
-        f"{'folder':<16} {'extractor':<12} {'pages':>5} {'prec':>6} {'recall':>6} "
-        f"{'F1':>6} {'pages/s':>8} {'err':>4}"
-    )
-    for folder_name in [name for name in args.folders.split(",") if name]:
-        folder = args.corpus / folder_name
-        if not (folder / "ground-truth.json").exists():
-            print(f"{folder_name}: no ground-truth.json, skipped", file=sys.stderr)
-            continue
-        pages = load_folder(folder)
+    print("== dev: every page, settings as committed ==")
+    print(HEADER)
+    predicted: dict[str, dict[str, list[str]]] = {name: {} for name in extractors}
+    for group, pages in groups.items():
         golds = [page.gold for page in pages]
         for name, extractor in extractors.items():
             predictions, elapsed, errors = run(extractor, pages)
-            scores = score_pages(golds, predictions)
+            predicted[name][group] = predictions
             speed = len(pages) / elapsed if elapsed else float("inf")
-            print(
-                f"{folder_name:<16} {name:<12} {len(pages):>5} {scores['precision']:6.3f} "
-                f"{scores['recall']:6.3f} {scores['f1']:6.3f} {speed:8.1f} {errors:>4}"
-            )
+            print_row(group, name, score_pages(golds, predictions), speed, errors)
             if name == "ours" and args.worst:
-                per_page = sorted(
-                    (page_counts(page.gold, text), page.page_id, page.url)
-                    for page, text in zip(pages, predictions, strict=True)
+                print_worst(pages, predictions, args.worst)
+
+    if args.ensemble and "trafilatura" in extractors:
+        from bench.ensemble import vote
+
+        print("\n== dev: ours and trafilatura voting per block ==")
+        print(HEADER)
+        for group, pages in groups.items():
+            started = time.perf_counter()
+            texts = [
+                vote(page.html, page.url, trafilatura_text)
+                for page, trafilatura_text in zip(
+                    pages, predicted["trafilatura"][group], strict=True
                 )
-                for (tp, fp, fn), page_id, url in per_page[: args.worst]:
-                    print(f"    tp={tp:.2f} fp={fp:.2f} fn={fn:.2f} {page_id[:24]} {url[:70]}")
+            ]
+            # the vote reuses trafilatura's output: add its time to get the ensemble's speed
+            speed = len(pages) / (time.perf_counter() - started)
+            print_row(group, "ours+vote", score_pages([p.gold for p in pages], texts), speed, 0)
+
+    if not args.no_cv:
+        print_cross_validation(groups, score_pages, predicted.get("trafilatura", {}))
     return 0
+
+
+def print_worst(pages: list[Page], predictions: list[str], count: int) -> None:
+    per_page = sorted(
+        (page_counts(page.gold, text), page.page_id, page.url)
+        for page, text in zip(pages, predictions, strict=True)
+    )
+    for (tp, fp, fn), page_id, url in per_page[:count]:
+        print(f"    tp={tp:.2f} fp={fp:.2f} fn={fn:.2f} {page_id[:24]} {url[:70]}")
+
+
+def print_cross_validation(
+    groups: dict[str, list[Page]], score_pages: Scorer, trafilatura: dict[str, list[str]]
+) -> None:
+    from bench.crossval import FOLDS, cross_validate, parse_page
+    from transforms.generic import settings
+
+    started = time.perf_counter()
+    parsed = [
+        parse_page(group, host_of(page.url, page.page_id), page.url, page.gold, page.html)
+        for group, pages in groups.items()
+        for page in pages
+    ]
+    result = cross_validate(parsed, page_counts)
+    elapsed = time.perf_counter() - started
+    print(f"\n== leave-site-out CV: {FOLDS} folds by host, {elapsed:.0f}s ==")
+    print(HEADER)
+    offset = 0
+    for group, pages in groups.items():
+        golds = [page.gold for page in pages]
+        held_out = result.predictions[offset : offset + len(pages)]
+        offset += len(pages)
+        print_row(group, "ours (CV)", score_pages(golds, held_out), None, 0)
+        if group in trafilatura:
+            print_row(group, "trafilatura", score_pages(golds, trafilatura[group]), None, 0)
+    print("\ntunable: default -> value chosen per fold | dev-best (objective gain on all pages)")
+    for name, values in result.chosen.items():
+        gain, _ = result.gains[name]
+        default = getattr(settings, name)
+        print(f"  {name:<28} {default!s:>6} -> {values} | {result.dev_best[name]} ({gain:+.4f})")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,179 @@
+"""Scoring blocks and choosing the element that holds the article."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from lxml import html as lxml_html
+
+from transforms.generic import settings
+from transforms.generic.walk import TextBlock
+
+HtmlElement = lxml_html.HtmlElement
+
+
+def score_block(block: TextBlock, listing: bool = False) -> float:
+    """Chars of prose count for the container, link lists and stubs against it.
+
+    In `listing` mode (index and section pages, whose content *is* a list of linked teasers)
+    linked text counts as content too; only boilerplate phrases count against.
+    """
+    length = len(block.text)
+    if listing:
+        if length <= settings.BOILERPLATE_TEXT_MAX_CHARS and settings.BOILERPLATE_TEXT.match(
+            block.text
+        ):
+            return -settings.STUB_PENALTY * length
+        block.is_prose = True
+        return float(length)
+    density = block.link_density
+    own_chars = length - block.link_chars
+    if own_chars >= 2 * settings.PROSE_MIN_CHARS and settings.SENTENCE_END.search(block.text):
+        block.is_prose = True  # long prose carrying many inline links (or link pop-ups)
+        return float(own_chars)
+    if density > (
+        settings.MAX_LINK_DENSITY
+        if length >= settings.PROSE_MIN_CHARS
+        else settings.MAX_SHORT_LINK_DENSITY
+    ):
+        return -settings.LINK_PENALTY * length
+    if block.tag in settings.HEADING_TAGS or block.tag == "h1":
+        return 0.0  # headings follow the text they head, they do not locate it
+    if (
+        length < 2 * settings.PROSE_MIN_CHARS
+        and settings.DATELINE.search(block.text)
+        and (len(block.text.split()) <= settings.DATELINE_MAX_WORDS)
+    ):
+        return -settings.STUB_PENALTY * length
+    if length >= settings.PROSE_MIN_CHARS or (
+        length >= settings.SENTENCE_MIN_CHARS and settings.SENTENCE_END.search(block.text)
+    ):
+        block.is_prose = True
+        return length * (1.0 - density)
+    if block.tag in settings.HEADING_TAGS:
+        return 0.0
+    return -settings.STUB_PENALTY * length
+
+
+def choose_container(
+    blocks: list[TextBlock], prose: dict[HtmlElement, float] | None = None, listing: bool = False
+) -> tuple[HtmlElement | None, float, float]:
+    """The article container, with its prose chars and the page's prose chars.
+
+    Every block adds its score to its ancestors, halved at each level up (the parent gets it
+    whole): the best element is the one holding most prose closely, not merely a wide wrapper.
+    From there the container grows one level at a time while the parent adds clean prose.
+    """
+    totals: dict[HtmlElement, float] = {}
+    decayed: dict[HtmlElement, float] = {}
+    prose = {} if prose is None else prose
+    chains: dict[HtmlElement, list[HtmlElement]] = {}
+    page_prose = 0.0
+    for block in blocks:
+        block.score = score_block(block, listing)
+        chain = chains.get(block.element)
+        if chain is None:
+            chain = [block.element, *block.element.iterancestors()]
+            chains[block.element] = chain
+        weight = 1.0
+        for depth, element in enumerate(chain):
+            totals[element] = totals.get(element, 0.0) + block.score
+            decayed[element] = decayed.get(element, 0.0) + block.score * weight
+            if depth >= 1:
+                weight *= settings.ANCESTOR_DECAY
+        if block.is_prose:
+            page_prose += block.score
+            for element in chain:
+                prose[element] = prose.get(element, 0.0) + block.score
+    if not totals:
+        return None, 0.0, 0.0
+    best = max(decayed, key=decayed.__getitem__)
+    node = best
+    while (parent := node.getparent()) is not None:
+        gain = totals[parent] - totals[best]
+        added_prose = prose.get(parent, 0.0) - prose.get(best, 0.0)
+        if added_prose <= 0:
+            if gain < 0:
+                break
+            node = parent  # a wrapper adding nothing: look further up
+            continue
+        added_noise = added_prose - gain
+        small = gain <= settings.CLIMB_MAX_GAIN_SHARE * totals[best]
+        clean = added_noise <= settings.CLIMB_MAX_NOISE * added_prose
+        # right above, a small gain is enough; past a wrapper, only a clean second half of
+        # the text split off by the template (not a stray standfirst or teaser)
+        split_half = clean and added_prose >= settings.CLIMB_MIN_SPLIT_SHARE * prose.get(best, 0.0)
+        # ... or a short clean lead-in kept apart by the template (an intro, key takeaways)
+        intro = added_noise <= settings.CLIMB_INTRO_MAX_NOISE * added_prose and (
+            added_prose <= settings.CLIMB_INTRO_MAX_SHARE * prose.get(best, 0.0)
+        )
+        if gain <= 0 or not (split_half or intro or (small and node is best)):
+            break
+        best = node = parent
+    if prose.get(best, 0.0) < settings.SHARE_CLIMB_BELOW * page_prose:
+        best = _climb_to_prose_share(best, blocks, prose, page_prose)
+    return best, prose.get(best, 0.0), page_prose
+
+
+def _climb_to_prose_share(
+    best: HtmlElement,
+    blocks: list[TextBlock],
+    prose: dict[HtmlElement, float],
+    page_prose: float,
+) -> HtmlElement:
+    """Second chance for a container holding a minor part of the page's prose.
+
+    Pages split into many sections or columns (landing pages, guides, long reads with
+    boxes) leave the best-scoring block a small part of the text: the container becomes
+    the nearest ancestor holding settings.SHARE_CLIMB_BELOW of the prose, when the noise it adds
+    (link and stub text outside the prose groups) is small against the prose it adds.
+    The climb never leaves the page's only <article> or <main>.
+    """
+    held = prose.get(best, 0.0)
+    target = settings.SHARE_CLIMB_BELOW * page_prose
+    for element in best.iterancestors():
+        if prose.get(element, 0.0) >= target:
+            added_prose = prose[element] - held
+            added_noise = 0.0
+            for block in blocks:
+                if (
+                    block.score < 0
+                    and inside(block.element, element)
+                    and not inside(block.element, best)
+                    and not in_prose_group(block.element, element, prose)
+                ):
+                    added_noise -= block.score
+            return element if added_noise <= settings.SHARE_CLIMB_MAX_NOISE * added_prose else best
+        if element.tag in settings.SECTIONING_TAGS and _only_one(element):
+            return best
+    return best
+
+
+def _only_one(element: HtmlElement) -> bool:
+    """Whether `element` is the only one of its tag in the document."""
+    root = element.getroottree().getroot()
+    return next(islice(root.iter(element.tag), 1, None), None) is None
+
+
+def in_prose_group(
+    element: HtmlElement, container: HtmlElement, prose: dict[HtmlElement, float]
+) -> bool:
+    """Whether a link-dense block sits among the prose (a list in the text, a line of a
+    paragraph) rather than in a module of its own (related links, a job board, a teaser box):
+    the element holding it, or its list, also holds prose.
+    """
+    anchor = element
+    if anchor.tag in settings.LIST_ITEM_TAGS and anchor.getparent() is not None:
+        anchor = anchor.getparent()
+    parent = anchor.getparent()
+    while anchor is not container and parent is not None and len(parent) == 1:
+        anchor, parent = parent, parent.getparent()  # a wrapper of one: look past it
+    if anchor is container:
+        return True
+    return parent is None or prose.get(parent, 0.0) > 0
+
+
+def inside(element: HtmlElement, container: HtmlElement) -> bool:
+    if element is container:
+        return True
+    return any(ancestor is container for ancestor in element.iterancestors())

@@ -1,0 +1,155 @@
+"""Keeping the container's blocks that read like article text, trimmed at both ends."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from records.article import Block
+from transforms.generic import settings
+from transforms.generic.score import in_prose_group, inside
+from transforms.generic.walk import TextBlock
+from transforms.normalize import collapse_repeated_span, normalize_text
+
+HtmlElement = lxml_html.HtmlElement
+
+
+def select_blocks(
+    blocks: list[TextBlock],
+    container: HtmlElement,
+    title: str,
+    prose: dict[HtmlElement, float],
+) -> list[Block]:
+    """The container's article blocks, in order, with boilerplate and edge stubs removed."""
+    in_container: dict[HtmlElement, bool] = {}
+    candidates: list[tuple[TextBlock, str]] = []
+    title_key = text_key(title)
+    for block in blocks:
+        owner = block.element
+        if owner not in in_container:
+            in_container[owner] = inside(owner, container)
+        if not in_container[owner]:
+            continue
+        for line in block.text.split("\n"):
+            candidates.append((block, line))
+
+    prose_after = [0.0] * (len(candidates) + 1)
+    for index in range(len(candidates) - 1, -1, -1):
+        block, line = candidates[index]
+        prose_after[index] = prose_after[index + 1] + (len(line) if block.is_prose else 0)
+    kept: list[tuple[TextBlock, str]] = []
+    for index, (block, line) in enumerate(candidates):
+        is_heading = block.tag in settings.HEADING_TAGS or block.tag == "h1"
+        if len(line) <= settings.BOILERPLATE_TEXT_MAX_CHARS:
+            if settings.BOILERPLATE_TEXT.match(line):
+                continue
+            if (is_heading and settings.END_MARKER.match(line)) or settings.RULE_LINE.match(line):
+                prose_before = prose_after[0] - prose_after[index]
+                if prose_after[index] < settings.END_MARKER_MAX_PROSE_AFTER * prose_before:
+                    break
+                continue
+            if block.tag == "h1" and (text_key(line) == title_key or not kept):
+                continue
+        kept.append((block, line))
+
+    prose_positions = [i for i, (block, line) in enumerate(kept) if block.is_prose]
+    if not prose_positions:
+        return [_as_block(block, line) for block, line in kept]
+    first, last = prose_positions[0], prose_positions[-1]
+    headline_lists: dict[HtmlElement, bool] = {}
+    selected: list[Block] = []
+    for index, (block, line) in enumerate(kept):
+        is_heading = block.tag in settings.HEADING_TAGS
+        if (
+            index < first
+            and not is_heading
+            and len(line.split()) <= settings.EDGE_STUB_MAX_WORDS
+            and not (
+                block.tag in settings.LIST_ITEM_TAGS or line.endswith(settings.LEAD_SENTENCE_ENDS)
+            )
+        ):
+            continue  # a byline, date or label before the text; a short sentence or item stays
+        # a data table's rows are content wherever they sit: short, numeric or linked
+        is_table_row = block.tag == "tr" and settings.TABLE_ROWS_AS_TEXT
+        if is_table_row and index > first:
+            selected.append(_as_block(block, line))
+            continue
+        if index > last and (is_heading or len(line.split()) <= settings.EDGE_STUB_MAX_WORDS):
+            continue
+        if (
+            block.score < 0
+            and block.link_density > settings.MAX_SHORT_LINK_DENSITY
+            and (
+                index < first
+                or index > last
+                or not in_prose_group(block.element, container, prose)
+                or _is_headline_list(block.element, headline_lists)
+            )
+        ):
+            continue  # link lists count only inside the text, among its prose
+        selected.append(_as_block(block, line))
+    while selected and len(selected[-1].text) <= settings.TAIL_CALL_MAX_CHARS:
+        if not settings.TAIL_CALL.search(selected[-1].text):
+            break
+        selected.pop()  # "Subscribe to our newsletter", "Follow us on ...": a call to action
+    return selected
+
+
+def _is_headline_list(element: HtmlElement, cache: dict[HtmlElement, bool]) -> bool:
+    """Whether `element` is an item of a list made only of links to other pages' headlines
+    (a "read more" module set inside the text), not a list that happens to carry links.
+    """
+    if element.tag != "li":
+        return False
+    parent = element.getparent()
+    if parent is None or parent.tag not in ("ul", "ol"):
+        return False
+    if parent not in cache:
+        # set right after a paragraph, not introduced by a heading or a "...:" lead-in
+        before = parent.getprevious()
+        lead = normalize_text(before.text_content()) if before is not None else ""
+        items = [child for child in parent if child.tag == "li"]
+        cache[parent] = (
+            before is not None
+            and before.tag not in settings.HEADING_TAGS
+            and len(lead) >= settings.PROSE_MIN_CHARS
+            and not lead.endswith(":")
+            and len(items) >= settings.HEADLINE_LIST_MIN_ITEMS
+            and all(_is_headline_link(item) for item in items)
+            and sum(len(item.text_content().split()) for item in items)
+            >= settings.HEADLINE_MEAN_WORDS * len(items)
+        )
+    return cache[parent]
+
+
+def _is_headline_link(item: HtmlElement) -> bool:
+    text = normalize_text(item.text_content())
+    if len(text.split()) < settings.HEADLINE_MIN_WORDS:
+        return False
+    linked = sum(len(normalize_text(a.text_content())) for a in item.iter("a"))
+    return linked >= settings.HEADLINE_LIST_MIN_LINK_SHARE * len(text)
+
+
+def _as_block(block: TextBlock, line: str) -> Block:
+    kind = "heading" if block.tag in settings.HEADING_TAGS or block.tag == "h1" else "paragraph"
+    return Block(collapse_repeated_span(line), kind)
+
+
+def text_key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def dedupe_blocks(blocks: list[Block]) -> list[Block]:
+    """Drop a block repeating the one right before it (a title echoed, a doubled standfirst).
+
+    Repeats further apart stay: recipes, schedules and FAQs legitimately repeat lines.
+    """
+    result: list[Block] = []
+    previous = None
+    for block in blocks:
+        key = text_key(block.text)
+        if key and key != previous:
+            result.append(block)
+        previous = key or previous
+    return result

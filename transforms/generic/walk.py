@@ -1,0 +1,234 @@
+"""Walking a page once into text blocks (the text each block-level element owns) and images."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
+
+from records.article import Image
+from transforms.generic import settings
+from transforms.normalize import normalize_text
+
+HtmlElement = lxml_html.HtmlElement
+
+
+@dataclass(slots=True)
+class TextBlock:
+    """Text owned by one block-level element (one of several if nested blocks split it)."""
+
+    element: HtmlElement
+    tag: str
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    text: str = ""
+    score: float = 0.0
+    is_prose: bool = False
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if text:
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += len(text.strip())
+
+    @property
+    def link_density(self) -> float:
+        return min(1.0, self.link_chars / len(self.text)) if self.text else 0.0
+
+
+@dataclass(slots=True)
+class FoundImage:
+    element: HtmlElement
+    image: Image
+
+
+@dataclass
+class PageWalk:
+    """Blocks and images of one page, in document order."""
+
+    base_url: str
+    relaxed: bool = False
+    listing: bool = False  # a listing page: teaser names ("post-meta", "tags") are content
+    blocks: list[TextBlock] = field(default_factory=list)
+    images: list[FoundImage] = field(default_factory=list)
+
+    def new_block(self, element: HtmlElement) -> TextBlock:
+        block = TextBlock(element, element.tag)
+        self.blocks.append(block)
+        return block
+
+    def walk(self, element: HtmlElement, current: TextBlock, in_link: bool) -> TextBlock:
+        """Add `element` and its tail to the blocks; returns the block for the text that follows."""
+        tag = element.tag
+        if not isinstance(tag, str):  # comments and processing instructions
+            current.add(element.tail, in_link)
+            return current
+        if self.is_skipped(element, tag):
+            current.add(element.tail, in_link)
+            return current
+        if tag == "br":
+            current.parts.append("\n")
+            current.add(element.tail, in_link)
+            return current
+        if tag in settings.IMAGE_HOLDERS or tag == "img":
+            self.record_image(element, tag)
+            if tag == "figure" or tag == "img":
+                if tag == "figure":
+                    following = self.new_block(current.element)
+                    following.add(element.tail, in_link)
+                    return following
+                current.add(element.tail, in_link)
+                return current
+        if (
+            tag in settings.TABLE_CELL_TAGS
+            and settings.TABLE_ROWS_AS_TEXT
+            and _is_data_cell(element)
+        ):
+            # a data cell is part of its row's line: short, numeric and linked cells stay with it
+            current.parts.append(" ")
+            current.add(element.text, in_link)
+            for child in element:
+                current = self.walk(child, current, in_link)
+            current.parts.append(" ")
+            current.add(element.tail, in_link)
+            return current
+        if tag in settings.BLOCK_TAGS:
+            inner = self.new_block(element)
+            inner.add(element.text, in_link)
+            for child in element:
+                inner = self.walk(child, inner, in_link)
+            following = self.new_block(current.element)
+            following.add(element.tail, in_link)
+            return following
+        link = in_link or tag == "a"
+        current.add(element.text, link)
+        for child in element:
+            current = self.walk(child, current, link)
+        current.add(element.tail, in_link)
+        return current
+
+    def is_skipped(self, element: HtmlElement, tag: str) -> bool:
+        if self.relaxed:  # last resort: hidden and script-less content too
+            return tag in settings.RELAXED_SKIPPED_TAGS
+        if tag in settings.SKIPPED_TAGS:
+            # an unclosed <button> swallows the rest of the page: walk one holding paragraphs
+            return tag != "button" or next(element.iter("p"), None) is None
+        if element.get("hidden") is not None:
+            return True
+        style = element.get("style")
+        if style and settings.HIDDEN_STYLE.search(style):
+            return True
+        if tag in settings.PROTECTED_TAGS:
+            return False
+        role = element.get("role")
+        if role and role.lower() in settings.SKIPPED_ROLES:
+            return True
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if names == " ":
+            return False
+        if self.listing:
+            return bool(settings.LISTING_SKIPPED_NAME.search(names))
+        if not settings.BOILERPLATE_NAME.search(names) or settings.CONTENT_NAME.search(names):
+            return False
+        return bool(settings.ALWAYS_SKIPPED_NAME.search(names)) or not _holds_article_text(element)
+
+    def record_image(self, element: HtmlElement, tag: str) -> None:
+        if tag == "img":
+            img = element
+        else:
+            img = next(element.iter("img"), None)
+            if img is None:
+                return
+        if tag == "img" and any(a.tag in settings.IMAGE_HOLDERS for a in element.iterancestors()):
+            return  # recorded with its figure
+        src = _image_source(img)
+        if not src:
+            return
+        caption = credit = None
+        if tag == "figure":
+            caption, credit = _caption_and_credit(element)
+        alt = normalize_text(img.get("alt") or "") or None
+        if alt and re.fullmatch(r"[\w\-.]+\.(?:png|jpe?g|gif|webp|bmp|svg)", alt, re.I):
+            alt = None
+        self.images.append(
+            FoundImage(element, Image(urljoin(self.base_url, src), caption, credit, alt))
+        )
+
+
+def _is_data_cell(cell: HtmlElement) -> bool:
+    """A table cell holding text, not a layout cell holding paragraphs, lists or tables."""
+    return not any(
+        isinstance(node.tag, str) and node.tag in settings.BLOCK_TAGS
+        for node in cell.iterdescendants()
+    )
+
+
+def _holds_article_text(element: HtmlElement) -> bool:
+    """A wrapper named like boilerplate ("content-with-sidebar") that still holds many paragraphs."""
+    found = 0
+    for paragraph in element.iter("p"):
+        if len(paragraph.text_content()) >= settings.GUARD_PARAGRAPH_CHARS:
+            found += 1
+            if found >= settings.GUARD_PARAGRAPHS:
+                return True
+    return False
+
+
+def _image_source(img: HtmlElement) -> str | None:
+    for attribute in ("src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset"):
+        value = (img.get(attribute) or "").strip()
+        if attribute.endswith("srcset"):
+            value = value.split(",")[0].strip().split(" ")[0]
+        if value and not value.startswith("data:"):
+            if img.get("width") in ("0", "1") or img.get("height") in ("0", "1"):
+                return None  # tracking pixel
+            return value
+    return None
+
+
+def _caption_and_credit(figure: HtmlElement) -> tuple[str | None, str | None]:
+    caption_node = next(figure.iter("figcaption"), None)
+    if caption_node is None:
+        return None, None
+    credit = None
+    caption_parts: list[str] = []
+    for node in caption_node.iter():
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if node is not caption_node and settings.CREDIT_NAME.search(names):
+            credit = normalize_text(node.text_content()) or credit
+    text = normalize_text(caption_node.text_content())
+    if credit and credit in text:
+        text = text.replace(credit, "").strip()
+    caption_parts.append(text)
+    caption = " ".join(caption_parts).strip()
+    if credit is None:
+        match = settings.CREDIT_IN_CAPTION.search(caption)
+        if match:
+            credit = match.group("credit").strip() or None
+            caption = caption[: match.start()].strip()
+    if credit:
+        credit = re.sub(
+            r"^(?:photo|image|foto|bild|credit)s?\s*[:/]\s*|^©\s*", "", credit, flags=re.I
+        )
+    return caption or None, credit or None
+
+
+def walk_page(root: HtmlElement, base_url: str, relaxed: bool, listing: bool = False) -> PageWalk:
+    page = PageWalk(base_url, relaxed, listing and settings.LISTING_WALKS_NAMED)
+    body = next(root.iter("body"), None)
+    start = body if body is not None else root
+    page.walk(start, page.new_block(start), False)
+    kept = []
+    for block in page.blocks:
+        if not block.parts:
+            continue
+        text = "".join(block.parts)
+        block.text = "\n".join(
+            line for line in (normalize_text(part) for part in settings.BREAKS.split(text)) if line
+        )
+        if block.text:
+            kept.append(block)
+    page.blocks = kept
+    return page
