@@ -17,15 +17,12 @@ GENERIC = "generic"
 
 
 def run_generic(page: Page, default_timezone: str) -> Article:
-    """The generic extractor on a parsed page.
-
-    Merge note: the rewritten `extract_generic(html_or_tree, url, *, default_timezone,
-    metadata)` accepts the tree and the metadata; pass `page.tree` and `page.metadata` then so
-    the page is parsed once. Until then the str form is used (it parses again).
-    """
+    """The generic extractor on the page's own parse and metadata: one parse per page."""
     from transforms.generic import extract_generic
 
-    return extract_generic(page.html, page.url, default_timezone=default_timezone)
+    return extract_generic(
+        page.tree, page.url, default_timezone=default_timezone, metadata=page.metadata
+    )
 
 
 def extract_article(
