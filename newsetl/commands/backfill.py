@@ -6,8 +6,7 @@ import argparse
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsetl.commands.common import console, print_runs
-from newsetl.settings import load_settings
+from newsetl.commands.common import console, load_config, print_runs
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -28,7 +27,7 @@ def command_backfill(args: argparse.Namespace) -> int:
     from flows.steps import open_warehouse
     from warehouse import frontier
 
-    settings = load_settings(args.config)
+    settings = load_config(args.config)
     source = settings.source(args.source)
     if args.base_url:
         source = source.with_base_url(args.base_url)

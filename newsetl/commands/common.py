@@ -10,7 +10,8 @@ from rich.console import Console
 from rich.table import Table
 
 from newsetl.prefect_defaults import apply_embedded_defaults
-from newsetl.settings import Settings
+from newsetl.settings import ConfigError, Settings, load_settings
+from transforms.profiles.registry import profile_names
 
 console = Console(highlight=False)
 if not console.is_terminal:
@@ -30,6 +31,20 @@ RUN_COLUMNS = (
     ("failed", "failed"),
     ("seconds", "seconds"),
 )
+
+
+def load_config(config_path: str | None) -> Settings:
+    """The settings every command reads: `load_settings`, plus the checks that need the
+    transforms (settings sit below them): every source's `profile` must be a known one."""
+    settings = load_settings(config_path)
+    known = {"generic", *profile_names()}
+    for source in settings.sources.values():
+        if source.profile not in known:
+            raise ConfigError(
+                f"source {source.name!r}: unknown profile {source.profile!r} "
+                f"(known: {', '.join(sorted(known))})"
+            )
+    return settings
 
 
 def print_runs(rows: Sequence[dict[str, object]], title: str) -> None:

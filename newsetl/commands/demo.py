@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from newsetl.commands.common import console, run_flow
+from newsetl.commands.common import console, load_config, run_flow
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import load_settings
 
 DEMO_STATE_FILE = "demo-site.json"
 
@@ -36,7 +35,7 @@ def _start_demo_server(site: DemoSite, port: int) -> DemoServer:
 
 
 def command_demo(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
+    settings = load_config(args.config)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     state_path = settings.data_dir / DEMO_STATE_FILE
     state = json.loads(state_path.read_text()) if state_path.exists() else {}

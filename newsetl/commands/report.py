@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from newsetl.commands.common import console
-from newsetl.settings import load_settings
+from newsetl.commands.common import console, load_config
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -21,7 +20,7 @@ def command_report(args: argparse.Namespace) -> int:
     from newsetl.report.build import write_report
     from warehouse import WarehouseMissing
 
-    settings = load_settings(args.config)
+    settings = load_config(args.config)
     output = Path(args.output) if args.output else settings.data_dir / "report.html"
     try:
         write_report(settings, output)

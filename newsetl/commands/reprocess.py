@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from newsetl.commands.common import console, print_runs
-from newsetl.settings import load_settings
+from newsetl.commands.common import console, load_config, print_runs
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -21,7 +20,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def command_reprocess(args: argparse.Namespace) -> int:
     from flows.reprocess import reprocess_source
 
-    settings = load_settings(args.config)
+    settings = load_config(args.config)
     names = args.source or [source.name for source in settings.sources.values()]
     rows = []
     for name in names:

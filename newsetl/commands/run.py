@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from newsetl.commands.common import console, run_flow
-from newsetl.settings import ConfigError, load_settings
+from newsetl.commands.common import console, load_config, run_flow
+from newsetl.settings import ConfigError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -20,7 +20,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
+    settings = load_config(args.config)
     names = args.source or None
     for name in names or []:
         settings.source(name)

@@ -10,8 +10,8 @@ import argparse
 import os
 from pathlib import Path
 
-from newsetl.commands.common import console
-from newsetl.settings import ConfigError, Settings, load_settings
+from newsetl.commands.common import console, load_config
+from newsetl.settings import ConfigError, Settings
 
 ALL_SOURCES_DEPLOYMENT = "all-sources"
 
@@ -82,7 +82,7 @@ def command_serve(args: argparse.Namespace) -> int:
     from newsetl.prefect_defaults import apply_embedded_defaults
 
     apply_embedded_defaults()
-    settings = load_settings(args.config)
+    settings = load_config(args.config)
     config_path = args.config or os.environ.get("NEWSETL_CONFIG")
     deployments = build_deployments(settings, config_path, args.source, args.all_sources_cron)
     if not os.environ.get("PREFECT_API_URL"):

@@ -9,8 +9,7 @@ import sys
 from rich.table import Table
 
 from flows.steps import PARQUET_DIR_NAME
-from newsetl.commands.common import console
-from newsetl.settings import load_settings
+from newsetl.commands.common import console, load_config
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -39,7 +38,7 @@ def command_sql(args: argparse.Namespace) -> int:
     from warehouse import WarehouseLocked, WarehouseMissing
     from warehouse.export import QueryFailed, read_query
 
-    settings = load_settings(args.config)
+    settings = load_config(args.config)
     try:
         columns, rows = read_query(
             settings.warehouse_path,

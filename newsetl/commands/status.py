@@ -7,8 +7,7 @@ import argparse
 from rich.table import Table
 
 from flows.health import SourceHealth, source_health
-from newsetl.commands.common import console
-from newsetl.settings import load_settings
+from newsetl.commands.common import console, load_config
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -25,7 +24,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def command_status(args: argparse.Namespace) -> int:
     from warehouse import Warehouse, WarehouseMissing, readers
 
-    settings = load_settings(args.config)
+    settings = load_config(args.config)
     try:
         with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=10) as warehouse:
             runs = [
