@@ -23,6 +23,8 @@ from records.fetch import FetchResult
 from transforms.pagination import assemble_pages, page_number, page_url
 from warehouse import PageResult, frontier
 
+MAX_PAGES = 50  # rounds of "Next page" links followed for one article
+
 
 def plan_first_pages(
     settings: Settings, source: Source, requests: list[FetchRequest]
@@ -113,7 +115,15 @@ def complete_articles(
         for first, urls in wanted.items()
         for url in urls
     }
-    _fetch_into(settings, source, run_id, articles, requests)
+    for _round in range(MAX_PAGES):  # "Next page" links name one more page at a time
+        if not requests:
+            break
+        _fetch_into(settings, source, run_id, articles, requests)
+        requests = {
+            url: (first, FetchRequest(url))
+            for first, article in articles.items()
+            for url in sorted(article.urls() - set(article.fetches))
+        }
     # a later page changed behind a 304: fetch every unchanged page again, in full
     refetch = {
         url: (first, FetchRequest(url))
