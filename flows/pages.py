@@ -14,7 +14,10 @@ Two steps around the usual ones:
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
+from typing import TypeVar
 
 from fetch.http import FetchRequest
 from flows.steps import make_fetcher, open_warehouse, transform_pages
@@ -24,6 +27,7 @@ from transforms.pagination import assemble_pages, page_number, page_url
 from warehouse import PageResult, frontier
 
 MAX_PAGES = 50  # rounds of "Next page" links followed for one article
+Item = TypeVar("Item")
 
 
 def plan_first_pages(
@@ -183,7 +187,9 @@ def _assembled(article: _MultiPageArticle) -> list[PageResult]:
     records: list[PageResult] = []
     for url, fetched in article.fetches.items():
         kept = fetched[:-1] if url == first else fetched
-        records.extend(PageResult(p.fetch, first_page_url=first) for p in kept)
+        records.extend(
+            PageResult(p.fetch, first_page_url=first, response_id=p.response_id) for p in kept
+        )
     superseded = [r for r in records if r.fetch.url == first]
     later = [r for r in records if r.fetch.url != first]
     if representative is None:  # only later pages were in hand and the first page is unknown
@@ -195,5 +201,44 @@ def _assembled(article: _MultiPageArticle) -> list[PageResult]:
         for url in sorted(article.fetches, key=page_number)
         if (page := article.latest(url)) is not None and page.article is not None
     ]
-    assembled = PageResult(representative.fetch, article=assemble_pages(extracted))
+    assembled = PageResult(
+        representative.fetch,
+        article=assemble_pages(extracted),
+        response_id=representative.response_id,
+    )
     return [*superseded, assembled, *later]
+
+
+def assemble_archived(pages: list[PageResult]) -> list[PageResult]:
+    """Re-processing: the pages of one multi-page article in `pages` (read from the archive,
+    no network) become one assembled article; a later page never becomes an article."""
+    articles: dict[str, _MultiPageArticle] = {}
+    for page in pages:
+        if page.article is not None and page.article.continuation_urls:
+            first = page_url(page.fetch.url, 1)
+            articles.setdefault(first, _MultiPageArticle(first)).add(page)
+    for page in pages:  # a later page whose extraction failed still belongs to its article
+        first = page_url(page.fetch.url, 1)
+        if (
+            first in articles
+            and first != page.fetch.url
+            and page.fetch.url not in articles[first].fetches
+        ):
+            articles[first].add(page)
+    return _with_assembled(pages, articles)
+
+
+def batches_keeping_articles_whole(
+    items: list[Item], size: int, url_of: Callable[[Item], str]
+) -> Iterator[list[Item]]:
+    """Batches of about `size` items with every page of one article in the same batch."""
+    ordered = sorted(items, key=lambda item: (page_url(url_of(item), 1), page_number(url_of(item))))
+    batch: list[Item] = []
+    for _, article in groupby(ordered, key=lambda item: page_url(url_of(item), 1)):
+        pages = list(article)
+        if batch and len(batch) + len(pages) > max(1, size):
+            yield batch
+            batch = []
+        batch.extend(pages)
+    if batch:
+        yield batch

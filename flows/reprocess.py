@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 from fetch.archive import read_archived
+from flows import pages as multi_page
 from flows import steps
 from flows.source_run import recorded_run
 from flows.steps import SourceRunSummary, StageTimer
@@ -62,11 +63,14 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
         with recorded_run(settings, source, REPROCESS_FLOW_RUN_ID) as summary:
             summary.stage_seconds["read_archive"] = read_seconds
             timer = StageTimer(summary)
-            for batch in steps.batches(responses, settings.fetch_batch_size):
+            for batch in multi_page.batches_keeping_articles_whole(
+                responses, settings.fetch_batch_size, lambda response: response[1].url
+            ):
                 with timer.stage("transform"):
                     pages = steps.transform_pages(source, [result for _, result in batch])
                     for page, (response_id, _) in zip(pages, batch, strict=True):
                         page.response_id = response_id
+                    pages = multi_page.assemble_archived(pages)
                 with timer.stage("load"):
                     counts = steps.load_pages(
                         settings, source, summary.run_id, pages, extractor_changes=True

@@ -8,6 +8,7 @@ import pytest
 from helpers import rows as query
 from helpers import scalar
 
+from flows.reprocess import reprocess_source
 from flows.source_run import run_source
 from newsetl.demo_site import DemoSite
 from newsetl.settings import Settings, Source
@@ -147,3 +148,16 @@ def test_later_pages_are_never_planned_as_articles_of_their_own(
         for later_page in article.page_paths[1:]:
             assert paths.count(later_page) == 1
     assert scalar(settings, "SELECT count(*) FROM articles") == 3 + len(demo_site.family_articles)
+
+
+def test_reprocessing_the_archive_keeps_multi_page_articles_whole(
+    settings: Settings, demo_source: Source, demo_site: DemoSite
+) -> None:
+    run_source(settings, demo_source)
+    summary = reprocess_source(settings, demo_source)
+    assert summary.status == "completed"
+    assert summary.counts.new_versions == 0 and summary.counts.quarantined == 0
+    assert summary.counts.new_articles == 0
+    for path in PAGINATED:
+        assert [v[0] for v in versions_of(settings, path)] == [1]
+        assert current(settings, path)["body_text"] == demo_site.family_article(path).body_text
