@@ -73,10 +73,12 @@ class _MultiPageArticle:
         return found
 
     def any_changed(self) -> bool:
-        return any(self.latest(url).fetch.outcome == "fetched" for url in self.fetches)  # type: ignore[union-attr]
+        return any(pages[-1].fetch.outcome == "fetched" for pages in self.fetches.values())
 
     def not_modified_urls(self) -> list[str]:
-        return [u for u in self.fetches if self.latest(u).fetch.outcome == "not_modified"]  # type: ignore[union-attr]
+        return [
+            url for url, pages in self.fetches.items() if pages[-1].fetch.outcome == "not_modified"
+        ]
 
 
 def complete_articles(
@@ -89,6 +91,8 @@ def complete_articles(
             first = page_url(page.fetch.url, 1)
             articles.setdefault(first, _MultiPageArticle(first)).add(page)
     unchanged = [page for page in pages if page.fetch.outcome == "not_modified"]
+    if not articles and not unchanged:
+        return pages
     with open_warehouse(settings) as warehouse:
         stored = frontier.continuation_pages(
             warehouse, source.name, [page.fetch.url for page in unchanged]
