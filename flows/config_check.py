@@ -18,17 +18,11 @@ from fetch.http import Fetcher, FetchRequest
 from flows.steps import fetch_policy
 from newsetl.settings import Settings, Source
 from transforms.decode import decode_html
+from transforms.extract import GENERIC
 from transforms.listing import parse_listing
-from transforms.profiles import registry
+from transforms.profiles.registry import profile_names
 
 GENERIC_PROFILE = "generic"
-
-
-def profile_names() -> list[str]:
-    """Every profile name a source may use (the registry's own list when it has one)."""
-    listed = getattr(registry, "profile_names", None)
-    names = set(listed()) if callable(listed) else set(registry.PROFILES)
-    return sorted(names | {GENERIC_PROFILE})
 
 
 def cron_problem(cron: str) -> str | None:
@@ -92,7 +86,7 @@ def config_problems(settings: Settings, *, needs_data_dir: bool = True) -> list[
     ):
         if not 0 <= value <= 1:
             problems.append(f"setting {name} must be between 0 and 1, not {value}")
-    profiles = profile_names()
+    profiles = [GENERIC, *profile_names()]
     for source in settings.sources.values():
         problems.extend(source_problems(source, profiles))
     return problems

@@ -12,6 +12,7 @@ import hashlib
 import time
 
 from fetch.archive import read_archived
+from flows import pages as multi_page
 from flows import steps
 from flows.source_run import recorded_run
 from flows.steps import SourceRunSummary, StageTimer
@@ -84,13 +85,16 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
                 )
             summary.counts.failed += len(errors)
             timer = StageTimer(summary)
-            for batch in steps.batches(responses, settings.fetch_batch_size):
+            for batch in multi_page.batches_keeping_articles_whole(
+                responses, settings.fetch_batch_size, lambda response: response[1].url
+            ):
                 with timer.stage("transform"):
                     pages = steps.transform_pages(
                         source, [result for _, result in batch], steps.text_limits(settings)
                     )
                     for page, (response_id, _) in zip(pages, batch, strict=True):
                         page.response_id = response_id
+                    pages = multi_page.assemble_archived(pages)
                 with timer.stage("load"):
                     counts = steps.load_pages(
                         settings, source, summary.run_id, pages, extractor_changes=True

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from flows import pages as multi_page
 from flows import steps
 from flows.steps import SourceRunSummary, StageTimer
 from newsetl.settings import Settings, Source
@@ -79,6 +80,7 @@ def run_source(
             requests = step_functions.plan_fetches(
                 settings, source, discovery, recheck_all=recheck_all
             )
+            requests = multi_page.plan_first_pages(settings, source, requests)
         summary.listing_pages = discovery.pages_read
         summary.discovered = len(discovery.new_urls)
         pending_discovery = discovery
@@ -88,6 +90,8 @@ def run_source(
                 results = step_functions.fetch_pages(settings, source, summary.run_id, batch)
             with timer.stage("transform"):
                 pages = step_functions.transform_pages(source, results, steps.text_limits(settings))
+            with timer.stage("fetch"):  # the other pages of multi-page articles
+                pages = multi_page.complete_articles(settings, source, summary.run_id, pages)
             with timer.stage("load"):
                 counts = step_functions.load_pages(
                     settings, source, summary.run_id, pages, pending_discovery

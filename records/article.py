@@ -12,6 +12,9 @@ from urllib.parse import urlsplit
 from records.urls import article_identity
 
 TRANSFORMER_VERSION = "1.3.0"
+# The fields every article page of a template has: a profile missing one of them is a sign the
+# site changed its template (an article without an author or tags is not).
+TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})
 
 BlockKind = Literal["paragraph", "heading"]
 
@@ -79,6 +82,11 @@ class Article:
     def incomplete(self) -> bool:
         """An article assembled without all of its pages."""
         return bool(self.missing_pages)
+
+    @property
+    def missed_a_template_anchor(self) -> bool:
+        """The profile's own selector missed the title, body or date (a fallback served it)."""
+        return not TEMPLATE_ANCHORS.isdisjoint(self.profile_misses)
 
     @property
     def paragraphs(self) -> list[str]:

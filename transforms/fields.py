@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from records.article import Article, Block, Image, NotAnArticle
+from records.article import TEMPLATE_ANCHORS, Article, Block, Image, NotAnArticle
 from transforms.dates import (
     date_by_htmldate,
     date_from_url,
@@ -52,7 +52,7 @@ GENERIC_MIN_WORDS = 30  # ... in blocks of PROSE_BLOCK_WORDS or more (not addres
 PROSE_BLOCK_WORDS = 12
 SHINGLE = 4
 SAME_MOMENT = timedelta(minutes=1)  # "Updated: 09:41" beside a 09:41:33 publication is no update
-ALWAYS_EXPECTED = frozenset({"title", "body", "published_at"})
+ALWAYS_EXPECTED = TEMPLATE_ANCHORS
 SELECTOR_OF = {"updated_at": "UPDATED", "authors": "AUTHOR", "subtitle": "SUBTITLE", "tags": "TAGS"}
 
 

@@ -230,3 +230,34 @@ def validators(
         [source, urls],
     ).fetchall()
     return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def first_pages(warehouse: Warehouse, source: str, urls: Iterable[str]) -> dict[str, str]:
+    """The first page of each of `urls` that is a later page of a multi-page article."""
+    urls = list(dict.fromkeys(urls))
+    if not urls:
+        return {}
+    rows = warehouse.connection.execute(
+        "SELECT url, first_page_url FROM frontier WHERE source = ? AND list_contains(?, url) "
+        "AND first_page_url IS NOT NULL AND first_page_url <> url",
+        [source, urls],
+    ).fetchall()
+    return dict(rows)
+
+
+def continuation_pages(
+    warehouse: Warehouse, source: str, first_page_urls: Iterable[str]
+) -> dict[str, list[str]]:
+    """The later pages recorded for each first page, in URL order."""
+    first_page_urls = list(dict.fromkeys(first_page_urls))
+    if not first_page_urls:
+        return {}
+    rows = warehouse.connection.execute(
+        "SELECT first_page_url, url FROM frontier WHERE source = ? "
+        "AND list_contains(?, first_page_url) AND url <> first_page_url ORDER BY url",
+        [source, first_page_urls],
+    ).fetchall()
+    pages: dict[str, list[str]] = {}
+    for first, url in rows:
+        pages.setdefault(first, []).append(url)
+    return pages

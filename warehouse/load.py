@@ -29,6 +29,9 @@ class PageResult:
     rejection: NotAnArticle | None = None
     response_id: int | None = None  # set when re-processing an archived response already loaded
     truncations: list = field(default_factory=list)  # transforms.limits.Truncation, one a field
+    # a later page of a multi-page article (or a superseded fetch of its first page): its
+    # response and frontier row are written, its text is in the first page's article
+    first_page_url: str | None = None
 
 
 @dataclass
@@ -49,6 +52,9 @@ class LoadCounts:
     deletions: int = 0
     quarantined: int = 0
     failed: int = 0
+    incomplete: int = 0  # articles loaded without some of their pages
+    pages_extracted: int = 0
+    profile_misses: int = 0  # extracted pages whose profile missed a template anchor
 
     def add(self, other: LoadCounts) -> None:
         for name in self.__dataclass_fields__:
@@ -103,6 +109,7 @@ class _BatchWriter:
         # one UPDATE per row costs milliseconds in DuckDB
         self.fetched: dict[str, tuple[datetime, datetime, str, str | None, str | None]] = {}
         self.article_links: dict[str, str] = {}
+        self.continuation_pages: dict[str, str] = {}  # url -> its article's first page
         # read once per batch by prefetch, kept current by this writer's own inserts
         self.known_article_ids: dict[str, str | None] = {}
         self.latest_versions: dict[str, tuple[int, str | None, bool, int] | None] = {}
@@ -157,6 +164,22 @@ class _BatchWriter:
                 "unnest(?::VARCHAR[]) AS etag, unnest(?::VARCHAR[]) AS last_modified) AS u "
                 "WHERE frontier.source = ? AND frontier.url = u.url",
                 [urls, *map(list, columns), self.source],
+            )
+        if self.continuation_pages:
+            self.connection.execute(
+                "INSERT INTO frontier (source, url, first_seen_at) "
+                "SELECT ?, unnest(?::VARCHAR[]), ? ON CONFLICT DO NOTHING",
+                [self.source, list(self.continuation_pages), self.now],
+            )
+            self.connection.execute(
+                "UPDATE frontier SET first_page_url = u.first_page_url FROM (SELECT "
+                "unnest(?::VARCHAR[]) AS url, unnest(?::VARCHAR[]) AS first_page_url) AS u "
+                "WHERE frontier.source = ? AND frontier.url = u.url",
+                [
+                    list(self.continuation_pages),
+                    list(self.continuation_pages.values()),
+                    self.source,
+                ],
             )
         if self.article_links:
             self.connection.execute(
@@ -230,10 +253,16 @@ class _BatchWriter:
         fetch = page.fetch
         reprocessed = page.response_id is not None
         response_id = page.response_id if reprocessed else self.insert_response(fetch)
+        if page.first_page_url is not None:
+            self.write_continuation_page(page)
+            return
         published_at = page.article.published_at if page.article else None
         if fetch.outcome == "fetched":
             self.counts.fetched += 1
             if page.article is not None:
+                self.counts.pages_extracted += 1
+                self.counts.profile_misses += page.article.missed_a_template_anchor
+                self.counts.incomplete += page.article.incomplete
                 self.write_article(page.article, response_id)
             else:
                 self.quarantine(fetch.url, page.rejection, response_id)
@@ -245,6 +274,18 @@ class _BatchWriter:
             self.counts.failed += 1
         if not reprocessed:
             self.update_frontier(fetch, published_at)
+
+    def write_continuation_page(self, page: PageResult) -> None:
+        """A later page of an article: only its frontier row, tied to the first page's."""
+        fetch = page.fetch
+        if page.response_id is None:
+            self.update_frontier(fetch, None)
+        if fetch.url == page.first_page_url:
+            return
+        self.continuation_pages[fetch.url] = page.first_page_url or ""
+        article_id = self.known_article_ids.get(page.first_page_url or "")
+        if article_id:
+            self.link_article(fetch.url, article_id)
 
     def write_article(self, article: Article, response_id: int) -> None:
         article_id = self.frontier_article_id(article.url) or article_id_for(article)
@@ -284,8 +325,9 @@ class _BatchWriter:
             "subtitle, published_at, published_on, updated_at, authors, editor_note, body_text, "
             "body_blocks, images, tags, language, word_count, content_hash, confidence, profile, "
             "transformer_version, change_kind, is_deleted, valid_from, response_id, run_id, load_id, "
-            "article_key) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?)",
+            "article_key, credits, field_sources, profile_misses, is_incomplete, missing_pages) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?)",
             [
                 article_id, version, self.source, article.url, article.canonical_url, article.title,
                 article.subtitle, article.published_at, published_on, article.updated_at,
@@ -295,6 +337,8 @@ class _BatchWriter:
                 list(article.tags), article.language, article.word_count, article.content_hash,
                 article.confidence, article.profile, article.transformer_version, change_kind,
                 self.now, response_id, self.run_id, self.load_id, article.article_key,
+                list(article.credits), json.dumps(article.sources, ensure_ascii=False),
+                list(article.profile_misses), article.incomplete, list(article.missing_pages),
             ],
         )  # fmt: skip
         self.latest_versions[article_id] = (version, article.content_hash, False, len(article.text))

@@ -33,10 +33,8 @@ def finish_run(
     listing_pages: int = 0,
     discovered: int = 0,
     error: str | None = None,
-    pages_extracted: int = 0,
-    profile_misses: int = 0,
 ) -> None:
-    """Close the run row; `profile_misses` of `pages_extracted` feed the profile-drift flag."""
+    """Close the run row; its `profile_misses` of `pages_extracted` feed the profile-drift flag."""
     warehouse.connection.execute(
         "UPDATE runs SET status = ?, finished_at = ?, listing_pages = ?, discovered = ?, fetched = ?, "
         "unchanged = ?, new_articles = ?, new_versions = ?, deletions = ?, quarantined = ?, failed = ?, "
@@ -44,6 +42,6 @@ def finish_run(
         [
             status, finished_at, listing_pages, discovered, counts.fetched, counts.unchanged,
             counts.new_articles, counts.new_versions, counts.deletions, counts.quarantined,
-            counts.failed, error, pages_extracted, profile_misses, run_id,
+            counts.failed, error, counts.pages_extracted, counts.profile_misses, run_id,
         ],
     )  # fmt: skip

@@ -16,6 +16,12 @@ from time import monotonic as time_monotonic
 from zoneinfo import ZoneInfo
 
 from newsetl.demo_site.content import generate_article, make_sentence
+from newsetl.demo_site.families import (
+    FamilyArticle,
+    edit_page,
+    make_family_articles,
+    render_family_page,
+)
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 FIRST_ARTICLE_ID = 1149000
@@ -187,7 +193,11 @@ class DemoSite:
         seed: int = 7,
         per_page: int = 10,
         newest: date = date(2026, 11, 20),
+        url_families: bool = False,
     ) -> None:
+        """`url_families`: also serve one article per older URL family of BIT's site, in its
+        era's template, three of them split over three pages (`families.py`), listed on the
+        first listing page. Off by default, so the demo's counts stay as documented."""
         if per_page < 1:
             raise ValueError("per_page must be at least 1")
         self.seed = seed
@@ -205,6 +215,11 @@ class DemoSite:
         self._xml_cache: dict[str, bytes] = {}
         self._live_cache: list[DemoArticle] | None = None
         self._build(n_articles)
+        self.family_articles: list[FamilyArticle] = (
+            make_family_articles(seed) if url_families else []
+        )
+        # paths the server answers with 500, to stand for a page that fails to fetch
+        self.failing_paths: set[str] = set()
 
     def _build(self, n_articles: int) -> None:
         plan = random.Random(f"{self.seed}:plan")
@@ -254,6 +269,28 @@ class DemoSite:
             original_sentences=generated.sentences,
             repeated_sentence_index=generated.repeated_sentence_index,
         )
+
+    def family_article(self, path: str) -> FamilyArticle:
+        """The URL-family article whose first page is `path`."""
+        for article in self.family_articles:
+            if article.path == path:
+                return article
+        raise KeyError(f"no URL-family article at {path}")
+
+    def edit_family_page(self, path: str, number: int) -> FamilyArticle:
+        """Edit page `number` of the URL-family article at `path` (one new sentence)."""
+        with self._lock:
+            article = self.family_article(path)
+            edit_page(article, number, self.seed)
+            return article
+
+    def _family_page_response(self, path: str) -> tuple[int, dict[str, str], bytes] | None:
+        for article in self.family_articles:
+            if path in article.page_paths:
+                body, charset = render_family_page(article, article.page_paths.index(path) + 1)
+                headers = {"Content-Type": f"text/html; charset={charset}", "ETag": _etag(body)}
+                return 200, headers, body
+        return None
 
     def article(self, article_id: int) -> DemoArticle:
         try:
@@ -387,6 +424,10 @@ class DemoSite:
     def render(self, path: str) -> tuple[int, dict[str, str], bytes]:
         path = path.split("#", 1)[0].split("?", 1)[0] or "/"
         with self._lock:
+            if path in self.failing_paths:
+                return 500, {"Content-Type": _HTML_TYPE}, b"<html><body>Server error</body></html>"
+            if (family_page := self._family_page_response(path)) is not None:
+                return family_page
             if path in ("/", "/index.htm", "/index.html"):
                 return self._html_response(self._render_home())
             if path == "/robots.txt":
@@ -516,6 +557,12 @@ class DemoSite:
             f'<p class="summary">{_text(a.summary[:120])}</p></div>\n'
             for a in shown
         )
+        if page == 1:
+            boxes += "".join(
+                f'<div class="lis_box"><h3><a href="{_attr(a.path)}">{_text(a.title)}</a></h3>'
+                f'<span class="date">{a.published_on:%Y-%m-%d}</span></div>\n'
+                for a in self.family_articles
+            )
         links = " ".join(
             f'<a href="{self.listing_page_path(n)}">{n}</a>' for n in range(1, page_count + 1)
         )

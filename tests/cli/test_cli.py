@@ -102,6 +102,19 @@ def test_bad_config_is_a_clear_error(tmp_path: Path) -> None:
     assert "configuration error" in result.stdout and "base_url must be http(s)" in result.stdout
 
 
+def test_unknown_profile_is_a_configuration_error(tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text(
+        '[sources.x]\nbase_url = "https://example.org"\nlisting_paths = ["/"]\n'
+        'article_url_pattern = "."\nprofile = "nope"\n'
+    )
+    result = newsetl("run", "--config", str(config), cwd=tmp_path, timeout=60)
+    assert result.returncode == 2
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stdout
+    assert "configuration error" in lines[0] and "unknown profile 'nope'" in lines[0]
+
+
 def test_status_says_clearly_when_the_warehouse_is_locked(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     holder = duckdb.connect(str(tmp_path / "data" / "warehouse.duckdb"))

@@ -53,3 +53,21 @@ def test_continuation_urls_from_a_later_page_include_page_one() -> None:
     )
     assert continuation_urls(Page(html, url)) == (page_url(url, 1), page_url(url, 3))
     assert page_number(url) == 2 and page_url(url, 1).endswith("/c_966069.htm")
+
+
+def test_only_a_missed_title_body_or_date_is_a_sign_of_template_drift() -> None:
+    from records.article import Article, Block
+
+    def article(*misses: str) -> Article:
+        return Article(
+            url="https://news.example.edu/a.htm",
+            canonical_url="https://news.example.edu/a.htm",
+            title="A title",
+            body=(Block("Text."),),
+            profile_misses=misses,
+        )
+
+    assert not article().missed_a_template_anchor
+    assert not article("authors", "tags").missed_a_template_anchor
+    assert article("authors", "body").missed_a_template_anchor
+    assert article("published_at").missed_a_template_anchor

@@ -119,7 +119,7 @@ def get_profile(name: str) -> SiteProfile:
 
 
 def profile_names() -> tuple[str, ...]:
-    """Every valid profile name (config validation rejects others); "generic" is always valid."""
+    """Every site profile's name; a source may also name "generic" (no site profile)."""
     return tuple(sorted(PROFILES))
 
 
