@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextvars
+import queue
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -62,8 +66,29 @@ def run_source(
     flow_run_id: str | None = None,
     progress: steps.Progress | None = None,
 ) -> SourceRunSummary:
-    """Discover, fetch, transform and load one source, batch by batch, under the run lock."""
-    with steps.run_lock(settings), recorded_run(settings, source, flow_run_id) as summary:
+    """Discover, fetch, transform and load one source, batch by batch, under the run lock.
+
+    Fetch, transform and load overlap (`pipelined`): while a batch loads, the next is being
+    transformed and the one after fetched. Batches still load one at a time, in order, each in
+    its own transaction. Called by `run_sources`, which holds the lock and the warehouse.
+    """
+    lock = _nothing() if _holds_run_lock() else steps.run_lock(settings)
+    with lock, steps.warehouse_session(settings):
+        return _run_source_locked(
+            settings, source, step_functions, backfill, recheck_all, flow_run_id, progress
+        )
+
+
+def _run_source_locked(
+    settings: Settings,
+    source: Source,
+    step_functions: Steps,
+    backfill: bool,
+    recheck_all: bool,
+    flow_run_id: str | None,
+    progress: steps.Progress | None,
+) -> SourceRunSummary:
+    with recorded_run(settings, source, flow_run_id) as summary:
         timer = StageTimer(summary)
         with timer.stage("discover"):
             discovery = step_functions.discover(
@@ -81,18 +106,24 @@ def run_source(
         summary.discovered = len(discovery.new_urls)
         pending_discovery = discovery
         fetched_so_far = 0
-        for batch in steps.batches(requests, settings.fetch_batch_size):
+
+        def fetch(batch: list) -> list:
             with timer.stage("fetch"):
-                results = step_functions.fetch_pages(settings, source, summary.run_id, batch)
+                return step_functions.fetch_pages(settings, source, summary.run_id, batch)
+
+        def transform(results: list) -> list:
             with timer.stage("transform"):
-                pages = step_functions.transform_pages(source, results)
+                return step_functions.transform_pages(source, results)
+
+        stages = (fetch, transform)
+        for pages in pipelined(steps.batches(requests, settings.fetch_batch_size), stages):
             with timer.stage("load"):
                 counts = step_functions.load_pages(
                     settings, source, summary.run_id, pages, pending_discovery
                 )
             summary.counts.add(counts)
             pending_discovery = None
-            fetched_so_far += len(batch)
+            fetched_so_far += len(pages)
             if progress is not None:
                 progress("fetch", fetched_so_far, len(requests))
         if pending_discovery is not None:
@@ -101,3 +132,124 @@ def run_source(
         if backfill:
             steps.finish_backfill(settings, source)
     return summary
+
+
+_run_lock_holder = threading.local()
+
+
+def _holds_run_lock() -> bool:
+    return getattr(_run_lock_holder, "held", False)
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+_DONE = object()
+
+
+def pipelined(
+    items: Iterable[Any], stages: tuple[Callable[[Any], Any], ...], depth: int = 2
+) -> Iterator[Any]:
+    """Each item through every stage, each stage in its own thread with at most `depth` items
+    waiting between two stages; yields the results in order. An error in a stage is raised
+    here; when the caller stops early the stages stop too."""
+    stop = threading.Event()
+    queues: list[queue.Queue] = [queue.Queue(maxsize=depth) for _ in stages]
+
+    def put(target: queue.Queue, item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                target.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def feed(source_items: Iterable[Any] | queue.Queue, stage: Callable, target: queue.Queue):
+        try:
+            if isinstance(source_items, queue.Queue):
+                while True:
+                    item = source_items.get()
+                    if item is _DONE or isinstance(item, _StageFailed):
+                        put(target, item)
+                        return
+                    if not put(target, stage(item)):
+                        return
+            else:
+                for item in source_items:
+                    if stop.is_set() or not put(target, stage(item)):
+                        return
+                put(target, _DONE)
+        except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
+            put(target, _StageFailed(error))
+
+    threads = []
+    upstream: Iterable[Any] | queue.Queue = items
+    for stage, target in zip(stages, queues, strict=True):
+        context = contextvars.copy_context()  # Prefect's run context, for tasks called there
+        thread = threading.Thread(
+            target=context.run, args=(feed, upstream, stage, target), daemon=True
+        )
+        threads.append(thread)
+        upstream = target
+    for thread in threads:
+        thread.start()
+    try:
+        while True:
+            item = queues[-1].get()
+            if item is _DONE:
+                return
+            if isinstance(item, _StageFailed):
+                raise item.error
+            yield item
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+
+
+class _StageFailed:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+def run_sources(
+    settings: Settings,
+    sources: list[Source],
+    *,
+    concurrency: int = 8,
+    step_functions: Steps = PLAIN_STEPS,
+    backfill: bool = False,
+    recheck_all: bool = False,
+    flow_run_id: str | None = None,
+) -> list[SourceRunSummary | BaseException]:
+    """Run many sources at once, each with its own fetcher and politeness, under one run lock
+    and one warehouse connection (the one writer; steps take it in turn). One source failing
+    does not stop the others: its place in the list holds the error, in the order given."""
+
+    def one(source: Source) -> SourceRunSummary:
+        _run_lock_holder.held = True
+        try:
+            return run_source(
+                settings,
+                source,
+                step_functions=step_functions,
+                backfill=backfill,
+                recheck_all=recheck_all,
+                flow_run_id=flow_run_id,
+            )
+        finally:
+            _run_lock_holder.held = False
+
+    results: list[SourceRunSummary | BaseException] = []
+    pool = ThreadPoolExecutor(max(1, concurrency), thread_name_prefix="newsetl-source")
+    with steps.run_lock(settings), steps.warehouse_session(settings), pool:
+        futures = [pool.submit(contextvars.copy_context().run, one, source) for source in sources]
+        for future in futures:
+            try:
+                results.append(future.result())
+            except Exception as error:  # noqa: BLE001 - recorded in its run row, reported
+                results.append(error)
+    return results

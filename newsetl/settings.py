@@ -83,6 +83,9 @@ class Settings:
     fetch_batch_size: int = 100
     lock_timeout_seconds: float = 600.0
     max_rechecks_per_run: int = 200
+    # Re-export every Parquet mart after each source run. Off: marts are exported on demand
+    # (`newsetl sql --parquet`), so a run's cost does not grow with the warehouse (issue 13).
+    parquet_after_each_run: bool = False
     sources: Mapping[str, Source] = field(default_factory=dict)
 
     @property
