@@ -113,6 +113,8 @@ class _BatchWriter:
         self.latest_versions: dict[str, tuple[int, str | None, bool, int] | None] = {}
         self.published_at: dict[str, datetime | None] = {}
         self.touched_articles: set[str] = set()
+        self.stored_articles: set[str] = set()  # in article_latest before this batch
+        self.in_frontier: set[str] = set()  # batch URLs already in the frontier
         # rows waiting for `flush`, one list per table
         self.response_ids: list[int] = []
         self.responses: list[list] = []
@@ -167,44 +169,56 @@ class _BatchWriter:
             self.quarantined = []
         if self.touched_articles:
             ids = sorted(self.touched_articles)
-            latest = [self.latest_versions[article_id] for article_id in ids]
-            self.connection.execute(
-                "INSERT OR REPLACE INTO article_latest (article_id, version, content_hash, "
-                "is_deleted, body_length, published_at) SELECT unnest(?::VARCHAR[]), "
-                "unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::BOOLEAN[]), "
-                "unnest(?::INTEGER[]), unnest(?::TIMESTAMPTZ[])",
-                [
-                    ids, *(list(column) for column in zip(*latest, strict=True)),
-                    [self.published_at.get(article_id) for article_id in ids],
-                ],
-            )  # fmt: skip
+            new = [article_id for article_id in ids if article_id not in self.stored_articles]
+            known = [article_id for article_id in ids if article_id in self.stored_articles]
+            for article_ids, statement in ((new, INSERT_LATEST), (known, UPDATE_LATEST)):
+                if not article_ids:
+                    continue
+                latest = [self.latest_versions[article_id] for article_id in article_ids]
+                self.connection.execute(
+                    statement,
+                    [
+                        article_ids, *(list(column) for column in zip(*latest, strict=True)),
+                        [self.published_at.get(article_id) for article_id in article_ids],
+                    ],
+                )  # fmt: skip
+            self.stored_articles.update(new)
             self.touched_articles = set()
 
     def flush_frontier(self) -> None:
         """Apply the batch's successful fetches and article links to the frontier at once."""
+        links = self.article_links
+        linked_with_fetch = bool(self.fetched) and all(url in self.fetched for url in links)
         if self.fetched:
             urls = list(self.fetched)
             columns = list(zip(*self.fetched.values(), strict=True))
-            self.connection.execute(
-                "INSERT INTO frontier (source, url, first_seen_at) "
-                "SELECT ?, unnest(?::VARCHAR[]), ? ON CONFLICT DO NOTHING",
-                [self.source, urls, self.now],
-            )
+            missing = [url for url in urls if url not in self.in_frontier]
+            if missing:
+                self.connection.execute(
+                    "INSERT INTO frontier (source, url, first_seen_at) "
+                    "SELECT ?, unnest(?::VARCHAR[]), ? ON CONFLICT DO NOTHING",
+                    [self.source, missing, self.now],
+                )
             self.connection.execute(
                 "UPDATE frontier SET last_fetched_at = u.fetched_at, next_check_at = u.next_check_at, "
                 "last_outcome = u.outcome, failures = 0, etag = coalesce(u.etag, frontier.etag), "
-                "last_modified = coalesce(u.last_modified, frontier.last_modified) "
+                "last_modified = coalesce(u.last_modified, frontier.last_modified), "
+                "article_id = coalesce(u.article_id, frontier.article_id) "
                 "FROM (SELECT unnest(?::VARCHAR[]) AS url, unnest(?::TIMESTAMPTZ[]) AS fetched_at, "
                 "unnest(?::TIMESTAMPTZ[]) AS next_check_at, unnest(?::VARCHAR[]) AS outcome, "
-                "unnest(?::VARCHAR[]) AS etag, unnest(?::VARCHAR[]) AS last_modified) AS u "
+                "unnest(?::VARCHAR[]) AS etag, unnest(?::VARCHAR[]) AS last_modified, "
+                "unnest(?::VARCHAR[]) AS article_id) AS u "
                 "WHERE frontier.source = ? AND frontier.url = u.url",
-                [urls, *map(list, columns), self.source],
-            )
-        if self.article_links:
+                [
+                    urls, *map(list, columns),
+                    [links.get(url) if linked_with_fetch else None for url in urls], self.source,
+                ],
+            )  # fmt: skip
+        if links and not linked_with_fetch:
             self.connection.execute(
                 "UPDATE frontier SET article_id = u.article_id FROM (SELECT unnest(?::VARCHAR[]) AS url, "
                 "unnest(?::VARCHAR[]) AS article_id) AS u WHERE frontier.source = ? AND frontier.url = u.url",
-                [list(self.article_links), list(self.article_links.values()), self.source],
+                [list(links), list(links.values()), self.source],
             )
 
     def next_response_ids(self, count: int) -> list[int]:
@@ -248,6 +262,7 @@ class _BatchWriter:
             [self.source, urls],
         ).fetchall()
         self.known_article_ids = {url: None for url in urls} | dict(rows)
+        self.in_frontier = {url for url, _ in rows}
         article_ids = {article_id for _, article_id in rows if article_id} | {
             article_id_for(page.article) for page in pages if page.article
         }
@@ -267,6 +282,7 @@ class _BatchWriter:
         ).fetchall():
             latest[article_id] = tuple(values)  # type: ignore[assignment]
             self.published_at[article_id] = published_at
+            self.stored_articles.add(article_id)
         return latest
 
     def latest_version(self, article_id: str) -> tuple[int, str | None, bool, int] | None:
@@ -419,6 +435,21 @@ class _BatchWriter:
                 ],
             )  # fmt: skip
 
+
+_LATEST_COLUMNS = (
+    "SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::INTEGER[]) AS version, "
+    "unnest(?::VARCHAR[]) AS content_hash, unnest(?::BOOLEAN[]) AS is_deleted, "
+    "unnest(?::INTEGER[]) AS body_length, unnest(?::TIMESTAMPTZ[]) AS published_at"
+)
+INSERT_LATEST = (
+    "INSERT INTO article_latest (article_id, version, content_hash, is_deleted, body_length, "
+    f"published_at) {_LATEST_COLUMNS}"
+)
+UPDATE_LATEST = (
+    "UPDATE article_latest SET version = u.version, content_hash = u.content_hash, "
+    "is_deleted = u.is_deleted, body_length = u.body_length, published_at = u.published_at "
+    f"FROM ({_LATEST_COLUMNS}) AS u WHERE article_latest.article_id = u.article_id"
+)
 
 # (column, DuckDB type) of each table the load writes in bulk, in the order rows are built.
 RESPONSE_COLUMNS = (

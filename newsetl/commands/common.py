@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from rich.console import Console
 from rich.table import Table
 
-from newsetl.prefect_defaults import apply_embedded_defaults
+from newsetl.prefect_defaults import apply_embedded_defaults, use_running_local_server
 from newsetl.settings import Settings
 
 console = Console(highlight=False)
@@ -83,6 +83,7 @@ def run_flow(
 ) -> int:
     """Run the all-sources flow, print what each source run recorded; 0 when all completed."""
     apply_embedded_defaults()
+    use_running_local_server()
     from flows.pipeline import all_sources_flow
 
     started = datetime.now(UTC)
