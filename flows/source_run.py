@@ -219,7 +219,7 @@ def run_sources(
     settings: Settings,
     sources: list[Source],
     *,
-    concurrency: int = 8,
+    concurrency: int | None = None,
     step_functions: Steps = PLAIN_STEPS,
     backfill: bool = False,
     recheck_all: bool = False,
@@ -230,23 +230,42 @@ def run_sources(
     does not stop the others: its place in the list holds the error, in the order given."""
 
     def one(source: Source) -> SourceRunSummary:
+        return run_source(
+            settings,
+            source,
+            step_functions=step_functions,
+            backfill=backfill,
+            recheck_all=recheck_all,
+            flow_run_id=flow_run_id,
+        )
+
+    return run_concurrently(settings, sources, one, concurrency=concurrency)
+
+
+def run_concurrently(
+    settings: Settings,
+    items: list[Any],
+    run_one: Callable[[Any], Any],
+    *,
+    concurrency: int | None = None,
+) -> list[Any]:
+    """`run_one(item)` for every item, up to `concurrency` (default: the `sources_in_parallel`
+    setting) at once, under one run lock and one shared warehouse connection; results (or the
+    exception raised) in the order of `items`. Each worker sees the caller's context (Prefect's
+    flow run, for subflows and tasks started there)."""
+
+    def held(item: Any) -> Any:
         _run_lock_holder.held = True
         try:
-            return run_source(
-                settings,
-                source,
-                step_functions=step_functions,
-                backfill=backfill,
-                recheck_all=recheck_all,
-                flow_run_id=flow_run_id,
-            )
+            return run_one(item)
         finally:
             _run_lock_holder.held = False
 
-    results: list[SourceRunSummary | BaseException] = []
-    pool = ThreadPoolExecutor(max(1, concurrency), thread_name_prefix="newsetl-source")
+    workers = max(1, concurrency or settings.sources_in_parallel)
+    results: list[Any] = []
+    pool = ThreadPoolExecutor(workers, thread_name_prefix="newsetl-source")
     with steps.run_lock(settings), steps.warehouse_session(settings), pool:
-        futures = [pool.submit(contextvars.copy_context().run, one, source) for source in sources]
+        futures = [pool.submit(contextvars.copy_context().run, held, item) for item in items]
         for future in futures:
             try:
                 results.append(future.result())

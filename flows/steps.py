@@ -140,6 +140,20 @@ def warehouse_session(settings: Settings) -> Iterator[None]:
 
 
 @contextmanager
+def read_warehouse(settings: Settings) -> Iterator[Warehouse]:
+    """The run's shared connection when one is open in this process, else the file read-only
+    (a second connection to a file this process holds for writing is refused by DuckDB)."""
+    if settings.warehouse_path.resolve() in _sessions:
+        with open_warehouse(settings) as warehouse:
+            yield warehouse
+        return
+    with Warehouse.open(
+        settings.warehouse_path, read_only=True, wait_seconds=settings.lock_timeout_seconds
+    ) as warehouse:
+        yield warehouse
+
+
+@contextmanager
 def open_warehouse(settings: Settings) -> Iterator[Warehouse]:
     """The run's shared connection (held by this thread until the block ends), else the file
     opened for this block alone."""

@@ -1,4 +1,4 @@
-"""Synthetic stored articles in bulk, for benchmarks only (bench/incremental.py): seeding
+"""Synthetic stored articles in bulk, for benchmarks only (bench/incremental_run.py): seeding
 100,000 articles through the pipeline would take an hour; here it takes seconds."""
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ its pipeline time and the peak RSS of the process that ran it. Both should stay 
 
 The stored articles are seeded in bulk (warehouse.seed, bench only) after a first real run of
 the demo site; each incremental run is a fresh child process, so its peak RSS is its own.
-Run: `uv run python bench/incremental.py [--stored 2000 --stored 20000 --stored 100000]`.
+Run: `uv run python bench/incremental_run.py [--stored 2000 --stored 20000 --stored 100000]`.
 """
 
 from __future__ import annotations
