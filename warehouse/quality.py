@@ -66,21 +66,19 @@ def record_results(
     connection = warehouse.connection
     connection.execute("BEGIN TRANSACTION")
     try:
-        connection.executemany(
+        connection.execute(
             "INSERT INTO raw_quality_checks (run_id, load_id, source, check_name, is_passed, "
-            "failing_rows, examples, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "failing_rows, examples, checked_at) SELECT ?, ?, ?, unnest(?::VARCHAR[]), "
+            "unnest(?::BOOLEAN[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[][]), ?",
             [
-                [
-                    run_id,
-                    load_id,
-                    source,
-                    r.check_name,
-                    r.is_passed,
-                    r.failing_rows,
-                    r.examples,
-                    now,
-                ]
-                for r in results
+                run_id,
+                load_id,
+                source,
+                [r.check_name for r in results],
+                [r.is_passed for r in results],
+                [r.failing_rows for r in results],
+                [r.examples for r in results],
+                now,
             ],
         )
         connection.execute(
