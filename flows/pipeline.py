@@ -12,8 +12,8 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows import run_summary, steps, tasks
-from flows.source_run import Steps, run_concurrently, run_source
-from newsetl.settings import Settings, load_settings
+from flows.source_run import Steps, host_of, run_concurrently, run_source
+from newsetl.settings import ConfigError, Settings, load_settings
 
 
 def _without_introspection(prefect_task: Task) -> Callable[..., Any]:
@@ -94,7 +94,17 @@ def all_sources_flow(
 
     rows: list[dict[str, object]] = []
     child_flow_runs: list[str] = []
-    for name, state in zip(names, run_concurrently(settings, names, one), strict=True):
+
+    def server_of(name: str) -> str:
+        try:
+            source = settings.source(name)
+        except ConfigError:
+            return name  # its flow fails on its own
+        url = (base_urls or {}).get(name)
+        return host_of(source.with_base_url(url) if url else source)
+
+    states = run_concurrently(settings, names, one, group_of=server_of)
+    for name, state in zip(names, states, strict=True):
         if isinstance(state, BaseException):
             rows.append({"source": name, "status": "failed", "error": str(state)})
             continue

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from flows import steps
 from flows.steps import SourceRunSummary, StageTimer
@@ -239,7 +240,16 @@ def run_sources(
             flow_run_id=flow_run_id,
         )
 
-    return run_concurrently(settings, sources, one, concurrency=concurrency)
+    return run_concurrently(
+        settings, sources, one, concurrency=concurrency, group_of=lambda source: host_of(source)
+    )
+
+
+def host_of(source: Source) -> str:
+    """The server (host and port) a source is fetched from: sources sharing one run one after
+    another, so the per-host politeness (in flight, delay) holds across them."""
+    parts = urlsplit(source.base_url)
+    return f"{(parts.hostname or source.base_url).lower()}:{parts.port or parts.scheme}"
 
 
 def run_concurrently(
@@ -248,27 +258,37 @@ def run_concurrently(
     run_one: Callable[[Any], Any],
     *,
     concurrency: int | None = None,
+    group_of: Callable[[Any], str] | None = None,
 ) -> list[Any]:
     """`run_one(item)` for every item, up to `concurrency` (default: the `sources_in_parallel`
     setting) at once, under one run lock and one shared warehouse connection; results (or the
-    exception raised) in the order of `items`. Each worker sees the caller's context (Prefect's
-    flow run, for subflows and tasks started there)."""
+    exception raised) in the order of `items`. Items of one group (`group_of`, e.g. one host)
+    run one after another. Each worker sees the caller's context (Prefect's flow run, for
+    subflows and tasks started there)."""
+    groups: dict[str, list[int]] = {}
+    for position, item in enumerate(items):
+        key = group_of(item) if group_of else str(position)
+        groups.setdefault(key, []).append(position)
+    results: list[Any] = [None] * len(items)
 
-    def held(item: Any) -> Any:
+    def run_group(positions: list[int]) -> None:
         _run_lock_holder.held = True
         try:
-            return run_one(item)
+            for position in positions:
+                try:
+                    results[position] = run_one(items[position])
+                except Exception as error:  # noqa: BLE001 - recorded in its run row, reported
+                    results[position] = error
         finally:
             _run_lock_holder.held = False
 
     workers = max(1, concurrency or settings.sources_in_parallel)
-    results: list[Any] = []
     pool = ThreadPoolExecutor(workers, thread_name_prefix="newsetl-source")
     with steps.run_lock(settings), steps.warehouse_session(settings), pool:
-        futures = [pool.submit(contextvars.copy_context().run, held, item) for item in items]
+        futures = [
+            pool.submit(contextvars.copy_context().run, run_group, positions)
+            for positions in groups.values()
+        ]
         for future in futures:
-            try:
-                results.append(future.result())
-            except Exception as error:  # noqa: BLE001 - recorded in its run row, reported
-                results.append(error)
+            future.result()
     return results

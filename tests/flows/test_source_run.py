@@ -76,3 +76,26 @@ def test_many_sources_at_once_load_each_exactly_once(
         "FROM raw_article_versions GROUP BY 1) v USING (article_id) WHERE l.version <> v.version",
     )
     assert latest == [(0,)]
+
+
+def test_sources_on_one_server_run_one_after_another(settings: Settings) -> None:
+    from flows.source_run import run_concurrently
+
+    running: dict[str, int] = {}
+    most_at_once: dict[str, int] = {}
+    guard = threading.Lock()
+
+    def run_one(item: tuple[str, int]) -> int:
+        host, number = item
+        with guard:
+            running[host] = running.get(host, 0) + 1
+            most_at_once[host] = max(most_at_once.get(host, 0), running[host])
+        threading.Event().wait(0.02)
+        with guard:
+            running[host] -= 1
+        return number
+
+    items = [(host, number) for number in range(4) for host in ("a", "b", "c")]
+    results = run_concurrently(settings, items, run_one, concurrency=8, group_of=lambda i: i[0])
+    assert results == [number for _, number in items]
+    assert most_at_once == {"a": 1, "b": 1, "c": 1}
