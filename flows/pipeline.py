@@ -11,10 +11,9 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows import run_summary, tasks
-from flows.source_run import Steps, run_source
-from newsetl.settings import Settings, load_settings
-from warehouse import Warehouse
+from flows import run_summary, steps, tasks
+from flows.source_run import Steps, host_of, run_concurrently, run_source
+from newsetl.settings import ConfigError, Settings, load_settings
 
 
 def _without_introspection(prefect_task: Task) -> Callable[..., Any]:
@@ -78,13 +77,13 @@ def all_sources_flow(
     backfill: bool = False,
     recheck_all: bool = False,
 ) -> list[dict[str, object]]:
-    """Run each source in turn; one failing source does not stop the others, but fails the run."""
+    """Run the sources, `sources_in_parallel` at once (one writer to the warehouse); one failing
+    source does not stop the others, but fails the run."""
     settings = load_settings(config_path)
     names = source_names or [source.name for source in settings.enabled_sources()]
-    rows: list[dict[str, object]] = []
-    child_flow_runs: list[str] = []
-    for name in names:
-        state = source_flow(
+
+    def one(name: str) -> Any:
+        return source_flow(
             name,
             config_path=config_path,
             base_url=(base_urls or {}).get(name),
@@ -92,6 +91,23 @@ def all_sources_flow(
             recheck_all=recheck_all,
             return_state=True,
         )
+
+    rows: list[dict[str, object]] = []
+    child_flow_runs: list[str] = []
+
+    def server_of(name: str) -> str:
+        try:
+            source = settings.source(name)
+        except ConfigError:
+            return name  # its flow fails on its own
+        url = (base_urls or {}).get(name)
+        return host_of(source.with_base_url(url) if url else source)
+
+    states = run_concurrently(settings, names, one, group_of=server_of)
+    for name, state in zip(names, states, strict=True):
+        if isinstance(state, BaseException):
+            rows.append({"source": name, "status": "failed", "error": str(state)})
+            continue
         child_flow_runs.append(str(state.state_details.flow_run_id or ""))
         if state.is_completed():
             rows.append(state.result())
@@ -109,9 +125,7 @@ def publish_run_artifacts(settings: Settings, flow_run_ids: list[str], *, key: s
     """A table of per-source counts and a markdown summary of failures, read from the warehouse."""
     if not settings.warehouse_path.exists():
         return
-    with Warehouse.open(
-        settings.warehouse_path, read_only=True, wait_seconds=settings.lock_timeout_seconds
-    ) as warehouse:
+    with steps.read_warehouse(settings) as warehouse:
         run_ids = run_summary.run_ids_for_flow_runs(warehouse, flow_run_ids)
         summary = run_summary.summarize(settings, warehouse, run_ids)
     key = re.sub(r"[^a-z0-9-]+", "-", key.lower())

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextvars
+import queue
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from flows import pages as multi_page
 from flows import steps
@@ -49,8 +54,6 @@ def recorded_run(
     finally:
         summary.seconds = time.perf_counter() - started
         steps.finish_run(settings, summary)
-        if summary.status != "completed":
-            steps.export_parquet(settings)  # a failure must show in every read path
     with StageTimer(summary).stage("check_and_export"):
         steps.check_and_export(settings, summary)
 
@@ -65,8 +68,29 @@ def run_source(
     flow_run_id: str | None = None,
     progress: steps.Progress | None = None,
 ) -> SourceRunSummary:
-    """Discover, fetch, transform and load one source, batch by batch, under the run lock."""
-    with steps.run_lock(settings), recorded_run(settings, source, flow_run_id) as summary:
+    """Discover, fetch, transform and load one source, batch by batch, under the run lock.
+
+    Fetch, transform and load overlap (`pipelined`): while a batch loads, the next is being
+    transformed and the one after fetched. Batches still load one at a time, in order, each in
+    its own transaction. Called by `run_sources`, which holds the lock and the warehouse.
+    """
+    lock = _nothing() if _holds_run_lock() else steps.run_lock(settings)
+    with lock, steps.warehouse_session(settings):
+        return _run_source_locked(
+            settings, source, step_functions, backfill, recheck_all, flow_run_id, progress
+        )
+
+
+def _run_source_locked(
+    settings: Settings,
+    source: Source,
+    step_functions: Steps,
+    backfill: bool,
+    recheck_all: bool,
+    flow_run_id: str | None,
+    progress: steps.Progress | None,
+) -> SourceRunSummary:
+    with recorded_run(settings, source, flow_run_id) as summary:
         timer = StageTimer(summary)
         with timer.stage("discover"):
             discovery = step_functions.discover(
@@ -85,20 +109,26 @@ def run_source(
         summary.discovered = len(discovery.new_urls)
         pending_discovery = discovery
         fetched_so_far = 0
-        for batch in steps.batches(requests, settings.fetch_batch_size):
+
+        def fetch(batch: list) -> list:
             with timer.stage("fetch"):
-                results = step_functions.fetch_pages(settings, source, summary.run_id, batch)
+                return step_functions.fetch_pages(settings, source, summary.run_id, batch)
+
+        def transform(results: list) -> list:
             with timer.stage("transform"):
                 pages = step_functions.transform_pages(source, results, steps.text_limits(settings))
             with timer.stage("fetch"):  # the other pages of multi-page articles
-                pages = multi_page.complete_articles(settings, source, summary.run_id, pages)
+                return multi_page.complete_articles(settings, source, summary.run_id, pages)
+
+        stages = (fetch, transform)
+        for pages in pipelined(steps.batches(requests, settings.fetch_batch_size), stages):
             with timer.stage("load"):
                 counts = step_functions.load_pages(
                     settings, source, summary.run_id, pages, pending_discovery
                 )
             summary.counts.add(counts)
             pending_discovery = None
-            fetched_so_far += len(batch)
+            fetched_so_far += len(pages)
             if progress is not None:
                 progress("fetch", fetched_so_far, len(requests))
         if pending_discovery is not None:
@@ -107,3 +137,193 @@ def run_source(
         if backfill:
             steps.finish_backfill(settings, source)
     return summary
+
+
+_run_lock_holder = threading.local()
+
+
+def _holds_run_lock() -> bool:
+    return getattr(_run_lock_holder, "held", False)
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
+
+
+_DONE = object()
+
+
+ABANDON_STAGE_AFTER_SECONDS = 1.0
+# How long an interrupted command waits for its source runs to record themselves as interrupted.
+STOP_WAIT_SECONDS = 6.0
+STOP_REQUESTED = threading.Event()
+
+
+class RunStopped(KeyboardInterrupt):
+    """Raised in a source run's thread when the command was interrupted (see run_concurrently):
+    like Ctrl-C, it records the run as interrupted."""
+
+
+def pipelined(
+    items: Iterable[Any], stages: tuple[Callable[[Any], Any], ...], depth: int = 2
+) -> Iterator[Any]:
+    """Each item through every stage, each stage in its own thread with at most `depth` items
+    waiting between two stages; yields the results in order. An error in a stage is raised
+    here; when the caller stops early the stages stop too."""
+    stop = threading.Event()
+    queues: list[queue.Queue] = [queue.Queue(maxsize=depth) for _ in stages]
+
+    def put(target: queue.Queue, item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                target.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def feed(source_items: Iterable[Any] | queue.Queue, stage: Callable, target: queue.Queue):
+        try:
+            if isinstance(source_items, queue.Queue):
+                while not stop.is_set():
+                    try:
+                        item = source_items.get(timeout=0.1)
+                    except queue.Empty:
+                        continue
+                    if item is _DONE or isinstance(item, _StageFailed):
+                        put(target, item)
+                        return
+                    if not put(target, stage(item)):
+                        return
+            else:
+                for item in source_items:
+                    if stop.is_set() or not put(target, stage(item)):
+                        return
+                put(target, _DONE)
+        except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
+            put(target, _StageFailed(error))
+
+    threads = []
+    upstream: Iterable[Any] | queue.Queue = items
+    for stage, target in zip(stages, queues, strict=True):
+        context = contextvars.copy_context()  # Prefect's run context, for tasks called there
+        thread = threading.Thread(
+            target=context.run, args=(feed, upstream, stage, target), daemon=True
+        )
+        threads.append(thread)
+        upstream = target
+    for thread in threads:
+        thread.start()
+    try:
+        while True:
+            try:
+                item = queues[-1].get(timeout=0.1)
+            except queue.Empty:
+                if STOP_REQUESTED.is_set():
+                    raise RunStopped("the run was asked to stop") from None
+                continue
+            if item is _DONE:
+                return
+            if isinstance(item, _StageFailed):
+                raise item.error
+            yield item
+    finally:
+        stop.set()
+        # A stage still busy (a slow fetch) when the run stops is left to finish on its own:
+        # its thread is a daemon and what it returns is never loaded.
+        for thread in threads:
+            thread.join(timeout=ABANDON_STAGE_AFTER_SECONDS)
+
+
+class _StageFailed:
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+
+def run_sources(
+    settings: Settings,
+    sources: list[Source],
+    *,
+    concurrency: int | None = None,
+    step_functions: Steps = PLAIN_STEPS,
+    backfill: bool = False,
+    recheck_all: bool = False,
+    flow_run_id: str | None = None,
+) -> list[SourceRunSummary | BaseException]:
+    """Run many sources at once, each with its own fetcher and politeness, under one run lock
+    and one warehouse connection (the one writer; steps take it in turn). One source failing
+    does not stop the others: its place in the list holds the error, in the order given."""
+
+    def one(source: Source) -> SourceRunSummary:
+        return run_source(
+            settings,
+            source,
+            step_functions=step_functions,
+            backfill=backfill,
+            recheck_all=recheck_all,
+            flow_run_id=flow_run_id,
+        )
+
+    return run_concurrently(
+        settings, sources, one, concurrency=concurrency, group_of=lambda source: host_of(source)
+    )
+
+
+def host_of(source: Source) -> str:
+    """The server (host and port) a source is fetched from: sources sharing one run one after
+    another, so the per-host politeness (in flight, delay) holds across them."""
+    parts = urlsplit(source.base_url)
+    return f"{(parts.hostname or source.base_url).lower()}:{parts.port or parts.scheme}"
+
+
+def run_concurrently(
+    settings: Settings,
+    items: list[Any],
+    run_one: Callable[[Any], Any],
+    *,
+    concurrency: int | None = None,
+    group_of: Callable[[Any], str] | None = None,
+) -> list[Any]:
+    """`run_one(item)` for every item, up to `concurrency` (default: the `sources_in_parallel`
+    setting) at once, under one run lock and one shared warehouse connection; results (or the
+    exception raised) in the order of `items`. Items of one group (`group_of`, e.g. one host)
+    run one after another. Each worker sees the caller's context (Prefect's flow run, for
+    subflows and tasks started there)."""
+    groups: dict[str, list[int]] = {}
+    for position, item in enumerate(items):
+        key = group_of(item) if group_of else str(position)
+        groups.setdefault(key, []).append(position)
+    results: list[Any] = [None] * len(items)
+
+    def run_group(positions: list[int]) -> None:
+        _run_lock_holder.held = True
+        try:
+            for position in positions:
+                try:
+                    results[position] = run_one(items[position])
+                except Exception as error:  # noqa: BLE001 - recorded in its run row, reported
+                    results[position] = error
+        finally:
+            _run_lock_holder.held = False
+
+    workers = max(1, concurrency or settings.sources_in_parallel)
+    STOP_REQUESTED.clear()
+    with steps.run_lock(settings), steps.warehouse_session(settings):
+        pool = ThreadPoolExecutor(workers, thread_name_prefix="newsetl-source")
+        futures = [
+            pool.submit(contextvars.copy_context().run, run_group, positions)
+            for positions in groups.values()
+        ]
+        try:
+            for future in futures:
+                future.result()
+        except BaseException:
+            # Ctrl-C or SIGTERM reach this thread only: ask the source runs to stop at their
+            # next batch boundary (the batch loading then commits or rolls back), wait a little
+            STOP_REQUESTED.set()
+            wait(futures, timeout=STOP_WAIT_SECONDS)
+            raise
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    return results

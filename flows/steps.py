@@ -6,11 +6,13 @@ Each step takes and returns plain records, so it can be called (and tested) with
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from filelock import FileLock, Timeout
 
@@ -105,8 +107,66 @@ def run_lock(settings: Settings, *, wait_seconds: float | None = None) -> Iterat
         lock.release()
 
 
-def open_warehouse(settings: Settings):  # noqa: ANN201 - a context manager of Warehouse
-    return Warehouse.open(settings.warehouse_path, wait_seconds=settings.lock_timeout_seconds)
+class _WarehouseSession:
+    """One open connection shared by the steps of a run, used by one thread at a time."""
+
+    def __init__(self, warehouse: Warehouse) -> None:
+        self.warehouse = warehouse
+        self.lock = threading.RLock()
+
+
+_sessions: dict[Path, _WarehouseSession] = {}
+
+
+@contextmanager
+def warehouse_session(settings: Settings) -> Iterator[None]:
+    """Keep the warehouse open for a whole run (or for all the sources of one): every step's
+    `open_warehouse` then takes this connection, in turn, instead of opening the file again.
+
+    Sources running at once share it: the one writer. The caller holds the run lock; readers
+    of the file wait for the run (or read the Parquet marts).
+    """
+    key = settings.warehouse_path.resolve()
+    if key in _sessions:
+        yield
+        return
+    with Warehouse.open(
+        settings.warehouse_path, wait_seconds=settings.lock_timeout_seconds
+    ) as warehouse:
+        _sessions[key] = _WarehouseSession(warehouse)
+        try:
+            yield
+        finally:
+            del _sessions[key]
+
+
+@contextmanager
+def read_warehouse(settings: Settings) -> Iterator[Warehouse]:
+    """The run's shared connection when one is open in this process, else the file read-only
+    (a second connection to a file this process holds for writing is refused by DuckDB)."""
+    if settings.warehouse_path.resolve() in _sessions:
+        with open_warehouse(settings) as warehouse:
+            yield warehouse
+        return
+    with Warehouse.open(
+        settings.warehouse_path, read_only=True, wait_seconds=settings.lock_timeout_seconds
+    ) as warehouse:
+        yield warehouse
+
+
+@contextmanager
+def open_warehouse(settings: Settings) -> Iterator[Warehouse]:
+    """The run's shared connection (held by this thread until the block ends), else the file
+    opened for this block alone."""
+    session = _sessions.get(settings.warehouse_path.resolve())
+    if session is None:
+        with Warehouse.open(
+            settings.warehouse_path, wait_seconds=settings.lock_timeout_seconds
+        ) as warehouse:
+            yield warehouse
+        return
+    with session.lock:
+        yield session.warehouse
 
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total if known)
@@ -160,51 +220,66 @@ def discover(
     progress: Progress | None = None,
 ) -> Discovery:
     """Run the source's discovery methods. A backfill loads each listing page's links as it
-    goes and keeps a cursor, so an interrupted backfill resumes where it stopped."""
-    with open_warehouse(settings) as warehouse:
+    goes and keeps a cursor, so an interrupted backfill resumes where it stopped.
 
-        def url_states(urls: list[str]) -> dict[str, str | None]:
+    The warehouse is taken only for each read or write, never while a page is fetched, so
+    sources running at once share it."""
+
+    def url_states(urls: list[str]) -> dict[str, str | None]:
+        with open_warehouse(settings) as warehouse:
             return frontier.url_states(warehouse, source.name, urls)
 
-        def watermark_of(url: str) -> datetime | None:
+    def watermark_of(url: str) -> datetime | None:
+        with open_warehouse(settings) as warehouse:
             return frontier.watermark(warehouse, source.name, url)
 
-        def listing_start(start_url: str) -> str | None:
+    def listing_start(start_url: str) -> str | None:
+        with open_warehouse(settings) as warehouse:
             return frontier.open_cursor(warehouse, source.name, start_url, now_utc()).next_url
 
-        pages_done = 0
+    def listing_gap(url: str) -> str | None:
+        with open_warehouse(settings) as warehouse:
+            return frontier.listing_gap(warehouse, source.name, url)
 
-        def on_listing_page(
-            start_url: str,
-            links: list[DiscoveredLink],
-            responses: list[FetchResult],
-            next_url: str | None,
-        ) -> None:
-            nonlocal pages_done
-            batch = LoadBatch(links=links, listing_responses=responses, timezone=source.timezone)
+    pages_done = 0
+
+    def on_listing_page(
+        start_url: str,
+        links: list[DiscoveredLink],
+        responses: list[FetchResult],
+        next_url: str | None,
+    ) -> None:
+        nonlocal pages_done
+        batch = LoadBatch(
+            links=links,
+            listing_responses=responses,
+            timezone=source.timezone,
+            cursor_advance=(start_url, next_url),
+        )
+        with open_warehouse(settings) as warehouse:
             load_batch(warehouse, run_id, source.name, batch, now=now_utc())
-            frontier.advance_cursor(warehouse, source.name, start_url, next_url, now_utc())
-            pages_done += 1
-            if progress is not None:
-                progress("listing", pages_done, None)
+        pages_done += 1
+        if progress is not None:
+            progress("listing", pages_done, None)
 
-        with make_fetcher(settings, source, run_id) as fetcher:
-            try:
-                return discovery_methods.discover(
-                    fetcher,
-                    source,
-                    url_states,
-                    backfill=backfill,
-                    watermark_of=watermark_of,
-                    listing_start=listing_start if backfill else None,
-                    on_listing_page=on_listing_page if backfill else None,
-                    listing_gap=lambda url: frontier.listing_gap(warehouse, source.name, url),
-                    limits=listing_limits(settings),
-                )
-            except DiscoveryFailed as failed:
-                batch = LoadBatch(listing_responses=failed.discovery.responses)
+    with make_fetcher(settings, source, run_id) as fetcher:
+        try:
+            return discovery_methods.discover(
+                fetcher,
+                source,
+                url_states,
+                backfill=backfill,
+                watermark_of=watermark_of,
+                listing_start=listing_start if backfill else None,
+                on_listing_page=on_listing_page if backfill else None,
+                listing_gap=listing_gap,
+                limits=listing_limits(settings),
+            )
+        except DiscoveryFailed as failed:
+            batch = LoadBatch(listing_responses=failed.discovery.responses)
+            with open_warehouse(settings) as warehouse:
                 load_batch(warehouse, run_id, source.name, batch, now=now_utc())
-                raise
+            raise
 
 
 def plan_fetches(
@@ -326,17 +401,13 @@ def check_listing(source: Source, discovery: Discovery) -> None:
 
 
 def check_and_export(settings: Settings, summary: SourceRunSummary) -> list[CheckResult]:
-    """After a successful run: data-quality checks on what it loaded, then the Parquet marts."""
+    """After a successful run: data-quality checks on what it loaded; the Parquet marts too
+    when `parquet_after_each_run` (otherwise they are exported on demand, see warehouse.export)."""
     with open_warehouse(settings) as warehouse:
         results = run_checks(warehouse, summary.run_id, summary.source, now_utc())
-    export_parquet(settings)
+        if settings.parquet_after_each_run:
+            export_marts(warehouse, settings.data_dir / PARQUET_DIR_NAME)
     return results
-
-
-def export_parquet(settings: Settings) -> None:
-    """Refresh the Parquet marts: after every run, failed ones too, so failures show there."""
-    with open_warehouse(settings) as warehouse:
-        export_marts(warehouse, settings.data_dir / PARQUET_DIR_NAME)
 
 
 def batches(items: list, size: int) -> Iterator[list]:

@@ -108,6 +108,11 @@ class Settings:
     max_quarantine_rate: float = 0.5
     max_page_failure_rate: float = 0.5
     max_profile_miss_rate: float = 0.2
+    # Re-export every Parquet mart after each source run. Off: marts are exported on demand
+    # (`newsetl sql --parquet`), so a run's cost does not grow with the warehouse (issue 13).
+    parquet_after_each_run: bool = False
+    # Sources run at once by one run (each its own host and politeness; one warehouse writer).
+    sources_in_parallel: int = 8
     sources: Mapping[str, Source] = field(default_factory=dict)
 
     @property

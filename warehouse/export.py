@@ -3,6 +3,10 @@
 Layout: `<data_dir>/parquet/<table>/<table>.parquet`, one folder per mart. Each export is
 written to a temporary folder next to them and then renamed over the old file, which is atomic
 on one filesystem: a reader sees the old file or the new one, never half of one.
+
+Exported on demand (issue 13): a run does not re-export every mart, whose cost grows with the
+warehouse; a Parquet query first refreshes the files when loads completed since the last export
+(`export_marts_if_stale`) and, while a run holds the warehouse, reads the files as they are.
 """
 
 from __future__ import annotations
@@ -49,6 +53,46 @@ def export_marts(
     return written
 
 
+EXPORT_STAMP_NAME = ".exported-at-load"
+
+
+def _loads_stamp(warehouse: Warehouse) -> str:
+    """Changes whenever a load completes or a run ends (a failed run loads nothing, yet its
+    failure must show in the exported `source_health`)."""
+    stamp = warehouse.connection.execute(
+        "SELECT (SELECT count(*) FROM loads), (SELECT max(completed_at) FROM loads), "
+        "(SELECT count(*) FROM runs), (SELECT max(coalesce(finished_at, started_at)) FROM runs)"
+    ).fetchone()
+    return " ".join(map(str, stamp))
+
+
+def export_marts_if_stale(
+    warehouse_path: Path, parquet_dir: Path, *, wait_seconds: float = 0.0
+) -> bool:
+    """Re-export the marts when loads completed or runs ended since the last export; True when
+    it exported.
+
+    Needs the warehouse for a moment: while a run holds it, the files stay as they are.
+    """
+    from warehouse.connection import WarehouseLocked
+
+    if not warehouse_path.exists():
+        return False
+    stamp_file = parquet_dir / EXPORT_STAMP_NAME
+    try:
+        with Warehouse.open(warehouse_path, read_only=True, wait_seconds=wait_seconds) as warehouse:
+            stamp = _loads_stamp(warehouse)
+            exported = all(parquet_path(parquet_dir, table).is_file() for table in MART_TABLES)
+            if exported and stamp_file.is_file() and stamp_file.read_text() == stamp:
+                return False
+            export_marts(warehouse, parquet_dir)
+    except (WarehouseLocked, duckdb.ConnectionException):
+        # another process writes (its lock), or this one holds the file open for writing
+        return False
+    stamp_file.write_text(stamp)
+    return True
+
+
 def query_parquet(
     parquet_dir: Path, sql: str, parameters: list | None = None
 ) -> tuple[list[str], list[tuple]]:
@@ -84,6 +128,7 @@ def read_query(
     sql = checked_query(sql)
     try:
         if parquet:
+            export_marts_if_stale(warehouse_path, parquet_dir)
             return query_parquet(parquet_dir, sql)
         with Warehouse.open(warehouse_path, read_only=True, wait_seconds=wait_seconds) as warehouse:
             lock_down(warehouse.connection)

@@ -15,7 +15,7 @@ import duckdb
 from records.article import Article, NotAnArticle
 from records.fetch import DiscoveredLink, FetchResult
 from warehouse.connection import Warehouse
-from warehouse.frontier import next_check_after, next_check_after_failure
+from warehouse.frontier import advance_cursor, next_check_after, next_check_after_failure
 from warehouse.integrity import rollback_keeping_the_cause
 from warehouse.versions import article_id_for, decide_version
 
@@ -41,6 +41,9 @@ class LoadBatch:
     pages: list[PageResult] = field(default_factory=list)
     timezone: str = "UTC"
     changes_are_extractor_changes: bool = False
+    # (listing start URL, next page URL or None) of a backfill walk: the cursor moves past this
+    # batch's listing page in the same transaction that loads the page's links
+    cursor_advance: tuple[str, str | None] | None = None
 
 
 @dataclass
@@ -69,9 +72,7 @@ def load_batch(
     counts = LoadCounts()
     warehouse.connection.execute("BEGIN TRANSACTION")
     try:
-        rows = _BatchWriter(
-            warehouse.connection, run_id, load_id, source, batch, now, counts
-        ).write()
+        rows = _BatchWriter(warehouse, run_id, load_id, source, batch, now, counts).write()
         warehouse.connection.execute(
             "INSERT INTO loads (load_id, run_id, source, completed_at, row_count) VALUES (?, ?, ?, ?, ?)",
             [load_id, run_id, source, now, rows],
@@ -84,11 +85,16 @@ def load_batch(
 
 
 class _BatchWriter:
-    """Turns one LoadBatch into rows; every decision about versions lives here."""
+    """Turns one LoadBatch into rows; every decision about versions lives here.
+
+    Decisions are made row by row in Python, the rows are written table by table in one
+    statement each (`flush`): a DuckDB INSERT costs about a millisecond whatever its size.
+    Latest versions are looked up by key in `article_latest`, never by scanning all versions.
+    """
 
     def __init__(
         self,
-        connection: duckdb.DuckDBPyConnection,
+        warehouse: Warehouse,
         run_id: str,
         load_id: str,
         source: str,
@@ -96,7 +102,8 @@ class _BatchWriter:
         now: datetime,
         counts: LoadCounts,
     ) -> None:
-        self.connection = connection
+        self.warehouse = warehouse
+        self.connection = warehouse.connection
         self.run_id = run_id
         self.load_id = load_id
         self.source = source
@@ -110,9 +117,18 @@ class _BatchWriter:
         self.fetched: dict[str, tuple[datetime, datetime, str, str | None, str | None]] = {}
         self.article_links: dict[str, str] = {}
         self.continuation_pages: dict[str, str] = {}  # url -> its article's first page
-        # read once per batch by prefetch, kept current by this writer's own inserts
+        # read once per batch by prefetch, kept current by this writer's own decisions
         self.known_article_ids: dict[str, str | None] = {}
         self.latest_versions: dict[str, tuple[int, str | None, bool, int] | None] = {}
+        self.published_at: dict[str, datetime | None] = {}
+        self.touched_articles: set[str] = set()
+        self.stored_articles: set[str] = set()  # in article_latest before this batch
+        self.in_frontier: set[str] = set()  # batch URLs already in the frontier
+        # rows waiting for `flush`, one list per table
+        self.response_ids: list[int] = []
+        self.responses: list[list] = []
+        self.versions: list[list] = []
+        self.quarantined: list[list] = []
 
     def write(self) -> int:
         self.upsert_links(self.batch.links)
@@ -121,7 +137,11 @@ class _BatchWriter:
         self.prefetch(self.batch.pages)
         for page in self.batch.pages:
             self.write_page(page)
+        self.flush()
         self.flush_frontier()
+        if self.batch.cursor_advance is not None:
+            start_url, next_url = self.batch.cursor_advance
+            advance_cursor(self.warehouse, self.source, start_url, next_url, self.now)
         return self.rows
 
     def upsert_links(self, links: list[DiscoveredLink]) -> None:
@@ -145,25 +165,69 @@ class _BatchWriter:
         )  # fmt: skip
         self.rows += len(unique)
 
+    def flush(self) -> None:
+        """Write the rows decided so far: one INSERT per table, then the latest versions."""
+        if self.responses:
+            _insert_columns(self.connection, "raw_responses", RESPONSE_COLUMNS, self.responses)
+            self.responses = []
+        if self.versions:
+            _insert_columns(self.connection, "raw_article_versions", VERSION_COLUMNS, self.versions)
+            self.versions = []
+        if self.quarantined:
+            _insert_columns(self.connection, "raw_quarantine", QUARANTINE_COLUMNS, self.quarantined)
+            self.quarantined = []
+        if self.touched_articles:
+            ids = sorted(self.touched_articles)
+            new = [article_id for article_id in ids if article_id not in self.stored_articles]
+            known = [article_id for article_id in ids if article_id in self.stored_articles]
+            for article_ids, statement in ((new, INSERT_LATEST), (known, UPDATE_LATEST)):
+                if not article_ids:
+                    continue
+                latest = [self.latest_versions[article_id] for article_id in article_ids]
+                self.connection.execute(
+                    statement,
+                    [
+                        article_ids, *(list(column) for column in zip(*latest, strict=True)),
+                        [self.published_at.get(article_id) for article_id in article_ids],
+                    ],
+                )  # fmt: skip
+            self.stored_articles.update(new)
+            self.touched_articles = set()
+
     def flush_frontier(self) -> None:
         """Apply the batch's successful fetches and article links to the frontier at once."""
+        links = self.article_links
+        linked_with_fetch = bool(self.fetched) and all(url in self.fetched for url in links)
         if self.fetched:
             urls = list(self.fetched)
             columns = list(zip(*self.fetched.values(), strict=True))
-            self.connection.execute(
-                "INSERT INTO frontier (source, url, first_seen_at) "
-                "SELECT ?, unnest(?::VARCHAR[]), ? ON CONFLICT DO NOTHING",
-                [self.source, urls, self.now],
-            )
+            missing = [url for url in urls if url not in self.in_frontier]
+            if missing:
+                self.connection.execute(
+                    "INSERT INTO frontier (source, url, first_seen_at) "
+                    "SELECT ?, unnest(?::VARCHAR[]), ? ON CONFLICT DO NOTHING",
+                    [self.source, missing, self.now],
+                )
             self.connection.execute(
                 "UPDATE frontier SET last_fetched_at = u.fetched_at, next_check_at = u.next_check_at, "
                 "last_outcome = u.outcome, failures = 0, etag = coalesce(u.etag, frontier.etag), "
-                "last_modified = coalesce(u.last_modified, frontier.last_modified) "
+                "last_modified = coalesce(u.last_modified, frontier.last_modified), "
+                "article_id = coalesce(u.article_id, frontier.article_id) "
                 "FROM (SELECT unnest(?::VARCHAR[]) AS url, unnest(?::TIMESTAMPTZ[]) AS fetched_at, "
                 "unnest(?::TIMESTAMPTZ[]) AS next_check_at, unnest(?::VARCHAR[]) AS outcome, "
-                "unnest(?::VARCHAR[]) AS etag, unnest(?::VARCHAR[]) AS last_modified) AS u "
+                "unnest(?::VARCHAR[]) AS etag, unnest(?::VARCHAR[]) AS last_modified, "
+                "unnest(?::VARCHAR[]) AS article_id) AS u "
                 "WHERE frontier.source = ? AND frontier.url = u.url",
-                [urls, *map(list, columns), self.source],
+                [
+                    urls, *map(list, columns),
+                    [links.get(url) if linked_with_fetch else None for url in urls], self.source,
+                ],
+            )  # fmt: skip
+        if links and not linked_with_fetch:
+            self.connection.execute(
+                "UPDATE frontier SET article_id = u.article_id FROM (SELECT unnest(?::VARCHAR[]) AS url, "
+                "unnest(?::VARCHAR[]) AS article_id) AS u WHERE frontier.source = ? AND frontier.url = u.url",
+                [list(links), list(links.values()), self.source],
             )
         if self.continuation_pages:
             self.connection.execute(
@@ -181,29 +245,34 @@ class _BatchWriter:
                     self.source,
                 ],
             )
-        if self.article_links:
-            self.connection.execute(
-                "UPDATE frontier SET article_id = u.article_id FROM (SELECT unnest(?::VARCHAR[]) AS url, "
-                "unnest(?::VARCHAR[]) AS article_id) AS u WHERE frontier.source = ? AND frontier.url = u.url",
-                [list(self.article_links), list(self.article_links.values()), self.source],
-            )
+
+    def next_response_ids(self, count: int) -> list[int]:
+        if len(self.response_ids) < count:
+            wanted = max(count, len(self.batch.pages) + len(self.batch.listing_responses))
+            self.response_ids += [
+                row[0]
+                for row in self.connection.execute(
+                    "SELECT nextval('response_id_seq') FROM range(?)", [wanted]
+                ).fetchall()
+            ]
+        taken, self.response_ids = self.response_ids[:count], self.response_ids[count:]
+        return taken
 
     def insert_response(self, response: FetchResult) -> int:
         self.rows += 1
-        return self.connection.execute(
-            "INSERT INTO raw_responses (load_id, run_id, source, url, final_url, purpose, outcome, "
-            "status_code, content_type, etag, last_modified, body_sha256, body_bytes, warc_file, "
-            "warc_offset, warc_length, fetched_at, elapsed_ms, attempts, error, replaced_chars) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING response_id",
+        (response_id,) = self.next_response_ids(1)
+        self.responses.append(
             [
-                self.load_id, self.run_id, self.source, response.url, response.final_url,
-                response.purpose, response.outcome, response.status_code, response.content_type,
-                response.etag, response.last_modified, response.body_sha256,
-                len(response.body) if response.body is not None else None, response.warc_file,
-                response.warc_offset, response.warc_length, response.fetched_at,
-                response.elapsed_ms, response.attempts, response.error, response.replaced_chars,
-            ],
-        ).fetchone()[0]  # fmt: skip
+                response_id, self.load_id, self.run_id, self.source, response.url,
+                response.final_url, response.purpose, response.outcome, response.status_code,
+                response.content_type, response.etag, response.last_modified,
+                response.body_sha256, len(response.body) if response.body is not None else None,
+                response.warc_file, response.warc_offset, response.warc_length,
+                response.fetched_at, response.elapsed_ms, response.attempts, response.error,
+                response.replaced_chars,
+            ]
+        )  # fmt: skip
+        return response_id
 
     def prefetch(self, pages: list[PageResult]) -> None:
         """Read the frontier's article ids and the latest versions of the whole batch at once."""
@@ -213,10 +282,12 @@ class _BatchWriter:
         if not urls:
             return
         rows = self.connection.execute(
-            "SELECT url, article_id FROM frontier WHERE source = ? AND list_contains(?, url)",
+            "SELECT url, article_id FROM frontier "
+            "WHERE source = ? AND url IN (SELECT unnest(?::VARCHAR[]))",
             [self.source, urls],
         ).fetchall()
         self.known_article_ids = {url: None for url in urls} | dict(rows)
+        self.in_frontier = {url for url, _ in rows}
         article_ids = {article_id for _, article_id in rows if article_id} | {
             article_id_for(page.article) for page in pages if page.article
         }
@@ -227,13 +298,16 @@ class _BatchWriter:
     ) -> dict[str, tuple[int, str | None, bool, int] | None]:
         """(version, content_hash, is_deleted, body length) of each article's latest version."""
         latest: dict[str, tuple[int, str | None, bool, int] | None] = dict.fromkeys(article_ids)
-        for article_id, *values in self.connection.execute(
-            "SELECT article_id, version, content_hash, is_deleted, coalesce(length(body_text), 0) "
-            "FROM raw_article_versions JOIN loads USING (load_id) WHERE list_contains(?, article_id) "
-            "QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY version DESC) = 1",
+        if not latest:
+            return latest
+        for article_id, published_at, *values in self.connection.execute(
+            "SELECT article_id, published_at, version, content_hash, is_deleted, body_length "
+            "FROM article_latest WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
             [list(latest)],
         ).fetchall():
             latest[article_id] = tuple(values)  # type: ignore[assignment]
+            self.published_at[article_id] = published_at
+            self.stored_articles.add(article_id)
         return latest
 
     def latest_version(self, article_id: str) -> tuple[int, str | None, bool, int] | None:
@@ -320,14 +394,7 @@ class _BatchWriter:
         published_on = (
             article.published_at.astimezone(self.zone).date() if article.published_at else None
         )
-        self.connection.execute(
-            "INSERT INTO raw_article_versions (article_id, version, source, url, canonical_url, title, "
-            "subtitle, published_at, published_on, updated_at, authors, editor_note, body_text, "
-            "body_blocks, images, tags, language, word_count, content_hash, confidence, profile, "
-            "transformer_version, change_kind, is_deleted, valid_from, response_id, run_id, load_id, "
-            "article_key, credits, field_sources, profile_misses, is_incomplete, missing_pages) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?)",
+        self.versions.append(
             [
                 article_id, version, self.source, article.url, article.canonical_url, article.title,
                 article.subtitle, article.published_at, published_on, article.updated_at,
@@ -336,12 +403,14 @@ class _BatchWriter:
                 json.dumps([image.__dict__ for image in article.images], ensure_ascii=False),
                 list(article.tags), article.language, article.word_count, article.content_hash,
                 article.confidence, article.profile, article.transformer_version, change_kind,
-                self.now, response_id, self.run_id, self.load_id, article.article_key,
+                False, self.now, response_id, self.run_id, self.load_id, article.article_key,
                 list(article.credits), json.dumps(article.sources, ensure_ascii=False),
                 list(article.profile_misses), article.incomplete, list(article.missing_pages),
-            ],
+            ]
         )  # fmt: skip
         self.latest_versions[article_id] = (version, article.content_hash, False, len(article.text))
+        self.published_at[article_id] = article.published_at
+        self.touched_articles.add(article_id)
         self.rows += 1
 
     def mark_deleted(self, url: str, response_id: int) -> None:
@@ -349,6 +418,7 @@ class _BatchWriter:
         latest = self.latest_version(article_id) if article_id else None
         if article_id is None or latest is None or latest[2]:
             return
+        self.flush()  # the deleted version copies the latest one, which may still be pending
         self.connection.execute(
             "INSERT INTO raw_article_versions (article_id, version, source, url, canonical_url, title, "
             "change_kind, is_deleted, valid_from, response_id, run_id, load_id) "
@@ -357,16 +427,16 @@ class _BatchWriter:
             [url, self.now, response_id, self.run_id, self.load_id, article_id, latest[0]],
         )
         self.latest_versions[article_id] = (latest[0] + 1, None, True, 0)
+        self.published_at[article_id] = None
+        self.touched_articles.add(article_id)
         self.counts.deletions += 1
         self.rows += 1
 
     def quarantine(self, url: str, rejection: NotAnArticle | None, response_id: int) -> None:
         reason = rejection.reason if rejection else "not_extracted"
         detail = rejection.detail if rejection else None
-        self.connection.execute(
-            "INSERT INTO raw_quarantine (source, url, reason, detail, response_id, quarantined_at, run_id, load_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [self.source, url, reason, detail, response_id, self.now, self.run_id, self.load_id],
+        self.quarantined.append(
+            [self.source, url, reason, detail, response_id, self.now, self.run_id, self.load_id]
         )
         self.counts.quarantined += 1
         self.rows += 1
@@ -376,12 +446,12 @@ class _BatchWriter:
         self.known_article_ids[url] = article_id
 
     def published_at_of(self, url: str) -> datetime | None:
-        row = self.connection.execute(
-            "SELECT v.published_at FROM frontier f JOIN raw_article_versions v USING (article_id) "
-            "WHERE f.source = ? AND f.url = ? ORDER BY v.version DESC LIMIT 1",
-            [self.source, url],
-        ).fetchone()
-        return row[0] if row else None
+        article_id = self.frontier_article_id(url)
+        if article_id is None:
+            return None
+        if article_id not in self.published_at:
+            self.latest_version(article_id)
+        return self.published_at.get(article_id)
 
     def update_frontier(self, fetch: FetchResult, published_at: datetime | None) -> None:
         if published_at is None and fetch.outcome == "not_modified":
@@ -409,3 +479,63 @@ class _BatchWriter:
                     self.source, fetch.url,
                 ],
             )  # fmt: skip
+
+
+_LATEST_COLUMNS = (
+    "SELECT unnest(?::VARCHAR[]) AS article_id, unnest(?::INTEGER[]) AS version, "
+    "unnest(?::VARCHAR[]) AS content_hash, unnest(?::BOOLEAN[]) AS is_deleted, "
+    "unnest(?::INTEGER[]) AS body_length, unnest(?::TIMESTAMPTZ[]) AS published_at"
+)
+INSERT_LATEST = (
+    "INSERT INTO article_latest (article_id, version, content_hash, is_deleted, body_length, "
+    f"published_at) {_LATEST_COLUMNS}"
+)
+UPDATE_LATEST = (
+    "UPDATE article_latest SET version = u.version, content_hash = u.content_hash, "
+    "is_deleted = u.is_deleted, body_length = u.body_length, published_at = u.published_at "
+    f"FROM ({_LATEST_COLUMNS}) AS u WHERE article_latest.article_id = u.article_id"
+)
+
+# (column, DuckDB type) of each table the load writes in bulk, in the order rows are built.
+RESPONSE_COLUMNS = (
+    ("response_id", "BIGINT"), ("load_id", "VARCHAR"), ("run_id", "VARCHAR"),
+    ("source", "VARCHAR"), ("url", "VARCHAR"), ("final_url", "VARCHAR"), ("purpose", "VARCHAR"),
+    ("outcome", "VARCHAR"), ("status_code", "INTEGER"), ("content_type", "VARCHAR"),
+    ("etag", "VARCHAR"), ("last_modified", "VARCHAR"), ("body_sha256", "VARCHAR"),
+    ("body_bytes", "BIGINT"), ("warc_file", "VARCHAR"), ("warc_offset", "BIGINT"),
+    ("warc_length", "BIGINT"), ("fetched_at", "TIMESTAMPTZ"), ("elapsed_ms", "DOUBLE"),
+    ("attempts", "INTEGER"), ("error", "VARCHAR"), ("replaced_chars", "INTEGER"),
+)  # fmt: skip
+VERSION_COLUMNS = (
+    ("article_id", "VARCHAR"), ("version", "INTEGER"), ("source", "VARCHAR"), ("url", "VARCHAR"),
+    ("canonical_url", "VARCHAR"), ("title", "VARCHAR"), ("subtitle", "VARCHAR"),
+    ("published_at", "TIMESTAMPTZ"), ("published_on", "DATE"), ("updated_at", "TIMESTAMPTZ"),
+    ("authors", "VARCHAR[]"), ("editor_note", "VARCHAR"), ("body_text", "VARCHAR"),
+    ("body_blocks", "VARCHAR"), ("images", "VARCHAR"), ("tags", "VARCHAR[]"),
+    ("language", "VARCHAR"), ("word_count", "INTEGER"), ("content_hash", "VARCHAR"),
+    ("confidence", "DOUBLE"), ("profile", "VARCHAR"), ("transformer_version", "VARCHAR"),
+    ("change_kind", "VARCHAR"), ("is_deleted", "BOOLEAN"), ("valid_from", "TIMESTAMPTZ"),
+    ("response_id", "BIGINT"), ("run_id", "VARCHAR"), ("load_id", "VARCHAR"),
+    ("article_key", "VARCHAR"), ("credits", "VARCHAR[]"), ("field_sources", "JSON"),
+    ("profile_misses", "VARCHAR[]"), ("is_incomplete", "BOOLEAN"), ("missing_pages", "VARCHAR[]"),
+)  # fmt: skip
+QUARANTINE_COLUMNS = (
+    ("source", "VARCHAR"), ("url", "VARCHAR"), ("reason", "VARCHAR"), ("detail", "VARCHAR"),
+    ("response_id", "BIGINT"), ("quarantined_at", "TIMESTAMPTZ"), ("run_id", "VARCHAR"),
+    ("load_id", "VARCHAR"),
+)  # fmt: skip
+
+
+def _insert_columns(
+    connection: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: tuple[tuple[str, str], ...],
+    rows: list[list],
+) -> None:
+    """One INSERT of many rows: each column passed as one typed list and unnested side by side."""
+    names = ", ".join(name for name, _ in columns)
+    unnested = ", ".join(f"unnest(?::{kind}[])" for _, kind in columns)
+    connection.execute(
+        f"INSERT INTO {table} ({names}) SELECT {unnested}",
+        [list(column) for column in zip(*rows, strict=True)],
+    )

@@ -39,13 +39,22 @@ class CheckResult:
 
 
 def run_checks(warehouse: Warehouse, run_id: str, source: str, now: datetime) -> list[CheckResult]:
-    """Run every check for one run and record the results in one load."""
-    results: list[CheckResult] = []
-    for name, sql in checks().items():
-        parameters = {"run_id": run_id, "source": source, "now": now}
-        used = {key: value for key, value in parameters.items() if f"${key}" in sql}
-        rows = warehouse.connection.execute(sql, used).fetchall()
-        results.append(CheckResult(name, len(rows), [str(row[0]) for row in rows[:MAX_EXAMPLES]]))
+    """Run every check for one run, as one query, and record the results in one load."""
+    sql_of = checks()
+    union = " UNION ALL ".join(
+        f"SELECT {position} AS check_number, CAST(example AS VARCHAR) "
+        f"FROM ({sql}) AS check_rows(example)"
+        for position, sql in enumerate(sql_of.values())
+    )
+    parameters = {"run_id": run_id, "source": source, "now": now}
+    used = {key: value for key, value in parameters.items() if f"${key}" in union}
+    failing: dict[int, list[str]] = {}
+    for position, example in warehouse.connection.execute(union, used).fetchall():
+        failing.setdefault(position, []).append(str(example))
+    results = [
+        CheckResult(name, len(failing.get(position, [])), failing.get(position, [])[:MAX_EXAMPLES])
+        for position, name in enumerate(sql_of)
+    ]
     record_results(warehouse, run_id, source, now, results)
     return results
 
@@ -57,21 +66,19 @@ def record_results(
     connection = warehouse.connection
     connection.execute("BEGIN TRANSACTION")
     try:
-        connection.executemany(
+        connection.execute(
             "INSERT INTO raw_quality_checks (run_id, load_id, source, check_name, is_passed, "
-            "failing_rows, examples, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "failing_rows, examples, checked_at) SELECT ?, ?, ?, unnest(?::VARCHAR[]), "
+            "unnest(?::BOOLEAN[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[][]), ?",
             [
-                [
-                    run_id,
-                    load_id,
-                    source,
-                    r.check_name,
-                    r.is_passed,
-                    r.failing_rows,
-                    r.examples,
-                    now,
-                ]
-                for r in results
+                run_id,
+                load_id,
+                source,
+                [r.check_name for r in results],
+                [r.is_passed for r in results],
+                [r.failing_rows for r in results],
+                [r.examples for r in results],
+                now,
             ],
         )
         connection.execute(

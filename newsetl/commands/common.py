@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.table import Table
 
-from newsetl.prefect_defaults import apply_embedded_defaults
+from newsetl.prefect_defaults import apply_embedded_defaults, use_running_local_server
 from newsetl.settings import ConfigError, Settings, load_settings
 
 console = Console(highlight=False)
@@ -123,6 +123,7 @@ def run_flow(
 ) -> int:
     """Run the all-sources flow, print what each source run recorded; 0 when all completed."""
     apply_embedded_defaults()
+    use_running_local_server()
     from flows.pipeline import all_sources_flow
 
     with embedded_run_settings():

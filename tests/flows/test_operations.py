@@ -18,7 +18,14 @@ from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.settings import Settings, Source
 from warehouse import Warehouse
-from warehouse.export import MART_TABLES, parquet_path, query_parquet
+from warehouse import runs as runs_module
+from warehouse.export import (
+    MART_TABLES,
+    export_marts_if_stale,
+    parquet_path,
+    query_parquet,
+    read_query,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,6 +93,7 @@ def test_body_length_drop_is_quarantined_not_versioned(
 def test_marts_are_exported_to_parquet_after_each_run(
     settings: Settings, demo_source: Source
 ) -> None:
+    settings = replace(settings, parquet_after_each_run=True)
     run_source(settings, demo_source)
     parquet_dir = settings.data_dir / steps.PARQUET_DIR_NAME
     for table in MART_TABLES:
@@ -99,6 +107,30 @@ def test_marts_are_exported_to_parquet_after_each_run(
         run_source(settings, demo_source)
         assert old.read(4) == b"PAR1"
     assert parquet_path(parquet_dir, "articles").stat().st_ino != before
+
+
+def test_marts_are_exported_on_demand_when_loads_completed_since(
+    settings: Settings, demo_source: Source
+) -> None:
+    parquet_dir = settings.data_dir / steps.PARQUET_DIR_NAME
+    run_source(settings, demo_source)
+    assert not parquet_path(parquet_dir, "articles").exists(), "a run no longer exports"
+    sql = "SELECT count(*) FROM articles"
+    assert read_query(settings.warehouse_path, parquet_dir, sql, parquet=True, wait_seconds=0)[
+        1
+    ] == [(30,)]
+    first = parquet_path(parquet_dir, "articles").stat().st_ino
+    assert not export_marts_if_stale(settings.warehouse_path, parquet_dir), "nothing new loaded"
+    run_source(settings, demo_source)
+    assert export_marts_if_stale(settings.warehouse_path, parquet_dir)
+    assert parquet_path(parquet_dir, "articles").stat().st_ino != first
+    # while a run holds the warehouse, the Parquet reader reads the files as they are
+    with steps.open_warehouse(settings) as held:
+        run_id = runs_module.start_run(held, "demo", started_at=steps.now_utc())
+        assert run_id
+        assert not export_marts_if_stale(settings.warehouse_path, parquet_dir)
+        _, rows = query_parquet(parquet_dir, sql)
+        assert rows == [(30,)]
 
 
 def test_views_say_what_changed_and_count_per_week(

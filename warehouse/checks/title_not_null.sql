@@ -1,5 +1,6 @@
--- Every loaded, not-deleted version has a title.
+-- Every version the run loaded that is not deleted has a title.
 -- One row (an example) per failure; parameters: run_id, source, now (written with a dollar sign).
-SELECT url FROM stg_article_versions
-WHERE run_id = $run_id AND source = $source AND NOT is_deleted
-  AND coalesce(trim(title), '') = '';
+-- Reads only the run's rows (issue 13): raw versions of the run's completed loads.
+SELECT v.url FROM raw_article_versions AS v JOIN loads USING (load_id)
+WHERE v.run_id = $run_id AND v.source = $source AND NOT v.is_deleted
+  AND coalesce(trim(v.title), '') = '';
