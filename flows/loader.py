@@ -14,6 +14,8 @@ Plain functions: the Prefect flows in `flows/scale_out.py` only wrap them.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -44,7 +46,7 @@ from warehouse.packages import (
 from warehouse.quality import run_checks
 
 PACKAGES_DIR_NAME = "packages"
-LOADER_LOCK_NAME = ".newsetl-loader.lock"
+WORKER_NAME_ENV = "NEWSETL_WORKER_NAME"
 log = logging.getLogger("newsetl")
 
 
@@ -150,6 +152,12 @@ def plan_from_committed_state(
     return list(requests.values())
 
 
+def produced_by() -> str:
+    """Who ran a source: `$NEWSETL_WORKER_NAME` (set per worker) at the host's name."""
+    worker = os.environ.get(WORKER_NAME_ENV, "")
+    return f"{worker}@{socket.gethostname()}" if worker else socket.gethostname()
+
+
 @dataclass
 class _Collected:
     discovery: Discovery | None = None
@@ -221,6 +229,7 @@ def run_source_to_package(
             for mark in (discovery.watermarks if discovery and not failure else [])
         ],
         listing_gaps=dict(discovery.listing_gaps) if discovery and not failure else {},
+        produced_by=produced_by(),
     )
     summary.package_path = writer.publish(contents)
     if failure is not None:

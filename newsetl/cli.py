@@ -6,11 +6,22 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from newsetl.commands import backfill, demo, report, reprocess, run, serve, sql, status
+from newsetl.commands import (  # issue 14: scaling out
+    backfill,
+    cluster,
+    demo,
+    deploy,
+    report,
+    reprocess,
+    run,
+    serve,
+    sql,
+    status,
+)
 from newsetl.commands.common import console
 from newsetl.settings import ConfigError
 
-COMMAND_MODULES = (demo, run, status, serve, reprocess, sql, report, backfill)
+COMMAND_MODULES = (demo, run, status, serve, reprocess, sql, report, backfill, deploy, cluster)
 
 
 def build_parser() -> argparse.ArgumentParser:

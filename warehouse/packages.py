@@ -71,6 +71,7 @@ class PackageContents:
     discovered: int = 0
     watermarks: list[DiscoveryMark] = field(default_factory=list)
     listing_gaps: dict[str, str | None] = field(default_factory=dict)
+    produced_by: str = ""  # the worker (and host) that ran the source
 
 
 @dataclass(frozen=True)
@@ -250,6 +251,7 @@ class PackageWriter:
             "source": contents.source,
             "created_at": _time(contents.created_at),
             "flow_run_id": contents.flow_run_id,
+            "produced_by": contents.produced_by,
             "status": contents.status,
             "error": contents.error,
             "listing_pages": contents.listing_pages,
@@ -352,6 +354,7 @@ def read_package(package_path: Path) -> PackageContents:
             for url, kind, newest, entries in manifest["watermarks"]
         ],
         listing_gaps=manifest["listing_gaps"],
+        produced_by=manifest.get("produced_by", ""),
     )
 
 

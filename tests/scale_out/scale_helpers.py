@@ -3,6 +3,7 @@ ids of their own (demo articles are keyed by their `c_<id>`, shared across hosts
 
 from __future__ import annotations
 
+import json
 from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
@@ -40,3 +41,32 @@ def settings_for(data_root: Path, servers: dict[str, DemoServer], **overrides: o
         for name, server in servers.items()
     }
     return replace(base, sources=sources)
+
+
+def write_cluster_config(
+    path: Path, data_dir: Path, servers: dict[str, DemoServer], **settings: object
+) -> Path:
+    """A TOML config the cluster's workers read: one demo-like source per server."""
+    values = {
+        "data_dir": str(data_dir),
+        "per_host_delay_seconds": 0.0,
+        "retry_backoff_seconds": 0.01,
+        "request_timeout_seconds": 5.0,
+        "lock_timeout_seconds": 120.0,
+        **settings,
+    }
+    lines = ["[settings]"]
+    lines += [f"{key} = {json.dumps(value)}" for key, value in values.items()]
+    for name, server in servers.items():
+        lines += [
+            f"[sources.{name}]",
+            f"base_url = {json.dumps(server.base_url)}",
+            'listing_paths = ["/news/node_1.htm"]',
+            "article_url_pattern = '/\\d{4}-\\d{2}/\\d{2}/c_\\d+\\.htm$'",
+            'timezone = "Asia/Shanghai"',
+            'profile = "bit"',
+            "max_in_flight = 2",
+            "per_host_delay_seconds = 0.0",
+        ]
+    path.write_text("\n".join(lines) + "\n")
+    return path
