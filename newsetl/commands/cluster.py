@@ -221,10 +221,17 @@ Automation(
 
 
 def start_worker(state: ClusterState, name: str, limit: int = DEFAULT_WORKER_LIMIT) -> int:
+    """A process worker on the pool's `default` queue and on a queue of its own name (so a run
+    can be pinned to it), at most `limit` flow runs at once."""
     directory = Path(state.directory)
+    subprocess.run(  # a worker does not create the queues it is told to poll
+        [sys.executable, "-m", "prefect", "work-queue", "create", name, "--pool", state.pool],
+        check=False, env=prefect_env(state.api_url), stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
     pid = _spawn(
         [sys.executable, "-m", "prefect", "worker", "start", "--pool", state.pool, "--name", name,
-         "--limit", str(limit)],
+         "--limit", str(limit), "--work-queue", "default", "--work-queue", name],
         directory / f"{name}.log",
         prefect_env(state.api_url, NEWSETL_WORKER_NAME=name),
     )  # fmt: skip

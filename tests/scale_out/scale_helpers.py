@@ -4,7 +4,9 @@ ids of their own (demo articles are keyed by their `c_<id>`, shared across hosts
 from __future__ import annotations
 
 import json
-from contextlib import ExitStack
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
 from pathlib import Path
 from unittest import mock
@@ -70,3 +72,17 @@ def write_cluster_config(
         ]
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+def slow_down(server: DemoServer, seconds: float) -> None:
+    """Every answer of the site takes `seconds` longer, so runs overlap and can be caught."""
+    traffic = server.site.traffic
+    answer = traffic.serving
+
+    @contextmanager
+    def slow_serving(path: str) -> Iterator[None]:
+        with answer(path):
+            time.sleep(seconds)
+            yield
+
+    traffic.serving = slow_serving  # type: ignore[method-assign]
