@@ -42,13 +42,12 @@ CRASH_NOTICED_SECONDS = 240
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClusterState]:
+def cluster() -> Iterator[ClusterState]:
     if os.environ.get(CLUSTER_DIR_ENV):
         yield ClusterState.load(Path(os.environ[CLUSTER_DIR_ENV]))
         return
-    directory = tmp_path_factory.mktemp("cluster")
     try:
-        state = cluster_up(directory)
+        state = cluster_up()  # a new directory under /tmp (the postgres user must reach it)
     except Exception as error:
         if os.environ.get("CI"):
             raise
@@ -58,7 +57,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClusterState]:
     try:
         yield state
     finally:
-        cluster_down(directory, remove=False)
+        cluster_down(Path(state.directory))
 
 
 @pytest.fixture

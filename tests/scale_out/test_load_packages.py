@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -166,3 +169,46 @@ def test_a_worker_reads_the_last_committed_state(
     summary = load_ready_packages(settings)
     assert summary.counts.new_articles == 0
     assert rows(settings, "SELECT count(*) FROM raw_article_versions") == [(12,)]
+
+
+KILL_LOADER_MID_COMMIT = """
+import os, signal, sys
+from pathlib import Path
+from dataclasses import replace
+sys.path[:0] = [{tests!r}]
+from helpers import fast_settings
+from flows.loader import load_ready_packages
+from warehouse import load as warehouse_load
+real = warehouse_load._BatchWriter.insert_version
+calls = [0]
+def insert_then_die(self, *args, **kwargs):
+    calls[0] += 1
+    if calls[0] == 7:
+        os.kill(os.getpid(), signal.SIGKILL)  # kill -9 inside the open transaction
+    return real(self, *args, **kwargs)
+warehouse_load._BatchWriter.insert_version = insert_then_die
+settings = replace(fast_settings(Path({root!r})), data_dir=Path({data!r}))
+load_ready_packages(settings)
+"""
+
+
+def test_a_loader_killed_mid_commit_loads_the_package_once_on_the_next_run(
+    tmp_path: Path, three_sites: dict[str, DemoServer]
+) -> None:
+    settings = settings_for(tmp_path, three_sites)
+    run_source_to_package(settings, settings.source("uni_a"))
+    script = KILL_LOADER_MID_COMMIT.format(
+        tests=str(Path(__file__).parents[1]), root=str(tmp_path), data=str(settings.data_dir)
+    )
+    killed = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
+    assert len(list((packages_dir(settings) / READY_DIR).iterdir())) == 1
+
+    summary = load_ready_packages(settings)
+
+    assert [package.already_loaded for package in summary.committed] == [False]
+    assert rows(settings, "SELECT count(*), count(DISTINCT url) FROM raw_article_versions") == [
+        (12, 12)
+    ]
+    assert rows(settings, "SELECT count(*) FROM raw_responses WHERE purpose = 'article'") == [(12,)]
+    assert load_ready_packages(settings).committed == []
