@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from fetch.archive import WarcArchive
+from fetch.limits import IN_PROCESS_ONLY, HostLimiter, host_of
 from fetch.robots import RobotsRules, agent_token, rules_from_response
 from records.fetch import FetchResult, Purpose
 from records.urls import has_userinfo, host_key, origin_key, origin_keys
@@ -86,6 +87,7 @@ class _HostGate:
 
     def __init__(self, slots: int) -> None:
         self.semaphore = threading.BoundedSemaphore(max(1, slots))
+        self.slots = max(1, slots)
         self.delay = 0.0
         self._next_slot = 0.0
         self._lock = threading.Lock()
@@ -156,6 +158,9 @@ def _tls_context() -> ssl.SSLContext:
 
 class Fetcher:
     """Fetch pages of one source; use as a context manager so the connection pool is closed."""
+
+    # issue 14: limits shared across workers, held besides the in-process gate (fetch/limits.py)
+    limiter: HostLimiter = IN_PROCESS_ONLY
 
     def __init__(
         self,
@@ -298,7 +303,7 @@ class Fetcher:
                         result.final_url = url
                         return result, None
                 gate = self._gate(url)
-                with gate.semaphore:
+                with gate.semaphore, self.limiter.hold(host_of(url), gate.slots, gate.delay):
                     gate.wait_turn()
                     with self.client.stream("GET", url, headers=headers) as response:
                         location = response.headers.get("location")

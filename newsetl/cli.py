@@ -13,7 +13,9 @@ from newsetl.commands import (
     backfill,
     backup,
     check,
+    cluster,
     demo,
+    deploy,
     report,
     reprocess,
     run,
@@ -39,6 +41,8 @@ COMMAND_MODULES = (
     backfill,
     backup,
     verify,
+    deploy,
+    cluster,
 )
 DEBUG_ENV = "NEWSETL_DEBUG"
 

@@ -1,0 +1,286 @@
+"""Scale-out runs (issue 14): a worker runs a source into a load package; one loader commits them.
+
+Workers never open the warehouse for writing. The crawl state a worker needs (which URLs are
+known, what is due for a re-check, validators, feed watermarks, listing gaps) is read from the
+*last committed state*: the warehouse opened read-only, briefly, at the start of the run. A
+source run whose package is not committed yet is therefore invisible to the next run of the same
+source, which re-fetches the same pages; the loader's version decisions make that harmless (an
+unchanged article is "unchanged", never a second copy). The scheduler runs the loader after
+each round, so this only happens when two rounds overlap.
+
+Plain functions: the Prefect flows in `flows/scale_out.py` only wrap them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fetch import discover as discovery_methods
+from fetch.archive import WarcArchive
+from fetch.discover import Discovery, DiscoveryFailed
+from fetch.http import Fetcher, FetchRequest, crawl_state_for
+from flows import steps
+from flows.steps import now_utc
+from newsetl.settings import Settings, Source
+from warehouse import LoadBatch, LoadCounts, PageResult, Warehouse, frontier
+from warehouse.export import export_marts
+from warehouse.packages import (
+    CommittedPackage,
+    DiscoveryMark,
+    PackageContents,
+    PackageWriter,
+    commit_package,
+    move_to_committed,
+    new_run_id,
+    ready_packages,
+)
+from warehouse.quality import run_checks
+
+PACKAGES_DIR_NAME = "packages"
+WORKER_NAME_ENV = "NEWSETL_WORKER_NAME"
+log = logging.getLogger("newsetl")
+
+
+def packages_dir(settings: Settings) -> Path:
+    return settings.data_dir / PACKAGES_DIR_NAME
+
+
+@dataclass
+class PackagedRun:
+    """What a worker's source run produced: counts of what it fetched, where its package is."""
+
+    source: str
+    run_id: str
+    package_path: Path | None = None
+    status: str = "completed"
+    listing_pages: int = 0
+    discovered: int = 0
+    pages: int = 0
+    error: str | None = None
+
+    def as_row(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "run_id": self.run_id,
+            "status": self.status,
+            "listing_pages": self.listing_pages,
+            "discovered": self.discovered,
+            "pages": self.pages,
+            "package": str(self.package_path or ""),
+            "error": self.error or "",
+        }
+
+
+@contextmanager
+def committed_state(settings: Settings) -> Iterator[Warehouse | None]:
+    """The warehouse read-only (None before the first commit), held only while reading."""
+    if not settings.warehouse_path.exists():
+        yield None
+        return
+    with Warehouse.open(
+        settings.warehouse_path, read_only=True, wait_seconds=settings.lock_timeout_seconds
+    ) as warehouse:
+        yield warehouse
+
+
+def _read_state(settings: Settings, read: Callable[[Warehouse], Any], default: Any) -> Any:
+    with committed_state(settings) as warehouse:
+        return default if warehouse is None else read(warehouse)
+
+
+def make_package_fetcher(
+    settings: Settings, source: Source, run_id: str, warc_dir: Path, limiter: Any = None
+) -> Fetcher:
+    """Like `steps.make_fetcher`, but archiving into the package and with an optional shared
+    per-host limiter (so workers on several machines keep one host's limits together)."""
+    archive = WarcArchive(warc_dir, source.name, run_id)
+    fetcher = Fetcher(
+        steps.fetch_policy(settings, source), archive, source.origins, crawl_state_for(run_id)
+    )
+    if limiter is not None:
+        fetcher.limiter = limiter
+    return fetcher
+
+
+def discover_from_committed_state(
+    settings: Settings, source: Source, fetcher: Fetcher
+) -> Discovery:
+    name = source.name
+    return discovery_methods.discover(
+        fetcher,
+        source,
+        lambda urls: _read_state(settings, lambda w: frontier.url_states(w, name, urls), {}),
+        watermark_of=lambda url: _read_state(
+            settings, lambda w: frontier.watermark(w, name, url), None
+        ),
+        listing_gap=lambda url: _read_state(
+            settings, lambda w: frontier.listing_gap(w, name, url), None
+        ),
+    )
+
+
+def plan_from_committed_state(
+    settings: Settings, source: Source, discovery: Discovery, *, recheck_all: bool = False
+) -> list[FetchRequest]:
+    """The same plan as `steps.plan_fetches`, read from the last committed state."""
+    with committed_state(settings) as warehouse:
+        if warehouse is None:
+            pending, changed = [], {}
+        else:
+            pending = frontier.pending_pages(
+                warehouse,
+                source.name,
+                now_utc(),
+                settings.max_rechecks_per_run,
+                recheck_all=recheck_all,
+            )
+            changed = frontier.validators(warehouse, source.name, discovery.changed_urls)
+    requests = {url: FetchRequest(url) for url in discovery.new_urls}
+    for url in discovery.changed_urls:
+        requests.setdefault(url, FetchRequest(url, *changed.get(url, (None, None))))
+    for page in pending:
+        requests.setdefault(page.url, FetchRequest(page.url, page.etag, page.last_modified))
+    return list(requests.values())
+
+
+def produced_by() -> str:
+    """Who ran a source: `$NEWSETL_WORKER_NAME` (set per worker) at the host's name."""
+    worker = os.environ.get(WORKER_NAME_ENV, "")
+    return f"{worker}@{socket.gethostname()}" if worker else socket.gethostname()
+
+
+@dataclass
+class _Collected:
+    discovery: Discovery | None = None
+    pages: list[PageResult] = field(default_factory=list)
+
+
+def run_source_to_package(
+    settings: Settings,
+    source: Source,
+    *,
+    flow_run_id: str | None = None,
+    recheck_all: bool = False,
+    limiter: Any = None,
+    started_at: datetime | None = None,
+) -> PackagedRun:
+    """Discover, fetch and transform one source into a load package; never writes the warehouse.
+
+    A failing run still publishes a package (status failed, with what it fetched), so the
+    warehouse records the failure once the loader commits it; then the error is raised.
+    """
+    started = started_at or now_utc()
+    run_id = new_run_id(source.name, started)
+    writer = PackageWriter(packages_dir(settings), run_id, source.name)
+    summary = PackagedRun(source.name, run_id)
+    collected = _Collected()
+    failure: BaseException | None = None
+    try:
+        with make_package_fetcher(settings, source, run_id, writer.warc_dir, limiter) as fetcher:
+            try:
+                collected.discovery = discover_from_committed_state(settings, source, fetcher)
+            except DiscoveryFailed as failed:
+                collected.discovery = failed.discovery
+                raise
+            steps.check_listing(source, collected.discovery)
+            summary.listing_pages = collected.discovery.pages_read
+            summary.discovered = len(collected.discovery.new_urls)
+            requests = plan_from_committed_state(
+                settings, source, collected.discovery, recheck_all=recheck_all
+            )
+            for batch in steps.batches(requests, settings.fetch_batch_size):
+                results = fetcher.fetch_many(batch, "article")
+                collected.pages.extend(
+                    steps.transform_pages(source, results, steps.text_limits(settings))
+                )
+    except Exception as error:
+        failure = error
+        summary.status = "failed"
+        summary.error = f"{type(error).__name__}: {error}"
+    except BaseException:
+        writer.discard()  # interrupted: nothing published, the next run starts afresh
+        raise
+    discovery = collected.discovery
+    summary.pages = len(collected.pages)
+    contents = PackageContents(
+        run_id=run_id,
+        source=source.name,
+        created_at=started,
+        batch=LoadBatch(
+            links=discovery.links if discovery else [],
+            listing_responses=discovery.responses if discovery else [],
+            pages=collected.pages,
+            timezone=source.timezone,
+        ),
+        flow_run_id=flow_run_id,
+        status=summary.status,
+        error=summary.error,
+        listing_pages=summary.listing_pages,
+        discovered=summary.discovered,
+        watermarks=[
+            DiscoveryMark(mark.url, mark.kind, mark.newest, mark.entries)
+            for mark in (discovery.watermarks if discovery and not failure else [])
+        ],
+        listing_gaps=dict(discovery.listing_gaps) if discovery and not failure else {},
+        produced_by=produced_by(),
+    )
+    summary.package_path = writer.publish(contents)
+    if failure is not None:
+        raise failure
+    return summary
+
+
+@dataclass
+class LoaderSummary:
+    committed: list[CommittedPackage] = field(default_factory=list)
+
+    @property
+    def counts(self) -> LoadCounts:
+        total = LoadCounts()
+        for package in self.committed:
+            total.add(package.counts)
+        return total
+
+    def as_row(self) -> dict[str, object]:
+        return {
+            "packages": len(self.committed),
+            "resumed": sum(package.already_loaded for package in self.committed),
+            **self.counts.__dict__,
+        }
+
+
+def load_ready_packages(settings: Settings, *, export: bool = True) -> LoaderSummary:
+    """Commit every published package, oldest run first, under the data directory's run lock
+    (the one writer); each exactly once, so a crashed loader just runs again."""
+    summary = LoaderSummary()
+    directory = packages_dir(settings)
+    with steps.run_lock(settings), steps.open_warehouse(settings) as warehouse:
+        for package_path in ready_packages(directory):
+            committed = commit_package(warehouse, package_path, settings.raw_dir, now=now_utc())
+            if not committed.already_loaded and committed.status == "completed":
+                run_checks(warehouse, committed.run_id, committed.source, now_utc())
+            move_to_committed(directory, package_path)
+            summary.committed.append(committed)
+            log.info(
+                "committed package %s (%s)%s",
+                committed.package_id,
+                committed.source,
+                " (already loaded: bookkeeping only)" if committed.already_loaded else "",
+            )
+        if export and summary.committed:
+            export_marts(warehouse, settings.data_dir / steps.PARQUET_DIR_NAME)
+    return summary
+
+
+def ensure_warehouse(settings: Settings) -> None:
+    """Create (and migrate) the warehouse before workers read it; the loader's job, run once."""
+    with steps.run_lock(settings), steps.open_warehouse(settings):
+        pass

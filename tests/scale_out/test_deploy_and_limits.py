@@ -1,0 +1,85 @@
+"""Generated deployments and the shared-limiter hook of the fetcher (issue 14), no server."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from helpers import fast_settings
+
+from fetch.http import Fetcher, FetchRequest
+from flows.loader import make_package_fetcher
+from newsetl.commands.deploy import build_scale_out_deployments
+from newsetl.demo_site import DemoServer
+from newsetl.settings import Source
+
+
+def test_deployments_are_generated_from_the_source_registry(tmp_path: Path) -> None:
+    settings = fast_settings(tmp_path)
+    config = tmp_path / "newsetl.toml"
+    config.write_text("")
+    deployments = build_scale_out_deployments(
+        settings, str(config), ["bit", "demo"], scheduler_cron="0 */6 * * *", loader_cron=None
+    )
+    by_name = {f"{d.flow_name}/{d.name}": d for d in deployments}
+    assert set(by_name) == {
+        "newsetl-package-source/bit",
+        "newsetl-package-source/demo",
+        "newsetl-loader/loader",
+        "newsetl-scheduler/scheduler",
+    }
+    assert by_name["newsetl-package-source/bit"].parameters["source_name"] == "bit"
+    assert by_name["newsetl-package-source/bit"].parameters["config_path"] == str(config.resolve())
+    assert by_name["newsetl-loader/loader"].concurrency_limit == 1
+    assert by_name["newsetl-scheduler/scheduler"].parameters["source_names"] == ["bit", "demo"]
+    assert [str(s.schedule.cron) for s in by_name["newsetl-scheduler/scheduler"].schedules] == [
+        "0 */6 * * *"
+    ]
+    assert not Path("prefect.yaml").exists()  # generated, never hand-kept
+
+
+class RecordingLimiter:
+    """Counts requests held per host, as the shared limiter would see them."""
+
+    def __init__(self) -> None:
+        self.held: list[tuple[str, int, float]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.lock = threading.Lock()
+
+    @contextmanager
+    def hold(self, host: str, max_in_flight: int, delay_seconds: float) -> Iterator[None]:
+        with self.lock:
+            self.held.append((host, max_in_flight, delay_seconds))
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.in_flight -= 1
+
+
+def test_a_fetcher_holds_its_limiter_around_every_request(
+    tmp_path: Path, demo_server: DemoServer, demo_source: Source
+) -> None:
+    settings = fast_settings(tmp_path, max_in_flight=3)
+    limiter = RecordingLimiter()
+    fetcher = make_package_fetcher(settings, demo_source, "run-1", tmp_path / "warc", limiter)
+    urls = [demo_server.base_url + article.path for article in demo_server.site.articles[:6]]
+    with fetcher:
+        results = fetcher.fetch_many([FetchRequest(url) for url in urls], "article")
+    assert {result.outcome for result in results} == {"fetched"}
+    host = demo_server.base_url.split("//")[1].rstrip("/")
+    article_holds = [held for held in limiter.held if held[0] == host]
+    assert len(article_holds) >= len(urls)
+    assert {held[1] for held in article_holds} == {8}  # the demo source's own max_in_flight
+    assert limiter.max_in_flight <= 8
+
+
+def test_without_a_limiter_a_fetcher_keeps_in_process_limits_only(tmp_path: Path) -> None:
+    from fetch.limits import IN_PROCESS_ONLY
+
+    assert Fetcher.limiter is IN_PROCESS_ONLY

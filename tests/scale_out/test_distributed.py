@@ -1,0 +1,208 @@
+"""The scale-out setup for real (issue 14): PostgreSQL, a Prefect server on it, a process work
+pool and two workers (`newsetl cluster up`), the generated deployments, demo sites on loopback.
+
+Marked `distributed`: excluded from the default run, included by `.ci/run` (`pytest -m ""`),
+which starts the cluster and sets NEWSETL_CLUSTER_DIR. Without it these tests start their own
+cluster; they skip only outside CI when it cannot start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from helpers import rows
+from scale_helpers import slow_down, start_sites, write_cluster_config
+
+from flows.loader import packages_dir
+from newsetl.commands.cluster import (
+    ClusterState,
+    cluster_down,
+    cluster_up,
+    descendants,
+    kill_worker_hard,
+    start_worker,
+)
+from newsetl.demo_site import DemoServer
+from newsetl.settings import load_settings
+from warehouse.packages import COMMITTED_DIR, INCOMING_DIR, read_manifest
+
+pytestmark = [pytest.mark.distributed, pytest.mark.timeout(900)]
+
+CLUSTER_DIR_ENV = "NEWSETL_CLUSTER_DIR"
+RUN_TIMEOUT_SECONDS = 300
+CRASH_NOTICED_SECONDS = 240
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[ClusterState]:
+    if os.environ.get(CLUSTER_DIR_ENV):
+        yield ClusterState.load(Path(os.environ[CLUSTER_DIR_ENV]))
+        return
+    try:
+        state = cluster_up()  # a new directory under /tmp (the postgres user must reach it)
+    except Exception as error:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(
+            f"the local cluster (PostgreSQL + Prefect server + workers) did not start: {error}"
+        )
+    try:
+        yield state
+    finally:
+        cluster_down(Path(state.directory))
+
+
+@pytest.fixture
+def api(cluster: ClusterState) -> Iterator[ClusterState]:
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings({PREFECT_API_URL: cluster.api_url}):
+        yield cluster
+
+
+@pytest.fixture
+def sites() -> Iterator[ExitStack]:
+    with ExitStack() as stack:
+        yield stack
+
+
+def deploy(cluster: ClusterState, config: Path) -> None:
+    """`newsetl deploy`, as an operator types it."""
+    subprocess.run(
+        [sys.executable, "-m", "newsetl.cli", "--config", str(config), "deploy", "--pool",
+         cluster.pool, "--scheduler-cron", "", "--loader-cron", ""],
+        check=True, env={**os.environ, "PREFECT_API_URL": cluster.api_url},
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+def run(name: str, *, timeout: float = RUN_TIMEOUT_SECONDS, **kwargs: object):  # noqa: ANN201
+    from prefect.deployments import run_deployment
+
+    return run_deployment(name, timeout=timeout, poll_interval=1, as_subflow=False, **kwargs)
+
+
+def wait_for_state(flow_run_id: object, wanted: set[str], timeout: float) -> str:
+    from prefect.client.orchestration import get_client
+
+    deadline = time.monotonic() + timeout
+    with get_client(sync_client=True) as client:
+        while True:
+            state = client.read_flow_run(flow_run_id).state
+            name = state.type.value if state else "PENDING"
+            if name in wanted or time.monotonic() > deadline:
+                return name
+            time.sleep(1)
+
+
+def committed_manifests(data_dir: Path) -> list[dict]:
+    committed = data_dir / "packages" / COMMITTED_DIR
+    return [read_manifest(path) for path in sorted(committed.iterdir())]
+
+
+def assert_every_article_once(config: Path, servers: dict[str, DemoServer]) -> None:
+    settings = load_settings(config)
+    counts = rows(
+        settings,
+        "SELECT source, count(*), count(DISTINCT url), count(DISTINCT article_id) "
+        "FROM raw_article_versions GROUP BY ALL ORDER BY ALL",
+    )
+    expected = sorted(
+        (name, len(server.site.articles), len(server.site.articles), len(server.site.articles))
+        for name, server in servers.items()
+    )
+    assert counts == expected
+
+
+def test_six_sources_scheduled_at_once_run_on_both_workers_and_land_once(
+    api: ClusterState, sites: ExitStack, tmp_path: Path
+) -> None:
+    names = [f"six_{index}" for index in range(6)]
+    servers = start_sites(sites, names, 15)
+    config = write_cluster_config(tmp_path / "newsetl.toml", tmp_path / "data", servers)
+    deploy(api, config)
+
+    scheduler = run("newsetl-scheduler/scheduler", parameters={"source_names": names})
+
+    assert scheduler.state.is_completed(), scheduler.state
+    assert_every_article_once(config, servers)
+    manifests = committed_manifests(tmp_path / "data")
+    assert sorted(manifest["source"] for manifest in manifests) == names
+    workers = {manifest["produced_by"].split("@")[0] for manifest in manifests}
+    assert workers == {"worker-1", "worker-2"}
+    assert rows(load_settings(config), "SELECT count(*) FROM load_packages") == [(6,)]
+
+
+def test_two_workers_crawling_one_host_keep_its_in_flight_limit_together(
+    api: ClusterState, sites: ExitStack, tmp_path: Path
+) -> None:
+    (server,) = start_sites(sites, ["one_host"], 60).values()
+    slow_down(server, 0.03)
+    # two sources on the same host, each allowed 2 requests in flight
+    servers = {"polite_a": server, "polite_b": server}
+    config = write_cluster_config(tmp_path / "newsetl.toml", tmp_path / "data", servers)
+    deploy(api, config)
+
+    started = [
+        run(f"newsetl-package-source/{name}", timeout=0, work_queue_name=worker)
+        for name, worker in (("polite_a", "worker-1"), ("polite_b", "worker-2"))
+    ]
+    states = [
+        wait_for_state(flow_run.id, {"COMPLETED", "FAILED", "CRASHED"}, RUN_TIMEOUT_SECONDS)
+        for flow_run in started
+    ]
+
+    assert states == ["COMPLETED", "COMPLETED"]
+    assert server.site.traffic.max_in_flight <= 2
+    manifests = [
+        read_manifest(path) for path in (tmp_path / "data" / "packages" / "ready").iterdir()
+    ]
+    assert {manifest["produced_by"].split("@")[0] for manifest in manifests} == {
+        "worker-1",
+        "worker-2",
+    }
+
+
+def test_a_worker_killed_mid_run_crashes_its_run_and_a_rerun_completes_it(
+    api: ClusterState, sites: ExitStack, tmp_path: Path
+) -> None:
+    (server,) = start_sites(sites, ["killed"], 200).values()
+    slow_down(server, 0.05)
+    servers = {"killed": server}
+    config = write_cluster_config(tmp_path / "newsetl.toml", tmp_path / "data", servers)
+    deploy(api, config)
+
+    doomed = run("newsetl-package-source/killed", timeout=0, work_queue_name="worker-1")
+    deadline = time.monotonic() + RUN_TIMEOUT_SECONDS
+    while len(server.site.traffic.arrivals) < 40 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert descendants(api.worker_pids["worker-1"]), "worker-1 runs no flow run"
+    kill_worker_hard(api, "worker-1")
+    try:
+        assert wait_for_state(doomed.id, {"CRASHED"}, CRASH_NOTICED_SECONDS) == "CRASHED"
+        # the killed run never published: its half-written package stays in incoming/
+        data = tmp_path / "data"
+        assert list((data / "packages" / INCOMING_DIR).iterdir())
+        assert not (data / "packages" / "ready").exists() or not list(
+            (data / "packages" / "ready").iterdir()
+        )
+
+        rerun = run("newsetl-package-source/killed", work_queue_name="worker-2")
+        assert rerun.state.is_completed(), rerun.state
+        loader = run("newsetl-loader/loader")
+        assert loader.state.is_completed(), loader.state
+    finally:
+        start_worker(api, "worker-1")  # the cluster as it was, for whoever runs next
+
+    assert_every_article_once(config, servers)
+    assert rows(load_settings(config), "SELECT count(*) FROM load_packages") == [(1,)]
+    assert packages_dir(load_settings(config)).joinpath(COMMITTED_DIR).is_dir()
+    assert json.loads(json.dumps(committed_manifests(data)))[0]["status"] == "completed"

@@ -1,0 +1,505 @@
+"""Load packages: a source run's transformed rows as Parquet plus a manifest, committed later by
+the one loader (issue 14).
+
+A worker never opens the warehouse for writing: it writes a package into
+`<data>/packages/incoming/<id>.tmp/`, fsyncs every file, writes `manifest.json` last and
+renames the directory to `<data>/packages/ready/<id>/` (a rename is atomic, so a half-written
+package is never seen by the loader). The loader rebuilds the run's `LoadBatch` from the package
+and calls the same `load_batch` a one-machine run calls: one transaction whose `loads` row
+(`run_id` = the package's run) proves the commit, so a crashed loader resumes without loading a
+package twice. Then it records the run, the discovery state and the package in `load_packages`
+and moves the directory to `committed/`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from records.article import Article, Block, Image, NotAnArticle
+from records.fetch import DiscoveredLink, FetchResult
+from warehouse.connection import Warehouse
+from warehouse.frontier import save_listing_gap, save_watermark
+from warehouse.load import LoadBatch, LoadCounts, PageResult, load_batch
+from warehouse.runs import finish_run
+
+INCOMING_DIR = "incoming"
+READY_DIR = "ready"
+COMMITTED_DIR = "committed"
+MANIFEST_NAME = "manifest.json"
+WARC_DIR_NAME = "warc"
+TABLE_FILES = ("links.parquet", "responses.parquet", "pages.parquet")
+FORMAT_VERSION = 1
+
+
+class PackageInvalid(ValueError):
+    """A package whose files do not match its manifest: never loaded."""
+
+
+@dataclass
+class DiscoveryMark:
+    """A feed or sitemap read successfully: saved with the package's commit, not before."""
+
+    url: str
+    kind: str
+    newest: datetime | None
+    entries: int
+
+
+@dataclass
+class PackageContents:
+    """Everything a source run hands to the loader."""
+
+    run_id: str
+    source: str
+    created_at: datetime
+    batch: LoadBatch
+    flow_run_id: str | None = None
+    status: str = "completed"
+    error: str | None = None
+    listing_pages: int = 0
+    discovered: int = 0
+    watermarks: list[DiscoveryMark] = field(default_factory=list)
+    listing_gaps: dict[str, str | None] = field(default_factory=dict)
+    produced_by: str = ""  # the worker (and host) that ran the source
+
+
+@dataclass(frozen=True)
+class CommittedPackage:
+    package_id: str
+    run_id: str
+    source: str
+    status: str
+    counts: LoadCounts
+    already_loaded: bool
+
+
+def new_run_id(source: str, started_at: datetime) -> str:
+    """The same shape `runs.start_run` gives a one-machine run."""
+    return f"{started_at:%Y%m%dT%H%M%S}-{source}-{uuid.uuid4().hex[:8]}"
+
+
+# -- records <-> JSON ---------------------------------------------------------------------------
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value is not None else None
+
+
+def _response_json(result: FetchResult) -> str:
+    record = {name: getattr(result, name) for name in result.__dataclass_fields__}
+    record.pop("body")
+    record["fetched_at"] = _time(result.fetched_at)
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _response_from(record_json: str, body: bytes | None) -> FetchResult:
+    record = json.loads(record_json)
+    record["fetched_at"] = _parse_time(record["fetched_at"])
+    return FetchResult(**record, body=body)
+
+
+def _article_json(article: Article) -> str:
+    record = asdict(article)
+    record["body"] = [[block.kind, block.text] for block in article.body]
+    record["published_at"] = _time(article.published_at)
+    record["updated_at"] = _time(article.updated_at)
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _article_from(record_json: str) -> Article:
+    record = json.loads(record_json)
+    record["body"] = tuple(Block(text, kind) for kind, text in record["body"])
+    record["images"] = tuple(Image(**image) for image in record["images"])
+    for name, value in record.items():
+        if isinstance(value, list) and name != "body":  # JSON arrays back to the record's tuples
+            record[name] = tuple(tuple(item) if isinstance(item, list) else item for item in value)
+    for name in ("published_at", "updated_at"):
+        record[name] = _parse_time(record[name])
+    return Article(**record)
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _write_parquet(path: Path, columns: dict[str, tuple[str, list[Any]]]) -> None:
+    """One Parquet file from named, typed columns of equal length (an in-memory DuckDB)."""
+    connection = duckdb.connect(":memory:")
+    try:
+        select = ", ".join(
+            f"unnest(?::{sql_type}[]) AS {name}" for name, (sql_type, _) in columns.items()
+        )
+        values = [values for _, values in columns.values()]
+        if not values[0]:
+            # unnest of empty lists gives no row, but the file still needs its columns
+            select = ", ".join(
+                f"NULL::{sql_type} AS {name}" for name, (sql_type, _) in columns.items()
+            )
+            query = f"SELECT {select} WHERE false"  # noqa: S608 - names are ours
+            values = []
+        else:
+            query = f"SELECT {select}"  # noqa: S608 - names are ours
+        connection.execute(
+            f"COPY ({query}) TO '{path.as_posix()}' (FORMAT parquet, COMPRESSION zstd)", values
+        )
+    finally:
+        connection.close()
+
+
+def _read_parquet(path: Path) -> list[tuple]:
+    connection = duckdb.connect(":memory:")
+    try:
+        return connection.execute(
+            "SELECT * FROM read_parquet(?) ORDER BY position", [path.as_posix()]
+        ).fetchall()
+    finally:
+        connection.close()
+
+
+def package_dirs(packages_dir: Path) -> dict[str, Path]:
+    return {name: packages_dir / name for name in (INCOMING_DIR, READY_DIR, COMMITTED_DIR)}
+
+
+class PackageWriter:
+    """Stages one package in `incoming/`; `publish` makes it visible to the loader atomically."""
+
+    def __init__(self, packages_dir: Path, run_id: str, source: str) -> None:
+        self.packages_dir = packages_dir
+        self.run_id = run_id
+        self.source = source
+        self.staging = packages_dir / INCOMING_DIR / f"{run_id}.{uuid.uuid4().hex[:8]}.tmp"
+        self.staging.mkdir(parents=True)
+        self.warc_dir = self.staging / WARC_DIR_NAME
+
+    def publish(self, contents: PackageContents) -> Path:
+        """Write the tables and the manifest, fsync them, and rename into `ready/`."""
+        batch = contents.batch
+        links = batch.links
+        _write_parquet(
+            self.staging / "links.parquet",
+            {
+                "position": ("INTEGER", list(range(len(links)))),
+                "url": ("VARCHAR", [link.url for link in links]),
+                "listed_title": ("VARCHAR", [link.listed_title for link in links]),
+                "listed_date": ("VARCHAR", [link.listed_date for link in links]),
+                "found_on": ("VARCHAR", [link.found_on for link in links]),
+            },
+        )
+        responses = [("listing", r) for r in batch.listing_responses] + [
+            ("page", page.fetch) for page in batch.pages
+        ]
+        _write_parquet(
+            self.staging / "responses.parquet",
+            {
+                "position": ("INTEGER", list(range(len(responses)))),
+                "role": ("VARCHAR", [role for role, _ in responses]),
+                "record": ("VARCHAR", [_response_json(result) for _, result in responses]),
+                "body": ("BLOB", [result.body for _, result in responses]),
+            },
+        )
+        pages = batch.pages
+        _write_parquet(
+            self.staging / "pages.parquet",
+            {
+                "position": ("INTEGER", list(range(len(pages)))),
+                "article": ("VARCHAR", [_article_json(p.article) if p.article else None for p in pages]),
+                "rejection_reason": ("VARCHAR", [p.rejection.reason if p.rejection else None for p in pages]),
+                "rejection_detail": ("VARCHAR", [p.rejection.detail if p.rejection else None for p in pages]),
+                "response_id": ("BIGINT", [p.response_id for p in pages]),
+                "first_page_url": ("VARCHAR", [p.first_page_url for p in pages]),
+            },
+        )  # fmt: skip
+        files = {name: self.staging / name for name in TABLE_FILES}
+        if self.warc_dir.exists():
+            for path in sorted(self.warc_dir.rglob("*")):
+                if path.is_file():
+                    files[path.relative_to(self.staging).as_posix()] = path
+        for path in files.values():
+            _fsync(path)
+        manifest = {
+            "format": FORMAT_VERSION,
+            "package_id": contents.run_id,
+            "run_id": contents.run_id,
+            "source": contents.source,
+            "created_at": _time(contents.created_at),
+            "flow_run_id": contents.flow_run_id,
+            "produced_by": contents.produced_by,
+            "status": contents.status,
+            "error": contents.error,
+            "listing_pages": contents.listing_pages,
+            "discovered": contents.discovered,
+            "timezone": batch.timezone,
+            "changes_are_extractor_changes": batch.changes_are_extractor_changes,
+            "watermarks": [
+                [mark.url, mark.kind, _time(mark.newest), mark.entries]
+                for mark in contents.watermarks
+            ],
+            "listing_gaps": contents.listing_gaps,
+            "row_counts": {
+                "links": len(links),
+                "listing_responses": len(batch.listing_responses),
+                "pages": len(pages),
+            },
+            "files": {name: _sha256(path) for name, path in files.items()},
+        }
+        manifest_path = self.staging / MANIFEST_NAME
+        manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
+        _fsync(manifest_path)
+        _fsync(self.staging)
+        ready = self.packages_dir / READY_DIR
+        ready.mkdir(parents=True, exist_ok=True)
+        target = ready / contents.run_id
+        os.rename(self.staging, target)
+        _fsync(ready)
+        return target
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def read_manifest(package_path: Path) -> dict[str, Any]:
+    try:
+        return json.loads((package_path / MANIFEST_NAME).read_text())
+    except (OSError, ValueError) as error:
+        raise PackageInvalid(f"{package_path}: no readable manifest ({error})") from None
+
+
+def verify_package(package_path: Path) -> dict[str, Any]:
+    """The manifest, once every file it names has the checksum it records."""
+    manifest = read_manifest(package_path)
+    for name, expected in manifest["files"].items():
+        path = package_path / name
+        if not path.is_file() or _sha256(path) != expected:
+            raise PackageInvalid(
+                f"{package_path}: {name} is missing or does not match its checksum"
+            )
+    return manifest
+
+
+def read_package(package_path: Path) -> PackageContents:
+    """Rebuild the run's records from a verified package."""
+    manifest = verify_package(package_path)
+    links = [
+        DiscoveredLink(url, listed_title, listed_date, found_on)
+        for _, url, listed_title, listed_date, found_on in _read_parquet(
+            package_path / "links.parquet"
+        )
+    ]
+    listing_responses: list[FetchResult] = []
+    page_fetches: list[FetchResult] = []
+    for _, role, record, body in _read_parquet(package_path / "responses.parquet"):
+        result = _response_from(record, bytes(body) if body is not None else None)
+        (listing_responses if role == "listing" else page_fetches).append(result)
+    pages = [
+        PageResult(
+            fetch=fetch,
+            article=_article_from(article) if article else None,
+            rejection=NotAnArticle(reason, detail or "") if reason else None,
+            response_id=response_id,
+            first_page_url=first_page_url,
+        )
+        for fetch, (_, article, reason, detail, response_id, first_page_url) in zip(
+            page_fetches, _read_parquet(package_path / "pages.parquet"), strict=True
+        )
+    ]
+    batch = LoadBatch(
+        links=links,
+        listing_responses=listing_responses,
+        pages=pages,
+        timezone=manifest["timezone"],
+        changes_are_extractor_changes=manifest["changes_are_extractor_changes"],
+    )
+    return PackageContents(
+        run_id=manifest["run_id"],
+        source=manifest["source"],
+        created_at=_parse_time(manifest["created_at"]) or datetime.now(UTC),
+        batch=batch,
+        flow_run_id=manifest["flow_run_id"],
+        status=manifest["status"],
+        error=manifest["error"],
+        listing_pages=manifest["listing_pages"],
+        discovered=manifest["discovered"],
+        watermarks=[
+            DiscoveryMark(url, kind, _parse_time(newest), entries)
+            for url, kind, newest, entries in manifest["watermarks"]
+        ],
+        listing_gaps=manifest["listing_gaps"],
+        produced_by=manifest.get("produced_by", ""),
+    )
+
+
+def ready_packages(packages_dir: Path) -> list[Path]:
+    """Published packages not yet moved to `committed/`, oldest run first.
+
+    Order matters only between runs of one source (versions build on each other); the
+    manifest's `created_at` gives the order the runs happened in, whatever order they arrive in.
+    """
+    ready = packages_dir / READY_DIR
+    if not ready.is_dir():
+        return []
+    found: list[tuple[str, str, Path]] = []
+    for path in ready.iterdir():
+        if path.is_dir() and (path / MANIFEST_NAME).is_file():
+            manifest = read_manifest(path)
+            found.append((manifest["created_at"], manifest["package_id"], path))
+    return [path for _, _, path in sorted(found)]
+
+
+# -- committing ---------------------------------------------------------------------------------
+
+
+def is_committed(warehouse: Warehouse, run_id: str) -> bool:
+    """The run's rows are in: `load_batch` wrote its `loads` row in the same transaction."""
+    row = warehouse.connection.execute(
+        "SELECT count(*) FROM loads WHERE run_id = ?", [run_id]
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _install_warc_files(package_path: Path, manifest: dict[str, Any], raw_dir: Path) -> None:
+    """Copy the run's WARC files to `raw/` (temp name, fsync, rename), unless already there."""
+    prefix = WARC_DIR_NAME + "/"
+    for name, checksum in manifest["files"].items():
+        if not name.startswith(prefix):
+            continue
+        target = raw_dir / name[len(prefix) :]
+        if target.is_file() and _sha256(target) == checksum:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + f".{uuid.uuid4().hex[:8]}.partial")
+        shutil.copyfile(package_path / name, partial)
+        _fsync(partial)
+        os.replace(partial, target)
+
+
+def _counts_of_committed_run(warehouse: Warehouse, run_id: str) -> LoadCounts:
+    """What a committed run loaded, read back (a loader that crashed after the commit)."""
+    fetched, not_modified, failed = warehouse.connection.execute(
+        "SELECT count(*) FILTER (outcome = 'fetched'), count(*) FILTER (outcome = 'not_modified'), "
+        "count(*) FILTER (outcome NOT IN ('fetched', 'not_modified', 'gone')) "
+        "FROM raw_responses WHERE run_id = ? AND purpose = 'article'",
+        [run_id],
+    ).fetchone()
+    new_articles, new_versions, deletions = warehouse.connection.execute(
+        "SELECT count(*) FILTER (change_kind = 'first'), "
+        "count(*) FILTER (change_kind NOT IN ('first', 'deleted')), "
+        "count(*) FILTER (change_kind = 'deleted') FROM raw_article_versions WHERE run_id = ?",
+        [run_id],
+    ).fetchone()
+    quarantined = warehouse.connection.execute(
+        "SELECT count(*) FROM raw_quarantine WHERE run_id = ?", [run_id]
+    ).fetchone()[0]
+    unchanged = max(0, fetched + not_modified - new_articles - new_versions - quarantined)
+    return LoadCounts(
+        fetched=fetched,
+        unchanged=unchanged,
+        new_articles=new_articles,
+        new_versions=new_versions,
+        deletions=deletions,
+        quarantined=quarantined,
+        failed=failed,
+    )
+
+
+def commit_package(
+    warehouse: Warehouse, package_path: Path, raw_dir: Path, *, now: datetime
+) -> CommittedPackage:
+    """Load one package exactly once: its rows by `load_batch` (skipped when its `loads` row
+    exists), then the run row, discovery state and `load_packages` row (idempotent)."""
+    contents = read_package(package_path)
+    manifest = read_manifest(package_path)
+    manifest_sha256 = _sha256(package_path / MANIFEST_NAME)
+    _install_warc_files(package_path, manifest, raw_dir)
+    warehouse.connection.execute(
+        "INSERT INTO runs (run_id, source, flow_run_id, started_at, status) "
+        "VALUES (?, ?, ?, ?, 'loading') ON CONFLICT DO NOTHING",
+        [contents.run_id, contents.source, contents.flow_run_id, contents.created_at],
+    )
+    already_loaded = is_committed(warehouse, contents.run_id)
+    if already_loaded:
+        counts = _counts_of_committed_run(warehouse, contents.run_id)
+    else:
+        counts = load_batch(warehouse, contents.run_id, contents.source, contents.batch, now=now)
+    for mark in contents.watermarks:
+        save_watermark(
+            warehouse, contents.source, mark.url, mark.kind, mark.newest, mark.entries, now
+        )
+    for start_url, failed_url in contents.listing_gaps.items():
+        save_listing_gap(warehouse, contents.source, start_url, failed_url, now)
+    finish_run(
+        warehouse,
+        contents.run_id,
+        status=contents.status,
+        finished_at=now,
+        counts=counts,
+        listing_pages=contents.listing_pages,
+        discovered=contents.discovered,
+        error=contents.error,
+    )
+    warehouse.connection.execute(
+        "INSERT INTO load_packages (package_id, run_id, source, created_at, committed_at, "
+        "manifest_sha256, page_count) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [
+            manifest["package_id"], contents.run_id, contents.source, contents.created_at, now,
+            manifest_sha256, len(contents.batch.pages),
+        ],
+    )  # fmt: skip
+    return CommittedPackage(
+        manifest["package_id"],
+        contents.run_id,
+        contents.source,
+        contents.status,
+        counts,
+        already_loaded,
+    )
+
+
+def move_to_committed(packages_dir: Path, package_path: Path) -> Path:
+    """After the commit: out of `ready/`, kept for audit under `committed/`."""
+    committed = packages_dir / COMMITTED_DIR
+    committed.mkdir(parents=True, exist_ok=True)
+    target = committed / package_path.name
+    if target.exists():
+        shutil.rmtree(target)
+    os.rename(package_path, target)
+    return target
+
+
+def committed_package_ids(warehouse: Warehouse) -> Iterator[str]:
+    for (package_id,) in warehouse.connection.execute(
+        "SELECT package_id FROM load_packages ORDER BY committed_at"
+    ).fetchall():
+        yield package_id
