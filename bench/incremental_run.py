@@ -50,8 +50,8 @@ def child(data_dir: str, base_url: str) -> None:
 
 
 def measure(stored: int) -> dict:
+    from flows.resources import open_warehouse
     from flows.source_run import run_source
-    from flows.steps import open_warehouse
     from warehouse.seed import seed_synthetic_articles
 
     site = DemoSite(30)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from prefect._internal.schemas.validators import validate_cron_string
 
 from fetch.http import Fetcher, FetchRequest
-from flows.steps import fetch_policy
+from flows.resources import fetch_policy
 from newsetl.settings import Settings, Source
 from transforms.decode import decode_html
 from transforms.extract import GENERIC

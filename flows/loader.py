@@ -27,7 +27,7 @@ from fetch import discover as discovery_methods
 from fetch.archive import WarcArchive
 from fetch.discover import Discovery, DiscoveryFailed
 from fetch.http import Fetcher, FetchRequest, crawl_state_for
-from flows import steps
+from flows import resources, steps
 from flows.steps import now_utc
 from newsetl.settings import Settings, Source
 from warehouse import LoadBatch, LoadCounts, PageResult, Warehouse, frontier
@@ -99,11 +99,11 @@ def _read_state(settings: Settings, read: Callable[[Warehouse], Any], default: A
 def make_package_fetcher(
     settings: Settings, source: Source, run_id: str, warc_dir: Path, limiter: Any = None
 ) -> Fetcher:
-    """Like `steps.make_fetcher`, but archiving into the package and with an optional shared
+    """Like `resources.make_fetcher`, but archiving into the package and with an optional shared
     per-host limiter (so workers on several machines keep one host's limits together)."""
     archive = WarcArchive(warc_dir, source.name, run_id)
     fetcher = Fetcher(
-        steps.fetch_policy(settings, source), archive, source.origins, crawl_state_for(run_id)
+        resources.fetch_policy(settings, source), archive, source.origins, crawl_state_for(run_id)
     )
     if limiter is not None:
         fetcher.limiter = limiter
@@ -199,7 +199,7 @@ def run_source_to_package(
             for batch in steps.batches(requests, settings.fetch_batch_size):
                 results = fetcher.fetch_many(batch, "article")
                 collected.pages.extend(
-                    steps.transform_pages(source, results, steps.text_limits(settings))
+                    steps.transform_pages(source, results, resources.text_limits(settings))
                 )
     except Exception as error:
         failure = error
@@ -262,7 +262,7 @@ def load_ready_packages(settings: Settings, *, export: bool = True) -> LoaderSum
     (the one writer); each exactly once, so a crashed loader just runs again."""
     summary = LoaderSummary()
     directory = packages_dir(settings)
-    with steps.run_lock(settings), steps.open_warehouse(settings) as warehouse:
+    with resources.run_lock(settings), resources.open_warehouse(settings) as warehouse:
         for package_path in ready_packages(directory):
             committed = commit_package(warehouse, package_path, settings.raw_dir, now=now_utc())
             if not committed.already_loaded and committed.status == "completed":
@@ -282,5 +282,5 @@ def load_ready_packages(settings: Settings, *, export: bool = True) -> LoaderSum
 
 def ensure_warehouse(settings: Settings) -> None:
     """Create (and migrate) the warehouse before workers read it; the loader's job, run once."""
-    with steps.run_lock(settings), steps.open_warehouse(settings):
+    with resources.run_lock(settings), resources.open_warehouse(settings):
         pass

@@ -20,7 +20,8 @@ from itertools import groupby
 from typing import TypeVar
 
 from fetch.http import FetchRequest
-from flows.steps import make_fetcher, open_warehouse, transform_pages
+from flows.resources import make_fetcher, open_warehouse
+from flows.steps import transform_pages
 from newsetl.settings import Settings, Source
 from records.fetch import FetchResult
 from transforms.pagination import assemble_pages, page_number, page_url

@@ -11,7 +11,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows import run_summary, steps, tasks
+from flows import resources, run_summary, tasks
 from flows.source_run import Steps, host_of, run_concurrently, run_source
 from newsetl.settings import ConfigError, Settings, load_settings
 
@@ -125,7 +125,7 @@ def publish_run_artifacts(settings: Settings, flow_run_ids: list[str], *, key: s
     """A table of per-source counts and a markdown summary of failures, read from the warehouse."""
     if not settings.warehouse_path.exists():
         return
-    with steps.read_warehouse(settings) as warehouse:
+    with resources.read_warehouse(settings) as warehouse:
         run_ids = run_summary.run_ids_for_flow_runs(warehouse, flow_run_ids)
         summary = run_summary.summarize(settings, warehouse, run_ids)
     key = re.sub(r"[^a-z0-9-]+", "-", key.lower())

@@ -13,9 +13,9 @@ import time
 
 from fetch.archive import read_archived
 from flows import pages as multi_page
-from flows import steps
+from flows import resources, steps
 from flows.source_run import recorded_run
-from flows.steps import SourceRunSummary, StageTimer
+from flows.source_summary import SourceRunSummary, StageTimer
 from newsetl.settings import Settings, Source
 from records.fetch import FetchResult
 from warehouse import readers
@@ -29,7 +29,7 @@ def archived_responses(
 ) -> tuple[list[tuple[int, FetchResult]], list[ReprocessError]]:
     """(response_id, the response as fetched, body read back from the WARC) for each live URL,
     and the records that could not be read back or whose body is not the one recorded."""
-    with steps.open_warehouse(settings) as warehouse:
+    with resources.open_warehouse(settings) as warehouse:
         rows = [
             list(row.values()) for row in readers.latest_archived_responses(warehouse, source.name)
         ]
@@ -72,14 +72,14 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
     archived is skipped (status "skipped") and records no run.
     """
     started = time.perf_counter()
-    with steps.run_lock(settings):
+    with resources.run_lock(settings):
         responses, errors = archived_responses(settings, source)
         if not responses and not errors:
             return SourceRunSummary(source.name, "", status="skipped")
         read_seconds = time.perf_counter() - started
         with recorded_run(settings, source, REPROCESS_FLOW_RUN_ID) as summary:
             summary.stage_seconds["read_archive"] = read_seconds
-            with steps.open_warehouse(settings) as warehouse:
+            with resources.open_warehouse(settings) as warehouse:
                 record_reprocess_errors(
                     warehouse, source.name, summary.run_id, errors, steps.now_utc()
                 )
@@ -90,7 +90,7 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
             ):
                 with timer.stage("transform"):
                     pages = steps.transform_pages(
-                        source, [result for _, result in batch], steps.text_limits(settings)
+                        source, [result for _, result in batch], resources.text_limits(settings)
                     )
                     for page, (response_id, _) in zip(pages, batch, strict=True):
                         page.response_id = response_id

@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flows import pages as multi_page
-from flows import steps
-from flows.steps import SourceRunSummary, StageTimer
+from flows import resources, steps
+from flows.source_summary import SourceRunSummary, StageTimer
 from newsetl.settings import Settings, Source
 
 
@@ -74,8 +74,8 @@ def run_source(
     transformed and the one after fetched. Batches still load one at a time, in order, each in
     its own transaction. Called by `run_sources`, which holds the lock and the warehouse.
     """
-    lock = _nothing() if _holds_run_lock() else steps.run_lock(settings)
-    with lock, steps.warehouse_session(settings):
+    lock = _nothing() if _holds_run_lock() else resources.run_lock(settings)
+    with lock, resources.warehouse_session(settings):
         return _run_source_locked(
             settings, source, step_functions, backfill, recheck_all, flow_run_id, progress
         )
@@ -116,7 +116,9 @@ def _run_source_locked(
 
         def transform(results: list) -> list:
             with timer.stage("transform"):
-                pages = step_functions.transform_pages(source, results, steps.text_limits(settings))
+                pages = step_functions.transform_pages(
+                    source, results, resources.text_limits(settings)
+                )
             with timer.stage("fetch"):  # the other pages of multi-page articles
                 return multi_page.complete_articles(settings, source, summary.run_id, pages)
 
@@ -309,7 +311,7 @@ def run_concurrently(
 
     workers = max(1, concurrency or settings.sources_in_parallel)
     STOP_REQUESTED.clear()
-    with steps.run_lock(settings), steps.warehouse_session(settings):
+    with resources.run_lock(settings), resources.warehouse_session(settings):
         pool = ThreadPoolExecutor(workers, thread_name_prefix="newsetl-source")
         futures = [
             pool.submit(contextvars.copy_context().run, run_group, positions)

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from fetch.http import Fetcher, FetchRequest
-from flows.steps import fetch_policy
+from flows.resources import fetch_policy
 from newsetl.settings import Settings, Source
 from records.article import Article, NotAnArticle
 from records.urls import host_key, origin_keys

@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; errors become one line and a documented exit code, never a traceback
     (set NEWSETL_DEBUG=1 to see the traceback of an unexpected error)."""
     args = build_parser().parse_args(argv)
-    from flows.steps import RunLocked
+    from flows.resources import RunLocked
     from warehouse import WarehouseLocked, WarehouseUnreadable
 
     # The default SIGTERM ends the process at once: no rollback, the run left "running", and

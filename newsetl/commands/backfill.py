@@ -23,8 +23,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_backfill(args: argparse.Namespace) -> int:
+    from flows.resources import RunLocked, open_warehouse
     from flows.source_run import run_source
-    from flows.steps import RunLocked, open_warehouse
     from warehouse import WarehouseLocked, frontier
 
     settings = load_checked_settings(args.config)

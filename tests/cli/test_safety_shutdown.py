@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import rows
 
-from flows import steps
+from flows import resources, steps
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.settings import Settings
@@ -24,7 +24,7 @@ STOP_BOUND_SECONDS = 10
 def test_a_run_left_running_is_marked_interrupted_by_the_next_run(settings: Settings) -> None:
     with DemoServer(DemoSite(5)) as server:
         source = settings.source("demo").with_base_url(server.base_url)
-        with steps.run_lock(settings):
+        with resources.run_lock(settings):
             killed = steps.start_run(settings, source)  # a process that died here
         run_source(settings, source)
     statuses = dict(rows(settings, "SELECT run_id, status FROM runs"))

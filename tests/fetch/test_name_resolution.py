@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from fetch.http import Fetcher, FetchRequest
-from flows.steps import fetch_policy
+from flows.resources import fetch_policy
 from newsetl.settings import load_settings
 
 

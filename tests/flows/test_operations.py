@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import rows as query
 
-from flows import health, run_summary, steps
+from flows import health, resources, run_summary, steps
 from flows.reprocess import reprocess_source
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
@@ -125,7 +125,7 @@ def test_marts_are_exported_on_demand_when_loads_completed_since(
     assert export_marts_if_stale(settings.warehouse_path, parquet_dir)
     assert parquet_path(parquet_dir, "articles").stat().st_ino != first
     # while a run holds the warehouse, the Parquet reader reads the files as they are
-    with steps.open_warehouse(settings) as held:
+    with resources.open_warehouse(settings) as held:
         run_id = runs_module.start_run(held, "demo", started_at=steps.now_utc())
         assert run_id
         assert not export_marts_if_stale(settings.warehouse_path, parquet_dir)
@@ -298,7 +298,7 @@ def test_a_second_run_waits_for_the_lock_with_a_clear_line_or_gives_up_clearly(
             cwd=ROOT,
         )
 
-    with steps.run_lock(settings):
+    with resources.run_lock(settings):
         gives_up = start("1")
         waits = start("120")
         _, gave_up_err = gives_up.communicate(timeout=60)

@@ -1,0 +1,50 @@
+"""What a source run reports: its counts and status (`SourceRunSummary`) and where its time
+went (`StageTimer`)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from warehouse import LoadCounts
+
+
+@dataclass
+class SourceRunSummary:
+    source: str
+    run_id: str
+    status: str = "running"
+    listing_pages: int = 0
+    discovered: int = 0
+    counts: LoadCounts = field(default_factory=LoadCounts)
+    error: str | None = None
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def as_row(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "status": self.status,
+            "listing_pages": self.listing_pages,
+            "discovered": self.discovered,
+            **self.counts.__dict__,
+            "seconds": round(self.seconds, 2),
+            "error": self.error or "",
+        }
+
+
+class StageTimer:
+    def __init__(self, summary: SourceRunSummary) -> None:
+        self.summary = summary
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.summary.stage_seconds[name] = (
+                self.summary.stage_seconds.get(name, 0.0) + time.perf_counter() - started
+            )
