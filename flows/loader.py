@@ -218,7 +218,7 @@ def run_source_to_package(
             links=discovery.links if discovery else [],
             listing_responses=discovery.responses if discovery else [],
             pages=collected.pages,
-            timezone=source.timezone,
+            timezone=resources.source_timezone(source),
         ),
         flow_run_id=flow_run_id,
         status=summary.status,

@@ -16,6 +16,7 @@ from flows.resources import (
     listing_limits,
     make_fetcher,
     open_warehouse,
+    source_timezone,
 )
 from flows.source_summary import SourceRunSummary
 from newsetl.settings import Settings, Source
@@ -99,7 +100,7 @@ def discover(
         batch = LoadBatch(
             links=links,
             listing_responses=responses,
-            timezone=source.timezone,
+            timezone=source_timezone(source),
             cursor_advance=(start_url, next_url),
         )
         with open_warehouse(settings) as warehouse:
@@ -172,7 +173,10 @@ def transform_pages(
             try:
                 html, result.replaced_chars = decode_html(result.body, result.content_type)
                 article = extract_article(
-                    html, result.url, profile=source.profile, default_timezone=source.timezone
+                    html,
+                    result.url,
+                    profile=source.profile,
+                    default_timezone=source_timezone(source),
                 )
                 page.article, page.truncations = cap_text_fields(article, limits)
             except NotAnArticle as rejection:
@@ -196,7 +200,7 @@ def load_pages(
         links=discovery.links if discovery else [],
         listing_responses=discovery.responses if discovery else [],
         pages=pages,
-        timezone=source.timezone,
+        timezone=source_timezone(source),
         changes_are_extractor_changes=extractor_changes,
     )
     with open_warehouse(settings) as warehouse:

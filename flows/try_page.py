@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from fetch.http import Fetcher, FetchRequest
-from flows.resources import fetch_policy
+from flows.resources import fetch_policy, source_timezone
 from newsetl.settings import Settings, Source
 from records.article import Article, NotAnArticle
 from records.urls import host_key, origin_keys
@@ -92,7 +92,7 @@ def try_page(
             html,
             final_url,
             profile=name,
-            default_timezone=source.timezone if source else None,
+            default_timezone=source_timezone(source) if source else None,
         )
     except NotAnArticle as rejection:
         result.rejection = str(rejection)

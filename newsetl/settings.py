@@ -31,7 +31,8 @@ class Source:
     base_url: str
     listing_paths: tuple[str, ...]
     article_url_pattern: str
-    timezone: str = "UTC"
+    # for dates a page gives without an offset; None: the site profile's zone (UTC for generic)
+    timezone: str | None = None
     profile: str = "generic"
     title: str = ""
     enabled: bool = True
@@ -173,7 +174,7 @@ def _parse_source(name: str, table: Mapping[str, Any], origin: str) -> Source:
     except re.error as error:
         raise ConfigError(f"{origin}: source {name!r}: bad article_url_pattern: {error}") from None
     try:
-        ZoneInfo(values.get("timezone", "UTC"))
+        ZoneInfo(values.get("timezone") or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(
             f"{origin}: source {name!r}: unknown timezone {values['timezone']!r}"
