@@ -143,12 +143,7 @@ def plan_from_committed_state(
                 recheck_all=recheck_all,
             )
             changed = frontier.validators(warehouse, source.name, discovery.changed_urls)
-    requests = {url: FetchRequest(url) for url in discovery.new_urls}
-    for url in discovery.changed_urls:
-        requests.setdefault(url, FetchRequest(url, *changed.get(url, (None, None))))
-    for page in pending:
-        requests.setdefault(page.url, FetchRequest(page.url, page.etag, page.last_modified))
-    return list(requests.values())
+    return steps.fetch_requests(discovery, pending, changed)
 
 
 def produced_by() -> str:

@@ -143,9 +143,18 @@ def plan_fetches(
             recheck_all=recheck_all,
         )
         changed = frontier.validators(warehouse, source.name, discovery.changed_urls)
+    return fetch_requests(discovery, pending, changed)
+
+
+def fetch_requests(
+    discovery: Discovery,
+    pending: list[frontier.PendingPage],
+    validators: dict[str, tuple[str | None, str | None]],
+) -> list[FetchRequest]:
+    """One request per URL, in plan order, with the validators known for conditional GETs."""
     requests = {url: FetchRequest(url) for url in discovery.new_urls}
     for url in discovery.changed_urls:
-        requests.setdefault(url, FetchRequest(url, *changed.get(url, (None, None))))
+        requests.setdefault(url, FetchRequest(url, *validators.get(url, (None, None))))
     for page in pending:
         requests.setdefault(page.url, FetchRequest(page.url, page.etag, page.last_modified))
     return list(requests.values())
