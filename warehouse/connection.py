@@ -54,6 +54,12 @@ def connect(
             connection = duckdb.connect(str(path), read_only=read_only)
             connection.execute("SET TimeZone = 'UTC'")
             return connection
+        except duckdb.ConnectionException as error:
+            # this process holds the file open for writing (a run in progress): not damage
+            raise WarehouseLocked(
+                f"the warehouse {path} is open for writing by a run in this process: "
+                f"{str(error).splitlines()[0]}"
+            ) from None
         except duckdb.Error as error:
             if "lock" not in str(error).lower():
                 reason = str(error).splitlines()[0] if str(error) else type(error).__name__

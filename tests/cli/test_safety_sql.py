@@ -12,7 +12,7 @@ from flows.source_run import run_source
 from flows.steps import PARQUET_DIR_NAME
 from newsetl.cli import main
 from newsetl.demo_site import DemoServer, DemoSite
-from warehouse.export import parquet_path
+from warehouse.export import export_marts_if_stale, parquet_path
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +23,7 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Pat
     with DemoServer(DemoSite(5)) as server:
         source = settings.source("demo").with_base_url(server.base_url)
         assert run_source(settings, source).status == "completed"
+    assert export_marts_if_stale(settings.warehouse_path, settings.data_dir / PARQUET_DIR_NAME)
     config = root / "config.toml"
     config.write_text(f'[settings]\ndata_dir = "{settings.data_dir}"\n')
     yield config, settings.data_dir

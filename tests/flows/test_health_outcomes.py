@@ -13,7 +13,7 @@ from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.settings import Settings, Source
 from warehouse import Warehouse
-from warehouse.export import parquet_path, query_parquet
+from warehouse.export import parquet_path, read_query
 
 ARTICLE_PATH = re.compile(r"/\d{4}-\d{2}/\d{2}/c_\d+\.htm$")
 
@@ -27,6 +27,13 @@ class NoArticlesSite(DemoSite):
         return super().respond(method, path, request_headers)
 
 
+def parquet_query(settings: Settings, sql: str) -> tuple[list[str], list[tuple]]:
+    """What `newsetl sql --parquet` answers: the marts, exported first when stale."""
+    return read_query(
+        settings.warehouse_path, settings.data_dir / "parquet", sql, parquet=True, wait_seconds=5
+    )
+
+
 def test_a_source_whose_every_page_is_quarantined_is_flagged_everywhere(
     settings: Settings, tmp_path: Path
 ) -> None:
@@ -38,10 +45,7 @@ def test_a_source_whose_every_page_is_quarantined_is_flagged_everywhere(
         (row,) = health.source_health(settings, warehouse)
     assert row.flags == [health.QUARANTINE_RATE, health.NO_ARTICLES]
     assert "quarantined 6 of 6 fetched pages (100%" in row.describe_flags()[0]
-    columns, rows = query_parquet(
-        settings.data_dir / "parquet",
-        "SELECT source, last_quarantined FROM source_health",
-    )
+    columns, rows = parquet_query(settings, "SELECT source, last_quarantined FROM source_health")
     assert rows == [("demo", 6)]
 
 
@@ -50,11 +54,9 @@ def test_a_failed_run_is_in_the_parquet_source_health(settings: Settings, demo_s
     broken = demo_source.with_base_url("http://127.0.0.1:9")
     with pytest.raises(DiscoveryFailed):
         run_source(settings, broken)
-    assert parquet_path(settings.data_dir / "parquet", "source_health").exists()
-    _, rows = query_parquet(
-        settings.data_dir / "parquet", "SELECT source, last_status FROM source_health"
-    )
+    _, rows = parquet_query(settings, "SELECT source, last_status FROM source_health")
     assert rows == [("demo", "failed")]
+    assert parquet_path(settings.data_dir / "parquet", "source_health").exists()
 
 
 def test_outcome_flag_rules() -> None:
