@@ -68,6 +68,30 @@ def test_an_article_does_not_turn_into_a_listing() -> None:
     assert "Another story headline" not in text
 
 
+def _intro_and_teasers(head: str) -> str:
+    intro = "".join(f"<p>{PROSE} {i}</p>" for i in range(8))  # ~700 chars of prose
+    teasers = "".join(
+        f"<div class='card'><h3><a href='/n/{i}'>Department {i} opens a new research centre "
+        f"on campus</a></h3><p>A short teaser for the story about department {i}</p></div>"
+        for i in range(30)
+    )
+    return _page(f"<main><section>{intro}</section><section>{teasers}</section></main>", head)
+
+
+def test_a_section_page_with_an_intro_is_read_as_its_teasers() -> None:
+    # no article metadata: a few paragraphs above many teasers make a listing, not an article
+    text = extract_generic(_intro_and_teasers(""), "https://x.example/news").text
+    assert all(f"Department {i} opens" in text for i in range(30))
+
+
+def test_a_page_declaring_an_article_keeps_its_text_not_the_teasers_beside_it() -> None:
+    head = "<meta property='og:type' content='article'>"
+    head += "<meta property='article:published_time' content='2025-05-12T08:00:00Z'>"
+    text = extract_generic(_intro_and_teasers(head), "https://x.example/story").text
+    assert text.count(PROSE) == 8
+    assert "Department 3 opens" not in text
+
+
 def test_table_rows_stay_whole_with_short_numeric_and_linked_cells() -> None:
     rows = "".join(
         f"<tr><td><a href='/p/{i}'>Lab {i}</a></td><td>{i * 7}</td><td>2.{i}%</td></tr>"
