@@ -50,12 +50,12 @@ def extract_body(
 
 
 def declares_article(meta: PageMetadata) -> bool:
-    """Whether the page's metadata calls it one article: og:type "article" or a publish date.
+    """Whether the page's metadata dates it as one article (a publish date).
 
-    Index and section pages rarely carry either, so a short body there is read as a listing
-    sooner than on a page that says it is an article.
+    Index and section pages rarely carry one (og:type "article" alone does not count: site
+    templates set it on every page), so a short body there is read as a listing sooner.
     """
-    return bool(meta.published) or (meta.meta.get("og:type") or "").lower().startswith("article")
+    return bool(meta.published)
 
 
 def confidence_of(

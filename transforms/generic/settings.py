@@ -35,8 +35,8 @@ SHARE_CLIMB_BELOW = 0.6  # a container with less of the page's prose looks for a
 SHARE_CLIMB_MAX_NOISE = 0.5  # ... accepted when link / stub text is at most this share of the gain
 LISTING_FALLBACK = True  # a page with little prose is read as a list of teasers ...
 LISTING_TRIGGER_CHARS = 2000  # ... when its body is shorter than this
-# ... or this, on a page whose metadata calls it an article (og:type article, a publish date)
-LISTING_ARTICLE_TRIGGER_CHARS = 500
+# ... or this, on a page whose metadata gives it a publish date (an article, rarely a listing)
+LISTING_ARTICLE_TRIGGER_CHARS = 250
 LISTING_MIN_GAIN = 2.0  # ... and the listing reading is this many times longer
 LISTING_WALKS_NAMED = True  # ... walking elements named like teaser parts ("meta", "tags")
 TABLE_ROWS_AS_TEXT = True  # a table row of data cells is one line, not a block per cell
