@@ -50,6 +50,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "LISTING_MIN_GAIN": (1.5, 3.0, 5.0),
     "LISTING_WALKS_NAMED": (False,),
     "TABLE_ROWS_AS_TEXT": (False,),
+    "SKIP_HIDDEN_CLASS": (False,),
 }
 
 Counts = tuple[float, float, float]

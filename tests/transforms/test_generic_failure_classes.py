@@ -132,3 +132,17 @@ def test_listing_pages_of_the_corpus_are_not_emptied() -> None:
             text = ""
         empty += len(text) < 100 <= len(page.gold)
     assert empty <= 0.1 * len(pages)
+
+
+def test_a_block_hidden_by_a_utility_class_is_not_text() -> None:
+    # a subscription pitch or sign-in box the page shows by script: class "hidden" / "d-none"
+    pitch = (
+        "<div class='premium-pitch hidden'><p>Unlimited online access to this paper and fifteen "
+        "other news sites with one account, plus daily puzzles.</p></div>"
+        "<div class='d-none'><p>Create an account or sign in to continue with your reading "
+        "experience and enjoy additional articles.</p></div>"
+    )
+    text = extract_generic(_article(pitch), "https://x.example/a").text
+    assert text.count(PROSE) == 4
+    assert "Unlimited online access" not in text
+    assert "Create an account" not in text

@@ -188,6 +188,9 @@ LISTING_SKIPPED_NAME = re.compile(
     re.IGNORECASE,
 )
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# CSS utility classes that hide an element (a paywall pitch, a sign-in box shown by script)
+HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|u-hidden|hide)(?=$|\s)")
+SKIP_HIDDEN_CLASS = True
 BREAKS = re.compile(r"\n[\s\u00a0]*\n")  # <br><br> separates paragraphs, one <br> does not
 LEAD_SENTENCE_ENDS = (".", "!", "?")
 SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")

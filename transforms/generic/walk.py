@@ -122,6 +122,14 @@ class PageWalk:
             return True
         if tag in settings.PROTECTED_TAGS:
             return False
+        classes = element.get("class")
+        if (
+            classes
+            and settings.SKIP_HIDDEN_CLASS
+            and not self.listing  # a listing's later teasers wait hidden for "load more"
+            and settings.HIDDEN_CLASS.search(classes)
+        ):
+            return True
         role = element.get("role")
         if role and role.lower() in settings.SKIPPED_ROLES:
             return True
