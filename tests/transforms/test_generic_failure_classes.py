@@ -146,3 +146,21 @@ def test_a_block_hidden_by_a_utility_class_is_not_text() -> None:
     assert text.count(PROSE) == 4
     assert "Unlimited online access" not in text
     assert "Create an account" not in text
+
+
+def test_a_teaser_box_linking_away_is_dropped_a_teaser_without_links_stays() -> None:
+    standfirst = "<div class='article-teaser'><p>The council voted late on Monday night.</p></div>"
+    box = (
+        "<div class='teaser'><h3><a href='/other'>Firefighters protest outside parliament</a>"
+        "</h3><p>Some four hundred firefighters protested against the plan on Friday.</p>"
+        "<ul><li><a href='/a'>Vigil at parliament: 24 hours of protest | more</a></li>"
+        "<li><a href='/b'>Four hundred firefighters protest | more</a></li></ul></div>"
+    )
+    paragraphs = [f"<p>{PROSE} {i}</p>" for i in range(4)]
+    page = _page(
+        f"<article>{standfirst}{''.join(paragraphs[:2])}{box}{''.join(paragraphs[2:])}</article>"
+    )
+    text = extract_generic(page, "https://x.example/a").text
+    assert text.count(PROSE) == 4
+    assert "The council voted late on Monday night." in text
+    assert "Firefighters protest" not in text and "| more" not in text

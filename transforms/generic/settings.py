@@ -187,6 +187,10 @@ LISTING_SKIPPED_NAME = re.compile(
     r"overlay|skip|sr-only|visually-hidden|screen-reader-text|advert\w*|ads?|login)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
+# a box named "teaser" that links away (a related story set in the text) is not the article;
+# one without links is a standfirst or a content card
+TEASER_NAME = re.compile(r"(?:^|[-_\s])teasers?(?=$|[-_\s\d])", re.IGNORECASE)
+TEASER_MIN_LINK_SHARE = 0.25
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # CSS utility classes that hide an element (a paywall pitch, a sign-in box shown by script)
 HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|u-hidden|hide)(?=$|\s)")

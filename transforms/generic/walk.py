@@ -138,6 +138,8 @@ class PageWalk:
             return False
         if self.listing:
             return bool(settings.LISTING_SKIPPED_NAME.search(names))
+        if settings.TEASER_NAME.search(names) and _links_away(element):
+            return True
         if not settings.BOILERPLATE_NAME.search(names) or settings.CONTENT_NAME.search(names):
             return False
         return bool(settings.ALWAYS_SKIPPED_NAME.search(names)) or not _holds_article_text(element)
@@ -171,6 +173,15 @@ def _is_data_cell(cell: HtmlElement) -> bool:
         isinstance(node.tag, str) and node.tag in settings.BLOCK_TAGS
         for node in cell.iterdescendants()
     )
+
+
+def _links_away(element: HtmlElement) -> bool:
+    """Whether linked text makes settings.TEASER_MIN_LINK_SHARE of the element's text."""
+    text = len("".join(element.itertext()).strip())
+    if not text:
+        return False
+    linked = sum(len("".join(a.itertext()).strip()) for a in element.iter("a"))
+    return linked >= settings.TEASER_MIN_LINK_SHARE * text
 
 
 def _holds_article_text(element: HtmlElement) -> bool:
