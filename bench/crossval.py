@@ -51,6 +51,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "LISTING_WALKS_NAMED": (False,),
     "TABLE_ROWS_AS_TEXT": (False,),
     "SKIP_HIDDEN_CLASS": (False,),
+    "SKIP_INPUT_FORMS": (False,),
 }
 
 Counts = tuple[float, float, float]

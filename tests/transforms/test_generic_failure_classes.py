@@ -164,3 +164,25 @@ def test_a_teaser_box_linking_away_is_dropped_a_teaser_without_links_stays() -> 
     assert text.count(PROSE) == 4
     assert "The council voted late on Monday night." in text
     assert "Firefighters protest" not in text and "| more" not in text
+
+
+def test_a_contact_or_sign_up_form_after_the_text_is_dropped() -> None:
+    form = (
+        "<form action='/contact'><h3>Contact us</h3>"
+        "<p>Let us help! Call us or fill out this quick form and we will contact you soon.</p>"
+        "<label>First name</label><input type='text' name='first'>"
+        "<label>Tell us more</label><textarea name='more'></textarea></form>"
+    )
+    text = extract_generic(_article(form), "https://x.example/a").text
+    assert text.count(PROSE) == 4
+    assert "Let us help" not in text and "First name" not in text
+
+
+def test_a_page_wide_form_still_holds_the_article() -> None:
+    paragraphs = "".join(f"<p>{PROSE} {i}</p>" for i in range(12))
+    page = _page(
+        "<form action='/page.aspx'><input type='hidden' name='__VIEWSTATE' value='x'>"
+        f"<input type='text' name='q'><div class='content'>{paragraphs}</div></form>"
+    )
+    text = extract_generic(page, "https://x.example/page.aspx").text
+    assert text.count(PROSE) == 12

@@ -122,6 +122,8 @@ class PageWalk:
             return True
         if tag in settings.PROTECTED_TAGS:
             return False
+        if tag == "form" and settings.SKIP_INPUT_FORMS and not self.listing:
+            return _is_input_form(element)
         classes = element.get("class")
         if (
             classes
@@ -182,6 +184,18 @@ def _links_away(element: HtmlElement) -> bool:
         return False
     linked = sum(len("".join(a.itertext()).strip()) for a in element.iter("a"))
     return linked >= settings.TEASER_MIN_LINK_SHARE * text
+
+
+def _is_input_form(form: HtmlElement) -> bool:
+    """A form of visible fields (contact, sign-up), not a page-wide wrapper form (ASP.NET)."""
+    fields = [
+        node
+        for node in form.iter(*settings.FORM_FIELD_TAGS)
+        if (node.get("type") or "").lower() != "hidden"
+    ]
+    if not fields:
+        return False
+    return len("".join(form.itertext()).strip()) <= settings.FORM_MAX_CHARS
 
 
 def _holds_article_text(element: HtmlElement) -> bool:
