@@ -52,6 +52,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "TABLE_ROWS_AS_TEXT": (False,),
     "SKIP_HIDDEN_CLASS": (False,),
     "SKIP_INPUT_FORMS": (False,),
+    "WRAPPERS_HOLD_MAIN": (False,),
 }
 
 Counts = tuple[float, float, float]

@@ -186,3 +186,17 @@ def test_a_page_wide_form_still_holds_the_article() -> None:
     )
     text = extract_generic(page, "https://x.example/page.aspx").text
     assert text.count(PROSE) == 12
+
+
+def test_a_page_wrapper_named_like_boilerplate_around_main_is_walked() -> None:
+    # "l-wrapper gate-ad", "flex-wrap-footer": template names on the wrapper of the whole page
+    short = "The agency said the quake struck at nine in the evening."  # short paragraphs only
+    paragraphs = "".join(f"<p>{short} {i}</p>" for i in range(3))
+    page = _page(
+        "<div class='l-wrapper gate-ad'><header><ul><li><a href='/'>Top</a></li>"
+        "<li><a href='/s'>Society</a></li></ul></header>"
+        f"<main><h1>Quake</h1><div>{paragraphs}</div></main></div>"
+    )
+    text = extract_generic(page, "https://x.example/a").text
+    assert text.count(short) == 3
+    assert "Society" not in text

@@ -24,6 +24,7 @@ FALLBACK_MIN_CHARS = (
 )
 GUARD_PARAGRAPHS = 4  # a boilerplate-named element with this many long <p> is walked anyway
 GUARD_PARAGRAPH_CHARS = 120
+WRAPPERS_HOLD_MAIN = True  # ... and so is one holding the page's <main> (or role="main")
 ANCESTOR_DECAY = 0.7  # share of a block's score passed on to each further ancestor
 # the container grows to its parent when that adds less than this share of its score ...
 CLIMB_MAX_GAIN_SHARE = 0.5

@@ -139,12 +139,14 @@ class PageWalk:
         if names == " ":
             return False
         if self.listing:
-            return bool(settings.LISTING_SKIPPED_NAME.search(names))
+            return bool(settings.LISTING_SKIPPED_NAME.search(names)) and not _holds_main(element)
         if settings.TEASER_NAME.search(names) and _links_away(element):
             return True
         if not settings.BOILERPLATE_NAME.search(names) or settings.CONTENT_NAME.search(names):
             return False
-        return bool(settings.ALWAYS_SKIPPED_NAME.search(names)) or not _holds_article_text(element)
+        if settings.ALWAYS_SKIPPED_NAME.search(names):
+            return True
+        return not (_holds_article_text(element) or _holds_main(element))
 
     def record_image(self, element: HtmlElement, tag: str) -> None:
         if tag == "img":
@@ -196,6 +198,14 @@ def _is_input_form(form: HtmlElement) -> bool:
     if not fields:
         return False
     return len("".join(form.itertext()).strip()) <= settings.FORM_MAX_CHARS
+
+
+def _holds_main(element: HtmlElement) -> bool:
+    """A page wrapper named like boilerplate ("wrapper gate-ad") around the page's <main>."""
+    return bool(settings.WRAPPERS_HOLD_MAIN) and bool(element.xpath(MAIN_XPATH))
+
+
+MAIN_XPATH = ".//main|.//*[@role='main']"
 
 
 def _holds_article_text(element: HtmlElement) -> bool:
