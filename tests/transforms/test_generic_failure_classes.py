@@ -191,12 +191,13 @@ def test_a_page_wide_form_still_holds_the_article() -> None:
 def test_a_page_wrapper_named_like_boilerplate_around_main_is_walked() -> None:
     # "l-wrapper gate-ad", "flex-wrap-footer": template names on the wrapper of the whole page
     short = "The agency said the quake struck at nine in the evening."  # short paragraphs only
-    paragraphs = "".join(f"<p>{short} {i}</p>" for i in range(3))
+    paragraphs = "".join(f"<p>{i}: {short}</p>" for i in range(8))
     page = _page(
         "<div class='l-wrapper gate-ad'><header><ul><li><a href='/'>Top</a></li>"
         "<li><a href='/s'>Society</a></li></ul></header>"
         f"<main><h1>Quake</h1><div>{paragraphs}</div></main></div>"
+        f"<div class='notice'><p>{PROSE} We use this notice to tell readers about it.</p></div>"
     )
     text = extract_generic(page, "https://x.example/a").text
-    assert text.count(short) == 3
+    assert text.count(short) == 8
     assert "Society" not in text
