@@ -201,3 +201,21 @@ def test_a_page_wrapper_named_like_boilerplate_around_main_is_walked() -> None:
     text = extract_generic(page, "https://x.example/a").text
     assert text.count(short) == 8
     assert "Society" not in text
+
+
+def test_text_set_in_a_figure_is_read_and_its_caption_is_not() -> None:
+    # templates wrap tables and whole paragraphs in <figure>: the text must not be lost
+    long_paragraph = " ".join(
+        f"Glass beaker number {i} kept the coffee hot for {i + 10} minutes in the test."
+        for i in range(5)
+    )
+    figure = (
+        "<figure class='table-block'><div><p>"
+        f"{long_paragraph}</p><table><tr><td>Clara</td><td>$100</td></tr></table></div>"
+        "<figcaption>Photo: Jane Doe</figcaption></figure>"
+        "<figure><img src='/p.jpg'><figcaption>A press on a counter</figcaption></figure>"
+    )
+    text = extract_generic(_article(figure), "https://x.example/a").text
+    assert long_paragraph in text
+    assert "Clara $100" in text
+    assert "Jane Doe" not in text and "A press on a counter" not in text

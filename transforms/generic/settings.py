@@ -41,6 +41,9 @@ LISTING_ARTICLE_TRIGGER_CHARS = 250
 LISTING_MIN_GAIN = 2.0  # ... and the listing reading is this many times longer
 LISTING_WALKS_NAMED = True  # ... walking elements named like teaser parts ("meta", "tags")
 TABLE_ROWS_AS_TEXT = True  # a table row of data cells is one line, not a block per cell
+WALK_TEXT_FIGURES = True  # a <figure> holding a table, list or paragraphs is walked as text
+FIGURE_TEXT_TAGS = ("table", "pre", "p", "ul", "ol", "dl")
+FIGURE_MIN_TEXT_CHARS = 300  # ... paragraphs or lists of this much text (not a credit, a card)
 ARTICLE_BODY_PREFERRED_RATIO = 1.3  # JSON-LD articleBody wins when this much longer
 
 SKIPPED_TAGS = frozenset(

@@ -74,6 +74,9 @@ class PageWalk:
             return current
         if tag in settings.IMAGE_HOLDERS or tag == "img":
             self.record_image(element, tag)
+            if tag == "figure" and _holds_text_blocks(element):
+                # a table, list or paragraphs set in a <figure>: text; its caption is not
+                return self.walk_text_figure(element, current, in_link)
             if tag == "figure" or tag == "img":
                 if tag == "figure":
                     following = self.new_block(current.element)
@@ -108,6 +111,21 @@ class PageWalk:
             current = self.walk(child, current, link)
         current.add(element.tail, in_link)
         return current
+
+    def walk_text_figure(
+        self, element: HtmlElement, current: TextBlock, in_link: bool
+    ) -> TextBlock:
+        inner = self.new_block(element)
+        inner.add(element.text, in_link)
+        for child in element:
+            if child.tag == "figcaption":
+                inner = self.new_block(element)
+                inner.add(child.tail, in_link)
+                continue
+            inner = self.walk(child, inner, in_link)
+        following = self.new_block(current.element)
+        following.add(element.tail, in_link)
+        return following
 
     def is_skipped(self, element: HtmlElement, tag: str) -> bool:
         if self.relaxed:  # last resort: hidden and script-less content too
@@ -169,6 +187,22 @@ class PageWalk:
         self.images.append(
             FoundImage(element, Image(urljoin(self.base_url, src), caption, credit, alt))
         )
+
+
+def _holds_text_blocks(figure: HtmlElement) -> bool:
+    """A <figure> holding a table, a list or paragraphs outside its caption."""
+    if not settings.WALK_TEXT_FIGURES:
+        return False
+    chars = 0
+    for node in figure.iter(*settings.FIGURE_TEXT_TAGS):
+        if any(a.tag == "figcaption" for a in node.iterancestors()):
+            continue
+        if node.tag in ("table", "pre"):
+            return True  # a data table or code set as a figure
+        chars += len(node.text_content().strip())
+        if chars >= settings.FIGURE_MIN_TEXT_CHARS:
+            return True  # paragraphs, not a credit line or a teaser card
+    return False
 
 
 def _is_data_cell(cell: HtmlElement) -> bool:
