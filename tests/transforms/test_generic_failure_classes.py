@@ -219,3 +219,17 @@ def test_text_set_in_a_figure_is_read_and_its_caption_is_not() -> None:
     assert long_paragraph in text
     assert "Clara $100" in text
     assert "Jane Doe" not in text and "A press on a counter" not in text
+
+
+def test_a_streamed_hidden_segment_holding_the_text_is_read() -> None:
+    # React streams late server-rendered parts as <div hidden id="S:0">, swapped in by script
+    paragraphs = "".join(f"<p>{PROSE} {i}</p>" for i in range(6))
+    page = _page(
+        "<main><h1>Index funds</h1><ul><li>Index funds track major financial indexes.</li></ul>"
+        "<template id='B:0'></template></main>"
+        f"<div hidden id='S:0'><div class='prose'>{paragraphs}</div></div>"
+        "<div hidden><p>Text hidden for good is still not read by the extractor here.</p></div>"
+    )
+    text = extract_generic(page, "https://x.example/a").text
+    assert text.count(PROSE) == 6
+    assert "hidden for good" not in text

@@ -134,7 +134,9 @@ class PageWalk:
             # an unclosed <button> swallows the rest of the page: walk one holding paragraphs
             return tag != "button" or next(element.iter("p"), None) is None
         if element.get("hidden") is not None:
-            return True
+            # React streams late server-rendered parts as <div hidden id="S:0">, shown by script
+            # (in an article; a listing's hidden segments are more teasers than shown)
+            return self.listing or not settings.STREAMED_SEGMENT_ID.match(element.get("id") or "")
         style = element.get("style")
         if style and settings.HIDDEN_STYLE.search(style):
             return True
