@@ -225,7 +225,9 @@ def test_a_streamed_hidden_segment_holding_the_text_is_read() -> None:
     # React streams late server-rendered parts as <div hidden id="S:0">, swapped in by script
     paragraphs = "".join(f"<p>{PROSE} {i}</p>" for i in range(6))
     page = _page(
-        "<main><h1>Index funds</h1><ul><li>Index funds track major financial indexes.</li></ul>"
+        "<main><h1>Index funds</h1><ul>"
+        "<li>Index funds track major financial indexes, enabling broad market investment.</li>"
+        "<li>Investing in index funds involves choosing an index and a low-cost fund.</li></ul>"
         "<template id='B:0'></template></main>"
         f"<div hidden id='S:0'><div class='prose'>{paragraphs}</div></div>"
         "<div hidden><p>Text hidden for good is still not read by the extractor here.</p></div>"
