@@ -235,3 +235,14 @@ def test_a_streamed_hidden_segment_holding_the_text_is_read() -> None:
     text = extract_generic(page, "https://x.example/a").text
     assert text.count(PROSE) == 6
     assert "hidden for good" not in text
+
+
+def test_comment_tokens_of_highlighted_code_are_kept() -> None:
+    code = (
+        "<pre><code><span class='hljs-comment'># initialize the repository</span>\n"
+        "git init\n<span class='token comment'># view the state of the repo</span>\n"
+        "git status</code></pre>"
+    )
+    text = extract_generic(_article(code), "https://x.example/a").text
+    assert "# initialize the repository" in text
+    assert "# view the state of the repo" in text

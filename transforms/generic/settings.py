@@ -198,6 +198,8 @@ TEASER_MIN_LINK_SHARE = 0.25
 SKIP_INPUT_FORMS = True  # a <form> with fields (contact, sign-up, search) holds no article text
 FORM_FIELD_TAGS = frozenset({"input", "textarea", "select"})
 FORM_MAX_CHARS = 1000  # ... when its text is this short (a page-wide form wraps far more)
+CODE_TAGS = frozenset({"pre", "code"})  # names inside code are a highlighter's token classes
+CODE_INLINE_TAGS = frozenset({"span", "code", "em", "strong", "b", "i", "a"})
 STREAMED_SEGMENT_ID = re.compile(r"^S:\d+$")  # a hidden streamed segment (React) is content
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # CSS utility classes that hide an element (a paywall pitch, a sign-in box shown by script)

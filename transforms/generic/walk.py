@@ -164,6 +164,8 @@ class PageWalk:
             return True
         if not settings.BOILERPLATE_NAME.search(names) or settings.CONTENT_NAME.search(names):
             return False
+        if tag in settings.CODE_INLINE_TAGS and _in_code(element):
+            return False  # a highlighter's token ("hljs-comment", "token tag"): code, not chrome
         if settings.ALWAYS_SKIPPED_NAME.search(names):
             return True
         return not (_holds_article_text(element) or _holds_main(element))
@@ -234,6 +236,10 @@ def _is_input_form(form: HtmlElement) -> bool:
     if not fields:
         return False
     return len("".join(form.itertext()).strip()) <= settings.FORM_MAX_CHARS
+
+
+def _in_code(element: HtmlElement) -> bool:
+    return any(ancestor.tag in settings.CODE_TAGS for ancestor in element.iterancestors())
 
 
 def _holds_main(element: HtmlElement) -> bool:
