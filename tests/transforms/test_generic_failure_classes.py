@@ -246,3 +246,15 @@ def test_comment_tokens_of_highlighted_code_are_kept() -> None:
     text = extract_generic(_article(code), "https://x.example/a").text
     assert "# initialize the repository" in text
     assert "# view the state of the repo" in text
+
+
+def test_a_plain_list_after_the_last_paragraph_is_kept_a_linked_one_is_not() -> None:
+    tail = (
+        "<h3>Qualified teams</h3><ul><li>England (Group A): 10th appearance</li>"
+        "<li>Ukraine (Group B): Third appearance</li><li>Spain (Group F): 11th</li></ul>"
+        "<h3>More</h3><ul><li><a href='/a'>Scores</a></li><li><a href='/b'>Tables</a></li></ul>"
+    )
+    text = extract_generic(_article(tail), "https://x.example/a").text
+    assert "Qualified teams" in text
+    assert "England (Group A): 10th appearance" in text and "Spain (Group F): 11th" in text
+    assert "Scores" not in text and "Tables" not in text

@@ -57,6 +57,7 @@ def select_blocks(
     if not prose_positions:
         return [_as_block(block, line) for block, line in kept]
     first, last = prose_positions[0], prose_positions[-1]
+    last = _extend_over_tail_list(kept, last)
     headline_lists: dict[HtmlElement, bool] = {}
     selected: list[Block] = []
     for index, (block, line) in enumerate(kept):
@@ -94,6 +95,23 @@ def select_blocks(
             break
         selected.pop()  # "Subscribe to our newsletter", "Follow us on ...": a call to action
     return selected
+
+
+def _extend_over_tail_list(kept: list[tuple[TextBlock, str]], last: int) -> int:
+    """The last position of the text, past a list of plain items right after the last prose
+    ("Qualified teams: England ...", "Learn more: ...", references), headed or not."""
+    if not settings.KEEP_TAIL_LISTS:
+        return last
+    index, end = last + 1, last
+    while index < len(kept):
+        block, line = kept[index]
+        is_item = block.tag in settings.LIST_ITEM_TAGS
+        if is_item and block.link_density <= settings.MAX_SHORT_LINK_DENSITY:
+            end = index
+        elif not (block.tag in settings.HEADING_TAGS and index == end + 1):
+            break
+        index += 1
+    return end
 
 
 def _is_headline_list(element: HtmlElement, cache: dict[HtmlElement, bool]) -> bool:
