@@ -258,3 +258,19 @@ def test_a_plain_list_after_the_last_paragraph_is_kept_a_linked_one_is_not() -> 
     assert "Qualified teams" in text
     assert "England (Group A): 10th appearance" in text and "Spain (Group F): 11th" in text
     assert "Scores" not in text and "Tables" not in text
+
+
+def test_an_indented_teaser_card_after_the_text_is_dropped() -> None:
+    # pretty-printed markup: the whitespace between tags must not water down the link share
+    pad = "\n" + " " * 40
+    cards = "".join(
+        f"<div class='teaser'>{pad}<div>{pad}<h2>{pad}<a href='/t/{i}'>Brand auf Pferdehof {i} "
+        f"- fünf Verletzte</a>{pad}</h2>{pad}</div>{pad * 3}<div><p>Strohballen in der Scheune "
+        f"hatten Feuer gefangen, sagte die Polizei.</p>{pad}</div>{pad * 4}</div>"
+        for i in range(3)
+    )
+    text = extract_generic(
+        _article(f"<div class='contentbox'>{cards}</div>"), "https://x.example/a"
+    ).text
+    assert text.count(PROSE) == 4
+    assert "Pferdehof" not in text and "Strohballen" not in text

@@ -219,10 +219,10 @@ def _is_data_cell(cell: HtmlElement) -> bool:
 
 def _links_away(element: HtmlElement) -> bool:
     """Whether linked text makes settings.TEASER_MIN_LINK_SHARE of the element's text."""
-    text = len("".join(element.itertext()).strip())
+    text = _visible_chars(element)
     if not text:
         return False
-    linked = sum(len("".join(a.itertext()).strip()) for a in element.iter("a"))
+    linked = sum(_visible_chars(a) for a in element.iter("a"))
     return linked >= settings.TEASER_MIN_LINK_SHARE * text
 
 
@@ -248,6 +248,11 @@ def _holds_main(element: HtmlElement) -> bool:
 
 
 MAIN_XPATH = ".//main|.//*[@role='main']"
+
+
+def _visible_chars(element: HtmlElement) -> int:
+    """Characters of text, whitespace runs counted as one."""
+    return len(" ".join("".join(element.itertext()).split()))
 
 
 def _holds_article_text(element: HtmlElement) -> bool:
