@@ -274,3 +274,13 @@ def test_an_indented_teaser_card_after_the_text_is_dropped() -> None:
     ).text
     assert text.count(PROSE) == 4
     assert "Pferdehof" not in text and "Strohballen" not in text
+
+
+def test_a_newsletter_box_closing_the_text_is_dropped_with_its_lines() -> None:
+    box = (
+        "<div class='box'><h4>Newsletter</h4><p>The Morning</p>"
+        "<p>The perfect start to the day with news from here and the world.</p></div>"
+    )
+    text = extract_generic(_article(box), "https://x.example/a").text
+    assert text.count(PROSE) == 4
+    assert "Newsletter" not in text and "The perfect start" not in text

@@ -90,10 +90,16 @@ def select_blocks(
         ):
             continue  # link lists count only inside the text, among its prose
         selected.append(_as_block(block, line))
-    while selected and len(selected[-1].text) <= settings.TAIL_CALL_MAX_CHARS:
-        if not settings.TAIL_CALL.search(selected[-1].text):
+    # "Subscribe to our newsletter", "Follow us on ...": a call to action, and the short
+    # lines of its box after it ("Newsletter / The Morning / The perfect start to the day")
+    cut = len(selected)
+    for index in range(len(selected) - 1, max(-1, len(selected) - 1 - settings.TAIL_BOX_LINES), -1):
+        text = selected[index].text
+        if len(text) > settings.TAIL_CALL_MAX_CHARS:
             break
-        selected.pop()  # "Subscribe to our newsletter", "Follow us on ...": a call to action
+        if settings.TAIL_CALL.search(text):
+            cut = index
+    del selected[cut:]
     return selected
 
 

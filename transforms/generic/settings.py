@@ -264,6 +264,7 @@ TAIL_CALL = re.compile(
     re.IGNORECASE,
 )
 TAIL_CALL_MAX_CHARS = 200
+TAIL_BOX_LINES = 4  # a call to action among the last this many short lines ends the text
 KEEP_TAIL_LISTS = True  # a list of plain (unlinked) items right after the last prose is text
 RULE_LINE = re.compile(r"^[_*#=~]{3,}$")  # "___", "###": the text ends, notes follow
 END_MARKER_MAX_PROSE_AFTER = 0.5  # an end marker ends the body unless more prose follows it
