@@ -53,6 +53,9 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "SKIP_HIDDEN_CLASS": (False,),
     "SKIP_INPUT_FORMS": (False,),
     "WRAPPERS_HOLD_MAIN": (False,),
+    "WALK_TEXT_FIGURES": (False,),
+    "KEEP_TAIL_LISTS": (False,),
+    "TEASER_MIN_LINK_SHARE": (0.15, 0.4),
 }
 
 Counts = tuple[float, float, float]
