@@ -12,7 +12,7 @@ import re
 PROSE_MIN_CHARS = 60  # a block this long (and not a link list) counts as article prose
 SENTENCE_MIN_CHARS = 25  # shorter blocks count as prose when they end like a sentence
 MAX_LINK_DENSITY = 0.5  # share of a block's text inside <a> above which it is navigation
-MAX_SHORT_LINK_DENSITY = 0.3  # same, for blocks shorter than PROSE_MIN_CHARS
+MAX_SHORT_LINK_DENSITY = 0.5  # same, for blocks shorter than PROSE_MIN_CHARS (CV: every fold)
 LINK_PENALTY = 1.0  # weight of link-list text against the container
 STUB_PENALTY = 0.3  # weight of short non-heading text (labels, bylines, buttons)
 BOILERPLATE_TEXT_MAX_CHARS = 160  # boilerplate phrases are only looked for in short blocks
@@ -33,7 +33,9 @@ CLIMB_MIN_SPLIT_SHARE = 0.6  # ... amounting to this share of the prose already 
 CLIMB_INTRO_MAX_SHARE = 0.1  # ... or adds this little prose with next to no noise (an intro)
 CLIMB_INTRO_MAX_NOISE = 0.02
 SHARE_CLIMB_BELOW = 0.6  # a container with less of the page's prose looks for a wider one
-SHARE_CLIMB_MAX_NOISE = 0.5  # ... accepted when link / stub text is at most this share of the gain
+SHARE_CLIMB_MAX_NOISE = (
+    0.3  # (CV: 4 of 5 folds) ... accepted when link / stub text is at most this share of the gain
+)
 LISTING_FALLBACK = True  # a page with little prose is read as a list of teasers ...
 LISTING_TRIGGER_CHARS = 2000  # ... when its body is shorter than this
 # ... or this, on a page whose metadata gives it a publish date (an article, rarely a listing)
