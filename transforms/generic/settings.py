@@ -33,9 +33,8 @@ CLIMB_MIN_SPLIT_SHARE = 0.6  # ... amounting to this share of the prose already 
 CLIMB_INTRO_MAX_SHARE = 0.1  # ... or adds this little prose with next to no noise (an intro)
 CLIMB_INTRO_MAX_NOISE = 0.02
 SHARE_CLIMB_BELOW = 0.6  # a container with less of the page's prose looks for a wider one
-SHARE_CLIMB_MAX_NOISE = (
-    0.3  # (CV: 4 of 5 folds) ... accepted when link / stub text is at most this share of the gain
-)
+# ... accepted when link / stub text is at most this share of the gain (CV: 4 of 5 folds)
+SHARE_CLIMB_MAX_NOISE = 0.3
 LISTING_FALLBACK = True  # a page with little prose is read as a list of teasers ...
 LISTING_TRIGGER_CHARS = 2000  # ... when its body is shorter than this
 # ... or this, on a page whose metadata gives it a publish date (an article, rarely a listing)
