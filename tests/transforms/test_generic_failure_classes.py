@@ -68,6 +68,30 @@ def test_an_article_does_not_turn_into_a_listing() -> None:
     assert "Another story headline" not in text
 
 
+def _intro_and_teasers(head: str) -> str:
+    intro = "".join(f"<p>{PROSE} {i}</p>" for i in range(8))  # ~700 chars of prose
+    teasers = "".join(
+        f"<div class='card'><h3><a href='/n/{i}'>Department {i} opens a new research centre "
+        f"on campus</a></h3><p>A short teaser for the story about department {i}</p></div>"
+        for i in range(30)
+    )
+    return _page(f"<main><section>{intro}</section><section>{teasers}</section></main>", head)
+
+
+def test_a_section_page_with_an_intro_is_read_as_its_teasers() -> None:
+    # no article metadata: a few paragraphs above many teasers make a listing, not an article
+    text = extract_generic(_intro_and_teasers(""), "https://x.example/news").text
+    assert all(f"Department {i} opens" in text for i in range(30))
+
+
+def test_a_page_declaring_an_article_keeps_its_text_not_the_teasers_beside_it() -> None:
+    head = "<meta property='og:type' content='article'>"
+    head += "<meta property='article:published_time' content='2025-05-12T08:00:00Z'>"
+    text = extract_generic(_intro_and_teasers(head), "https://x.example/story").text
+    assert text.count(PROSE) == 8
+    assert "Department 3 opens" not in text
+
+
 def test_table_rows_stay_whole_with_short_numeric_and_linked_cells() -> None:
     rows = "".join(
         f"<tr><td><a href='/p/{i}'>Lab {i}</a></td><td>{i * 7}</td><td>2.{i}%</td></tr>"
@@ -108,3 +132,155 @@ def test_listing_pages_of_the_corpus_are_not_emptied() -> None:
             text = ""
         empty += len(text) < 100 <= len(page.gold)
     assert empty <= 0.1 * len(pages)
+
+
+def test_a_block_hidden_by_a_utility_class_is_not_text() -> None:
+    # a subscription pitch or sign-in box the page shows by script: class "hidden" / "d-none"
+    pitch = (
+        "<div class='premium-pitch hidden'><p>Unlimited online access to this paper and fifteen "
+        "other news sites with one account, plus daily puzzles.</p></div>"
+        "<div class='d-none'><p>Create an account or sign in to continue with your reading "
+        "experience and enjoy additional articles.</p></div>"
+    )
+    text = extract_generic(_article(pitch), "https://x.example/a").text
+    assert text.count(PROSE) == 4
+    assert "Unlimited online access" not in text
+    assert "Create an account" not in text
+
+
+def test_a_teaser_box_linking_away_is_dropped_a_teaser_without_links_stays() -> None:
+    standfirst = "<div class='article-teaser'><p>The council voted late on Monday night.</p></div>"
+    box = (
+        "<div class='teaser'><h3><a href='/other'>Firefighters protest outside parliament</a>"
+        "</h3><p>Some four hundred firefighters protested against the plan on Friday.</p>"
+        "<ul><li><a href='/a'>Vigil at parliament: 24 hours of protest | more</a></li>"
+        "<li><a href='/b'>Four hundred firefighters protest | more</a></li></ul></div>"
+    )
+    paragraphs = [f"<p>{PROSE} {i}</p>" for i in range(4)]
+    page = _page(
+        f"<article>{standfirst}{''.join(paragraphs[:2])}{box}{''.join(paragraphs[2:])}</article>"
+    )
+    text = extract_generic(page, "https://x.example/a").text
+    assert text.count(PROSE) == 4
+    assert "The council voted late on Monday night." in text
+    assert "Firefighters protest" not in text and "| more" not in text
+
+
+def test_a_contact_or_sign_up_form_after_the_text_is_dropped() -> None:
+    form = (
+        "<form action='/contact'><h3>Contact us</h3>"
+        "<p>Let us help! Call us or fill out this quick form and we will contact you soon.</p>"
+        "<label>First name</label><input type='text' name='first'>"
+        "<label>Tell us more</label><textarea name='more'></textarea></form>"
+    )
+    text = extract_generic(_article(form), "https://x.example/a").text
+    assert text.count(PROSE) == 4
+    assert "Let us help" not in text and "First name" not in text
+
+
+def test_a_page_wide_form_still_holds_the_article() -> None:
+    paragraphs = "".join(f"<p>{PROSE} {i}</p>" for i in range(12))
+    page = _page(
+        "<form action='/page.aspx'><input type='hidden' name='__VIEWSTATE' value='x'>"
+        f"<input type='text' name='q'><div class='content'>{paragraphs}</div></form>"
+    )
+    text = extract_generic(page, "https://x.example/page.aspx").text
+    assert text.count(PROSE) == 12
+
+
+def test_a_page_wrapper_named_like_boilerplate_around_main_is_walked() -> None:
+    # "l-wrapper gate-ad", "flex-wrap-footer": template names on the wrapper of the whole page
+    short = "The agency said the quake struck at nine in the evening."  # short paragraphs only
+    paragraphs = "".join(f"<p>{i}: {short}</p>" for i in range(8))
+    page = _page(
+        "<div class='l-wrapper gate-ad'><header><ul><li><a href='/'>Top</a></li>"
+        "<li><a href='/s'>Society</a></li></ul></header>"
+        f"<main><h1>Quake</h1><div>{paragraphs}</div></main></div>"
+        f"<div class='notice'><p>{PROSE} We use this notice to tell readers about it.</p></div>"
+    )
+    text = extract_generic(page, "https://x.example/a").text
+    assert text.count(short) == 8
+    assert "Society" not in text
+
+
+def test_text_set_in_a_figure_is_read_and_its_caption_is_not() -> None:
+    # templates wrap tables and whole paragraphs in <figure>: the text must not be lost
+    long_paragraph = " ".join(
+        f"Glass beaker number {i} kept the coffee hot for {i + 10} minutes in the test."
+        for i in range(5)
+    )
+    figure = (
+        "<figure class='table-block'><div><p>"
+        f"{long_paragraph}</p><table><tr><td>Clara</td><td>$100</td></tr></table></div>"
+        "<figcaption>Photo: Jane Doe</figcaption></figure>"
+        "<figure><img src='/p.jpg'><figcaption>A press on a counter</figcaption></figure>"
+    )
+    text = extract_generic(_article(figure), "https://x.example/a").text
+    assert long_paragraph in text
+    assert "Clara $100" in text
+    assert "Jane Doe" not in text and "A press on a counter" not in text
+
+
+def test_a_streamed_hidden_segment_holding_the_text_is_read() -> None:
+    # React streams late server-rendered parts as <div hidden id="S:0">, swapped in by script
+    paragraphs = "".join(f"<p>{PROSE} {i}</p>" for i in range(6))
+    page = _page(
+        "<main><h1>Index funds</h1><ul>"
+        "<li>Index funds track major financial indexes, enabling broad market investment.</li>"
+        "<li>Investing in index funds involves choosing an index and a low-cost fund.</li></ul>"
+        "<template id='B:0'></template></main>"
+        f"<div hidden id='S:0'><div class='prose'>{paragraphs}</div></div>"
+        "<div hidden><p>Text hidden for good is still not read by the extractor here.</p></div>"
+    )
+    text = extract_generic(page, "https://x.example/a").text
+    assert text.count(PROSE) == 6
+    assert "hidden for good" not in text
+
+
+def test_comment_tokens_of_highlighted_code_are_kept() -> None:
+    code = (
+        "<pre><code><span class='hljs-comment'># initialize the repository</span>\n"
+        "git init\n<span class='token comment'># view the state of the repo</span>\n"
+        "git status</code></pre>"
+    )
+    text = extract_generic(_article(code), "https://x.example/a").text
+    assert "# initialize the repository" in text
+    assert "# view the state of the repo" in text
+
+
+def test_a_plain_list_after_the_last_paragraph_is_kept_a_linked_one_is_not() -> None:
+    tail = (
+        "<h3>Qualified teams</h3><ul><li>England (Group A): 10th appearance</li>"
+        "<li>Ukraine (Group B): Third appearance</li><li>Spain (Group F): 11th</li></ul>"
+        "<h3>More</h3><ul><li><a href='/a'>Scores</a></li><li><a href='/b'>Tables</a></li></ul>"
+    )
+    text = extract_generic(_article(tail), "https://x.example/a").text
+    assert "Qualified teams" in text
+    assert "England (Group A): 10th appearance" in text and "Spain (Group F): 11th" in text
+    assert "Scores" not in text and "Tables" not in text
+
+
+def test_an_indented_teaser_card_after_the_text_is_dropped() -> None:
+    # pretty-printed markup: the whitespace between tags must not water down the link share
+    pad = "\n" + " " * 40
+    cards = "".join(
+        f"<div class='teaser'>{pad}<div>{pad}<h2>{pad}<a href='/t/{i}'>Brand auf Pferdehof {i} "
+        f"- fünf Verletzte</a>{pad}</h2>{pad}</div>{pad * 3}<div><p>Strohballen in der Scheune "
+        f"hatten Feuer gefangen, sagte die Polizei.</p>{pad}</div>{pad * 4}</div>"
+        for i in range(3)
+    )
+    text = extract_generic(
+        _article(f"<div class='contentbox'>{cards}</div>"), "https://x.example/a"
+    ).text
+    assert text.count(PROSE) == 4
+    assert "Pferdehof" not in text and "Strohballen" not in text
+
+
+def test_a_newsletter_box_closing_the_text_is_dropped_with_its_lines() -> None:
+    box = (
+        "<div class='box'><h4>Newsletter</h4><p>The Morning</p>"
+        "<p>The perfect start to the day with news from here and the world.</p></div>"
+    )
+    text = extract_generic(_article(box), "https://x.example/a").text
+    assert text.count(PROSE) == 4
+    assert "Newsletter" not in text and "The perfect start" not in text

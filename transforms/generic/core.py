@@ -49,6 +49,15 @@ def extract_body(
     return body, page, container, container_prose, page_prose
 
 
+def declares_article(meta: PageMetadata) -> bool:
+    """Whether the page's metadata dates it as one article (a publish date).
+
+    Index and section pages rarely carry one (og:type "article" alone does not count: site
+    templates set it on every page), so a short body there is read as a listing sooner.
+    """
+    return bool(meta.published)
+
+
 def confidence_of(
     body: list[Block], container_prose: float, page_prose: float, title_in_page: bool
 ) -> float:
@@ -84,10 +93,12 @@ def extract_generic(
         relaxed = extract_body(root, url, title, True)
         if sum(len(b.text) for b in relaxed[0]) > sum(len(b.text) for b in body):
             body, page, container, container_prose, page_prose = relaxed
-    if (
-        settings.LISTING_FALLBACK
-        and sum(len(b.text) for b in body) < settings.LISTING_TRIGGER_CHARS
-    ):
+    trigger = (
+        settings.LISTING_ARTICLE_TRIGGER_CHARS
+        if declares_article(meta)
+        else settings.LISTING_TRIGGER_CHARS
+    )
+    if settings.LISTING_FALLBACK and sum(len(b.text) for b in body) < trigger:
         # little prose: an index or section page, whose content is the list of teasers
         listing = extract_body(root, url, title, False, listing=True)
         chars = sum(len(b.text) for b in body)

@@ -57,6 +57,7 @@ def select_blocks(
     if not prose_positions:
         return [_as_block(block, line) for block, line in kept]
     first, last = prose_positions[0], prose_positions[-1]
+    last = _extend_over_tail_list(kept, last)
     headline_lists: dict[HtmlElement, bool] = {}
     selected: list[Block] = []
     for index, (block, line) in enumerate(kept):
@@ -89,11 +90,34 @@ def select_blocks(
         ):
             continue  # link lists count only inside the text, among its prose
         selected.append(_as_block(block, line))
-    while selected and len(selected[-1].text) <= settings.TAIL_CALL_MAX_CHARS:
-        if not settings.TAIL_CALL.search(selected[-1].text):
+    # "Subscribe to our newsletter", "Follow us on ...": a call to action, and the short
+    # lines of its box after it ("Newsletter / The Morning / The perfect start to the day")
+    cut = len(selected)
+    for index in range(len(selected) - 1, max(-1, len(selected) - 1 - settings.TAIL_BOX_LINES), -1):
+        text = selected[index].text
+        if len(text) > settings.TAIL_CALL_MAX_CHARS:
             break
-        selected.pop()  # "Subscribe to our newsletter", "Follow us on ...": a call to action
+        if settings.TAIL_CALL.search(text):
+            cut = index
+    del selected[cut:]
     return selected
+
+
+def _extend_over_tail_list(kept: list[tuple[TextBlock, str]], last: int) -> int:
+    """The last position of the text, past a list of plain items right after the last prose
+    ("Qualified teams: England ...", "Learn more: ...", references), headed or not."""
+    if not settings.KEEP_TAIL_LISTS:
+        return last
+    index, end = last + 1, last
+    while index < len(kept):
+        block, line = kept[index]
+        is_item = block.tag in settings.LIST_ITEM_TAGS
+        if is_item and block.link_density <= settings.MAX_SHORT_LINK_DENSITY:
+            end = index
+        elif not (block.tag in settings.HEADING_TAGS and index == end + 1):
+            break
+        index += 1
+    return end
 
 
 def _is_headline_list(element: HtmlElement, cache: dict[HtmlElement, bool]) -> bool:

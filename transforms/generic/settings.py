@@ -12,7 +12,7 @@ import re
 PROSE_MIN_CHARS = 60  # a block this long (and not a link list) counts as article prose
 SENTENCE_MIN_CHARS = 25  # shorter blocks count as prose when they end like a sentence
 MAX_LINK_DENSITY = 0.5  # share of a block's text inside <a> above which it is navigation
-MAX_SHORT_LINK_DENSITY = 0.3  # same, for blocks shorter than PROSE_MIN_CHARS
+MAX_SHORT_LINK_DENSITY = 0.5  # same, for blocks shorter than PROSE_MIN_CHARS (CV: every fold)
 LINK_PENALTY = 1.0  # weight of link-list text against the container
 STUB_PENALTY = 0.3  # weight of short non-heading text (labels, bylines, buttons)
 BOILERPLATE_TEXT_MAX_CHARS = 160  # boilerplate phrases are only looked for in short blocks
@@ -24,6 +24,7 @@ FALLBACK_MIN_CHARS = (
 )
 GUARD_PARAGRAPHS = 4  # a boilerplate-named element with this many long <p> is walked anyway
 GUARD_PARAGRAPH_CHARS = 120
+WRAPPERS_HOLD_MAIN = True  # ... and so is one holding the page's <main> (or role="main")
 ANCESTOR_DECAY = 0.7  # share of a block's score passed on to each further ancestor
 # the container grows to its parent when that adds less than this share of its score ...
 CLIMB_MAX_GAIN_SHARE = 0.5
@@ -32,12 +33,18 @@ CLIMB_MIN_SPLIT_SHARE = 0.6  # ... amounting to this share of the prose already 
 CLIMB_INTRO_MAX_SHARE = 0.1  # ... or adds this little prose with next to no noise (an intro)
 CLIMB_INTRO_MAX_NOISE = 0.02
 SHARE_CLIMB_BELOW = 0.6  # a container with less of the page's prose looks for a wider one
-SHARE_CLIMB_MAX_NOISE = 0.5  # ... accepted when link / stub text is at most this share of the gain
+# ... accepted when link / stub text is at most this share of the gain (CV: 4 of 5 folds)
+SHARE_CLIMB_MAX_NOISE = 0.3
 LISTING_FALLBACK = True  # a page with little prose is read as a list of teasers ...
-LISTING_TRIGGER_CHARS = 500  # ... when its body is shorter than this
+LISTING_TRIGGER_CHARS = 2000  # ... when its body is shorter than this
+# ... or this, on a page whose metadata gives it a publish date (an article, rarely a listing)
+LISTING_ARTICLE_TRIGGER_CHARS = 250
 LISTING_MIN_GAIN = 2.0  # ... and the listing reading is this many times longer
 LISTING_WALKS_NAMED = True  # ... walking elements named like teaser parts ("meta", "tags")
 TABLE_ROWS_AS_TEXT = True  # a table row of data cells is one line, not a block per cell
+WALK_TEXT_FIGURES = True  # a <figure> holding a table, list or paragraphs is walked as text
+FIGURE_TEXT_TAGS = ("table", "pre", "p", "ul", "ol", "dl")
+FIGURE_MIN_TEXT_CHARS = 300  # ... paragraphs or lists of this much text (not a credit, a card)
 ARTICLE_BODY_PREFERRED_RATIO = 1.3  # JSON-LD articleBody wins when this much longer
 
 SKIPPED_TAGS = frozenset(
@@ -185,7 +192,20 @@ LISTING_SKIPPED_NAME = re.compile(
     r"overlay|skip|sr-only|visually-hidden|screen-reader-text|advert\w*|ads?|login)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
+# a box named "teaser" that links away (a related story set in the text) is not the article;
+# one without links is a standfirst or a content card
+TEASER_NAME = re.compile(r"(?:^|[-_\s])teasers?(?=$|[-_\s\d])", re.IGNORECASE)
+TEASER_MIN_LINK_SHARE = 0.25
+SKIP_INPUT_FORMS = True  # a <form> with fields (contact, sign-up, search) holds no article text
+FORM_FIELD_TAGS = frozenset({"input", "textarea", "select"})
+FORM_MAX_CHARS = 1000  # ... when its text is this short (a page-wide form wraps far more)
+CODE_TAGS = frozenset({"pre", "code"})  # names inside code are a highlighter's token classes
+CODE_INLINE_TAGS = frozenset({"span", "code", "em", "strong", "b", "i", "a"})
+STREAMED_SEGMENT_ID = re.compile(r"^S:\d+$")  # a hidden streamed segment (React) is content
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# CSS utility classes that hide an element (a paywall pitch, a sign-in box shown by script)
+HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|u-hidden|hide)(?=$|\s)")
+SKIP_HIDDEN_CLASS = True
 BREAKS = re.compile(r"\n[\s\u00a0]*\n")  # <br><br> separates paragraphs, one <br> does not
 LEAD_SENTENCE_ENDS = (".", "!", "?")
 SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
@@ -245,5 +265,7 @@ TAIL_CALL = re.compile(
     re.IGNORECASE,
 )
 TAIL_CALL_MAX_CHARS = 200
+TAIL_BOX_LINES = 4  # a call to action among the last this many short lines ends the text
+KEEP_TAIL_LISTS = True  # a list of plain (unlinked) items right after the last prose is text
 RULE_LINE = re.compile(r"^[_*#=~]{3,}$")  # "___", "###": the text ends, notes follow
 END_MARKER_MAX_PROSE_AFTER = 0.5  # an end marker ends the body unless more prose follows it

@@ -74,6 +74,9 @@ class PageWalk:
             return current
         if tag in settings.IMAGE_HOLDERS or tag == "img":
             self.record_image(element, tag)
+            if tag == "figure" and _holds_text_blocks(element):
+                # a table, list or paragraphs set in a <figure>: text; its caption is not
+                return self.walk_text_figure(element, current, in_link)
             if tag == "figure" or tag == "img":
                 if tag == "figure":
                     following = self.new_block(current.element)
@@ -109,6 +112,21 @@ class PageWalk:
         current.add(element.tail, in_link)
         return current
 
+    def walk_text_figure(
+        self, element: HtmlElement, current: TextBlock, in_link: bool
+    ) -> TextBlock:
+        inner = self.new_block(element)
+        inner.add(element.text, in_link)
+        for child in element:
+            if child.tag == "figcaption":
+                inner = self.new_block(element)
+                inner.add(child.tail, in_link)
+                continue
+            inner = self.walk(child, inner, in_link)
+        following = self.new_block(current.element)
+        following.add(element.tail, in_link)
+        return following
+
     def is_skipped(self, element: HtmlElement, tag: str) -> bool:
         if self.relaxed:  # last resort: hidden and script-less content too
             return tag in settings.RELAXED_SKIPPED_TAGS
@@ -116,12 +134,24 @@ class PageWalk:
             # an unclosed <button> swallows the rest of the page: walk one holding paragraphs
             return tag != "button" or next(element.iter("p"), None) is None
         if element.get("hidden") is not None:
-            return True
+            # React streams late server-rendered parts as <div hidden id="S:0">, shown by script
+            # (in an article; a listing's hidden segments are more teasers than shown)
+            return self.listing or not settings.STREAMED_SEGMENT_ID.match(element.get("id") or "")
         style = element.get("style")
         if style and settings.HIDDEN_STYLE.search(style):
             return True
         if tag in settings.PROTECTED_TAGS:
             return False
+        if tag == "form" and settings.SKIP_INPUT_FORMS and not self.listing:
+            return _is_input_form(element)
+        classes = element.get("class")
+        if (
+            classes
+            and settings.SKIP_HIDDEN_CLASS
+            and not self.listing  # a listing's later teasers wait hidden for "load more"
+            and settings.HIDDEN_CLASS.search(classes)
+        ):
+            return True
         role = element.get("role")
         if role and role.lower() in settings.SKIPPED_ROLES:
             return True
@@ -129,10 +159,16 @@ class PageWalk:
         if names == " ":
             return False
         if self.listing:
-            return bool(settings.LISTING_SKIPPED_NAME.search(names))
+            return bool(settings.LISTING_SKIPPED_NAME.search(names)) and not _holds_main(element)
+        if settings.TEASER_NAME.search(names) and _links_away(element):
+            return True
         if not settings.BOILERPLATE_NAME.search(names) or settings.CONTENT_NAME.search(names):
             return False
-        return bool(settings.ALWAYS_SKIPPED_NAME.search(names)) or not _holds_article_text(element)
+        if tag in settings.CODE_INLINE_TAGS and _in_code(element):
+            return False  # a highlighter's token ("hljs-comment", "token tag"): code, not chrome
+        if settings.ALWAYS_SKIPPED_NAME.search(names):
+            return True
+        return not (_holds_article_text(element) or _holds_main(element))
 
     def record_image(self, element: HtmlElement, tag: str) -> None:
         if tag == "img":
@@ -157,12 +193,66 @@ class PageWalk:
         )
 
 
+def _holds_text_blocks(figure: HtmlElement) -> bool:
+    """A <figure> holding a table, a list or paragraphs outside its caption."""
+    if not settings.WALK_TEXT_FIGURES:
+        return False
+    chars = 0
+    for node in figure.iter(*settings.FIGURE_TEXT_TAGS):
+        if any(a.tag == "figcaption" for a in node.iterancestors()):
+            continue
+        if node.tag in ("table", "pre"):
+            return True  # a data table or code set as a figure
+        chars += len(node.text_content().strip())
+        if chars >= settings.FIGURE_MIN_TEXT_CHARS:
+            return True  # paragraphs, not a credit line or a teaser card
+    return False
+
+
 def _is_data_cell(cell: HtmlElement) -> bool:
     """A table cell holding text, not a layout cell holding paragraphs, lists or tables."""
     return not any(
         isinstance(node.tag, str) and node.tag in settings.BLOCK_TAGS
         for node in cell.iterdescendants()
     )
+
+
+def _links_away(element: HtmlElement) -> bool:
+    """Whether linked text makes settings.TEASER_MIN_LINK_SHARE of the element's text."""
+    text = _visible_chars(element)
+    if not text:
+        return False
+    linked = sum(_visible_chars(a) for a in element.iter("a"))
+    return linked >= settings.TEASER_MIN_LINK_SHARE * text
+
+
+def _is_input_form(form: HtmlElement) -> bool:
+    """A form of visible fields (contact, sign-up), not a page-wide wrapper form (ASP.NET)."""
+    fields = [
+        node
+        for node in form.iter(*settings.FORM_FIELD_TAGS)
+        if (node.get("type") or "").lower() != "hidden"
+    ]
+    if not fields:
+        return False
+    return len("".join(form.itertext()).strip()) <= settings.FORM_MAX_CHARS
+
+
+def _in_code(element: HtmlElement) -> bool:
+    return any(ancestor.tag in settings.CODE_TAGS for ancestor in element.iterancestors())
+
+
+def _holds_main(element: HtmlElement) -> bool:
+    """A page wrapper named like boilerplate ("wrapper gate-ad") around the page's <main>."""
+    return bool(settings.WRAPPERS_HOLD_MAIN) and bool(element.xpath(MAIN_XPATH))
+
+
+MAIN_XPATH = ".//main|.//*[@role='main']"
+
+
+def _visible_chars(element: HtmlElement) -> int:
+    """Characters of text, whitespace runs counted as one."""
+    return len(" ".join("".join(element.itertext()).split()))
 
 
 def _holds_article_text(element: HtmlElement) -> bool:
