@@ -10,7 +10,6 @@ Nothing here changes the tree it is given: a tree parsed once can serve several 
 
 from __future__ import annotations
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from records.article import Article, Block, NotAnArticle
@@ -20,21 +19,9 @@ from transforms.generic.score import choose_container, inside
 from transforms.generic.select import dedupe_blocks, select_blocks, text_key
 from transforms.generic.walk import PageWalk, walk_page
 from transforms.metadata import PageMetadata, read_metadata, short_language
+from transforms.page import parse_html
 
 HtmlElement = lxml_html.HtmlElement
-
-
-def parse_html(html: str) -> HtmlElement:
-    """One lxml parse; an XML declaration with an encoding is dropped first (lxml refuses it)."""
-    if html.lstrip().startswith("<?xml"):
-        html = html[html.index("?>") + 2 :] if "?>" in html else html
-    try:
-        return lxml_html.document_fromstring(html, parser=PARSER)
-    except (etree.ParserError, ValueError) as error:
-        raise NotAnArticle("empty_body", f"unparseable HTML: {error}") from error
-
-
-PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
 
 
 def extract_body(
