@@ -1,7 +1,11 @@
-"""Helpers shared by the test modules: fast loopback settings and read-only warehouse queries."""
+"""Helpers shared by the test modules: fast loopback settings, read-only warehouse queries, and
+waiting for a condition (with a bound, so a broken run fails instead of hanging)."""
 
 from __future__ import annotations
 
+import subprocess
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -32,3 +36,25 @@ def rows(settings: Settings, sql: str, parameters: list | None = None) -> list[t
 
 def scalar(settings: Settings, sql: str, parameters: list | None = None) -> Any:
     return rows(settings, sql, parameters)[0][0]
+
+
+def wait_until(
+    condition: Callable[[], Any],
+    *,
+    timeout: float,
+    what: str,
+    process: subprocess.Popen | None = None,
+    poll_seconds: float = 0.1,
+) -> Any:
+    """Poll `condition` until it is truthy and return its value; fail when `process` exits first
+    or after `timeout` seconds (a bound against hanging, not a timing assertion)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        if process is not None and process.poll() is not None:
+            output = process.communicate()
+            raise AssertionError(f"the process exited before {what}: {output}")
+        time.sleep(poll_seconds)
+    raise AssertionError(f"timed out waiting for {what}")

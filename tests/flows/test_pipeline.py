@@ -9,11 +9,10 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 from helpers import rows as query
-from helpers import scalar
+from helpers import scalar, wait_until
 
 from fetch.archive import read_archived
 from flows.source_run import run_source
@@ -239,11 +238,7 @@ def test_crash_mid_load_leaves_no_half_version(
 ) -> None:
     pause_file = tmp_path / "paused"
     process = start_run_process(tmp_path, settings, demo_server.base_url, str(pause_file))
-    deadline = time.monotonic() + 60
-    while not pause_file.exists():
-        assert process.poll() is None, process.stderr.read()
-        assert time.monotonic() < deadline, "the run never reached its load"
-        time.sleep(0.05)
+    wait_until(pause_file.exists, timeout=60, what="the run's load", process=process)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=10)
 

@@ -6,10 +6,10 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from helpers import wait_until
 
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.settings import Settings
@@ -69,18 +69,6 @@ def test_a_run_publishes_counts_and_a_summary_of_failures(
     assert read_artifact("newsetl-demo-summary").data == summary.data
 
 
-def wait_for(condition, timeout: float, what: str, process: subprocess.Popen):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        if process.poll() is not None:
-            raise AssertionError(f"serve exited early: {process.communicate()[0][-3000:]}")
-        time.sleep(0.5)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def test_serve_registers_deployments_and_runs_a_scheduled_run(
     prefect_harness, settings: Settings, tmp_path: Path
 ) -> None:
@@ -124,16 +112,21 @@ def test_serve_registers_deployments_and_runs_a_scheduled_run(
                     return registered
 
                 # serve registers its deployments one after the other: wait for each
-                registered = wait_for(
-                    deployment("newsetl-source/loop"), 90, "the deployment", serve
+                registered = wait_until(
+                    deployment("newsetl-source/loop"),
+                    timeout=90,
+                    what="the deployment",
+                    process=serve,
+                    poll_seconds=0.5,
                 )
                 assert [s.schedule.cron for s in registered.schedules] == ["17 */4 * * *"]
                 assert registered.parameters["source_name"] == "loop"
-                assert wait_for(
+                assert wait_until(
                     deployment("newsetl-all-sources/all-sources"),
-                    30,
-                    "the all-sources deployment",
-                    serve,
+                    timeout=30,
+                    what="the all-sources deployment",
+                    process=serve,
+                    poll_seconds=0.5,
                 )
 
                 scheduled = run_deployment("newsetl-source/loop", timeout=0)
@@ -143,7 +136,9 @@ def test_serve_registers_deployments_and_runs_a_scheduled_run(
                     state = client.read_flow_run(scheduled.id).state
                     return state if state and state.is_final() else None
 
-                state = wait_for(finished, 120, "the scheduled run", serve)
+                state = wait_until(
+                    finished, timeout=120, what="the scheduled run", process=serve, poll_seconds=0.5
+                )
                 assert state.is_completed(), state
         finally:
             serve.terminate()
