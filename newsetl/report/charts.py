@@ -73,18 +73,8 @@ def stacked_bar_chart(
                 f"{escape(category)}: {value:g}</title></rect>"
             )
         if index % label_every == 0:
-            lx, ly = x + bar_width / 2, MARGIN_TOP + PLOT_HEIGHT + 12
-            parts.append(
-                f'<text class="tick" x="{lx:.1f}" y="{ly:.1f}" text-anchor="end" '
-                f'transform="rotate(-45 {lx:.1f} {ly:.1f})">{escape(category)}</text>'
-            )
-    legend = [
-        f'<g transform="translate({WIDTH - 130 * (len(series) - i)},{MARGIN_TOP - 20})">'
-        f'<rect width="10" height="10" fill="{colour(i)}"/>'
-        f'<text class="tick" x="14" y="9">{escape(name)}</text></g>'
-        for i, name in enumerate(series)
-    ]
-    return _svg(chart_id, title, y_label, parts + legend)
+            parts.append(_category_label(x + bar_width / 2, category))
+    return _svg(chart_id, title, y_label, parts + _legend(list(series)))
 
 
 def line_chart(
@@ -120,18 +110,8 @@ def line_chart(
     label_every = max(1, len(categories) // 12)
     for index, category in enumerate(categories):
         if index % label_every == 0:
-            lx, ly = MARGIN_LEFT + step * index, MARGIN_TOP + PLOT_HEIGHT + 12
-            parts.append(
-                f'<text class="tick" x="{lx:.1f}" y="{ly:.1f}" text-anchor="end" '
-                f'transform="rotate(-45 {lx:.1f} {ly:.1f})">{escape(category)}</text>'
-            )
-    legend = [
-        f'<g transform="translate({WIDTH - 130 * (len(series) - i)},{MARGIN_TOP - 20})">'
-        f'<rect width="10" height="10" fill="{colour(i)}"/>'
-        f'<text class="tick" x="14" y="9">{escape(name)}</text></g>'
-        for i, name in enumerate(series)
-    ]
-    return _svg(chart_id, title, y_label, parts + legend)
+            parts.append(_category_label(MARGIN_LEFT + step * index, category))
+    return _svg(chart_id, title, y_label, parts + _legend(list(series)))
 
 
 def sparkline(values: Sequence[float], *, width: int = 160, height: int = 28) -> str:
@@ -199,3 +179,22 @@ def _svg(chart_id: str, title: str, y_label: str, parts: list[str]) -> str:
         f'<text class="axis-label" x="4" y="{MARGIN_TOP - 16}">{escape(y_label)}</text>'
         f"{''.join(parts)}</svg>"
     )
+
+
+def _category_label(x: float, category: str) -> str:
+    """A category's name under the plot, slanted so long names do not overlap."""
+    y = MARGIN_TOP + PLOT_HEIGHT + 12
+    return (
+        f'<text class="tick" x="{x:.1f}" y="{y:.1f}" text-anchor="end" '
+        f'transform="rotate(-45 {x:.1f} {y:.1f})">{escape(category)}</text>'
+    )
+
+
+def _legend(series: list[str]) -> list[str]:
+    """One coloured square and name per series, right-aligned above the plot."""
+    return [
+        f'<g transform="translate({WIDTH - 130 * (len(series) - i)},{MARGIN_TOP - 20})">'
+        f'<rect width="10" height="10" fill="{colour(i)}"/>'
+        f'<text class="tick" x="14" y="9">{escape(name)}</text></g>'
+        for i, name in enumerate(series)
+    ]
