@@ -14,6 +14,7 @@ from prefect.utilities.annotations import quote
 from flows import resources, run_summary, tasks
 from flows.source_run import Steps, host_of, run_concurrently, run_source
 from newsetl.settings import ConfigError, Settings, load_settings
+from warehouse import readers
 
 
 def _without_introspection(prefect_task: Task) -> Callable[..., Any]:
@@ -126,7 +127,7 @@ def publish_run_artifacts(settings: Settings, flow_run_ids: list[str], *, key: s
     if not settings.warehouse_path.exists():
         return
     with resources.read_warehouse(settings) as warehouse:
-        run_ids = run_summary.run_ids_for_flow_runs(warehouse, flow_run_ids)
+        run_ids = readers.run_ids_for_flow_runs(warehouse, flow_run_ids)
         summary = run_summary.summarize(settings, warehouse, run_ids)
     key = re.sub(r"[^a-z0-9-]+", "-", key.lower())
     create_table_artifact(

@@ -41,10 +41,6 @@ class RunSummary:
         return [health for health in self.health if health.flags]
 
 
-def run_ids_for_flow_runs(warehouse: Warehouse, flow_run_ids: list[str]) -> list[str]:
-    return readers.run_ids_for_flow_runs(warehouse, flow_run_ids)
-
-
 def summarize(settings: Settings, warehouse: Warehouse, run_ids: list[str]) -> RunSummary:
     summary = RunSummary()
     runs = readers.runs_with_304_counts(warehouse, run_ids)

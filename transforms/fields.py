@@ -52,7 +52,6 @@ GENERIC_MIN_WORDS = 30  # ... in blocks of PROSE_BLOCK_WORDS or more (not addres
 PROSE_BLOCK_WORDS = 12
 SHINGLE = 4
 SAME_MOMENT = timedelta(minutes=1)  # "Updated: 09:41" beside a 09:41:33 publication is no update
-ALWAYS_EXPECTED = TEMPLATE_ANCHORS
 SELECTOR_OF = {"updated_at": "UPDATED", "authors": "AUTHOR", "subtitle": "SUBTITLE", "tags": "TAGS"}
 
 
@@ -76,7 +75,7 @@ class FieldPicker:
 
     def expects(self, field: str) -> bool:
         """Whether the chosen version's template has this field (a miss is then drift)."""
-        if field in ALWAYS_EXPECTED:
+        if field in TEMPLATE_ANCHORS:
             return True
         selector = SELECTOR_OF.get(field)
         return bool(selector and getattr(self.versions[0], selector, None))

@@ -54,12 +54,7 @@ def article_totals_per_source(warehouse: Warehouse) -> list[dict[str, Any]]:
 
 
 def run_ids_for_flow_runs(warehouse: Warehouse, flow_run_ids: list[str]) -> list[str]:
-    rows = records(
-        warehouse,
-        "SELECT run_id FROM runs WHERE list_contains(?, flow_run_id) ORDER BY started_at",
-        [flow_run_ids],
-    )
-    return [str(row["run_id"]) for row in rows]
+    return [str(run["run_id"]) for run in runs_of_flow_runs(warehouse, flow_run_ids)]
 
 
 def runs_with_304_counts(warehouse: Warehouse, run_ids: list[str]) -> list[dict[str, Any]]:
