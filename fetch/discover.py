@@ -5,14 +5,16 @@ entries newer than their watermark (the newest lastmod seen at their last succes
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
 
 from fetch.http import Fetcher, FetchFailed, FetchRequest
 from newsetl.settings import Source
-from records.fetch import DiscoveredLink, FetchResult
+from records.fetch import DiscoveredLink, FetchResult, Purpose
 from records.urls import origin_key, preferred_hosts_for, try_canonical_url
 from transforms.decode import decode_html
 from transforms.feeds import feed_links, parse_feed
@@ -22,6 +24,7 @@ from transforms.sitemaps import BadXml, parse_sitemap
 Parsed = TypeVar("Parsed")
 
 MAX_SITEMAPS_PER_RUN = 500
+INTERRUPT_GRACE_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,47 @@ class Discovery:
     failures: dict[str, str] = field(default_factory=dict)  # method -> why it found nothing
     # listing start URL -> the page a walk failed on (None: walked cleanly), saved after load
     listing_gaps: dict[str, str | None] = field(default_factory=dict)
+
+
+class _ReadAhead:
+    """Fetches documents discovery will read next while it parses the current one.
+
+    Only URLs discovery is certain or nearly certain to read are started: the first page of
+    every listing, the sitemaps queued, the pages a backfill's pager links to. At most
+    `max_in_flight` run at once, and the fetcher's per-host gate still spaces them. A
+    document started but never read (a walk stopped early) still has its response logged.
+    """
+
+    def __init__(self, fetcher: Fetcher, discovery: Discovery) -> None:
+        self.fetcher = fetcher
+        self.discovery = discovery
+        self.window = max(1, fetcher.policy.max_in_flight)
+        self.pool = ThreadPoolExecutor(max_workers=self.window, thread_name_prefix="discover")
+        self.started: dict[str, Future[FetchResult]] = {}
+
+    def start(self, urls: Iterable[str], purpose: Purpose) -> None:
+        for url in urls:
+            if len(self.started) >= self.window:
+                return
+            if url not in self.started:
+                self.started[url] = self.pool.submit(self.fetcher.fetch, FetchRequest(url), purpose)
+
+    def fetch(self, url: str, purpose: Purpose) -> FetchResult:
+        future = self.started.pop(url, None)
+        if future is None:
+            return self.fetcher.fetch(FetchRequest(url), purpose)
+        return future.result()
+
+    def close(self, *, interrupted: bool) -> None:
+        """Keep the responses of documents fetched and not read. On an interrupt, documents not
+        yet started are dropped and those in flight get a second to finish, no more."""
+        self.pool.shutdown(wait=not interrupted, cancel_futures=True)
+        if interrupted:
+            wait_for(self.started.values(), timeout=INTERRUPT_GRACE_SECONDS)
+        for future in self.started.values():
+            if future.done() and not future.cancelled() and future.exception() is None:
+                self.discovery.responses.append(future.result())
+        self.started.clear()
 
 
 class _Collector:
@@ -140,29 +184,35 @@ def discover(
     """
     discovery = Discovery()
     collector = _Collector(source, url_states, discovery)
+    ahead = _ReadAhead(fetcher, discovery)
     first_failure: FetchResult | None = None
     read_any = False
-    for method in source.discovery:
-        before = discovery.pages_read
-        if method == "listing":
-            failure = _walk_listings(
-                fetcher,
-                source,
-                collector,
-                backfill,
-                listing_start,
-                on_listing_page,
-                listing_gap,
-                limits,
-            )
-        elif method == "feed":
-            failure = _read_feeds(fetcher, source, collector, backfill, watermark_of)
-        else:
-            failure = _read_sitemaps(fetcher, source, collector, backfill, watermark_of)
-        read_any = read_any or discovery.pages_read > before or failure is None
-        if failure is not None:
-            discovery.failures[method] = f"{failure.url}: {failure.outcome}: {failure.error}"
-            first_failure = first_failure or failure
+    finished = False
+    try:
+        for method in source.discovery:
+            before = discovery.pages_read
+            if method == "listing":
+                failure = _walk_listings(
+                    ahead,
+                    source,
+                    collector,
+                    backfill,
+                    listing_start,
+                    on_listing_page,
+                    listing_gap,
+                    limits,
+                )
+            elif method == "feed":
+                failure = _read_feeds(ahead, source, collector, backfill, watermark_of)
+            else:
+                failure = _read_sitemaps(ahead, source, collector, backfill, watermark_of)
+            read_any = read_any or discovery.pages_read > before or failure is None
+            if failure is not None:
+                discovery.failures[method] = f"{failure.url}: {failure.outcome}: {failure.error}"
+                first_failure = first_failure or failure
+        finished = True
+    finally:
+        ahead.close(interrupted=not finished)
     discovery.responses[:0] = fetcher.state.take_robots_responses()
     if not read_any and first_failure is not None:
         raise DiscoveryFailed(first_failure, discovery)
@@ -181,7 +231,7 @@ class DiscoveryFailed(FetchFailed):
 
 
 def _walk_listings(
-    fetcher: Fetcher,
+    ahead: _ReadAhead,
     source: Source,
     collector: _Collector,
     backfill: bool,
@@ -198,6 +248,7 @@ def _walk_listings(
     """
     discovery = collector.discovery
     failure: FetchResult | None = None
+    plans: list[tuple[str, str, list[tuple[str, bool]]]] = []
     for start_url in source.listing_urls:
         first = listing_start(start_url) if listing_start else start_url
         if first is None:
@@ -207,10 +258,13 @@ def _walk_listings(
         gap = None if backfill or listing_gap is None else listing_gap(start_url)
         if gap and gap != first:
             walks.append((gap, False))
+        plans.append((start_url, first, walks))
+    ahead.start((url for _, _, walks in plans for url, _ in walks), "listing")
+    for start_url, first, walks in plans:
         failed_at: str | None = None
         for number, (url, stop_at_known) in enumerate(walks):
             failed = _walk_one(
-                fetcher, source, collector, url, stop_at_known, start_url, on_listing_page, limits
+                ahead, source, collector, url, stop_at_known, start_url, on_listing_page, limits
             )
             if failed is not None:
                 failed_at = failed_at or failed.url
@@ -222,7 +276,7 @@ def _walk_listings(
 
 
 def _walk_one(
-    fetcher: Fetcher,
+    ahead: _ReadAhead,
     source: Source,
     collector: _Collector,
     url: str | None,
@@ -236,6 +290,7 @@ def _walk_one(
     A normal walk reads at most `source.max_listing_pages`; a backfill shares
     `backfill_max_listing_pages` between its listings and resumes after it. Either ends after
     `listing_stall_pages` pages in a row that hold no article URL unseen in this run.
+    A walk that does not stop at known articles fetches the pages the pager links to ahead.
     """
     discovery = collector.discovery
     visited: set[str] = set()
@@ -254,7 +309,7 @@ def _walk_one(
             )
             return None
         visited.add(url)
-        response = fetcher.fetch(FetchRequest(url), "listing")
+        response = ahead.fetch(url, "listing")
         if response.outcome != "fetched" or response.body is None:
             discovery.responses.append(response)
             discovery.stopped_because = f"listing page {url} failed: {response.outcome}"
@@ -272,6 +327,12 @@ def _walk_one(
         stalled_pages = 0 if links else stalled_pages + 1
         stalled = stalled_pages >= limits.listing_stall_pages
         next_url = None if stalled else page.next_url
+        if next_url and not stop_at_known:
+            if on_listing_page is None:
+                budget = source.max_listing_pages - len(visited)
+            else:
+                budget = limits.backfill_max_listing_pages - discovery.listing_pages_read
+            ahead.start([next_url, *page.later_pages][: max(0, budget)], "listing")
         if on_listing_page is not None:
             on_listing_page(start_url, links, [response], next_url)
         else:
@@ -293,7 +354,7 @@ def _walk_one(
 
 
 def _read_xml(
-    fetcher: Fetcher,
+    ahead: _ReadAhead,
     url: str,
     purpose: str,
     collector: _Collector,
@@ -304,7 +365,7 @@ def _read_xml(
     Returns (parsed, None), or (None, the response that failed) when it is unreachable or
     not safe, well-formed XML.
     """
-    response = fetcher.fetch(FetchRequest(url), purpose)  # type: ignore[arg-type]
+    response = ahead.fetch(url, purpose)  # type: ignore[arg-type]
     collector.discovery.responses.append(response)
     if response.outcome != "fetched" or response.body is None:
         return None, response
@@ -318,18 +379,19 @@ def _read_xml(
 
 
 def _read_feeds(
-    fetcher: Fetcher,
+    ahead: _ReadAhead,
     source: Source,
     collector: _Collector,
     backfill: bool,
     watermark_of: WatermarkOf | None,
 ) -> FetchResult | None:
     discovery = collector.discovery
-    feed_urls = source.feed_full_urls or _feeds_from_home(fetcher, source, collector)
+    feed_urls = source.feed_full_urls or _feeds_from_home(ahead.fetcher, source, collector)
+    ahead.start(feed_urls, "feed")
     failure: FetchResult | None = None
     for url in feed_urls:
         entries, failed = _read_xml(
-            fetcher,
+            ahead,
             url,
             "feed",
             collector,
@@ -364,7 +426,7 @@ def _feeds_from_home(fetcher: Fetcher, source: Source, collector: _Collector) ->
 
 
 def _read_sitemaps(
-    fetcher: Fetcher,
+    ahead: _ReadAhead,
     source: Source,
     collector: _Collector,
     backfill: bool,
@@ -374,17 +436,19 @@ def _read_sitemaps(
     discovery = collector.discovery
     queue = list(source.sitemap_full_urls)
     if not queue:
-        rules = fetcher.robots_for(source.base_url)
+        rules = ahead.fetcher.robots_for(source.base_url)
         queue = list(rules.sitemaps) if rules is not None else []
     failure: FetchResult | None = None
     done: set[str] = set()
     while queue and len(done) < MAX_SITEMAPS_PER_RUN:
+        room = MAX_SITEMAPS_PER_RUN - len(done)
+        ahead.start([queued for queued in queue if queued not in done][:room], "sitemap")
         url = queue.pop(0)
         if url in done:
             continue
         done.add(url)
         sitemap, failed = _read_xml(
-            fetcher, url, "sitemap", collector, lambda response: parse_sitemap(response.body or b"")
+            ahead, url, "sitemap", collector, lambda response: parse_sitemap(response.body or b"")
         )
         if sitemap is None:
             failure = failure or failed

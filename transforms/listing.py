@@ -1,4 +1,5 @@
-"""Listing pages: article links (with their listed title and date) and the next page's URL."""
+"""Listing pages: article links (with their listed title and date), the next page's URL and the
+later pages the pager links to (so a walk can fetch ahead)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ NEXT_LINK_TEXT = re.compile(
     r"^(?:next|next page|more|older|older posts|»|›|>|>>|下一页|下页)$", re.I
 )
 LISTED_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
+DIGIT_RUNS = re.compile(r"(\d+)")
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ class ListedArticle:
 class ListingPage:
     articles: list[ListedArticle] = field(default_factory=list)
     next_url: str | None = None
+    # Pages after `next_url` that this page links to, in page order: URLs shaped like
+    # `next_url` but for one number (node_1_3.htm, ?page=4). A guess, used only to fetch ahead.
+    later_pages: list[str] = field(default_factory=list)
 
 
 def _listed_date(anchor: lxml.html.HtmlElement) -> str | None:
@@ -59,6 +64,30 @@ def _next_url(tree: lxml.html.HtmlElement, page_url: str) -> str | None:
     return None
 
 
+def _later_pages(tree: lxml.html.HtmlElement, page_url: str, next_url: str) -> list[str]:
+    """Links shaped like `next_url` with a larger number in one place, ordered by that number."""
+    next_parts = DIGIT_RUNS.split(next_url)
+    host = host_key(urlsplit(next_url).hostname)
+    by_position: dict[int, dict[int, str]] = {}
+    for href in tree.xpath("//a/@href"):
+        url = urldefrag(urljoin(page_url, href.strip())).url
+        parts = DIGIT_RUNS.split(url)
+        if len(parts) != len(next_parts) or host_key(urlsplit(url).hostname) != host:
+            continue
+        differing = [i for i, (a, b) in enumerate(zip(parts, next_parts, strict=True)) if a != b]
+        # odd indexes of re.split's result are the digit runs
+        if len(differing) != 1 or differing[0] % 2 == 0:
+            continue
+        position = differing[0]
+        number = int(parts[position])
+        if number > int(next_parts[position]):
+            by_position.setdefault(position, {}).setdefault(number, url)
+    if not by_position:
+        return []
+    pages = max(by_position.values(), key=len)
+    return [pages[number] for number in sorted(pages)]
+
+
 def parse_listing(html: str, page_url: str, article_url_pattern: str) -> ListingPage:
     """Links on the page's own host whose URL matches the source's article pattern, in order."""
     tree = lxml.html.fromstring(html or "<html></html>")
@@ -82,4 +111,5 @@ def parse_listing(html: str, page_url: str, article_url_pattern: str) -> Listing
     next_url = _next_url(tree, page_url)
     if next_url and urldefrag(next_url).url != urldefrag(page_url).url:
         page.next_url = next_url
+        page.later_pages = _later_pages(tree, page_url, next_url)
     return page
