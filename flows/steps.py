@@ -6,6 +6,7 @@ Each step takes and returns plain records, so it can be called (and tested) with
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
@@ -38,6 +39,9 @@ from warehouse.quality import CheckResult, run_checks
 from warehouse.safety import mark_interrupted_runs, record_truncations
 
 PARQUET_DIR_NAME = "parquet"
+# A backfill saves its listing pages and cursor this often (see _UnsavedListingPages).
+LISTING_PAGES_PER_SAVE = 10
+LISTING_SAVE_SECONDS = 2.0
 log = logging.getLogger("newsetl")
 
 
@@ -88,7 +92,7 @@ def discover(
         with open_warehouse(settings) as warehouse:
             return frontier.listing_gap(warehouse, source.name, url)
 
-    pages_done = 0
+    unsaved = _UnsavedListingPages(settings, source, run_id)
 
     def on_listing_page(
         start_url: str,
@@ -96,37 +100,80 @@ def discover(
         responses: list[FetchResult],
         next_url: str | None,
     ) -> None:
-        nonlocal pages_done
-        batch = LoadBatch(
-            links=links,
-            listing_responses=responses,
-            timezone=source_timezone(source),
-            cursor_advance=(start_url, next_url),
-        )
-        with open_warehouse(settings) as warehouse:
-            load_batch(warehouse, run_id, source.name, batch, now=now_utc())
-        pages_done += 1
+        unsaved.add(start_url, links, responses, next_url)
         if progress is not None:
-            progress("listing", pages_done, None)
+            progress("listing", unsaved.pages_read, None)
 
     with make_fetcher(settings, source, run_id) as fetcher:
         try:
-            return discovery_methods.discover(
-                fetcher,
-                source,
-                url_states,
-                backfill=backfill,
-                watermark_of=watermark_of,
-                listing_start=listing_start if backfill else None,
-                on_listing_page=on_listing_page if backfill else None,
-                listing_gap=listing_gap,
-                limits=listing_limits(settings),
-            )
+            try:
+                return discovery_methods.discover(
+                    fetcher,
+                    source,
+                    url_states,
+                    backfill=backfill,
+                    watermark_of=watermark_of,
+                    listing_start=listing_start if backfill else None,
+                    on_listing_page=on_listing_page if backfill else None,
+                    listing_gap=listing_gap,
+                    limits=listing_limits(settings),
+                )
+            finally:
+                unsaved.save()  # also when interrupted: the next backfill resumes after them
         except DiscoveryFailed as failed:
             batch = LoadBatch(listing_responses=failed.discovery.responses)
             with open_warehouse(settings) as warehouse:
                 load_batch(warehouse, run_id, source.name, batch, now=now_utc())
             raise
+
+
+class _UnsavedListingPages:
+    """A backfill's listing pages read since the last save: their links, their responses and
+    the cursor past them are saved in one transaction every LISTING_PAGES_PER_SAVE pages or
+    LISTING_SAVE_SECONDS, whichever comes first, and when a walk or the discovery ends. A crash
+    between saves costs the re-reading of those pages, never a link."""
+
+    def __init__(self, settings: Settings, source: Source, run_id: str) -> None:
+        self.settings, self.source, self.run_id = settings, source, run_id
+        self.start_url: str | None = None
+        self.next_url: str | None = None
+        self.links: list[DiscoveredLink] = []
+        self.responses: list[FetchResult] = []
+        self.pages = 0
+        self.pages_read = 0
+        self.saved_at = time.monotonic()
+
+    def add(
+        self,
+        start_url: str,
+        links: list[DiscoveredLink],
+        responses: list[FetchResult],
+        next_url: str | None,
+    ) -> None:
+        if self.start_url not in (None, start_url):
+            self.save()
+        self.start_url, self.next_url = start_url, next_url
+        self.links.extend(links)
+        self.responses.extend(responses)
+        self.pages += 1
+        self.pages_read += 1
+        due = time.monotonic() - self.saved_at >= LISTING_SAVE_SECONDS
+        if next_url is None or due or self.pages >= LISTING_PAGES_PER_SAVE:
+            self.save()
+
+    def save(self) -> None:
+        if self.start_url is None:
+            return
+        batch = LoadBatch(
+            links=self.links,
+            listing_responses=self.responses,
+            timezone=source_timezone(self.source),
+            cursor_advance=(self.start_url, self.next_url),
+        )
+        self.start_url, self.links, self.responses, self.pages = None, [], [], 0
+        with open_warehouse(self.settings) as warehouse:
+            load_batch(warehouse, self.run_id, self.source.name, batch, now=now_utc())
+        self.saved_at = time.monotonic()
 
 
 def plan_fetches(

@@ -17,6 +17,7 @@ NEXT_LINK_TEXT = re.compile(
 )
 LISTED_DATE = re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")
 DIGIT_RUNS = re.compile(r"(\d+)")
+MAX_LATER_PAGES = 20  # more than any fetcher reads ahead (its max_in_flight)
 
 
 @dataclass(frozen=True)
@@ -65,27 +66,38 @@ def _next_url(tree: lxml.html.HtmlElement, page_url: str) -> str | None:
 
 
 def _later_pages(tree: lxml.html.HtmlElement, page_url: str, next_url: str) -> list[str]:
-    """Links shaped like `next_url` with a larger number in one place, ordered by that number."""
+    """Links shaped like `next_url` with a larger number in one place, ordered by that number
+    (the first MAX_LATER_PAGES of them)."""
     next_parts = DIGIT_RUNS.split(next_url)
-    host = host_key(urlsplit(next_url).hostname)
+    next_shape = DIGIT_RUNS.sub("0", next_url)
     by_position: dict[int, dict[int, str]] = {}
-    for href in tree.xpath("//a/@href"):
-        url = urldefrag(urljoin(page_url, href.strip())).url
-        parts = DIGIT_RUNS.split(url)
-        if len(parts) != len(next_parts) or host_key(urlsplit(url).hostname) != host:
+    for href in set(tree.xpath("//a/@href")):
+        href = href.split("#", 1)[0].strip()
+        # A pager link, however relative, ends like the next page's URL: compare the href's
+        # tail with it before resolving anything (a pager may link to hundreds of pages).
+        if not href or not next_shape.endswith(DIGIT_RUNS.sub("0", href)):
             continue
-        differing = [i for i, (a, b) in enumerate(zip(parts, next_parts, strict=True)) if a != b]
-        # odd indexes of re.split's result are the digit runs
-        if len(differing) != 1 or differing[0] % 2 == 0:
-            continue
-        position = differing[0]
-        number = int(parts[position])
-        if number > int(next_parts[position]):
-            by_position.setdefault(position, {}).setdefault(number, url)
+        parts = DIGIT_RUNS.split(href)
+        offset = len(next_parts) - len(parts)
+        differing = [
+            offset + i for i, part in enumerate(parts) if i % 2 and part != next_parts[offset + i]
+        ]
+        if len(differing) == 1 and int(next_parts[differing[0]]) < int(
+            parts[differing[0] - offset]
+        ):
+            by_position.setdefault(differing[0], {})[int(parts[differing[0] - offset])] = href
     if not by_position:
         return []
-    pages = max(by_position.values(), key=len)
-    return [pages[number] for number in sorted(pages)]
+    position, pages = max(by_position.items(), key=lambda item: len(item[1]))
+    host = host_key(urlsplit(next_url).hostname)
+    later: list[str] = []
+    for number in sorted(pages)[:MAX_LATER_PAGES]:
+        url = urldefrag(urljoin(page_url, pages[number])).url
+        parts = DIGIT_RUNS.split(url)
+        resolved_alike = len(parts) == len(next_parts) and int(parts[position]) == number
+        if resolved_alike and host_key(urlsplit(url).hostname) == host:
+            later.append(url)
+    return later
 
 
 def parse_listing(html: str, page_url: str, article_url_pattern: str) -> ListingPage:

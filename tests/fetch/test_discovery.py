@@ -9,6 +9,7 @@ import pytest
 from helpers import fast_settings, scalar
 from servers.hostile import HostileSite
 
+from flows import steps
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer
 from records.urls import canonical_url
@@ -137,3 +138,40 @@ def test_interrupted_backfill_resumes_at_its_cursor(tmp_path: Path) -> None:
     ]
     assert scalar(settings, "SELECT count(*) FROM articles") == 50
     assert scalar(settings, "SELECT count(*) FROM crawl_cursors WHERE completed_at IS NULL") == 0
+
+
+def test_a_backfill_saves_its_listing_pages_in_groups_and_an_interrupt_saves_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(steps, "LISTING_PAGES_PER_SAVE", 3)
+    saves: list[tuple[str, str | None]] = []
+    real_load_batch = steps.load_batch
+
+    def recording_load_batch(warehouse, run_id, source_name, batch, *, now):  # noqa: ANN001, ANN202
+        if batch.cursor_advance is not None:
+            saves.append((batch.cursor_advance[1] or "", len(batch.links)))
+        return real_load_batch(warehouse, run_id, source_name, batch, now=now)
+
+    monkeypatch.setattr(steps, "load_batch", recording_load_batch)
+    site = HostileSite(50, per_page=5)
+    settings = fast_settings(tmp_path, fetch_batch_size=10)
+    with DemoServer(site) as server:
+        source = settings.source("demo").with_base_url(server.base_url)
+
+        def interrupt_after_five_pages(stage: str, done: int, total: int | None) -> None:
+            if stage == "listing" and done == 5:
+                raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            run_source(settings, source, backfill=True, progress=interrupt_after_five_pages)
+        # pages 1-3 in one save; 4-5 saved by the interrupt, with the cursor past page 5
+        assert [(url.rsplit("/", 1)[-1], links) for url, links in saves] == [
+            ("node_1_4.htm", 15),
+            ("node_1_6.htm", 10),
+        ]
+        before = len(site.requests)
+        summary = run_source(settings, source, backfill=True)
+        listing_paths = [p for _, p, _ in site.requests[before:] if p.startswith("/news/")]
+    assert summary.status == "completed"
+    assert sorted(listing_paths) == sorted(f"/news/node_1_{n}.htm" for n in range(6, 11))
+    assert scalar(settings, "SELECT count(*) FROM articles") == 50

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transforms.listing import parse_listing
+from transforms.listing import MAX_LATER_PAGES, parse_listing
 
 ARTICLES = r"/\d{4}-\d{2}/\d{2}/c_\d+\.htm$"
 
@@ -53,3 +53,13 @@ def test_no_next_page_no_later_pages() -> None:
     html = listing("<a href='/news/node_1_2.htm'>2</a><a href='/news/node_1_3.htm'>3</a>")
     page = parse_listing(html, "http://example.edu/news/index.htm", ARTICLES)
     assert page.next_url is None and page.later_pages == []
+
+
+def test_a_pager_of_hundreds_of_pages_gives_the_nearest_ones() -> None:
+    pager = "".join(f"<a href='list_{n:03d}.html'>{n}</a>" for n in range(500, 1, -1))
+    html = listing(pager + "<a href='list_002.html'>next</a>")
+    page = parse_listing(html, "http://example.edu/news/list_001.html", ARTICLES)
+    assert page.next_url == "http://example.edu/news/list_002.html"
+    assert page.later_pages == [
+        f"http://example.edu/news/list_{n:03d}.html" for n in range(3, 3 + MAX_LATER_PAGES)
+    ]
