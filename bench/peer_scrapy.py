@@ -2,7 +2,8 @@
 the same in-flight limit (8 per host) and no delay: one run each, in one process, wall times
 and their ratio. The site runs in this process for both, so both pay for serving it.
 
-Run: `uv run python bench/peer_scrapy.py [--articles 2000]`.
+Run: `uv run python bench/peer_scrapy.py [--articles 2000] [--latency-ms 100]`; with a
+latency, every response of the site comes that much later (a server far away).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from loopback import loopback_settings
+from loopback import demo_site, loopback_settings
 
 from flows.source_run import run_source
-from newsetl.demo_site import DemoServer, DemoSite
+from newsetl.demo_site import DemoServer
 
 IN_FLIGHT = 8
 
@@ -78,13 +79,17 @@ def scrapy_crawl(base_url: str, article_pattern: str) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="per response")
     args = parser.parse_args()
-    site = DemoSite(args.articles)
+    site = demo_site(args.articles, args.latency_ms)
     with DemoServer(site) as server:
         pattern = loopback_settings(Path(".")).source("demo").article_url_pattern
         ours, loaded = newsetl_backfill(server.base_url)
         theirs, extracted = scrapy_crawl(server.base_url, pattern)
-    print(f"{args.articles} articles, {IN_FLIGHT} in flight per host, one process, loopback")
+    latency = f", {args.latency_ms:g} ms per response" if args.latency_ms else ""
+    print(
+        f"{args.articles} articles, {IN_FLIGHT} in flight per host, one process, loopback{latency}"
+    )
     print(f"newsetl backfill:       {ours:6.1f} s ({loaded} articles loaded)")
     print(f"scrapy + trafilatura:   {theirs:6.1f} s ({extracted} articles extracted)")
     print(f"newsetl speed / peer speed: {theirs / ours:.2f}x (>= 1.0: newsetl as fast or faster)")
