@@ -33,11 +33,10 @@ from warehouse import (
     load_batch,
     runs,
 )
-from warehouse.export import export_marts
+from warehouse.export import PARQUET_DIR_NAME, export_marts
 from warehouse.quality import CheckResult, run_checks
 from warehouse.safety import mark_interrupted_runs, record_truncations
 
-PARQUET_DIR_NAME = "parquet"
 log = logging.getLogger("newsetl")
 
 
