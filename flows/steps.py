@@ -34,14 +34,14 @@ from warehouse import (
     load_batch,
     runs,
 )
-from warehouse.export import export_marts
+from warehouse.export import PARQUET_DIR_NAME, export_marts
 from warehouse.quality import CheckResult, run_checks
 from warehouse.safety import mark_interrupted_runs, record_truncations
 
-PARQUET_DIR_NAME = "parquet"
 # A backfill saves its listing pages and cursor this often (see _UnsavedListingPages).
 LISTING_PAGES_PER_SAVE = 10
 LISTING_SAVE_SECONDS = 2.0
+
 log = logging.getLogger("newsetl")
 
 

@@ -80,8 +80,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; errors become one line and a documented exit code, never a traceback
     (set NEWSETL_DEBUG=1 to see the traceback of an unexpected error)."""
     args = build_parser().parse_args(argv)
-    from flows.resources import RunLocked
-    from warehouse import WarehouseLocked, WarehouseUnreadable
 
     # The default SIGTERM ends the process at once: no rollback, the run left "running", and
     # the temporary Prefect server (stopped at exit) left behind. As an exception, it unwinds.
@@ -99,12 +97,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in str(error).splitlines():
             console.print(f"[red]configuration error: {line}[/red]", markup=True)
         return EXIT_CONFIG
-    except (RunLocked, WarehouseLocked) as error:
-        console.print(f"[red]{error}[/red]")
-        return EXIT_LOCKED
-    except WarehouseUnreadable as error:
-        console.print(f"[red]{error}[/red]")
-        return EXIT_CONFIG
     except OSError as error:
         if os.environ.get(DEBUG_ENV):
             raise
@@ -117,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_CONFIG
     except Exception as error:
+        if (code := _locked_or_unreadable(error)) is not None:
+            return code
         if os.environ.get(DEBUG_ENV):
             raise
         if problem := _storage_problem(error, args):
@@ -127,6 +121,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"(unexpected; set {DEBUG_ENV}=1 for the traceback and report it)"
         )
         return EXIT_RUN_FAILED
+
+
+def _locked_or_unreadable(error: Exception) -> int | None:
+    """A run or the warehouse locked (exit 3), the warehouse unreadable (exit 2): one line.
+
+    Imported here, on the error path only: a command that never opens the warehouse does not
+    pay for importing flows and DuckDB. (None of these is an OSError.)"""
+    from flows.resources import RunLocked
+    from warehouse import WarehouseLocked, WarehouseUnreadable
+
+    if isinstance(error, RunLocked | WarehouseLocked):
+        console.print(f"[red]{error}[/red]")
+        return EXIT_LOCKED
+    if isinstance(error, WarehouseUnreadable):
+        console.print(f"[red]{error}[/red]")
+        return EXIT_CONFIG
+    return None
 
 
 def _storage_problem(error: Exception, args: argparse.Namespace) -> str | None:

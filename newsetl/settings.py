@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from records.urls import origin_key, origin_keys
-
 ENV_PREFIX = "NEWSETL_"
 CONFIG_ENV = "NEWSETL_CONFIG"
 DISCOVERY_METHODS = {"listing", "feed", "sitemap"}
@@ -73,6 +71,8 @@ class Source:
     @property
     def origins(self) -> set[str]:
         """The origins (host and port) this source may fetch from: its own and `allowed_hosts`."""
+        from records.urls import origin_keys
+
         own = [self.base_url, *self.listing_urls, *self.feed_full_urls, *self.sitemap_full_urls]
         return origin_keys([*own, *self.allowed_hosts])
 
@@ -146,6 +146,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 
 def _parse_source(name: str, table: Mapping[str, Any], origin: str) -> Source:
+    from records.urls import origin_key  # here, not at the top: it loads w3lib (~20 ms)
+
     if not SOURCE_NAME.match(name):
         # the name becomes a folder under the data directory: `../x` or `/x` must not
         raise ConfigError(

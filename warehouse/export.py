@@ -23,6 +23,7 @@ from warehouse.integrity import storage_problem
 from warehouse.readonly import QueryFailed, checked_query, lock_down
 from warehouse.schema import mart_contracts
 
+PARQUET_DIR_NAME = "parquet"  # <data_dir>/parquet
 MART_TABLES = tuple(mart_contracts())
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
 from newsetl.commands.common import console, load_checked_settings, print_runs
 
 
@@ -23,6 +21,14 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_backfill(args: argparse.Namespace) -> int:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     from flows.resources import RunLocked, open_warehouse
     from flows.source_run import run_source
     from warehouse import WarehouseLocked, frontier

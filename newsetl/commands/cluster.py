@@ -23,7 +23,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -117,6 +116,8 @@ def _spawn(command: list[str], log_path: Path, env: dict[str, str]) -> int:
 
 
 def _wait_healthy(api_url: str, server_pid: int, timeout_seconds: float) -> None:
+    import urllib.request
+
     deadline = time.monotonic() + timeout_seconds
     while time.monotonic() < deadline:
         try:

@@ -6,7 +6,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from rich.console import Console
-from rich.table import Table
 
 from newsetl.prefect_defaults import apply_embedded_defaults, use_running_local_server
 from newsetl.settings import ConfigError, Settings, load_settings
@@ -32,6 +31,8 @@ RUN_COLUMNS = (
 
 
 def print_runs(rows: Sequence[dict[str, object]], title: str) -> None:
+    from rich.table import Table
+
     table = Table(title=title)
     for _, header in RUN_COLUMNS:
         table.add_column(header, justify="left" if header in ("source", "status") else "right")

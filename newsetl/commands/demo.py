@@ -6,9 +6,12 @@ import argparse
 import json
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsetl.commands.common import console, load_checked_settings, run_flow
-from newsetl.demo_site import DemoServer, DemoSite
+
+if TYPE_CHECKING:
+    from newsetl.demo_site import DemoServer, DemoSite
 
 DEMO_STATE_FILE = "demo-site.json"
 
@@ -31,6 +34,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _start_demo_server(site: DemoSite, port: int) -> DemoServer:
     """The demo site's URLs are its articles' identity, so reuse last run's port when free."""
+    from newsetl.demo_site import DemoServer
+
     if port:
         try:
             return DemoServer(site, port=port).start()
@@ -44,6 +49,8 @@ def _start_demo_server(site: DemoSite, port: int) -> DemoServer:
 
 def serve_only(articles: int, port: int) -> int:
     """The demo site alone, in the foreground, until Ctrl-C."""
+    from newsetl.demo_site import DemoServer, DemoSite
+
     with DemoServer(DemoSite(articles), port=port).start() as server:
         console.print(f"Demo site ({articles} articles) at {server.base_url}; Ctrl-C stops it.")
         console.print(
@@ -72,6 +79,8 @@ def read_demo_state(state_path: Path) -> dict:
 
 
 def command_demo(args: argparse.Namespace) -> int:
+    from newsetl.demo_site import DemoSite
+
     if args.serve:
         return serve_only(args.articles, args.port)
     settings = load_checked_settings(args.config)

@@ -6,9 +6,6 @@ import argparse
 import csv
 import sys
 
-from rich.table import Table
-
-from flows.steps import PARQUET_DIR_NAME
 from newsetl.commands.common import console, load_checked_settings
 
 
@@ -35,8 +32,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_sql(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
     from warehouse import WarehouseLocked, WarehouseMissing
-    from warehouse.export import QueryFailed, read_query
+    from warehouse.export import PARQUET_DIR_NAME, QueryFailed, read_query
 
     settings = load_checked_settings(args.config, needs_data_dir=False)
     try:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from rich.table import Table
-
-from flows.health import SourceHealth, source_health
 from newsetl.commands.common import console, load_checked_settings
+
+if TYPE_CHECKING:
+    from flows.health import SourceHealth
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -23,6 +24,9 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_status(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from flows.health import source_health
     from warehouse import Warehouse, WarehouseMissing, readers
 
     settings = load_checked_settings(args.config, needs_data_dir=False)
@@ -88,6 +92,8 @@ def command_status(args: argparse.Namespace) -> int:
 
 
 def print_health(health: list[SourceHealth]) -> None:
+    from rich.table import Table
+
     table = Table(title="Source health")
     for header in ("source", "last success (UTC)", "failures 30 d", "hours since new", "flags"):
         table.add_column(header)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from rich.table import Table
-
 from newsetl.commands.common import console
 from newsetl.settings import load_settings
 
@@ -26,6 +24,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_verify(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
     from fetch.archive import read_archived
     from warehouse import WarehouseMissing
     from warehouse.verify import verify_warehouse
