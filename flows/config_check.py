@@ -7,30 +7,57 @@ its links match the source's article pattern.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import urlsplit
 
-from prefect._internal.schemas.validators import validate_cron_string
-
-from fetch.http import Fetcher, FetchRequest
-from flows.resources import fetch_policy
 from newsetl.settings import Settings, Source
-from transforms.decode import decode_html
 from transforms.extract import GENERIC
-from transforms.listing import parse_listing
 from transforms.profiles.registry import profile_names
 
 GENERIC_PROFILE = "generic"
+UNSUPPORTED_CRON_FIELDS = {"r", "h"}  # croniter's random and hashed fields, which Prefect refuses
 
 
 def cron_problem(cron: str) -> str | None:
-    """Why Prefect would refuse this cron expression, or None (the validator `serve` uses)."""
-    try:
-        validate_cron_string(cron)
-    except ValueError as error:
-        return str(error)
+    """Why Prefect would refuse this cron expression, or None: the rules of Prefect's own
+    validator (the one `serve` applies), kept equal to it by a test."""
+    croniter = _prefect_croniter()
+    if croniter is None:  # Prefect's layout changed: ask Prefect itself (importing it, ~1 s)
+        from prefect._internal.schemas.validators import validate_cron_string
+
+        try:
+            validate_cron_string(cron)
+        except ValueError as error:
+            return str(error)
+        return None
+    if not croniter.croniter.is_valid(cron):
+        return f'Invalid cron string: "{cron}"'
+    if any(field.casefold() in UNSUPPORTED_CRON_FIELDS for field in cron.split()):
+        return f'Random and Hashed expressions are unsupported, received: "{cron}"'
+    return None
+
+
+@cache
+def _prefect_croniter() -> ModuleType | None:
+    """The croniter Prefect vendors, loaded on its own: importing it as `prefect._vendor...`
+    would run Prefect's start-up (~1 s), and every command checks crons before anything else."""
+    prefect = importlib.util.find_spec("prefect")
+    if prefect is None or not prefect.submodule_search_locations:
+        return None
+    for folder in prefect.submodule_search_locations:
+        path = Path(folder) / "_vendor" / "croniter" / "croniter.py"
+        if path.is_file():
+            spec = importlib.util.spec_from_file_location("newsetl_prefect_croniter", path)
+            if spec is None or spec.loader is None:
+                return None
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return module
     return None
 
 
@@ -118,6 +145,11 @@ class ProbeResult:
 def probe_source(settings: Settings, source: Source) -> ProbeResult:
     """Read robots.txt and the first listing page; count the links matching the pattern."""
     listing_url = source.listing_urls[0]
+    from fetch.http import Fetcher, FetchRequest
+    from flows.resources import fetch_policy
+    from transforms.decode import decode_html
+    from transforms.listing import parse_listing
+
     with Fetcher(fetch_policy(settings, source), None, source.origins) as fetcher:
         rules = fetcher.robots_for(listing_url)
         robots = rules.note if rules is not None else "unreachable"

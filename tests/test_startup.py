@@ -79,3 +79,15 @@ def test_the_errors_main_imports_late_are_not_oserrors() -> None:
 
     for error in (RunLocked, WarehouseLocked, WarehouseUnreadable):
         assert not issubclass(error, OSError), error
+
+
+def test_checking_a_configuration_does_not_start_prefect() -> None:
+    """Every command checks its configuration (crons included) first; `sql` or `status` then
+    never need Prefect."""
+    code = (
+        "import sys\n"
+        "from newsetl.settings import load_settings\n"
+        "from flows.config_check import config_problems\n"
+        "assert config_problems(load_settings(environ={}), needs_data_dir=False) == []\n"
+    )
+    assert imported_after(code, ("prefect", "httpx", "duckdb")) == []
