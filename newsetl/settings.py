@@ -145,52 +145,65 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
 
 
-def _parse_source(name: str, table: Mapping[str, Any], origin: str) -> Source:
+def _parse_source(
+    name: str, table: Mapping[str, Any], origin: str, problems: list[str]
+) -> Source | None:
+    """The source, or None with every problem found in its table added to `problems`."""
     from records.urls import origin_key  # here, not at the top: it loads w3lib (~20 ms)
 
+    found: list[str] = []
+    where = f"{origin}: source {name!r}"
     if not SOURCE_NAME.match(name):
         # the name becomes a folder under the data directory: `../x` or `/x` must not
-        raise ConfigError(
+        found.append(
             f"{origin}: source name {name!r} must be a slug: lower-case letters, digits, _ and -"
         )
     known = {f.name for f in fields(Source)} - {"name"}
     unknown = set(table) - known
     if unknown:
-        raise ConfigError(f"{origin}: source {name!r}: unknown keys {sorted(unknown)}")
-    for required in ("base_url", "listing_paths", "article_url_pattern"):
-        if required not in table:
-            raise ConfigError(f"{origin}: source {name!r}: missing {required!r}")
-    values = dict(table)
-    values["listing_paths"] = tuple(values["listing_paths"])
-    for key in ("discovery", "feed_urls", "sitemap_urls", "allowed_hosts"):
+        found.append(f"{where}: unknown keys {sorted(unknown)}")
+    missing = [
+        key for key in ("base_url", "listing_paths", "article_url_pattern") if key not in table
+    ]
+    found.extend(f"{where}: missing {key!r}" for key in missing)
+    values = {key: value for key, value in table.items() if key in known}
+    for key in ("listing_paths", "discovery", "feed_urls", "sitemap_urls", "allowed_hosts"):
         if key in values:
             values[key] = tuple(values[key])
     unknown_methods = set(values.get("discovery", ())) - DISCOVERY_METHODS
     if unknown_methods:
-        raise ConfigError(
-            f"{origin}: source {name!r}: unknown discovery methods {sorted(unknown_methods)} "
+        found.append(
+            f"{where}: unknown discovery methods {sorted(unknown_methods)} "
             f"(known: {sorted(DISCOVERY_METHODS)})"
         )
-    try:
-        re.compile(values["article_url_pattern"])
-    except re.error as error:
-        raise ConfigError(f"{origin}: source {name!r}: bad article_url_pattern: {error}") from None
+    if "article_url_pattern" in values:
+        try:
+            re.compile(values["article_url_pattern"])
+        except re.error as error:
+            found.append(f"{where}: bad article_url_pattern: {error}")
     try:
         ZoneInfo(values.get("timezone") or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(
-            f"{origin}: source {name!r}: unknown timezone {values['timezone']!r}"
-        ) from None
-    if not str(values["base_url"]).startswith(("http://", "https://")):
-        raise ConfigError(f"{origin}: source {name!r}: base_url must be http(s)")
-    if origin_key(values["base_url"]) is None:
-        raise ConfigError(f"{origin}: source {name!r}: base_url must have a host and no user info")
+        found.append(f"{where}: unknown timezone {values['timezone']!r}")
+    if "base_url" in values:
+        if not str(values["base_url"]).startswith(("http://", "https://")):
+            found.append(f"{where}: base_url must be http(s)")
+        elif origin_key(values["base_url"]) is None:
+            found.append(f"{where}: base_url must have a host and no user info")
     for host in values.get("allowed_hosts", ()):
         if not re.fullmatch(r"[A-Za-z0-9.-]+(:\d{1,5})?", str(host)):
-            raise ConfigError(
-                f"{origin}: source {name!r}: allowed_hosts entry {host!r} must be host or host:port"
-            )
+            found.append(f"{where}: allowed_hosts entry {host!r} must be host or host:port")
+    if found:
+        problems.extend(found)
+        return None
     return Source(name=name, **values)
+
+
+def _parse_sources(
+    tables: Mapping[str, Any], origin: str, problems: list[str]
+) -> dict[str, Source]:
+    parsed = {name: _parse_source(name, table, origin, problems) for name, table in tables.items()}
+    return {name: source for name, source in parsed.items() if source is not None}
 
 
 def _coerce(name: str, raw: Any, default: Any) -> Any:
@@ -215,24 +228,20 @@ def load_settings(
 ) -> Settings:
     """Shipped sources.toml, then the user's TOML (`config_path` or $NEWSETL_CONFIG), then env.
 
-    A user file with a [sources] table replaces the shipped sources, except `demo`.
+    A user file with a [sources] table replaces the shipped sources, except `demo`. Every
+    problem found is reported at once, one line each, in one ConfigError.
     """
     environ = os.environ if environ is None else environ
+    problems: list[str] = []
     shipped = tomllib.loads(files("newsetl").joinpath("sources.toml").read_text("utf-8"))
-    sources = {
-        name: _parse_source(name, table, "shipped sources.toml")
-        for name, table in shipped.get("sources", {}).items()
-    }
+    sources = _parse_sources(shipped.get("sources", {}), "shipped sources.toml", problems)
     overrides: dict[str, Any] = {}
     config_path = config_path or environ.get(CONFIG_ENV)
     if config_path:
         user = _read_toml(Path(config_path))
         overrides.update(user.get("settings", {}))
         if "sources" in user:
-            user_sources = {
-                name: _parse_source(name, table, str(config_path))
-                for name, table in user["sources"].items()
-            }
+            user_sources = _parse_sources(user["sources"], str(config_path), problems)
             sources = (
                 {"demo": sources["demo"], **user_sources} if "demo" in sources else user_sources
             )
@@ -244,8 +253,13 @@ def load_settings(
         default = getattr(defaults, setting.name)
         raw = environ.get(ENV_PREFIX + setting.name.upper(), overrides.pop(setting.name, None))
         if raw is not None:
-            values[setting.name] = _coerce(setting.name, raw, default)
+            try:
+                values[setting.name] = _coerce(setting.name, raw, default)
+            except ConfigError as error:
+                problems.append(str(error))
     overrides.pop("sources", None)
     if overrides:
-        raise ConfigError(f"{config_path}: unknown settings {sorted(overrides)}")
+        problems.append(f"{config_path}: unknown settings {sorted(overrides)}")
+    if problems:
+        raise ConfigError("\n".join(problems))
     return Settings(sources=sources, **values)
