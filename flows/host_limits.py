@@ -13,8 +13,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from prefect.client.orchestration import get_client
+from prefect.client.orchestration import SyncPrefectClient, get_client
 from prefect.concurrency.sync import concurrency, rate_limit
+from prefect.exceptions import ObjectAlreadyExists
 
 IN_FLIGHT_PREFIX = "host:"
 PACE_PREFIX = "host-pace:"
@@ -30,6 +31,15 @@ def pace_limit_name(host: str) -> str:
     return PACE_PREFIX + host
 
 
+def _upsert(client: SyncPrefectClient, name: str, limit: int, **options: float) -> None:
+    """Prefect's upsert reads, then creates: when another worker creates the same limit in
+    between, the create answers 409 and the update on a second try is what is wanted."""
+    try:
+        client.upsert_global_concurrency_limit_by_name(name, limit, **options)
+    except ObjectAlreadyExists:
+        client.upsert_global_concurrency_limit_by_name(name, limit, **options)
+
+
 class PrefectHostLimiter:
     """A `fetch.limits.HostLimiter` backed by the Prefect server's global concurrency limits."""
 
@@ -43,13 +53,9 @@ class PrefectHostLimiter:
             if self._configured.get(host) == wanted:
                 return
             with get_client(sync_client=True) as client:
-                client.upsert_global_concurrency_limit_by_name(
-                    in_flight_limit_name(host), wanted[0]
-                )
+                _upsert(client, in_flight_limit_name(host), wanted[0])
                 if wanted[1] > 0:
-                    client.upsert_global_concurrency_limit_by_name(
-                        pace_limit_name(host), 1, slot_decay_per_second=1.0 / wanted[1]
-                    )
+                    _upsert(client, pace_limit_name(host), 1, slot_decay_per_second=1.0 / wanted[1])
             self._configured[host] = wanted
 
     @contextmanager

@@ -83,3 +83,24 @@ def test_without_a_limiter_a_fetcher_keeps_in_process_limits_only(tmp_path: Path
     from fetch.limits import IN_PROCESS_ONLY
 
     assert Fetcher.limiter is IN_PROCESS_ONLY
+
+
+def test_two_workers_creating_one_host_limit_at_once_both_go_on() -> None:
+    """Prefect's upsert reads, then creates: the worker that loses the race gets a 409
+    (ObjectAlreadyExists) and must update instead of failing its run."""
+    from prefect.exceptions import ObjectAlreadyExists
+
+    from flows.host_limits import _upsert
+
+    class RacedClient:
+        def __init__(self) -> None:
+            self.calls: list[tuple[str, int, dict]] = []
+
+        def upsert_global_concurrency_limit_by_name(self, name: str, limit: int, **options):  # noqa: ANN201
+            self.calls.append((name, limit, options))
+            if len(self.calls) == 1:
+                raise ObjectAlreadyExists(http_exc=RuntimeError("409 Conflict"))
+
+    client = RacedClient()
+    _upsert(client, "host-pace:example.org", 1, slot_decay_per_second=0.5)  # type: ignore[arg-type]
+    assert client.calls == [("host-pace:example.org", 1, {"slot_decay_per_second": 0.5})] * 2
