@@ -17,7 +17,7 @@ import logging
 import os
 import socket
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,9 +27,11 @@ from fetch import discover as discovery_methods
 from fetch.archive import WarcArchive
 from fetch.discover import Discovery, DiscoveryFailed
 from fetch.http import Fetcher, FetchRequest, crawl_state_for
+from flows import pages as multi_page
 from flows import resources, steps
 from flows.steps import now_utc
 from newsetl.settings import Settings, Source
+from records.fetch import FetchResult
 from warehouse import LoadBatch, LoadCounts, PageResult, Warehouse, frontier
 from warehouse.export import export_marts
 from warehouse.packages import (
@@ -169,6 +171,9 @@ def run_source_to_package(
 ) -> PackagedRun:
     """Discover, fetch and transform one source into a load package; never writes the warehouse.
 
+    Multi-page articles are planned and completed by the same code as on one machine
+    (`flows/pages.py`), their later pages fetched into the package's WARC and responses.
+
     A failing run still publishes a package (status failed, with what it fetched), so the
     warehouse records the failure once the loader commits it; then the error is raised.
     """
@@ -177,6 +182,10 @@ def run_source_to_package(
     writer = PackageWriter(packages_dir(settings), run_id, source.name)
     summary = PackagedRun(source.name, run_id)
     collected = _Collected()
+
+    def crawl_state() -> AbstractContextManager[Warehouse | None]:
+        return committed_state(settings)
+
     failure: BaseException | None = None
     try:
         with make_package_fetcher(settings, source, run_id, writer.warc_dir, limiter) as fetcher:
@@ -191,10 +200,17 @@ def run_source_to_package(
             requests = plan_from_committed_state(
                 settings, source, collected.discovery, recheck_all=recheck_all
             )
+            requests = multi_page.plan_first_pages(crawl_state, source, requests)
+
+            def fetch_pages(batch: list[FetchRequest]) -> list[FetchResult]:
+                return fetcher.fetch_many(batch, "article")  # into the package's WARC
+
             for batch in steps.batches(requests, settings.fetch_batch_size):
-                results = fetcher.fetch_many(batch, "article")
+                pages = steps.transform_pages(
+                    source, fetch_pages(batch), resources.text_limits(settings)
+                )
                 collected.pages.extend(
-                    steps.transform_pages(source, results, resources.text_limits(settings))
+                    multi_page.complete_articles(crawl_state, fetch_pages, source, pages)
                 )
     except Exception as error:
         failure = error

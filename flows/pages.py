@@ -10,34 +10,46 @@ Two steps around the usual ones:
   own validators, and if any of them changed, every page is fetched again in full. The bodies
   are joined by `assemble_pages`; a page that could not be fetched leaves the article
   `incomplete` with the page in `missing_pages`, never silently short.
+
+Both steps serve a one-machine run and a worker's run into a load package alike; what differs is
+passed in: `crawl_state` opens the crawl state for a few reads (the run's warehouse session on
+one machine, the last committed state, read-only, on a worker), `fetch` fetches requests with
+the run's fetcher (archiving into `raw/` on one machine, into the package on a worker).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import TypeVar
 
 from fetch.http import FetchRequest
-from flows.resources import make_fetcher, open_warehouse
 from flows.steps import transform_pages
-from newsetl.settings import Settings, Source
+from newsetl.settings import Source
 from records.fetch import FetchResult
 from transforms.pagination import assemble_pages, page_number, page_url
-from warehouse import PageResult, frontier
+from warehouse import PageResult, Warehouse, frontier
 
 MAX_PAGES = 50  # rounds of "Next page" links followed for one article
 Item = TypeVar("Item")
+# Opens the crawl state for a few reads; None when there is none yet (before a first commit).
+CrawlState = Callable[[], AbstractContextManager[Warehouse | None]]
+# Fetches article pages with the run's fetcher, every response archived where the run keeps them.
+FetchPages = Callable[[list[FetchRequest]], list[FetchResult]]
 
 
 def plan_first_pages(
-    settings: Settings, source: Source, requests: list[FetchRequest]
+    crawl_state: CrawlState, source: Source, requests: list[FetchRequest]
 ) -> list[FetchRequest]:
     """The planned requests with every known later page replaced by its article's first page."""
-    with open_warehouse(settings) as warehouse:
-        first_of = frontier.first_pages(warehouse, source.name, [r.url for r in requests])
-        first_validators = frontier.validators(warehouse, source.name, set(first_of.values()))
+    first_of: dict[str, str] = {}
+    first_validators: dict[str, tuple[str | None, str | None]] = {}
+    with crawl_state() as warehouse:
+        if warehouse is not None:
+            first_of = frontier.first_pages(warehouse, source.name, [r.url for r in requests])
+            first_validators = frontier.validators(warehouse, source.name, set(first_of.values()))
     planned: dict[str, FetchRequest] = {}
     for request in requests:
         first = first_of.get(request.url)
@@ -83,7 +95,7 @@ class _MultiPageArticle:
 
 
 def complete_articles(
-    settings: Settings, source: Source, run_id: str, pages: list[PageResult]
+    crawl_state: CrawlState, fetch: FetchPages, source: Source, pages: list[PageResult]
 ) -> list[PageResult]:
     """Fetch the other pages of every multi-page article in `pages`, and assemble each."""
     articles: dict[str, _MultiPageArticle] = {}
@@ -94,9 +106,13 @@ def complete_articles(
     unchanged = [page for page in pages if page.fetch.outcome == "not_modified"]
     if not articles and not unchanged:
         return pages
-    with open_warehouse(settings) as warehouse:
-        stored = frontier.continuation_pages(
-            warehouse, source.name, [page.fetch.url for page in unchanged]
+    with crawl_state() as warehouse:
+        stored = (
+            {}
+            if warehouse is None
+            else frontier.continuation_pages(
+                warehouse, source.name, [page.fetch.url for page in unchanged]
+            )
         )
         for page in unchanged:
             if stored.get(page.fetch.url) and page.fetch.url not in articles:
@@ -107,15 +123,19 @@ def complete_articles(
             for first, article in articles.items()
         }
         # a first page that answered 304 re-checks its later pages with their own validators
-        checked = frontier.validators(
-            warehouse,
-            source.name,
-            [
-                url
-                for first, urls in wanted.items()
-                if not articles[first].any_changed()
-                for url in urls
-            ],
+        checked = (
+            {}
+            if warehouse is None
+            else frontier.validators(
+                warehouse,
+                source.name,
+                [
+                    url
+                    for first, urls in wanted.items()
+                    if not articles[first].any_changed()
+                    for url in urls
+                ],
+            )
         )
     if not articles:
         return pages
@@ -127,7 +147,7 @@ def complete_articles(
     for _round in range(MAX_PAGES):  # "Next page" links name one more page at a time
         if not requests:
             break
-        _fetch_into(settings, source, run_id, articles, requests)
+        _fetch_into(fetch, source, articles, requests)
         requests = {
             url: (first, FetchRequest(url))
             for first, article in articles.items()
@@ -140,24 +160,20 @@ def complete_articles(
         if article.any_changed()
         for url in article.not_modified_urls()
     }
-    _fetch_into(settings, source, run_id, articles, refetch)
+    _fetch_into(fetch, source, articles, refetch)
     return _with_assembled(pages, articles)
 
 
 def _fetch_into(
-    settings: Settings,
+    fetch: FetchPages,
     source: Source,
-    run_id: str,
     articles: dict[str, _MultiPageArticle],
     requests: dict[str, tuple[str, FetchRequest]],
 ) -> None:
     """Fetch `{url: (first page, request)}` and add each page to its article."""
     if not requests:
         return
-    with make_fetcher(settings, source, run_id) as fetcher:
-        results: list[FetchResult] = fetcher.fetch_many(
-            [request for _, request in requests.values()], "article"
-        )
+    results = fetch([request for _, request in requests.values()])
     for page in transform_pages(source, results):
         articles[requests[page.fetch.url][0]].add(page)
 

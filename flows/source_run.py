@@ -8,15 +8,18 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, wait
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from fetch.http import FetchRequest
 from flows import pages as multi_page
 from flows import resources, steps
 from flows.source_summary import SourceRunSummary, StageTimer
 from newsetl.settings import Settings, Source
+from records.fetch import FetchResult
+from warehouse import Warehouse
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,13 @@ def _run_source_locked(
 ) -> SourceRunSummary:
     with recorded_run(settings, source, flow_run_id) as summary:
         timer = StageTimer(summary)
+
+        def crawl_state() -> AbstractContextManager[Warehouse | None]:
+            return resources.open_warehouse(settings)
+
+        def fetch_more_pages(more: list[FetchRequest]) -> list[FetchResult]:
+            return steps.fetch_pages(settings, source, summary.run_id, more)
+
         with timer.stage("discover"):
             discovery = step_functions.discover(
                 settings,
@@ -104,7 +114,7 @@ def _run_source_locked(
             requests = step_functions.plan_fetches(
                 settings, source, discovery, recheck_all=recheck_all
             )
-            requests = multi_page.plan_first_pages(settings, source, requests)
+            requests = multi_page.plan_first_pages(crawl_state, source, requests)
         summary.listing_pages = discovery.pages_read
         summary.discovered = len(discovery.new_urls)
         pending_discovery = discovery
@@ -120,7 +130,7 @@ def _run_source_locked(
                     source, results, resources.text_limits(settings)
                 )
             with timer.stage("fetch"):  # the other pages of multi-page articles
-                return multi_page.complete_articles(settings, source, summary.run_id, pages)
+                return multi_page.complete_articles(crawl_state, fetch_more_pages, source, pages)
 
         stages = (fetch, transform)
         for pages in pipelined(steps.batches(requests, settings.fetch_batch_size), stages):

@@ -36,7 +36,7 @@ from warehouse import (
 )
 from warehouse.export import PARQUET_DIR_NAME, export_marts
 from warehouse.quality import CheckResult, run_checks
-from warehouse.safety import mark_interrupted_runs, record_truncations
+from warehouse.safety import mark_interrupted_runs
 
 # A backfill saves its listing pages and cursor this often (see _UnsavedListingPages).
 LISTING_PAGES_PER_SAVE = 10
@@ -260,9 +260,8 @@ def load_pages(
         changes_are_extractor_changes=extractor_changes,
     )
     with open_warehouse(settings) as warehouse:
+        # the pages' truncations go into raw_truncations with the batch, in its transaction
         counts = load_batch(warehouse, run_id, source.name, batch, now=now_utc())
-        cuts = [(page.fetch.url, cut) for page in pages for cut in page.truncations]
-        record_truncations(warehouse, source.name, run_id, cuts, now_utc())
         for mark in discovery.watermarks if discovery else []:
             # only now that the entries are in the frontier may the next read skip them
             frontier.save_watermark(

@@ -17,6 +17,7 @@ from records.fetch import DiscoveredLink, FetchResult
 from warehouse.connection import Warehouse
 from warehouse.frontier import advance_cursor, next_check_after, next_check_after_failure
 from warehouse.integrity import rollback_keeping_the_cause
+from warehouse.safety import record_truncations
 from warehouse.versions import article_id_for, decide_version
 
 
@@ -28,7 +29,8 @@ class PageResult:
     article: Article | None = None
     rejection: NotAnArticle | None = None
     response_id: int | None = None  # set when re-processing an archived response already loaded
-    truncations: list = field(default_factory=list)  # transforms.limits.Truncation, one a field
+    # transforms.limits.Truncation, one a field cut; `load_batch` records them in raw_truncations
+    truncations: list = field(default_factory=list)
     # a later page of a multi-page article (or a superseded fetch of its first page): its
     # response and frontier row are written, its text is in the first page's article
     first_page_url: str | None = None
@@ -142,6 +144,9 @@ class _BatchWriter:
         if self.batch.cursor_advance is not None:
             start_url, next_url = self.batch.cursor_advance
             advance_cursor(self.warehouse, self.source, start_url, next_url, self.now)
+        # the fields cut to their limits, in the same commit: recorded exactly when the pages are
+        cuts = [(page.fetch.url, cut) for page in self.batch.pages for cut in page.truncations]
+        record_truncations(self.warehouse, self.source, self.run_id, cuts, self.now)
         return self.rows
 
     def upsert_links(self, links: list[DiscoveredLink]) -> None:

@@ -28,6 +28,7 @@ import duckdb
 
 from records.article import Article, Block, Image, NotAnArticle
 from records.fetch import DiscoveredLink, FetchResult
+from transforms.limits import Truncation
 from warehouse.connection import Warehouse
 from warehouse.frontier import save_listing_gap, save_watermark
 from warehouse.load import LoadBatch, LoadCounts, PageResult, load_batch
@@ -39,7 +40,8 @@ COMMITTED_DIR = "committed"
 MANIFEST_NAME = "manifest.json"
 WARC_DIR_NAME = "warc"
 TABLE_FILES = ("links.parquet", "responses.parquet", "pages.parquet")
-FORMAT_VERSION = 1
+# 2: pages.parquet has `truncations` (the fields cut to their limits); 1 had none, still read
+FORMAT_VERSION = 2
 
 
 class PackageInvalid(ValueError):
@@ -121,6 +123,14 @@ def _article_json(article: Article) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+def _truncations_json(cuts: list[Truncation]) -> str | None:
+    return json.dumps([[c.field, c.original_chars, c.kept_chars] for c in cuts]) if cuts else None
+
+
+def _truncations_from(record_json: str | None) -> list[Truncation]:
+    return [Truncation(*cut) for cut in json.loads(record_json)] if record_json else []
+
+
 def _article_from(record_json: str) -> Article:
     record = json.loads(record_json)
     record["body"] = tuple(Block(text, kind) for kind, text in record["body"])
@@ -186,6 +196,19 @@ def _read_parquet(path: Path) -> list[tuple]:
         connection.close()
 
 
+def _read_parquet_records(path: Path) -> list[dict[str, Any]]:
+    """The rows by column name, so a column an older package lacks is simply absent."""
+    connection = duckdb.connect(":memory:")
+    try:
+        cursor = connection.execute(
+            "SELECT * FROM read_parquet(?) ORDER BY position", [path.as_posix()]
+        )
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    finally:
+        connection.close()
+
+
 def package_dirs(packages_dir: Path) -> dict[str, Path]:
     return {name: packages_dir / name for name in (INCOMING_DIR, READY_DIR, COMMITTED_DIR)}
 
@@ -237,6 +260,7 @@ class PackageWriter:
                 "rejection_detail": ("VARCHAR", [p.rejection.detail if p.rejection else None for p in pages]),
                 "response_id": ("BIGINT", [p.response_id for p in pages]),
                 "first_page_url": ("VARCHAR", [p.first_page_url for p in pages]),
+                "truncations": ("VARCHAR", [_truncations_json(p.truncations) for p in pages]),
             },
         )  # fmt: skip
         files = {name: self.staging / name for name in TABLE_FILES}
@@ -300,6 +324,11 @@ def read_manifest(package_path: Path) -> dict[str, Any]:
 def verify_package(package_path: Path) -> dict[str, Any]:
     """The manifest, once every file it names has the checksum it records."""
     manifest = read_manifest(package_path)
+    if manifest.get("format", 1) > FORMAT_VERSION:
+        raise PackageInvalid(
+            f"{package_path}: package format {manifest['format']} is newer than this loader "
+            f"reads ({FORMAT_VERSION}); update the loader's checkout"
+        )
     for name, expected in manifest["files"].items():
         path = package_path / name
         if not path.is_file() or _sha256(path) != expected:
@@ -326,13 +355,16 @@ def read_package(package_path: Path) -> PackageContents:
     pages = [
         PageResult(
             fetch=fetch,
-            article=_article_from(article) if article else None,
-            rejection=NotAnArticle(reason, detail or "") if reason else None,
-            response_id=response_id,
-            first_page_url=first_page_url,
+            article=_article_from(row["article"]) if row["article"] else None,
+            rejection=NotAnArticle(row["rejection_reason"], row["rejection_detail"] or "")
+            if row["rejection_reason"]
+            else None,
+            response_id=row["response_id"],
+            first_page_url=row["first_page_url"],
+            truncations=_truncations_from(row.get("truncations")),  # format 1: none
         )
-        for fetch, (_, article, reason, detail, response_id, first_page_url) in zip(
-            page_fetches, _read_parquet(package_path / "pages.parquet"), strict=True
+        for fetch, row in zip(
+            page_fetches, _read_parquet_records(package_path / "pages.parquet"), strict=True
         )
     ]
     batch = LoadBatch(
@@ -437,8 +469,9 @@ def _counts_of_committed_run(warehouse: Warehouse, run_id: str) -> LoadCounts:
 def commit_package(
     warehouse: Warehouse, package_path: Path, raw_dir: Path, *, now: datetime
 ) -> CommittedPackage:
-    """Load one package exactly once: its rows by `load_batch` (skipped when its `loads` row
-    exists), then the run row, discovery state and `load_packages` row (idempotent)."""
+    """Load one package exactly once: its rows and its pages' truncations by `load_batch`
+    (skipped when its `loads` row exists), then the run row, discovery state and
+    `load_packages` row (idempotent)."""
     contents = read_package(package_path)
     manifest = read_manifest(package_path)
     manifest_sha256 = _sha256(package_path / MANIFEST_NAME)
