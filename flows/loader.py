@@ -210,7 +210,9 @@ def run_source_to_package(
                     source, fetch_pages(batch), resources.text_limits(settings)
                 )
                 collected.pages.extend(
-                    multi_page.complete_articles(crawl_state, fetch_pages, source, pages)
+                    multi_page.complete_articles(
+                        crawl_state, fetch_pages, source, pages, resources.text_limits(settings)
+                    )
                 )
     except Exception as error:
         failure = error

@@ -29,6 +29,7 @@ from fetch.http import FetchRequest
 from flows.steps import transform_pages
 from newsetl.settings import Source
 from records.fetch import FetchResult
+from transforms.limits import NO_LIMITS, TextLimits, cap_text_fields
 from transforms.pagination import assemble_pages, page_number, page_url
 from warehouse import PageResult, Warehouse, frontier
 
@@ -95,9 +96,14 @@ class _MultiPageArticle:
 
 
 def complete_articles(
-    crawl_state: CrawlState, fetch: FetchPages, source: Source, pages: list[PageResult]
+    crawl_state: CrawlState,
+    fetch: FetchPages,
+    source: Source,
+    pages: list[PageResult],
+    limits: TextLimits,
 ) -> list[PageResult]:
-    """Fetch the other pages of every multi-page article in `pages`, and assemble each."""
+    """Fetch the other pages of every multi-page article in `pages`, and assemble each; the
+    assembled article is held to `limits`, its cuts recorded like a single page's."""
     articles: dict[str, _MultiPageArticle] = {}
     for page in pages:
         if page.article is not None and page.article.continuation_urls:
@@ -161,7 +167,7 @@ def complete_articles(
         for url in article.not_modified_urls()
     }
     _fetch_into(fetch, source, articles, refetch)
-    return _with_assembled(pages, articles)
+    return _with_assembled(pages, articles, limits)
 
 
 def _fetch_into(
@@ -174,12 +180,13 @@ def _fetch_into(
     if not requests:
         return
     results = fetch([request for _, request in requests.values()])
-    for page in transform_pages(source, results):
+    # later pages are cut to the limits once assembled, so each cut is recorded where it lands
+    for page in transform_pages(source, results, NO_LIMITS):
         articles[requests[page.fetch.url][0]].add(page)
 
 
 def _with_assembled(
-    pages: list[PageResult], articles: dict[str, _MultiPageArticle]
+    pages: list[PageResult], articles: dict[str, _MultiPageArticle], limits: TextLimits
 ) -> list[PageResult]:
     """`pages` with each multi-page article's pages replaced by: the superseded fetches, the
     assembled first page, the later pages (responses and frontier rows only)."""
@@ -198,11 +205,11 @@ def _with_assembled(
         if first in done:
             continue
         done.add(first)
-        out.extend(_assembled(articles[first]))
+        out.extend(_assembled(articles[first], limits))
     return out
 
 
-def _assembled(article: _MultiPageArticle) -> list[PageResult]:
+def _assembled(article: _MultiPageArticle, limits: TextLimits) -> list[PageResult]:
     first = article.first_page_url
     representative = article.latest(first)
     records: list[PageResult] = []
@@ -222,15 +229,21 @@ def _assembled(article: _MultiPageArticle) -> list[PageResult]:
         for url in sorted(article.fetches, key=page_number)
         if (page := article.latest(url)) is not None and page.article is not None
     ]
+    # page 1 was cut already (its cuts stand, at the same places); the later pages' fields are
+    # cut here, numbered as they are in the assembled article
+    capped, cuts = cap_text_fields(assemble_pages(extracted), limits)
     assembled = PageResult(
         representative.fetch,
-        article=assemble_pages(extracted),
+        article=capped,
         response_id=representative.response_id,
+        truncations=[*representative.truncations, *cuts],
     )
     return [*superseded, assembled, *later]
 
 
-def assemble_archived(pages: list[PageResult]) -> list[PageResult]:
+def assemble_archived(
+    pages: list[PageResult], limits: TextLimits
+) -> list[PageResult]:
     """Re-processing: the pages of one multi-page article in `pages` (read from the archive,
     no network) become one assembled article; a later page never becomes an article."""
     articles: dict[str, _MultiPageArticle] = {}
@@ -246,7 +259,7 @@ def assemble_archived(pages: list[PageResult]) -> list[PageResult]:
             and page.fetch.url not in articles[first].fetches
         ):
             articles[first].add(page)
-    return _with_assembled(pages, articles)
+    return _with_assembled(pages, articles, limits)
 
 
 def batches_keeping_articles_whole(

@@ -94,7 +94,7 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
                     )
                     for page, (response_id, _) in zip(pages, batch, strict=True):
                         page.response_id = response_id
-                    pages = multi_page.assemble_archived(pages)
+                    pages = multi_page.assemble_archived(pages, resources.text_limits(settings))
                 with timer.stage("load"):
                     counts = steps.load_pages(
                         settings, source, summary.run_id, pages, extractor_changes=True

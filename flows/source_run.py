@@ -130,7 +130,9 @@ def _run_source_locked(
                     source, results, resources.text_limits(settings)
                 )
             with timer.stage("fetch"):  # the other pages of multi-page articles
-                return multi_page.complete_articles(crawl_state, fetch_more_pages, source, pages)
+                return multi_page.complete_articles(
+                    crawl_state, fetch_more_pages, source, pages, resources.text_limits(settings)
+                )
 
         stages = (fetch, transform)
         for pages in pipelined(steps.batches(requests, settings.fetch_batch_size), stages):

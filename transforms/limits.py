@@ -15,6 +15,9 @@ class TextLimits:
     max_field_chars: int = 5000  # subtitle, editor's note, each author, tag and image caption
 
 
+NO_LIMITS = TextLimits(max_title_chars=2**62, max_field_chars=2**62)
+
+
 @dataclass(frozen=True)
 class Truncation:
     field: str  # title, subtitle, editor_note, authors[0], tags[2], images[1].caption, ...

@@ -249,3 +249,17 @@ def test_a_package_written_before_truncations_were_packaged_still_reads(
     assert contents.batch.pages and all(not page.truncations for page in contents.batch.pages)
     assert len(load_ready_packages(workers, export=False).committed) == 1
     assert rows(workers, "SELECT count(*) FROM raw_truncations") == [(0,)]
+
+
+def test_an_assembled_article_records_its_cuts_like_a_single_page(
+    tmp_path: Path, server: DemoServer
+) -> None:
+    settings = settings_in(tmp_path / "direct", server, max_title_chars=24)
+    run_directly(settings)
+    for path in PAGINATED:
+        ((title,),) = url_like(settings, "SELECT title FROM articles WHERE url LIKE ?", path)
+        assert len(title) == 24 and title.endswith("…")
+        cuts = url_like(
+            settings, "SELECT field, kept_chars FROM raw_truncations WHERE url LIKE ?", path
+        )
+        assert cuts == [("title", 24)], path
