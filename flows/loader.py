@@ -32,6 +32,7 @@ from flows import resources, steps
 from flows.steps import now_utc
 from newsetl.settings import Settings, Source
 from records.fetch import FetchResult
+from transforms.limits import NO_LIMITS
 from warehouse import LoadBatch, LoadCounts, PageResult, Warehouse, frontier
 from warehouse.export import export_marts
 from warehouse.packages import (
@@ -206,9 +207,8 @@ def run_source_to_package(
                 return fetcher.fetch_many(batch, "article")  # into the package's WARC
 
             for batch in steps.batches(requests, settings.fetch_batch_size):
-                pages = steps.transform_pages(
-                    source, fetch_pages(batch), resources.text_limits(settings)
-                )
+                # uncut: complete_articles cuts every article, a multi-page one once assembled
+                pages = steps.transform_pages(source, fetch_pages(batch), NO_LIMITS)
                 collected.pages.extend(
                     multi_page.complete_articles(
                         crawl_state, fetch_pages, source, pages, resources.text_limits(settings)

@@ -102,8 +102,11 @@ def complete_articles(
     pages: list[PageResult],
     limits: TextLimits,
 ) -> list[PageResult]:
-    """Fetch the other pages of every multi-page article in `pages`, and assemble each; the
-    assembled article is held to `limits`, its cuts recorded like a single page's."""
+    """Fetch the other pages of every multi-page article in `pages`, and assemble each.
+
+    `pages` come uncut (transformed with NO_LIMITS): every article is cut to `limits` here,
+    an assembled one after assembly, so its content hash, like a single page's, describes the
+    text as extracted, and each cut is recorded where it lands."""
     articles: dict[str, _MultiPageArticle] = {}
     for page in pages:
         if page.article is not None and page.article.continuation_urls:
@@ -111,7 +114,7 @@ def complete_articles(
             articles.setdefault(first, _MultiPageArticle(first)).add(page)
     unchanged = [page for page in pages if page.fetch.outcome == "not_modified"]
     if not articles and not unchanged:
-        return pages
+        return cut_to_limits(pages, limits)
     with crawl_state() as warehouse:
         stored = (
             {}
@@ -144,7 +147,7 @@ def complete_articles(
             )
         )
     if not articles:
-        return pages
+        return cut_to_limits(pages, limits)
     requests = {
         url: (first, FetchRequest(url, *checked.get(url, (None, None))))
         for first, urls in wanted.items()
@@ -167,7 +170,7 @@ def complete_articles(
         for url in article.not_modified_urls()
     }
     _fetch_into(fetch, source, articles, refetch)
-    return _with_assembled(pages, articles, limits)
+    return cut_to_limits(_with_assembled(pages, articles), limits)
 
 
 def _fetch_into(
@@ -186,7 +189,7 @@ def _fetch_into(
 
 
 def _with_assembled(
-    pages: list[PageResult], articles: dict[str, _MultiPageArticle], limits: TextLimits
+    pages: list[PageResult], articles: dict[str, _MultiPageArticle]
 ) -> list[PageResult]:
     """`pages` with each multi-page article's pages replaced by: the superseded fetches, the
     assembled first page, the later pages (responses and frontier rows only)."""
@@ -205,11 +208,11 @@ def _with_assembled(
         if first in done:
             continue
         done.add(first)
-        out.extend(_assembled(articles[first], limits))
+        out.extend(_assembled(articles[first]))
     return out
 
 
-def _assembled(article: _MultiPageArticle, limits: TextLimits) -> list[PageResult]:
+def _assembled(article: _MultiPageArticle) -> list[PageResult]:
     first = article.first_page_url
     representative = article.latest(first)
     records: list[PageResult] = []
@@ -229,23 +232,18 @@ def _assembled(article: _MultiPageArticle, limits: TextLimits) -> list[PageResul
         for url in sorted(article.fetches, key=page_number)
         if (page := article.latest(url)) is not None and page.article is not None
     ]
-    # page 1 was cut already (its cuts stand, at the same places); the later pages' fields are
-    # cut here, numbered as they are in the assembled article
-    capped, cuts = cap_text_fields(assemble_pages(extracted), limits)
     assembled = PageResult(
         representative.fetch,
-        article=capped,
+        article=assemble_pages(extracted),
         response_id=representative.response_id,
-        truncations=[*representative.truncations, *cuts],
     )
     return [*superseded, assembled, *later]
 
 
-def assemble_archived(
-    pages: list[PageResult], limits: TextLimits
-) -> list[PageResult]:
+def assemble_archived(pages: list[PageResult], limits: TextLimits) -> list[PageResult]:
     """Re-processing: the pages of one multi-page article in `pages` (read from the archive,
-    no network) become one assembled article; a later page never becomes an article."""
+    no network) become one assembled article; a later page never becomes an article. As in
+    `complete_articles`, `pages` come uncut and every article is cut to `limits` here."""
     articles: dict[str, _MultiPageArticle] = {}
     for page in pages:
         if page.article is not None and page.article.continuation_urls:
@@ -259,7 +257,16 @@ def assemble_archived(
             and page.fetch.url not in articles[first].fetches
         ):
             articles[first].add(page)
-    return _with_assembled(pages, articles, limits)
+    return cut_to_limits(_with_assembled(pages, articles), limits)
+
+
+def cut_to_limits(pages: list[PageResult], limits: TextLimits) -> list[PageResult]:
+    """Every article in `pages` cut to `limits`, the cuts kept on its page (recorded at load)."""
+    for page in pages:
+        if page.article is not None:
+            page.article, cuts = cap_text_fields(page.article, limits)
+            page.truncations = [*page.truncations, *cuts]
+    return pages
 
 
 def batches_keeping_articles_whole(

@@ -18,6 +18,7 @@ from flows.source_run import recorded_run
 from flows.source_summary import SourceRunSummary, StageTimer
 from newsetl.settings import Settings, Source
 from records.fetch import FetchResult
+from transforms.limits import NO_LIMITS
 from warehouse import readers
 from warehouse.safety import ReprocessError, record_reprocess_errors
 
@@ -90,7 +91,9 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
             ):
                 with timer.stage("transform"):
                     pages = steps.transform_pages(
-                        source, [result for _, result in batch], resources.text_limits(settings)
+                        source,
+                        [result for _, result in batch],
+                        NO_LIMITS,  # cut once assembled
                     )
                     for page, (response_id, _) in zip(pages, batch, strict=True):
                         page.response_id = response_id

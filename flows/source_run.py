@@ -19,6 +19,7 @@ from flows import resources, steps
 from flows.source_summary import SourceRunSummary, StageTimer
 from newsetl.settings import Settings, Source
 from records.fetch import FetchResult
+from transforms.limits import NO_LIMITS
 from warehouse import Warehouse
 
 
@@ -126,9 +127,8 @@ def _run_source_locked(
 
         def transform(results: list) -> list:
             with timer.stage("transform"):
-                pages = step_functions.transform_pages(
-                    source, results, resources.text_limits(settings)
-                )
+                # uncut: complete_articles cuts every article, a multi-page one once assembled
+                pages = step_functions.transform_pages(source, results, NO_LIMITS)
             with timer.stage("fetch"):  # the other pages of multi-page articles
                 return multi_page.complete_articles(
                     crawl_state, fetch_more_pages, source, pages, resources.text_limits(settings)

@@ -219,7 +219,8 @@ def transform_pages(
 ) -> list[PageResult]:
     """Decode and extract every fetched body; a page that fails becomes a rejection, never a crash.
 
-    Over-long text fields are cut here, the one place before load, and the cuts kept on the page.
+    Over-long text fields are cut to `limits` and the cuts kept on the page; a run passes
+    NO_LIMITS and cuts in `flows.pages` instead, after multi-page articles are assembled.
     """
     limits = limits or TextLimits()
     pages: list[PageResult] = []

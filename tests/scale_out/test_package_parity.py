@@ -16,6 +16,7 @@ from helpers import fast_settings, rows
 
 from flows import loader
 from flows.loader import load_ready_packages, packages_dir, run_source_to_package
+from flows.reprocess import reprocess_source
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.settings import Settings
@@ -261,5 +262,15 @@ def test_an_assembled_article_records_its_cuts_like_a_single_page(
         assert len(title) == 24 and title.endswith("…")
         cuts = url_like(
             settings, "SELECT field, kept_chars FROM raw_truncations WHERE url LIKE ?", path
+        )
+        assert cuts == [("title", 24)], path
+    # re-processing the archive cuts and records the same, and sees no change
+    reprocessed = reprocess_source(settings, settings.source(SOURCE))
+    assert reprocessed.status == "completed" and reprocessed.counts.new_versions == 0
+    for path in PAGINATED:
+        cuts = rows(
+            settings,
+            "SELECT field, kept_chars FROM raw_truncations WHERE url LIKE ? AND run_id = ?",
+            ["%" + path, reprocessed.run_id],
         )
         assert cuts == [("title", 24)], path
