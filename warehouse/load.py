@@ -18,7 +18,7 @@ from warehouse.connection import Warehouse
 from warehouse.frontier import advance_cursor, next_check_after, next_check_after_failure
 from warehouse.integrity import rollback_keeping_the_cause
 from warehouse.safety import record_truncations
-from warehouse.versions import article_id_for, decide_version
+from warehouse.versions import article_id_for, decide_version, unscoped_article_id_for
 
 
 @dataclass
@@ -121,6 +121,7 @@ class _BatchWriter:
         self.continuation_pages: dict[str, str] = {}  # url -> its article's first page
         # read once per batch by prefetch, kept current by this writer's own decisions
         self.known_article_ids: dict[str, str | None] = {}
+        self.unscoped_ids_of_source: set[str] = set()
         self.latest_versions: dict[str, tuple[int, str | None, bool, int] | None] = {}
         self.published_at: dict[str, datetime | None] = {}
         self.touched_articles: set[str] = set()
@@ -293,10 +294,28 @@ class _BatchWriter:
         ).fetchall()
         self.known_article_ids = {url: None for url in urls} | dict(rows)
         self.in_frontier = {url for url, _ in rows}
+        articles = [page.article for page in pages if page.article]
+        unscoped = list({unscoped_article_id_for(article) for article in articles})
+        self.unscoped_ids_of_source = {
+            article_id
+            for (article_id,) in self.connection.execute(
+                "SELECT DISTINCT article_id FROM frontier "
+                "WHERE source = ? AND article_id IN (SELECT unnest(?::VARCHAR[]))",
+                [self.source, unscoped],
+            ).fetchall()
+        }
         article_ids = {article_id for _, article_id in rows if article_id} | {
-            article_id_for(page.article) for page in pages if page.article
+            self.identity_id(article) for article in articles
         }
         self.latest_versions = self.read_latest_versions(article_ids)
+
+    def identity_id(self, article: Article) -> str:
+        """The article's id by its identity: scoped by source, unless this source already
+        stores the article under its unscoped id (a warehouse from before the scoping)."""
+        unscoped = unscoped_article_id_for(article)
+        if unscoped in self.unscoped_ids_of_source:
+            return unscoped
+        return article_id_for(article, self.source)
 
     def read_latest_versions(
         self, article_ids: Iterable[str]
@@ -367,7 +386,7 @@ class _BatchWriter:
             self.link_article(fetch.url, article_id)
 
     def write_article(self, article: Article, response_id: int) -> None:
-        article_id = self.frontier_article_id(article.url) or article_id_for(article)
+        article_id = self.frontier_article_id(article.url) or self.identity_id(article)
         decision = decide_version(
             self.latest_version(article_id),
             article,

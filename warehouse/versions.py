@@ -11,8 +11,19 @@ from records.article import Article, NotAnArticle, identity_of
 BODY_LENGTH_DROP_RATIO = 0.7
 
 
-def article_id_for(article: Article) -> str:
-    """Stable across versions; one id for http/https and `www.` spellings, or a site's own key."""
+def article_id_for(article: Article, source: str) -> str:
+    """Stable across versions; one id for http/https and `www.` spellings, or a site's own key.
+
+    Scoped by source: two sources whose pages name the same canonical URL or site key (a
+    syndicated story, a platform shared by several sites) keep an article each, never
+    versions of one another's."""
+    key = f"{source}\n{identity_of(article)}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def unscoped_article_id_for(article: Article) -> str:
+    """The id articles were given before ids were scoped by source (warehouses from before
+    2026-11-26): the load still finds an article stored under it, for its own source only."""
     return hashlib.sha256(identity_of(article).encode("utf-8")).hexdigest()[:16]
 
 

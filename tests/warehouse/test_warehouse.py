@@ -26,9 +26,9 @@ def page(url: str, body: str, canonical_url: str | None = None) -> PageResult:
     return PageResult(fetch, article)
 
 
-def load(warehouse: Warehouse, *pages: PageResult, at: datetime = NOW):
-    run_id = start_run(warehouse, "campus", started_at=at)
-    return load_batch(warehouse, run_id, "campus", LoadBatch(pages=list(pages)), now=at)
+def load(warehouse: Warehouse, *pages: PageResult, at: datetime = NOW, source: str = "campus"):
+    run_id = start_run(warehouse, source, started_at=at)
+    return load_batch(warehouse, run_id, source, LoadBatch(pages=list(pages)), now=at)
 
 
 def test_http_https_and_www_spellings_are_one_article(tmp_path: Path) -> None:
@@ -37,9 +37,10 @@ def test_http_https_and_www_spellings_are_one_article(tmp_path: Path) -> None:
         "https://news.example.edu/2026/11/story.htm",
         "https://www.news.example.edu:443/2026/11/story.htm?utm_source=feed#comments",
     ]
-    assert len({article_id_for(page(url, "x").article) for url in spellings}) == 1
+    assert len({article_id_for(page(url, "x").article, "campus") for url in spellings}) == 1
     other = page("http://news.example.edu/2026/11/other.htm", "x").article
-    assert article_id_for(page(spellings[0], "x").article) != article_id_for(other)
+    first = page(spellings[0], "x").article
+    assert article_id_for(first, "campus") != article_id_for(other, "campus")
     with Warehouse.open(tmp_path / "w.duckdb") as warehouse:
         counts = load(warehouse, *(page(url, "Same body text.") for url in spellings))
         assert counts.new_articles == 1 and counts.unchanged == 2
@@ -105,3 +106,49 @@ def test_one_china_daily_article_on_two_hosts_is_one_article(tmp_path: Path) -> 
             "SELECT article_key, count(*) FROM raw_article_versions GROUP BY 1"
         )
     assert rows == [("chinadaily:c_" + str(demo.article_id), 1)]
+
+
+def test_two_sources_naming_one_canonical_url_keep_an_article_each(tmp_path: Path) -> None:
+    """A syndicated story (or a canonical link pointing at the original) is one article per
+    source: never a new version of another source's article, flipping back and forth."""
+    original = "https://news.example.edu/2026/11/story.htm"
+    with Warehouse.open(tmp_path / "w.duckdb") as warehouse:
+        for day in range(2):
+            at = NOW + timedelta(days=day)
+            ours = load(warehouse, page(original, "Our text of the story."), at=at)
+            theirs = load(
+                warehouse,
+                page("https://partner.example.org/s/1.htm", "Their text.", canonical_url=original),
+                at=at,
+                source="partner",
+            )
+            assert (ours.new_articles, theirs.new_articles) == ((1, 1) if day == 0 else (0, 0))
+            assert ours.new_versions == theirs.new_versions == 0
+        _, rows = warehouse.query(
+            "SELECT source, count(*), max(version) FROM raw_article_versions GROUP BY 1 ORDER BY 1"
+        )
+    assert rows == [("campus", 1, 1), ("partner", 1, 1)]
+
+
+def test_an_article_stored_before_ids_were_scoped_is_still_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warehouse import load as store
+    from warehouse.versions import unscoped_article_id_for
+
+    first_url = "https://news.example.edu/2026/11/story.htm"
+    with Warehouse.open(tmp_path / "w.duckdb") as warehouse:
+        with monkeypatch.context() as old_code:  # a warehouse written by the unscoped ids
+            old_code.setattr(
+                store, "article_id_for", lambda article, source: unscoped_article_id_for(article)
+            )
+            load(warehouse, page(first_url, "The text."))
+        # the same article at a new URL (its canonical names the first): the stored one
+        moved = page("https://news.example.edu/archive/story.htm", "The text.", first_url)
+        counts = load(warehouse, moved, at=NOW + timedelta(days=1))
+        assert counts.unchanged == 1 and counts.new_articles == 0
+        # another source naming the same canonical URL still gets an article of its own
+        elsewhere = page("https://partner.example.org/s/1.htm", "The text.", first_url)
+        assert load(warehouse, elsewhere, source="partner").new_articles == 1
+        _, rows = warehouse.query("SELECT count(DISTINCT article_id) FROM raw_article_versions")
+    assert rows == [(2,)]
