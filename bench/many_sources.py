@@ -45,6 +45,8 @@ def main() -> None:
             f"wall {wall:.1f} s ({wall / args.sources * 1000:.0f} ms/source), "
             f"{len(completed)} completed, {loaded} articles loaded"
         )
+        if loaded != args.sources * args.articles:
+            print(f"  NOT ALL LOADED: {loaded} of {args.sources * args.articles} articles")
         for failure in [r for r in results if isinstance(r, BaseException)][:3]:
             print(f"  failed: {type(failure).__name__}: {failure}")
 
