@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from fetch.http import FetchPolicy
 from newsetl.settings import Settings, load_settings
 from warehouse import Warehouse
 
@@ -20,6 +21,17 @@ LOOPBACK_SETTINGS: dict[str, Any] = {
     "request_timeout_seconds": 2.0,
     "lock_timeout_seconds": 60.0,
 }
+
+
+# A fetcher's policy for a site on loopback: no politeness delay, short timeouts and back-offs.
+LOOPBACK_POLICY = FetchPolicy(
+    "newsetl/0.1 (test)",
+    timeout_seconds=1.0,
+    backoff_seconds=0.01,
+    per_host_delay_seconds=0.0,
+    max_in_flight=8,
+    max_body_bytes=1024 * 1024,
+)
 
 
 def fast_settings(tmp_path: Path, **overrides: Any) -> Settings:

@@ -7,23 +7,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from helpers import LOOPBACK_POLICY
 from servers.hostile import HostileSite
 
 from fetch.discover import ListingLimits, discover
-from fetch.http import Fetcher, FetchPolicy
+from fetch.http import Fetcher
 from newsetl.demo_site import DemoServer
 from newsetl.settings import load_settings
 from records.fetch import DiscoveredLink, FetchResult
 
-POLICY = FetchPolicy(
-    "newsetl/0.1 (test)",
-    timeout_seconds=5.0,
-    backoff_seconds=0.01,
-    per_host_delay_seconds=0.0,
-    max_in_flight=3,
-    max_body_bytes=1024 * 1024,
-    respect_robots=False,
-)
+POLICY = replace(LOOPBACK_POLICY, timeout_seconds=5.0, max_in_flight=3, respect_robots=False)
 
 
 def slow_listing_site(n_articles: int, per_page: int) -> HostileSite:

@@ -9,19 +9,12 @@ import helpers
 from helpers import rows
 from servers.hostile import HostileSite
 
-from fetch.http import Fetcher, FetchPolicy, FetchRequest
+from fetch.http import Fetcher, FetchRequest
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer
 from newsetl.settings import Settings
 
-POLICY = FetchPolicy(
-    "newsetl/0.1 (test)",
-    timeout_seconds=1.0,
-    backoff_seconds=0.01,
-    per_host_delay_seconds=0.0,
-    max_in_flight=8,
-    max_body_bytes=1024 * 1024,
-)
+POLICY = helpers.LOOPBACK_POLICY
 
 
 def fast_settings(tmp_path: Path, **overrides: object) -> Settings:
