@@ -83,15 +83,17 @@ class _ReadAhead:
         self.window = max(1, fetcher.policy.max_in_flight)
         self.pool = ThreadPoolExecutor(max_workers=self.window, thread_name_prefix="discover")
         self.started: dict[str, Future[FetchResult]] = {}
+        self.read: set[str] = set()  # never fetched ahead again (a pager numbered oddly)
 
     def start(self, urls: Iterable[str], purpose: Purpose) -> None:
         for url in urls:
             if len(self.started) >= self.window:
                 return
-            if url not in self.started:
+            if url not in self.started and url not in self.read:
                 self.started[url] = self.pool.submit(self.fetcher.fetch, FetchRequest(url), purpose)
 
     def fetch(self, url: str, purpose: Purpose) -> FetchResult:
+        self.read.add(url)
         future = self.started.pop(url, None)
         if future is None:
             return self.fetcher.fetch(FetchRequest(url), purpose)
