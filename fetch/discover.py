@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import wait as wait_for
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
 
 from fetch.http import Fetcher, FetchFailed, FetchRequest
+from fetch.threads import DaemonPool
 from newsetl.settings import Source
 from records.fetch import DiscoveredLink, FetchResult, Purpose
 from records.urls import origin_key, preferred_hosts_for, try_canonical_url
@@ -81,7 +82,7 @@ class _ReadAhead:
         self.fetcher = fetcher
         self.discovery = discovery
         self.window = max(1, fetcher.policy.max_in_flight)
-        self.pool = ThreadPoolExecutor(max_workers=self.window, thread_name_prefix="discover")
+        self.pool = DaemonPool(self.window, "discover")
         self.started: dict[str, Future[FetchResult]] = {}
         self.read: set[str] = set()  # never fetched ahead again (a pager numbered oddly)
 

@@ -11,7 +11,6 @@ import time
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -22,6 +21,7 @@ import httpx
 from fetch.archive import WarcArchive
 from fetch.limits import IN_PROCESS_ONLY, HostLimiter, host_of
 from fetch.robots import RobotsRules, agent_token, rules_from_response
+from fetch.threads import DaemonPool
 from records.fetch import FetchResult, Purpose
 from records.urls import has_userinfo, host_key, origin_key, origin_keys
 
@@ -202,8 +202,8 @@ class Fetcher:
             return []
         hosts = {host_key(urlsplit(request.url).hostname) for request in requests}
         workers = max(1, min(self.policy.max_in_flight * len(hosts), len(requests), 32))
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
-            return list(pool.map(lambda request: self.fetch(request, purpose), requests))
+        with DaemonPool(workers, "fetch") as pool:
+            return pool.map(lambda request: self.fetch(request, purpose), requests)
 
     def fetch(self, request: FetchRequest, purpose: Purpose) -> FetchResult:
         refusal = self._refusal(request.url, purpose)

@@ -120,3 +120,67 @@ def test_sigterm_stops_a_run_within_10_s_leaving_no_child(tmp_path: Path) -> Non
         "SELECT count(*) FROM raw_responses WHERE load_id NOT IN (SELECT load_id FROM loads)",
     ) == [(0,)]
     assert rows(settings, "SELECT count(*) FROM raw_article_versions")[0][0] < 60
+
+
+class HangingSite(DemoSite):
+    """Pages of one kind answer only after a minute: the request is still in flight when the
+    run is told to stop."""
+
+    def __init__(self, hanging: str) -> None:
+        super().__init__(60)
+        self.hanging = hanging
+
+    def is_hanging(self, path: str) -> bool:
+        if self.hanging == "listing":
+            return path.startswith("/news/node_1_")  # every listing page after the first
+        return "/c_" in path
+
+    def respond(self, method: str, path: str, request_headers: dict[str, str] | None = None):  # noqa: ANN201
+        if self.is_hanging(path):
+            time.sleep(60)
+        return super().respond(method, path, request_headers)
+
+
+@pytest.mark.flow
+@pytest.mark.parametrize("hanging", ["listing", "article"])
+def test_sigterm_does_not_wait_for_requests_in_flight(tmp_path: Path, hanging: str) -> None:
+    """Requests are made from worker threads (listing pages fetched ahead, articles in
+    batches): a stopping process must not wait for their answers."""
+    site = HangingSite(hanging)
+    with DemoServer(site) as server:
+        config = tmp_path / "config.toml"
+        config.write_text(
+            f'[settings]\ndata_dir = "{tmp_path / "data"}"\nper_host_delay_seconds = 0\n'
+            "request_timeout_seconds = 120\nmax_body_seconds = 120\n\n"
+            "[sources.hanging]\n"
+            f'base_url = "{server.base_url}"\n'
+            'listing_paths = ["/news/node_1.htm"]\n'
+            "article_url_pattern = '/c_\\d+\\.htm$'\n"
+            'profile = "bit"\nmax_in_flight = 2\n'
+        )
+        process = subprocess.Popen(
+            [str(NEWSETL), "backfill", "--config", str(config), "--source", "hanging"],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={k: v for k, v in os.environ.items() if k != "NEWSETL_DATA_DIR"},
+        )
+        try:
+            wait_until(
+                lambda: any(site.is_hanging(path) for _, path in site.traffic.arrivals),
+                timeout=180,
+                what="a request that hangs",
+                process=process,
+            )
+            time.sleep(0.5)
+            process.send_signal(signal.SIGTERM)
+            stdout, stderr = process.communicate(timeout=STOP_BOUND_SECONDS)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+    assert process.returncode == 130, stdout + stderr
+    assert "SIGTERM" in stdout and "Traceback" not in stdout + stderr
+    settings = Settings(data_dir=tmp_path / "data")
+    assert rows(settings, "SELECT status FROM runs") == [("interrupted",)]
