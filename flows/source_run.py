@@ -7,13 +7,14 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import wait
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from fetch.http import FetchRequest
+from fetch.threads import DaemonPool
 from flows import pages as multi_page
 from flows import resources, steps
 from flows.source_summary import SourceRunSummary, StageTimer
@@ -324,7 +325,9 @@ def run_concurrently(
     workers = max(1, concurrency or settings.sources_in_parallel)
     STOP_REQUESTED.clear()
     with resources.run_lock(settings), resources.warehouse_session(settings):
-        pool = ThreadPoolExecutor(workers, thread_name_prefix="newsetl-source")
+        # daemon threads: a command told to stop waits STOP_WAIT_SECONDS for its source runs,
+        # never for a source blocked on a slow server (its batch rolls back either way)
+        pool = DaemonPool(workers, "newsetl-source")
         futures = [
             pool.submit(contextvars.copy_context().run, run_group, positions)
             for positions in groups.values()
@@ -336,7 +339,9 @@ def run_concurrently(
             # Ctrl-C or SIGTERM reach this thread only: ask the source runs to stop at their
             # next batch boundary (the batch loading then commits or rolls back), wait a little
             STOP_REQUESTED.set()
-            wait(futures, timeout=STOP_WAIT_SECONDS)
+            _, still_running = wait(futures, timeout=STOP_WAIT_SECONDS)
+            if still_running:
+                steps.record_abandoned_runs(settings)
             raise
         finally:
             pool.shutdown(wait=False, cancel_futures=True)

@@ -62,6 +62,13 @@ def start_run(settings: Settings, source: Source, flow_run_id: str | None = None
         return runs.start_run(warehouse, source.name, flow_run_id=flow_run_id, started_at=now_utc())
 
 
+def record_abandoned_runs(settings: Settings) -> list[str]:
+    """A stopping command's source runs that did not stop in time (blocked on a slow server):
+    recorded `interrupted` now, as the process ends with them, instead of by the next run."""
+    with open_warehouse(settings) as warehouse:
+        return mark_interrupted_runs(warehouse, now_utc())
+
+
 def discover(
     settings: Settings,
     source: Source,

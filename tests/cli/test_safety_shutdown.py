@@ -142,8 +142,13 @@ class HangingSite(DemoSite):
 
 
 @pytest.mark.flow
-@pytest.mark.parametrize("hanging", ["listing", "article"])
-def test_sigterm_does_not_wait_for_requests_in_flight(tmp_path: Path, hanging: str) -> None:
+@pytest.mark.parametrize(
+    ("command", "hanging"),
+    [("backfill", "listing"), ("backfill", "article"), ("run", "listing"), ("run", "article")],
+)
+def test_sigterm_does_not_wait_for_requests_in_flight(
+    tmp_path: Path, command: str, hanging: str
+) -> None:
     """Requests are made from worker threads (listing pages fetched ahead, articles in
     batches): a stopping process must not wait for their answers."""
     site = HangingSite(hanging)
@@ -159,7 +164,7 @@ def test_sigterm_does_not_wait_for_requests_in_flight(tmp_path: Path, hanging: s
             'profile = "bit"\nmax_in_flight = 2\n'
         )
         process = subprocess.Popen(
-            [str(NEWSETL), "backfill", "--config", str(config), "--source", "hanging"],
+            [str(NEWSETL), command, "--config", str(config), "--source", "hanging"],
             cwd=tmp_path,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
