@@ -135,18 +135,9 @@ def plan_from_committed_state(
 ) -> list[FetchRequest]:
     """The same plan as `steps.plan_fetches`, read from the last committed state."""
     with committed_state(settings) as warehouse:
-        if warehouse is None:
-            pending, changed = [], {}
-        else:
-            pending = frontier.pending_pages(
-                warehouse,
-                source.name,
-                now_utc(),
-                settings.max_rechecks_per_run,
-                recheck_all=recheck_all,
-            )
-            changed = frontier.validators(warehouse, source.name, discovery.changed_urls)
-    return steps.fetch_requests(discovery, pending, changed)
+        return steps.planned_requests(
+            warehouse, settings, source, discovery, recheck_all=recheck_all
+        )
 
 
 def produced_by() -> str:

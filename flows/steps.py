@@ -30,6 +30,7 @@ from warehouse import (
     LoadBatch,
     LoadCounts,
     PageResult,
+    Warehouse,
     frontier,
     load_batch,
     runs,
@@ -189,14 +190,28 @@ def plan_fetches(
     """New URLs first, then known ones a feed or sitemap says changed (conditional GETs), then
     URLs never fetched successfully, then re-checks that are due."""
     with open_warehouse(settings) as warehouse:
-        pending = frontier.pending_pages(
-            warehouse,
-            source.name,
-            now_utc(),
-            settings.max_rechecks_per_run,
-            recheck_all=recheck_all,
-        )
-        changed = frontier.validators(warehouse, source.name, discovery.changed_urls)
+        return planned_requests(warehouse, settings, source, discovery, recheck_all=recheck_all)
+
+
+def planned_requests(
+    crawl_state: Warehouse | None,
+    settings: Settings,
+    source: Source,
+    discovery: Discovery,
+    *,
+    recheck_all: bool = False,
+) -> list[FetchRequest]:
+    """The plan of `plan_fetches` from a given crawl state (None: nothing stored yet)."""
+    if crawl_state is None:
+        return fetch_requests(discovery, [], {})
+    pending = frontier.pending_pages(
+        crawl_state,
+        source.name,
+        now_utc(),
+        settings.max_rechecks_per_run,
+        recheck_all=recheck_all,
+    )
+    changed = frontier.validators(crawl_state, source.name, discovery.changed_urls)
     return fetch_requests(discovery, pending, changed)
 
 

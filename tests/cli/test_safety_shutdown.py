@@ -71,28 +71,35 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
+def start_newsetl(
+    tmp_path: Path, command: str, server: DemoServer, settings: str, *, max_in_flight: int
+) -> subprocess.Popen:
+    """`newsetl COMMAND --source slow` in a subprocess, on a BIT-like source at `server`."""
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[settings]\ndata_dir = "{tmp_path / "data"}"\nper_host_delay_seconds = 0\n'
+        f"{settings}\n\n"
+        "[sources.slow]\n"
+        f'base_url = "{server.base_url}"\n'
+        'listing_paths = ["/news/node_1.htm"]\n'
+        "article_url_pattern = '/c_\\d+\\.htm$'\n"
+        f'timezone = "Asia/Shanghai"\nprofile = "bit"\nmax_in_flight = {max_in_flight}\n'
+    )
+    return subprocess.Popen(
+        [str(NEWSETL), command, "--config", str(config), "--source", "slow"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "NEWSETL_DATA_DIR"},
+    )
+
+
 @pytest.mark.flow
 def test_sigterm_stops_a_run_within_10_s_leaving_no_child(tmp_path: Path) -> None:
     site = SlowSite(60)
     with DemoServer(site) as server:
-        config = tmp_path / "config.toml"
-        config.write_text(
-            f'[settings]\ndata_dir = "{tmp_path / "data"}"\nper_host_delay_seconds = 0\n'
-            "fetch_batch_size = 5\n\n"
-            "[sources.slow]\n"
-            f'base_url = "{server.base_url}"\n'
-            'listing_paths = ["/news/node_1.htm"]\n'
-            "article_url_pattern = '/c_\\d+\\.htm$'\n"
-            'timezone = "Asia/Shanghai"\nprofile = "bit"\nmax_in_flight = 1\n'
-        )
-        process = subprocess.Popen(
-            [str(NEWSETL), "run", "--config", str(config), "--source", "slow"],
-            cwd=tmp_path,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={k: v for k, v in os.environ.items() if k != "NEWSETL_DATA_DIR"},
-        )
+        process = start_newsetl(tmp_path, "run", server, "fetch_batch_size = 5", max_in_flight=1)
         try:
             wait_until(
                 lambda: sum(1 for _, path, _ in site.requests if "/c_" in path) >= 8,
@@ -153,23 +160,12 @@ def test_sigterm_does_not_wait_for_requests_in_flight(
     batches): a stopping process must not wait for their answers."""
     site = HangingSite(hanging)
     with DemoServer(site) as server:
-        config = tmp_path / "config.toml"
-        config.write_text(
-            f'[settings]\ndata_dir = "{tmp_path / "data"}"\nper_host_delay_seconds = 0\n'
-            "request_timeout_seconds = 120\nmax_body_seconds = 120\n\n"
-            "[sources.hanging]\n"
-            f'base_url = "{server.base_url}"\n'
-            'listing_paths = ["/news/node_1.htm"]\n'
-            "article_url_pattern = '/c_\\d+\\.htm$'\n"
-            'profile = "bit"\nmax_in_flight = 2\n'
-        )
-        process = subprocess.Popen(
-            [str(NEWSETL), command, "--config", str(config), "--source", "hanging"],
-            cwd=tmp_path,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={k: v for k, v in os.environ.items() if k != "NEWSETL_DATA_DIR"},
+        process = start_newsetl(
+            tmp_path,
+            command,
+            server,
+            "request_timeout_seconds = 120\nmax_body_seconds = 120",
+            max_in_flight=2,
         )
         try:
             wait_until(
