@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -95,28 +96,41 @@ def start_newsetl(
     )
 
 
+def stop_with_sigterm(
+    process: subprocess.Popen,
+    *,
+    once: Callable[[], bool],
+    what: str,
+    settle_seconds: float = 0.0,
+) -> set[int]:
+    """Once `once()` holds, SIGTERM; the process must exit 130 within STOP_BOUND_SECONDS,
+    saying so, with no traceback (killed otherwise). Returns its children before the signal."""
+    try:
+        wait_until(once, timeout=180, what=what, process=process)
+        time.sleep(settle_seconds)
+        children = descendants(process.pid)
+        process.send_signal(signal.SIGTERM)
+        stdout, stderr = process.communicate(timeout=STOP_BOUND_SECONDS)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 130, stdout + stderr
+    assert "SIGTERM" in stdout and "Traceback" not in stdout + stderr
+    return children
+
+
 @pytest.mark.flow
 def test_sigterm_stops_a_run_within_10_s_leaving_no_child(tmp_path: Path) -> None:
     site = SlowSite(60)
     with DemoServer(site) as server:
         process = start_newsetl(tmp_path, "run", server, "fetch_batch_size = 5", max_in_flight=1)
-        try:
-            wait_until(
-                lambda: sum(1 for _, path, _ in site.requests if "/c_" in path) >= 8,
-                timeout=180,
-                what="the run's articles",
-                process=process,
-            )
-            children = descendants(process.pid)
-            assert children, "expected the temporary Prefect server as a child process"
-            process.send_signal(signal.SIGTERM)
-            stdout, stderr = process.communicate(timeout=STOP_BOUND_SECONDS)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.communicate()
-    assert process.returncode == 130, stdout + stderr
-    assert "SIGTERM" in stdout and "Traceback" not in stdout + stderr
+        children = stop_with_sigterm(
+            process,
+            once=lambda: sum(1 for _, path, _ in site.requests if "/c_" in path) >= 8,
+            what="the run's articles",
+        )
+    assert children, "expected the temporary Prefect server as a child process"
     assert [pid for pid in children if alive(pid)] == []
 
     settings = Settings(data_dir=tmp_path / "data")
@@ -167,21 +181,11 @@ def test_sigterm_does_not_wait_for_requests_in_flight(
             "request_timeout_seconds = 120\nmax_body_seconds = 120",
             max_in_flight=2,
         )
-        try:
-            wait_until(
-                lambda: any(site.is_hanging(path) for _, path in site.traffic.arrivals),
-                timeout=180,
-                what="a request that hangs",
-                process=process,
-            )
-            time.sleep(0.5)
-            process.send_signal(signal.SIGTERM)
-            stdout, stderr = process.communicate(timeout=STOP_BOUND_SECONDS)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.communicate()
-    assert process.returncode == 130, stdout + stderr
-    assert "SIGTERM" in stdout and "Traceback" not in stdout + stderr
+        stop_with_sigterm(
+            process,
+            once=lambda: any(site.is_hanging(path) for _, path in site.traffic.arrivals),
+            what="a request that hangs",
+            settle_seconds=0.5,
+        )
     settings = Settings(data_dir=tmp_path / "data")
     assert rows(settings, "SELECT status FROM runs") == [("interrupted",)]
