@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from newsetl.demo_site import DemoSite
-from newsetl.settings import Settings, load_settings
+from settings import Settings, load_settings
 
 
 def loopback_settings(data_dir: Path) -> Settings:

@@ -29,7 +29,7 @@ os.environ["PREFECT_LOGGING_LEVEL"] = "ERROR"
 
 from flows.source_run import run_source  # noqa: E402
 from newsetl.demo_site import DemoServer, DemoSite  # noqa: E402
-from newsetl.settings import Settings, Source, load_settings  # noqa: E402
+from settings import Settings, Source, load_settings  # noqa: E402
 
 TARGET_RATIO = 1.15
 TARGET_PAGES_PER_SECOND = 100.0

@@ -14,9 +14,9 @@ from typing import TypeVar
 
 from fetch.http import Fetcher, FetchFailed, FetchRequest
 from fetch.threads import DaemonPool
-from newsetl.settings import Source
 from records.fetch import DiscoveredLink, FetchResult, Purpose
 from records.urls import origin_key, preferred_hosts_for, try_canonical_url
+from settings import Source
 from transforms.decode import decode_html
 from transforms.feeds import feed_links, parse_feed
 from transforms.listing import parse_listing

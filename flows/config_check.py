@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
 
-from newsetl.settings import Settings, Source
+from settings import Settings, Source
 from transforms.extract import GENERIC
 from transforms.profiles.registry import profile_names
 

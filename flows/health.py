@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsetl.settings import Settings
+from settings import Settings
 from warehouse import Warehouse, readers
 
 FAILED = "failed"

@@ -30,8 +30,8 @@ from fetch.http import Fetcher, FetchRequest, crawl_state_for
 from flows import pages as multi_page
 from flows import resources, steps
 from flows.steps import now_utc
-from newsetl.settings import Settings, Source
 from records.fetch import FetchResult
+from settings import Settings, Source
 from transforms.limits import NO_LIMITS
 from warehouse import LoadBatch, LoadCounts, PageResult, Warehouse, frontier
 from warehouse.export import export_marts

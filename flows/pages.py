@@ -27,8 +27,8 @@ from typing import TypeVar
 
 from fetch.http import FetchRequest
 from flows.steps import transform_pages
-from newsetl.settings import Source
 from records.fetch import FetchResult
+from settings import Source
 from transforms.limits import NO_LIMITS, TextLimits, cap_text_fields
 from transforms.pagination import assemble_pages, page_number, page_url
 from warehouse import PageResult, Warehouse, frontier

@@ -13,7 +13,7 @@ from prefect.utilities.annotations import quote
 
 from flows import resources, run_summary, tasks
 from flows.source_run import Steps, host_of, run_concurrently, run_source
-from newsetl.settings import ConfigError, Settings, load_settings
+from settings import ConfigError, Settings, load_settings
 from warehouse import readers
 
 

@@ -16,8 +16,8 @@ from flows import pages as multi_page
 from flows import resources, steps
 from flows.source_run import recorded_run
 from flows.source_summary import SourceRunSummary, StageTimer
-from newsetl.settings import Settings, Source
 from records.fetch import FetchResult
+from settings import Settings, Source
 from transforms.limits import NO_LIMITS
 from warehouse import readers
 from warehouse.safety import ReprocessError, record_reprocess_errors

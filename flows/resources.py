@@ -14,7 +14,7 @@ from filelock import FileLock, Timeout
 from fetch import discover as discovery_methods
 from fetch.archive import WarcArchive
 from fetch.http import Fetcher, FetchPolicy, crawl_state_for
-from newsetl.settings import Settings, Source
+from settings import Settings, Source
 from transforms.limits import TextLimits
 from transforms.profiles.registry import PROFILES
 from warehouse import Warehouse

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flows.health import SourceHealth, source_health
-from newsetl.settings import Settings
+from settings import Settings
 from warehouse import Warehouse, readers
 
 COUNT_COLUMNS = (

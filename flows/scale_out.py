@@ -14,7 +14,7 @@ from prefect.runtime import flow_run
 
 from flows.host_limits import PrefectHostLimiter
 from flows.loader import load_ready_packages, run_source_to_package
-from newsetl.settings import load_settings
+from settings import load_settings
 
 PACKAGE_FLOW_NAME = "newsetl-package-source"
 LOADER_FLOW_NAME = "newsetl-loader"

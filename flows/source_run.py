@@ -18,8 +18,8 @@ from fetch.threads import DaemonPool
 from flows import pages as multi_page
 from flows import resources, steps
 from flows.source_summary import SourceRunSummary, StageTimer
-from newsetl.settings import Settings, Source
 from records.fetch import FetchResult
+from settings import Settings, Source
 from transforms.limits import NO_LIMITS
 from warehouse import Warehouse
 

@@ -20,9 +20,9 @@ from flows.resources import (
     source_timezone,
 )
 from flows.source_summary import SourceRunSummary
-from newsetl.settings import Settings, Source
 from records.article import NotAnArticle
 from records.fetch import DiscoveredLink, FetchResult
+from settings import Settings, Source
 from transforms.decode import decode_html
 from transforms.extract import extract_article
 from transforms.limits import TextLimits, cap_text_fields

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 from fetch.http import Fetcher, FetchRequest
 from flows.resources import fetch_policy, source_timezone
-from newsetl.settings import Settings, Source
 from records.article import Article, NotAnArticle
 from records.urls import host_key, origin_keys
+from settings import Settings, Source
 from transforms.decode import decode_html
 from transforms.extract import GENERIC, extract_article
 from transforms.listing import parse_listing

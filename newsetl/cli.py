@@ -26,7 +26,7 @@ from newsetl.commands import (
     verify,
 )
 from newsetl.commands.common import console
-from newsetl.settings import ConfigError, load_settings
+from settings import ConfigError, load_settings
 
 COMMAND_MODULES = (
     demo,

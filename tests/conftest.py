@@ -14,7 +14,7 @@ apply_embedded_defaults()
 from helpers import fast_settings  # noqa: E402
 
 from newsetl.demo_site import DemoServer, DemoSite  # noqa: E402
-from newsetl.settings import Settings, Source  # noqa: E402
+from settings import Settings, Source  # noqa: E402
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fetch.http import FetchPolicy
-from newsetl.settings import Settings, load_settings
+from settings import Settings, load_settings
 from warehouse import Warehouse
 
 LOOPBACK_SETTINGS: dict[str, Any] = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsetl.settings import ConfigError, load_settings
+from settings import ConfigError, load_settings
 
 
 def test_every_problem_of_a_configuration_is_reported_at_once(tmp_path: Path) -> None:

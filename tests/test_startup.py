@@ -86,7 +86,7 @@ def test_checking_a_configuration_does_not_start_prefect() -> None:
     never need Prefect."""
     code = (
         "import sys\n"
-        "from newsetl.settings import load_settings\n"
+        "from settings import load_settings\n"
         "from flows.config_check import config_problems\n"
         "assert config_problems(load_settings(environ={}), needs_data_dir=False) == []\n"
     )

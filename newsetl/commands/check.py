@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from newsetl.commands.common import console
-from newsetl.settings import ConfigError, load_settings
+from settings import ConfigError, load_settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from rich.console import Console
 
 from newsetl.prefect_defaults import apply_embedded_defaults, use_running_local_server
-from newsetl.settings import ConfigError, Settings, load_settings
+from settings import ConfigError, Settings, load_settings
 
 console = Console(highlight=False)
 if not console.is_terminal:

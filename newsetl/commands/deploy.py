@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from newsetl.commands.common import console
-from newsetl.settings import ConfigError, Settings, load_settings
+from settings import ConfigError, Settings, load_settings
 
 DEFAULT_SCHEDULER_CRON = "0 */6 * * *"
 DEFAULT_LOADER_CRON = "*/15 * * * *"

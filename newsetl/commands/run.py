@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from newsetl.commands.common import console, load_checked_settings, run_flow
-from newsetl.settings import ConfigError
+from settings import ConfigError
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from newsetl.commands.common import console, load_checked_settings
-from newsetl.settings import ConfigError, Settings
+from settings import ConfigError, Settings
 
 ALL_SOURCES_DEPLOYMENT = "all-sources"
 

@@ -28,7 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def command_try(args: argparse.Namespace) -> int:
     from flows.config_check import profile_names
     from flows.try_page import PageUnavailable, try_page
-    from newsetl.settings import ConfigError
+    from settings import ConfigError
 
     settings = load_checked_settings(args.config, needs_data_dir=False)
     if args.profile and args.profile not in profile_names():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsetl.report.data import load_report_data
 from newsetl.report.render import render_html
-from newsetl.settings import Settings
+from settings import Settings
 from warehouse import Warehouse
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flows.health import SourceHealth, source_health
-from newsetl.settings import Settings
+from settings import Settings
 from warehouse import Warehouse, readers
 
 TOP_CHANGED = 10

@@ -16,7 +16,7 @@ from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.report.build import write_report
 from newsetl.report.data import text_diff
-from newsetl.settings import Settings
+from settings import Settings
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [

@@ -16,7 +16,7 @@ from helpers import rows, wait_until
 from flows import resources, steps
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import Settings
+from settings import Settings
 
 NEWSETL = Path(sys.executable).with_name("newsetl")
 STOP_BOUND_SECONDS = 10

@@ -13,8 +13,8 @@ from servers.hostile import HostileSite
 from fetch.discover import ListingLimits, discover
 from fetch.http import Fetcher
 from newsetl.demo_site import DemoServer
-from newsetl.settings import load_settings
 from records.fetch import DiscoveredLink, FetchResult
+from settings import load_settings
 
 POLICY = replace(LOOPBACK_POLICY, timeout_seconds=5.0, max_in_flight=3, respect_robots=False)
 

@@ -12,7 +12,7 @@ from servers.hostile import HostileSite
 from fetch.http import Fetcher, FetchRequest
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer
-from newsetl.settings import Settings
+from settings import Settings
 
 POLICY = helpers.LOOPBACK_POLICY
 

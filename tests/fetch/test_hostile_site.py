@@ -13,7 +13,7 @@ from servers.hostile import BOMB_PATH, CP1252_TEXT, GBK_ONLY_TEXT, HostileSite
 
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer
-from newsetl.settings import Settings
+from settings import Settings
 
 
 def fast_settings(tmp_path: Path, **overrides: object) -> Settings:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from fetch.http import Fetcher, FetchRequest
 from flows.resources import fetch_policy
-from newsetl.settings import load_settings
+from settings import load_settings
 
 
 def test_a_name_that_does_not_resolve_is_tried_once() -> None:

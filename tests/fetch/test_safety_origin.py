@@ -12,8 +12,8 @@ from fetch.archive import UnsafePath, WarcArchive, contained_path
 from flows.source_run import run_source
 from newsetl.cli import main
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import ConfigError, Settings, load_settings
 from records.urls import canonical_url, origin_key
+from settings import ConfigError, Settings, load_settings
 
 LISTING = "/news/node_1.htm"
 

@@ -11,7 +11,7 @@ from helpers import scalar
 from flows.reprocess import reprocess_source
 from flows.source_run import run_source
 from newsetl.demo_site import DemoSite
-from newsetl.settings import Settings, Source
+from settings import Settings, Source
 
 # first page of the three-page article of each era that paginates, and its template's profile
 PAGINATED = {

@@ -11,7 +11,7 @@ from fetch.discover import DiscoveryFailed
 from flows import health
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import Settings, Source
+from settings import Settings, Source
 from warehouse import Warehouse
 from warehouse.export import parquet_path, read_query
 

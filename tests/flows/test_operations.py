@@ -16,7 +16,7 @@ from flows import health, resources, run_summary, steps
 from flows.reprocess import reprocess_source
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import Settings, Source
+from settings import Settings, Source
 from warehouse import Warehouse
 from warehouse import runs as runs_module
 from warehouse.export import (
@@ -272,7 +272,7 @@ RUN_SCRIPT = textwrap.dedent(
     from dataclasses import replace
     from pathlib import Path
     from flows.source_run import run_source
-    from newsetl.settings import load_settings
+    from settings import load_settings
 
     data_dir, base_url, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
     settings = replace(load_settings(environ={}), data_dir=Path(data_dir),

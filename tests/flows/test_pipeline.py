@@ -17,7 +17,7 @@ from helpers import scalar, wait_until
 from fetch.archive import read_archived
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import Settings, Source
+from settings import Settings, Source
 
 ARTICLE_PATH = re.compile(r"^/\d{4}-\d{2}/\d{2}/c_\d+\.htm$")
 
@@ -179,7 +179,7 @@ RUN_SCRIPT = textwrap.dedent(
     from dataclasses import replace
     from pathlib import Path
     from flows.source_run import run_source
-    from newsetl.settings import load_settings
+    from settings import load_settings
 
     data_dir, base_url, pause_file = sys.argv[1], sys.argv[2], sys.argv[3]
     settings = replace(load_settings(environ={}), data_dir=Path(data_dir), per_host_delay_seconds=0.0)

@@ -10,8 +10,8 @@ from helpers import fast_settings, rows
 
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import Settings
 from records.article import Article, Block, Image
+from settings import Settings
 from transforms.limits import TextLimits, cap_text_fields
 from warehouse.frontier import next_check_after_failure
 

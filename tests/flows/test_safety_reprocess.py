@@ -11,7 +11,7 @@ from flows.reprocess import reprocess_source
 from flows.source_run import run_source
 from newsetl.cli import main
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import Settings
+from settings import Settings
 
 
 def garble_middle(path: Path, offset: int, length: int) -> None:

@@ -12,7 +12,7 @@ import pytest
 from helpers import wait_until
 
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import Settings
+from settings import Settings
 from warehouse import Warehouse
 
 ROOT = Path(__file__).resolve().parents[2]

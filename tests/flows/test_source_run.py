@@ -10,7 +10,7 @@ from helpers import rows as query
 
 from flows.source_run import pipelined, run_sources
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import Settings, Source
+from settings import Settings, Source
 
 
 def test_pipelined_keeps_order_and_overlaps_stages() -> None:

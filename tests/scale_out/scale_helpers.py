@@ -15,7 +15,7 @@ from helpers import fast_settings
 
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.demo_site import site as demo_site_module
-from newsetl.settings import Settings
+from settings import Settings
 
 ARTICLE_ID_SPACING = 1_000_000
 

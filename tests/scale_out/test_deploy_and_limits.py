@@ -13,7 +13,7 @@ from fetch.http import Fetcher, FetchRequest
 from flows.loader import make_package_fetcher
 from newsetl.commands.deploy import build_scale_out_deployments
 from newsetl.demo_site import DemoServer
-from newsetl.settings import Source
+from settings import Source
 
 
 def test_deployments_are_generated_from_the_source_registry(tmp_path: Path) -> None:

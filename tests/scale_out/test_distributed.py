@@ -31,7 +31,7 @@ from newsetl.commands.cluster import (
     start_worker,
 )
 from newsetl.demo_site import DemoServer
-from newsetl.settings import load_settings
+from settings import load_settings
 from warehouse.packages import COMMITTED_DIR, INCOMING_DIR, read_manifest
 
 pytestmark = [pytest.mark.distributed, pytest.mark.timeout(900)]

@@ -18,7 +18,7 @@ from flows import loader
 from flows.loader import load_ready_packages, packages_dir, run_source_to_package
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer
-from newsetl.settings import Settings
+from settings import Settings
 from warehouse import load as warehouse_load
 from warehouse.packages import INCOMING_DIR, READY_DIR, PackageInvalid, verify_package
 

@@ -19,7 +19,7 @@ from flows.loader import load_ready_packages, packages_dir, run_source_to_packag
 from flows.reprocess import reprocess_source
 from flows.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import Settings
+from settings import Settings
 from warehouse.packages import COMMITTED_DIR, MANIFEST_NAME, READY_DIR, read_package
 
 SOURCE = "demo"

@@ -15,7 +15,7 @@ from flows.reprocess import reprocess_source
 from flows.source_run import run_source
 from newsetl.cli import main
 from newsetl.demo_site import DemoServer, DemoSite
-from newsetl.settings import Settings
+from settings import Settings
 
 HEADER_BYTES = 3 * 4096
 BLOCK_BYTES = 256 * 1024

@@ -233,7 +233,7 @@ def load_settings(
     """
     environ = os.environ if environ is None else environ
     problems: list[str] = []
-    shipped = tomllib.loads(files("newsetl").joinpath("sources.toml").read_text("utf-8"))
+    shipped = tomllib.loads(files("settings").joinpath("sources.toml").read_text("utf-8"))
     sources = _parse_sources(shipped.get("sources", {}), "shipped sources.toml", problems)
     overrides: dict[str, Any] = {}
     config_path = config_path or environ.get(CONFIG_ENV)
