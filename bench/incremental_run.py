@@ -26,7 +26,7 @@ NEW_ARTICLES = 10
 
 
 def child(data_dir: str, base_url: str) -> None:
-    from flows.source_run import run_source
+    from flows.engine.source_run import run_source
 
     settings = loopback_settings(Path(data_dir))
     source = settings.source("demo").with_base_url(base_url)
@@ -50,8 +50,8 @@ def child(data_dir: str, base_url: str) -> None:
 
 
 def measure(stored: int) -> dict:
-    from flows.resources import open_warehouse
-    from flows.source_run import run_source
+    from flows.engine.resources import open_warehouse
+    from flows.engine.source_run import run_source
     from warehouse.seed import seed_synthetic_articles
 
     site = DemoSite(30)

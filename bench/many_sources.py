@@ -16,7 +16,7 @@ from pathlib import Path
 from loopback import loopback_settings
 from sites import ManySitesServer
 
-from flows.source_run import run_sources
+from flows.engine.source_run import run_sources
 from newsetl.demo_site import DemoSite
 
 

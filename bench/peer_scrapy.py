@@ -17,7 +17,7 @@ from pathlib import Path
 
 from loopback import demo_site, loopback_settings
 
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
 from newsetl.demo_site import DemoServer
 
 IN_FLIGHT = 8

@@ -4,7 +4,7 @@
 
 The same backfill of the demo site (served on 127.0.0.1, politeness off) runs three times per
 repeat, each time into a fresh data directory: through the plain functions
-(`runner.run_source` with PLAIN_STEPS), through the Prefect flow (`flows.pipeline.source_flow`,
+(`runner.run_source` with PLAIN_STEPS), through the Prefect flow (`flows.orchestration.pipeline.source_flow`,
 i.e. PREFECT_STEPS, plus its run artifacts), and through the flow with flow-run heartbeats off. The one-off start of
 Prefect's temporary API server (15-25 s here) is NOT timed: a small warm-up flow run starts it
 first, and a warm-up plain run loads every module, before any timing. Every page of the demo
@@ -27,7 +27,7 @@ from newsetl.prefect_defaults import apply_embedded_defaults
 apply_embedded_defaults()
 os.environ["PREFECT_LOGGING_LEVEL"] = "ERROR"
 
-from flows.source_run import run_source  # noqa: E402
+from flows.engine.source_run import run_source  # noqa: E402
 from newsetl.demo_site import DemoServer, DemoSite  # noqa: E402
 from settings import Settings, Source, load_settings  # noqa: E402
 
@@ -67,7 +67,7 @@ def run_plain(work: Path, source: Source) -> tuple[float, dict]:
 def run_flow(work: Path, source: Source, *, heartbeats: bool = True) -> tuple[float, dict]:
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    from flows.pipeline import source_flow
+    from flows.orchestration.pipeline import source_flow
 
     os.environ.update(impolite_environment(work))
     updates = {} if heartbeats else {PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}

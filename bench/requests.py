@@ -15,7 +15,7 @@ from pathlib import Path
 
 from loopback import loopback_settings
 
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 
 ARTICLES, PUBLISHED, EDITED = 2000, 5, 2

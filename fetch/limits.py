@@ -4,7 +4,7 @@ A `Fetcher` always keeps its own in-process limits (a semaphore of `max_in_fligh
 per-host delay, per run). When workers on several processes or machines crawl one host, those
 counters are not enough: a `HostLimiter` set on the fetcher is held around every request as
 well, and is backed by something all workers share (Prefect's global concurrency limits, in
-`flows/host_limits.py`). The default holds nothing: one process, the in-process limits alone.
+`flows/orchestration/host_limits.py`). The default holds nothing: one process, the in-process limits alone.
 """
 
 from __future__ import annotations

@@ -128,7 +128,7 @@ def _locked_or_unreadable(error: Exception) -> int | None:
 
     Imported here, on the error path only: a command that never opens the warehouse does not
     pay for importing flows and DuckDB. (None of these is an OSError.)"""
-    from flows.resources import RunLocked
+    from flows.engine.resources import RunLocked
     from warehouse import WarehouseLocked, WarehouseUnreadable
 
     if isinstance(error, RunLocked | WarehouseLocked):

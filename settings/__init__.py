@@ -104,7 +104,7 @@ class Settings:
     # Longest text kept per field; longer values are cut and the cut recorded (truncations).
     max_title_chars: int = 1000
     max_field_chars: int = 5000  # subtitle, editor's note, each author, tag and image caption
-    # Health thresholds, judged on each source's last run (flows/health.py): the share of fetched
+    # Health thresholds, judged on each source's last run (flows/operations/health.py): the share of fetched
     # pages quarantined, of pages that failed to fetch, and of extracted pages the profile missed.
     max_quarantine_rate: float = 0.5
     max_page_failure_rate: float = 0.5

@@ -74,7 +74,7 @@ def test_the_sql_command_parses_its_arguments_without_prefect_or_flows() -> None
 def test_the_errors_main_imports_late_are_not_oserrors() -> None:
     """`main` tells locks and an unreadable warehouse apart inside `except Exception`, after
     `except OSError`: that is the order it had only while none of them is an OSError."""
-    from flows.resources import RunLocked
+    from flows.engine.resources import RunLocked
     from warehouse import WarehouseLocked, WarehouseUnreadable
 
     for error in (RunLocked, WarehouseLocked, WarehouseUnreadable):
@@ -87,7 +87,7 @@ def test_checking_a_configuration_does_not_start_prefect() -> None:
     code = (
         "import sys\n"
         "from settings import load_settings\n"
-        "from flows.config_check import config_problems\n"
+        "from flows.operations.config_check import config_problems\n"
         "assert config_problems(load_settings(environ={}), needs_data_dir=False) == []\n"
     )
     assert imported_after(code, ("prefect", "httpx", "duckdb")) == []

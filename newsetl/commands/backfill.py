@@ -29,8 +29,8 @@ def command_backfill(args: argparse.Namespace) -> int:
         TimeElapsedColumn,
     )
 
-    from flows.resources import RunLocked, open_warehouse
-    from flows.source_run import run_source
+    from flows.engine.resources import RunLocked, open_warehouse
+    from flows.engine.source_run import run_source
     from warehouse import WarehouseLocked, frontier
 
     settings = load_checked_settings(args.config)

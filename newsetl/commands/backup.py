@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_backup(args: argparse.Namespace) -> int:
-    from flows.resources import run_lock
+    from flows.engine.resources import run_lock
     from warehouse import WarehouseMissing, backup_warehouse
 
     settings = load_checked_settings(args.config)

@@ -25,7 +25,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    from flows.config_check import config_problems, probe_source
+    from flows.operations.config_check import config_problems, probe_source
 
     try:
         settings = load_settings(args.config)

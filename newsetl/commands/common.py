@@ -47,7 +47,7 @@ def print_runs(rows: Sequence[dict[str, object]], title: str) -> None:
 def load_checked_settings(config_path: str | None, *, needs_data_dir: bool = True) -> Settings:
     """The settings, validated as `newsetl check` does: every command starts with this, so a bad
     cron, profile or data_dir is a configuration error (exit 2) before Prefect starts."""
-    from flows.config_check import config_problems
+    from flows.operations.config_check import config_problems
 
     settings = load_settings(config_path)
     problems = config_problems(settings, needs_data_dir=needs_data_dir)
@@ -80,7 +80,7 @@ def child_flow_run_ids(parent_flow_run_id: str) -> list[str]:
 
 def print_flags(settings: Settings, sources: list[str]) -> None:
     """Health flags of these sources: a run can complete and still need a look."""
-    from flows.health import source_health
+    from flows.operations.health import source_health
     from warehouse import Warehouse
 
     if not sources:
@@ -125,7 +125,7 @@ def run_flow(
     """Run the all-sources flow, print what each source run recorded; 0 when all completed."""
     apply_embedded_defaults()
     use_running_local_server()
-    from flows.pipeline import all_sources_flow
+    from flows.orchestration.pipeline import all_sources_flow
 
     with embedded_run_settings():
         state = all_sources_flow(

@@ -57,7 +57,7 @@ def build_scale_out_deployments(
     """RunnerDeployments generated from the source registry."""
     from prefect.deployments.runner import EntrypointType
 
-    from flows.scale_out import (
+    from flows.orchestration.scale_out import (
         LOADER_DEPLOYMENT,
         SCHEDULER_DEPLOYMENT,
         loader_flow,

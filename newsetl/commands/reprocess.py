@@ -18,7 +18,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_reprocess(args: argparse.Namespace) -> int:
-    from flows.reprocess import reprocess_source
+    from flows.operations.reprocess import reprocess_source
 
     settings = load_checked_settings(args.config)
     names = args.source or [source.name for source in settings.sources.values()]

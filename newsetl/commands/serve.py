@@ -43,7 +43,7 @@ def build_deployments(
     """RunnerDeployments: `newsetl-source/<name>` on each source's cron, `newsetl-all-sources`."""
     from prefect.deployments.runner import EntrypointType
 
-    from flows.pipeline import all_sources_flow, source_flow
+    from flows.orchestration.pipeline import all_sources_flow, source_flow
 
     sources = (
         [settings.source(name) for name in source_names]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from newsetl.commands.common import console, load_checked_settings
 
 if TYPE_CHECKING:
-    from flows.health import SourceHealth
+    from flows.operations.health import SourceHealth
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -26,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def command_status(args: argparse.Namespace) -> int:
     from rich.table import Table
 
-    from flows.health import source_health
+    from flows.operations.health import source_health
     from warehouse import Warehouse, WarehouseMissing, readers
 
     settings = load_checked_settings(args.config, needs_data_dir=False)

@@ -26,8 +26,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_try(args: argparse.Namespace) -> int:
-    from flows.config_check import profile_names
-    from flows.try_page import PageUnavailable, try_page
+    from flows.operations.config_check import profile_names
+    from flows.operations.try_page import PageUnavailable, try_page
     from settings import ConfigError
 
     settings = load_checked_settings(args.config, needs_data_dir=False)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from flows.health import SourceHealth, source_health
+from flows.operations.health import SourceHealth, source_health
 from settings import Settings
 from warehouse import Warehouse, readers
 

@@ -138,7 +138,7 @@ def test_status_before_any_run(tmp_path: Path) -> None:
 def test_parent_flow_runs_each_source_and_reports_failures(
     prefect_harness, settings, demo_server, monkeypatch
 ) -> None:
-    from flows.pipeline import SourceRunsFailed, all_sources_flow
+    from flows.orchestration.pipeline import SourceRunsFailed, all_sources_flow
 
     monkeypatch.setenv("NEWSETL_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("NEWSETL_RETRY_BACKOFF_SECONDS", "0.01")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 from newsetl.report.build import write_report
 from newsetl.report.data import text_diff

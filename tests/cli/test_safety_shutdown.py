@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from helpers import rows, wait_until
 
-from flows import resources, steps
-from flows.source_run import run_source
+from flows.engine import resources, steps
+from flows.engine.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 from settings import Settings
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import fast_settings
 
-from flows.source_run import run_source
-from flows.steps import PARQUET_DIR_NAME
+from flows.engine.source_run import run_source
+from flows.engine.steps import PARQUET_DIR_NAME
 from newsetl.cli import main
 from newsetl.demo_site import DemoServer, DemoSite
 from warehouse.export import export_marts_if_stale, parquet_path

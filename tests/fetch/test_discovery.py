@@ -9,8 +9,8 @@ import pytest
 from helpers import fast_settings, scalar
 from servers.hostile import HostileSite
 
-from flows import steps
-from flows.source_run import run_source
+from flows.engine import steps
+from flows.engine.source_run import run_source
 from newsetl.demo_site import DemoServer
 from records.urls import canonical_url
 

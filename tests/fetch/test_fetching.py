@@ -10,7 +10,7 @@ from helpers import rows
 from servers.hostile import HostileSite
 
 from fetch.http import Fetcher, FetchRequest
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
 from newsetl.demo_site import DemoServer
 from settings import Settings
 

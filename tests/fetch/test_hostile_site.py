@@ -11,7 +11,7 @@ import pytest
 from helpers import rows
 from servers.hostile import BOMB_PATH, CP1252_TEXT, GBK_ONLY_TEXT, HostileSite
 
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
 from newsetl.demo_site import DemoServer
 from settings import Settings
 

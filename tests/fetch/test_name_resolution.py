@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from fetch.http import Fetcher, FetchRequest
-from flows.resources import fetch_policy
+from flows.engine.resources import fetch_policy
 from settings import load_settings
 
 

@@ -9,7 +9,7 @@ import pytest
 from helpers import rows
 
 from fetch.archive import UnsafePath, WarcArchive, contained_path
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
 from newsetl.cli import main
 from newsetl.demo_site import DemoServer, DemoSite
 from records.urls import canonical_url, origin_key

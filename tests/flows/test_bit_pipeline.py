@@ -8,8 +8,8 @@ import pytest
 from helpers import rows as query
 from helpers import scalar
 
-from flows.reprocess import reprocess_source
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
+from flows.operations.reprocess import reprocess_source
 from newsetl.demo_site import DemoSite
 from settings import Settings, Source
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from prefect._internal.schemas.validators import validate_cron_string
 
-from flows.config_check import cron_problem
+from flows.operations.config_check import cron_problem
 
 EXPRESSIONS = [
     "0 */6 * * *",

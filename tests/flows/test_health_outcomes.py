@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from fetch.discover import DiscoveryFailed
-from flows import health
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
+from flows.operations import health
 from newsetl.demo_site import DemoServer, DemoSite
 from settings import Settings, Source
 from warehouse import Warehouse

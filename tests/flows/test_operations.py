@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from helpers import rows as query
 
-from flows import health, resources, run_summary, steps
-from flows.reprocess import reprocess_source
-from flows.source_run import run_source
+from flows.engine import resources, steps
+from flows.engine.source_run import run_source
+from flows.operations import health, run_summary
+from flows.operations.reprocess import reprocess_source
 from newsetl.demo_site import DemoServer, DemoSite
 from settings import Settings, Source
 from warehouse import Warehouse
@@ -271,7 +272,7 @@ RUN_SCRIPT = textwrap.dedent(
     import sys
     from dataclasses import replace
     from pathlib import Path
-    from flows.source_run import run_source
+    from flows.engine.source_run import run_source
     from settings import load_settings
 
     data_dir, base_url, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])

@@ -15,7 +15,7 @@ from helpers import rows as query
 from helpers import scalar, wait_until
 
 from fetch.archive import read_archived
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 from settings import Settings, Source
 
@@ -178,7 +178,7 @@ RUN_SCRIPT = textwrap.dedent(
     import json, sys
     from dataclasses import replace
     from pathlib import Path
-    from flows.source_run import run_source
+    from flows.engine.source_run import run_source
     from settings import load_settings
 
     data_dir, base_url, pause_file = sys.argv[1], sys.argv[2], sys.argv[3]

@@ -8,7 +8,7 @@ from typing import Any
 
 from helpers import fast_settings, rows
 
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
 from newsetl.demo_site import DemoServer, DemoSite
 from records.article import Article, Block, Image
 from settings import Settings

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from helpers import rows
 
-from flows.reprocess import reprocess_source
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
+from flows.operations.reprocess import reprocess_source
 from newsetl.cli import main
 from newsetl.demo_site import DemoServer, DemoSite
 from settings import Settings

@@ -45,7 +45,7 @@ def read_artifact(key: str):
 def test_a_run_publishes_counts_and_a_summary_of_failures(
     prefect_harness, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from flows.pipeline import all_sources_flow
+    from flows.orchestration.pipeline import all_sources_flow
 
     site = HalfBrokenSite(10)
     broken = site.live_articles()[0]

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from helpers import rows as query
 
-from flows.source_run import pipelined, run_sources
+from flows.engine.source_run import pipelined, run_sources
 from newsetl.demo_site import DemoServer, DemoSite
 from settings import Settings, Source
 
@@ -79,7 +79,7 @@ def test_many_sources_at_once_load_each_exactly_once(
 
 
 def test_sources_on_one_server_run_one_after_another(settings: Settings) -> None:
-    from flows.source_run import run_concurrently
+    from flows.engine.source_run import run_concurrently
 
     running: dict[str, int] = {}
     most_at_once: dict[str, int] = {}

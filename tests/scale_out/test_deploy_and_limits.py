@@ -10,7 +10,7 @@ from pathlib import Path
 from helpers import fast_settings
 
 from fetch.http import Fetcher, FetchRequest
-from flows.loader import make_package_fetcher
+from flows.scale_out.loader import make_package_fetcher
 from newsetl.commands.deploy import build_scale_out_deployments
 from newsetl.demo_site import DemoServer
 from settings import Source
@@ -90,7 +90,7 @@ def test_two_workers_creating_one_host_limit_at_once_both_go_on() -> None:
     (ObjectAlreadyExists) and must update instead of failing its run."""
     from prefect.exceptions import ObjectAlreadyExists
 
-    from flows.host_limits import _upsert
+    from flows.orchestration.host_limits import _upsert
 
     class RacedClient:
         def __init__(self) -> None:

@@ -21,7 +21,7 @@ import pytest
 from helpers import rows
 from scale_helpers import slow_down, start_sites, write_cluster_config
 
-from flows.loader import packages_dir
+from flows.scale_out.loader import packages_dir
 from newsetl.commands.cluster import (
     ClusterState,
     cluster_down,

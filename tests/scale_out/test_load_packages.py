@@ -14,9 +14,13 @@ import pytest
 from helpers import rows
 from scale_helpers import settings_for, start_sites
 
-from flows import loader
-from flows.loader import load_ready_packages, packages_dir, run_source_to_package
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
+from flows.scale_out import loader
+from flows.scale_out.loader import (
+    load_ready_packages,
+    packages_dir,
+    run_source_to_package,
+)
 from newsetl.demo_site import DemoServer
 from settings import Settings
 from warehouse import load as warehouse_load
@@ -177,7 +181,7 @@ from pathlib import Path
 from dataclasses import replace
 sys.path[:0] = [{tests!r}]
 from helpers import fast_settings
-from flows.loader import load_ready_packages
+from flows.scale_out.loader import load_ready_packages
 from warehouse import load as warehouse_load
 real = warehouse_load._BatchWriter.insert_version
 calls = [0]

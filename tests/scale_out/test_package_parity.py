@@ -14,10 +14,14 @@ import duckdb
 import pytest
 from helpers import fast_settings, rows
 
-from flows import loader
-from flows.loader import load_ready_packages, packages_dir, run_source_to_package
-from flows.reprocess import reprocess_source
-from flows.source_run import run_source
+from flows.engine.source_run import run_source
+from flows.operations.reprocess import reprocess_source
+from flows.scale_out import loader
+from flows.scale_out.loader import (
+    load_ready_packages,
+    packages_dir,
+    run_source_to_package,
+)
 from newsetl.demo_site import DemoServer, DemoSite
 from settings import Settings
 from warehouse.packages import COMMITTED_DIR, MANIFEST_NAME, READY_DIR, read_package

@@ -1,6 +1,6 @@
 """What one pipeline run did, read back from the warehouse: counts, failures, quality, flags.
 
-Plain functions: `flows/pipeline.py` publishes the result as Prefect artifacts, tests read it
+Plain functions: `flows/orchestration/pipeline.py` publishes the result as Prefect artifacts, tests read it
 directly.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flows.health import SourceHealth, source_health
+from flows.operations.health import SourceHealth, source_health
 from settings import Settings
 from warehouse import Warehouse, readers
 

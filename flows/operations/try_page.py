@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from fetch.http import Fetcher, FetchRequest
-from flows.resources import fetch_policy, source_timezone
+from flows.engine.resources import fetch_policy, source_timezone
 from records.article import Article, NotAnArticle
 from records.urls import host_key, origin_keys
 from settings import Settings, Source

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 from fetch.http import FetchRequest
 from fetch.threads import DaemonPool
-from flows import pages as multi_page
-from flows import resources, steps
-from flows.source_summary import SourceRunSummary, StageTimer
+from flows.engine import pages as multi_page
+from flows.engine import resources, steps
+from flows.engine.source_summary import SourceRunSummary, StageTimer
 from records.fetch import FetchResult
 from settings import Settings, Source
 from transforms.limits import NO_LIMITS

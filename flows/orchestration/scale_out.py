@@ -1,6 +1,6 @@
 """Prefect flows for many machines (issue 14): a worker's source run into a load package, the
 one loader, and a scheduler that fans sources out as separate flow runs. Thin: the work is in
-`flows/loader.py`; `newsetl deploy` registers these with a work pool.
+`flows/scale_out/loader.py`; `newsetl deploy` registers these with a work pool.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from prefect.client.orchestration import get_client
 from prefect.deployments import run_deployment
 from prefect.runtime import flow_run
 
-from flows.host_limits import PrefectHostLimiter
-from flows.loader import load_ready_packages, run_source_to_package
+from flows.orchestration.host_limits import PrefectHostLimiter
+from flows.scale_out.loader import load_ready_packages, run_source_to_package
 from settings import load_settings
 
 PACKAGE_FLOW_NAME = "newsetl-package-source"

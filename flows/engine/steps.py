@@ -13,13 +13,13 @@ from datetime import UTC, datetime
 from fetch import discover as discovery_methods
 from fetch.discover import Discovery, DiscoveryFailed
 from fetch.http import FetchRequest
-from flows.resources import (
+from flows.engine.resources import (
     listing_limits,
     make_fetcher,
     open_warehouse,
     source_timezone,
 )
-from flows.source_summary import SourceRunSummary
+from flows.engine.source_summary import SourceRunSummary
 from records.article import NotAnArticle
 from records.fetch import DiscoveredLink, FetchResult
 from settings import Settings, Source
@@ -242,7 +242,7 @@ def transform_pages(
     """Decode and extract every fetched body; a page that fails becomes a rejection, never a crash.
 
     Over-long text fields are cut to `limits` and the cuts kept on the page; a run passes
-    NO_LIMITS and cuts in `flows.pages` instead, after multi-page articles are assembled.
+    NO_LIMITS and cuts in `flows.engine.pages` instead, after multi-page articles are assembled.
     """
     limits = limits or TextLimits()
     pages: list[PageResult] = []

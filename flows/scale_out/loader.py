@@ -8,7 +8,7 @@ source, which re-fetches the same pages; the loader's version decisions make tha
 unchanged article is "unchanged", never a second copy). The scheduler runs the loader after
 each round, so this only happens when two rounds overlap.
 
-Plain functions: the Prefect flows in `flows/scale_out.py` only wrap them.
+Plain functions: the Prefect flows in `flows/orchestration/scale_out.py` only wrap them.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from fetch import discover as discovery_methods
 from fetch.archive import WarcArchive
 from fetch.discover import Discovery, DiscoveryFailed
 from fetch.http import Fetcher, FetchRequest, crawl_state_for
-from flows import pages as multi_page
-from flows import resources, steps
-from flows.steps import now_utc
+from flows.engine import pages as multi_page
+from flows.engine import resources, steps
+from flows.engine.steps import now_utc
 from records.fetch import FetchResult
 from settings import Settings, Source
 from transforms.limits import NO_LIMITS
@@ -164,7 +164,7 @@ def run_source_to_package(
     """Discover, fetch and transform one source into a load package; never writes the warehouse.
 
     Multi-page articles are planned and completed by the same code as on one machine
-    (`flows/pages.py`), their later pages fetched into the package's WARC and responses.
+    (`flows/engine/pages.py`), their later pages fetched into the package's WARC and responses.
 
     A failing run still publishes a package (status failed, with what it fetched), so the
     warehouse records the failure once the loader commits it; then the error is raised.

@@ -11,8 +11,10 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows import resources, run_summary, tasks
-from flows.source_run import Steps, host_of, run_concurrently, run_source
+from flows.engine import resources
+from flows.engine.source_run import Steps, host_of, run_concurrently, run_source
+from flows.operations import run_summary
+from flows.orchestration import tasks
 from settings import ConfigError, Settings, load_settings
 from warehouse import readers
 

@@ -146,7 +146,7 @@ def probe_source(settings: Settings, source: Source) -> ProbeResult:
     """Read robots.txt and the first listing page; count the links matching the pattern."""
     listing_url = source.listing_urls[0]
     from fetch.http import Fetcher, FetchRequest
-    from flows.resources import fetch_policy
+    from flows.engine.resources import fetch_policy
     from transforms.decode import decode_html
     from transforms.listing import parse_listing
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from flows import steps
+from flows.engine import steps
 
 discover = task(
     steps.discover,

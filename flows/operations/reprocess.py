@@ -12,10 +12,10 @@ import hashlib
 import time
 
 from fetch.archive import read_archived
-from flows import pages as multi_page
-from flows import resources, steps
-from flows.source_run import recorded_run
-from flows.source_summary import SourceRunSummary, StageTimer
+from flows.engine import pages as multi_page
+from flows.engine import resources, steps
+from flows.engine.source_run import recorded_run
+from flows.engine.source_summary import SourceRunSummary, StageTimer
 from records.fetch import FetchResult
 from settings import Settings, Source
 from transforms.limits import NO_LIMITS
