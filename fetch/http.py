@@ -48,7 +48,10 @@ ACCEPT_HEADER = {
     "robots": "text/plain, */*;q=0.5",
 }
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
-RECENT_RUNS_KEPT = 8
+# Crawl states of runs: a run retires its own at its end (`retire_crawl_state`); this bound only
+# catches callers that never do, and is far above any number of sources run at once (a state
+# evicted while its run is live would re-read robots.txt and forget the host's pace).
+RECENT_RUNS_KEPT = 4096
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,12 @@ def crawl_state_for(run_id: str) -> CrawlState:
             while len(_RUN_STATES) > RECENT_RUNS_KEPT:
                 _RUN_STATES.popitem(last=False)
         return state
+
+
+def retire_crawl_state(run_id: str) -> None:
+    """The run has ended: its robots rules and pace are no longer needed."""
+    with _RUN_STATES_LOCK:
+        _RUN_STATES.pop(run_id, None)
 
 
 class _BodyTooLarge(Exception):

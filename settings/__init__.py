@@ -114,6 +114,11 @@ class Settings:
     parquet_after_each_run: bool = False
     # Sources run at once by one run (each its own host and politeness; one warehouse writer).
     sources_in_parallel: int = 8
+    # Processes that decode and extract pages in a large run (0: one per core; 1: in process).
+    transform_workers: int = 0
+    # How long a command waits at its end for Prefect telemetry still queued (only when a Prefect
+    # API is configured); what is left is reported, the runs are in the warehouse regardless.
+    telemetry_flush_seconds: float = 20.0
     sources: Mapping[str, Source] = field(default_factory=dict)
 
     @property

@@ -30,6 +30,16 @@ def runs_of_flow_runs(warehouse: Warehouse, flow_run_ids: list[str]) -> list[dic
     )
 
 
+def runs_by_id(warehouse: Warehouse, run_ids: list[str]) -> list[dict[str, Any]]:
+    """These source runs (a command's own), oldest first."""
+    return records(
+        warehouse,
+        "SELECT *, round(coalesce(epoch(finished_at - started_at), 0), 2) AS seconds "
+        "FROM runs WHERE list_contains(?, run_id) ORDER BY started_at",
+        [run_ids],
+    )
+
+
 def latest_runs_per_source(warehouse: Warehouse, runs_per_source: int) -> list[dict[str, Any]]:
     return records(
         warehouse,

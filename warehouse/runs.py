@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -33,15 +34,30 @@ def finish_run(
     listing_pages: int = 0,
     discovered: int = 0,
     error: str | None = None,
+    flow_run_id: str | None = None,
+    stage_seconds: dict[str, float] | None = None,
 ) -> None:
-    """Close the run row; its `profile_misses` of `pages_extracted` feed the profile-drift flag."""
+    """Close the run row; its `profile_misses` of `pages_extracted` feed the profile-drift flag.
+    `flow_run_id` fills in the orchestrator's id when it was not known at the start."""
+    stages = json.dumps({k: round(v, 3) for k, v in (stage_seconds or {}).items()})
     warehouse.connection.execute(
         "UPDATE runs SET status = ?, finished_at = ?, listing_pages = ?, discovered = ?, fetched = ?, "
         "unchanged = ?, new_articles = ?, new_versions = ?, deletions = ?, quarantined = ?, failed = ?, "
-        "error = ?, pages_extracted = ?, profile_misses = ? WHERE run_id = ?",
+        "error = ?, pages_extracted = ?, profile_misses = ?, "
+        "flow_run_id = coalesce(flow_run_id, ?), stage_seconds = ? WHERE run_id = ?",
         [
             status, finished_at, listing_pages, discovered, counts.fetched, counts.unchanged,
             counts.new_articles, counts.new_versions, counts.deletions, counts.quarantined,
-            counts.failed, error, counts.pages_extracted, counts.profile_misses, run_id,
+            counts.failed, error, counts.pages_extracted, counts.profile_misses, flow_run_id,
+            stages, run_id,
         ],
     )  # fmt: skip
+
+
+def record_flow_run_ids(warehouse: Warehouse, flow_run_ids: dict[str, str]) -> None:
+    """The orchestrator's ids of runs that finished before it answered (never overwrites)."""
+    for run_id, flow_run_id in flow_run_ids.items():
+        warehouse.connection.execute(
+            "UPDATE runs SET flow_run_id = coalesce(flow_run_id, ?) WHERE run_id = ?",
+            [flow_run_id, run_id],
+        )

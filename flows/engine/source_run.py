@@ -9,45 +9,37 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import wait
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from fetch.http import FetchRequest
+from fetch.http import FetchRequest, retire_crawl_state
 from fetch.threads import DaemonPool
 from flows.engine import pages as multi_page
 from flows.engine import resources, steps
+from flows.engine.observer import NO_OBSERVER, RunObserver
 from flows.engine.source_summary import SourceRunSummary, StageTimer
+from flows.engine.transform_pool import transform_in_workers, wants_workers
 from records.fetch import FetchResult
 from settings import Settings, Source
 from transforms.limits import NO_LIMITS
 from warehouse import Warehouse
 
 
-@dataclass(frozen=True)
-class Steps:
-    """The callables a run uses: plain functions, or the same functions wrapped as Prefect tasks."""
-
-    discover: Callable[..., Any] = steps.discover
-    plan_fetches: Callable[..., Any] = steps.plan_fetches
-    fetch_pages: Callable[..., Any] = steps.fetch_pages
-    transform_pages: Callable[..., Any] = steps.transform_pages
-    load_pages: Callable[..., Any] = steps.load_pages
-
-
-PLAIN_STEPS = Steps()
-
-
 @contextmanager
 def recorded_run(
-    settings: Settings, source: Source, flow_run_id: str | None = None
+    settings: Settings,
+    source: Source,
+    flow_run_id: str | None = None,
+    observer: RunObserver = NO_OBSERVER,
 ) -> Iterator[SourceRunSummary]:
     """A run row from start to finish: its status and error whatever happens, checks on success.
+    The observer hears of the start and the end; the row never waits for it.
 
     The caller holds the run lock.
     """
     started = time.perf_counter()
     summary = SourceRunSummary(source.name, steps.start_run(settings, source, flow_run_id))
+    observer.source_started(source.name, summary.run_id)
     try:
         yield summary
         summary.status = "completed"
@@ -58,20 +50,27 @@ def recorded_run(
         raise
     finally:
         summary.seconds = time.perf_counter() - started
-        steps.finish_run(settings, summary)
+        summary.flow_run_id = flow_run_id or observer.flow_run_id(summary.run_id)
+        retire_crawl_state(summary.run_id)
+        try:
+            steps.finish_run(settings, summary)
+        finally:
+            if summary.status != "completed":
+                observer.source_finished(summary)
     with StageTimer(summary).stage("check_and_export"):
         steps.check_and_export(settings, summary)
+    observer.source_finished(summary)
 
 
 def run_source(
     settings: Settings,
     source: Source,
     *,
-    step_functions: Steps = PLAIN_STEPS,
     backfill: bool = False,
     recheck_all: bool = False,
     flow_run_id: str | None = None,
     progress: steps.Progress | None = None,
+    observer: RunObserver = NO_OBSERVER,
 ) -> SourceRunSummary:
     """Discover, fetch, transform and load one source, batch by batch, under the run lock.
 
@@ -79,23 +78,27 @@ def run_source(
     transformed and the one after fetched. Batches still load one at a time, in order, each in
     its own transaction. Called by `run_sources`, which holds the lock and the warehouse.
     """
-    lock = _nothing() if _holds_run_lock() else resources.run_lock(settings)
-    with lock, resources.warehouse_session(settings):
+    if _holds_run_lock():
         return _run_source_locked(
-            settings, source, step_functions, backfill, recheck_all, flow_run_id, progress
+            settings, source, backfill, recheck_all, flow_run_id, progress, observer
+        )
+    with resources.run_lock(settings), resources.warehouse_session(settings):
+        steps.record_abandoned_runs(settings)  # nobody else holds the lock: none is live
+        return _run_source_locked(
+            settings, source, backfill, recheck_all, flow_run_id, progress, observer
         )
 
 
 def _run_source_locked(
     settings: Settings,
     source: Source,
-    step_functions: Steps,
     backfill: bool,
     recheck_all: bool,
     flow_run_id: str | None,
     progress: steps.Progress | None,
+    observer: RunObserver,
 ) -> SourceRunSummary:
-    with recorded_run(settings, source, flow_run_id) as summary:
+    with recorded_run(settings, source, flow_run_id, observer) as summary:
         timer = StageTimer(summary)
 
         def crawl_state() -> AbstractContextManager[Warehouse | None]:
@@ -105,7 +108,7 @@ def _run_source_locked(
             return steps.fetch_pages(settings, source, summary.run_id, more)
 
         with timer.stage("discover"):
-            discovery = step_functions.discover(
+            discovery = steps.discover(
                 settings,
                 source,
                 summary.run_id,
@@ -113,7 +116,7 @@ def _run_source_locked(
                 **({"progress": progress} if progress else {}),
             )
             steps.check_listing(source, discovery)
-            requests = step_functions.plan_fetches(
+            requests = steps.plan_fetches(
                 settings, source, discovery, recheck_all=recheck_all
             )
             requests = multi_page.plan_first_pages(crawl_state, source, requests)
@@ -121,15 +124,19 @@ def _run_source_locked(
         summary.discovered = len(discovery.new_urls)
         pending_discovery = discovery
         fetched_so_far = 0
+        parallel_transform = wants_workers(settings, len(requests))
 
         def fetch(batch: list) -> list:
             with timer.stage("fetch"):
-                return step_functions.fetch_pages(settings, source, summary.run_id, batch)
+                return steps.fetch_pages(settings, source, summary.run_id, batch)
 
         def transform(results: list) -> list:
             with timer.stage("transform"):
                 # uncut: complete_articles cuts every article, a multi-page one once assembled
-                pages = step_functions.transform_pages(source, results, NO_LIMITS)
+                if parallel_transform:
+                    pages = transform_in_workers(settings, source, results, NO_LIMITS)
+                else:
+                    pages = steps.transform_pages(source, results, NO_LIMITS)
             with timer.stage("fetch"):  # the other pages of multi-page articles
                 return multi_page.complete_articles(
                     crawl_state, fetch_more_pages, source, pages, resources.text_limits(settings)
@@ -138,7 +145,7 @@ def _run_source_locked(
         stages = (fetch, transform)
         for pages in pipelined(steps.batches(requests, settings.fetch_batch_size), stages):
             with timer.stage("load"):
-                counts = step_functions.load_pages(
+                counts = steps.load_pages(
                     settings, source, summary.run_id, pages, pending_discovery
                 )
             summary.counts.add(counts)
@@ -148,7 +155,7 @@ def _run_source_locked(
                 progress("fetch", fetched_so_far, len(requests))
         if pending_discovery is not None:
             with timer.stage("load"):
-                step_functions.load_pages(settings, source, summary.run_id, [], pending_discovery)
+                steps.load_pages(settings, source, summary.run_id, [], pending_discovery)
         if backfill:
             steps.finish_backfill(settings, source)
     return summary
@@ -261,10 +268,9 @@ def run_sources(
     sources: list[Source],
     *,
     concurrency: int | None = None,
-    step_functions: Steps = PLAIN_STEPS,
     backfill: bool = False,
     recheck_all: bool = False,
-    flow_run_id: str | None = None,
+    observer: RunObserver = NO_OBSERVER,
 ) -> list[SourceRunSummary | BaseException]:
     """Run many sources at once, each with its own fetcher and politeness, under one run lock
     and one warehouse connection (the one writer; steps take it in turn). One source failing
@@ -274,10 +280,9 @@ def run_sources(
         return run_source(
             settings,
             source,
-            step_functions=step_functions,
             backfill=backfill,
             recheck_all=recheck_all,
-            flow_run_id=flow_run_id,
+            observer=observer,
         )
 
     return run_concurrently(
@@ -325,6 +330,7 @@ def run_concurrently(
     workers = max(1, concurrency or settings.sources_in_parallel)
     STOP_REQUESTED.clear()
     with resources.run_lock(settings), resources.warehouse_session(settings):
+        steps.record_abandoned_runs(settings)  # once, before any of ours starts: none is live
         # daemon threads: a command told to stop waits STOP_WAIT_SECONDS for its source runs,
         # never for a source blocked on a slow server (its batch rolls back either way)
         pool = DaemonPool(workers, "newsetl-source")

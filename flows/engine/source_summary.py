@@ -22,6 +22,7 @@ class SourceRunSummary:
     error: str | None = None
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    flow_run_id: str | None = None  # the orchestrator's id for this run, when there is one
 
     def as_row(self) -> dict[str, object]:
         return {

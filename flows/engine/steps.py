@@ -59,13 +59,13 @@ Progress = Callable[[str, int, int | None], None]  # (stage, done, total if know
 
 def start_run(settings: Settings, source: Source, flow_run_id: str | None = None) -> str:
     with open_warehouse(settings) as warehouse:
-        mark_interrupted_runs(warehouse, now_utc())  # the caller holds the run lock
         return runs.start_run(warehouse, source.name, flow_run_id=flow_run_id, started_at=now_utc())
 
 
 def record_abandoned_runs(settings: Settings) -> list[str]:
-    """A stopping command's source runs that did not stop in time (blocked on a slow server):
-    recorded `interrupted` now, as the process ends with them, instead of by the next run."""
+    """Runs left `running`: by a process that was killed (called once as a command takes the
+    run lock, before its own runs start), or by this command's source runs that did not stop
+    in time when it was told to stop (blocked on a slow server). Recorded `interrupted`."""
     with open_warehouse(settings) as warehouse:
         return mark_interrupted_runs(warehouse, now_utc())
 
@@ -312,7 +312,17 @@ def finish_run(settings: Settings, summary: SourceRunSummary) -> None:
             listing_pages=summary.listing_pages,
             discovered=summary.discovered,
             error=summary.error,
+            flow_run_id=summary.flow_run_id,
+            stage_seconds=summary.stage_seconds,
         )
+
+
+def record_flow_run_ids(settings: Settings, flow_run_ids: dict[str, str]) -> None:
+    """After the control plane closed: link the run rows to the flow runs it created."""
+    if not flow_run_ids:
+        return
+    with open_warehouse(settings) as warehouse:
+        runs.record_flow_run_ids(warehouse, flow_run_ids)
 
 
 def check_listing(source: Source, discovery: Discovery) -> None:

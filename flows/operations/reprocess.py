@@ -14,8 +14,9 @@ import time
 from fetch.archive import read_archived
 from flows.engine import pages as multi_page
 from flows.engine import resources, steps
-from flows.engine.source_run import recorded_run
+from flows.engine.source_run import pipelined, recorded_run
 from flows.engine.source_summary import SourceRunSummary, StageTimer
+from flows.engine.transform_pool import transform_in_workers, wants_workers
 from records.fetch import FetchResult
 from settings import Settings, Source
 from transforms.limits import NO_LIMITS
@@ -74,6 +75,7 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
     """
     started = time.perf_counter()
     with resources.run_lock(settings):
+        steps.record_abandoned_runs(settings)  # nobody else holds the lock: none is live
         responses, errors = archived_responses(settings, source)
         if not responses and not errors:
             return SourceRunSummary(source.name, "", status="skipped")
@@ -86,18 +88,24 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
                 )
             summary.counts.failed += len(errors)
             timer = StageTimer(summary)
-            for batch in multi_page.batches_keeping_articles_whole(
-                responses, settings.fetch_batch_size, lambda response: response[1].url
-            ):
+            parallel = wants_workers(settings, len(responses))
+
+            def transform(batch: list) -> list:
                 with timer.stage("transform"):
-                    pages = steps.transform_pages(
-                        source,
-                        [result for _, result in batch],
-                        NO_LIMITS,  # cut once assembled
-                    )
+                    results = [result for _, result in batch]
+                    if parallel:  # cut once assembled
+                        pages = transform_in_workers(settings, source, results, NO_LIMITS)
+                    else:
+                        pages = steps.transform_pages(source, results, NO_LIMITS)
                     for page, (response_id, _) in zip(pages, batch, strict=True):
                         page.response_id = response_id
-                    pages = multi_page.assemble_archived(pages, resources.text_limits(settings))
+                    return multi_page.assemble_archived(pages, resources.text_limits(settings))
+
+            batches = multi_page.batches_keeping_articles_whole(
+                responses, settings.fetch_batch_size, lambda response: response[1].url
+            )
+            # the next batch is transformed (in the workers) while this one loads
+            for pages in pipelined(batches, (transform,)):
                 with timer.stage("load"):
                     counts = steps.load_pages(
                         settings, source, summary.run_id, pages, extractor_changes=True

@@ -103,3 +103,28 @@ def render_markdown(summary: RunSummary) -> str:
     else:
         lines.append("All checks passed.")
     return "\n".join(lines) + "\n"
+
+
+def as_artifacts(summary: RunSummary, *, key: str, title: str) -> list[dict[str, object]]:
+    """The summary as Prefect artifact payloads (REST shape): a table of per-source counts and
+    a markdown summary of failures. Plain dicts: this room does not import Prefect."""
+    import json
+    import re
+
+    key = re.sub(r"[^a-z0-9-]+", "-", key.lower()).strip("-")
+    return [
+        {
+            "key": f"{key}-counts",
+            "type": "table",
+            "data": json.dumps(summary.counts, default=str),
+            "description": f"{title}: per-source counts: discovered, fetched, unchanged (of "
+            "which 304), new articles, new versions, deletions, quarantined, failed, flags.",
+        },
+        {
+            "key": f"{key}-summary",
+            "type": "markdown",
+            "data": render_markdown(summary),
+            "description": f"{title}: failed pages with their reasons, flagged sources, "
+            "data-quality checks.",
+        },
+    ]

@@ -1,13 +1,12 @@
-"""What every command shares: the console, the run table, running the parent flow."""
+"""What every command shares: the console, the run table, running sources."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from rich.console import Console
 
-from newsetl.prefect_defaults import apply_embedded_defaults, use_running_local_server
+from newsetl.prefect_defaults import configured_api_url
 from settings import ConfigError, Settings, load_settings
 
 console = Console(highlight=False)
@@ -56,26 +55,12 @@ def load_checked_settings(config_path: str | None, *, needs_data_dir: bool = Tru
     return settings
 
 
-def recorded_runs(settings: Settings, flow_run_ids: list[str]) -> list[dict[str, object]]:
-    """The source runs of these flow runs only: a concurrent command's runs are not ours."""
+def recorded_runs(settings: Settings, run_ids: list[str]) -> list[dict[str, object]]:
+    """These source runs as the warehouse recorded them: a concurrent command's are not ours."""
     from warehouse import Warehouse, readers
 
     with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:
-        return readers.runs_of_flow_runs(warehouse, flow_run_ids)
-
-
-def child_flow_run_ids(parent_flow_run_id: str) -> list[str]:
-    """The source flow runs the all-sources flow run `parent_flow_run_id` started."""
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterParentFlowRunId
-
-    with get_client(sync_client=True) as client:
-        children = client.read_flow_runs(
-            flow_run_filter=FlowRunFilter(
-                parent_flow_run_id=FlowRunFilterParentFlowRunId(any_=[parent_flow_run_id])
-            )
-        )
-    return [str(child.id) for child in children]
+        return readers.runs_by_id(warehouse, run_ids)
 
 
 def print_flags(settings: Settings, sources: list[str]) -> None:
@@ -92,55 +77,81 @@ def print_flags(settings: Settings, sources: list[str]) -> None:
             console.print(f"[red]flagged {row.source}: {reason}[/red]")
 
 
-@contextmanager
-def embedded_run_settings() -> Iterator[None]:
-    """Without a Prefect server, flow-run heartbeats only slow a run down.
-
-    They let a server notice a crashed run; the temporary server of ephemeral mode ends with
-    this process, and the heartbeat thread is joined in 1 s steps at the end of every flow run.
-    """
-    from prefect.settings import (
-        PREFECT_API_URL,
-        PREFECT_FLOWS_HEARTBEAT_FREQUENCY,
-        temporary_settings,
-    )
-
-    if PREFECT_API_URL.value():
-        yield
-        return
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        yield
-
-
-def run_flow(
+def run_sources_command(
     settings: Settings,
     source_names: list[str] | None,
     *,
-    config_path: str | None,
     base_urls: dict[str, str] | None = None,
     backfill: bool = False,
     recheck_all: bool = False,
     title: str,
 ) -> int:
-    """Run the all-sources flow, print what each source run recorded; 0 when all completed."""
-    apply_embedded_defaults()
-    use_running_local_server()
-    from flows.orchestration.pipeline import all_sources_flow
+    """Run the sources, print what each source run recorded; 0 when all completed.
 
-    with embedded_run_settings():
-        state = all_sources_flow(
-            source_names,
-            config_path=config_path,
-            base_urls=base_urls,
-            backfill=backfill,
-            recheck_all=recheck_all,
-            return_state=True,
+    The data path runs here, in this process, at once. Prefect hears of it only when an API is
+    configured (`configured_api_url`): a flow run for the command and one per source run, sent
+    in the background; what could not be sent is reported, never a reason to fail the run.
+    """
+    from flows.engine.observer import NO_OBSERVER, RunObserver
+    from flows.engine.source_run import run_sources
+
+    names = source_names or [source.name for source in settings.enabled_sources()]
+    sources = []
+    for name in names:
+        source = settings.source(name)
+        url = (base_urls or {}).get(name)
+        sources.append(source.with_base_url(url) if url else source)
+    observer: RunObserver = NO_OBSERVER
+    control_plane = None
+    if configured_api_url():
+        from flows.orchestration.control_plane import PrefectControlPlane
+
+        observer = control_plane = PrefectControlPlane(title=title, tags=["command"])
+    results: list = []
+    try:
+        results = run_sources(
+            settings, sources, backfill=backfill, recheck_all=recheck_all, observer=observer
         )
-        own_flow_runs = child_flow_run_ids(str(state.state_details.flow_run_id))
-    rows = recorded_runs(settings, own_flow_runs) if settings.warehouse_path.exists() else []
+    finally:
+        run_ids = [result.run_id for result in results if hasattr(result, "run_id")]
+        rows = recorded_runs(settings, run_ids) if run_ids else []
+        recorded = {str(row["source"]) for row in rows}
+        for source, result in zip(sources, results, strict=False):
+            if isinstance(result, BaseException) and source.name not in recorded:
+                rows.append({"source": source.name, "status": "failed", "error": str(result)})
+        failed = [row for row in rows if row.get("status") != "completed"] or (
+            [] if results else [{"source": "*"}]
+        )
+        if control_plane is not None:
+            report = control_plane.close(
+                failed=bool(failed),
+                message=f"{len(failed)} of {len(sources)} sources failed" if failed else None,
+                artifacts=_round_artifacts(settings, run_ids, title),
+                flush_seconds=settings.telemetry_flush_seconds,
+            )
+            if report.flow_run_ids:
+                from flows.engine.steps import record_flow_run_ids
+
+                record_flow_run_ids(settings, report.flow_run_ids)
+            if warning := report.describe():
+                console.print(f"[yellow]{warning}[/yellow]")
     print_runs(rows, title)
     print_flags(settings, sorted({str(row["source"]) for row in rows}))
-    if not state.is_completed():
-        console.print(f"[red]run failed: {state.message}[/red]")
+    if failed:
+        console.print(f"[red]{len(failed)} of {len(sources)} source runs failed[/red]")
         return 1
     return 0
+
+
+def _round_artifacts(settings: Settings, run_ids: list[str], title: str) -> list[dict[str, object]]:
+    """The command's counts table and failure summary, read back from the warehouse, as
+    Prefect artifacts of its flow run."""
+
+    from flows.operations import run_summary
+    from warehouse import Warehouse
+
+    if not run_ids or not settings.warehouse_path.exists():
+        return []
+    with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:
+        summary = run_summary.summarize(settings, warehouse, run_ids)
+    return run_summary.as_artifacts(summary, key="newsetl-run", title=title)

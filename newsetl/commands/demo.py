@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsetl.commands.common import console, load_checked_settings, run_flow
+from newsetl.commands.common import console, load_checked_settings, run_sources_command
 
 if TYPE_CHECKING:
     from newsetl.demo_site import DemoServer, DemoSite
@@ -100,10 +100,9 @@ def command_demo(args: argparse.Namespace) -> int:
                 f"Since the first demo run the site published {generation} article(s) and edited and "
                 "deleted others; this run re-checks every known article with conditional GETs."
             )
-        code = run_flow(
+        code = run_sources_command(
             settings,
             ["demo"],
-            config_path=args.config,
             base_urls={"demo": server.base_url},
             recheck_all=generation > 0,
             title=f"newsetl demo run {generation + 1}",

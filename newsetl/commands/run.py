@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from newsetl.commands.common import console, load_checked_settings, run_flow
+from newsetl.commands.common import console, load_checked_settings, run_sources_command
 from settings import ConfigError
 
 
@@ -26,8 +26,6 @@ def command_run(args: argparse.Namespace) -> int:
         settings.source(name)
     if names is None and not settings.enabled_sources():
         raise ConfigError("no enabled sources: name one with --source or enable one in the config")
-    code = run_flow(
-        settings, names, config_path=args.config, backfill=args.backfill, title="newsetl run"
-    )
+    code = run_sources_command(settings, names, backfill=args.backfill, title="newsetl run")
     console.print(f"Warehouse: {settings.warehouse_path.resolve()}")
     return code

@@ -1,7 +1,8 @@
-"""`newsetl serve`: one Prefect deployment per enabled source on its cron, plus all-sources.
+"""`newsetl serve`: the enabled sources on their crons as Prefect deployments, run here.
 
-Start a Prefect server first (`prefect server start --host 127.0.0.1`) and point this process
-at it with PREFECT_API_URL; the README section "For operators" has the whole recipe.
+Sources sharing a cron run as one round (a flow run, with a child flow run per source);
+`newsetl-round/all-sources` runs every source, or those named in its parameters, on demand. Point this process at a Prefect server with
+PREFECT_API_URL (or a Prefect profile); without one, Prefect starts a temporary local server.
 """
 
 from __future__ import annotations
@@ -34,16 +35,27 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=command_serve)
 
 
+def round_name(cron: str) -> str:
+    """A deployment name for the sources sharing one cron: `0 */6 * * *` -> `0-every6-x-x-x`."""
+    return "-".join(
+        field.replace("*/", "every").replace("*", "x").replace(",", "_") for field in cron.split()
+    )
+
+
 def build_deployments(
     settings: Settings,
     config_path: str | None,
     source_names: list[str] | None = None,
     all_sources_cron: str | None = None,
 ) -> list:
-    """RunnerDeployments: `newsetl-source/<name>` on each source's cron, `newsetl-all-sources`."""
+    """RunnerDeployments: one `newsetl-round/<cron>` per distinct schedule, running the sources
+    on it together (one flow run per round, a child flow run per source), and
+    `newsetl-round/all-sources` over every served source (on demand, or on --all-sources-cron;
+    its `source_names` parameter runs a chosen few now). A few deployments whatever the number
+    of sources: registering one per source cost `serve` minutes of start-up at 1,000 sources."""
     from prefect.deployments.runner import EntrypointType
 
-    from flows.orchestration.pipeline import all_sources_flow, source_flow
+    from flows.orchestration.pipeline import round_flow
 
     sources = (
         [settings.source(name) for name in source_names]
@@ -53,24 +65,36 @@ def build_deployments(
     if not sources:
         raise ConfigError("no enabled sources to serve: enable one in the config or use --source")
     config = str(Path(config_path).resolve()) if config_path else None
+    by_schedule: dict[str, list[str]] = {}
+    for source in sources:
+        by_schedule.setdefault(source.schedule, []).append(source.name)
     deployments = [
-        source_flow.to_deployment(
-            name=source.name,
-            cron=source.schedule,
-            parameters={"source_name": source.name, "config_path": config},
-            description=f"{source.title or source.name}: discover, fetch, transform, load.",
-            tags=["newsetl", f"source:{source.name}"],
+        round_flow.to_deployment(
+            name=round_name(cron),
+            cron=cron,
+            parameters={
+                "round_name": round_name(cron),
+                "source_names": names,
+                "config_path": config,
+            },
+            description=f"Sources on `{cron}`: {', '.join(names[:20])}"
+            + (f" and {len(names) - 20} more" if len(names) > 20 else ""),
+            tags=["newsetl", "round"],
             entrypoint_type=EntrypointType.MODULE_PATH,
         )
-        for source in sources
+        for cron, names in by_schedule.items()
     ]
     deployments.append(
-        all_sources_flow.to_deployment(
+        round_flow.to_deployment(
             name=ALL_SOURCES_DEPLOYMENT,
             cron=all_sources_cron,
-            parameters={"config_path": config},
-            description="Every enabled source in turn; fails if any source failed.",
-            tags=["newsetl"],
+            parameters={
+                "round_name": ALL_SOURCES_DEPLOYMENT,
+                "source_names": [source.name for source in sources],
+                "config_path": config,
+            },
+            description="Every served source together; fails if any source failed.",
+            tags=["newsetl", "round"],
             entrypoint_type=EntrypointType.MODULE_PATH,
         )
     )
@@ -79,13 +103,13 @@ def build_deployments(
 
 def command_serve(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
-    from newsetl.prefect_defaults import apply_embedded_defaults
+    from newsetl.prefect_defaults import apply_embedded_defaults, configured_api_url
 
     apply_embedded_defaults()
     settings = load_checked_settings(args.config)
     config_path = args.config or os.environ.get("NEWSETL_CONFIG")
     deployments = build_deployments(settings, config_path, args.source, args.all_sources_cron)
-    if not os.environ.get("PREFECT_API_URL"):
+    if not configured_api_url():
         console.print(
             "[yellow]PREFECT_API_URL is not set: serving against a temporary in-process API, "
             "with no UI and nothing kept. Start `prefect server start --host 127.0.0.1` and set "

@@ -135,17 +135,17 @@ def test_status_before_any_run(tmp_path: Path) -> None:
 
 
 @pytest.mark.flow
-def test_parent_flow_runs_each_source_and_reports_failures(
+def test_round_flow_runs_each_source_and_reports_failures(
     prefect_harness, settings, demo_server, monkeypatch
 ) -> None:
-    from flows.orchestration.pipeline import SourceRunsFailed, all_sources_flow
+    from flows.orchestration.pipeline import SourceRunsFailed, round_flow
 
     monkeypatch.setenv("NEWSETL_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("NEWSETL_RETRY_BACKOFF_SECONDS", "0.01")
-    rows = all_sources_flow(["demo"], base_urls={"demo": demo_server.base_url})
+    rows = round_flow(source_names=["demo"], base_urls={"demo": demo_server.base_url})
     assert rows[0]["status"] == "completed" and rows[0]["new_articles"] == 30
-    state = all_sources_flow(
-        ["demo", "bit"],
+    state = round_flow(
+        source_names=["demo", "bit"],
         base_urls={"demo": demo_server.base_url, "bit": "http://127.0.0.1:9"},
         return_state=True,
     )

@@ -45,7 +45,7 @@ def read_artifact(key: str):
 def test_a_run_publishes_counts_and_a_summary_of_failures(
     prefect_harness, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from flows.orchestration.pipeline import all_sources_flow
+    from flows.orchestration.pipeline import round_flow
 
     site = HalfBrokenSite(10)
     broken = site.live_articles()[0]
@@ -53,20 +53,22 @@ def test_a_run_publishes_counts_and_a_summary_of_failures(
     monkeypatch.setenv("NEWSETL_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("NEWSETL_MAX_ATTEMPTS", "1")
     with DemoServer(site) as server:
-        rows = all_sources_flow(["demo"], base_urls={"demo": server.base_url})
+        rows = round_flow(source_names=["demo"], base_urls={"demo": server.base_url})
     assert rows[0]["new_articles"] == 9 and rows[0]["failed"] == 1
 
-    counts = read_artifact("newsetl-run-counts")
+    counts = read_artifact("newsetl-round-counts")
     assert counts.type == "table"
     (row,) = counts.data if isinstance(counts.data, list) else json.loads(counts.data)
     assert row["source"] == "demo" and row["new_articles"] == 9 and row["failed"] == 1
     for column in ("discovered", "fetched", "unchanged", "not_modified_304", "new_versions"):
         assert column in row
-    summary = read_artifact("newsetl-run-summary")
+    summary = read_artifact("newsetl-round-summary")
     assert summary.type == "markdown"
     assert broken.path in summary.data and "503" in summary.data
     assert "## Failed pages" in summary.data and "All checks passed." in summary.data
-    assert read_artifact("newsetl-demo-summary").data == summary.data
+    source_run = read_artifact("newsetl-demo")  # the source's own flow run: counts, stages
+    assert "| new_articles | 9 |" in source_run.data and "| failed | 1 |" in source_run.data
+    assert "| fetch |" in source_run.data
 
 
 def test_serve_registers_deployments_and_runs_a_scheduled_run(
@@ -112,24 +114,24 @@ def test_serve_registers_deployments_and_runs_a_scheduled_run(
                     return registered
 
                 # serve registers its deployments one after the other: wait for each
-                registered = wait_until(
-                    deployment("newsetl-source/loop"),
+                scheduled_round = wait_until(
+                    deployment("newsetl-round/17-every4-x-x-x"),
                     timeout=90,
-                    what="the deployment",
+                    what="the round deployment",
                     process=serve,
                     poll_seconds=0.5,
                 )
-                assert [s.schedule.cron for s in registered.schedules] == ["17 */4 * * *"]
-                assert registered.parameters["source_name"] == "loop"
+                assert [s.schedule.cron for s in scheduled_round.schedules] == ["17 */4 * * *"]
+                assert scheduled_round.parameters["source_names"] == ["loop"]
                 assert wait_until(
-                    deployment("newsetl-all-sources/all-sources"),
+                    deployment("newsetl-round/all-sources"),
                     timeout=30,
                     what="the all-sources deployment",
                     process=serve,
                     poll_seconds=0.5,
                 )
 
-                scheduled = run_deployment("newsetl-source/loop", timeout=0)
+                scheduled = run_deployment("newsetl-round/17-every4-x-x-x", timeout=0)
                 assert scheduled.state.is_scheduled()
 
                 def finished():
@@ -140,6 +142,11 @@ def test_serve_registers_deployments_and_runs_a_scheduled_run(
                     finished, timeout=120, what="the scheduled run", process=serve, poll_seconds=0.5
                 )
                 assert state.is_completed(), state
+                (child,) = [
+                    run for run in client.read_flow_runs()
+                    if run.name == "loop" and "source:loop" in run.tags
+                ]  # fmt: skip
+                assert child.state.is_completed() and child.parent_task_run_id
         finally:
             serve.terminate()
             try:

@@ -1,0 +1,481 @@
+"""Prefect as the control plane's telemetry: one flow run per command or round, one child flow
+run per source run, sent in the background; the data path never waits on the API.
+
+A source run costs a fixed number of API calls whatever its page count (`CALLS_PER_SOURCE_RUN`):
+a task run in the parent (so the UI draws the source as a subflow), the source's flow run
+(named after the source, tagged `source:<name>` and `run:<run id>`), one batch of log lines
+(stage timings, counts, the error), one markdown artifact, and the final states of the two.
+
+Every call is retried on transport errors, 429 and 5xx with backoff until the command closes the
+control plane; whatever is still unsent then is *reported* (`TelemetryReport`), never a reason to
+fail or lose a run: the warehouse has recorded it already.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import queue
+import threading
+import time
+import uuid
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from flows.engine.source_summary import SourceRunSummary
+
+log = logging.getLogger("newsetl.control_plane")
+
+SOURCE_FLOW_NAME = "newsetl-source"
+ROUND_FLOW_NAME = "newsetl-round"
+SOURCE_TASK_KEY = "newsetl.source-run"
+CALLS_PER_SOURCE_RUN = 6  # task run, flow run, logs, artifact, two final states
+# Senders in parallel: ops of one source run keep their order (one sender each), sources spread.
+SENDERS = 4
+REQUEST_TIMEOUT_SECONDS = 10.0
+BACKOFF_SECONDS = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0)
+PARENT_RESERVE_SECONDS = 5.0
+
+
+class TelemetryUndeliverable(Exception):
+    """The API refused a call for a reason retrying will not change (4xx but 429)."""
+
+
+@dataclass
+class TelemetryReport:
+    sent: int = 0
+    undelivered: list[str] = field(default_factory=list)
+    parent_flow_run_id: str | None = None
+    flow_run_ids: dict[str, str] = field(default_factory=dict)  # run id -> its flow run
+
+    def describe(self) -> str | None:
+        if not self.undelivered:
+            return None
+        first = self.undelivered[0]
+        return (
+            f"Prefect: {len(self.undelivered)} telemetry call(s) not delivered "
+            f"(first: {first}); every run is recorded in the warehouse all the same"
+        )
+
+
+@dataclass
+class _Op:
+    describe: str
+    call: Callable[[Any], None]
+    after: threading.Event | None = None  # wait for this op of the same run to have run first
+
+
+class PrefectControlPlane:
+    """A `RunObserver` that tells a Prefect API about source runs without ever blocking them.
+
+    `parent_flow_run_id`: the flow run the source runs belong to (a `serve` round runs inside
+    one); None: one is created for this command, named `title`.
+    """
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        tags: Sequence[str] = (),
+        parent_flow_run_id: str | None = None,
+        client_factory: Callable[[], Any] | None = None,
+    ) -> None:
+        self.title = title
+        self.tags = ["newsetl", *tags]
+        self._owns_parent = parent_flow_run_id is None
+        self._parent_id: str | None = parent_flow_run_id
+        self._parent_ready = threading.Event()
+        self._client_factory = client_factory or _prefect_client
+        self._flow_ids: dict[str, str] = {}
+        self._flow_ids_lock = threading.Lock()
+        self._flow_run_ids: dict[str, str] = {}
+        self._created: dict[str, threading.Event] = {}
+        self._task_run_ids: dict[str, str] = {}
+        self._task_created: dict[str, threading.Event] = {}
+        self._queues: list[queue.Queue[_Op | None]] = [queue.Queue() for _ in range(SENDERS)]
+        self._closing = threading.Event()
+        self._deadline = float("inf")
+        self._report = TelemetryReport(parent_flow_run_id=parent_flow_run_id)
+        self._report_lock = threading.Lock()
+        self._in_flight: dict[int, _Op] = {}
+        self._threads = [
+            threading.Thread(target=self._send, args=(q,), name=f"newsetl-telemetry-{n}", daemon=True)
+            for n, q in enumerate(self._queues)
+        ]
+        for thread in self._threads:
+            thread.start()
+        if self._owns_parent:
+            self._enqueue(0, _Op(f"create flow run {title!r}", self._create_parent))
+        else:
+            self._parent_ready.set()
+
+    # --- RunObserver -------------------------------------------------------------------------
+
+    def source_started(self, source: str, run_id: str) -> None:
+        created = self._created[run_id] = threading.Event()
+        task_run_id = str(uuid.uuid4())
+        self._task_run_ids[run_id] = task_run_id
+        task_created = self._task_created[run_id] = threading.Event()
+
+        def create_task_run(client: Any) -> None:
+            self._parent_ready.wait(timeout=self._time_left())
+            if self._parent_id:
+                client.request(
+                    "POST",
+                    "/task_runs/",
+                    json=_task_run_create(task_run_id, self._parent_id, source, run_id),
+                )
+                task_created.set()
+
+        def create_flow_run(client: Any) -> None:
+            flow_run = client.request(
+                "POST",
+                "/flow_runs/",
+                json=_flow_run_create(
+                    self._flow_id(client, SOURCE_FLOW_NAME),
+                    name=source,
+                    parameters={"source_name": source},
+                    tags=[*self.tags, f"source:{source}", f"run:{run_id}"],
+                    # a task run that could not be created: the flow run stands alone
+                    parent_task_run_id=task_run_id if task_created.is_set() else None,
+                ),
+            ).json()
+            self._flow_run_ids[run_id] = str(flow_run["id"])
+            created.set()
+
+        lane = self._lane(run_id)
+        self._enqueue(lane, _Op(f"task run of {source} ({run_id})", create_task_run))
+        self._enqueue(lane, _Op(f"create flow run of {source} ({run_id})", create_flow_run))
+
+    def source_finished(self, summary: SourceRunSummary) -> None:
+        run_id = summary.run_id
+        created = self._created.get(run_id)
+        if created is None:  # finished before it was announced: announce it now
+            self.source_started(summary.source, run_id)
+            created = self._created[run_id]
+        lane = self._lane(run_id)
+        ok = summary.status == "completed"
+        task_created = self._task_created[run_id]
+
+        def flow_run_of_run() -> str:
+            return self._flow_run_ids[run_id]
+
+        def logs(client: Any) -> None:
+            now = datetime.now(UTC).isoformat()
+            lines = describe_source_run(summary)
+            level = logging.INFO if ok else logging.ERROR
+            client.request(
+                "POST",
+                "/logs/",
+                json=[
+                    {"name": "newsetl", "level": level, "message": line, "timestamp": now,
+                     "flow_run_id": flow_run_of_run()}
+                    for line in lines
+                ],
+            )  # fmt: skip
+
+        def artifact(client: Any) -> None:
+            client.request(
+                "POST",
+                "/artifacts/",
+                json={
+                    "key": _artifact_key(f"newsetl-{summary.source}"),
+                    "type": "markdown",
+                    "description": "This source run's counts, stage timings and error.",
+                    "data": render_source_run(summary),
+                    "flow_run_id": flow_run_of_run(),
+                },
+            )
+
+        state = _state(ok, summary.error)
+
+        def flow_run_state(client: Any) -> None:
+            client.request(
+                "POST",
+                f"/flow_runs/{flow_run_of_run()}/set_state",
+                json={"state": state, "force": True},
+            )
+
+        def task_run_state(client: Any) -> None:
+            if self._parent_id and task_created.is_set():
+                client.request(
+                    "POST",
+                    f"/task_runs/{self._task_run_ids[run_id]}/set_state",
+                    json={"state": state, "force": True},
+                )
+
+        # one call per op: a retried op never repeats a call that went through
+        for describe, call in (
+            ("logs", logs),
+            ("artifact", artifact),
+            ("final state", flow_run_state),
+            ("final state of the task run", task_run_state),
+        ):
+            self._enqueue(lane, _Op(f"{describe} of {run_id}", call, created))
+
+    def flow_run_id(self, run_id: str) -> str | None:
+        return self._flow_run_ids.get(run_id)
+
+    # --- the command's end ---------------------------------------------------------------------
+
+    def close(
+        self,
+        *,
+        failed: bool,
+        message: str | None = None,
+        artifacts: Sequence[dict[str, Any]] = (),
+        flush_seconds: float = 20.0,
+    ) -> TelemetryReport:
+        """Send the parent's artifacts and final state (when this command created it), wait up
+        to `flush_seconds` for everything queued, and report what could not be sent.
+
+        The source runs' calls get the first part of that time, the parent's final calls the
+        rest (`PARENT_RESERVE`): children are final before their parent."""
+        ends_at = time.monotonic() + flush_seconds
+        reserve = min(PARENT_RESERVE_SECONDS, flush_seconds / 4)
+
+        def parent_artifact(artifact: dict[str, Any]) -> Callable[[Any], None]:
+            def send(client: Any) -> None:
+                if not self._parent_id:
+                    raise TelemetryUndeliverable("the flow run of this command was never created")
+                client.request(
+                    "POST", "/artifacts/", json={**artifact, "flow_run_id": self._parent_id}
+                )
+
+            return send
+
+        def finish_parent(client: Any) -> None:
+            if not self._parent_id:
+                raise TelemetryUndeliverable("the flow run of this command was never created")
+            client.request(
+                "POST",
+                f"/flow_runs/{self._parent_id}/set_state",
+                json={"state": _state(not failed, message), "force": True},
+            )
+
+        self._deadline = ends_at - reserve
+        for lane in range(1, SENDERS):
+            self._queues[lane].put(None)
+        for thread in self._threads[1:]:
+            thread.join(timeout=max(0.0, self._deadline - time.monotonic()))
+        self._deadline = ends_at
+        for artifact in artifacts:
+            self._enqueue(0, _Op(f"artifact {artifact.get('key')}", parent_artifact(artifact)))
+        if self._owns_parent:
+            self._enqueue(0, _Op(f"final state of {self.title!r}", finish_parent))
+        self._queues[0].put(None)
+        self._threads[0].join(timeout=max(0.0, ends_at - time.monotonic()))
+        self._closing.set()
+        with self._report_lock:
+            for lane, op in self._in_flight.items():
+                if self._threads[lane].is_alive():
+                    self._report.undelivered.append(f"{op.describe}: not sent in time")
+            for q in self._queues:
+                while True:
+                    try:
+                        op = q.get_nowait()
+                    except queue.Empty:
+                        break
+                    if op is not None:
+                        self._report.undelivered.append(f"{op.describe}: not sent in time")
+            self._report.parent_flow_run_id = self._parent_id
+            self._report.flow_run_ids = dict(self._flow_run_ids)
+            return self._report
+
+    # --- sending -------------------------------------------------------------------------------
+
+    def _time_left(self) -> float | None:
+        if self._deadline == float("inf"):
+            return None
+        return max(0.0, self._deadline - time.monotonic())
+
+    def _lane(self, run_id: str) -> int:
+        return 1 + zlib.crc32(run_id.encode()) % (SENDERS - 1)
+
+    def _enqueue(self, lane: int, op: _Op) -> None:
+        self._queues[lane].put(op)
+
+    def _send(self, ops: queue.Queue[_Op | None]) -> None:
+        lane = self._queues.index(ops)
+        client = None
+        while True:
+            op = ops.get()
+            if op is None or self._closing.is_set():
+                break
+            self._in_flight[lane] = op
+            if op.after is not None and not op.after.is_set():
+                with self._report_lock:
+                    self._report.undelivered.append(f"{op.describe}: its flow run was not created")
+                continue
+            try:
+                if client is None:
+                    client = self._client_factory()
+                self._with_retries(op, client)
+                with self._report_lock:
+                    self._report.sent += 1
+            except Exception as error:  # noqa: BLE001 - reported, never raised into a run
+                with self._report_lock:
+                    self._report.undelivered.append(f"{op.describe}: {_reason(error)}")
+                log.debug("telemetry call failed: %s: %s", op.describe, error)
+            finally:
+                self._in_flight.pop(lane, None)
+        if client is not None:
+            with contextlib.suppress(Exception):  # closing a client that may be broken
+                client.__exit__(None, None, None)
+
+    def _with_retries(self, op: _Op, client: Any) -> None:
+        attempt = 0
+        while True:
+            try:
+                op.call(client)
+                return
+            except Exception as error:
+                if not _retryable(error):
+                    raise
+                pause = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
+                if time.monotonic() + pause > self._deadline:
+                    raise
+                attempt += 1
+                time.sleep(pause)
+
+    def _create_parent(self, client: Any) -> None:
+        try:
+            flow_run = client.request(
+                "POST",
+                "/flow_runs/",
+                json=_flow_run_create(
+                    self._flow_id(client, ROUND_FLOW_NAME),
+                    name=self.title,
+                    parameters={},
+                    tags=self.tags,
+                    parent_task_run_id=None,
+                ),
+            ).json()
+            self._parent_id = str(flow_run["id"])
+        finally:
+            self._parent_ready.set()
+
+    def _flow_id(self, client: Any, name: str) -> str:
+        with self._flow_ids_lock:
+            if name not in self._flow_ids:
+                answer = client.request("POST", "/flows/", json={"name": name})
+                self._flow_ids[name] = str(answer.json()["id"])
+            return self._flow_ids[name]
+
+
+def describe_source_run(summary: SourceRunSummary) -> list[str]:
+    """The lines an operator reads in the flow run's logs."""
+    counts = summary.counts
+    stages = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in summary.stage_seconds.items())
+    lines = [
+        f"{summary.source}: {summary.status} in {summary.seconds:.2f} s (run {summary.run_id})",
+        f"listing pages {summary.listing_pages}, new URLs {summary.discovered}, fetched "
+        f"{counts.fetched}, unchanged {counts.unchanged}, new articles {counts.new_articles}, "
+        f"new versions {counts.new_versions}, deletions {counts.deletions}, quarantined "
+        f"{counts.quarantined}, failed {counts.failed}",
+    ]
+    if stages:
+        lines.append(f"stages: {stages}")
+    if summary.error:
+        lines.append(f"error: {summary.error}")
+    return lines
+
+
+def render_source_run(summary: SourceRunSummary) -> str:
+    row = summary.as_row()
+    table = "\n".join(f"| {key} | {value} |" for key, value in row.items() if key != "error")
+    stages = "\n".join(
+        f"| {name} | {seconds:.3f} |" for name, seconds in summary.stage_seconds.items()
+    )
+    text = f"# {summary.source}: {summary.status}\n\n| count | value |\n|---|---|\n{table}\n"
+    if stages:
+        text += f"\n| stage | seconds |\n|---|---|\n{stages}\n"
+    if summary.error:
+        text += f"\n**Error:** {summary.error}\n"
+    return text
+
+
+def _prefect_client() -> Any:
+    """A synchronous Prefect client with its own retries off (ours apply, bounded by the close
+    deadline) and a short timeout. Called in a sender thread, which keeps these settings for its
+    life (the client reads them at each request), and imports Prefect there: a command never
+    waits for Prefect to import."""
+    from prefect.client.orchestration import get_client
+    from prefect.settings import (
+        PREFECT_API_REQUEST_TIMEOUT,
+        PREFECT_CLIENT_MAX_RETRIES,
+        temporary_settings,
+    )
+
+    temporary_settings(
+        updates={PREFECT_CLIENT_MAX_RETRIES: 0, PREFECT_API_REQUEST_TIMEOUT: REQUEST_TIMEOUT_SECONDS}
+    ).__enter__()  # this thread's settings context; never left: the thread sends, then ends
+    client = get_client(sync_client=True)
+    client.__enter__()
+    return client
+
+
+def _retryable(error: Exception) -> bool:
+    import httpx
+
+    if isinstance(error, TelemetryUndeliverable):
+        return False
+    if isinstance(error, httpx.HTTPStatusError):
+        status = error.response.status_code
+        return status == 429 or status >= 500
+    return isinstance(error, httpx.TransportError | OSError | RuntimeError)
+
+
+def _reason(error: Exception) -> str:
+    import httpx
+
+    if isinstance(error, httpx.HTTPStatusError):
+        return f"{error.response.status_code} {error.response.reason_phrase}"
+    return f"{type(error).__name__}: {error}"[:200]
+
+
+def _state(ok: bool, message: str | None) -> dict[str, Any]:
+    return {
+        "type": "COMPLETED" if ok else "FAILED",
+        "name": "Completed" if ok else "Failed",
+        "message": (message or "")[:2000] or None,
+    }
+
+
+def _flow_run_create(
+    flow_id: str,
+    *,
+    name: str,
+    parameters: dict[str, Any],
+    tags: list[str],
+    parent_task_run_id: str | None,
+) -> dict[str, Any]:
+    return {
+        "flow_id": flow_id,
+        "name": name,
+        "parameters": parameters,
+        "tags": tags,
+        "parent_task_run_id": parent_task_run_id,
+        "state": {"type": "RUNNING", "name": "Running"},
+    }
+
+
+def _task_run_create(task_run_id: str, parent: str, source: str, run_id: str) -> dict[str, Any]:
+    return {
+        "id": task_run_id,
+        "flow_run_id": parent,
+        "task_key": SOURCE_TASK_KEY,
+        "dynamic_key": run_id,
+        "name": f"source-{source}",
+        "tags": ["newsetl", f"source:{source}"],
+        "state": {"type": "RUNNING", "name": "Running"},
+    }
+
+
+def _artifact_key(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-")[:100] or "newsetl"

@@ -1,0 +1,271 @@
+"""The control plane (issue 18): `newsetl run` on the path a user types, with and without a
+Prefect API, and with that API failing.
+
+- No API configured: Prefect is not even imported, and nothing reaches a server someone left
+  listening on 127.0.0.1:4200.
+- A configured API sees one flow run per command and one child flow run per source run, at a
+  number of API calls that does not grow with the pages (20 and 2,000 articles).
+- 503s, connection resets and a server killed mid-run lose no run row and no article.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from helpers import rows
+from servers.prefect_api import FaultProxy, PrefectServer
+
+from newsetl.demo_site import DemoServer, DemoSite
+from settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def write_config(
+    path: Path, data_dir: Path, servers: dict[str, DemoServer], flush_seconds: float = 8.0
+) -> Path:
+    text = f'[settings]\ndata_dir = "{data_dir}"\nper_host_delay_seconds = 0.0\nmax_in_flight = 8\n'
+    text += f"telemetry_flush_seconds = {flush_seconds}\n"
+    for name, server in servers.items():
+        text += (
+            f'\n[sources.{name}]\nbase_url = "{server.base_url}"\n'
+            'listing_paths = ["/news/node_1.htm"]\n'
+            "article_url_pattern = '/\\d{4}-\\d{2}/\\d{2}/c_\\d+\\.htm$'\n"
+            'timezone = "Asia/Shanghai"\nprofile = "bit"\n'
+        )
+    path.write_text(text)
+    return path
+
+
+def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "NEWSETL_"))}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), DO_NOT_TRACK="1", **extra)
+    return env
+
+
+def newsetl(
+    config: Path, *args: str, env: dict[str, str], code: str | None = None
+) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "newsetl.cli", "--config", str(config), *args]
+    if code is not None:
+        command = [sys.executable, "-c", code, "--config", str(config), *args]
+    return subprocess.run(
+        command, capture_output=True, text=True, env=env, cwd=config.parent, timeout=600
+    )
+
+
+def read_flow_runs(api_url: str) -> list[dict]:
+    answer = httpx.post(f"{api_url}/flow_runs/filter", json={"limit": 200}, timeout=30)
+    answer.raise_for_status()
+    return answer.json()
+
+
+@pytest.fixture(scope="module")
+def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrefectServer]:
+    with PrefectServer(tmp_path_factory.mktemp("prefect-server")) as server:
+        yield server
+
+
+def test_without_a_configured_api_nothing_imports_prefect_or_reaches_port_4200(
+    tmp_path: Path, settings: Settings
+) -> None:
+    seen: list[bytes] = []
+    squatter = socket.socket()
+    try:
+        squatter.bind(("127.0.0.1", 4200))
+    except OSError:
+        squatter.close()
+        squatter = None  # taken: the import check below still holds
+    if squatter is not None:
+        squatter.listen()
+        squatter.settimeout(0.2)
+
+        def watch() -> None:
+            while squatter.fileno() != -1:
+                try:
+                    connection, _ = squatter.accept()
+                except OSError:
+                    continue
+                seen.append(connection.recv(200))
+                connection.close()
+
+        threading.Thread(target=watch, daemon=True).start()
+    try:
+        with DemoServer(DemoSite(10)) as site:
+            config = write_config(tmp_path / "newsetl.toml", settings.data_dir, {"uni": site})
+            result = newsetl(
+                config,
+                "run",
+                env=clean_env(tmp_path),
+                code="import sys; from newsetl.cli import main; code = main(sys.argv[1:]); "
+                "print('PREFECT IMPORTED' if 'prefect' in sys.modules else 'no prefect'); "
+                "sys.exit(code)",
+            )
+    finally:
+        if squatter is not None:
+            squatter.close()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no prefect" in result.stdout
+    assert seen == []
+    assert rows(settings, "SELECT status, flow_run_id FROM runs") == [("completed", None)]
+    assert rows(settings, "SELECT count(*) FROM articles") == [(10,)]
+
+
+def api_calls_of_one_run(
+    tmp_path: Path, prefect_server: PrefectServer, articles: int
+) -> tuple[list, subprocess.CompletedProcess, Settings]:
+    data_dir = tmp_path / f"data-{articles}"
+    with FaultProxy(prefect_server.api_url) as proxy, DemoServer(DemoSite(articles)) as site:
+        config = write_config(tmp_path / f"n{articles}.toml", data_dir, {"uni": site})
+        result = newsetl(
+            config, "run", "--backfill", env=clean_env(tmp_path, PREFECT_API_URL=proxy.api_url)
+        )
+    return proxy.calls(), result, data_dir
+
+
+def test_a_source_run_makes_the_same_api_calls_at_20_and_2000_articles(
+    tmp_path: Path, prefect_server: PrefectServer
+) -> None:
+    small_calls, small, small_dir = api_calls_of_one_run(tmp_path, prefect_server, 20)
+    large_calls, large, large_dir = api_calls_of_one_run(tmp_path, prefect_server, 2000)
+    assert small.returncode == 0, small.stdout + small.stderr
+    assert large.returncode == 0, large.stdout + large.stderr
+
+    def articles(data_dir: Path) -> int:
+        import duckdb
+
+        with duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True) as db:
+            return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    assert articles(small_dir) == 20 and articles(large_dir) == 2000
+
+    def bare(path: str) -> list[str]:
+        return path.split("?")[0].split("/")
+
+    def shape(calls: list) -> list[tuple[str, str]]:
+        # the ids differ from run to run; the calls made do not
+        return sorted(
+            (method, "/".join("{id}" if len(part) == 36 else part for part in bare(path)))
+            for method, path, _ in calls
+        )
+
+    assert shape(small_calls) == shape(large_calls)
+    assert len(small_calls) <= 20, small_calls
+    answered = [status for _, path, status in large_calls if "/csrf-token" not in path]
+    assert all(status in (200, 201, 204) for status in answered), large_calls
+
+
+def test_each_source_run_is_a_named_tagged_child_flow_run_of_the_command(
+    tmp_path: Path, prefect_server: PrefectServer, settings: Settings
+) -> None:
+    with DemoServer(DemoSite(6)) as one, DemoServer(DemoSite(4)) as two:
+        config = write_config(
+            tmp_path / "newsetl.toml", settings.data_dir, {"uni_one": one, "uni_two": two}
+        )
+        result = newsetl(
+            config, "run", env=clean_env(tmp_path, PREFECT_API_URL=prefect_server.api_url)
+        )
+    assert result.returncode == 0, result.stdout + result.stderr
+    recorded = dict(rows(settings, "SELECT source, flow_run_id FROM runs"))
+    flow_runs = {run["id"]: run for run in read_flow_runs(prefect_server.api_url)}
+    for source in ("uni_one", "uni_two"):
+        child = flow_runs[recorded[source]]
+        assert child["name"] == source
+        assert f"source:{source}" in child["tags"]
+        assert child["state"]["type"] == "COMPLETED"
+        assert child["parent_task_run_id"]
+        task_run = httpx.get(
+            f"{prefect_server.api_url}/task_runs/{child['parent_task_run_id']}", timeout=30
+        ).json()
+        parent = flow_runs[task_run["flow_run_id"]]
+        assert parent["name"] == "newsetl run" and parent["state"]["type"] == "COMPLETED"
+    artifacts = httpx.post(
+        f"{prefect_server.api_url}/artifacts/filter",
+        json={"artifacts": {"flow_run_id": {"any_": [recorded["uni_one"]]}}},
+        timeout=30,
+    ).json()
+    assert any("new_articles | 6" in str(artifact["data"]) for artifact in artifacts)
+    stages = json.loads(rows(settings, "SELECT stage_seconds FROM runs LIMIT 1")[0][0])
+    assert {"discover", "fetch", "transform", "load"} <= set(stages)
+
+
+def test_503s_and_connection_resets_lose_no_run_and_no_article(
+    tmp_path: Path, prefect_server: PrefectServer, settings: Settings
+) -> None:
+    def faults(n: int, method: str, path: str) -> str | None:
+        if n % 4 == 1:
+            return "503"
+        if n % 7 == 3:
+            return "reset"
+        return None
+
+    sites = {f"uni_{n}": DemoServer(DemoSite(5 + n)) for n in range(3)}
+    with FaultProxy(prefect_server.api_url, faults) as proxy:
+        for site in sites.values():
+            site.start()
+        try:
+            config = write_config(tmp_path / "newsetl.toml", settings.data_dir, sites, 120.0)
+            result = newsetl(config, "run", env=clean_env(tmp_path, PREFECT_API_URL=proxy.api_url))
+        finally:
+            for site in sites.values():
+                site.stop()
+    assert result.returncode == 0, result.stdout + result.stderr
+    faults_seen = {status for _, _, status in proxy.calls()}
+    assert {"503", "reset"} <= faults_seen
+    assert sorted(rows(settings, "SELECT source, status FROM runs")) == [
+        ("uni_0", "completed"), ("uni_1", "completed"), ("uni_2", "completed"),
+    ]  # fmt: skip
+    assert rows(settings, "SELECT count(*) FROM articles") == [(5 + 6 + 7,)]
+    # retried until delivered: every source's flow run reached the server, completed
+    recorded = [row[0] for row in rows(settings, "SELECT flow_run_id FROM runs")]
+    states = {run["id"]: run["state"]["type"] for run in read_flow_runs(prefect_server.api_url)}
+    assert all(states.get(flow_run_id) == "COMPLETED" for flow_run_id in recorded), (
+        [states.get(flow_run_id) for flow_run_id in recorded], result.stdout
+    )
+    assert "not delivered" not in result.stdout
+
+
+class KillsTheApi(DemoSite):
+    """A site that kills the Prefect server when its first article is asked for."""
+
+    server: PrefectServer | None = None
+
+    def respond(self, method: str, path: str, request_headers: dict[str, str] | None = None):
+        if "/c_" in path and self.server is not None:
+            self.server.kill()
+        return super().respond(method, path, request_headers)
+
+
+def test_a_prefect_server_killed_mid_run_loses_no_run_and_no_article(
+    tmp_path: Path, settings: Settings
+) -> None:
+    with PrefectServer(tmp_path / "doomed-server") as doomed:
+        KillsTheApi.server = doomed
+        sites = {"uni_a": DemoServer(KillsTheApi(8)), "uni_b": DemoServer(DemoSite(5))}
+        for site in sites.values():
+            site.start()
+        try:
+            config = write_config(tmp_path / "newsetl.toml", settings.data_dir, sites)
+            result = newsetl(
+                config, "run", env=clean_env(tmp_path, PREFECT_API_URL=doomed.api_url)
+            )
+        finally:
+            KillsTheApi.server = None
+            for site in sites.values():
+                site.stop()
+        assert doomed.process is not None and doomed.process.poll() is not None  # it did die
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "not delivered" in result.stdout
+    assert sorted(rows(settings, "SELECT source, status FROM runs")) == [
+        ("uni_a", "completed"), ("uni_b", "completed"),
+    ]  # fmt: skip
+    assert rows(settings, "SELECT count(*) FROM articles") == [(13,)]
