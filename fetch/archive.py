@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import weakref
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -45,6 +46,21 @@ class ArchivedResponse:
     body: bytes
 
 
+_FILE_LOCKS: weakref.WeakValueDictionary[Path, threading.Lock] = weakref.WeakValueDictionary()
+_FILE_LOCKS_GUARD = threading.Lock()
+
+
+def _file_lock(path: Path) -> threading.Lock:
+    """One lock per WARC file, however many `WarcArchive`s of the run write to it (a fetch
+    batch and a multi-page article's later pages append at once from two threads)."""
+    with _FILE_LOCKS_GUARD:
+        lock = _FILE_LOCKS.get(path)
+        if lock is None:
+            lock = threading.Lock()
+            _FILE_LOCKS[path] = lock
+        return lock
+
+
 class WarcArchive:
     """One gzipped WARC file per run and source; records are appended from many threads."""
 
@@ -52,7 +68,7 @@ class WarcArchive:
         self.raw_dir = raw_dir
         self.relative_path = Path(source) / f"{run_id}.warc.gz"
         self.path = contained_path(raw_dir, self.relative_path)
-        self._lock = threading.Lock()
+        self._lock = _file_lock(self.path.resolve())
 
     def append(
         self, url: str, status_code: int, reason: str, headers: dict[str, str], body: bytes

@@ -95,3 +95,31 @@ def test_conditional_get_answers_304_counted_unchanged(tmp_path: Path) -> None:
         rows(settings, "SELECT count(*) FROM stg_responses WHERE outcome = 'not_modified'")[0][0]
         == 10
     )
+
+
+def test_archives_of_one_run_share_one_lock_on_its_file(tmp_path: Path) -> None:
+    """A fetch batch and a multi-page article's later pages append to one run's WARC from two
+    threads, each through its own WarcArchive: one lock must order them, or records interleave."""
+    import threading as _threading
+
+    from fetch.archive import WarcArchive, read_archived
+
+    first = WarcArchive(tmp_path, "src", "run-1")
+    second = WarcArchive(tmp_path, "src", "run-1")
+    assert first._lock is second._lock
+    assert WarcArchive(tmp_path, "src", "run-2")._lock is not first._lock
+    records = []
+
+    def append(archive: WarcArchive, n: int) -> None:
+        for i in range(40):
+            records.append(
+                archive.append(f"http://x/{n}/{i}", 200, "OK", {}, b"x" * 5000 * (n + 1))
+            )
+
+    threads = [_threading.Thread(target=append, args=(a, n)) for n, a in enumerate((first, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for record in records:
+        assert read_archived(tmp_path, record.warc_file, record.offset).url.startswith("http://x/")
