@@ -94,8 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 130
     except ConfigError as error:
-        for line in str(error).splitlines():
-            console.print(f"[red]configuration error: {line}[/red]", markup=True)
+        from flows.operations.config_check import all_problems
+
+        for line in all_problems(error):
+            console.print(f"configuration error: {line}", style="red", markup=False)
         return EXIT_CONFIG
     except OSError as error:
         if os.environ.get(DEBUG_ENV):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from newsetl.commands.arguments import http_url, regex
 from newsetl.commands.common import console, load_checked_settings
 
 SHOWN_LINKS = 20
@@ -16,11 +17,15 @@ def register(commands: argparse._SubParsersAction) -> None:
         "try",
         help="fetch one page (or read --file) and print what would be extracted; writes nothing",
     )
-    parser.add_argument("url", help="the page's URL (with --file: the URL it is served at)")
+    parser.add_argument(
+        "url", type=http_url, help="the page's URL (with --file: the URL it is served at)"
+    )
     parser.add_argument("--profile", help="site profile to use (default: the host's, or generic)")
     parser.add_argument("--file", type=Path, help="read the HTML from this file, fetch nothing")
     parser.add_argument(
-        "--pattern", help="article URL regex for listing links (default: the source's)"
+        "--pattern",
+        type=regex,
+        help="article URL regex for listing links (default: the source's)",
     )
     parser.set_defaults(handler=command_try)
 
@@ -29,10 +34,12 @@ def command_try(args: argparse.Namespace) -> int:
     from flows.operations.config_check import profile_names
     from flows.operations.try_page import PageUnavailable, try_page
     from settings import ConfigError
+    from transforms.extract import GENERIC
 
     settings = load_checked_settings(args.config, needs_data_dir=False)
-    if args.profile and args.profile not in profile_names():
-        raise ConfigError(f"unknown profile {args.profile!r} (known: {', '.join(profile_names())})")
+    known = [GENERIC, *profile_names()]
+    if args.profile and args.profile not in known:
+        raise ConfigError(f"unknown profile {args.profile!r} (known: {', '.join(known)})")
     try:
         result = try_page(
             settings,
