@@ -10,6 +10,7 @@ import threading
 from collections.abc import Sequence
 
 from newsetl.commands import (
+    add_source,
     backfill,
     backup,
     check,
@@ -32,6 +33,7 @@ COMMAND_MODULES = (
     demo,
     check,
     try_page,
+    add_source,
     run,
     status,
     serve,
