@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from flows.operations.try_page import ARTICLE, LISTING
 from newsetl.commands.arguments import http_url, regex
 from newsetl.commands.common import console, load_checked_settings
+
+if TYPE_CHECKING:
+    from flows.operations.try_page import TryResult
 
 SHOWN_LINKS = 20
 BODY_PREVIEW_CHARS = 600
@@ -52,38 +57,50 @@ def command_try(args: argparse.Namespace) -> int:
         console.print(f"[red]{error}[/red]")
         return 1
     version = f" (version {result.profile_version})" if result.profile_version else ""
-    console.print(f"URL: {result.url}\nprofile: {result.profile}{version}")
-    article = result.article
-    if article is None:
-        console.print(f"[yellow]not an article: {result.rejection}[/yellow]")
-    else:
-        sources = result.field_sources()
-        fields = {
-            "title": article.title,
-            "subtitle": article.subtitle,
-            "published_at": article.published_at,
-            "updated_at": article.updated_at,
-            "authors": ", ".join(article.authors),
-            "tags": ", ".join(article.tags),
-            "language": article.language,
-            "canonical_url": article.canonical_url,
-            "images": len(article.images),
-            "word_count": article.word_count,
-        }
-        console.print(f"confidence: {article.confidence:.2f}; extracted by {article.profile}")
-        for name, value in fields.items():
-            origin = sources.get(name, article.profile)
-            console.print(
-                f"  {name:<14} {value if value not in (None, '') else '-'}  [dim]({origin})[/dim]"
-            )
-        body = article.text
-        more = f" ... ({len(body)} chars)" if len(body) > BODY_PREVIEW_CHARS else ""
-        console.print(f"body:\n{body[:BODY_PREVIEW_CHARS]}{more}", markup=False)
-    if result.listing_links:
-        console.print(
-            f"listing: {len(result.listing_links)} link(s) matching {result.listing_pattern!r}"
-        )
-        for url, title in result.listing_links[:SHOWN_LINKS]:
-            console.print(f"  {url}  {title or ''}", markup=False)
+    console.print(f"URL: {result.url}\nprofile: {result.profile}{version}", markup=False)
+    colour = {ARTICLE: "green", LISTING: "cyan"}.get(result.verdict, "yellow")
+    console.print(f"verdict: {result.verdict}: {result.reason}", style=colour, markup=False)
+    if result.verdict == LISTING:
+        print_links(result)
+    elif result.article is not None:
+        print_article(result)
     console.print("[dim]nothing was written to the warehouse[/dim]")
     return 0
+
+
+def print_links(result: TryResult) -> None:
+    console.print(
+        f"listing: {len(result.listing_links)} link(s) matching {result.listing_pattern} "
+        f"({result.pattern_origin})",
+        markup=False,
+    )
+    for url, title in result.listing_links[:SHOWN_LINKS]:
+        console.print(f"  {url}  {title or ''}", markup=False)
+    if len(result.listing_links) > SHOWN_LINKS:
+        console.print(f"  ... and {len(result.listing_links) - SHOWN_LINKS} more")
+
+
+def print_article(result: TryResult) -> None:
+    article = result.article
+    assert article is not None
+    sources = result.field_sources()
+    fields = {
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "published_at": article.published_at,
+        "updated_at": article.updated_at,
+        "authors": ", ".join(article.authors),
+        "tags": ", ".join(article.tags),
+        "language": article.language,
+        "canonical_url": article.canonical_url,
+        "images": len(article.images),
+        "word_count": article.word_count,
+    }
+    console.print(f"confidence: {article.confidence:.2f}")
+    for name, value in fields.items():
+        origin = sources.get(name, article.profile)
+        shown = value if value not in (None, "") else "-"
+        console.print(f"  {name:<14} {shown}  ({origin})", markup=False)
+    body = article.text
+    more = f" ... ({len(body)} chars)" if len(body) > BODY_PREVIEW_CHARS else ""
+    console.print(f"body:\n{body[:BODY_PREVIEW_CHARS]}{more}", markup=False)
