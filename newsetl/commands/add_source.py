@@ -60,7 +60,7 @@ def command_add_source(args: argparse.Namespace) -> int:
         return 1
     table = source_table(proposal)
     console.print("\nSource table:")
-    console.print(table, markup=False, highlight=False)
+    console.print(table, markup=False, highlight=False, soft_wrap=True)
     if args.write is None:
         console.print(
             "[dim]nothing was written; add --write CONFIG to append it (checked first)[/dim]"
@@ -85,7 +85,7 @@ def print_proposal(proposal: SourceProposal) -> None:
         console.print(f"  {candidate.url}: {detail}{chosen}", markup=False)
     if proposal.pattern is None:
         return
-    console.print(f"Article URL pattern: {proposal.pattern}", markup=False)
+    console.print(f"Article URL pattern: {proposal.pattern}", markup=False, soft_wrap=True)
     console.print(
         f"  matches {len(proposal.matching_links)} link(s) on {proposal.listing_url}",
         markup=False,

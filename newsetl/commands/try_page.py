@@ -73,6 +73,7 @@ def print_links(result: TryResult) -> None:
         f"listing: {len(result.listing_links)} link(s) matching {result.listing_pattern} "
         f"({result.pattern_origin})",
         markup=False,
+        soft_wrap=True,
     )
     for url, title in result.listing_links[:SHOWN_LINKS]:
         console.print(f"  {url}  {title or ''}", markup=False)
