@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import fast_settings
 
+from fetch.discover import DiscoveryFailed
 from flows.engine.source_run import run_source
 from flows.operations.try_page import LISTING, try_page
 from newsetl.cli import main
@@ -275,10 +276,8 @@ def test_a_source_that_never_succeeded_shows_no_hours_since_new(
 ) -> None:
     settings = fast_settings(tmp_path, max_attempts=1)
     dead = settings.source("demo").with_base_url("http://127.0.0.1:9")
-    try:
-        assert run_source(settings, dead).status == "failed"
-    except Exception:  # noqa: BLE001 - a failed run may raise; it is recorded either way
-        pass
+    with pytest.raises(DiscoveryFailed):  # the run is recorded as failed, then raised
+        run_source(settings, dead)
     code, status = run_cli(capsys, monkeypatch, settings.data_dir, "status")
     assert code == 0, status
     health = status.split("Source health", 1)[1]
