@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flows.operations.try_page import ARTICLE, LISTING
 from newsetl.commands.arguments import http_url, regex
 from newsetl.commands.common import console, load_checked_settings
 
@@ -37,7 +36,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def command_try(args: argparse.Namespace) -> int:
     from flows.operations.config_check import profile_names
-    from flows.operations.try_page import PageUnavailable, try_page
+    from flows.operations.try_page import ARTICLE, LISTING, PageUnavailable, try_page
     from settings import ConfigError
     from transforms.extract import GENERIC
 
