@@ -79,7 +79,5 @@ def test_the_readme_is_one_screen_of_links_that_resolve() -> None:
 def test_the_docs_site_builds_every_page_in_its_nav() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     listed = set(re.findall(r":\s+([\w/-]+\.md)\s*$", nav, re.MULTILINE))
-    present = {
-        str(path.relative_to(ROOT / "docs")) for path in (ROOT / "docs").rglob("*.md")
-    }
+    present = {str(path.relative_to(ROOT / "docs")) for path in (ROOT / "docs").rglob("*.md")}
     assert listed == present

@@ -80,7 +80,10 @@ def marts_page(marts_toml: Path = MARTS_TOML) -> str:
         "",
         "| mart | what it holds |",
         "|---|---|",
-        *(f"| [`{name}`](#{name}) | {_cell(mart['description'])} |" for name, mart in marts.items()),
+        *(
+            f"| [`{name}`](#{name}) | {_cell(mart['description'])} |"
+            for name, mart in marts.items()
+        ),
     ]
     for name, mart in marts.items():
         lines += [

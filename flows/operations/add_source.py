@@ -106,7 +106,8 @@ def _fetch_text(fetcher: Fetcher, url: str, purpose: Purpose) -> tuple[str, str,
 
 def _links(html: str, page_url: str) -> list[Link]:
     return [
-        Link(item.url, item.title or "") for item in parse_listing(html, page_url, ANY_LINK).articles
+        Link(item.url, item.title or "")
+        for item in parse_listing(html, page_url, ANY_LINK).articles
     ]
 
 

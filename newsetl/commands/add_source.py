@@ -39,17 +39,23 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_add_source(args: argparse.Namespace) -> int:
-    from flows.operations.add_source import name_problem, propose_source, source_table
+    from flows.operations.add_source import (
+        name_problem,
+        propose_source,
+        source_table,
+        suggested_name,
+    )
     from flows.operations.try_page import PageUnavailable
     from settings import ConfigError, load_settings
 
     settings = load_checked_settings(args.config, needs_data_dir=False)
     if args.write is not None and args.write.exists():
         settings = load_settings(args.write)  # its names are the ones that must not clash
-    if args.name and (problem := name_problem(args.name, settings)):
+    name = args.name or suggested_name(args.url)
+    if problem := name_problem(name, settings):
         raise ConfigError(problem)
     try:
-        proposal = propose_source(settings, args.url, name=args.name, samples=args.samples)
+        proposal = propose_source(settings, args.url, name=name, samples=args.samples)
     except PageUnavailable as error:
         console.print(str(error), style="red", markup=False)
         return 1
@@ -66,8 +72,6 @@ def command_add_source(args: argparse.Namespace) -> int:
             "[dim]nothing was written; add --write CONFIG to append it (checked first)[/dim]"
         )
         return 0
-    if problem := name_problem(proposal.name, settings):
-        raise ConfigError(problem)
     return write_checked(args.write, table, proposal.name)
 
 
@@ -90,7 +94,9 @@ def print_proposal(proposal: SourceProposal) -> None:
         f"  matches {len(proposal.matching_links)} link(s) on {proposal.listing_url}",
         markup=False,
     )
-    console.print(f"Sample, extracted with the {proposal.profile} profile (what a run would store):")
+    console.print(
+        f"Sample, extracted with the {proposal.profile} profile (what a run would store):"
+    )
     for sample in proposal.samples:
         console.print(f"  {sample.url}", markup=False)
         if sample.rejection:
@@ -140,7 +146,5 @@ def write_checked(config: Path, table: str, name: str) -> int:
     finally:
         staged.unlink(missing_ok=True)
     console.print(f"Appended [sources.{name}] to {config}", markup=False)
-    console.print(
-        f"Next: uv run newsetl run --config {config} --source {name}", markup=False
-    )
+    console.print(f"Next: uv run newsetl run --config {config} --source {name}", markup=False)
     return 0

@@ -16,7 +16,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "status", help="last runs and counts per source, from the warehouse"
     )
-    parser.add_argument("--runs", type=positive_int, default=5, help="runs to show per source (default 5)")
+    parser.add_argument(
+        "--runs", type=positive_int, default=5, help="runs to show per source (default 5)"
+    )
     parser.add_argument(
         "--check", action="store_true", help="exit 1 when a source is flagged (for monitoring)"
     )
