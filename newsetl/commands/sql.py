@@ -76,13 +76,14 @@ def command_sql(args: argparse.Namespace) -> int:
 
 def print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(rows)} row(s)")
     for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
-    console.print(table, markup=False)
+        table.add_column(Text(column), overflow="fold")
+    for row in rows:  # as Text: a value like "[red]" is data, never markup
+        table.add_row(*(Text("" if value is None else str(value)) for value in row))
+    console.print(table)
 
 
 def as_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:

@@ -270,6 +270,9 @@ def test_sql_formats_print_every_value_in_full(
     code, as_csv = run_cli(capsys, monkeypatch, loaded.data_dir, "sql", query, "--format", "csv")
     assert code == 0 and as_csv.startswith("url,title,body_text")
 
+    code, table = run_cli(capsys, monkeypatch, loaded.data_dir, "sql", "SELECT '[b]x[/b]' AS a")
+    assert code == 0 and "[b]x[/b]" in table  # data, not markup
+
 
 def test_a_source_that_never_succeeded_shows_no_hours_since_new(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
