@@ -10,6 +10,7 @@ import threading
 from collections.abc import Sequence
 
 from newsetl.commands import (
+    add_source,
     backfill,
     backup,
     check,
@@ -32,6 +33,7 @@ COMMAND_MODULES = (
     demo,
     check,
     try_page,
+    add_source,
     run,
     status,
     serve,
@@ -94,8 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 130
     except ConfigError as error:
-        for line in str(error).splitlines():
-            console.print(f"[red]configuration error: {line}[/red]", markup=True)
+        from flows.operations.config_check import all_problems
+
+        for line in all_problems(error):
+            console.print(f"configuration error: {line}", style="red", markup=False)
         return EXIT_CONFIG
     except OSError as error:
         if os.environ.get(DEBUG_ENV):

@@ -20,7 +20,15 @@ USER_AGENT = "newsetl/0.1 (university news archiver; +https://github.com/newsetl
 
 
 class ConfigError(ValueError):
-    """The configuration is invalid; the message says where and why."""
+    """The configuration is invalid; the message says where and why (one line per problem).
+
+    `source_tables` holds the source tables that were read, parsed or not, so that checks
+    living above this package (profiles, crons) can still report on them in the same round.
+    """
+
+    def __init__(self, message: str, source_tables: Mapping[str, Mapping[str, Any]] | None = None):
+        super().__init__(message)
+        self.source_tables: dict[str, Mapping[str, Any]] = dict(source_tables or {})
 
 
 @dataclass(frozen=True)
@@ -239,7 +247,8 @@ def load_settings(
     environ = os.environ if environ is None else environ
     problems: list[str] = []
     shipped = tomllib.loads(files("settings").joinpath("sources.toml").read_text("utf-8"))
-    sources = _parse_sources(shipped.get("sources", {}), "shipped sources.toml", problems)
+    tables: dict[str, Mapping[str, Any]] = dict(shipped.get("sources", {}))
+    sources = _parse_sources(tables, "shipped sources.toml", problems)
     overrides: dict[str, Any] = {}
     config_path = config_path or environ.get(CONFIG_ENV)
     if config_path:
@@ -247,6 +256,8 @@ def load_settings(
         overrides.update(user.get("settings", {}))
         if "sources" in user:
             user_sources = _parse_sources(user["sources"], str(config_path), problems)
+            shipped_demo = {"demo": tables["demo"]} if "demo" in tables else {}
+            tables = {**shipped_demo, **user["sources"]}
             sources = (
                 {"demo": sources["demo"], **user_sources} if "demo" in sources else user_sources
             )
@@ -266,5 +277,5 @@ def load_settings(
     if overrides:
         problems.append(f"{config_path}: unknown settings {sorted(overrides)}")
     if problems:
-        raise ConfigError("\n".join(problems))
+        raise ConfigError("\n".join(problems), tables)
     return Settings(sources=sources, **values)

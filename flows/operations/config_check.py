@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 from urllib.parse import urlsplit
 
-from settings import Settings, Source
+from settings import ConfigError, Settings, Source
 from transforms.extract import GENERIC
 from transforms.profiles.registry import profile_names
 
@@ -77,16 +78,23 @@ def data_dir_problem(data_dir: Path) -> str | None:
     return None
 
 
-def source_problems(source: Source, profiles: list[str]) -> list[str]:
+def _profile_and_schedule_problems(
+    where: str, profile: str, schedule: str, profiles: list[str]
+) -> list[str]:
     problems = []
-    where = f"source {source.name!r}"
-    if source.profile not in profiles:
-        problems.append(
-            f"{where}: unknown profile {source.profile!r} (known: {', '.join(profiles)})"
-        )
-    cron = cron_problem(source.schedule)
+    if profile not in profiles:
+        problems.append(f"{where}: unknown profile {profile!r} (known: {', '.join(profiles)})")
+    cron = cron_problem(schedule)
     if cron:
         problems.append(f"{where}: schedule: {cron}")
+    return problems
+
+
+def source_problems(source: Source, profiles: list[str]) -> list[str]:
+    where = f"source {source.name!r}"
+    problems = _profile_and_schedule_problems(where, source.profile, source.schedule, profiles)
+    if source.max_in_flight is not None and source.max_in_flight < 1:
+        problems.append(f"{where}: max_in_flight must be at least 1, not {source.max_in_flight}")
     for url in [*source.listing_urls, *source.feed_full_urls, *source.sitemap_full_urls]:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -102,10 +110,13 @@ def config_problems(settings: Settings, *, needs_data_dir: bool = True) -> list[
     """One line per problem; [] when the configuration can run. (Patterns, time zones and URL
     schemes are already checked while the file is read: `load_settings` raises ConfigError.)"""
     problems = []
-    if needs_data_dir:
-        problem = data_dir_problem(settings.data_dir)
+    data_dir = settings.data_dir
+    if needs_data_dir or (data_dir.exists() and not data_dir.is_dir()):  # readers need a folder
+        problem = data_dir_problem(data_dir)
         if problem:
             problems.append(problem)
+    if settings.max_in_flight < 1:
+        problems.append(f"setting max_in_flight must be at least 1, not {settings.max_in_flight}")
     for name, value in (
         ("max_quarantine_rate", settings.max_quarantine_rate),
         ("max_page_failure_rate", settings.max_page_failure_rate),
@@ -117,6 +128,34 @@ def config_problems(settings: Settings, *, needs_data_dir: bool = True) -> list[
     for source in settings.sources.values():
         problems.extend(source_problems(source, profiles))
     return problems
+
+
+def unparsed_source_problems(error: ConfigError) -> list[str]:
+    """The profile and schedule problems of the source tables a ConfigError was raised over:
+    reading the file stops at its own problems (a bad time zone, a bad pattern), and these
+    belong in the same report, so a user fixes everything in one round."""
+    profiles = [GENERIC, *profile_names()]
+    default_schedule = Source.__dataclass_fields__["schedule"].default
+    problems = []
+    for name, table in error.source_tables.items():
+        if not isinstance(table, dict):
+            continue
+        profile = _text(table.get("profile"), GENERIC)
+        schedule = _text(table.get("schedule"), str(default_schedule))
+        problems.extend(
+            _profile_and_schedule_problems(f"source {name!r}", profile, schedule, profiles)
+        )
+    return problems
+
+
+def _text(value: Any, default: str) -> str:
+    return default if value is None else str(value)
+
+
+def all_problems(error: ConfigError) -> list[str]:
+    """Every line of `error` and every problem found beyond it, without repeats."""
+    lines = [line for line in str(error).splitlines() if line.strip()]
+    return list(dict.fromkeys([*lines, *unparsed_source_problems(error)]))
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from newsetl.commands.arguments import http_url
 from newsetl.commands.common import console, load_checked_settings, print_runs
 
 
@@ -13,7 +14,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="walk every listing page / full sitemap of a source; resumes where it stopped",
     )
     parser.add_argument("--source", required=True, help="source name")
-    parser.add_argument("--base-url", help="serve the source from another address (tests, mirrors)")
+    parser.add_argument(
+        "--base-url", type=http_url, help="serve the source from another address (tests, mirrors)"
+    )
     parser.add_argument(
         "--restart", action="store_true", help="forget an unfinished walk and start from page 1"
     )
@@ -46,7 +49,9 @@ def command_backfill(args: argparse.Namespace) -> int:
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=console, transient=False) as bar:
+    # Transient: the bar is cleared when the walk ends, so an error (printed after) is the
+    # last thing on the screen, never followed by a redrawn bar.
+    with Progress(*columns, console=console, transient=True) as bar:
         listing = bar.add_task(f"{source.name}: listing pages", total=None)
         pages = bar.add_task(f"{source.name}: articles", total=None, visible=False)
 
@@ -59,13 +64,17 @@ def command_backfill(args: argparse.Namespace) -> int:
         except (RunLocked, WarehouseLocked):
             raise
         except Exception as error:  # noqa: BLE001 - the run is recorded as failed; say why
-            console.print(f"[red]backfill of {source.name} failed: {error}[/red]")
-            console.print(
-                f"Is {source.base_url} reachable? (The demo site: `uv run newsetl demo --serve`, "
-                "then `--base-url` with the address it prints.) Run the backfill again: it "
-                "resumes where it stopped."
-            )
-            return 1
+            failure = error
+        else:
+            failure = None
+    if failure is not None:
+        console.print(f"[red]backfill of {source.name} failed: {failure}[/red]")
+        console.print(
+            f"Is {source.base_url} reachable? (The demo site: `uv run newsetl demo --serve`, "
+            "then `--base-url` with the address it prints.) Run the backfill again: it "
+            "resumes where it stopped."
+        )
+        return 1
     print_runs([summary.as_row()], f"newsetl backfill {source.name}")
     console.print(f"Warehouse: {settings.warehouse_path.resolve()}")
     return 0 if summary.status == "completed" else 1

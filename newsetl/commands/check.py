@@ -25,12 +25,13 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    from flows.operations.config_check import config_problems, probe_source
+    from flows.operations.config_check import all_problems, config_problems, probe_source
 
     try:
         settings = load_settings(args.config)
     except ConfigError as error:
-        console.print(f"[red]configuration error: {error}[/red]")
+        for line in all_problems(error):
+            console.print(f"configuration error: {line}", style="red", markup=False)
         return 2
     problems = config_problems(settings)
     if args.probe and not problems:

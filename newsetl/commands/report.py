@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from newsetl.commands.common import console, load_checked_settings
+from settings import ConfigError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -22,6 +23,11 @@ def command_report(args: argparse.Namespace) -> int:
 
     settings = load_checked_settings(args.config, needs_data_dir=False)
     output = Path(args.output) if args.output else settings.data_dir / "report.html"
+    if args.output and not output.absolute().parent.is_dir():
+        raise ConfigError(
+            f"--output {output}: the folder {output.absolute().parent} does not exist "
+            "(create it first; the report never creates folders outside data_dir)"
+        )
     try:
         write_report(settings, output)
     except WarehouseMissing as error:

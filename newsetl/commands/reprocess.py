@@ -23,11 +23,14 @@ def command_reprocess(args: argparse.Namespace) -> int:
     settings = load_checked_settings(args.config)
     names = args.source or [source.name for source in settings.sources.values()]
     rows = []
+    skipped: list[str] = []
     for name in names:
         source = settings.source(name)
         summary = reprocess_source(settings, source)
         if summary.status != "skipped" or args.source:
             rows.append(summary.as_row())
+        if summary.status == "skipped" and args.source:
+            skipped.append(name)
     print_runs(rows, "newsetl reprocess (fetched = archived pages re-extracted)")
     for row in rows:
         if row.get("failed"):
@@ -36,5 +39,10 @@ def command_reprocess(args: argparse.Namespace) -> int:
                 "skipped; the table reprocess_errors says which and why "
                 "(`newsetl verify` checks the whole archive)[/yellow]"
             )
+    for name in skipped:
+        console.print(
+            f"[yellow]{name}: skipped: no archived page to re-extract (no run of {name} has "
+            f"fetched an article yet: `newsetl run --source {name}` first)[/yellow]"
+        )
     console.print(f"Warehouse: {settings.warehouse_path.resolve()}")
     return 0

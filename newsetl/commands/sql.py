@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 from newsetl.commands.common import console, load_checked_settings
+
+FORMATS = ("table", "csv", "json", "line")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -27,13 +32,19 @@ def register(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="query the Parquet exports of the marts instead: never waits for a run",
     )
-    parser.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="table (default; wide values wrap), csv, json (an array of objects) or line "
+        "(one `column = value` line per field, rows apart: DuckDB's .mode line); csv, json "
+        "and line print every value in full",
+    )
+    parser.add_argument("--csv", action="store_true", help="the same as --format csv")
     parser.set_defaults(handler=command_sql)
 
 
 def command_sql(args: argparse.Namespace) -> int:
-    from rich.table import Table
-
     from warehouse import WarehouseLocked, WarehouseMissing
     from warehouse.export import PARQUET_DIR_NAME, QueryFailed, read_query
 
@@ -55,15 +66,53 @@ def command_sql(args: argparse.Namespace) -> int:
     except QueryFailed as error:
         console.print(f"[red]{error}[/red]")
         return 2
-    if args.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-        return 0
+    output_format = "csv" if args.csv else args.format
+    if output_format == "table":
+        print_table(columns, rows)
+    else:
+        sys.stdout.write(WRITERS[output_format](columns, rows))
+    return 0
+
+
+def print_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=f"{len(rows)} row(s)")
     for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*("" if value is None else str(value) for value in row))
+        table.add_column(Text(column), overflow="fold")
+    for row in rows:  # as Text: a value like "[red]" is data, never markup
+        table.add_row(*(Text("" if value is None else str(value)) for value in row))
     console.print(table)
-    return 0
+
+
+def as_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def as_json(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """An array of objects, one per row; dates, decimals and the like as their text."""
+    records = [dict(zip(columns, row, strict=True)) for row in rows]
+    return json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def as_lines(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """DuckDB's `.mode line`: `column = value`, names right-aligned, a blank line between rows."""
+    width = max((len(column) for column in columns), default=0)
+    blocks = [
+        "\n".join(
+            f"{column:>{width}} = {'NULL' if value is None else value}"
+            for column, value in zip(columns, row, strict=True)
+        )
+        for row in rows
+    ]
+    return "\n\n".join(blocks) + ("\n" if blocks else "")
+
+
+WRITERS = {"csv": as_csv, "json": as_json, "line": as_lines}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from newsetl.commands.arguments import positive_int
 from newsetl.commands.common import console, load_checked_settings
 
 if TYPE_CHECKING:
@@ -15,7 +16,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "status", help="last runs and counts per source, from the warehouse"
     )
-    parser.add_argument("--runs", type=int, default=5, help="runs to show per source (default 5)")
+    parser.add_argument(
+        "--runs", type=positive_int, default=5, help="runs to show per source (default 5)"
+    )
     parser.add_argument(
         "--check", action="store_true", help="exit 1 when a source is flagged (for monitoring)"
     )
@@ -105,10 +108,20 @@ def print_health(health: list[SourceHealth]) -> None:
             row.source,
             f"{row.last_success_at:%Y-%m-%d %H:%M}" if row.last_success_at else "never",
             rate,
-            f"{row.hours_since_new_article:.0f}" if row.hours_since_new_article is not None else "",
+            _hours_since_new(row),
             f"[{colour}]{flags}[/{colour}]",
         )
     console.print(table)
     for row in health:
         for reason in row.describe_flags():
             console.print(f"[red]{row.source}: {reason}[/red]")
+
+
+def _hours_since_new(row: SourceHealth) -> str:
+    """Hours since the last new article; "never" for a source that never loaded one (its
+    clock would otherwise start at a run that found nothing)."""
+    if row.last_success_at is None and row.last_new_article_at is None:
+        return "never"
+    if row.hours_since_new_article is None:
+        return ""
+    return f"{row.hours_since_new_article:.0f}"

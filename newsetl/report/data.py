@@ -89,6 +89,15 @@ def _changed_articles(warehouse: Warehouse) -> list[ChangedArticle]:
     return changed
 
 
+def _totals(warehouse: Warehouse) -> dict[str, int]:
+    """The warehouse totals, with versions counted as `newsetl status` counts them (content
+    versions; deletions apart): one number, whichever command a user asks."""
+    totals = readers.warehouse_totals(warehouse)
+    per_source = readers.article_totals_per_source(warehouse)
+    totals["versions"] = sum(int(row["versions"]) for row in per_source)
+    return totals
+
+
 def load_report_data(settings: Settings, warehouse: Warehouse, now: datetime) -> ReportData:
     weekly_rows = readers.weekly_publications(warehouse)
     weeks = sorted({row["week_start"] for row in weekly_rows})
@@ -103,7 +112,7 @@ def load_report_data(settings: Settings, warehouse: Warehouse, now: datetime) ->
         weekly=weekly,
         health=source_health(settings, warehouse),
         changed=_changed_articles(warehouse),
-        totals=readers.warehouse_totals(warehouse),
+        totals=_totals(warehouse),
         quality_issues=readers.recent_quality_issues(warehouse),
         latest_articles=readers.latest_articles(warehouse, LATEST_ARTICLES),
         quarantine_reasons=readers.quarantine_reasons(warehouse, QUARANTINE_EXAMPLES),

@@ -86,7 +86,10 @@ def _freshness_chart(data: ReportData) -> str:
             "#d62728" if h.flags else "#2ca02c",
         )
         for h in data.health
-        if h.hours_since_new_article is not None and h.freshness_hours
+        if h.hours_since_new_article is not None
+        and h.freshness_hours
+        # a source that never succeeded has no clock yet (`newsetl status` says "never")
+        and not (h.last_success_at is None and h.last_new_article_at is None)
     ]
     if not rows:
         return ""
