@@ -73,7 +73,7 @@ def test_try_prints_the_extraction_and_writes_nothing(tmp_path: Path) -> None:
         result = newsetl("try", url, cwd=tmp_path, timeout=60)
         listing = newsetl("try", server.base_url + "/news/node_1.htm", cwd=tmp_path, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "profile: bit (version BitChinaDailyV1)" in result.stdout
+    assert "profile: bit (version bit:china-daily-v1)" in result.stdout
     assert re.search(r"^confidence: [01]\.\d\d", result.stdout, re.MULTILINE)
     assert article.title in result.stdout and "published_at" in result.stdout
     assert "body:" in result.stdout
