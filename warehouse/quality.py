@@ -7,6 +7,7 @@ returning one line per failing row. The body-length drop itself is enforced in t
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,6 +18,7 @@ from warehouse.connection import Warehouse
 MAX_EXAMPLES = 5
 
 
+@functools.cache
 def checks() -> dict[str, str]:
     """name -> SQL, one file per check in `warehouse/checks/`."""
     folder = files("warehouse").joinpath("checks")

@@ -3,6 +3,7 @@ and fetchers with the settings' politeness and limits."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Iterator
@@ -65,6 +66,12 @@ class _WarehouseSession:
 _sessions: dict[Path, _WarehouseSession] = {}
 
 
+@functools.lru_cache(maxsize=64)
+def _session_key(path: Path) -> Path:
+    """The warehouse file's real path, worked out once: every step's open asks for it."""
+    return path.resolve()
+
+
 @contextmanager
 def warehouse_session(settings: Settings) -> Iterator[None]:
     """Keep the warehouse open for a whole run (or for all the sources of one): every step's
@@ -73,7 +80,7 @@ def warehouse_session(settings: Settings) -> Iterator[None]:
     Sources running at once share it: the one writer. The caller holds the run lock; readers
     of the file wait for the run (or read the Parquet marts).
     """
-    key = settings.warehouse_path.resolve()
+    key = _session_key(settings.warehouse_path)
     if key in _sessions:
         yield
         return
@@ -91,7 +98,7 @@ def warehouse_session(settings: Settings) -> Iterator[None]:
 def read_warehouse(settings: Settings) -> Iterator[Warehouse]:
     """The run's shared connection when one is open in this process, else the file read-only
     (a second connection to a file this process holds for writing is refused by DuckDB)."""
-    if settings.warehouse_path.resolve() in _sessions:
+    if _session_key(settings.warehouse_path) in _sessions:
         with open_warehouse(settings) as warehouse:
             yield warehouse
         return
@@ -105,7 +112,7 @@ def read_warehouse(settings: Settings) -> Iterator[Warehouse]:
 def open_warehouse(settings: Settings) -> Iterator[Warehouse]:
     """The run's shared connection (held by this thread until the block ends), else the file
     opened for this block alone."""
-    session = _sessions.get(settings.warehouse_path.resolve())
+    session = _sessions.get(_session_key(settings.warehouse_path))
     if session is None:
         with Warehouse.open(
             settings.warehouse_path, wait_seconds=settings.lock_timeout_seconds
