@@ -32,7 +32,10 @@ log = logging.getLogger("newsetl.control_plane")
 SOURCE_FLOW_NAME = "newsetl-source"
 ROUND_FLOW_NAME = "newsetl-round"
 SOURCE_TASK_KEY = "newsetl.source-run"
-CALLS_PER_SOURCE_RUN = 6  # task run, flow run, logs, artifact, two final states
+# task run, flow run, artifact, and two final states when the run was still going as Prefect
+# heard of it (created in their final state otherwise); log lines go in one call per command
+CALLS_PER_SOURCE_RUN = 5
+LOG_LINES_PER_CALL = 1000
 # Senders in parallel: ops of one source run keep their order (one sender each), sources spread.
 SENDERS = 4
 REQUEST_TIMEOUT_SECONDS = 10.0
@@ -59,6 +62,19 @@ class TelemetryReport:
             f"Prefect: {len(self.undelivered)} telemetry call(s) not delivered "
             f"(first: {first}); every run is recorded in the warehouse all the same"
         )
+
+
+@dataclass
+class _SourceRun:
+    source: str
+    run_id: str
+    task_run_id: str
+    summary: SourceRunSummary | None = None
+    task_run_created: bool = False
+    task_run_final: bool = False
+    flow_run_id: str | None = None
+    flow_run_final: bool = False
+    created: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass
@@ -92,9 +108,9 @@ class PrefectControlPlane:
         self._flow_ids: dict[str, str] = {}
         self._flow_ids_lock = threading.Lock()
         self._flow_run_ids: dict[str, str] = {}
-        self._created: dict[str, threading.Event] = {}
-        self._task_run_ids: dict[str, str] = {}
-        self._task_created: dict[str, threading.Event] = {}
+        self._runs: dict[str, _SourceRun] = {}
+        self._log_lines: list[tuple[str, str]] = []
+        self._log_lock = threading.Lock()
         self._queues: list[queue.Queue[_Op | None]] = [queue.Queue() for _ in range(SENDERS)]
         self._closing = threading.Event()
         self._deadline = float("inf")
@@ -115,67 +131,22 @@ class PrefectControlPlane:
     # --- RunObserver -------------------------------------------------------------------------
 
     def source_started(self, source: str, run_id: str) -> None:
-        created = self._created[run_id] = threading.Event()
-        task_run_id = str(uuid.uuid4())
-        self._task_run_ids[run_id] = task_run_id
-        task_created = self._task_created[run_id] = threading.Event()
-
-        def create_task_run(client: Any) -> None:
-            self._parent_ready.wait(timeout=self._time_left())
-            if self._parent_id:
-                client.request(
-                    "POST",
-                    "/task_runs/",
-                    json=_task_run_create(task_run_id, self._parent_id, source, run_id),
-                )
-                task_created.set()
-
-        def create_flow_run(client: Any) -> None:
-            flow_run = client.request(
-                "POST",
-                "/flow_runs/",
-                json=_flow_run_create(
-                    self._flow_id(client, SOURCE_FLOW_NAME),
-                    name=source,
-                    parameters={"source_name": source},
-                    tags=[*self.tags, f"source:{source}", f"run:{run_id}"],
-                    # a task run that could not be created: the flow run stands alone
-                    parent_task_run_id=task_run_id if task_created.is_set() else None,
-                ),
-            ).json()
-            self._flow_run_ids[run_id] = str(flow_run["id"])
-            created.set()
-
+        self._runs[run_id] = _SourceRun(source, run_id, str(uuid.uuid4()))
         lane = self._lane(run_id)
-        self._enqueue(lane, _Op(f"task run of {source} ({run_id})", create_task_run))
-        self._enqueue(lane, _Op(f"create flow run of {source} ({run_id})", create_flow_run))
+        self._enqueue(lane, _Op(f"task run of {source} ({run_id})", self._create_task_run(run_id)))
+        self._enqueue(
+            lane, _Op(f"create flow run of {source} ({run_id})", self._create_flow_run(run_id))
+        )
 
     def source_finished(self, summary: SourceRunSummary) -> None:
         run_id = summary.run_id
-        created = self._created.get(run_id)
-        if created is None:  # finished before it was announced: announce it now
+        if run_id not in self._runs:  # finished before it was announced: announce it now
             self.source_started(summary.source, run_id)
-            created = self._created[run_id]
+        run = self._runs[run_id]
+        run.summary = summary  # a create op not sent yet creates the run in its final state
         lane = self._lane(run_id)
-        ok = summary.status == "completed"
-        task_created = self._task_created[run_id]
-
-        def flow_run_of_run() -> str:
-            return self._flow_run_ids[run_id]
-
-        def logs(client: Any) -> None:
-            now = datetime.now(UTC).isoformat()
-            lines = describe_source_run(summary)
-            level = logging.INFO if ok else logging.ERROR
-            client.request(
-                "POST",
-                "/logs/",
-                json=[
-                    {"name": "newsetl", "level": level, "message": line, "timestamp": now,
-                     "flow_run_id": flow_run_of_run()}
-                    for line in lines
-                ],
-            )  # fmt: skip
+        with self._log_lock:
+            self._log_lines.extend((run_id, line) for line in describe_source_run(summary))
 
         def artifact(client: Any) -> None:
             client.request(
@@ -186,35 +157,95 @@ class PrefectControlPlane:
                     "type": "markdown",
                     "description": "This source run's counts, stage timings and error.",
                     "data": render_source_run(summary),
-                    "flow_run_id": flow_run_of_run(),
+                    "flow_run_id": run.flow_run_id,
                 },
             )
 
-        state = _state(ok, summary.error)
+        state = _state(summary.status == "completed", summary.error)
 
         def flow_run_state(client: Any) -> None:
-            client.request(
-                "POST",
-                f"/flow_runs/{flow_run_of_run()}/set_state",
-                json={"state": state, "force": True},
-            )
-
-        def task_run_state(client: Any) -> None:
-            if self._parent_id and task_created.is_set():
+            if not run.flow_run_final:
                 client.request(
                     "POST",
-                    f"/task_runs/{self._task_run_ids[run_id]}/set_state",
+                    f"/flow_runs/{run.flow_run_id}/set_state",
+                    json={"state": state, "force": True},
+                )
+
+        def task_run_state(client: Any) -> None:
+            if run.task_run_created and not run.task_run_final:
+                client.request(
+                    "POST",
+                    f"/task_runs/{run.task_run_id}/set_state",
                     json={"state": state, "force": True},
                 )
 
         # one call per op: a retried op never repeats a call that went through
         for describe, call in (
-            ("logs", logs),
             ("artifact", artifact),
             ("final state", flow_run_state),
             ("final state of the task run", task_run_state),
         ):
-            self._enqueue(lane, _Op(f"{describe} of {run_id}", call, created))
+            self._enqueue(lane, _Op(f"{describe} of {run_id}", call, run.created))
+
+    def _create_task_run(self, run_id: str) -> Callable[[Any], None]:
+        run = self._runs[run_id]
+
+        def create(client: Any) -> None:
+            self._parent_ready.wait(timeout=self._time_left())
+            if not self._parent_id:
+                return
+            summary = run.summary  # read once: the run may end while this call is out
+            client.request(
+                "POST",
+                "/task_runs/",
+                json=_task_run_create(
+                    run.task_run_id, self._parent_id, run.source, run_id, _state_of(summary)
+                ),
+            )
+            run.task_run_created = True
+            run.task_run_final = summary is not None
+
+        return create
+
+    def _create_flow_run(self, run_id: str) -> Callable[[Any], None]:
+        run = self._runs[run_id]
+
+        def create(client: Any) -> None:
+            summary = run.summary
+            flow_run = client.request(
+                "POST",
+                "/flow_runs/",
+                json=_flow_run_create(
+                    self._flow_id(client, SOURCE_FLOW_NAME),
+                    name=run.source,
+                    parameters={"source_name": run.source},
+                    tags=[*self.tags, f"source:{run.source}", f"run:{run_id}"],
+                    # a task run that could not be created: the flow run stands alone
+                    parent_task_run_id=run.task_run_id if run.task_run_created else None,
+                    state=_state_of(summary),
+                ),
+            ).json()
+            run.flow_run_id = str(flow_run["id"])
+            run.flow_run_final = summary is not None
+            self._flow_run_ids[run_id] = run.flow_run_id
+            run.created.set()
+
+        return create
+
+    def _send_logs(self, client: Any) -> None:
+        """Every source run's log lines (counts, stage timings, error) in one call, each
+        line on its own flow run; lines of runs Prefect never got are left out."""
+        with self._log_lock:
+            lines, self._log_lines = self._log_lines, []
+        now = datetime.now(UTC).isoformat()
+        entries = [
+            {"name": "newsetl", "level": logging.INFO, "message": line, "timestamp": now,
+             "flow_run_id": self._flow_run_ids[run_id]}
+            for run_id, line in lines
+            if run_id in self._flow_run_ids
+        ]  # fmt: skip
+        for start in range(0, len(entries), LOG_LINES_PER_CALL):
+            client.request("POST", "/logs/", json=entries[start : start + LOG_LINES_PER_CALL])
 
     def flow_run_id(self, run_id: str) -> str | None:
         return self._flow_run_ids.get(run_id)
@@ -262,6 +293,7 @@ class PrefectControlPlane:
         for thread in self._threads[1:]:
             thread.join(timeout=max(0.0, self._deadline - time.monotonic()))
         self._deadline = ends_at
+        self._enqueue(0, _Op("log lines of the source runs", self._send_logs))
         for artifact in artifacts:
             self._enqueue(0, _Op(f"artifact {artifact.get('key')}", parent_artifact(artifact)))
         if self._owns_parent:
@@ -437,6 +469,13 @@ def _reason(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"[:200]
 
 
+def _state_of(summary: SourceRunSummary | None) -> dict[str, Any]:
+    """Running, or the final state when the run has ended before Prefect heard of it."""
+    if summary is None:
+        return {"type": "RUNNING", "name": "Running"}
+    return _state(summary.status == "completed", summary.error)
+
+
 def _state(ok: bool, message: str | None) -> dict[str, Any]:
     return {
         "type": "COMPLETED" if ok else "FAILED",
@@ -452,6 +491,7 @@ def _flow_run_create(
     parameters: dict[str, Any],
     tags: list[str],
     parent_task_run_id: str | None,
+    state: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     return {
         "flow_id": flow_id,
@@ -459,11 +499,13 @@ def _flow_run_create(
         "parameters": parameters,
         "tags": tags,
         "parent_task_run_id": parent_task_run_id,
-        "state": {"type": "RUNNING", "name": "Running"},
+        "state": state or {"type": "RUNNING", "name": "Running"},
     }
 
 
-def _task_run_create(task_run_id: str, parent: str, source: str, run_id: str) -> dict[str, Any]:
+def _task_run_create(
+    task_run_id: str, parent: str, source: str, run_id: str, state: dict[str, Any]
+) -> dict[str, Any]:
     return {
         "id": task_run_id,
         "flow_run_id": parent,
@@ -471,7 +513,7 @@ def _task_run_create(task_run_id: str, parent: str, source: str, run_id: str) ->
         "dynamic_key": run_id,
         "name": f"source-{source}",
         "tags": ["newsetl", f"source:{source}"],
-        "state": {"type": "RUNNING", "name": "Running"},
+        "state": state,
     }
 
 
