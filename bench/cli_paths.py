@@ -10,8 +10,10 @@ Each case prints a ratio against its peer measured in the same run:
   backfill=True)` in process.
 - `prefect`: `newsetl run` of one 80-article source with a Prefect server configured
   (`PREFECT_API_URL`, a server this bench starts on 127.0.0.1) against none configured.
+- `serve`: one round of `newsetl serve` over N sources (the `all-sources` deployment run
+  through the API), trigger to final state, with the articles loaded and child flow runs seen.
 
-Run: `uv run python bench/cli_paths.py [demo many backfill prefect] [--sources 1000]`.
+Run: `uv run python bench/cli_paths.py [demo many backfill prefect serve] [--sources 1000]`.
 """
 
 from __future__ import annotations
@@ -155,11 +157,62 @@ def bench_prefect(n_articles: int) -> None:
     )
 
 
+def bench_serve(n_sources: int) -> None:
+    """One scheduled round of `newsetl serve` over N sources: the round deployment triggered
+    through the API, timed until its flow run is final; articles loaded, child flow runs seen."""
+    import httpx
+    from servers.prefect_api import PrefectServer
+
+    sites = [DemoSite(3, seed=i) for i in range(n_sources)]
+    with (
+        tempfile.TemporaryDirectory() as work,
+        ManySitesServer(sites) as server,
+        PrefectServer(Path(work) / "prefect") as prefect,
+    ):
+        urls = {f"site{i:04d}": url for i, url in enumerate(server.base_urls)}
+        config = write_config(Path(work) / "serve.toml", Path(work) / "data", urls)
+        env = clean_env(HOME=work, PREFECT_API_URL=prefect.api_url)
+        serve = subprocess.Popen(
+            [str(ROOT / ".venv/bin/newsetl"), "--config", str(config), "serve"],
+            cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        api = httpx.Client(base_url=prefect.api_url, timeout=60)
+        try:
+            deployment = None
+            while deployment is None:
+                if serve.poll() is not None:
+                    raise SystemExit("newsetl serve exited")
+                answer = api.get("/deployments/name/newsetl-round/all-sources")
+                deployment = answer.json() if answer.status_code == 200 else None
+                time.sleep(0.5)
+            started = time.perf_counter()
+            flow_run = api.post(f"/deployments/{deployment['id']}/create_flow_run", json={})
+            flow_run_id = flow_run.json()["id"]
+            while True:
+                state = api.get(f"/flow_runs/{flow_run_id}").json()["state"]
+                if state["type"] in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED"):
+                    break
+                time.sleep(1)
+            wall = time.perf_counter() - started
+            children = api.post(
+                "/flow_runs/count",
+                json={"flows": {"name": {"any_": ["newsetl-source"]}}},
+            ).json()
+        finally:
+            serve.terminate()
+            serve.wait(timeout=60)
+        loaded = articles_in(Path(work) / "data")
+    print(
+        f"one `serve` round over {n_sources} sources x 3 articles: {state['type']} in {wall:.1f} s "
+        f"(trigger to final state), {loaded} articles loaded, {children} child flow runs"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "cases", nargs="*", default=["demo", "many", "backfill", "prefect"],
-        choices=["demo", "many", "backfill", "prefect"],
+        "cases", nargs="*", default=["demo", "many", "backfill", "prefect", "serve"],
+        choices=["demo", "many", "backfill", "prefect", "serve"],
     )  # fmt: skip
     parser.add_argument("--sources", type=int, default=1000)
     parser.add_argument("--articles", type=int, default=2000, help="articles of the backfill")
@@ -171,6 +224,8 @@ def main() -> None:
             bench_many(args.sources)
         elif case == "backfill":
             bench_backfill(args.articles)
+        elif case == "serve":
+            bench_serve(args.sources)
         else:
             bench_prefect(80)
 

@@ -47,6 +47,7 @@ def recorded_run(
         # KeyboardInterrupt and SystemExit end the run too: record them, never leave it "running".
         summary.status = "failed" if isinstance(error, Exception) else "interrupted"
         summary.error = f"{type(error).__name__}: {error}"
+        error.newsetl_run_id = summary.run_id  # type: ignore[attr-defined] # see run_id_of
         raise
     finally:
         summary.seconds = time.perf_counter() - started
@@ -261,6 +262,14 @@ def pipelined(
 class _StageFailed:
     def __init__(self, error: BaseException) -> None:
         self.error = error
+
+
+def run_id_of(result: SourceRunSummary | BaseException) -> str | None:
+    """The run row a result of `run_sources` was recorded as: a failed source run's error
+    carries it too, so a command reports the row, not only the exception."""
+    if isinstance(result, SourceRunSummary):
+        return result.run_id
+    return getattr(result, "newsetl_run_id", None)
 
 
 def run_sources(

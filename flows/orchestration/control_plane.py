@@ -2,9 +2,10 @@
 run per source run, sent in the background; the data path never waits on the API.
 
 A source run costs a fixed number of API calls whatever its page count (`CALLS_PER_SOURCE_RUN`):
-a task run in the parent (so the UI draws the source as a subflow), the source's flow run
-(named after the source, tagged `source:<name>` and `run:<run id>`), one batch of log lines
-(stage timings, counts, the error), one markdown artifact, and the final states of the two.
+a task run in the parent (so the UI draws the source as a subflow) and the source's flow run
+(named after the source, tagged `source:<name>` and `run:<run id>`), created in their final
+state when the run ended before they were sent, else Running and finished by two more calls.
+Its log lines (counts, stage timings, the error) go with every other run's in one call.
 
 Every call is retried on transport errors, 429 and 5xx with backoff until the command closes the
 control plane; whatever is still unsent then is *reported* (`TelemetryReport`), never a reason to
@@ -32,9 +33,11 @@ log = logging.getLogger("newsetl.control_plane")
 SOURCE_FLOW_NAME = "newsetl-source"
 ROUND_FLOW_NAME = "newsetl-round"
 SOURCE_TASK_KEY = "newsetl.source-run"
-# task run, flow run, artifact, and two final states when the run was still going as Prefect
-# heard of it (created in their final state otherwise); log lines go in one call per command
-CALLS_PER_SOURCE_RUN = 5
+# task run and flow run, and their two final states when the run was still going as Prefect
+# heard of it (created in their final state otherwise); the log lines of every source run go
+# in one call per command, their counts in the command's table artifact (a server on SQLite
+# answered 35-70 ms a call on 2 busy cores: calls, not pages, are what telemetry costs)
+CALLS_PER_SOURCE_RUN = 4
 LOG_LINES_PER_CALL = 1000
 # Senders in parallel: ops of one source run keep their order (one sender each), sources spread.
 SENDERS = 4
@@ -148,19 +151,6 @@ class PrefectControlPlane:
         with self._log_lock:
             self._log_lines.extend((run_id, line) for line in describe_source_run(summary))
 
-        def artifact(client: Any) -> None:
-            client.request(
-                "POST",
-                "/artifacts/",
-                json={
-                    "key": _artifact_key(f"newsetl-{summary.source}"),
-                    "type": "markdown",
-                    "description": "This source run's counts, stage timings and error.",
-                    "data": render_source_run(summary),
-                    "flow_run_id": run.flow_run_id,
-                },
-            )
-
         state = _state(summary.status == "completed", summary.error)
 
         def flow_run_state(client: Any) -> None:
@@ -181,7 +171,6 @@ class PrefectControlPlane:
 
         # one call per op: a retried op never repeats a call that went through
         for describe, call in (
-            ("artifact", artifact),
             ("final state", flow_run_state),
             ("final state of the task run", task_run_state),
         ):
@@ -416,20 +405,6 @@ def describe_source_run(summary: SourceRunSummary) -> list[str]:
     return lines
 
 
-def render_source_run(summary: SourceRunSummary) -> str:
-    row = summary.as_row()
-    table = "\n".join(f"| {key} | {value} |" for key, value in row.items() if key != "error")
-    stages = "\n".join(
-        f"| {name} | {seconds:.3f} |" for name, seconds in summary.stage_seconds.items()
-    )
-    text = f"# {summary.source}: {summary.status}\n\n| count | value |\n|---|---|\n{table}\n"
-    if stages:
-        text += f"\n| stage | seconds |\n|---|---|\n{stages}\n"
-    if summary.error:
-        text += f"\n**Error:** {summary.error}\n"
-    return text
-
-
 def _prefect_client() -> Any:
     """A synchronous Prefect client with its own retries off (ours apply, bounded by the close
     deadline) and a short timeout. Called in a sender thread, which keeps these settings for its
@@ -515,9 +490,3 @@ def _task_run_create(
         "tags": ["newsetl", f"source:{source}"],
         "state": state,
     }
-
-
-def _artifact_key(text: str) -> str:
-    import re
-
-    return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-")[:100] or "newsetl"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from prefect import flow
 from prefect.runtime import flow_run
 
-from flows.engine.source_run import run_sources
+from flows.engine.source_run import run_id_of, run_sources
 from flows.engine.source_summary import SourceRunSummary
 from flows.engine.steps import record_flow_run_ids
 from flows.operations import run_summary
@@ -50,7 +50,7 @@ def run_round(
             rows.append(result.as_row())
         else:
             rows.append({"source": source.name, "status": "failed", "error": str(result)})
-    run_ids = [result.run_id for result in results if isinstance(result, SourceRunSummary)]
+    run_ids = [run_id for result in results if (run_id := run_id_of(result))]
     artifacts: list[dict[str, object]] = []
     if run_ids and settings.warehouse_path.exists():
         with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:

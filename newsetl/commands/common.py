@@ -13,6 +13,8 @@ console = Console(highlight=False)
 if not console.is_terminal:
     console = Console(highlight=False, width=160)
 
+STOPPING_FLUSH_SECONDS = 5.0  # a stopped command tells Prefect briefly, then goes
+
 RUN_COLUMNS = (
     ("source", "source"),
     ("status", "status"),
@@ -63,9 +65,10 @@ def recorded_runs(settings: Settings, run_ids: list[str]) -> list[dict[str, obje
         return readers.runs_by_id(warehouse, run_ids)
 
 
-def print_flags(settings: Settings, sources: list[str]) -> None:
-    """Health flags of these sources: a run can complete and still need a look."""
-    from flows.operations.health import source_health
+def print_flags(settings: Settings, sources: list[str], errors_shown: bool = False) -> None:
+    """Health flags of these sources: a run can complete and still need a look.
+    `errors_shown`: the run table above printed each failed run's error: say it once."""
+    from flows.operations.health import FAILED, LISTING_EMPTY, source_health
     from warehouse import Warehouse
 
     if not sources:
@@ -73,8 +76,10 @@ def print_flags(settings: Settings, sources: list[str]) -> None:
     with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:
         health = [row for row in source_health(settings, warehouse) if row.source in sources]
     for row in health:
-        for reason in row.describe_flags():
-            console.print(f"[red]flagged {row.source}: {reason}[/red]")
+        flags = [flag for flag in row.flags if not (errors_shown and flag in (FAILED, LISTING_EMPTY))]
+        for flag, reason in zip(row.flags, row.describe_flags(), strict=True):
+            if flag in flags:
+                console.print(f"[red]flagged {row.source}: {reason}[/red]")
 
 
 def run_sources_command(
@@ -93,7 +98,7 @@ def run_sources_command(
     in the background; what could not be sent is reported, never a reason to fail the run.
     """
     from flows.engine.observer import NO_OBSERVER, RunObserver
-    from flows.engine.source_run import run_sources
+    from flows.engine.source_run import run_id_of, run_sources
 
     names = source_names or [source.name for source in settings.enabled_sources()]
     sources = []
@@ -107,36 +112,41 @@ def run_sources_command(
         from flows.orchestration.control_plane import PrefectControlPlane
 
         observer = control_plane = PrefectControlPlane(title=title, tags=["command"])
-    results: list = []
     try:
         results = run_sources(
             settings, sources, backfill=backfill, recheck_all=recheck_all, observer=observer
         )
-    finally:
-        run_ids = [result.run_id for result in results if hasattr(result, "run_id")]
-        rows = recorded_runs(settings, run_ids) if run_ids else []
-        recorded = {str(row["source"]) for row in rows}
-        for source, result in zip(sources, results, strict=False):
-            if isinstance(result, BaseException) and source.name not in recorded:
-                rows.append({"source": source.name, "status": "failed", "error": str(result)})
-        failed = [row for row in rows if row.get("status") != "completed"] or (
-            [] if results else [{"source": "*"}]
-        )
-        if control_plane is not None:
-            report = control_plane.close(
-                failed=bool(failed),
-                message=f"{len(failed)} of {len(sources)} sources failed" if failed else None,
-                artifacts=_round_artifacts(settings, run_ids, title),
-                flush_seconds=settings.telemetry_flush_seconds,
+    except BaseException:
+        if control_plane is not None:  # stopped, or the run lock timed out: say so, briefly
+            control_plane.close(
+                failed=True,
+                message="the command stopped before its sources finished",
+                flush_seconds=min(STOPPING_FLUSH_SECONDS, settings.telemetry_flush_seconds),
             )
-            if report.flow_run_ids:
-                from flows.engine.steps import record_flow_run_ids
-
-                record_flow_run_ids(settings, report.flow_run_ids)
-            if warning := report.describe():
-                console.print(f"[yellow]{warning}[/yellow]")
+        raise
+    run_ids = [run_id for result in results if (run_id := run_id_of(result))]
+    rows = recorded_runs(settings, run_ids) if run_ids else []
+    recorded = {str(row["source"]) for row in rows}
+    for source, result in zip(sources, results, strict=True):
+        if isinstance(result, BaseException) and source.name not in recorded:
+            rows.append({"source": source.name, "status": "failed", "error": str(result)})
+    failed = [row for row in rows if row.get("status") != "completed"]
+    # the data is in: show it first, then finish telling Prefect (which may take a while)
     print_runs(rows, title)
-    print_flags(settings, sorted({str(row["source"]) for row in rows}))
+    print_flags(settings, sorted({str(row["source"]) for row in rows}), errors_shown=True)
+    if control_plane is not None:
+        report = control_plane.close(
+            failed=bool(failed),
+            message=f"{len(failed)} of {len(sources)} sources failed" if failed else None,
+            artifacts=_round_artifacts(settings, run_ids, title),
+            flush_seconds=settings.telemetry_flush_seconds,
+        )
+        if report.flow_run_ids:
+            from flows.engine.steps import record_flow_run_ids
+
+            record_flow_run_ids(settings, report.flow_run_ids)
+        if warning := report.describe():
+            console.print(f"[yellow]{warning}[/yellow]")
     if failed:
         console.print(f"[red]{len(failed)} of {len(sources)} source runs failed[/red]")
         return 1

@@ -66,9 +66,7 @@ def test_a_run_publishes_counts_and_a_summary_of_failures(
     assert summary.type == "markdown"
     assert broken.path in summary.data and "503" in summary.data
     assert "## Failed pages" in summary.data and "All checks passed." in summary.data
-    source_run = read_artifact("newsetl-demo")  # the source's own flow run: counts, stages
-    assert "| new_articles | 9 |" in source_run.data and "| failed | 1 |" in source_run.data
-    assert "| fetch |" in source_run.data
+
 
 
 def test_serve_registers_deployments_and_runs_a_scheduled_run(
