@@ -19,6 +19,9 @@ from flows.orchestration.control_plane import PrefectControlPlane
 from settings import Settings, load_settings
 from warehouse import Warehouse
 
+# A local Prefect server took 35-70 ms a call on 2 busy cores, a source run up to 4 calls.
+ROUND_FLUSH_SECONDS_PER_SOURCE = 0.3
+
 
 class SourceRunsFailed(RuntimeError):
     pass
@@ -57,8 +60,12 @@ def run_round(
             summary = run_summary.summarize(settings, warehouse, run_ids)
         artifacts = run_summary.as_artifacts(summary, key="newsetl-round", title=title)
     failed = [row for row in rows if row.get("status") != "completed"]
+    # nobody waits on a round but the next one: give Prefect time for every child flow run
+    flush_seconds = max(
+        settings.telemetry_flush_seconds, ROUND_FLUSH_SECONDS_PER_SOURCE * len(sources)
+    )
     report = control_plane.close(
-        failed=bool(failed), artifacts=artifacts, flush_seconds=settings.telemetry_flush_seconds
+        failed=bool(failed), artifacts=artifacts, flush_seconds=flush_seconds
     )
     record_flow_run_ids(settings, report.flow_run_ids)
     if failed:
