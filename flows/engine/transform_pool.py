@@ -11,16 +11,21 @@ worker's start (~0.5 s, importing the extractors) costs more than it saves under
 from __future__ import annotations
 
 import atexit
+import logging
 import multiprocessing
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from flows.engine import steps
 from records.fetch import FetchResult
 from settings import Settings, Source
 from transforms.limits import TextLimits
 from warehouse import PageResult
+
+log = logging.getLogger("newsetl")
 
 PARALLEL_TRANSFORM_MIN_PAGES = 200
 CHUNKS_PER_WORKER = 2
@@ -51,11 +56,39 @@ def transform_in_workers(
     fetched = [result for result in results if result.outcome == "fetched" and result.body]
     if workers <= 1 or len(fetched) < 2:
         return steps.transform_pages(source, results, limits)
-    pool = _pool(workers)
     size = max(1, -(-len(results) // (workers * CHUNKS_PER_WORKER)))
     chunks = [results[start : start + size] for start in range(0, len(results), size)]
-    futures = [pool.submit(steps.transform_pages, source, chunk, limits) for chunk in chunks]
-    return [page for future in futures for page in future.result()]
+    try:
+        pool = _pool(workers)
+        futures = [pool.submit(_transform_chunk, source, chunk, limits) for chunk in chunks]
+        outcomes = [outcome for future in futures for outcome in future.result()]
+    except (BrokenProcessPool, OSError) as error:
+        # a worker killed (out of memory, a signal) or none could start: this batch, and the
+        # run's next ones, are transformed in process; the pool is made anew next time
+        log.warning("transform workers unavailable (%s); transforming in process", error)
+        _discard_pool(workers)
+        return steps.transform_pages(source, results, limits)
+    pages = []
+    for result, (article, rejection, truncations, replaced_chars) in zip(
+        results, outcomes, strict=True
+    ):
+        result.replaced_chars = replaced_chars
+        pages.append(PageResult(result, article, rejection, truncations=truncations))
+    return pages
+
+
+_Outcome = tuple[Any, Any, list, int]
+
+
+def _transform_chunk(
+    source: Source, results: list[FetchResult], limits: TextLimits
+) -> list[_Outcome]:
+    """In a worker: what the transform made of each page, without the page's body, which the
+    calling process holds already (sending it back would double what crosses the pipe)."""
+    return [
+        (page.article, page.rejection, page.truncations, page.fetch.replaced_chars)
+        for page in steps.transform_pages(source, results, limits)
+    ]
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
@@ -66,6 +99,13 @@ def _pool(workers: int) -> ProcessPoolExecutor:
                 max_workers=workers, mp_context=multiprocessing.get_context("spawn")
             )
         return pool
+
+
+def _discard_pool(workers: int) -> None:
+    with _pools_lock:
+        pool = _pools.pop(workers, None)
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 @atexit.register

@@ -1,0 +1,49 @@
+"""Extraction on every core (issue 21): a run with transform workers stores exactly what a run
+in one process stores, and a pool that breaks costs speed, never a page."""
+
+from __future__ import annotations
+
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from helpers import fast_settings, rows
+
+from flows.engine import transform_pool
+from flows.engine.source_run import run_sources
+from newsetl.demo_site import DemoServer, DemoSite
+
+ARTICLES = transform_pool.PARALLEL_TRANSFORM_MIN_PAGES + 20
+
+
+def stored(tmp_path: Path, name: str, workers: int, server: DemoServer) -> list[tuple]:
+    settings = replace(fast_settings(tmp_path / name), transform_workers=workers)
+    source = settings.source("demo").with_base_url(server.base_url)
+    (result,) = run_sources(settings, [source], backfill=True)
+    assert result.status == "completed", result
+    return rows(
+        settings,
+        "SELECT url, title, content_hash, published_at, authors FROM articles ORDER BY url",
+    )
+
+
+def test_workers_store_what_one_process_stores(tmp_path: Path) -> None:
+    with DemoServer(DemoSite(ARTICLES)) as server:
+        alone = stored(tmp_path, "alone", 1, server)
+        assert 2 not in transform_pool._pools
+        shared = stored(tmp_path, "shared", 2, server)
+        assert 2 in transform_pool._pools  # the pages did go through the workers
+    assert len(alone) == ARTICLES
+    assert shared == alone
+
+
+def test_a_broken_pool_falls_back_to_transforming_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(workers: int):
+        raise BrokenProcessPool("a worker was killed")
+
+    monkeypatch.setattr(transform_pool, "_pool", broken)
+    with DemoServer(DemoSite(ARTICLES)) as server:
+        assert len(stored(tmp_path, "broken", 2, server)) == ARTICLES
