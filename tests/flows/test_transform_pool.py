@@ -29,6 +29,7 @@ def stored(tmp_path: Path, name: str, workers: int, server: DemoServer) -> list[
 
 
 def test_workers_store_what_one_process_stores(tmp_path: Path) -> None:
+    transform_pool.shutdown_pools()  # a pool another test started would hide whether this one did
     with DemoServer(DemoSite(ARTICLES)) as server:
         alone = stored(tmp_path, "alone", 1, server)
         assert 2 not in transform_pool._pools
