@@ -18,7 +18,7 @@ from flows.engine import pages as multi_page
 from flows.engine import resources, steps
 from flows.engine.observer import NO_OBSERVER, RunObserver
 from flows.engine.source_summary import SourceRunSummary, StageTimer
-from flows.engine.transform_pool import transform_in_workers, wants_workers
+from flows.engine.transform_pool import transform_in_workers, wants_workers, warm_up
 from records.fetch import FetchResult
 from settings import Settings, Source
 from transforms.limits import NO_LIMITS
@@ -126,6 +126,8 @@ def _run_source_locked(
         pending_discovery = discovery
         fetched_so_far = 0
         parallel_transform = wants_workers(settings, len(requests))
+        if parallel_transform:
+            warm_up(settings)
 
         def fetch(batch: list) -> list:
             with timer.stage("fetch"):

@@ -48,6 +48,25 @@ def wants_workers(settings: Settings, planned_pages: int) -> bool:
     return transform_workers(settings) > 1 and planned_pages >= PARALLEL_TRANSFORM_MIN_PAGES
 
 
+def warm_up(settings: Settings) -> None:
+    """Start the workers now, importing the extractors, while the run fetches its first batch:
+    a worker's start (~0.5-2 s) then overlaps the network instead of delaying the transform."""
+    workers = transform_workers(settings)
+    if workers <= 1:
+        return
+    try:
+        pool = _pool(workers)
+        for _ in range(workers):
+            pool.submit(_import_extractors)
+    except (BrokenProcessPool, OSError) as error:
+        log.warning("transform workers unavailable (%s); transforming in process", error)
+        _discard_pool(workers)
+
+
+def _import_extractors() -> None:
+    import transforms.extract  # noqa: F401 - the import is the work
+
+
 def transform_in_workers(
     settings: Settings, source: Source, results: list[FetchResult], limits: TextLimits
 ) -> list[PageResult]:

@@ -16,7 +16,7 @@ from flows.engine import pages as multi_page
 from flows.engine import resources, steps
 from flows.engine.source_run import pipelined, recorded_run
 from flows.engine.source_summary import SourceRunSummary, StageTimer
-from flows.engine.transform_pool import transform_in_workers, wants_workers
+from flows.engine.transform_pool import transform_in_workers, wants_workers, warm_up
 from records.fetch import FetchResult
 from settings import Settings, Source
 from transforms.limits import NO_LIMITS
@@ -89,6 +89,8 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
             summary.counts.failed += len(errors)
             timer = StageTimer(summary)
             parallel = wants_workers(settings, len(responses))
+            if parallel:
+                warm_up(settings)
 
             def transform(batch: list) -> list:
                 with timer.stage("transform"):
