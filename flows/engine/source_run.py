@@ -99,14 +99,18 @@ def _run_source_locked(
     progress: steps.Progress | None,
     observer: RunObserver,
 ) -> SourceRunSummary:
-    with recorded_run(settings, source, flow_run_id, observer) as summary:
+    with (
+        recorded_run(settings, source, flow_run_id, observer) as summary,
+        # one fetcher for the run: robots rules, pace and open connections kept across steps
+        resources.make_fetcher(settings, source, summary.run_id) as fetcher,
+    ):
         timer = StageTimer(summary)
 
         def crawl_state() -> AbstractContextManager[Warehouse | None]:
             return resources.open_warehouse(settings)
 
         def fetch_more_pages(more: list[FetchRequest]) -> list[FetchResult]:
-            return steps.fetch_pages(settings, source, summary.run_id, more)
+            return steps.fetch_pages(settings, source, summary.run_id, more, fetcher)
 
         with timer.stage("discover"):
             discovery = steps.discover(
@@ -114,6 +118,7 @@ def _run_source_locked(
                 source,
                 summary.run_id,
                 backfill=backfill,
+                fetcher=fetcher,
                 **({"progress": progress} if progress else {}),
             )
             steps.check_listing(source, discovery)
@@ -131,7 +136,7 @@ def _run_source_locked(
 
         def fetch(batch: list) -> list:
             with timer.stage("fetch"):
-                return steps.fetch_pages(settings, source, summary.run_id, batch)
+                return steps.fetch_pages(settings, source, summary.run_id, batch, fetcher)
 
         def transform(results: list) -> list:
             with timer.stage("transform"):

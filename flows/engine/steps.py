@@ -8,11 +8,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 
 from fetch import discover as discovery_methods
 from fetch.discover import Discovery, DiscoveryFailed
-from fetch.http import FetchRequest
+from fetch.http import Fetcher, FetchRequest
 from flows.engine.resources import (
     listing_limits,
     make_fetcher,
@@ -77,8 +78,9 @@ def discover(
     *,
     backfill: bool = False,
     progress: Progress | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Discovery:
-    """Run the source's discovery methods. A backfill loads each listing page's links as it
+    """Run the source's discovery methods (with the run's `fetcher`, or one of its own). A backfill loads each listing page's links as it
     goes and keeps a cursor, so an interrupted backfill resumes where it stopped.
 
     The warehouse is taken only for each read or write, never while a page is fetched, so
@@ -112,7 +114,7 @@ def discover(
         if progress is not None:
             progress("listing", unsaved.pages_read, None)
 
-    with make_fetcher(settings, source, run_id) as fetcher:
+    with _the_run_fetcher(fetcher) or make_fetcher(settings, source, run_id) as fetcher:
         try:
             try:
                 return discovery_methods.discover(
@@ -230,10 +232,21 @@ def fetch_requests(
 
 
 def fetch_pages(
-    settings: Settings, source: Source, run_id: str, requests: list[FetchRequest]
+    settings: Settings,
+    source: Source,
+    run_id: str,
+    requests: list[FetchRequest],
+    fetcher: Fetcher | None = None,
 ) -> list[FetchResult]:
-    with make_fetcher(settings, source, run_id) as fetcher:
+    """Fetch the pages with the run's `fetcher` (its connections kept from batch to batch), or
+    with one of their own."""
+    with _the_run_fetcher(fetcher) or make_fetcher(settings, source, run_id) as fetcher:
         return fetcher.fetch_many(requests, "article")
+
+
+def _the_run_fetcher(fetcher: Fetcher | None) -> AbstractContextManager[Fetcher] | None:
+    """The run's fetcher as a context that leaves it open (the run closes it), or None."""
+    return nullcontext(fetcher) if fetcher is not None else None
 
 
 def transform_pages(

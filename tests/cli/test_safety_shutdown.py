@@ -130,7 +130,8 @@ def test_sigterm_stops_a_run_within_10_s_leaving_no_child(tmp_path: Path) -> Non
             once=lambda: sum(1 for _, path, _ in site.requests if "/c_" in path) >= 8,
             what="the run's articles",
         )
-    assert children, "expected the temporary Prefect server as a child process"
+    # no command starts a Prefect server any more (issue 18); whatever children a run has
+    # (transform workers in a large one) must be gone with it
     assert [pid for pid in children if alive(pid)] == []
 
     settings = Settings(data_dir=tmp_path / "data")
