@@ -6,23 +6,31 @@ and the generic extractor read the same tree and the same metadata.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from records.article import Article, NotAnArticle
 from transforms.fields import extract_with_profile
 from transforms.page import Page
+from transforms.pagination import continuation_urls
 from transforms.profiles.registry import get_profile, profile_for_url
 
 GENERIC = "generic"
 
 
 def run_generic(page: Page, default_timezone: str) -> Article:
-    """The generic extractor on the page's own parse and metadata: one parse per page."""
+    """The generic extractor on the page's own parse and metadata: one parse per page.
+
+    The article carries the other pages' URLs when it is split over pages (`a1.htm`,
+    `a1_2.htm`, ... behind a page-number bar or a "Next" link), as on the profile path, so the
+    pipeline fetches and assembles them whatever the source's profile.
+    """
     from transforms.generic import extract_generic
 
-    return extract_generic(
+    article = extract_generic(
         page.tree, page.url, default_timezone=default_timezone, metadata=page.metadata
     )
+    return replace(article, continuation_urls=continuation_urls(page))
 
 
 def extract_article(
