@@ -212,7 +212,7 @@ def clean_author_names(
         text = AUTHOR_LABEL.sub("", AUTHOR_PREFIX.sub("", text))
         text = INITIALS_IN_PARENTHESES.sub("", text)
         for part in AUTHOR_SEPARATOR.split(text):
-            name = normalize_text(part).strip(" -–—|:()[]")
+            name = normalize_text(part).strip(" -–—|:()[]<>")
             if (
                 not name
                 or not any(ch.isalpha() for ch in name)

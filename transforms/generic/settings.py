@@ -183,6 +183,13 @@ BOILERPLATE_TEXT = re.compile(
     r"recommended|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:à )?lire aussi|"
     r"leggi anche|lee también|ver também|leia também)\s*:.*|filed under:?.*|posted in\b.*|categories?:.*|"
     r"back to top|top|next|previous|prev|home|menu|search|loading\.*|"
+    # breadcrumbs: "You are here: Home » News", "Home > News > 2024 > Story"
+    r"(?:you are here|sie sind hier|vous [eê]tes ici|est[aá]s? aqu[ií]|siete qui|u bent hier|"
+    r"du er her|du är här)\s*:?.*|"
+    r"(?:home|homepage|start|startseite|accueil|inicio|etusivu|forside)\s*[»›>/|]\s*.*[»›>|].*|"
+    # review and fact-check credits, print links
+    r"(?:(?:medically|expert|fact[- ]?checked (?:and|&)) )?reviewed by:?(?:\s+\S+){1,12}|"
+    r"fact[- ]?checked by:?(?:\s+\S+){1,12}|print (?:this )?(?:page|article|story|post)|"
     r"(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?(?: by)?\s*[:/©].*|"
     r"©.*|\(c\) .*|copyright\b.*|all rights reserved.*|alle rechte vorbehalten.*|"
     r"tous droits réservés.*|listen to (?:this )?article.*|\d+ (?:min|minute)s? read|"
