@@ -130,7 +130,10 @@ def extract_generic(
     if (
         meta.article_body
         and len(meta.article_body) > options.article_body_preferred_ratio * _chars(body)
-        and structured_body_agrees(meta.article_body, body_text(body), options)
+        and (
+            not options.check_structured_body
+            or structured_body_agrees(meta.article_body, body_text(body), options)
+        )
     ):
         # the page ships its full text in JSON-LD while the HTML shows a part of it
         body = dedupe_blocks(
@@ -148,10 +151,10 @@ def extract_generic(
         raise NotAnArticle("low_confidence", f"confidence {confidence}")
 
     published, updated, date_sources = pick_dates_with_sources(
-        meta, root, container, url, default_timezone
+        meta, root, container, url, default_timezone, options
     )
     sources.update(date_sources)
-    authors, authors_source = pick_authors_with_source(meta, root, url)
+    authors, authors_source = pick_authors_with_source(meta, root, url, options)
     if authors_source:
         sources["authors"] = authors_source
     images = tuple(

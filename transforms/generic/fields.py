@@ -29,6 +29,7 @@ from transforms.dates import (
 )
 from transforms.generic import settings
 from transforms.generic.select import text_key
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.metadata import AUTHOR_PREFIX, PageMetadata
 from transforms.normalize import normalize_text
 
@@ -143,13 +144,14 @@ def pick_dates_with_sources(
     container: HtmlElement | None,
     url: str,
     zone: str,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> tuple[datetime | None, datetime | None, dict[str, str]]:
     """(published, updated, {field: source}) from the page's statements (module docstring)."""
     sources: dict[str, str] = {}
     candidates = stated_dates(meta, root, container, zone)
     published: datetime | None = None
     if candidates:
-        chosen = _refined(candidates[0], candidates[1:])
+        chosen = _refined(candidates[0], candidates[1:]) if options.refine_dates else candidates[0]
         published, sources["published_at"] = chosen.moment, chosen.source
     else:
         url_day = date_from_url(url, zone)
@@ -241,12 +243,12 @@ def byline_names(root: HtmlElement) -> list[str]:
 
 
 def pick_authors_with_source(
-    meta: PageMetadata, root: HtmlElement, url: str
+    meta: PageMetadata, root: HtmlElement, url: str, options: ExtractionOptions = DEFAULT_OPTIONS
 ) -> tuple[tuple[str, ...], str | None]:
     """(authors, source): the metadata's people, else the page's byline; the publisher's name
     only when the page names nobody else. Under metadata naming only the publisher, a byline
     counts when it gives full names (an agency code or a desk's initials does not)."""
-    publishers = publisher_keys(meta, url)
+    publishers = publisher_keys(meta, url) if options.publisher_not_author else set()
     people = clean_author_names(meta.authors, publishers)
     if people:
         return people, "metadata"

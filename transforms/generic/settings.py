@@ -321,9 +321,16 @@ class ExtractionOptions:
     # JSON-LD articleBody replaces the DOM body only when it holds this share of the DOM
     # body's 4-word shingles (not with broken escaping, lost apostrophes, another text)
     article_body_min_agreement: float = 0.9
+    check_structured_body: bool = True  # off: any JSON-LD body long enough wins (the old rule)
+    # dates: a date-only statement gives way to the same day with a time, a naive time to the
+    # same wall time with an offset
+    refine_dates: bool = True
+    publisher_not_author: bool = True  # the publisher's name gives way to a person's byline
     # title vote: a source saying the same cleaned title, a source containing it
     title_exact_vote: float = 1.0
     title_contained_vote: float = 1.0
+    title_strip_short_bar_tail: bool = True  # "Story | Brand": a short piece after a bar goes
+    title_brand_evidence: bool = True  # a piece the page's logo or brand box shows is the site
     title_source_order: tuple[str, ...] = ("h1", "og:title", "json-ld", "twitter:title", "title")
     # profile path (transforms/fields.py): the generic body replaces the profile's when it holds
     # this much more text that contains the profile's (a body split over sibling containers)

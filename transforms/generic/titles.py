@@ -19,9 +19,12 @@ comes after"). So no dash is cut on the separator alone:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
@@ -37,7 +40,13 @@ BAR = re.compile(r"\s+[|»·•]\s+|\s*[｜ㅣ]\s*|\s+\|\|\s+|\s+::\s+")
 MIN_H1_WORDS = 2
 MAX_BRAND_WORDS = 4  # a site's name is this short; a headline's second clause is longer
 MAX_BRAND_CHARS = 200
-BRAND_NAME = re.compile(r"logo|brand|site-?name|site-?title|copyright", re.IGNORECASE)
+BRAND_WORDS = ("logo", "Logo", "brand", "Brand", "site-name", "sitename", "site-title", "copyright")
+BRAND_ELEMENTS = etree.XPath(
+    "//*["
+    + " or ".join(f"contains(@class, '{w}') or contains(@id, '{w}')" for w in BRAND_WORDS)
+    + "] | //img[contains(@src, 'logo')]"
+)
+MAX_BRAND_TEXT_NODES = 20
 HOST_NOISE = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "ac", "news", "de"})
 
 
@@ -101,19 +110,27 @@ def site_name_keys(meta: PageMetadata, url: str) -> list[str]:
 def brand_texts(root: HtmlElement) -> list[str]:
     """The site's name where the page shows it: logos, brand boxes, the copyright line."""
     found: list[str] = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if names.strip() and BRAND_NAME.search(names):
-            found.append(_key(element.text_content())[:MAX_BRAND_CHARS])
-            found.extend(_key(img.get("alt")) for img in element.iter("img") if img.get("alt"))
-        elif element.tag == "img" and BRAND_NAME.search(element.get("src") or ""):
-            found.append(_key(element.get("alt")))
+    for element in BRAND_ELEMENTS(root):
+        text = "".join(islice(element.itertext(), MAX_BRAND_TEXT_NODES))
+        found.append(_key(text[:MAX_BRAND_CHARS]))
+        found.extend(_key(img.get("alt")) for img in element.iter("img") if img.get("alt"))
     return [text for text in found if text]
 
 
-def _is_site_piece(piece: str, site_keys: list[str], brands: list[str] = ()) -> bool:
+class LazyBrands:
+    """`brand_texts(root)`, read on first use: most titles are settled without it."""
+
+    def __init__(self, root: HtmlElement | None) -> None:
+        self.root = root
+        self.texts: list[str] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self.texts is None:
+            self.texts = brand_texts(self.root) if self.root is not None else []
+        return iter(self.texts)
+
+
+def _is_site_piece(piece: str, site_keys: list[str], brands: Iterable[str] = ()) -> bool:
     key = _key(piece)
     if not key:
         return True
@@ -131,7 +148,9 @@ def _is_site_piece(piece: str, site_keys: list[str], brands: list[str] = ()) -> 
     )
 
 
-def _strip_site_pieces(text: str, site_keys: list[str], brands: list[str]) -> str:
+def _strip_site_pieces(
+    text: str, site_keys: list[str], brands: Iterable[str], options: ExtractionOptions
+) -> str:
     """`text` without the site's name at either end: any separator when the page names the
     site so; a bar or bullet (never a dash) also before a short last piece."""
     pieces, separators = _pieces(text)
@@ -141,7 +160,8 @@ def _strip_site_pieces(text: str, site_keys: list[str], brands: list[str]) -> st
     while end - start > 1 and _is_site_piece(pieces[start], site_keys, brands):
         start += 1
     if (
-        end - start > 1
+        options.title_strip_short_bar_tail
+        and end - start > 1
         and end == len(pieces)
         and BAR.fullmatch(separators[end - 2])
         and len(pieces[end - 1].split()) <= MAX_BRAND_WORDS
@@ -176,9 +196,10 @@ def pick_title_with_source(
     if not candidates:
         return None, None
     site_keys = site_name_keys(meta, url)
-    brands = brand_texts(root) if any(SEPARATOR.search(c.text) for c in candidates) else []
+    brands = LazyBrands(root if options.title_brand_evidence else None)
     stripped = [
-        TitleCandidate(c.source, _strip_site_pieces(c.text, site_keys, brands)) for c in candidates
+        TitleCandidate(c.source, _strip_site_pieces(c.text, site_keys, brands, options))
+        for c in candidates
     ]
     cleaned: list[TitleCandidate] = []
     for candidate in stripped:
