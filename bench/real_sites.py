@@ -75,8 +75,9 @@ class GoldPage:
 
     @property
     def path(self) -> str:
-        parts = urlsplit(self.url)
-        return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        """The URL's path: the site is served without queries, which the pipeline drops or
+        reorders (`utm_*`, sorted parameters)."""
+        return urlsplit(self.url).path or "/"
 
     @property
     def fold(self) -> int:
@@ -305,10 +306,11 @@ class _SiteHandler(BaseHTTPRequestHandler):
     listing: bytes
 
     def do_GET(self) -> None:
-        if self.path == LISTING_PATH:
+        path = urlsplit(self.path).path
+        if path == LISTING_PATH:
             status, body = 200, self.listing
-        elif self.path in self.pages:
-            status, body = 200, self.pages[self.path]
+        elif path in self.pages:
+            status, body = 200, self.pages[path]
         else:
             status, body = 404, b"not found"
         self.send_response(status)
@@ -323,6 +325,9 @@ class _SiteHandler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hung up early is no result of the bench
 
 
 @contextmanager
@@ -389,8 +394,11 @@ def sources_toml(bases: dict[str, str], data_dir: Path) -> str:
     return "\n".join(lines)
 
 
-def ours_through_pipeline(pages: Sequence[GoldPage], work: Path) -> tuple[list[Found], float]:
-    """Every page through one `newsetl run`; what the `articles` mart holds for each."""
+def ours_through_pipeline(
+    pages: Sequence[GoldPage], work: Path
+) -> tuple[list[Found], float, list[str]]:
+    """Every page through one `newsetl run`; what the `articles` mart holds for each, and why
+    the pages that did not land did not (quarantine reason, or the run's error)."""
     from warehouse import Warehouse
 
     with serve_sites(pages) as bases:
@@ -405,6 +413,7 @@ def ours_through_pipeline(pages: Sequence[GoldPage], work: Path) -> tuple[list[F
             check=False,
         )
         elapsed = time.perf_counter() - started
+    (work / "newsetl.log").write_text(done.stdout + "\n" + done.stderr, "utf-8")
     if done.returncode not in (0, 1):
         print(done.stdout[-2000:], done.stderr[-2000:], file=sys.stderr)
     port_to_host = {urlsplit(base).port: host for host, base in bases.items()}
@@ -412,15 +421,26 @@ def ours_through_pipeline(pages: Sequence[GoldPage], work: Path) -> tuple[list[F
         _, records = warehouse.query(
             "SELECT url, title, published_at, authors, body_text, images FROM articles"
         )
+        _, quarantined = warehouse.query("SELECT url, reason, detail FROM quarantined_pages")
+        _, failed_runs = warehouse.query(
+            "SELECT source, status, error FROM run_history WHERE status <> 'completed'"
+        )
     landed: dict[tuple[str, str], Found] = {}
     for url, title, published, authors, body, images in records:
         parts = urlsplit(url)
-        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        path = parts.path or "/"
         image_list = json.loads(images) if isinstance(images, str) else images or []
         landed[(port_to_host.get(parts.port, ""), path)] = Found(
             body or "", title, published, tuple(authors or ()), len(image_list), landed=True
         )
-    return [landed.get((p.host, p.path), Found()) for p in pages], elapsed
+    found = [landed.get((p.host, p.path), Found()) for p in pages]
+    reasons = {url: f"{reason}: {detail}"[:120] for url, reason, detail in quarantined}
+    notes = [f"run {source} {status}: {error}"[:160] for source, status, error in failed_runs]
+    for page, result in zip(pages, found, strict=True):
+        if not result.landed:
+            url = bases[page.host] + page.path
+            notes.append(f"not landed {page.folder}/{page.page_id}: {reasons.get(url, '?')}")
+    return found, elapsed, notes
 
 
 # -- leave-site-out CV of the options ------------------------------------------------------------------
@@ -506,6 +526,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--direct", action="store_true", help="extract in-process, no servers")
     parser.add_argument("--cv", action="store_true", help="with --direct: leave-site-out CV")
     parser.add_argument("--no-trafilatura", action="store_true")
+    parser.add_argument("--keep", type=Path, help="keep the run's config and data here")
+    parser.add_argument("--sites", default="", help="only these hosts (comma list)")
     parser.add_argument("--limit-sites", type=int, default=0, help="first N sites per folder")
     args = parser.parse_args(argv)
 
@@ -520,6 +542,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if page.host not in hosts and len(hosts) < args.limit_sites:
                 hosts.append(page.host)
         pages = [p for p in pages if p.host in kept[p.folder]]
+    if args.sites:
+        pages = [p for p in pages if p.host in set(args.sites.split(","))]
     sites = len({p.host for p in pages})
     print(f"{len(pages)} pages on {sites} sites ({args.folders})")
 
@@ -530,9 +554,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ours in-process: {time.perf_counter() - started:.1f}s")
     else:
         with tempfile.TemporaryDirectory(prefix="real-sites-") as work:
-            found, elapsed = ours_through_pipeline(pages, Path(work))
+            found, elapsed, notes = ours_through_pipeline(pages, Path(args.keep or work))
         results["ours (pipeline)"] = found
         print(f"one newsetl run over {sites} sources: {elapsed:.1f}s")
+        print("\n".join(notes))
     if not args.no_trafilatura:
         started = time.perf_counter()
         results["trafilatura"] = [trafilatura_direct(page) for page in pages]
