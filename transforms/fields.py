@@ -43,6 +43,7 @@ HTMLDATE = "htmldate"
 # The thresholds of the hand-over to the generic extractor (generic_body_gain, ...) are
 # fields of `ExtractionOptions`, with every other tunable of extraction.
 SHINGLE = 4
+SENTENCE_END = re.compile(r"[.!?。！？]\s*$")
 SAME_MOMENT = timedelta(minutes=1)  # "Updated: 09:41" beside a 09:41:33 publication is no update
 SELECTOR_OF = {"updated_at": "UPDATED", "authors": "AUTHOR", "subtitle": "SUBTITLE", "tags": "TAGS"}
 
@@ -108,20 +109,24 @@ def extract_with_profile(
     body_source = pick.sources.get("body")
     if _should_ask_generic(page, cleaned.blocks, options):
         found = generic_article.get()
-        if found is not None and _generic_is_better(found.body, cleaned.blocks, options):
+        if found is not None:
             generic_images = _images_on_page(page, found.images, primary)
-            images = tuple({i.src: i for i in (*generic_images, *images)}.values())
-            cleaned = clean_body(
-                found.body,
-                captions=[i.caption for i in (*images, *generic_images) if i.caption],
+            all_images = tuple({i.src: i for i in (*generic_images, *images)}.values())
+            # compared as it would be stored: furniture out, the standfirst left to `subtitle`
+            standfirst = _key(primary.subtitle() or "")
+            generic_cleaned = clean_body(
+                [block for block in found.body if not standfirst or _key(block.text) != standfirst],
+                captions=[i.caption for i in all_images if i.caption],
                 extra_furniture=primary.BOILERPLATE_LINES,
                 body_end=primary.BODY_END,
                 title=found.title,
             )
-            body_source = GENERIC
-            pick.sources["images"] = pick.sources.get("images", GENERIC)
-            if "body" not in pick.misses:
-                pick.misses.append("body")
+            if _generic_is_better(generic_cleaned.blocks, cleaned.blocks, options):
+                images, cleaned = all_images, generic_cleaned
+                body_source = GENERIC
+                pick.sources["images"] = pick.sources.get("images", GENERIC)
+                if "body" not in pick.misses:
+                    pick.misses.append("body")
     if not cleaned.blocks:
         raise NotAnArticle("empty_body", f"{primary.NAME}: no text under {primary.BODY!r}")
     pick.sources["body"] = body_source or GENERIC
@@ -211,22 +216,26 @@ class _LazyGeneric:
 
 
 def _should_ask_generic(page: Page, blocks: list[Block], options: ExtractionOptions) -> bool:
-    """No body, or a fair amount of prose outside the profile's body container."""
+    """No body, or a fair amount of prose outside the profile's body container: long blocks,
+    or sentences (a body pasted as one short line per sentence is prose too)."""
     if not blocks:
         return True
     body_words = sum(len(block.text.split()) for block in blocks)
-    long_body_words = sum(
-        n
-        for n in (len(block.text.split()) for block in blocks)
-        if n >= options.outside_prose_min_words
-    )
+    prose_body_words = sum(_prose_words(block.text, options) for block in blocks)
     page_words = 0
     for node in page.tree.iter("p", "div", "td"):
         text = node.text_content() if node.tag == "p" else node.text
-        words = len(text.split()) if text else 0
-        if words >= options.outside_prose_min_words:
-            page_words += words
-    return page_words - long_body_words >= options.outside_prose_share * body_words
+        page_words += _prose_words(text or "", options)
+    return page_words - prose_body_words >= options.outside_prose_share * body_words
+
+
+def _prose_words(text: str, options: ExtractionOptions) -> int:
+    """The words of `text` when it reads as prose: a long block, or a sentence."""
+    words = len(text.split())
+    if words >= options.outside_prose_min_words:
+        return words
+    sentence = words >= options.outside_sentence_min_words and SENTENCE_END.search(text)
+    return words if sentence else 0
 
 
 def _shingles(texts: Iterable[str]) -> Counter:

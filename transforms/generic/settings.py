@@ -339,6 +339,7 @@ class ExtractionOptions:
     # ... and is asked for when prose outside the profile's container is this share of the body
     outside_prose_share: float = 0.2
     outside_prose_min_words: int = 25
+    outside_sentence_min_words: int = 8  # ... and shorter lines that end like a sentence
     # ... and trusted only above this confidence, with this many words in long blocks
     generic_min_confidence: float = 0.3
     generic_min_words: int = 30
