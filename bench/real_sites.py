@@ -452,6 +452,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "article_body_min_agreement": (0.8, 0.95),
     "refine_dates": (False,),
     "publisher_not_author": (False,),
+    "lead_image_from_metadata": (False,),
     "title_strip_short_bar_tail": (False,),
     "title_brand_evidence": (False,),
     "title_contained_vote": (0.0, 0.5),
@@ -460,7 +461,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
 
 def cross_validate(
     pages: Sequence[GoldPage], score_pages: Callable
-) -> tuple[list[Found], dict[str, list[Any]]]:
+) -> tuple[list[Found], dict[str, list[Any]], dict[tuple[str, Any], float]]:
     """Held-out results: each fold extracted with the options best on the other folds."""
     from transforms.generic.settings import DEFAULT_OPTIONS
 
@@ -493,7 +494,9 @@ def cross_validate(
         options = replace(DEFAULT_OPTIONS, **values)
         for index in test:
             held_out[index] = ours_direct(pages[index], options)
-    return held_out, chosen
+    everything = _by_folder(pages, range(len(pages)))
+    on_all = {key: _quality(pages, found, everything, score_pages) for key, found in runs.items()}
+    return held_out, chosen, on_all
 
 
 def _quality(
@@ -565,7 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen: dict[str, list[Any]] = {}
     if args.direct and args.cv:
         started = time.perf_counter()
-        results["ours (CV)"], chosen = cross_validate(pages, score_pages)
+        results["ours (CV)"], chosen, on_all = cross_validate(pages, score_pages)
         print(f"leave-site-out CV, {FOLDS} folds by host: {time.perf_counter() - started:.0f}s")
 
     print()
@@ -576,9 +579,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             subset = [pages[i] for i in indices]
             print_row(folder, name, score(subset, [found[i] for i in indices], score_pages))
     if chosen:
-        print("\noption: value chosen per fold")
+        print("\noption: value chosen per fold | objective on all pages per value")
         for name, values in chosen.items():
-            print(f"  {name:<28} {values}")
+            tried = ", ".join(f"{v}: {q:.4f}" for (n, v), q in on_all.items() if n == name)
+            print(f"  {name:<28} {values} | {tried}")
     return 0
 
 

@@ -294,3 +294,24 @@ def test_the_generic_path_records_where_each_field_came_from() -> None:
         "published_at": "json-ld",
         "authors": "metadata",
     }
+
+
+# -- images ------------------------------------------------------------------------------------------
+
+
+def test_a_text_without_pictures_takes_the_page_s_own_picture_as_its_lead() -> None:
+    html = page(title=HEADLINE, head=meta("og:image", "/media/bridge-hero.jpg"))
+    images = extract(html).images
+    assert [image.src for image in images] == [
+        "https://news.harbour-daily.example/media/bridge-hero.jpg"
+    ]
+
+
+def test_a_text_with_pictures_keeps_its_own() -> None:
+    figure = (
+        "<figure><img src='/media/bearing.jpg'><figcaption>A corroded bearing</figcaption></figure>"
+    )
+    html = page(title=HEADLINE, head=meta("og:image", "/media/bridge-hero.jpg"), after=figure)
+    assert [image.src for image in extract(html).images] == [
+        "https://news.harbour-daily.example/media/bearing.jpg"
+    ]

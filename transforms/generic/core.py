@@ -10,9 +10,11 @@ Nothing here changes the tree it is given: a tree parsed once can serve several 
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from lxml import html as lxml_html
 
-from records.article import Article, Block, NotAnArticle
+from records.article import Article, Block, Image, NotAnArticle
 from transforms.generic.fields import (
     pick_authors_with_source,
     pick_dates_with_sources,
@@ -76,6 +78,18 @@ def confidence_of(
         + options.confidence_title_weight * float(title_in_page)
     )
     return round(max(0.0, min(1.0, score)), 3)
+
+
+def lead_image(meta: PageMetadata, url: str) -> tuple[Image, ...]:
+    """The picture the page names as its own (`og:image`, `twitter:image`), when the text
+    holds none: most news templates set the lead picture above the headline, outside it."""
+    src = (
+        meta.meta.get("og:image") or meta.meta.get("og:image:url") or meta.meta.get("twitter:image")
+    )
+    if not src or not src.strip() or src.startswith("data:"):
+        return ()
+    alt = meta.meta.get("og:image:alt") or meta.meta.get("twitter:image:alt")
+    return (Image(urljoin(url, src.strip()), alt=alt),)
 
 
 def body_text(blocks: list[Block]) -> str:
@@ -162,6 +176,8 @@ def extract_generic(
         for found in page.images
         if container is not None and inside(found.element, container)
     )
+    if not images and options.lead_image_from_metadata:
+        images = lead_image(meta, url)
     return Article(
         url=url,
         canonical_url=meta.canonical_url or url,

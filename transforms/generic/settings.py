@@ -326,6 +326,7 @@ class ExtractionOptions:
     # same wall time with an offset
     refine_dates: bool = True
     publisher_not_author: bool = True  # the publisher's name gives way to a person's byline
+    lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
     # title vote: a source saying the same cleaned title, a source containing it
     title_exact_vote: float = 1.0
     title_contained_vote: float = 1.0
