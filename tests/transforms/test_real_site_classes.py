@@ -315,3 +315,16 @@ def test_a_text_with_pictures_keeps_its_own() -> None:
     assert [image.src for image in extract(html).images] == [
         "https://news.harbour-daily.example/media/bearing.jpg"
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jane DoeTwitter Today 5:00 am", ("Jane Doe",)),
+        ("Jane Doe 12 March 2024", ("Jane Doe",)),
+        ("105092", ()),
+        ("Desk7 Newsroom", ("Desk7 Newsroom",)),
+    ],
+)
+def test_a_byline_line_gives_the_name_only(raw: str, expected: tuple[str, ...]) -> None:
+    assert clean_author_names([raw], set()) == expected

@@ -50,6 +50,12 @@ AUTHOR_LABEL = re.compile(
 AUTHOR_SEPARATOR = re.compile(
     r"\s*(?:,|;|&|\s\|\s|\s/\s|·|•|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|\be\b|\ben\b)\s*"
 )
+# a byline's link labels glued to the name ("Jane DoeTwitter"), and what follows the name on
+# its line: a time, a date, "Today"
+SOCIAL_LINK = re.compile(r"(?:Twitter|Facebook|Instagram|LinkedIn|Bluesky|Mastodon|E-Mail|Email)\b")
+BYLINE_TAIL = re.compile(
+    r"\s+(?:today|yesterday|heute|gestern|updated|published|aktualisiert|\d).*$", re.I
+)
 INITIALS_IN_PARENTHESES = re.compile(r"\s*\((?:[^\W\d_]{1,4}\.?\s*[/,;]?\s*){1,3}\)")
 DOMAIN_LIKE = re.compile(
     r"(?:https?://|www\.)|\b[\w-]{2,}\.(?:com|net|org|info|news|tv|de|at|ch|fr|it|es|nl|be|uk|"
@@ -213,12 +219,12 @@ def clean_author_names(
         text = normalize_text(EMAIL.sub(" ", raw))
         text = AUTHOR_LABEL.sub("", AUTHOR_PREFIX.sub("", text))
         text = INITIALS_IN_PARENTHESES.sub("", text)
+        text = BYLINE_TAIL.sub("", SOCIAL_LINK.sub(" ", text))
         for part in AUTHOR_SEPARATOR.split(text):
             name = normalize_text(part).strip(" -–—|:()[]<>")
             if (
                 not name
                 or not any(ch.isalpha() for ch in name)
-                or any(ch.isdigit() for ch in name)
                 or len(name) > MAX_AUTHOR_CHARS
                 or len(name.split()) > MAX_AUTHOR_WORDS
                 or (not keep_publisher and _is_publisher(name, publishers))
