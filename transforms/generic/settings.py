@@ -218,7 +218,6 @@ CREDIT_IN_CAPTION = re.compile(
     r"(?:\s+by\b|\s+credit\s*[:/]?|\s*[:/])|©|\(c\))\s*(?P<credit>[^\])]{2,120}?)\s*[\])]?\s*$",
     re.IGNORECASE,
 )
-TITLE_SEPARATOR = re.compile(r"\s+[|–—\-»·•]\s+|\s+::\s+")
 BYLINE_NAME = re.compile(r"(?:^|[-_\s])(?:byline|author|authors|author-name)(?:$|[-_\s])", re.I)
 DATE_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Published 18 Jul 2024 at 08:01", "25/04/2026", "Updated 15:10h": a date line, not prose
