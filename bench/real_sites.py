@@ -425,6 +425,7 @@ def ours_through_pipeline(
         _, failed_runs = warehouse.query(
             "SELECT source, status, error FROM run_history WHERE status <> 'completed'"
         )
+        _, ran = warehouse.query("SELECT DISTINCT source FROM run_history")
     landed: dict[tuple[str, str], Found] = {}
     for url, title, published, authors, body, images in records:
         parts = urlsplit(url)
@@ -436,10 +437,15 @@ def ours_through_pipeline(
     found = [landed.get((p.host, p.path), Found()) for p in pages]
     reasons = {url: f"{reason}: {detail}"[:120] for url, reason, detail in quarantined}
     notes = [f"run {source} {status}: {error}"[:160] for source, status, error in failed_runs]
+    source_of = {host: f"site_{index:03d}" for index, host in enumerate(sorted(bases))}
+    with_runs = {source for (source,) in ran}
     for page, result in zip(pages, found, strict=True):
         if not result.landed:
             url = bases[page.host] + page.path
-            notes.append(f"not landed {page.folder}/{page.page_id}: {reasons.get(url, '?')}")
+            why = reasons.get(url, "?")
+            if source_of[page.host] not in with_runs:
+                why = "no run recorded for its source (failed outside the site; see newsetl.log)"
+            notes.append(f"not landed {page.folder}/{page.page_id}: {why}")
     return found, elapsed, notes
 
 
