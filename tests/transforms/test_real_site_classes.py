@@ -328,3 +328,11 @@ def test_a_text_with_pictures_keeps_its_own() -> None:
 )
 def test_a_byline_line_gives_the_name_only(raw: str, expected: tuple[str, ...]) -> None:
     assert clean_author_names([raw], set()) == expected
+
+
+def test_a_date_in_a_script_is_not_visible_text() -> None:
+    script = "<script>var stamp = 'Published: 1 January 2020';</script>"
+    html = page(title=HEADLINE, before=f"{script}<p class='info'>Published: 5 March 2024</p>")
+    article = extract(html, "https://news.harbour-daily.example/storm-bridge")
+    assert article.published_at is not None
+    assert (article.published_at.year, article.published_at.month) == (2024, 3)

@@ -32,6 +32,7 @@ from transforms.generic.select import text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.metadata import AUTHOR_PREFIX, PageMetadata
 from transforms.normalize import normalize_text
+from transforms.page import VISIBLE_TEXT
 
 HtmlElement = lxml_html.HtmlElement
 HAS_CLOCK = re.compile(r"\d{1,2}:\d{2}")
@@ -120,8 +121,8 @@ def stated_dates(
 
 
 def _text_lines(root: HtmlElement) -> list[str]:
-    body = next(root.iter("body"), root)
-    lines = (normalize_text(text) for text in body.itertext() if text and text.strip())
+    """The first lines of the page's visible text (no scripts, styles or templates)."""
+    lines = (normalize_text(str(text)) for text in VISIBLE_TEXT(root) if str(text).strip())
     return [line for line in lines if line][:TEXT_LINES_SCANNED]
 
 
