@@ -271,17 +271,22 @@ def _paragraphs(text: str) -> str | None:
 def published_candidates(
     article: dict, objects: list[dict], meta: dict[str, str]
 ) -> tuple[tuple[str, str], ...]:
-    """Every publication date the page states: the article's JSON-LD, other JSON-LD objects
-    (a WebPage, a NewsArticle in a list), then the meta tags, each with where it was read."""
+    """Every publication date the page states, each with where it was read: the article's
+    JSON-LD, the meta tags, then the page's other JSON-LD objects (a WebPage around the
+    article; last, as a list of related stories carries other articles' dates)."""
     found: list[tuple[str, str]] = []
-    for obj in [article, *(o for o in objects if o is not article)]:
-        stamp = _text(obj.get("datePublished")) or _text(obj.get("dateCreated"))
-        if stamp:
-            found.append(("json-ld", stamp))
+    stamp = _text(article.get("datePublished")) or _text(article.get("dateCreated"))
+    if stamp:
+        found.append(("json-ld", stamp))
     for key in PUBLISHED_KEYS:
         value = first_meta(meta, key)
         if value:
             found.append((f"meta:{key}", value))
+    for obj in objects:
+        if obj is not article:
+            stamp = _text(obj.get("datePublished")) or _text(obj.get("dateCreated"))
+            if stamp:
+                found.append(("json-ld", stamp))
     return tuple(dict.fromkeys(found))
 
 

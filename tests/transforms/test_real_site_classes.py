@@ -336,3 +336,20 @@ def test_a_date_in_a_script_is_not_visible_text() -> None:
     article = extract(html, "https://news.harbour-daily.example/storm-bridge")
     assert article.published_at is not None
     assert (article.published_at.year, article.published_at.month) == (2024, 3)
+
+
+def test_a_related_story_s_date_in_json_ld_does_not_beat_the_page_s_own() -> None:
+    related = json_ld(
+        **{
+            "@type": "ItemList",
+            "itemListElement": [{"@type": "ListItem", "datePublished": "2019-01-01T08:00:00Z"}],
+        }
+    )
+    graph = json_ld(
+        **{"@graph": [{"@type": "CreativeWork", "datePublished": "2019-01-01T08:00:00Z"}]}
+    )
+    html = page(
+        title=HEADLINE,
+        head=related + graph + meta("article:published_time", "2024-03-05T09:30:00+10:00"),
+    )
+    assert extract(html).published_at == datetime(2024, 3, 5, 9, 30, tzinfo=PLUS_TEN)
