@@ -1,7 +1,8 @@
 """Leave-site-out cross-validation of the generic extractor's tunables.
 
-Every tunable in `TUNABLES` is a constant of `transforms.generic.settings` with a small grid
-of candidate values (a rule is an on/off flag). Pages fall into folds by host, so all pages
+Every tunable in `TUNABLES` is a field of `transforms.generic.settings.ExtractionOptions` with
+a small grid of candidate values (a rule is an on/off flag); each run passes its own options
+object down to the extractor (`extract_generic(..., options=...)`), nothing global is set. Pages fall into folds by host, so all pages
 of a site sit in one fold. For each fold, every tunable takes the candidate that scores best
 on the *other* folds (mean F1 over the page groups, each tunable chosen on its own with the
 rest at their defaults), and the fold's pages are extracted with those choices. The CV score
@@ -17,15 +18,15 @@ from __future__ import annotations
 
 import hashlib
 import statistics
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import html as lxml_html
 
 from records.article import NotAnArticle
-from transforms.generic import extract_generic, parse_html, settings
+from transforms.generic import extract_generic, parse_html
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.metadata import PageMetadata, read_metadata
 
 FOLDS = 5
@@ -33,29 +34,29 @@ FOLD_SALT = "newsetl-cv-v1:"
 
 # settings name -> candidates besides the current default (kept small: each is one pass)
 TUNABLES: dict[str, tuple[Any, ...]] = {
-    "PROSE_MIN_CHARS": (40, 80),
-    "MAX_LINK_DENSITY": (0.4, 0.6),
-    "MAX_SHORT_LINK_DENSITY": (0.3, 0.7),
-    "STUB_PENALTY": (0.1, 0.6),
-    "EDGE_STUB_MAX_WORDS": (3, 10),
-    "ANCESTOR_DECAY": (0.5, 0.85),
-    "CLIMB_MAX_GAIN_SHARE": (0.3, 0.8),
-    "SHARE_CLIMB_BELOW": (0.4, 0.8),
-    "SHARE_CLIMB_MAX_NOISE": (0.2, 0.5),
-    "FALLBACK_MIN_CHARS": (100, 500),
-    "END_MARKER_MAX_PROSE_AFTER": (0.25, 1.0),
-    "LISTING_FALLBACK": (False,),
-    "LISTING_TRIGGER_CHARS": (500, 1000, 4000),
-    "LISTING_ARTICLE_TRIGGER_CHARS": (0, 500, 2000),
-    "LISTING_MIN_GAIN": (1.5, 3.0, 5.0),
-    "LISTING_WALKS_NAMED": (False,),
-    "TABLE_ROWS_AS_TEXT": (False,),
-    "SKIP_HIDDEN_CLASS": (False,),
-    "SKIP_INPUT_FORMS": (False,),
-    "WRAPPERS_HOLD_MAIN": (False,),
-    "WALK_TEXT_FIGURES": (False,),
-    "KEEP_TAIL_LISTS": (False,),
-    "TEASER_MIN_LINK_SHARE": (0.15, 0.4),
+    "prose_min_chars": (40, 80),
+    "max_link_density": (0.4, 0.6),
+    "max_short_link_density": (0.3, 0.7),
+    "stub_penalty": (0.1, 0.6),
+    "edge_stub_max_words": (3, 10),
+    "ancestor_decay": (0.5, 0.85),
+    "climb_max_gain_share": (0.3, 0.8),
+    "share_climb_below": (0.4, 0.8),
+    "share_climb_max_noise": (0.2, 0.5),
+    "fallback_min_chars": (100, 500),
+    "end_marker_max_prose_after": (0.25, 1.0),
+    "listing_fallback": (False,),
+    "listing_trigger_chars": (500, 1000, 4000),
+    "listing_article_trigger_chars": (0, 500, 2000),
+    "listing_min_gain": (1.5, 3.0, 5.0),
+    "listing_walks_named": (False,),
+    "table_rows_as_text": (False,),
+    "skip_hidden_class": (False,),
+    "skip_input_forms": (False,),
+    "wrappers_hold_main": (False,),
+    "walk_text_figures": (False,),
+    "keep_tail_lists": (False,),
+    "teaser_min_link_share": (0.15, 0.4),
 }
 
 Counts = tuple[float, float, float]
@@ -84,23 +85,18 @@ def parse_page(group: str, host: str, url: str, gold: str, html: str) -> ParsedP
     return ParsedPage(group, host, url, gold, tree, read_metadata(tree, url))
 
 
-@contextmanager
-def overridden(values: Mapping[str, Any]) -> Iterator[None]:
-    saved = {name: getattr(settings, name) for name in values}
-    try:
-        for name, value in values.items():
-            setattr(settings, name, value)
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(settings, name, value)
+def options_with(
+    values: Mapping[str, Any], base: ExtractionOptions = DEFAULT_OPTIONS
+) -> ExtractionOptions:
+    """`base` with some tunables set to other values."""
+    return replace(base, **values)
 
 
-def extract_text(page: ParsedPage) -> str:
+def extract_text(page: ParsedPage, options: ExtractionOptions = DEFAULT_OPTIONS) -> str:
     if page.tree is None:
         return ""
     try:
-        return extract_generic(page.tree, page.url, metadata=page.metadata).text
+        return extract_generic(page.tree, page.url, metadata=page.metadata, options=options).text
     except NotAnArticle:
         return ""
 
@@ -108,8 +104,8 @@ def extract_text(page: ParsedPage) -> str:
 def run_with(
     pages: Sequence[ParsedPage], values: Mapping[str, Any], counts: Callable[[str, str], Counts]
 ) -> list[Counts]:
-    with overridden(values):
-        return [counts(page.gold, extract_text(page)) for page in pages]
+    options = options_with(values)
+    return [counts(page.gold, extract_text(page, options)) for page in pages]
 
 
 def f1_of(counts: Sequence[Counts]) -> float:
@@ -146,7 +142,7 @@ def cross_validate(
     default_counts = run_with(pages, {}, counts)
     grid: dict[str, dict[Any, list[Counts]]] = {}
     for name, candidates in tunables.items():
-        default = getattr(settings, name)
+        default = getattr(DEFAULT_OPTIONS, name)
         grid[name] = {default: default_counts}
         for value in candidates:
             if value != default:
@@ -154,7 +150,7 @@ def cross_validate(
 
     def best_value(name: str, keep: set[int]) -> Any:
         options = grid[name]
-        default = getattr(settings, name)
+        default = getattr(DEFAULT_OPTIONS, name)
         scores = {value: objective(pages, found, keep) for value, found in options.items()}
         best = max(scores, key=scores.__getitem__)
         return best if scores[best] > scores[default] + 1e-9 else default
@@ -169,9 +165,9 @@ def cross_validate(
         values = {name: best_value(name, everything - fold) for name in tunables}
         for name, value in values.items():
             chosen[name].append(value)
-        with overridden(values):
-            for index in sorted(fold):
-                predictions[index] = extract_text(pages[index])
+        options = options_with(values)
+        for index in sorted(fold):
+            predictions[index] = extract_text(pages[index], options)
     base = objective(pages, default_counts, everything)
     dev_best = {name: best_value(name, everything) for name in tunables}
     gains = {

@@ -293,7 +293,7 @@ def print_cross_validation(
     groups: dict[str, list[Page]], score_pages: Scorer, trafilatura: dict[str, list[str]]
 ) -> None:
     from bench.crossval import FOLDS, cross_validate, parse_page
-    from transforms.generic import settings
+    from transforms.generic.settings import DEFAULT_OPTIONS
 
     started = time.perf_counter()
     parsed = [
@@ -316,7 +316,7 @@ def print_cross_validation(
     print("\ntunable: default -> value chosen per fold | dev-best (objective gain on all pages)")
     for name, values in result.chosen.items():
         gain, _ = result.gains[name]
-        default = getattr(settings, name)
+        default = getattr(DEFAULT_OPTIONS, name)
         print(f"  {name:<28} {default!s:>6} -> {values} | {result.dev_best[name]} ({gain:+.4f})")
 
 

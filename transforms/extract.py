@@ -6,23 +6,39 @@ and the generic extractor read the same tree and the same metadata.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from records.article import Article, NotAnArticle
 from transforms.fields import extract_with_profile
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.page import Page
+from transforms.pagination import continuation_urls
 from transforms.profiles.registry import get_profile, profile_for_url
 
 GENERIC = "generic"
 
 
-def run_generic(page: Page, default_timezone: str) -> Article:
-    """The generic extractor on the page's own parse and metadata: one parse per page."""
+def run_generic(
+    page: Page, default_timezone: str, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> Article:
+    """The generic extractor on the page's own parse and metadata: one parse per page.
+
+    The article carries the other pages' URLs when it is split over pages (`a1.htm`,
+    `a1_2.htm`, ... behind a page-number bar or a "Next" link), as on the profile path, so the
+    pipeline fetches and assembles them whatever the source's profile.
+    """
     from transforms.generic import extract_generic
 
-    return extract_generic(
-        page.tree, page.url, default_timezone=default_timezone, metadata=page.metadata
+    article = extract_generic(
+        page.tree,
+        page.url,
+        default_timezone=default_timezone,
+        metadata=page.metadata,
+        options=options,
     )
+    return replace(article, continuation_urls=continuation_urls(page))
 
 
 def extract_article(
@@ -32,6 +48,7 @@ def extract_article(
     profile: str | None = None,
     default_timezone: str | None = None,
     on: date | None = None,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> Article:
     """Extract with the named profile, else the one registered for the URL's host, else generic.
 
@@ -39,6 +56,7 @@ def extract_article(
     force on `on`), then the site's other versions, then page metadata and the generic
     extractor: `Article.field_sources` tells which. `default_timezone` places dates the page
     gives without an offset; it defaults to the profile's own zone, and to UTC for generic.
+    `options` holds every tunable of extraction (`ExtractionOptions`).
     """
     site = None
     if profile and profile != GENERIC:
@@ -47,9 +65,14 @@ def extract_article(
         site = profile_for_url(url)
     page = Page(html, url)
     if site is None:
-        return run_generic(page, default_timezone or "UTC")
+        return run_generic(page, default_timezone or "UTC", options)
     return extract_with_profile(
-        page, site, default_timezone=default_timezone or site.timezone, on=on, generic=run_generic
+        page,
+        site,
+        default_timezone=default_timezone or site.timezone,
+        on=on,
+        generic=partial(run_generic, options=options),
+        options=options,
     )
 
 

@@ -25,6 +25,7 @@ from transforms.dates import (
     parse_datetime,
 )
 from transforms.furniture import clean_body, credit_parts, is_credit_line, strip_site_name
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.metadata import short_language
 from transforms.normalize import normalize_text
 from transforms.page import Page, element_text
@@ -39,18 +40,10 @@ METADATA = "metadata"
 LABELS = "labels"
 URL = "url"
 HTMLDATE = "htmldate"
-# The generic body replaces the profile's when it holds this much more text that contains the
-# profile's (a body split over sibling containers the selector half-matches).
-GENERIC_BODY_GAIN = 1.25
-GENERIC_BODY_CONTAINS = 0.8
-# Prose outside the profile's body container, as a share of the body, that makes us ask generic.
-OUTSIDE_PROSE_SHARE = 0.2
-OUTSIDE_PROSE_MIN_WORDS = 25
-# Below these the generic extractor's body is not trusted to stand for an article.
-GENERIC_MIN_CONFIDENCE = 0.3
-GENERIC_MIN_WORDS = 30  # ... in blocks of PROSE_BLOCK_WORDS or more (not address lines)
-PROSE_BLOCK_WORDS = 12
+# The thresholds of the hand-over to the generic extractor (generic_body_gain, ...) are
+# fields of `ExtractionOptions`, with every other tunable of extraction.
 SHINGLE = 4
+SENTENCE_END = re.compile(r"[.!?。！？]\s*$")
 SAME_MOMENT = timedelta(minutes=1)  # "Updated: 09:41" beside a 09:41:33 publication is no update
 SELECTOR_OF = {"updated_at": "UPDATED", "authors": "AUTHOR", "subtitle": "SUBTITLE", "tags": "TAGS"}
 
@@ -93,6 +86,7 @@ def extract_with_profile(
     default_timezone: str,
     on=None,
     generic: Callable[[Page, str], Article] | None = None,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> Article:
     """The article on `page`, field by field (see the module docstring)."""
     chosen, confidence = site.choose_version(page, on=on)
@@ -100,7 +94,7 @@ def extract_with_profile(
         version(page, default_timezone) for version in site.versions if version is not chosen
     ]
     pick = FieldPicker(versions)
-    generic_article = _LazyGeneric(page, default_timezone, generic)
+    generic_article = _LazyGeneric(page, default_timezone, generic, options)
     primary = versions[0]
 
     # images first: their captions are not body text wherever the body comes from
@@ -113,22 +107,26 @@ def extract_with_profile(
         body_end=primary.BODY_END,
     )
     body_source = pick.sources.get("body")
-    if _should_ask_generic(page, versions, cleaned.blocks):
+    if _should_ask_generic(page, cleaned.blocks, options):
         found = generic_article.get()
-        if found is not None and _generic_is_better(found.body, cleaned.blocks):
+        if found is not None:
             generic_images = _images_on_page(page, found.images, primary)
-            images = tuple({i.src: i for i in (*generic_images, *images)}.values())
-            cleaned = clean_body(
-                found.body,
-                captions=[i.caption for i in (*images, *generic_images) if i.caption],
+            all_images = tuple({i.src: i for i in (*generic_images, *images)}.values())
+            # compared as it would be stored: furniture out, the standfirst left to `subtitle`
+            standfirst = _key(primary.subtitle() or "")
+            generic_cleaned = clean_body(
+                [block for block in found.body if not standfirst or _key(block.text) != standfirst],
+                captions=[i.caption for i in all_images if i.caption],
                 extra_furniture=primary.BOILERPLATE_LINES,
                 body_end=primary.BODY_END,
                 title=found.title,
             )
-            body_source = GENERIC
-            pick.sources["images"] = pick.sources.get("images", GENERIC)
-            if "body" not in pick.misses:
-                pick.misses.append("body")
+            if _generic_is_better(generic_cleaned.blocks, cleaned.blocks, options):
+                images, cleaned = all_images, generic_cleaned
+                body_source = GENERIC
+                pick.sources["images"] = pick.sources.get("images", GENERIC)
+                if "body" not in pick.misses:
+                    pick.misses.append("body")
     if not cleaned.blocks:
         raise NotAnArticle("empty_body", f"{primary.NAME}: no text under {primary.BODY!r}")
     pick.sources["body"] = body_source or GENERIC
@@ -186,8 +184,14 @@ def extract_with_profile(
 class _LazyGeneric:
     """The generic extractor's article, computed at most once and only when asked for."""
 
-    def __init__(self, page: Page, timezone: str, run: Callable[[Page, str], Article] | None):
-        self.page, self.timezone, self.run = page, timezone, run
+    def __init__(
+        self,
+        page: Page,
+        timezone: str,
+        run: Callable[[Page, str], Article] | None,
+        options: ExtractionOptions,
+    ) -> None:
+        self.page, self.timezone, self.run, self.options = page, timezone, run, options
         self.done = False
         self.article: Article | None = None
 
@@ -201,30 +205,37 @@ class _LazyGeneric:
             prose_words = sum(
                 len(block.text.split())
                 for block in (found.body if found else ())
-                if len(block.text.split()) >= PROSE_BLOCK_WORDS
+                if len(block.text.split()) >= self.options.prose_block_words
             )
             if found is not None and (
-                found.confidence >= GENERIC_MIN_CONFIDENCE and prose_words >= GENERIC_MIN_WORDS
+                found.confidence >= self.options.generic_min_confidence
+                and prose_words >= self.options.generic_min_words
             ):
                 self.article = found
         return self.article
 
 
-def _should_ask_generic(page: Page, versions: list[ProfileVersion], blocks: list[Block]) -> bool:
-    """No body, or a fair amount of prose outside the profile's body container."""
+def _should_ask_generic(page: Page, blocks: list[Block], options: ExtractionOptions) -> bool:
+    """No body, or a fair amount of prose outside the profile's body container: long blocks,
+    or sentences (a body pasted as one short line per sentence is prose too)."""
     if not blocks:
         return True
     body_words = sum(len(block.text.split()) for block in blocks)
-    long_body_words = sum(
-        n for n in (len(block.text.split()) for block in blocks) if n >= OUTSIDE_PROSE_MIN_WORDS
-    )
+    prose_body_words = sum(_prose_words(block.text, options) for block in blocks)
     page_words = 0
     for node in page.tree.iter("p", "div", "td"):
         text = node.text_content() if node.tag == "p" else node.text
-        words = len(text.split()) if text else 0
-        if words >= OUTSIDE_PROSE_MIN_WORDS:
-            page_words += words
-    return page_words - long_body_words >= OUTSIDE_PROSE_SHARE * body_words
+        page_words += _prose_words(text or "", options)
+    return page_words - prose_body_words >= options.outside_prose_share * body_words
+
+
+def _prose_words(text: str, options: ExtractionOptions) -> int:
+    """The words of `text` when it reads as prose: a long block, or a sentence."""
+    words = len(text.split())
+    if words >= options.outside_prose_min_words:
+        return words
+    sentence = words >= options.outside_sentence_min_words and SENTENCE_END.search(text)
+    return words if sentence else 0
 
 
 def _shingles(texts: Iterable[str]) -> Counter:
@@ -232,15 +243,17 @@ def _shingles(texts: Iterable[str]) -> Counter:
     return Counter(tuple(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 0)))
 
 
-def _generic_is_better(generic_body: Iterable[Block], profile_body: list[Block]) -> bool:
+def _generic_is_better(
+    generic_body: Iterable[Block], profile_body: list[Block], options: ExtractionOptions
+) -> bool:
     generic_texts = [block.text for block in generic_body]
     if not profile_body:
         return bool(generic_texts)
     ours, theirs = _shingles(b.text for b in profile_body), _shingles(generic_texts)
-    if sum(theirs.values()) < GENERIC_BODY_GAIN * sum(ours.values()):
+    if sum(theirs.values()) < options.generic_body_gain * sum(ours.values()):
         return False
     contained = sum((ours & theirs).values()) / max(sum(ours.values()), 1)
-    return contained >= GENERIC_BODY_CONTAINS
+    return contained >= options.generic_body_contains
 
 
 def _images_on_page(

@@ -55,6 +55,24 @@ TRAILING_COMMA = re.compile(r",\s*([}\]])")
 TAG_SPLIT = re.compile(r"\s*[,;|]\s*")
 AUTHOR_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+PUBLISHED_KEYS = (
+    "article:published_time",
+    "article:published:time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+)
 URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.")
 
 
@@ -74,6 +92,9 @@ class PageMetadata:
     canonical_url: str | None = None
     article_body: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    # every publication date the page states, (source, text), the article's JSON-LD first
+    published_candidates: tuple[tuple[str, str], ...] = ()
+    publisher: str | None = None  # the JSON-LD publisher's name
 
 
 # -- meta tags --------------------------------------------------------------------------
@@ -247,13 +268,36 @@ def _paragraphs(text: str) -> str | None:
     return "\n".join(line for line in lines if line) or None
 
 
+def published_candidates(
+    article: dict, objects: list[dict], meta: dict[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """Every publication date the page states, each with where it was read: the article's
+    JSON-LD, the meta tags, then the page's other JSON-LD objects (a WebPage around the
+    article; last, as a list of related stories carries other articles' dates)."""
+    found: list[tuple[str, str]] = []
+    stamp = _text(article.get("datePublished")) or _text(article.get("dateCreated"))
+    if stamp:
+        found.append(("json-ld", stamp))
+    for key in PUBLISHED_KEYS:
+        value = first_meta(meta, key)
+        if value:
+            found.append((f"meta:{key}", value))
+    for obj in objects:
+        if obj is not article:
+            stamp = _text(obj.get("datePublished")) or _text(obj.get("dateCreated"))
+            if stamp:
+                found.append(("json-ld", stamp))
+    return tuple(dict.fromkeys(found))
+
+
 # -- everything together ------------------------------------------------------------------
 
 
 def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
     """JSON-LD first, then OpenGraph / article:* meta, then plain meta tags and `<head>`."""
     meta = meta_tags(tree)
-    article = json_ld_article(json_ld_objects(tree)) or {}
+    objects = json_ld_objects(tree)
+    article = json_ld_article(objects) or {}
 
     title_node = next(tree.iter("title"), None)
     page_title = normalize_text(title_node.text_content()) if title_node is not None else ""
@@ -285,22 +329,7 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
         or _text(article.get("description")),
         site_name=first_meta(meta, "og:site_name", "application-name")
         or _text(article.get("publisher")),
-        published=_text(article.get("datePublished"))
-        or first_meta(
-            meta,
-            "article:published_time",
-            "og:article:published_time",
-            "datepublished",
-            "publishdate",
-            "publish-date",
-            "pubdate",
-            "date",
-            "dc.date.issued",
-            "dc.date",
-            "dcterms.date",
-            "sailthru.date",
-            "parsely-pub-date",
-        ),
+        published=_text(article.get("datePublished")) or first_meta(meta, *PUBLISHED_KEYS),
         modified=_text(article.get("dateModified"))
         or first_meta(
             meta,
@@ -316,4 +345,6 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
         canonical_url=canonical,
         article_body=_paragraphs(body) if isinstance(body, str) else None,
         meta=meta,
+        published_candidates=published_candidates(article, objects, meta),
+        publisher=_text(article.get("publisher")),
     )

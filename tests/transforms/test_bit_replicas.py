@@ -146,6 +146,66 @@ def china_daily_time_only() -> tuple[bytes, str, datetime]:
     )
 
 
+def news2020_plain_caption() -> tuple[bytes, str, datetime]:
+    """2020-2023 template, the caption a plain paragraph under its image (not centred)."""
+    body = (
+        "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2])
+        + f'<p><img src="/__local/A/B/C/fresh.jpg" width="600"></p><p>{CAPTION}</p>'
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[2:])
+    )
+    html = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{TITLE}-Beijing Institute of Technology</title></head><body>
+<div class="article"><div class="article-title"><h1>{TITLE}</h1></div>
+<div class="article-info"><span>Date: 2021-09-16</span></div>
+<form name="_newscontent_fromname"><div id="vsb_content"><div class="v_news_content">
+<p>[Editor's note] {NOTE}</p>{body}</div></div></form></div>{FOOTER}</body></html>"""
+    return (
+        html.encode(),
+        "https://english.bit.edu.cn/news2020/focus/a186001.htm",
+        datetime(2021, 9, 16, tzinfo=SHANGHAI),
+    )
+
+
+def news2020_split_body() -> tuple[bytes, str, datetime]:
+    """2020-2023 template, the body split over sibling containers: the selector's one, then a
+    sibling the editor pasted the rest into."""
+    first = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2])
+    rest = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[2:])
+    html = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{TITLE}-Beijing Institute of Technology</title></head><body>
+<div class="article"><div class="article-title"><h1>{TITLE}</h1></div>
+<div class="article-info"><span>Date: 2022-09-16</span></div>
+<div id="vsb_content"><div class="v_news_content"><p>[Editor's note] {NOTE}</p>{first}</div>
+<div class="v_news_more">{rest}</div></div></div>{FOOTER}</body></html>"""
+    return (
+        html.encode(),
+        "https://english.bit.edu.cn/news2020/focus/a186002.htm",
+        datetime(2022, 9, 16, tzinfo=SHANGHAI),
+    )
+
+
+def news2020_split_short_lines() -> tuple[bytes, str, datetime]:
+    """The same split, the rest pasted as short lines, one sentence each, in a bare sibling."""
+    first = "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2])
+    lines = [
+        sentence.strip() + ("" if sentence.strip().endswith(".") else ".")
+        for text in PARAGRAPHS[2:]
+        for sentence in text.split(", ")
+    ]
+    rest = "".join(f"<div>{line}</div>" for line in lines)
+    html = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{TITLE}-Beijing Institute of Technology</title></head><body>
+<div class="article"><div class="article-title"><h1>{TITLE}</h1></div>
+<div class="article-info"><span>Date: 2022-10-16</span></div>
+<div id="vsb_content"><div class="v_news_content"><p>[Editor's note] {NOTE}</p>{first}</div>
+<div>{rest}</div></div></div>{FOOTER}</body></html>"""
+    return (
+        html.encode(),
+        "https://english.bit.edu.cn/news2020/focus/a186003.htm",
+        datetime(2022, 10, 16, tzinfo=SHANGHAI),
+    )
+
+
 PAGES = [
     news_events_tables,
     picture_news_divs,
@@ -153,6 +213,9 @@ PAGES = [
     readingbit_hex,
     china_daily_regional,
     china_daily_time_only,
+    news2020_plain_caption,
+    news2020_split_body,
+    news2020_split_short_lines,
 ]
 
 

@@ -10,29 +10,43 @@ Nothing here changes the tree it is given: a tree parsed once can serve several 
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from lxml import html as lxml_html
 
-from records.article import Article, Block, NotAnArticle
-from transforms.generic import settings
-from transforms.generic.fields import pick_authors, pick_dates, pick_subtitle, pick_title
+from records.article import Article, Block, Image, NotAnArticle
+from transforms.generic.fields import (
+    pick_authors_with_source,
+    pick_dates_with_sources,
+    pick_subtitle,
+)
 from transforms.generic.score import choose_container, inside
 from transforms.generic.select import dedupe_blocks, select_blocks, text_key
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+from transforms.generic.structured import structured_body_agrees
+from transforms.generic.titles import pick_title_with_source
 from transforms.generic.walk import PageWalk, walk_page
 from transforms.metadata import PageMetadata, read_metadata, short_language
 from transforms.page import parse_html
 
 HtmlElement = lxml_html.HtmlElement
+GENERIC = "generic"
 
 
 def extract_body(
-    root: HtmlElement, url: str, title: str, relaxed: bool, listing: bool = False
+    root: HtmlElement,
+    url: str,
+    title: str,
+    relaxed: bool,
+    listing: bool = False,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> tuple[list[Block], PageWalk, HtmlElement | None, float, float]:
-    page = walk_page(root, url, relaxed, listing)
+    page = walk_page(root, url, relaxed, listing, options)
     prose: dict[HtmlElement, float] = {}
-    container, container_prose, page_prose = choose_container(page.blocks, prose, listing)
+    container, container_prose, page_prose = choose_container(page.blocks, prose, listing, options)
     if container is None:
         return [], page, None, 0.0, 0.0
-    body = dedupe_blocks(select_blocks(page.blocks, container, title, prose))
+    body = dedupe_blocks(select_blocks(page.blocks, container, title, prose, options))
     return body, page, container, container_prose, page_prose
 
 
@@ -46,15 +60,44 @@ def declares_article(meta: PageMetadata) -> bool:
 
 
 def confidence_of(
-    body: list[Block], container_prose: float, page_prose: float, title_in_page: bool
+    body: list[Block],
+    container_prose: float,
+    page_prose: float,
+    title_in_page: bool,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> float:
     chars = sum(len(block.text) for block in body)
     paragraphs = sum(1 for block in body if block.kind == "paragraph")
     dominance = container_prose / page_prose if page_prose > 0 else 0.0
-    size = min(1.0, chars / 1500)
-    count = min(1.0, paragraphs / 4)
-    score = 0.4 * dominance + 0.3 * size + 0.2 * count + 0.1 * float(title_in_page)
+    size = min(1.0, chars / options.confidence_full_size_chars)
+    count = min(1.0, paragraphs / options.confidence_full_paragraphs)
+    score = (
+        options.confidence_dominance_weight * dominance
+        + options.confidence_size_weight * size
+        + options.confidence_paragraphs_weight * count
+        + options.confidence_title_weight * float(title_in_page)
+    )
     return round(max(0.0, min(1.0, score)), 3)
+
+
+def lead_image(meta: PageMetadata, url: str) -> tuple[Image, ...]:
+    """The picture the page names as its own (`og:image`, `twitter:image`), when the text
+    holds none: most news templates set the lead picture above the headline, outside it."""
+    src = (
+        meta.meta.get("og:image") or meta.meta.get("og:image:url") or meta.meta.get("twitter:image")
+    )
+    if not src or not src.strip() or src.startswith("data:"):
+        return ()
+    alt = meta.meta.get("og:image:alt") or meta.meta.get("twitter:image:alt")
+    return (Image(urljoin(url, src.strip()), alt=alt),)
+
+
+def body_text(blocks: list[Block]) -> str:
+    return "\n".join(block.text for block in blocks)
+
+
+def _chars(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks)
 
 
 def extract_generic(
@@ -63,59 +106,78 @@ def extract_generic(
     *,
     default_timezone: str = "UTC",
     metadata: PageMetadata | None = None,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> Article:
     """Extract an Article from any news page; raises NotAnArticle when there is none.
 
     `html_or_tree` is the page's HTML or its already-parsed lxml root (left unchanged);
-    `metadata` is the page's metadata when the caller has read it already.
+    `metadata` is the page's metadata when the caller has read it already; `options` holds
+    every tunable (`transforms.generic.settings.ExtractionOptions`).
+    `Article.field_sources` says where the title, body, dates and authors came from.
     """
     root = parse_html(html_or_tree) if isinstance(html_or_tree, str) else html_or_tree
     meta = metadata if metadata is not None else read_metadata(root, url)
-    title = pick_title(meta, root)
+    sources: dict[str, str] = {}
+    title, title_source = pick_title_with_source(meta, root, url, options)
     if not title:
         raise NotAnArticle("no_title", "no og:title, JSON-LD headline, h1 or <title>")
+    sources["title"] = title_source or "metadata"
 
-    body, page, container, container_prose, page_prose = extract_body(root, url, title, False)
-    if sum(len(b.text) for b in body) < settings.FALLBACK_MIN_CHARS:
-        relaxed = extract_body(root, url, title, True)
-        if sum(len(b.text) for b in relaxed[0]) > sum(len(b.text) for b in body):
+    body, page, container, container_prose, page_prose = extract_body(
+        root, url, title, False, options=options
+    )
+    if _chars(body) < options.fallback_min_chars:
+        relaxed = extract_body(root, url, title, True, options=options)
+        if _chars(relaxed[0]) > _chars(body):
             body, page, container, container_prose, page_prose = relaxed
     trigger = (
-        settings.LISTING_ARTICLE_TRIGGER_CHARS
+        options.listing_article_trigger_chars
         if declares_article(meta)
-        else settings.LISTING_TRIGGER_CHARS
+        else options.listing_trigger_chars
     )
-    if settings.LISTING_FALLBACK and sum(len(b.text) for b in body) < trigger:
+    if options.listing_fallback and _chars(body) < trigger:
         # little prose: an index or section page, whose content is the list of teasers
-        listing = extract_body(root, url, title, False, listing=True)
-        chars = sum(len(b.text) for b in body)
-        if sum(len(b.text) for b in listing[0]) > settings.LISTING_MIN_GAIN * chars:
+        listing = extract_body(root, url, title, False, listing=True, options=options)
+        if _chars(listing[0]) > options.listing_min_gain * _chars(body):
             body, page, container, container_prose, page_prose = listing
-    body_chars = sum(len(b.text) for b in body)
+    sources["body"] = "dom"
     if (
         meta.article_body
-        and len(meta.article_body) > settings.ARTICLE_BODY_PREFERRED_RATIO * body_chars
+        and len(meta.article_body) > options.article_body_preferred_ratio * _chars(body)
+        and (
+            not options.check_structured_body
+            or structured_body_agrees(meta.article_body, body_text(body), options)
+        )
     ):
         # the page ships its full text in JSON-LD while the HTML shows a part of it
         body = dedupe_blocks(
             [Block(line) for line in meta.article_body.split("\n") if line.strip()]
         )
         container_prose = page_prose = float(len(meta.article_body))
-    if sum(len(b.text) for b in body) < settings.MIN_BODY_CHARS:
+        sources["body"] = "json-ld"
+    if _chars(body) < options.min_body_chars:
         raise NotAnArticle("empty_body", "no article text found")
 
     title_key = text_key(title)
     title_in_page = any(title_key and title_key in text_key(b.text) for b in page.blocks[:200])
-    confidence = confidence_of(body, container_prose, page_prose, title_in_page)
-    if confidence < settings.MIN_CONFIDENCE:
+    confidence = confidence_of(body, container_prose, page_prose, title_in_page, options)
+    if confidence < options.min_confidence:
         raise NotAnArticle("low_confidence", f"confidence {confidence}")
 
-    published, updated = pick_dates(meta, root, container, url, default_timezone)
+    published, updated, date_sources = pick_dates_with_sources(
+        meta, root, container, url, default_timezone, options
+    )
+    sources.update(date_sources)
+    authors, authors_source = pick_authors_with_source(meta, root, url, options)
+    if authors_source:
+        sources["authors"] = authors_source
     images = tuple(
         found.image
         for found in page.images
         if container is not None and inside(found.element, container)
     )
+    if not images and options.lead_image_from_metadata:
+        images = lead_image(meta, url)
     return Article(
         url=url,
         canonical_url=meta.canonical_url or url,
@@ -124,10 +186,11 @@ def extract_generic(
         body=tuple(body),
         published_at=published,
         updated_at=updated,
-        authors=pick_authors(meta, root),
+        authors=authors,
         images=images,
         tags=meta.tags,
         language=short_language(meta.language),
-        profile="generic",
+        profile=GENERIC,
         confidence=confidence,
+        field_sources=tuple(sorted(sources.items())),
     )

@@ -1,48 +1,72 @@
-"""Title, standfirst, dates and authors: page metadata first, the page itself as fallback."""
+"""Standfirst, dates and authors: every source the page offers, weighed, the winner's source kept.
+
+Dates: the page's statements of its publication (JSON-LD, `article:*` and other meta tags,
+`<time>` elements, label lines in the visible text, the URL, then htmldate) are read in that
+order of trust; a date without a time of day gives way to a statement of the same day that has
+one, and a time without an offset to the same wall time with one.
+
+Authors: names from JSON-LD / meta tags, else the page's byline, cleaned as a class: e-mail
+addresses and label prefixes ("Author:") go, several names in one string are split, initials in
+parentheses are dropped, and the publisher (its name, its domain) is not an author.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
 from records.article import Block
-from transforms.dates import date_from_url, parse_datetime
+from transforms.dates import (
+    date_by_htmldate,
+    date_from_url,
+    first_bare_date,
+    labelled_dates,
+    parse_datetime,
+)
 from transforms.generic import settings
 from transforms.generic.select import text_key
-from transforms.metadata import PageMetadata
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+from transforms.metadata import AUTHOR_PREFIX, PageMetadata
 from transforms.normalize import normalize_text
+from transforms.page import VISIBLE_TEXT
 
 HtmlElement = lxml_html.HtmlElement
+HAS_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+HAS_OFFSET = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)\s*$", re.I
+)
+TEXT_LINES_SCANNED = 400  # the visible text's first lines looked at for a date line
 
-
-def clean_title(title: str | None, site_name: str | None) -> str | None:
-    """Drop a site-name suffix or prefix ("Story | Site", "Site - Story")."""
-    if not title:
-        return None
-    parts = settings.TITLE_SEPARATOR.split(title)
-    if len(parts) == 1:
-        return title
-    if site_name:
-        site = text_key(site_name)
-        parts = [p for p in parts if text_key(p) != site and site not in text_key(p)] or parts
-    if len(parts) > 1:
-        longest = max(parts, key=len)
-        if len(longest) >= 0.5 * len(title) or len(longest.split()) >= 4:
-            return longest
-        return " - ".join(parts)
-    return parts[0]
-
-
-def pick_title(meta: PageMetadata, root: HtmlElement) -> str | None:
-    h1 = next(root.iter("h1"), None)
-    h1_text = normalize_text(h1.text_content()) if h1 is not None else ""
-    for candidate in (meta.title, meta.headline, h1_text or None):
-        title = clean_title(candidate, meta.site_name)
-        if title:
-            return title
-    return None
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+AUTHOR_LABEL = re.compile(
+    r"^\s*(?:written\s+by|posted\s+by|reported\s+by|authors?|autor(?:in|en)?|auteurs?|"
+    r"autores?|reporter|text|texto|von|by|par|por|di|door|av|af)\s*[:：]?\s+",
+    re.IGNORECASE,
+)
+# several names in one string: commas, semicolons, ampersands, "and" in a few languages, bars
+AUTHOR_SEPARATOR = re.compile(
+    r"\s*(?:,|;|&|\s\|\s|\s/\s|·|•|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|\be\b|\ben\b)\s*"
+)
+# a byline's link labels glued to the name ("Jane DoeTwitter"), and what follows the name on
+# its line: a time, a date, "Today"
+SOCIAL_LINK = re.compile(r"(?:Twitter|Facebook|Instagram|LinkedIn|Bluesky|Mastodon|E-Mail|Email)\b")
+BYLINE_TAIL = re.compile(
+    r"\s+(?:today|yesterday|heute|gestern|updated|published|aktualisiert|\d).*$", re.I
+)
+INITIALS_IN_PARENTHESES = re.compile(r"\s*\((?:[^\W\d_]{1,4}\.?\s*[/,;]?\s*){1,3}\)")
+DOMAIN_LIKE = re.compile(
+    r"(?:https?://|www\.)|\b[\w-]{2,}\.(?:com|net|org|info|news|tv|de|at|ch|fr|it|es|nl|be|uk|"
+    r"tr|jp|cn|kr|ru|in|au|ca|us|io|co)\b(?!\.\w)",
+    re.IGNORECASE,
+)
+MAX_AUTHOR_WORDS = 6
+MIN_BYLINE_WORDS = 2  # a byline name overriding the publisher's: first and last name
+MAX_AUTHOR_CHARS = 60
+HOST_NOISE = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "ac"})
 
 
 def pick_subtitle(meta: PageMetadata, body: list[Block], title: str) -> str | None:
@@ -58,33 +82,187 @@ def pick_subtitle(meta: PageMetadata, body: list[Block], title: str) -> str | No
     return description
 
 
-def pick_dates(
-    meta: PageMetadata, root: HtmlElement, container: HtmlElement | None, url: str, zone: str
-) -> tuple[datetime | None, datetime | None]:
-    published = parse_datetime(meta.published, zone)
-    if published is None:
-        scope = container if container is not None else root
-        for node in (*scope.iter("time"), *root.iter("time")):
-            published = parse_datetime(node.get("datetime") or node.text_content(), zone)
-            if published is not None:
+# -- dates -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    source: str
+    moment: datetime
+    has_clock: bool
+    has_offset: bool
+
+
+def _candidate(source: str, text: str | None, zone: str) -> DateCandidate | None:
+    moment = parse_datetime(text, zone)
+    if moment is None or text is None:
+        return None
+    return DateCandidate(
+        source, moment, bool(HAS_CLOCK.search(text)), bool(HAS_OFFSET.search(text.strip()))
+    )
+
+
+def stated_dates(
+    meta: PageMetadata, root: HtmlElement, container: HtmlElement | None, zone: str
+) -> list[DateCandidate]:
+    """The publication dates the page's markup states, most trusted first."""
+    found: list[DateCandidate] = []
+    for source, text in meta.published_candidates:
+        candidate = _candidate("json-ld" if source == "json-ld" else "metadata", text, zone)
+        if candidate is not None:
+            found.append(candidate)
+    scopes = (container, root) if container is not None else (root,)
+    for scope in scopes:
+        for node in scope.iter("time"):
+            candidate = _candidate("time", node.get("datetime") or node.text_content(), zone)
+            if candidate is not None:
+                found.append(candidate)
+    return found
+
+
+def _text_lines(root: HtmlElement) -> list[str]:
+    """The first lines of the page's visible text (no scripts, styles or templates)."""
+    lines = (normalize_text(str(text)) for text in VISIBLE_TEXT(root) if str(text).strip())
+    return [line for line in lines if line][:TEXT_LINES_SCANNED]
+
+
+def _day(candidate: DateCandidate) -> date:
+    return candidate.moment.date()
+
+
+def _refined(primary: DateCandidate, others: list[DateCandidate]) -> DateCandidate:
+    """A date-only statement gives way to a same-day one with a time of day, a time without an
+    offset to the same wall time with one."""
+    if not primary.has_clock:
+        for other in others:
+            if other.has_clock and _day(other) == _day(primary):
+                return other
+    elif not primary.has_offset:
+        wall = primary.moment.replace(tzinfo=None)
+        for other in others:
+            if other.has_offset and other.moment.replace(tzinfo=None) == wall:
+                return other
+    return primary
+
+
+def pick_dates_with_sources(
+    meta: PageMetadata,
+    root: HtmlElement,
+    container: HtmlElement | None,
+    url: str,
+    zone: str,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
+) -> tuple[datetime | None, datetime | None, dict[str, str]]:
+    """(published, updated, {field: source}) from the page's statements (module docstring)."""
+    sources: dict[str, str] = {}
+    candidates = stated_dates(meta, root, container, zone)
+    published: datetime | None = None
+    if candidates:
+        chosen = _refined(candidates[0], candidates[1:]) if options.refine_dates else candidates[0]
+        published, sources["published_at"] = chosen.moment, chosen.source
+    else:
+        url_day = date_from_url(url, zone)
+        lines = _text_lines(root)
+        labelled, _ = labelled_dates(lines, zone, day_hint=url_day.date() if url_day else None)
+        for source, value in (
+            ("labels", labelled),
+            ("labels", first_bare_date(lines, zone)),
+            ("url", url_day),
+        ):
+            if value is not None:
+                published, sources["published_at"] = value, source
                 break
-    if published is None:
-        published = date_from_url(url, zone)
+        if published is None:
+            published = date_by_htmldate(lxml_html.tostring(root, encoding="unicode"), url, zone)
+            if published is not None:
+                sources["published_at"] = "htmldate"
     updated = parse_datetime(meta.modified, zone)
-    return published, updated
+    if updated is not None:
+        sources["updated_at"] = "metadata"
+    return published, updated, sources
 
 
-def pick_authors(meta: PageMetadata, root: HtmlElement) -> tuple[str, ...]:
-    if meta.authors:
-        return meta.authors
+# -- authors ---------------------------------------------------------------------------------
+
+
+def _key(text: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").casefold()))
+
+
+def publisher_keys(meta: PageMetadata, url: str) -> set[str]:
+    """The names the publisher goes by on this page: site name, JSON-LD publisher, host."""
+    keys = {_key(meta.site_name), _key(meta.publisher), _key(meta.meta.get("application-name"))}
+    host = (urlsplit(url).hostname or "").lower()
+    labels = [label for label in host.split(".") if label and label not in HOST_NOISE]
+    keys.update(_key(label) for label in labels[:1])
+    keys.add(_key(host))
+    return {key for key in keys if key}
+
+
+def _is_publisher(name: str, publishers: set[str]) -> bool:
+    key = _key(name)
+    squashed = key.replace(" ", "")
+    for publisher in publishers:
+        if key == publisher or squashed == publisher.replace(" ", ""):
+            return True
+        if publisher in key and len(key.split()) <= len(publisher.split()) + 1:
+            return True
+    return bool(DOMAIN_LIKE.search(name))
+
+
+def clean_author_names(
+    names: tuple[str, ...] | list[str], publishers: set[str], *, keep_publisher: bool = False
+) -> tuple[str, ...]:
+    """Person names only (see the module docstring); with `keep_publisher`, the publisher's
+    name stays too (a page whose only byline is its publisher)."""
+    cleaned: list[str] = []
+    for raw in names:
+        text = normalize_text(EMAIL.sub(" ", raw))
+        text = AUTHOR_LABEL.sub("", AUTHOR_PREFIX.sub("", text))
+        text = INITIALS_IN_PARENTHESES.sub("", text)
+        text = BYLINE_TAIL.sub("", SOCIAL_LINK.sub(" ", text))
+        for part in AUTHOR_SEPARATOR.split(text):
+            name = normalize_text(part).strip(" -–—|:()[]<>")
+            if (
+                not name
+                or not any(ch.isalpha() for ch in name)
+                or len(name) > MAX_AUTHOR_CHARS
+                or len(name.split()) > MAX_AUTHOR_WORDS
+                or (not keep_publisher and _is_publisher(name, publishers))
+            ):
+                continue
+            cleaned.append(name)
+    return tuple(dict.fromkeys(cleaned))
+
+
+def byline_names(root: HtmlElement) -> list[str]:
+    """The first byline on the page (`rel=author`, `itemprop=author`, a byline class)."""
     for node in root.iter("a", "span", "div", "p", "address"):
         if (
             node.get("rel") == "author"
             or node.get("itemprop") == "author"
-            or (settings.BYLINE_NAME.search(node.get("class") or ""))
+            or settings.BYLINE_NAME.search(node.get("class") or "")
         ):
             text = normalize_text(node.text_content())
-            text = re.sub(r"^(?:by|von|par|por)\s+", "", text, flags=re.I)
-            if 2 < len(text) <= 80 and not settings.DATE_IN_TEXT.search(text):
-                return (text,)
-    return ()
+            if 2 < len(text) <= 120 and not settings.DATE_IN_TEXT.search(text):
+                return [text]
+    return []
+
+
+def pick_authors_with_source(
+    meta: PageMetadata, root: HtmlElement, url: str, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> tuple[tuple[str, ...], str | None]:
+    """(authors, source): the metadata's people, else the page's byline; the publisher's name
+    only when the page names nobody else. Under metadata naming only the publisher, a byline
+    counts when it gives full names (an agency code or a desk's initials does not)."""
+    publishers = publisher_keys(meta, url) if options.publisher_not_author else set()
+    people = clean_author_names(meta.authors, publishers)
+    if people:
+        return people, "metadata"
+    publisher = clean_author_names(meta.authors, publishers, keep_publisher=True)
+    byline = clean_author_names(byline_names(root), publishers)
+    if publisher:
+        byline = tuple(name for name in byline if len(name.split()) >= MIN_BYLINE_WORDS)
+    if byline:
+        return byline, "byline"
+    return (publisher, "metadata") if publisher else ((), None)

@@ -7,12 +7,15 @@ from itertools import islice
 from lxml import html as lxml_html
 
 from transforms.generic import settings
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.walk import TextBlock
 
 HtmlElement = lxml_html.HtmlElement
 
 
-def score_block(block: TextBlock, listing: bool = False) -> float:
+def score_block(
+    block: TextBlock, listing: bool = False, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> float:
     """Chars of prose count for the container, link lists and stubs against it.
 
     In `listing` mode (index and section pages, whose content *is* a list of linked teasers)
@@ -20,43 +23,46 @@ def score_block(block: TextBlock, listing: bool = False) -> float:
     """
     length = len(block.text)
     if listing:
-        if length <= settings.BOILERPLATE_TEXT_MAX_CHARS and settings.BOILERPLATE_TEXT.match(
+        if length <= options.boilerplate_text_max_chars and settings.BOILERPLATE_TEXT.match(
             block.text
         ):
-            return -settings.STUB_PENALTY * length
+            return -options.stub_penalty * length
         block.is_prose = True
         return float(length)
     density = block.link_density
     own_chars = length - block.link_chars
-    if own_chars >= 2 * settings.PROSE_MIN_CHARS and settings.SENTENCE_END.search(block.text):
+    if own_chars >= 2 * options.prose_min_chars and settings.SENTENCE_END.search(block.text):
         block.is_prose = True  # long prose carrying many inline links (or link pop-ups)
         return float(own_chars)
     if density > (
-        settings.MAX_LINK_DENSITY
-        if length >= settings.PROSE_MIN_CHARS
-        else settings.MAX_SHORT_LINK_DENSITY
+        options.max_link_density
+        if length >= options.prose_min_chars
+        else options.max_short_link_density
     ):
-        return -settings.LINK_PENALTY * length
+        return -options.link_penalty * length
     if block.tag in settings.HEADING_TAGS or block.tag == "h1":
         return 0.0  # headings follow the text they head, they do not locate it
     if (
-        length < 2 * settings.PROSE_MIN_CHARS
+        length < 2 * options.prose_min_chars
         and settings.DATELINE.search(block.text)
-        and (len(block.text.split()) <= settings.DATELINE_MAX_WORDS)
+        and (len(block.text.split()) <= options.dateline_max_words)
     ):
-        return -settings.STUB_PENALTY * length
-    if length >= settings.PROSE_MIN_CHARS or (
-        length >= settings.SENTENCE_MIN_CHARS and settings.SENTENCE_END.search(block.text)
+        return -options.stub_penalty * length
+    if length >= options.prose_min_chars or (
+        length >= options.sentence_min_chars and settings.SENTENCE_END.search(block.text)
     ):
         block.is_prose = True
         return length * (1.0 - density)
     if block.tag in settings.HEADING_TAGS:
         return 0.0
-    return -settings.STUB_PENALTY * length
+    return -options.stub_penalty * length
 
 
 def choose_container(
-    blocks: list[TextBlock], prose: dict[HtmlElement, float] | None = None, listing: bool = False
+    blocks: list[TextBlock],
+    prose: dict[HtmlElement, float] | None = None,
+    listing: bool = False,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> tuple[HtmlElement | None, float, float]:
     """The article container, with its prose chars and the page's prose chars.
 
@@ -70,7 +76,7 @@ def choose_container(
     chains: dict[HtmlElement, list[HtmlElement]] = {}
     page_prose = 0.0
     for block in blocks:
-        block.score = score_block(block, listing)
+        block.score = score_block(block, listing, options)
         chain = chains.get(block.element)
         if chain is None:
             chain = [block.element, *block.element.iterancestors()]
@@ -80,7 +86,7 @@ def choose_container(
             totals[element] = totals.get(element, 0.0) + block.score
             decayed[element] = decayed.get(element, 0.0) + block.score * weight
             if depth >= 1:
-                weight *= settings.ANCESTOR_DECAY
+                weight *= options.ancestor_decay
         if block.is_prose:
             page_prose += block.score
             for element in chain:
@@ -98,20 +104,20 @@ def choose_container(
             node = parent  # a wrapper adding nothing: look further up
             continue
         added_noise = added_prose - gain
-        small = gain <= settings.CLIMB_MAX_GAIN_SHARE * totals[best]
-        clean = added_noise <= settings.CLIMB_MAX_NOISE * added_prose
+        small = gain <= options.climb_max_gain_share * totals[best]
+        clean = added_noise <= options.climb_max_noise * added_prose
         # right above, a small gain is enough; past a wrapper, only a clean second half of
         # the text split off by the template (not a stray standfirst or teaser)
-        split_half = clean and added_prose >= settings.CLIMB_MIN_SPLIT_SHARE * prose.get(best, 0.0)
+        split_half = clean and added_prose >= options.climb_min_split_share * prose.get(best, 0.0)
         # ... or a short clean lead-in kept apart by the template (an intro, key takeaways)
-        intro = added_noise <= settings.CLIMB_INTRO_MAX_NOISE * added_prose and (
-            added_prose <= settings.CLIMB_INTRO_MAX_SHARE * prose.get(best, 0.0)
+        intro = added_noise <= options.climb_intro_max_noise * added_prose and (
+            added_prose <= options.climb_intro_max_share * prose.get(best, 0.0)
         )
         if gain <= 0 or not (split_half or intro or (small and node is best)):
             break
         best = node = parent
-    if prose.get(best, 0.0) < settings.SHARE_CLIMB_BELOW * page_prose:
-        best = _climb_to_prose_share(best, blocks, prose, page_prose)
+    if prose.get(best, 0.0) < options.share_climb_below * page_prose:
+        best = _climb_to_prose_share(best, blocks, prose, page_prose, options)
     return best, prose.get(best, 0.0), page_prose
 
 
@@ -120,17 +126,18 @@ def _climb_to_prose_share(
     blocks: list[TextBlock],
     prose: dict[HtmlElement, float],
     page_prose: float,
+    options: ExtractionOptions,
 ) -> HtmlElement:
     """Second chance for a container holding a minor part of the page's prose.
 
     Pages split into many sections or columns (landing pages, guides, long reads with
     boxes) leave the best-scoring block a small part of the text: the container becomes
-    the nearest ancestor holding settings.SHARE_CLIMB_BELOW of the prose, when the noise it adds
+    the nearest ancestor holding `share_climb_below` of the prose, when the noise it adds
     (link and stub text outside the prose groups) is small against the prose it adds.
     The climb never leaves the page's only <article> or <main>.
     """
     held = prose.get(best, 0.0)
-    target = settings.SHARE_CLIMB_BELOW * page_prose
+    target = options.share_climb_below * page_prose
     for element in best.iterancestors():
         if prose.get(element, 0.0) >= target:
             added_prose = prose[element] - held
@@ -143,7 +150,7 @@ def _climb_to_prose_share(
                     and not in_prose_group(block.element, element, prose)
                 ):
                     added_noise -= block.score
-            return element if added_noise <= settings.SHARE_CLIMB_MAX_NOISE * added_prose else best
+            return element if added_noise <= options.share_climb_max_noise * added_prose else best
         if element.tag in settings.SECTIONING_TAGS and _only_one(element):
             return best
     return best

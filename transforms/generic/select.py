@@ -9,6 +9,7 @@ from lxml import html as lxml_html
 from records.article import Block
 from transforms.generic import settings
 from transforms.generic.score import in_prose_group, inside
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.walk import TextBlock
 from transforms.normalize import collapse_repeated_span, normalize_text
 
@@ -20,6 +21,7 @@ def select_blocks(
     container: HtmlElement,
     title: str,
     prose: dict[HtmlElement, float],
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> list[Block]:
     """The container's article blocks, in order, with boilerplate and edge stubs removed."""
     in_container: dict[HtmlElement, bool] = {}
@@ -41,12 +43,12 @@ def select_blocks(
     kept: list[tuple[TextBlock, str]] = []
     for index, (block, line) in enumerate(candidates):
         is_heading = block.tag in settings.HEADING_TAGS or block.tag == "h1"
-        if len(line) <= settings.BOILERPLATE_TEXT_MAX_CHARS:
+        if len(line) <= options.boilerplate_text_max_chars:
             if settings.BOILERPLATE_TEXT.match(line):
                 continue
             if (is_heading and settings.END_MARKER.match(line)) or settings.RULE_LINE.match(line):
                 prose_before = prose_after[0] - prose_after[index]
-                if prose_after[index] < settings.END_MARKER_MAX_PROSE_AFTER * prose_before:
+                if prose_after[index] < options.end_marker_max_prose_after * prose_before:
                     break
                 continue
             if block.tag == "h1" and (text_key(line) == title_key or not kept):
@@ -57,7 +59,7 @@ def select_blocks(
     if not prose_positions:
         return [_as_block(block, line) for block, line in kept]
     first, last = prose_positions[0], prose_positions[-1]
-    last = _extend_over_tail_list(kept, last)
+    last = _extend_over_tail_list(kept, last, options)
     headline_lists: dict[HtmlElement, bool] = {}
     selected: list[Block] = []
     for index, (block, line) in enumerate(kept):
@@ -65,27 +67,27 @@ def select_blocks(
         if (
             index < first
             and not is_heading
-            and len(line.split()) <= settings.EDGE_STUB_MAX_WORDS
+            and len(line.split()) <= options.edge_stub_max_words
             and not (
                 block.tag in settings.LIST_ITEM_TAGS or line.endswith(settings.LEAD_SENTENCE_ENDS)
             )
         ):
             continue  # a byline, date or label before the text; a short sentence or item stays
         # a data table's rows are content wherever they sit: short, numeric or linked
-        is_table_row = block.tag == "tr" and settings.TABLE_ROWS_AS_TEXT
+        is_table_row = block.tag == "tr" and options.table_rows_as_text
         if is_table_row and index > first:
             selected.append(_as_block(block, line))
             continue
-        if index > last and (is_heading or len(line.split()) <= settings.EDGE_STUB_MAX_WORDS):
+        if index > last and (is_heading or len(line.split()) <= options.edge_stub_max_words):
             continue
         if (
             block.score < 0
-            and block.link_density > settings.MAX_SHORT_LINK_DENSITY
+            and block.link_density > options.max_short_link_density
             and (
                 index < first
                 or index > last
                 or not in_prose_group(block.element, container, prose)
-                or _is_headline_list(block.element, headline_lists)
+                or _is_headline_list(block.element, headline_lists, options)
             )
         ):
             continue  # link lists count only inside the text, among its prose
@@ -93,9 +95,9 @@ def select_blocks(
     # "Subscribe to our newsletter", "Follow us on ...": a call to action, and the short
     # lines of its box after it ("Newsletter / The Morning / The perfect start to the day")
     cut = len(selected)
-    for index in range(len(selected) - 1, max(-1, len(selected) - 1 - settings.TAIL_BOX_LINES), -1):
+    for index in range(len(selected) - 1, max(-1, len(selected) - 1 - options.tail_box_lines), -1):
         text = selected[index].text
-        if len(text) > settings.TAIL_CALL_MAX_CHARS:
+        if len(text) > options.tail_call_max_chars:
             break
         if settings.TAIL_CALL.search(text):
             cut = index
@@ -103,16 +105,18 @@ def select_blocks(
     return selected
 
 
-def _extend_over_tail_list(kept: list[tuple[TextBlock, str]], last: int) -> int:
+def _extend_over_tail_list(
+    kept: list[tuple[TextBlock, str]], last: int, options: ExtractionOptions
+) -> int:
     """The last position of the text, past a list of plain items right after the last prose
     ("Qualified teams: England ...", "Learn more: ...", references), headed or not."""
-    if not settings.KEEP_TAIL_LISTS:
+    if not options.keep_tail_lists:
         return last
     index, end = last + 1, last
     while index < len(kept):
         block, line = kept[index]
         is_item = block.tag in settings.LIST_ITEM_TAGS
-        if is_item and block.link_density <= settings.MAX_SHORT_LINK_DENSITY:
+        if is_item and block.link_density <= options.max_short_link_density:
             end = index
         elif not (block.tag in settings.HEADING_TAGS and index == end + 1):
             break
@@ -120,7 +124,9 @@ def _extend_over_tail_list(kept: list[tuple[TextBlock, str]], last: int) -> int:
     return end
 
 
-def _is_headline_list(element: HtmlElement, cache: dict[HtmlElement, bool]) -> bool:
+def _is_headline_list(
+    element: HtmlElement, cache: dict[HtmlElement, bool], options: ExtractionOptions
+) -> bool:
     """Whether `element` is an item of a list made only of links to other pages' headlines
     (a "read more" module set inside the text), not a list that happens to carry links.
     """
@@ -137,22 +143,22 @@ def _is_headline_list(element: HtmlElement, cache: dict[HtmlElement, bool]) -> b
         cache[parent] = (
             before is not None
             and before.tag not in settings.HEADING_TAGS
-            and len(lead) >= settings.PROSE_MIN_CHARS
+            and len(lead) >= options.prose_min_chars
             and not lead.endswith(":")
-            and len(items) >= settings.HEADLINE_LIST_MIN_ITEMS
-            and all(_is_headline_link(item) for item in items)
+            and len(items) >= options.headline_list_min_items
+            and all(_is_headline_link(item, options) for item in items)
             and sum(len(item.text_content().split()) for item in items)
-            >= settings.HEADLINE_MEAN_WORDS * len(items)
+            >= options.headline_mean_words * len(items)
         )
     return cache[parent]
 
 
-def _is_headline_link(item: HtmlElement) -> bool:
+def _is_headline_link(item: HtmlElement, options: ExtractionOptions) -> bool:
     text = normalize_text(item.text_content())
-    if len(text.split()) < settings.HEADLINE_MIN_WORDS:
+    if len(text.split()) < options.headline_min_words:
         return False
     linked = sum(len(normalize_text(a.text_content())) for a in item.iter("a"))
-    return linked >= settings.HEADLINE_LIST_MIN_LINK_SHARE * len(text)
+    return linked >= options.headline_list_min_link_share * len(text)
 
 
 def _as_block(block: TextBlock, line: str) -> Block:

@@ -1,51 +1,19 @@
-"""Every tuning constant of the generic extractor, in one place.
+"""Every tunable of the generic extractor in one options object, and its vocabulary.
 
-Numbers are the tunables `bench/extraction.py` cross-validates (leave-site-out); the tag sets
-and patterns are the vocabulary the walk, the scoring and the selection read. Modules read
-them as `settings.NAME` at call time, so the benchmark can try other values.
+`ExtractionOptions` holds every number and on/off rule: the walk, the scoring, the selection,
+the confidence weights, the title vote, the check of JSON-LD bodies against the page and the
+profile path's hand-over to the generic extractor. It is passed down from the entry point
+(`extract_generic(..., options=...)`), so `bench/crossval.py` tries other values by passing
+other options, never by setting globals. The tag sets and patterns below are the vocabulary
+the walk, the scoring and the selection read; they are not tuned.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-PROSE_MIN_CHARS = 60  # a block this long (and not a link list) counts as article prose
-SENTENCE_MIN_CHARS = 25  # shorter blocks count as prose when they end like a sentence
-MAX_LINK_DENSITY = 0.5  # share of a block's text inside <a> above which it is navigation
-MAX_SHORT_LINK_DENSITY = 0.5  # same, for blocks shorter than PROSE_MIN_CHARS (CV: every fold)
-LINK_PENALTY = 1.0  # weight of link-list text against the container
-STUB_PENALTY = 0.3  # weight of short non-heading text (labels, bylines, buttons)
-BOILERPLATE_TEXT_MAX_CHARS = 160  # boilerplate phrases are only looked for in short blocks
-EDGE_STUB_MAX_WORDS = 6  # short blocks before the first / after the last prose block are dropped
-MIN_BODY_CHARS = 1  # below this the page has no body
-MIN_CONFIDENCE = 0.05  # below this the page is refused as "low_confidence"
-FALLBACK_MIN_CHARS = (
-    100  # a result shorter than this tries the relaxed walk (CV: every fold picks 100)
-)
-GUARD_PARAGRAPHS = 4  # a boilerplate-named element with this many long <p> is walked anyway
-GUARD_PARAGRAPH_CHARS = 120
-WRAPPERS_HOLD_MAIN = True  # ... and so is one holding the page's <main> (or role="main")
-ANCESTOR_DECAY = 0.7  # share of a block's score passed on to each further ancestor
-# the container grows to its parent when that adds less than this share of its score ...
-CLIMB_MAX_GAIN_SHARE = 0.5
-CLIMB_MAX_NOISE = 0.1  # ... or adds prose with little link / stub text around it
-CLIMB_MIN_SPLIT_SHARE = 0.6  # ... amounting to this share of the prose already held
-CLIMB_INTRO_MAX_SHARE = 0.1  # ... or adds this little prose with next to no noise (an intro)
-CLIMB_INTRO_MAX_NOISE = 0.02
-SHARE_CLIMB_BELOW = 0.6  # a container with less of the page's prose looks for a wider one
-# ... accepted when link / stub text is at most this share of the gain (CV: 4 of 5 folds)
-SHARE_CLIMB_MAX_NOISE = 0.3
-LISTING_FALLBACK = True  # a page with little prose is read as a list of teasers ...
-LISTING_TRIGGER_CHARS = 2000  # ... when its body is shorter than this
-# ... or this, on a page whose metadata gives it a publish date (an article, rarely a listing)
-LISTING_ARTICLE_TRIGGER_CHARS = 250
-LISTING_MIN_GAIN = 2.0  # ... and the listing reading is this many times longer
-LISTING_WALKS_NAMED = True  # ... walking elements named like teaser parts ("meta", "tags")
-TABLE_ROWS_AS_TEXT = True  # a table row of data cells is one line, not a block per cell
-WALK_TEXT_FIGURES = True  # a <figure> holding a table, list or paragraphs is walked as text
 FIGURE_TEXT_TAGS = ("table", "pre", "p", "ul", "ol", "dl")
-FIGURE_MIN_TEXT_CHARS = 300  # ... paragraphs or lists of this much text (not a credit, a card)
-ARTICLE_BODY_PREFERRED_RATIO = 1.3  # JSON-LD articleBody wins when this much longer
 
 SKIPPED_TAGS = frozenset(
     {
@@ -195,17 +163,13 @@ LISTING_SKIPPED_NAME = re.compile(
 # a box named "teaser" that links away (a related story set in the text) is not the article;
 # one without links is a standfirst or a content card
 TEASER_NAME = re.compile(r"(?:^|[-_\s])teasers?(?=$|[-_\s\d])", re.IGNORECASE)
-TEASER_MIN_LINK_SHARE = 0.25
-SKIP_INPUT_FORMS = True  # a <form> with fields (contact, sign-up, search) holds no article text
 FORM_FIELD_TAGS = frozenset({"input", "textarea", "select"})
-FORM_MAX_CHARS = 1000  # ... when its text is this short (a page-wide form wraps far more)
 CODE_TAGS = frozenset({"pre", "code"})  # names inside code are a highlighter's token classes
 CODE_INLINE_TAGS = frozenset({"span", "code", "em", "strong", "b", "i", "a"})
 STREAMED_SEGMENT_ID = re.compile(r"^S:\d+$")  # a hidden streamed segment (React) is content
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # CSS utility classes that hide an element (a paywall pitch, a sign-in box shown by script)
 HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|u-hidden|hide)(?=$|\s)")
-SKIP_HIDDEN_CLASS = True
 BREAKS = re.compile(r"\n[\s\u00a0]*\n")  # <br><br> separates paragraphs, one <br> does not
 LEAD_SENTENCE_ENDS = (".", "!", "?")
 SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
@@ -219,6 +183,13 @@ BOILERPLATE_TEXT = re.compile(
     r"recommended|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:à )?lire aussi|"
     r"leggi anche|lee también|ver também|leia também)\s*:.*|filed under:?.*|posted in\b.*|categories?:.*|"
     r"back to top|top|next|previous|prev|home|menu|search|loading\.*|"
+    # breadcrumbs: "You are here: Home » News", "Home > News > 2024 > Story"
+    r"(?:you are here|sie sind hier|vous [eê]tes ici|est[aá]s? aqu[ií]|siete qui|u bent hier|"
+    r"du er her|du är här)\s*:?.*|"
+    r"(?:home|homepage|start|startseite|accueil|inicio|etusivu|forside)\s*[»›>/|]\s*.*[»›>|].*|"
+    # review and fact-check credits, print links
+    r"(?:(?:medically|expert|fact[- ]?checked (?:and|&)) )?reviewed by:?(?:\s+\S+){1,12}|"
+    r"fact[- ]?checked by:?(?:\s+\S+){1,12}|print (?:this )?(?:page|article|story|post)|"
     r"(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?(?: by)?\s*[:/©].*|"
     r"©.*|\(c\) .*|copyright\b.*|all rights reserved.*|alle rechte vorbehalten.*|"
     r"tous droits réservés.*|listen to (?:this )?article.*|\d+ (?:min|minute)s? read|"
@@ -247,16 +218,10 @@ CREDIT_IN_CAPTION = re.compile(
     r"(?:\s+by\b|\s+credit\s*[:/]?|\s*[:/])|©|\(c\))\s*(?P<credit>[^\])]{2,120}?)\s*[\])]?\s*$",
     re.IGNORECASE,
 )
-TITLE_SEPARATOR = re.compile(r"\s+[|–—\-»·•]\s+|\s+::\s+")
 BYLINE_NAME = re.compile(r"(?:^|[-_\s])(?:byline|author|authors|author-name)(?:$|[-_\s])", re.I)
 DATE_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Published 18 Jul 2024 at 08:01", "25/04/2026", "Updated 15:10h": a date line, not prose
 DATELINE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
-DATELINE_MAX_WORDS = 12
-HEADLINE_LIST_MIN_ITEMS = 2  # a list of this many items, each a link of ...
-HEADLINE_MIN_WORDS = 4  # ... this many words or more (a headline), is a "read more" module
-HEADLINE_LIST_MIN_LINK_SHARE = 0.9
-HEADLINE_MEAN_WORDS = 6  # ... and this many on average (titles of books or pages are shorter)
 # short closing lines asking the reader to do something: dropped from the end of the body
 TAIL_CALL = re.compile(
     r"\b(?:newsletters?|sign(?:ing)? up|subscribe|follow (?:us|him|her|them)|"
@@ -264,8 +229,121 @@ TAIL_CALL = re.compile(
     r"(?:report|story|article)|(?:can|may) be reached at|have a (?:news )?tip)\b",
     re.IGNORECASE,
 )
-TAIL_CALL_MAX_CHARS = 200
-TAIL_BOX_LINES = 4  # a call to action among the last this many short lines ends the text
-KEEP_TAIL_LISTS = True  # a list of plain (unlinked) items right after the last prose is text
 RULE_LINE = re.compile(r"^[_*#=~]{3,}$")  # "___", "###": the text ends, notes follow
-END_MARKER_MAX_PROSE_AFTER = 0.5  # an end marker ends the body unless more prose follows it
+
+
+@dataclass(frozen=True)
+class ExtractionOptions:
+    """The generic extractor's tunables; `DEFAULT_OPTIONS` is what the pipeline runs with."""
+
+    prose_min_chars: int = 60  # a block this long (and not a link list) counts as article prose
+    sentence_min_chars: int = 25  # shorter blocks count as prose when they end like a sentence
+    max_link_density: float = 0.5  # share of a block's text inside <a> above which it is navigation
+    max_short_link_density: float = (
+        0.5  # same, for blocks shorter than PROSE_MIN_CHARS (CV: every fold)
+    )
+    link_penalty: float = 1.0  # weight of link-list text against the container
+    stub_penalty: float = 0.3  # weight of short non-heading text (labels, bylines, buttons)
+    boilerplate_text_max_chars: int = 160  # boilerplate phrases are only looked for in short blocks
+    edge_stub_max_words: int = (
+        6  # short blocks before the first / after the last prose block are dropped
+    )
+    min_body_chars: int = 1  # below this the page has no body
+    min_confidence: float = 0.05  # below this the page is refused as "low_confidence"
+    fallback_min_chars: int = (
+        100  # a result shorter than this tries the relaxed walk (CV: every fold picks 100)
+    )
+    guard_paragraphs: int = (
+        4  # a boilerplate-named element with this many long <p> is walked anyway
+    )
+    guard_paragraph_chars: int = 120
+    wrappers_hold_main: bool = True  # ... and so is one holding the page's <main> (or role="main")
+    ancestor_decay: float = 0.7  # share of a block's score passed on to each further ancestor
+    # the container grows to its parent when that adds less than this share of its score ...
+    climb_max_gain_share: float = 0.5
+    climb_max_noise: float = 0.1  # ... or adds prose with little link / stub text around it
+    climb_min_split_share: float = 0.6  # ... amounting to this share of the prose already held
+    climb_intro_max_share: float = (
+        0.1  # ... or adds this little prose with next to no noise (an intro)
+    )
+    climb_intro_max_noise: float = 0.02
+    share_climb_below: float = (
+        0.6  # a container with less of the page's prose looks for a wider one
+    )
+    # ... accepted when link / stub text is at most this share of the gain (CV: 4 of 5 folds)
+    share_climb_max_noise: float = 0.3
+    listing_fallback: bool = True  # a page with little prose is read as a list of teasers ...
+    listing_trigger_chars: int = 2000  # ... when its body is shorter than this
+    # ... or this, on a page whose metadata gives it a publish date (an article, rarely a listing)
+    listing_article_trigger_chars: int = 250
+    listing_min_gain: float = 2.0  # ... and the listing reading is this many times longer
+    listing_walks_named: bool = (
+        True  # ... walking elements named like teaser parts ("meta", "tags")
+    )
+    table_rows_as_text: bool = True  # a table row of data cells is one line, not a block per cell
+    walk_text_figures: bool = (
+        True  # a <figure> holding a table, list or paragraphs is walked as text
+    )
+    figure_min_text_chars: int = (
+        300  # ... paragraphs or lists of this much text (not a credit, a card)
+    )
+    article_body_preferred_ratio: float = 1.3  # JSON-LD articleBody wins when this much longer
+    teaser_min_link_share: float = 0.25
+    skip_input_forms: bool = (
+        True  # a <form> with fields (contact, sign-up, search) holds no article text
+    )
+    form_max_chars: int = 1000  # ... when its text is this short (a page-wide form wraps far more)
+    skip_hidden_class: bool = True
+    dateline_max_words: int = 12
+    headline_list_min_items: int = 2  # a list of this many items, each a link of ...
+    headline_min_words: int = 4  # ... this many words or more (a headline), is a "read more" module
+    headline_list_min_link_share: float = 0.9
+    headline_mean_words: int = (
+        6  # ... and this many on average (titles of books or pages are shorter)
+    )
+    tail_call_max_chars: int = 200
+    tail_box_lines: int = 4  # a call to action among the last this many short lines ends the text
+    keep_tail_lists: bool = (
+        True  # a list of plain (unlinked) items right after the last prose is text
+    )
+    end_marker_max_prose_after: float = (
+        0.5  # an end marker ends the body unless more prose follows it
+    )
+    # confidence: weights of the container's share of the page's prose, the body's size, its
+    # paragraph count and whether the title is on the page (they sum to 1)
+    confidence_dominance_weight: float = 0.4
+    confidence_size_weight: float = 0.3
+    confidence_paragraphs_weight: float = 0.2
+    confidence_title_weight: float = 0.1
+    confidence_full_size_chars: int = 1500
+    confidence_full_paragraphs: int = 4
+    # JSON-LD articleBody replaces the DOM body only when it holds this share of the DOM
+    # body's 4-word shingles (not with broken escaping, lost apostrophes, another text)
+    article_body_min_agreement: float = 0.9
+    check_structured_body: bool = True  # off: any JSON-LD body long enough wins (the old rule)
+    # dates: a date-only statement gives way to the same day with a time, a naive time to the
+    # same wall time with an offset
+    refine_dates: bool = True
+    publisher_not_author: bool = True  # the publisher's name gives way to a person's byline
+    lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
+    # title vote: a source saying the same cleaned title, a source containing it
+    title_exact_vote: float = 1.0
+    title_contained_vote: float = 1.0
+    title_strip_short_bar_tail: bool = True  # "Story | Brand": a short piece after a bar goes
+    title_brand_evidence: bool = True  # a piece the page's logo or brand box shows is the site
+    title_source_order: tuple[str, ...] = ("h1", "og:title", "json-ld", "twitter:title", "title")
+    # profile path (transforms/fields.py): the generic body replaces the profile's when it holds
+    # this much more text that contains the profile's (a body split over sibling containers)
+    generic_body_gain: float = 1.25
+    generic_body_contains: float = 0.8
+    # ... and is asked for when prose outside the profile's container is this share of the body
+    outside_prose_share: float = 0.2
+    outside_prose_min_words: int = 25
+    outside_sentence_min_words: int = 8  # ... and shorter lines that end like a sentence
+    # ... and trusted only above this confidence, with this many words in long blocks
+    generic_min_confidence: float = 0.3
+    generic_min_words: int = 30
+    prose_block_words: int = 12
+
+
+DEFAULT_OPTIONS = ExtractionOptions()

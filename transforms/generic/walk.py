@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 
 from records.article import Image
 from transforms.generic import settings
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.normalize import normalize_text
 
 HtmlElement = lxml_html.HtmlElement
@@ -53,6 +54,7 @@ class PageWalk:
     listing: bool = False  # a listing page: teaser names ("post-meta", "tags") are content
     blocks: list[TextBlock] = field(default_factory=list)
     images: list[FoundImage] = field(default_factory=list)
+    options: ExtractionOptions = DEFAULT_OPTIONS
 
     def new_block(self, element: HtmlElement) -> TextBlock:
         block = TextBlock(element, element.tag)
@@ -74,7 +76,7 @@ class PageWalk:
             return current
         if tag in settings.IMAGE_HOLDERS or tag == "img":
             self.record_image(element, tag)
-            if tag == "figure" and _holds_text_blocks(element):
+            if tag == "figure" and _holds_text_blocks(element, self.options):
                 # a table, list or paragraphs set in a <figure>: text; its caption is not
                 return self.walk_text_figure(element, current, in_link)
             if tag == "figure" or tag == "img":
@@ -86,7 +88,7 @@ class PageWalk:
                 return current
         if (
             tag in settings.TABLE_CELL_TAGS
-            and settings.TABLE_ROWS_AS_TEXT
+            and self.options.table_rows_as_text
             and _is_data_cell(element)
         ):
             # a data cell is part of its row's line: short, numeric and linked cells stay with it
@@ -142,12 +144,12 @@ class PageWalk:
             return True
         if tag in settings.PROTECTED_TAGS:
             return False
-        if tag == "form" and settings.SKIP_INPUT_FORMS and not self.listing:
-            return _is_input_form(element)
+        if tag == "form" and self.options.skip_input_forms and not self.listing:
+            return _is_input_form(element, self.options)
         classes = element.get("class")
         if (
             classes
-            and settings.SKIP_HIDDEN_CLASS
+            and self.options.skip_hidden_class
             and not self.listing  # a listing's later teasers wait hidden for "load more"
             and settings.HIDDEN_CLASS.search(classes)
         ):
@@ -159,8 +161,10 @@ class PageWalk:
         if names == " ":
             return False
         if self.listing:
-            return bool(settings.LISTING_SKIPPED_NAME.search(names)) and not _holds_main(element)
-        if settings.TEASER_NAME.search(names) and _links_away(element):
+            return bool(settings.LISTING_SKIPPED_NAME.search(names)) and not _holds_main(
+                element, self.options
+            )
+        if settings.TEASER_NAME.search(names) and _links_away(element, self.options):
             return True
         if not settings.BOILERPLATE_NAME.search(names) or settings.CONTENT_NAME.search(names):
             return False
@@ -168,7 +172,9 @@ class PageWalk:
             return False  # a highlighter's token ("hljs-comment", "token tag"): code, not chrome
         if settings.ALWAYS_SKIPPED_NAME.search(names):
             return True
-        return not (_holds_article_text(element) or _holds_main(element))
+        return not (
+            _holds_article_text(element, self.options) or _holds_main(element, self.options)
+        )
 
     def record_image(self, element: HtmlElement, tag: str) -> None:
         if tag == "img":
@@ -193,9 +199,9 @@ class PageWalk:
         )
 
 
-def _holds_text_blocks(figure: HtmlElement) -> bool:
+def _holds_text_blocks(figure: HtmlElement, options: ExtractionOptions) -> bool:
     """A <figure> holding a table, a list or paragraphs outside its caption."""
-    if not settings.WALK_TEXT_FIGURES:
+    if not options.walk_text_figures:
         return False
     chars = 0
     for node in figure.iter(*settings.FIGURE_TEXT_TAGS):
@@ -204,7 +210,7 @@ def _holds_text_blocks(figure: HtmlElement) -> bool:
         if node.tag in ("table", "pre"):
             return True  # a data table or code set as a figure
         chars += len(node.text_content().strip())
-        if chars >= settings.FIGURE_MIN_TEXT_CHARS:
+        if chars >= options.figure_min_text_chars:
             return True  # paragraphs, not a credit line or a teaser card
     return False
 
@@ -217,16 +223,16 @@ def _is_data_cell(cell: HtmlElement) -> bool:
     )
 
 
-def _links_away(element: HtmlElement) -> bool:
-    """Whether linked text makes settings.TEASER_MIN_LINK_SHARE of the element's text."""
+def _links_away(element: HtmlElement, options: ExtractionOptions) -> bool:
+    """Whether linked text makes `teaser_min_link_share` of the element's text."""
     text = _visible_chars(element)
     if not text:
         return False
     linked = sum(_visible_chars(a) for a in element.iter("a"))
-    return linked >= settings.TEASER_MIN_LINK_SHARE * text
+    return linked >= options.teaser_min_link_share * text
 
 
-def _is_input_form(form: HtmlElement) -> bool:
+def _is_input_form(form: HtmlElement, options: ExtractionOptions) -> bool:
     """A form of visible fields (contact, sign-up), not a page-wide wrapper form (ASP.NET)."""
     fields = [
         node
@@ -235,16 +241,16 @@ def _is_input_form(form: HtmlElement) -> bool:
     ]
     if not fields:
         return False
-    return len("".join(form.itertext()).strip()) <= settings.FORM_MAX_CHARS
+    return len("".join(form.itertext()).strip()) <= options.form_max_chars
 
 
 def _in_code(element: HtmlElement) -> bool:
     return any(ancestor.tag in settings.CODE_TAGS for ancestor in element.iterancestors())
 
 
-def _holds_main(element: HtmlElement) -> bool:
+def _holds_main(element: HtmlElement, options: ExtractionOptions) -> bool:
     """A page wrapper named like boilerplate ("wrapper gate-ad") around the page's <main>."""
-    return bool(settings.WRAPPERS_HOLD_MAIN) and bool(element.xpath(MAIN_XPATH))
+    return bool(options.wrappers_hold_main) and bool(element.xpath(MAIN_XPATH))
 
 
 MAIN_XPATH = ".//main|.//*[@role='main']"
@@ -255,13 +261,13 @@ def _visible_chars(element: HtmlElement) -> int:
     return len(" ".join("".join(element.itertext()).split()))
 
 
-def _holds_article_text(element: HtmlElement) -> bool:
+def _holds_article_text(element: HtmlElement, options: ExtractionOptions) -> bool:
     """A wrapper named like boilerplate ("content-with-sidebar") that still holds many paragraphs."""
     found = 0
     for paragraph in element.iter("p"):
-        if len(paragraph.text_content()) >= settings.GUARD_PARAGRAPH_CHARS:
+        if len(paragraph.text_content()) >= options.guard_paragraph_chars:
             found += 1
-            if found >= settings.GUARD_PARAGRAPHS:
+            if found >= options.guard_paragraphs:
                 return True
     return False
 
@@ -305,8 +311,14 @@ def _caption_and_credit(figure: HtmlElement) -> tuple[str | None, str | None]:
     return caption or None, credit or None
 
 
-def walk_page(root: HtmlElement, base_url: str, relaxed: bool, listing: bool = False) -> PageWalk:
-    page = PageWalk(base_url, relaxed, listing and settings.LISTING_WALKS_NAMED)
+def walk_page(
+    root: HtmlElement,
+    base_url: str,
+    relaxed: bool,
+    listing: bool = False,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
+) -> PageWalk:
+    page = PageWalk(base_url, relaxed, listing and options.listing_walks_named, options=options)
     body = next(root.iter("body"), None)
     start = body if body is not None else root
     page.walk(start, page.new_block(start), False)

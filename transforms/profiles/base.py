@@ -34,6 +34,8 @@ HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 MAX_CAPTION_WORDS = 40
 MAX_CAPTION_CHARS = 400
+MAX_LABEL_CAPTION_WORDS = 25  # an unstyled caption: a short line without a sentence's end
+SENTENCE_END = re.compile(r"[.!?。！？…:;\"'”’»)]\s*$")
 
 
 class ProfileVersion:
@@ -295,7 +297,9 @@ def looks_like_caption(node: HtmlElement) -> bool:
         return True
     style = (node.get("style") or "").replace(" ", "").lower()
     centred = (node.get("align") or "").lower() == "center" or "text-align:center" in style
-    return after_image and centred
+    # a plain line under the image that does not end like a sentence names the picture
+    label = len(text.split()) <= MAX_LABEL_CAPTION_WORDS and not SENTENCE_END.search(text)
+    return after_image and (centred or label)
 
 
 def images_of(nodes: list[HtmlElement], version: ProfileVersion) -> tuple[Image, ...]:

@@ -1,0 +1,596 @@
+"""Real dev pages end to end, as a new user would add sites: one loopback origin per site, one
+`generic` source per site in one generated TOML file, one `newsetl run`, then the `articles`
+mart scored against the gold; trafilatura runs directly on the same pages beside it.
+
+    uv run python bench/real_sites.py ../shared/corpus                  # the pipeline run
+    uv run python bench/real_sites.py ../shared/corpus --direct         # extractor in-process
+    uv run python bench/real_sites.py ../shared/corpus --direct --cv    # + leave-site-out CV
+
+Measures, per corpus folder: pages landed (a current row in `articles`), body precision /
+recall / F1 on landed pages (the shared `score.py` metric), title (one contains the other,
+case and punctuation aside), publication instant (within a minute) and day (in the gold's
+offset), authors F1 (names compared case- and punctuation-blind, mean over pages; a page
+where gold and prediction are both empty scores 1) and images (count equal to the gold's).
+Fields without gold in a folder are left out of its row.
+
+`--direct` runs `extract_article(html, url, profile="generic")`, the function the pipeline
+calls per page, without the servers; `--cv` then cross-validates the extraction options
+(`bench/crossval.py`'s folds: by host) on every measure at once and prints the held-out
+figures beside the dev ones. Every server listens on 127.0.0.1 only and stops with the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import selectors
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+DEFAULT_FOLDERS = ("fundus", "aeb", "wcxb_university")
+LISTING_PATH = "/__bench_listing.html"
+WORD = re.compile(r"\w+")
+FOLDS = 5
+FOLD_SALT = "newsetl-cv-v1:"
+SAME_INSTANT_SECONDS = 60
+
+
+# -- pages ----------------------------------------------------------------------------------
+
+
+@dataclass
+class GoldPage:
+    folder: str
+    page_id: str
+    url: str
+    raw: bytes
+    html: str
+    body: str
+    title: str | None = None
+    published: datetime | None = None
+    authors: list[str] | None = None
+    n_images: int | None = None
+
+    @property
+    def host(self) -> str:
+        host = (urlsplit(self.url).hostname or self.page_id).lower()
+        return host.removeprefix("www.")
+
+    @property
+    def path(self) -> str:
+        """The URL's path: the site is served without queries, which the pipeline drops or
+        reorders (`utm_*`, sorted parameters)."""
+        return urlsplit(self.url).path or "/"
+
+    @property
+    def fold(self) -> int:
+        return hashlib.sha256((FOLD_SALT + self.host).encode("utf-8")).digest()[0] % FOLDS
+
+
+def _shared_bench(corpus: Path) -> Path:
+    return corpus.resolve().parent / "bench"
+
+
+def load_gold_pages(corpus: Path, folders: Sequence[str]) -> list[GoldPage]:
+    sys.path.insert(0, str(_shared_bench(corpus)))
+    import gzip
+
+    from dataset import decode_html  # the shared corpus's own decoding rule
+
+    pages: list[GoldPage] = []
+    for folder in folders:
+        records = json.loads((corpus / folder / "ground-truth.json").read_text("utf-8"))
+        for page_id in sorted(records):
+            record = records[page_id]
+            path = corpus / folder / "html" / f"{page_id}.html.gz"
+            raw = (
+                gzip.decompress(path.read_bytes())
+                if path.exists()
+                else (corpus / folder / "html" / f"{page_id}.html").read_bytes()
+            )
+            pages.append(
+                GoldPage(
+                    folder,
+                    page_id,
+                    record.get("url") or f"https://{folder}.example/{page_id}",
+                    raw,
+                    decode_html(raw),
+                    record.get("articleBody") or "",
+                    record.get("title"),
+                    _gold_date(record.get("publishing_date")),
+                    _gold_authors(record.get("authors")),
+                    int(record["n_images"]) if record.get("n_images") not in (None, "") else None,
+                )
+            )
+    return pages
+
+
+def _gold_date(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _gold_authors(value: Any) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return value
+    import ast
+
+    return list(ast.literal_eval(value))
+
+
+# -- what an extractor found, and scoring -----------------------------------------------------------
+
+
+@dataclass
+class Found:
+    body: str = ""
+    title: str | None = None
+    published: datetime | None = None
+    authors: tuple[str, ...] = ()
+    n_images: int | None = None
+    landed: bool = False
+
+
+def _key(text: str | None) -> str:
+    return " ".join(WORD.findall((text or "").casefold()))
+
+
+def title_right(gold: str, found: str | None) -> bool:
+    gold_key, found_key = _key(gold), _key(found)
+    return bool(gold_key and found_key and (gold_key in found_key or found_key in gold_key))
+
+
+def authors_f1(gold: list[str], found: Sequence[str]) -> float:
+    gold_keys, found_keys = {_key(n) for n in gold} - {""}, {_key(n) for n in found} - {""}
+    if not gold_keys and not found_keys:
+        return 1.0
+    return 2 * len(gold_keys & found_keys) / (len(gold_keys) + len(found_keys))
+
+
+@dataclass
+class Scores:
+    pages: int
+    landed: int
+    body: dict[str, float]
+    title: int | None = None
+    instant: int | None = None
+    day: int | None = None
+    dated: int = 0
+    authors: float | None = None
+    images: int | None = None
+    with_fields: int = 0
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def score(pages: Sequence[GoldPage], found: Sequence[Found], score_pages: Callable) -> Scores:
+    landed = [(p, f) for p, f in zip(pages, found, strict=True) if f.landed]
+    body = score_pages([p.body for p, _ in landed], [f.body for _, f in landed]) if landed else {}
+    result = Scores(len(pages), len(landed), body)
+    titled = [(p, f) for p, f in zip(pages, found, strict=True) if p.title]
+    if titled:
+        result.title = sum(title_right(p.title or "", f.title) for p, f in titled)
+        result.with_fields = len(titled)
+    dated = [(p, f) for p, f in zip(pages, found, strict=True) if p.published]
+    if dated:
+        result.dated = len(dated)
+        result.instant = sum(
+            f.published is not None
+            and abs((f.published - p.published).total_seconds()) < SAME_INSTANT_SECONDS
+            for p, f in dated
+            if p.published
+        )
+        result.day = sum(
+            f.published is not None
+            and f.published.astimezone(p.published.tzinfo).date() == p.published.date()
+            for p, f in dated
+            if p.published
+        )
+    with_authors = [(p, f) for p, f in zip(pages, found, strict=True) if p.authors is not None]
+    if with_authors:
+        result.authors = statistics.fmean(
+            authors_f1(p.authors or [], f.authors) for p, f in with_authors
+        )
+    with_images = [(p, f) for p, f in zip(pages, found, strict=True) if p.n_images is not None]
+    if with_images:
+        result.images = sum(f.n_images == p.n_images for p, f in with_images)
+    return result
+
+
+def objective(scores: Scores) -> float:
+    """One number to choose options by: body F1 and each field's hit rate, equally weighted."""
+    parts = [scores.body.get("f1", 0.0) * scores.landed / max(scores.pages, 1)]
+    if scores.title is not None and scores.with_fields:
+        parts.append(scores.title / scores.with_fields)
+    if scores.day is not None and scores.dated:
+        parts.append((scores.day + (scores.instant or 0)) / (2 * scores.dated))
+    if scores.authors is not None:
+        parts.append(scores.authors)
+    return statistics.fmean(parts)
+
+
+def print_header() -> None:
+    print(
+        f"{'folder':<16} {'extractor':<16} {'pages':>5} {'landed':>6} {'prec':>6} {'recall':>6} "
+        f"{'F1':>6} {'title':>7} {'instant':>7} {'day':>7} {'authF1':>6} {'images':>7}"
+    )
+
+
+def print_row(folder: str, name: str, scores: Scores) -> None:
+    def share(value: int | None, of: int) -> str:
+        return f"{value:>3}/{of:<3}" if value is not None else f"{'-':>7}"
+
+    body = scores.body or {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    authors = f"{scores.authors:6.3f}" if scores.authors is not None else f"{'-':>6}"
+    print(
+        f"{folder:<16} {name:<16} {scores.pages:>5} {scores.landed:>6} {body['precision']:6.3f} "
+        f"{body['recall']:6.3f} {body['f1']:6.3f} {share(scores.title, scores.with_fields)} "
+        f"{share(scores.instant, scores.dated)} {share(scores.day, scores.dated)} {authors} "
+        f"{share(scores.images, scores.pages if scores.images is not None else 0)}"
+    )
+
+
+# -- extractors run directly -----------------------------------------------------------------------
+
+
+def ours_direct(page: GoldPage, options: Any = None) -> Found:
+    from records.article import NotAnArticle
+    from transforms.extract import extract_article
+    from transforms.generic.settings import DEFAULT_OPTIONS
+
+    try:
+        article = extract_article(
+            page.html, page.url, profile="generic", options=options or DEFAULT_OPTIONS
+        )
+    except NotAnArticle:
+        return Found()
+    return Found(
+        article.text,
+        article.title,
+        article.published_at,
+        article.authors,
+        len(article.images),
+        landed=True,
+    )
+
+
+def trafilatura_direct(page: GoldPage) -> Found:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        page.html, url=page.url, include_comments=False, include_images=True, with_metadata=True
+    )
+    body = trafilatura.extract(page.html, include_comments=False) or ""
+    if document is None:
+        return Found(body=body, landed=bool(body))
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    published = None
+    if data.get("date"):
+        try:
+            published = datetime.fromisoformat(str(data["date"]))
+            if published.tzinfo is None:
+                published = published.replace(tzinfo=UTC)
+        except ValueError:
+            published = None
+    authors = tuple(a.strip() for a in re.split(r";", data.get("author") or "") if a.strip())
+    images = len(re.findall(r"!\[", data.get("text") or "")) if data.get("text") else 0
+    return Found(body, data.get("title"), published, authors, images, landed=bool(body))
+
+
+# -- loopback origins -------------------------------------------------------------------------------
+
+
+class _SiteHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    pages: dict[str, bytes]
+    listing: bytes
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        if path == LISTING_PATH:
+            status, body = 200, self.listing
+        elif path in self.pages:
+            status, body = 200, self.pages[path]
+        else:
+            status, body = 404, b"not found"
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hung up early is no result of the bench
+
+
+@contextmanager
+def serve_sites(pages: Sequence[GoldPage]) -> Iterator[dict[str, str]]:
+    """One 127.0.0.1 origin per site, all accepted by one selector thread: {host: base URL}."""
+    by_host: dict[str, list[GoldPage]] = {}
+    for page in pages:
+        by_host.setdefault(page.host, []).append(page)
+    selector = selectors.DefaultSelector()
+    servers: list[_Server] = []
+    bases: dict[str, str] = {}
+    for host, site_pages in by_host.items():
+        links = "".join(f'<li><a href="{p.path}">{p.page_id}</a></li>' for p in site_pages)
+        handler = type(
+            "Handler",
+            (_SiteHandler,),
+            {
+                "pages": {p.path: p.raw for p in site_pages},
+                "listing": f"<html><body><ul>{links}</ul></body></html>".encode(),
+            },
+        )
+        server = _Server(("127.0.0.1", 0), handler)
+        selector.register(server, selectors.EVENT_READ)
+        servers.append(server)
+        bases[host] = f"http://127.0.0.1:{server.server_address[1]}"
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            for key, _ in selector.select(timeout=0.1):
+                key.fileobj._handle_request_noblock()  # type: ignore[union-attr]
+
+    thread = threading.Thread(target=accept, name="real-sites", daemon=True)
+    thread.start()
+    try:
+        yield bases
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        selector.close()
+        for server in servers:
+            server.server_close()
+
+
+def sources_toml(bases: dict[str, str], data_dir: Path) -> str:
+    lines = [
+        "[settings]",
+        f'data_dir = "{data_dir}"',
+        "per_host_delay_seconds = 0.0",
+        "max_in_flight = 4",
+        "request_timeout_seconds = 20",
+        "",
+    ]
+    for index, (host, base) in enumerate(sorted(bases.items())):
+        lines += [
+            f"[sources.site_{index:03d}]",
+            f'title = "{host}"',
+            f'base_url = "{base}"',
+            f'listing_paths = ["{LISTING_PATH}"]',
+            "article_url_pattern = '^http://127\\.0\\.0\\.1:\\d+/(?!__bench_listing)'",
+            'profile = "generic"',
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def ours_through_pipeline(
+    pages: Sequence[GoldPage], work: Path
+) -> tuple[list[Found], float, list[str]]:
+    """Every page through one `newsetl run`; what the `articles` mart holds for each, and why
+    the pages that did not land did not (quarantine reason, or the run's error)."""
+    from warehouse import Warehouse
+
+    with serve_sites(pages) as bases:
+        config = work / "sources.toml"
+        config.write_text(sources_toml(bases, work / "data"), "utf-8")
+        started = time.perf_counter()
+        done = subprocess.run(
+            ["uv", "run", "newsetl", "--config", str(config), "run"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NEWSETL_CONFIG": str(config)},
+            check=False,
+        )
+        elapsed = time.perf_counter() - started
+    (work / "newsetl.log").write_text(done.stdout + "\n" + done.stderr, "utf-8")
+    if done.returncode not in (0, 1):
+        print(done.stdout[-2000:], done.stderr[-2000:], file=sys.stderr)
+    port_to_host = {urlsplit(base).port: host for host, base in bases.items()}
+    with Warehouse.open(work / "data" / "warehouse.duckdb", read_only=True) as warehouse:
+        _, records = warehouse.query(
+            "SELECT url, title, published_at, authors, body_text, images FROM articles"
+        )
+        _, quarantined = warehouse.query("SELECT url, reason, detail FROM quarantined_pages")
+        _, failed_runs = warehouse.query(
+            "SELECT source, status, error FROM run_history WHERE status <> 'completed'"
+        )
+        _, ran = warehouse.query("SELECT DISTINCT source FROM run_history")
+    landed: dict[tuple[str, str], Found] = {}
+    for url, title, published, authors, body, images in records:
+        parts = urlsplit(url)
+        path = parts.path or "/"
+        image_list = json.loads(images) if isinstance(images, str) else images or []
+        landed[(port_to_host.get(parts.port, ""), path)] = Found(
+            body or "", title, published, tuple(authors or ()), len(image_list), landed=True
+        )
+    found = [landed.get((p.host, p.path), Found()) for p in pages]
+    reasons = {url: f"{reason}: {detail}"[:120] for url, reason, detail in quarantined}
+    notes = [f"run {source} {status}: {error}"[:160] for source, status, error in failed_runs]
+    source_of = {host: f"site_{index:03d}" for index, host in enumerate(sorted(bases))}
+    with_runs = {source for (source,) in ran}
+    for page, result in zip(pages, found, strict=True):
+        if not result.landed:
+            url = bases[page.host] + page.path
+            why = reasons.get(url, "?")
+            if source_of[page.host] not in with_runs:
+                why = "no run recorded for its source (failed outside the site; see newsetl.log)"
+            notes.append(f"not landed {page.folder}/{page.page_id}: {why}")
+    return found, elapsed, notes
+
+
+# -- leave-site-out CV of the options ------------------------------------------------------------------
+
+# option -> candidates besides the default: the rules of the real-site work, each on / off, and
+# the title vote's weights
+FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
+    "check_structured_body": (False,),
+    "article_body_min_agreement": (0.8, 0.95),
+    "refine_dates": (False,),
+    "publisher_not_author": (False,),
+    "lead_image_from_metadata": (False,),
+    "title_strip_short_bar_tail": (False,),
+    "title_brand_evidence": (False,),
+    "title_contained_vote": (0.0, 0.5),
+}
+
+
+def cross_validate(
+    pages: Sequence[GoldPage], score_pages: Callable
+) -> tuple[list[Found], dict[str, list[Any]], dict[tuple[str, Any], float]]:
+    """Held-out results: each fold extracted with the options best on the other folds."""
+    from transforms.generic.settings import DEFAULT_OPTIONS
+
+    tunables = {n: c for n, c in FIELD_TUNABLES.items() if hasattr(DEFAULT_OPTIONS, n)}
+    runs: dict[tuple[str, Any], list[Found]] = {}
+    default_run = [ours_direct(page) for page in pages]
+    for name, candidates in tunables.items():
+        runs[(name, getattr(DEFAULT_OPTIONS, name))] = default_run
+        for value in candidates:
+            options = replace(DEFAULT_OPTIONS, **{name: value})
+            runs[(name, value)] = [ours_direct(page, options) for page in pages]
+    held_out: list[Found] = list(default_run)
+    chosen: dict[str, list[Any]] = {name: [] for name in tunables}
+    for fold in range(FOLDS):
+        train = [i for i, p in enumerate(pages) if p.fold != fold]
+        test = [i for i, p in enumerate(pages) if p.fold == fold]
+        values = {}
+        for name in tunables:
+            default = getattr(DEFAULT_OPTIONS, name)
+
+            groups = _by_folder(pages, train)
+            quality = {
+                value: _quality(pages, found, groups, score_pages)
+                for (option, value), found in runs.items()
+                if option == name
+            }
+            best = max(quality, key=quality.__getitem__)
+            values[name] = best if quality[best] > quality[default] + 1e-9 else default
+            chosen[name].append(values[name])
+        options = replace(DEFAULT_OPTIONS, **values)
+        for index in test:
+            held_out[index] = ours_direct(pages[index], options)
+    everything = _by_folder(pages, range(len(pages)))
+    on_all = {key: _quality(pages, found, everything, score_pages) for key, found in runs.items()}
+    return held_out, chosen, on_all
+
+
+def _quality(
+    pages: Sequence[GoldPage],
+    found: Sequence[Found],
+    groups: list[list[int]],
+    score_pages: Callable,
+) -> float:
+    """Mean objective over the folders, on the pages of `groups`."""
+    return statistics.fmean(
+        objective(score([pages[i] for i in group], [found[i] for i in group], score_pages))
+        for group in groups
+    )
+
+
+def _by_folder(pages: Sequence[GoldPage], indices: Sequence[int]) -> list[list[int]]:
+    groups: dict[str, list[int]] = {}
+    for index in indices:
+        groups.setdefault(pages[index].folder, []).append(index)
+    return list(groups.values())
+
+
+# -- main ---------------------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--folders", default=",".join(DEFAULT_FOLDERS))
+    parser.add_argument("--direct", action="store_true", help="extract in-process, no servers")
+    parser.add_argument("--cv", action="store_true", help="with --direct: leave-site-out CV")
+    parser.add_argument("--no-trafilatura", action="store_true")
+    parser.add_argument("--keep", type=Path, help="keep the run's config and data here")
+    parser.add_argument("--sites", default="", help="only these hosts (comma list)")
+    parser.add_argument("--limit-sites", type=int, default=0, help="first N sites per folder")
+    args = parser.parse_args(argv)
+
+    sys.path.insert(0, str(_shared_bench(args.corpus)))
+    from score import score_pages
+
+    pages = load_gold_pages(args.corpus, [f for f in args.folders.split(",") if f])
+    if args.limit_sites:
+        kept: dict[str, list[str]] = {}
+        for page in pages:
+            hosts = kept.setdefault(page.folder, [])
+            if page.host not in hosts and len(hosts) < args.limit_sites:
+                hosts.append(page.host)
+        pages = [p for p in pages if p.host in kept[p.folder]]
+    if args.sites:
+        pages = [p for p in pages if p.host in set(args.sites.split(","))]
+    sites = len({p.host for p in pages})
+    print(f"{len(pages)} pages on {sites} sites ({args.folders})")
+
+    results: dict[str, list[Found]] = {}
+    if args.direct:
+        started = time.perf_counter()
+        results["ours (direct)"] = [ours_direct(page) for page in pages]
+        print(f"ours in-process: {time.perf_counter() - started:.1f}s")
+    else:
+        with tempfile.TemporaryDirectory(prefix="real-sites-") as work:
+            found, elapsed, notes = ours_through_pipeline(pages, Path(args.keep or work))
+        results["ours (pipeline)"] = found
+        print(f"one newsetl run over {sites} sources: {elapsed:.1f}s")
+        print("\n".join(notes))
+    if not args.no_trafilatura:
+        started = time.perf_counter()
+        results["trafilatura"] = [trafilatura_direct(page) for page in pages]
+        print(f"trafilatura in-process: {time.perf_counter() - started:.1f}s")
+    chosen: dict[str, list[Any]] = {}
+    if args.direct and args.cv:
+        started = time.perf_counter()
+        results["ours (CV)"], chosen, on_all = cross_validate(pages, score_pages)
+        print(f"leave-site-out CV, {FOLDS} folds by host: {time.perf_counter() - started:.0f}s")
+
+    print()
+    print_header()
+    for folder in dict.fromkeys(p.folder for p in pages):
+        indices = [i for i, p in enumerate(pages) if p.folder == folder]
+        for name, found in results.items():
+            subset = [pages[i] for i in indices]
+            print_row(folder, name, score(subset, [found[i] for i in indices], score_pages))
+    if chosen:
+        print("\noption: value chosen per fold | objective on all pages per value")
+        for name, values in chosen.items():
+            tried = ", ".join(f"{v}: {q:.4f}" for (n, v), q in on_all.items() if n == name)
+            print(f"  {name:<28} {values} | {tried}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""Page furniture set inside or right around an article's text on real sites, each class on a
+small page written for the test: the body keeps the article and loses the furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.generic import extract_generic
+
+PARAGRAPHS = [
+    "The university opened its new marine science building on Friday, with teaching labs, "
+    "a seawater aquarium and a research vessel dock on the estuary side of the campus.",
+    "The building replaces three older labs that had been spread across the town, and it "
+    "brings together about two hundred researchers and students under one roof.",
+    "Funding came from a state grant and from alumni donations collected over six years, "
+    "the vice-chancellor said at the opening ceremony in the main atrium.",
+    "The first classes in the building begin next semester, and public tours of the "
+    "aquarium will run on the first Saturday of every month from April onwards.",
+]
+URL = "https://news.coastal-uni.example/2024/03/marine-building"
+
+
+def body_of(inside: str = "", *, before: str = "", after: str = "", outside: str = "") -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    html = (
+        "<html><head><title>Marine science building opens</title></head><body>"
+        f"{outside}<div class='page'><h1>Marine science building opens</h1>"
+        f"<div class='content'>{before}{paragraphs[: len(paragraphs) // 2]}{inside}"
+        f"{paragraphs[len(paragraphs) // 2 :]}{after}</div></div></body></html>"
+    )
+    return extract_generic(html, URL).text
+
+
+def assert_clean(text: str, *furniture: str) -> None:
+    for paragraph in PARAGRAPHS:
+        assert paragraph in text
+    for line in furniture:
+        assert line not in text, line
+
+
+def test_a_login_dialog_is_not_body() -> None:
+    dialog = (
+        "<div class='modal-login'><h3>Sign in to your account</h3><p>Enter your email "
+        "address and password to continue reading articles on our site.</p>"
+        "<form><input name='email'><input type='password' name='pw'>"
+        "<button>Log in</button></form></div>"
+    )
+    assert_clean(body_of(after=dialog), "Sign in to your account", "password to continue")
+
+
+def test_a_cookie_table_is_not_body() -> None:
+    table = (
+        "<div class='cookie-policy'><table><tr><th>Cookie</th><th>Purpose</th><th>Expiry</th></tr>"
+        "<tr><td>_ga</td><td>Distinguishes users for analytics purposes</td><td>2 years</td></tr>"
+        "<tr><td>_gid</td><td>Stores and updates a unique value for each page</td>"
+        "<td>24 hours</td></tr></table></div>"
+    )
+    assert_clean(body_of(after=table), "Distinguishes users", "_gid")
+
+
+def test_a_comment_form_is_not_body() -> None:
+    form = (
+        "<div id='respond'><h3>Leave a Reply</h3><form class='reply-form'><p>Your email address "
+        "will not be published. Required fields are marked *</p><textarea name='comment'>"
+        "</textarea><input name='author'><input type='submit' value='Post Comment'></form></div>"
+    )
+    assert_clean(body_of(after=form), "Leave a Reply", "will not be published")
+
+
+@pytest.mark.parametrize(
+    "crumbs",
+    [
+        "<p class='path'>You are here: <a href='/'>Home</a> » <a href='/news'>News</a> » "
+        "Marine science building opens</p>",
+        "<div>You are here: Home &gt; News &gt; 2024 &gt; Marine science building opens</div>",
+    ],
+)
+def test_breadcrumbs_are_not_body(crumbs: str) -> None:
+    assert_clean(body_of(before=crumbs), "You are here")
+
+
+def test_a_reviewed_by_line_is_not_body() -> None:
+    assert_clean(
+        body_of(before="<p>Reviewed by Dr Alex Morgan, Head of Marine Science</p>"),
+        "Reviewed by",
+    )
+
+
+def test_print_this_page_is_not_body() -> None:
+    link = "<p><a href='javascript:window.print()'>Print this page</a></p>"
+    assert_clean(body_of(after=link), "Print this page")
+
+
+def test_an_author_bio_after_the_text_is_not_body() -> None:
+    bio = (
+        "<div class='author-box'><img src='/a.jpg'><h4>About the author</h4><p>Sam Rivers is "
+        "a science writer in the university's communications office, covering marine and "
+        "environmental research since 2015.</p></div>"
+    )
+    assert_clean(body_of(after=bio), "Sam Rivers is a science writer", "About the author")
+
+
+def test_related_story_teasers_are_not_body() -> None:
+    teasers = (
+        "<div class='more-news'><h3>More news</h3>"
+        "<div class='card'><a href='/a'>Estuary study finds seagrass recovering faster than "
+        "expected</a><p>Researchers mapped the estuary floor over five summers.</p></div>"
+        "<div class='card'><a href='/b'>New scholarships open for first-year students in "
+        "ocean sciences</a><p>Applications close at the end of the month.</p></div></div>"
+    )
+    assert_clean(body_of(after=teasers), "seagrass recovering", "Applications close")
+
+
+def test_a_related_box_between_paragraphs_is_not_body() -> None:
+    box = (
+        "<aside class='inline-related'><strong>Read also:</strong> <a href='/c'>Campus "
+        "aquarium reaches ten thousand visitors in its first season</a></aside>"
+    )
+    assert_clean(body_of(inside=box), "ten thousand visitors")
+
+
+def test_a_login_box_with_a_plain_name_is_not_body() -> None:
+    box = (
+        "<div class='box-7'><h3>Log in</h3><p>Log in to your account to read the full story and "
+        "manage your newsletters.</p><form><input name='user'><input type='password' name='pw'>"
+        "<button>Continue</button></form><p><a href='/register'>Create an account</a></p></div>"
+    )
+    assert_clean(body_of(after=box), "Log in to your account", "Create an account")
+
+
+def test_a_cookie_notice_with_a_plain_name_is_not_body() -> None:
+    notice = (
+        "<div class='notice-bar'><p>We use cookies to improve your experience on our website. "
+        "By continuing to browse you agree to our use of cookies.</p>"
+        "<button>Accept all</button><button>Manage settings</button></div>"
+    )
+    assert_clean(body_of(outside=notice), "We use cookies")

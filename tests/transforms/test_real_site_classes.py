@@ -1,0 +1,355 @@
+"""Failure classes seen on real, unseen sites, each on a small page written for the test: titles
+(site names learned from the page, dashes that belong to the headline), structured data checked
+before it is trusted, dates and authors resolved from the page's evidence, with the winning
+source in `field_sources`."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from transforms.extract import extract_article
+from transforms.generic import extract_generic
+from transforms.generic.fields import clean_author_names
+from transforms.generic.structured import structured_body_agrees
+
+PARAGRAPHS = [
+    "The harbour council voted on Tuesday evening to close the old swing bridge for repairs, "
+    "after engineers found corrosion in two of the four main bearings last month.",
+    "Ferry services will run every twenty minutes while the bridge is shut, and the council "
+    "said that residents of the north shore would travel free of charge until the spring.",
+    "Local traders said they were worried about the loss of passing trade, but most agreed "
+    "that the repairs could not wait another winter without a serious risk to the public.",
+    "Work is expected to begin in early March and to last about eleven weeks, weather "
+    "permitting, with the bridge reopening to pedestrians before it reopens to cars.",
+]
+SITE = "Harbour Daily"
+URL = "https://news.harbour-daily.example/2024/storm-bridge"
+
+
+def page(
+    *,
+    head: str = "",
+    title: str | None = None,
+    h1: str | None = None,
+    before: str = "",
+    after: str = "",
+    body: str | None = None,
+    outside: str = "",
+) -> str:
+    text = body if body is not None else "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    heading = f"<h1>{h1}</h1>" if h1 else ""
+    return (
+        f"<html><head><title>{title or ''}</title>{head}</head><body>{outside}"
+        f"<main><article>{heading}{before}{text}{after}</article></main></body></html>"
+    )
+
+
+def meta(prop: str, content: str) -> str:
+    return f'<meta property="{prop}" content="{content}">'
+
+
+def json_ld(**fields: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(fields)}</script>'
+
+
+def extract(html: str, url: str = URL):  # noqa: ANN201
+    return extract_article(html, url, profile="generic")
+
+
+# -- titles ----------------------------------------------------------------------------------
+
+HEADLINE = "Storm closes the old bridge - and the ferries take over"
+
+
+def test_a_dash_inside_the_headline_stays_when_the_h1_says_it_whole() -> None:
+    html = page(
+        title=f"{HEADLINE} | {SITE}",
+        h1=HEADLINE,
+        head=meta("og:site_name", SITE) + meta("og:title", f"{HEADLINE} | {SITE}"),
+    )
+    article = extract(html)
+    assert article.title == HEADLINE
+    assert article.sources["title"] == "h1"
+
+
+def test_a_dash_is_not_cut_on_the_separator_alone() -> None:
+    article = extract(page(title=HEADLINE, head=meta("og:title", HEADLINE)))
+    assert article.title == HEADLINE
+
+
+def test_a_site_name_after_a_dash_goes_when_the_logo_names_it() -> None:
+    logo = f'<header><a class="site-logo" href="/"><img src="/logo.svg" alt="{SITE}"></a></header>'
+    article = extract(page(title=f"{HEADLINE} - {SITE}", outside=logo))
+    assert article.title == HEADLINE
+
+
+def test_a_site_name_after_a_dash_goes_when_it_is_the_host() -> None:
+    html = page(title="Council votes to close the old swing bridge - Harbourdaily")
+    article = extract(html, "https://www.harbourdaily.example/news/1")
+    assert article.title == "Council votes to close the old swing bridge"
+
+
+@pytest.mark.parametrize("bar", ["｜", " ｜ ", " ㅣ ", "ㅣ"])
+def test_site_names_joined_by_full_width_or_hangul_bars_go(bar: str) -> None:
+    headline = "항만 다리 폐쇄 결정"
+    html = page(title=f"{headline}{bar}한빛일보", head=meta("og:site_name", "한빛일보"))
+    assert extract(html).title == headline
+
+
+def test_a_leading_topic_label_stays() -> None:
+    headline = "Climate: Storm closes the old bridge for eleven weeks"
+    html = page(title=f"{headline} | {SITE}", h1=headline, head=meta("og:site_name", SITE))
+    assert extract(html).title == headline
+
+
+def test_the_headline_most_sources_agree_on_wins() -> None:
+    social = "You will not believe what happened to this bridge"
+    html = page(
+        title=f"{HEADLINE} | {SITE}",
+        h1=HEADLINE,
+        head=meta("og:title", social) + json_ld(**{"@type": "NewsArticle", "headline": HEADLINE}),
+    )
+    assert extract(html).title == HEADLINE
+
+
+# -- structured data ----------------------------------------------------------------------------
+
+APOSTROPHES = [
+    "The council's engineers said the bridge's bearings weren't safe, and they'd rather "
+    "close it now than wait for a failure that couldn't be undone.",
+    "Traders said they didn't want a long closure, but they're ready to cope if it's the "
+    "only way to keep the town's main crossing open for the next fifty years.",
+    "The ferry company's manager said it won't be easy, but the crews have done it before "
+    "and they'll run extra boats at the busiest hours of the day.",
+    "Residents who'd planned to drive said they'll take the ferry, and the council's "
+    "leader thanked them for their patience while the work isn't finished.",
+]
+
+
+def test_a_json_ld_body_with_twice_escaped_entities_does_not_replace_the_page_body() -> None:
+    broken = "\n".join(p.replace("council", "conse&amp;ccedil;il") for p in PARAGRAPHS * 2)
+    html = page(title=HEADLINE, head=json_ld(**{"@type": "NewsArticle", "articleBody": broken}))
+    article = extract(html)
+    assert "ccedil" not in article.text
+    assert article.text == "\n\n".join(PARAGRAPHS)
+    assert article.sources["body"] == "dom"
+
+
+def test_a_json_ld_body_that_lost_its_apostrophes_does_not_replace_the_page_body() -> None:
+    lost = "\n".join(p.replace("'", "") for p in APOSTROPHES * 2)
+    body = "".join(f"<p>{p}</p>" for p in APOSTROPHES)
+    html = page(
+        title=HEADLINE,
+        body=body,
+        head=json_ld(**{"@type": "NewsArticle", "articleBody": lost}),
+    )
+    article = extract(html)
+    assert article.text == "\n\n".join(APOSTROPHES)
+    assert article.sources["body"] == "dom"
+
+
+def test_a_json_ld_body_holding_the_page_body_and_more_is_trusted() -> None:
+    full = "\n".join(PARAGRAPHS * 2 + ["A closing paragraph only subscribers can read."])
+    html = page(
+        title=HEADLINE,
+        body=f"<p>{PARAGRAPHS[0]}</p><div class='paywall'>Subscribe to read on.</div>",
+        head=json_ld(**{"@type": "NewsArticle", "articleBody": full}),
+    )
+    article = extract(html)
+    assert "only subscribers can read" in article.text
+    assert article.sources["body"] == "json-ld"
+
+
+def test_structured_body_agreement_is_measured_on_the_page_body() -> None:
+    page_body = "\n".join(APOSTROPHES)
+    assert structured_body_agrees(page_body + "\nMore text that the page does not show.", page_body)
+    assert not structured_body_agrees(page_body.replace("'", ""), page_body)
+    assert not structured_body_agrees(page_body + " &eacute;", page_body)
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+PLUS_TEN = timezone(timedelta(hours=10))
+
+
+def test_a_date_only_time_element_does_not_beat_a_json_ld_timestamp_with_its_offset() -> None:
+    html = page(
+        title=HEADLINE,
+        before='<time datetime="2024-03-05">5 March 2024</time>',
+        head=json_ld(**{"@type": "NewsArticle", "datePublished": "2024-03-05T09:30:00+10:00"}),
+    )
+    article = extract(html)
+    assert article.published_at == datetime(2024, 3, 5, 9, 30, tzinfo=PLUS_TEN)
+    assert article.sources["published_at"] == "json-ld"
+
+
+def test_a_date_only_statement_gives_way_to_a_same_day_one_with_a_time() -> None:
+    html = page(
+        title=HEADLINE,
+        before='<time datetime="2024-03-05T09:30:00+10:00">5 March, 9.30am</time>',
+        head=meta("article:published_time", "2024-03-05"),
+    )
+    article = extract(html)
+    assert article.published_at == datetime(2024, 3, 5, 9, 30, tzinfo=PLUS_TEN)
+    assert article.sources["published_at"] == "time"
+
+
+def test_a_time_without_offset_gives_way_to_the_same_wall_time_with_one() -> None:
+    html = page(
+        title=HEADLINE,
+        head=json_ld(**{"@type": "NewsArticle", "datePublished": "2024-03-05T09:30:00"})
+        + meta("article:published_time", "2024-03-05T09:30:00+10:00"),
+    )
+    assert extract(html).published_at == datetime(2024, 3, 5, 9, 30, tzinfo=PLUS_TEN)
+
+
+def test_article_published_time_spelled_with_colons_is_read() -> None:
+    html = page(title=HEADLINE, head=meta("article:published:time", "2024-03-05T09:30:00+10:00"))
+    assert extract(html).published_at == datetime(2024, 3, 5, 9, 30, tzinfo=PLUS_TEN)
+
+
+def test_a_date_only_in_the_visible_text_is_found() -> None:
+    html = page(title=HEADLINE, before="<p class='info'>Published: 5 March 2024</p>")
+    article = extract(html, "https://news.harbour-daily.example/storm-bridge")
+    assert article.published_at is not None
+    assert article.published_at.date() == datetime(2024, 3, 5, tzinfo=UTC).date()
+    assert article.sources["published_at"] == "labels"
+
+
+# -- authors -----------------------------------------------------------------------------------
+
+
+def authors_of(head: str, before: str = "") -> tuple[str, ...]:
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE) + head, before=before)
+    return extract(html).authors
+
+
+def test_an_email_address_is_not_a_name() -> None:
+    assert authors_of('<meta name="author" content="j.doe@harbour-daily.example">') == ()
+    assert authors_of('<meta name="author" content="Jane Doe <jane@harbour.example>">') == (
+        "Jane Doe",
+    )
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "Jane Doe and John Roe",
+        "Jane Doe, John Roe",
+        "Jane Doe | John Roe",
+        "Jane Doe og John Roe",
+        "Jane Doe und John Roe",
+        "Author: Jane Doe & John Roe",
+    ],
+)
+def test_several_names_in_one_string_are_split(names: str) -> None:
+    assert authors_of(f'<meta name="author" content="{names}">') == ("Jane Doe", "John Roe")
+
+
+def test_initials_in_parentheses_are_dropped() -> None:
+    assert authors_of('<meta name="author" content="Jane Doe (jd)">') == ("Jane Doe",)
+
+
+def test_the_publisher_is_not_an_author_when_the_byline_names_a_person() -> None:
+    organisation = json_ld(
+        **{"@type": "NewsArticle", "author": {"@type": "Organization", "name": SITE}}
+    )
+    byline = "<p class='byline'>By Jane Doe</p>"
+    assert authors_of(organisation, before=byline) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("publisher", ["harbour-daily.example", "www.harbourdaily.com", SITE])
+def test_a_publisher_name_or_domain_is_not_a_person(publisher: str) -> None:
+    publishers = {"harbour daily", "harbour daily example"}
+    assert clean_author_names([f"Jane Doe, {publisher}"], publishers) == ("Jane Doe",)
+
+
+def test_a_page_naming_only_its_publisher_keeps_it() -> None:
+    assert authors_of(f'<meta name="author" content="{SITE}">') == (SITE,)
+
+
+# -- every source recorded ------------------------------------------------------------------------
+
+
+def test_the_generic_path_records_where_each_field_came_from() -> None:
+    html = page(
+        title=f"{HEADLINE} | {SITE}",
+        h1=HEADLINE,
+        head=meta("og:site_name", SITE)
+        + json_ld(
+            **{
+                "@type": "NewsArticle",
+                "datePublished": "2024-03-05T09:30:00+10:00",
+                "author": {"@type": "Person", "name": "Jane Doe"},
+            }
+        ),
+    )
+    sources = extract_generic(html, URL).sources
+    assert sources == {
+        "title": "h1",
+        "body": "dom",
+        "published_at": "json-ld",
+        "authors": "metadata",
+    }
+
+
+# -- images ------------------------------------------------------------------------------------------
+
+
+def test_a_text_without_pictures_takes_the_page_s_own_picture_as_its_lead() -> None:
+    html = page(title=HEADLINE, head=meta("og:image", "/media/bridge-hero.jpg"))
+    images = extract(html).images
+    assert [image.src for image in images] == [
+        "https://news.harbour-daily.example/media/bridge-hero.jpg"
+    ]
+
+
+def test_a_text_with_pictures_keeps_its_own() -> None:
+    figure = (
+        "<figure><img src='/media/bearing.jpg'><figcaption>A corroded bearing</figcaption></figure>"
+    )
+    html = page(title=HEADLINE, head=meta("og:image", "/media/bridge-hero.jpg"), after=figure)
+    assert [image.src for image in extract(html).images] == [
+        "https://news.harbour-daily.example/media/bearing.jpg"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jane DoeTwitter Today 5:00 am", ("Jane Doe",)),
+        ("Jane Doe 12 March 2024", ("Jane Doe",)),
+        ("105092", ()),
+        ("Desk7 Newsroom", ("Desk7 Newsroom",)),
+    ],
+)
+def test_a_byline_line_gives_the_name_only(raw: str, expected: tuple[str, ...]) -> None:
+    assert clean_author_names([raw], set()) == expected
+
+
+def test_a_date_in_a_script_is_not_visible_text() -> None:
+    script = "<script>var stamp = 'Published: 1 January 2020';</script>"
+    html = page(title=HEADLINE, before=f"{script}<p class='info'>Published: 5 March 2024</p>")
+    article = extract(html, "https://news.harbour-daily.example/storm-bridge")
+    assert article.published_at is not None
+    assert (article.published_at.year, article.published_at.month) == (2024, 3)
+
+
+def test_a_related_story_s_date_in_json_ld_does_not_beat_the_page_s_own() -> None:
+    related = json_ld(
+        **{
+            "@type": "ItemList",
+            "itemListElement": [{"@type": "ListItem", "datePublished": "2019-01-01T08:00:00Z"}],
+        }
+    )
+    graph = json_ld(
+        **{"@graph": [{"@type": "CreativeWork", "datePublished": "2019-01-01T08:00:00Z"}]}
+    )
+    html = page(
+        title=HEADLINE,
+        head=related + graph + meta("article:published_time", "2024-03-05T09:30:00+10:00"),
+    )
+    assert extract(html).published_at == datetime(2024, 3, 5, 9, 30, tzinfo=PLUS_TEN)

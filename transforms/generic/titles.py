@@ -1,0 +1,230 @@
+"""The title as evidence voting across the page's own title sources.
+
+A page names its article in several places: `og:title`, `twitter:title`, JSON-LD `headline`,
+its `<h1>` and its `<title>`. Each may carry the site's name ("Story | Site", "Site ｜ Story",
+"Story - site.com"), and a dash may just as well be part of the headline ("Storm - and what
+comes after"). So no dash is cut on the separator alone:
+
+1. an end piece goes when it is the site's name as the page itself gives it (`og:site_name`,
+   JSON-LD publisher, `application-name`, the host's name, the text of its logo or brand box);
+   after a bar or a bullet (never a dash) a short last piece goes too;
+2. then a source's text is reduced to a run of its pieces only when another source says
+   exactly that run (`<title>` "Topic - Story" and `<h1>` "Story");
+3. the cleaned candidates vote: each source supports the candidates it says or contains,
+   and the best-supported one wins, the settings' source order breaking ties.
+
+`pick_title_with_source` returns the winner and the source it came from, for `field_sources`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+from transforms.metadata import PageMetadata
+from transforms.normalize import normalize_text
+
+HtmlElement = lxml_html.HtmlElement
+# a separator between a headline and a site name: bars (ASCII, full-width, Hangul ㅣ), dashes,
+# guillemets and bullets with space around them, "::"
+SEPARATOR = re.compile(r"(\s+[|–—\-»·•]\s+|\s*[｜ㅣ]\s*|\s+\|\|\s+|\s+::\s+|\s+--\s+)")
+WORD = re.compile(r"\w+")
+BAR = re.compile(r"\s+[|»·•]\s+|\s*[｜ㅣ]\s*|\s+\|\|\s+|\s+::\s+")
+MIN_H1_WORDS = 2
+MAX_BRAND_WORDS = 4  # a site's name is this short; a headline's second clause is longer
+MAX_BRAND_CHARS = 200
+BRAND_WORDS = ("logo", "Logo", "brand", "Brand", "site-name", "sitename", "site-title", "copyright")
+BRAND_ELEMENTS = etree.XPath(
+    "//*["
+    + " or ".join(f"contains(@class, '{w}') or contains(@id, '{w}')" for w in BRAND_WORDS)
+    + "] | //img[contains(@src, 'logo')]"
+)
+MAX_BRAND_TEXT_NODES = 20
+HOST_NOISE = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "ac", "news", "de"})
+
+
+@dataclass(frozen=True)
+class TitleCandidate:
+    source: str
+    text: str
+
+
+def _key(text: str | None) -> str:
+    return " ".join(WORD.findall((text or "").casefold()))
+
+
+def _pieces(text: str) -> tuple[list[str], list[str]]:
+    """The text's pieces and the separators between them."""
+    parts = SEPARATOR.split(text)
+    return parts[0::2], parts[1::2]
+
+
+def _join(pieces: list[str], separators: list[str], start: int, end: int) -> str:
+    out = pieces[start]
+    for index in range(start + 1, end):
+        out += separators[index - 1] + pieces[index]
+    return normalize_text(out)
+
+
+def title_candidates(meta: PageMetadata, root: HtmlElement) -> list[TitleCandidate]:
+    """Every title the page gives, with its source, in no particular order of trust."""
+    found: list[TitleCandidate] = []
+    for source, text in (
+        ("og:title", meta.meta.get("og:title")),
+        ("twitter:title", meta.meta.get("twitter:title")),
+        ("json-ld", meta.headline),
+    ):
+        if text and normalize_text(text):
+            found.append(TitleCandidate(source, normalize_text(text)))
+    for h1 in list(root.iter("h1"))[:3]:
+        text = normalize_text(h1.text_content())
+        if text and len(text.split()) >= MIN_H1_WORDS or (text and not text.isascii()):
+            found.append(TitleCandidate("h1", text))
+    title_node = next(root.iter("title"), None)
+    if title_node is not None and normalize_text(title_node.text_content()):
+        found.append(TitleCandidate("title", normalize_text(title_node.text_content())))
+    return found
+
+
+def site_name_keys(meta: PageMetadata, url: str) -> list[str]:
+    """The site's name as the page's metadata gives it, and its host's name."""
+    keys = [_key(name) for name in (meta.site_name, meta.publisher) if name]
+    application = meta.meta.get("application-name")
+    if application:
+        keys.append(_key(application))
+    host = (urlsplit(url).hostname or "").lower()
+    labels = [label for label in re.split(r"[.]", host) if label and label not in HOST_NOISE]
+    if labels:
+        keys.append(_key(" ".join(labels)))
+        keys.append(_key(host))
+    return [key for key in keys if key]
+
+
+def brand_texts(root: HtmlElement) -> list[str]:
+    """The site's name where the page shows it: logos, brand boxes, the copyright line."""
+    found: list[str] = []
+    for element in BRAND_ELEMENTS(root):
+        text = "".join(islice(element.itertext(), MAX_BRAND_TEXT_NODES))
+        found.append(_key(text[:MAX_BRAND_CHARS]))
+        found.extend(_key(img.get("alt")) for img in element.iter("img") if img.get("alt"))
+    return [text for text in found if text]
+
+
+class LazyBrands:
+    """`brand_texts(root)`, read on first use: most titles are settled without it."""
+
+    def __init__(self, root: HtmlElement | None) -> None:
+        self.root = root
+        self.texts: list[str] | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        if self.texts is None:
+            self.texts = brand_texts(self.root) if self.root is not None else []
+        return iter(self.texts)
+
+
+def _is_site_piece(piece: str, site_keys: list[str], brands: Iterable[str] = ()) -> bool:
+    key = _key(piece)
+    if not key:
+        return True
+    squashed = key.replace(" ", "")
+    for site in site_keys:
+        site_squashed = site.replace(" ", "")
+        if key == site or squashed == site_squashed:
+            return True
+        if site in key and len(key.split()) <= len(site.split()) + 2:
+            return True
+        if len(squashed) >= 3 and squashed in site_squashed and len(key.split()) <= 3:
+            return True
+    return len(key.split()) <= MAX_BRAND_WORDS and any(
+        f" {key} " in f" {brand} " for brand in brands
+    )
+
+
+def _strip_site_pieces(
+    text: str, site_keys: list[str], brands: Iterable[str], options: ExtractionOptions
+) -> str:
+    """`text` without the site's name at either end: any separator when the page names the
+    site so; a bar or bullet (never a dash) also before a short last piece."""
+    pieces, separators = _pieces(text)
+    start, end = 0, len(pieces)
+    while end - start > 1 and _is_site_piece(pieces[end - 1], site_keys, brands):
+        end -= 1
+    while end - start > 1 and _is_site_piece(pieces[start], site_keys, brands):
+        start += 1
+    if (
+        options.title_strip_short_bar_tail
+        and end - start > 1
+        and end == len(pieces)
+        and BAR.fullmatch(separators[end - 2])
+        and len(pieces[end - 1].split()) <= MAX_BRAND_WORDS
+        and len(pieces[end - 1]) < len(_join(pieces, separators, start, end - 1))
+    ):
+        end -= 1
+    return _join(pieces, separators, start, end)
+
+
+def clean_candidate(text: str, other_keys: set[str]) -> str:
+    """`text`, or the longest run of its pieces that another source says exactly."""
+    pieces, separators = _pieces(text)
+    if len(pieces) == 1 or _key(text) in other_keys:
+        return text
+    runs = sorted(
+        ((start, end) for start in range(len(pieces)) for end in range(start + 1, len(pieces) + 1)),
+        key=lambda run: run[0] - run[1],
+    )
+    for start, end in runs:
+        if (start, end) != (0, len(pieces)):
+            run = _join(pieces, separators, start, end)
+            if _key(run) in other_keys:
+                return run
+    return text
+
+
+def pick_title_with_source(
+    meta: PageMetadata, root: HtmlElement, url: str, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> tuple[str | None, str | None]:
+    """(title, source it came from), or (None, None) when the page names nothing."""
+    candidates = title_candidates(meta, root)
+    if not candidates:
+        return None, None
+    site_keys = site_name_keys(meta, url)
+    brands = LazyBrands(root if options.title_brand_evidence else None)
+    stripped = [
+        TitleCandidate(c.source, _strip_site_pieces(c.text, site_keys, brands, options))
+        for c in candidates
+    ]
+    cleaned: list[TitleCandidate] = []
+    for candidate in stripped:
+        others = {_key(c.text) for c in stripped if c.source != candidate.source}
+        text = clean_candidate(candidate.text, others)
+        if _key(text) and not _is_site_piece(text, site_keys[:2]):
+            cleaned.append(TitleCandidate(candidate.source, text))
+    if not cleaned:
+        cleaned = stripped
+    raw_keys = [(c.source, _key(c.text)) for c in candidates]
+
+    def support(candidate: TitleCandidate) -> float:
+        key = _key(candidate.text)
+        total = 0.0
+        for source, other in {(c.source, _key(c.text)) for c in cleaned}:
+            if source != candidate.source and other == key:
+                total += options.title_exact_vote
+        for source, raw in raw_keys:
+            if source != candidate.source and key and key in raw:
+                total += options.title_contained_vote
+        return total
+
+    order = {source: rank for rank, source in enumerate(options.title_source_order)}
+    best = max(
+        cleaned,
+        key=lambda c: (support(c), -order.get(c.source, len(order))),
+    )
+    return best.text, best.source
