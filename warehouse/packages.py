@@ -325,8 +325,6 @@ class PackageWriter:
             },
             "files": {name: _sha256(path) for name, path in files.items()},
         }
-        for name in (RUN_FILE, HEARTBEAT_FILE):  # the manifest says it all from here on
-            (self.staging / name).unlink(missing_ok=True)
         manifest_path = self.staging / MANIFEST_NAME
         manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False))
         _fsync(manifest_path)
@@ -336,6 +334,8 @@ class PackageWriter:
         target = ready / contents.run_id
         os.rename(self.staging, target)
         _fsync(ready)
+        for name in (RUN_FILE, HEARTBEAT_FILE):  # in flight until the rename; the manifest now
+            (target / name).unlink(missing_ok=True)
         return target
 
     def discard(self) -> None:
