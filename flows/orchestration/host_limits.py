@@ -1,26 +1,37 @@
-"""Per-host politeness shared by every worker: Prefect global concurrency limits (issue 14).
+"""Per-host politeness shared by every worker: Prefect global concurrency limits (issues 14, 18).
 
-`host:<host>` holds `max_in_flight` slots: a request occupies one while it is in flight, so all
-workers together never send a host more than that at once. When the host asks for a delay
-between requests, `host-pace:<host>` (one slot, decaying at 1/delay per second) is taken with
-`rate_limit` before each request, spacing them across workers too. The limits live on the
-Prefect server (on PostgreSQL): nothing is counted per process.
+A source run leases its hosts once, for the whole run (`PrefectHostLimiter.for_run`): each host
+has a limit `host-lease:<host>` of one slot, and the run takes the slots of all its hosts in one
+call (atomically, so two runs never deadlock over two hosts), renewed by Prefect while held and
+freed when the run ends (or, when its worker dies, when the lease runs out). While a run holds
+a host, no other run on any worker sends it anything; the run's own fetcher keeps the host's
+`max_in_flight` and delay in process. So two workers never exceed a host's limits together,
+at a cost of a few API calls per source run instead of two or three per request.
+
+A host a run did not lease up front (none today: redirects stay on the source's own hosts) is
+held per request, as before: `host:<host>` with `max_in_flight` slots for the request, and
+`host-pace:<host>` (one slot decaying at 1/delay per second) before it.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from prefect.client.orchestration import SyncPrefectClient, get_client
 from prefect.concurrency.sync import concurrency, rate_limit
 from prefect.exceptions import ObjectAlreadyExists
 
+LEASE_PREFIX = "host-lease:"
 IN_FLIGHT_PREFIX = "host:"
 PACE_PREFIX = "host-pace:"
 # A killed worker's slots come back when their lease runs out: short, renewed while held.
 LEASE_SECONDS = 60.0  # the server's minimum
+
+
+def lease_limit_name(host: str) -> str:
+    return LEASE_PREFIX + host
 
 
 def in_flight_limit_name(host: str) -> str:
@@ -45,7 +56,40 @@ class PrefectHostLimiter:
 
     def __init__(self) -> None:
         self._configured: dict[str, tuple[int, float]] = {}
+        self._leases_made: set[str] = set()
+        self._leased: frozenset[str] = frozenset()
         self._lock = threading.Lock()
+
+    def _ensure_lease_limits(self, hosts: list[str]) -> None:
+        with self._lock:
+            missing = [host for host in hosts if host not in self._leases_made]
+            if not missing:
+                return
+            with get_client(sync_client=True) as client:
+                for host in missing:
+                    _upsert(client, lease_limit_name(host), 1)
+            self._leases_made.update(missing)
+
+    @contextmanager
+    def for_run(self, hosts: Iterable[str]) -> Iterator[None]:
+        """Hold every one of `hosts` for the source run (waits while another run holds one)."""
+        leased = sorted(set(hosts))
+        if not leased:
+            yield
+            return
+        self._ensure_lease_limits(leased)
+        with concurrency(
+            [lease_limit_name(host) for host in leased],
+            occupy=1,
+            lease_duration=LEASE_SECONDS,
+            strict=True,
+            raise_on_lease_renewal_failure=False,  # an API hiccup never fails the data path
+        ):
+            self._leased = frozenset(leased)
+            try:
+                yield
+            finally:
+                self._leased = frozenset()
 
     def _ensure_limits(self, host: str, max_in_flight: int, delay_seconds: float) -> None:
         wanted = (max(1, max_in_flight), max(0.0, delay_seconds))
@@ -60,6 +104,9 @@ class PrefectHostLimiter:
 
     @contextmanager
     def hold(self, host: str, max_in_flight: int, delay_seconds: float) -> Iterator[None]:
+        if host in self._leased:  # the run holds the host: its fetcher's own gate is enough
+            yield
+            return
         self._ensure_limits(host, max_in_flight, delay_seconds)
         if delay_seconds > 0:
             rate_limit(pace_limit_name(host), occupy=1, strict=True)

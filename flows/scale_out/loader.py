@@ -18,7 +18,7 @@ import os
 import socket
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from fetch import discover as discovery_methods
 from fetch.archive import WarcArchive
 from fetch.discover import Discovery, DiscoveryFailed
 from fetch.http import Fetcher, FetchRequest, crawl_state_for
+from fetch.limits import host_of
 from flows.engine import pages as multi_page
 from flows.engine import resources, steps
 from flows.engine.steps import now_utc
@@ -157,6 +158,20 @@ def produced_by() -> str:
     return f"{worker}@{socket.gethostname()}" if worker else socket.gethostname()
 
 
+def leased_hosts(limiter: Any, source: Source) -> AbstractContextManager[None]:
+    """The source's hosts leased for the whole run, when the limiter leases (else nothing)."""
+    if limiter is None or not hasattr(limiter, "for_run"):
+        return nullcontext()
+    return limiter.for_run(run_hosts(source))
+
+
+def run_hosts(source: Source) -> list[str]:
+    """Every host a run of `source` may send a request to, as the fetcher names them."""
+    urls = [source.base_url, *source.listing_urls, *source.feed_full_urls]
+    urls += [*source.sitemap_full_urls, *(f"http://{host}" for host in source.allowed_hosts)]
+    return sorted({host_of(url) for url in urls})
+
+
 @contextmanager
 def heartbeat(writer: PackageWriter, every_seconds: float) -> Iterator[None]:
     """Touch the package's heartbeat while the run lives (a thread: it beats while the run's
@@ -215,6 +230,7 @@ def run_source_to_package(
     try:
         with (
             heartbeat(writer, settings.package_heartbeat_seconds),
+            leased_hosts(limiter, source),
             make_package_fetcher(settings, source, run_id, writer.warc_dir, limiter) as fetcher,
         ):
             try:

@@ -104,3 +104,44 @@ def test_two_workers_creating_one_host_limit_at_once_both_go_on() -> None:
     client = RacedClient()
     _upsert(client, "host-pace:example.org", 1, slot_decay_per_second=0.5)  # type: ignore[arg-type]
     assert client.calls == [("host-pace:example.org", 1, {"slot_decay_per_second": 0.5})] * 2
+
+
+class LeasingLimiter(RecordingLimiter):
+    """A limiter that leases hosts for the run: `hold` on a leased host costs nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.runs: list[list[str]] = []
+        self.leased: set[str] = set()
+        self.unleased_requests = 0
+
+    @contextmanager
+    def for_run(self, hosts):  # noqa: ANN001, ANN201
+        self.runs.append(list(hosts))
+        self.leased = set(hosts)
+        try:
+            yield
+        finally:
+            self.leased = set()
+
+    @contextmanager
+    def hold(self, host: str, max_in_flight: int, delay_seconds: float) -> Iterator[None]:
+        if host not in self.leased:
+            self.unleased_requests += 1
+        with super().hold(host, max_in_flight, delay_seconds):
+            yield
+
+
+def test_a_source_run_leases_its_hosts_once_not_per_request(
+    tmp_path: Path, demo_server: DemoServer, demo_source: Source
+) -> None:
+    from flows.scale_out.loader import run_source_to_package
+
+    settings = fast_settings(tmp_path)
+    limiter = LeasingLimiter()
+    run = run_source_to_package(settings, demo_source, limiter=limiter)
+    host = demo_server.base_url.split("//")[1].rstrip("/")
+    assert run.pages > 0
+    assert limiter.runs == [[host]]
+    assert len(limiter.held) > run.pages  # every request still went through the limiter...
+    assert limiter.unleased_requests == 0  # ...on a host the run held for its whole length

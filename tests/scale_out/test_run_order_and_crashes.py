@@ -223,3 +223,16 @@ def test_a_live_workers_heartbeat_keeps_its_run_in_flight(tmp_path: Path, site: 
     with loader.heartbeat(writer, settings.package_heartbeat_seconds):
         wait_until(lambda: beat.stat().st_mtime > stale + 60, timeout=10, what="a heartbeat")
     assert (packages_dir(settings) / INCOMING_DIR).is_dir()
+
+
+def test_the_effective_settings_of_a_run_are_recorded_with_it(
+    tmp_path: Path, site: DemoServer
+) -> None:
+    settings = replace(settings_for(tmp_path, {SOURCE: site}), max_rechecks_per_run=17)
+    run_source_to_package(settings, settings.source(SOURCE))
+    load_ready_packages(settings)
+    ((recorded,),) = rows(settings, "SELECT settings FROM runs")
+    record = json.loads(recorded)
+    assert record["max_rechecks_per_run"] == 17
+    assert record["source"]["name"] == SOURCE
+    assert record["source"]["base_url"] == site.base_url
