@@ -15,10 +15,14 @@ held per request, as before: `host:<host>` with `max_in_flight` slots for the re
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from uuid import UUID
 
+import httpx
 from prefect.client.orchestration import SyncPrefectClient, get_client
 from prefect.concurrency.sync import concurrency, rate_limit
 from prefect.exceptions import ObjectAlreadyExists
@@ -28,6 +32,8 @@ IN_FLIGHT_PREFIX = "host:"
 PACE_PREFIX = "host-pace:"
 # A killed worker's slots come back when their lease runs out: short, renewed while held.
 LEASE_SECONDS = 60.0  # the server's minimum
+MAX_WAIT_POLL_SECONDS = 2.0  # while another run holds a host, ask again at least this often
+log = logging.getLogger("newsetl")
 
 
 def lease_limit_name(host: str) -> str:
@@ -51,45 +57,89 @@ def _upsert(client: SyncPrefectClient, name: str, limit: int, **options: float) 
         client.upsert_global_concurrency_limit_by_name(name, limit, **options)
 
 
+class _RunLease:
+    """One lease on the slots of `names`, taken with one API call (waiting, as Prefect's own
+    client does, while the server answers 423 Locked), renewed by a thread while held, given
+    back with one call. Direct client calls: no events, no service threads per acquisition."""
+
+    def __init__(self, names: list[str], create: Callable[[list[str]], None]) -> None:
+        self.names = names
+        self.create = create
+        self.lease_id: UUID | None = None
+        self.stop = threading.Event()
+        self.renewer: threading.Thread | None = None
+
+    def acquire(self, client: SyncPrefectClient) -> None:
+        while True:
+            try:
+                response = client.increment_concurrency_slots_with_lease(
+                    self.names, 1, "concurrency", LEASE_SECONDS
+                )
+            except httpx.HTTPStatusError as error:
+                if error.response.status_code != 423:
+                    raise
+                retry_after = float(error.response.headers.get("Retry-After", 1.0))
+                time.sleep(min(max(retry_after, 0.1), MAX_WAIT_POLL_SECONDS))
+                continue
+            granted = response.json()
+            got = {limit["name"] for limit in granted.get("limits", [])}
+            if got == set(self.names):
+                self.lease_id = UUID(str(granted["lease_id"]))
+                break
+            if got and granted.get("lease_id"):  # some limits exist, others not yet: give back
+                client.release_concurrency_slots_with_lease(UUID(str(granted["lease_id"])))
+            self.create(sorted(set(self.names) - got))  # the first run on these hosts
+        self.renewer = threading.Thread(target=self._renew, name="host-lease", daemon=True)
+        self.renewer.start()
+
+    def _renew(self) -> None:
+        while not self.stop.wait(LEASE_SECONDS / 3):
+            try:
+                with get_client(sync_client=True) as client:
+                    client.renew_concurrency_lease(self.lease_id, LEASE_SECONDS)  # type: ignore[arg-type]
+            except Exception as error:  # noqa: BLE001 - the data path never fails on this
+                log.warning("could not renew the host lease %s: %s", self.lease_id, error)
+
+    def release(self, client: SyncPrefectClient) -> None:
+        self.stop.set()
+        if self.lease_id is None:
+            return
+        try:
+            client.release_concurrency_slots_with_lease(self.lease_id)
+        except Exception as error:  # noqa: BLE001 - it runs out after LEASE_SECONDS anyway
+            log.warning("could not give back the host lease %s: %s", self.lease_id, error)
+
+
 class PrefectHostLimiter:
     """A `fetch.limits.HostLimiter` backed by the Prefect server's global concurrency limits."""
 
     def __init__(self) -> None:
         self._configured: dict[str, tuple[int, float]] = {}
-        self._leases_made: set[str] = set()
         self._leased: frozenset[str] = frozenset()
         self._lock = threading.Lock()
 
-    def _ensure_lease_limits(self, hosts: list[str]) -> None:
-        with self._lock:
-            missing = [host for host in hosts if host not in self._leases_made]
-            if not missing:
-                return
-            with get_client(sync_client=True) as client:
-                for host in missing:
-                    _upsert(client, lease_limit_name(host), 1)
-            self._leases_made.update(missing)
+    def _create_lease_limits(self, names: list[str]) -> None:
+        with get_client(sync_client=True) as client:
+            for name in names:
+                _upsert(client, name, 1)
 
     @contextmanager
     def for_run(self, hosts: Iterable[str]) -> Iterator[None]:
-        """Hold every one of `hosts` for the source run (waits while another run holds one)."""
+        """Hold every one of `hosts` for the source run (waits while another run holds one):
+        two API calls a run (take, give back), plus a renewal every LEASE_SECONDS / 3."""
         leased = sorted(set(hosts))
         if not leased:
             yield
             return
-        self._ensure_lease_limits(leased)
-        with concurrency(
-            [lease_limit_name(host) for host in leased],
-            occupy=1,
-            lease_duration=LEASE_SECONDS,
-            strict=True,
-            raise_on_lease_renewal_failure=False,  # an API hiccup never fails the data path
-        ):
+        lease = _RunLease([lease_limit_name(host) for host in leased], self._create_lease_limits)
+        with get_client(sync_client=True) as client:
+            lease.acquire(client)
             self._leased = frozenset(leased)
             try:
                 yield
             finally:
                 self._leased = frozenset()
+                lease.release(client)
 
     def _ensure_limits(self, host: str, max_in_flight: int, delay_seconds: float) -> None:
         wanted = (max(1, max_in_flight), max(0.0, delay_seconds))
