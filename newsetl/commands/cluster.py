@@ -206,30 +206,10 @@ def start_postgres(directory: Path) -> tuple[Path, Path, int]:
 
 def create_zombie_automation(api_url: str) -> None:
     """Mark a flow run Crashed when its heartbeats stop (its worker or machine died)."""
-    code = f"""
-from datetime import timedelta
-from prefect.automations import Automation
-from prefect.client.schemas.objects import StateType
-from prefect.events.actions import ChangeFlowRunState
-from prefect.events.schemas.automations import EventTrigger, Posture
-from prefect.events.schemas.events import ResourceSpecification
-Automation(
-    name="newsetl: crash flow runs whose heartbeats stopped",
-    trigger=EventTrigger(
-        after={{"prefect.flow-run.heartbeat"}},
-        expect={{"prefect.flow-run.heartbeat", "prefect.flow-run.Completed",
-                "prefect.flow-run.Failed", "prefect.flow-run.Cancelled",
-                "prefect.flow-run.Crashed"}},
-        match=ResourceSpecification({{"prefect.resource.id": ["prefect.flow-run.*"]}}),
-        for_each={{"prefect.resource.id"}},
-        posture=Posture.Proactive,
-        threshold=1,
-        within=timedelta(seconds={CRASHED_AFTER_SECONDS}),
-    ),
-    actions=[ChangeFlowRunState(state=StateType.CRASHED,
-             message="no heartbeat: its worker died")],
-).create()
-"""
+    code = (
+        "from newsetl.commands.deploy import ensure_zombie_automation; "
+        f"ensure_zombie_automation({CRASHED_AFTER_SECONDS})"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, env=prefect_env(api_url))
 
 

@@ -62,6 +62,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 SOURCE_RUN_TAG = "newsetl-source-run"
 CRASH_AUTOMATION = "newsetl: record crashed source runs (run the loader)"
+ZOMBIE_AUTOMATION = "newsetl: crash flow runs whose heartbeats stopped"
+CRASHED_AFTER_SECONDS = 75  # no heartbeat (workers send one every 30 s) for this long: Crashed
 
 
 def build_scale_out_deployments(
@@ -164,6 +166,37 @@ def deploy_to_pool(deployments: list, pool: str) -> list:
     )
 
 
+def ensure_zombie_automation(crashed_after_seconds: float = CRASHED_AFTER_SECONDS) -> None:
+    """Mark a flow run Crashed when its heartbeats stop (its worker or machine died); workers
+    need PREFECT_FLOWS_HEARTBEAT_FREQUENCY set (deploy/ and `cluster up` set 30 s)."""
+    from datetime import timedelta
+
+    from prefect.automations import Automation
+    from prefect.client.schemas.objects import StateType
+    from prefect.events.actions import ChangeFlowRunState
+    from prefect.events.schemas.automations import EventTrigger, Posture
+    from prefect.events.schemas.events import ResourceSpecification
+
+    with contextlib.suppress(ValueError):
+        Automation.read(name=ZOMBIE_AUTOMATION).delete()
+    final = ("Completed", "Failed", "Cancelled", "Crashed")
+    Automation(
+        name=ZOMBIE_AUTOMATION,
+        trigger=EventTrigger(
+            after={"prefect.flow-run.heartbeat"},
+            expect={"prefect.flow-run.heartbeat", *(f"prefect.flow-run.{s}" for s in final)},
+            match=ResourceSpecification({"prefect.resource.id": ["prefect.flow-run.*"]}),
+            for_each={"prefect.resource.id"},
+            posture=Posture.Proactive,
+            threshold=1,
+            within=timedelta(seconds=crashed_after_seconds),
+        ),
+        actions=[
+            ChangeFlowRunState(state=StateType.CRASHED, message="no heartbeat: its worker died")
+        ],
+    ).create()
+
+
 def ensure_crash_automation(loader_deployment_id: object) -> None:
     """When a source's flow run crashes (its worker died: the zombie automation of `cluster up`,
     or any Crashed state), run the loader: it records the run as crashed in the warehouse."""
@@ -218,6 +251,7 @@ def command_deploy(args: argparse.Namespace) -> int:
         own_settings=own,
     )
     ids = deploy_to_pool(deployments, args.pool)
+    ensure_zombie_automation()
     ensure_crash_automation(ids[[d.name for d in deployments].index("loader")])
     for deployment in deployments:
         schedule = ", ".join(str(s.schedule.cron) for s in deployment.schedules) or "on demand"
