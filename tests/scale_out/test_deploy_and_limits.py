@@ -145,3 +145,37 @@ def test_a_source_run_leases_its_hosts_once_not_per_request(
     assert limiter.runs == [[host]]
     assert len(limiter.held) > run.pages  # every request still went through the limiter...
     assert limiter.unleased_requests == 0  # ...on a host the run held for its whole length
+
+
+def test_each_sources_deployment_runs_one_at_a_time_and_carries_its_own_settings(
+    tmp_path: Path,
+) -> None:
+    from newsetl.commands.deploy import SOURCE_RUN_TAG, parse_own_settings
+
+    settings = fast_settings(tmp_path)
+    own = parse_own_settings(["max_in_flight=1", "user_agent=deployed-agent"])
+    deployments = build_scale_out_deployments(
+        settings, None, ["bit", "demo"], loader_cron=None, own_settings=own
+    )
+    by_name = {f"{d.flow_name}/{d.name}": d for d in deployments}
+    for name in ("bit", "demo"):
+        deployment = by_name[f"newsetl-package-source/{name}"]
+        assert deployment.concurrency_limit == 1
+        assert deployment.concurrency_options.collision_strategy.value == "ENQUEUE"
+        assert SOURCE_RUN_TAG in deployment.tags
+        assert deployment.parameters["settings"] == own
+    assert by_name["newsetl-loader/loader"].parameters["settings"] == own
+
+
+def test_on_a_worker_the_deployed_configuration_beats_the_hosts_environment(
+    tmp_path: Path, monkeypatch
+) -> None:  # noqa: ANN001
+    from flows.orchestration.scale_out import deployed_settings
+
+    config = tmp_path / "newsetl.toml"
+    config.write_text('[settings]\ndata_dir = "deployed-data"\nmax_in_flight = 4\n')
+    monkeypatch.setenv("NEWSETL_DATA_DIR", str(tmp_path / "the-hosts-own"))
+    monkeypatch.setenv("NEWSETL_MAX_IN_FLIGHT", "9")
+    settings = deployed_settings(str(config), {"max_in_flight": "1"})
+    assert settings.data_dir == tmp_path / "deployed-data"
+    assert settings.max_in_flight == 1

@@ -241,6 +241,40 @@ def test_a_worker_killed_mid_run_crashes_its_run_and_a_rerun_completes_it(
     assert json.loads(json.dumps(committed_manifests(data)))[0]["status"] == "completed"
 
 
+def test_two_runs_of_one_source_started_at_once_never_overlap(
+    api: ClusterState, sites: ExitStack, tmp_path: Path
+) -> None:
+    """Per-source mutual exclusion across workers (issue 19): each run pinned to a worker of
+    its own, both started at once; the deployment's limit makes the second wait its turn."""
+    (server,) = start_sites(sites, ["exclusive"], 30).values()
+    slow_down(server, 0.05)
+    config = write_cluster_config(
+        tmp_path / "newsetl.toml", tmp_path / "data", {"exclusive": server}
+    )
+    deploy(api, config)
+
+    started = [
+        run("newsetl-package-source/exclusive", timeout=0, work_queue_name=worker)
+        for worker in ("worker-1", "worker-2")
+    ]
+    states = [
+        wait_for_state(flow_run.id, {"COMPLETED", "FAILED", "CRASHED"}, RUN_TIMEOUT_SECONDS)
+        for flow_run in started
+    ]
+    assert states == ["COMPLETED", "COMPLETED"]
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        spans = sorted(
+            (flow_run.start_time, flow_run.end_time)
+            for flow_run in (client.read_flow_run(started_run.id) for started_run in started)
+        )
+    assert spans[0][1] <= spans[1][0], spans  # the second started once the first had ended
+    loader = run("newsetl-loader/loader")
+    assert loader.state.is_completed(), loader.state
+    assert_every_article_once(config, {"exclusive": server})
+
+
 def test_the_ui_answers_on_the_local_cluster(cluster: ClusterState) -> None:
     import urllib.request
 
