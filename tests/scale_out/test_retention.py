@@ -121,3 +121,27 @@ def test_verify_checks_the_packages_too(
     assert f"committed/{committed.name}" in out and "links.parquet" in out
     assert f"ready/{ready.name}" in out
     assert "no heartbeat since" in out
+
+
+def test_the_loader_service_commits_packages_as_they_become_ready(
+    tmp_path: Path, site: DemoServer
+) -> None:
+    import threading
+
+    from helpers import wait_until
+
+    from flows.scale_out.loader_service import has_work, watch
+
+    settings = settings_for(tmp_path, {"uni_a": site})
+    stop = threading.Event()
+    summaries: list = []
+    service = threading.Thread(target=lambda: summaries.extend(watch(settings, 0.05, stop)))
+    service.start()
+    try:
+        run_source_to_package(settings, settings.source("uni_a"))
+        wait_until(lambda: not has_work(settings), timeout=60, what="the package committed")
+    finally:
+        stop.set()
+        service.join(30)
+    assert sum(len(summary.committed) for summary in summaries) == 1
+    assert rows(settings, "SELECT count(*) FROM articles") == [(4,)]
