@@ -321,11 +321,20 @@ def load_settings(
                 problems.append(str(error))
                 continue
             if name == "data_dir" and layer in ("file", "deployment") and base is not None:
-                value = base / value  # relative to the file, never the working directory
+                value = _beside(base, value)
             values[name] = value
     if problems:
         raise ConfigError("\n".join(problems))
     return Settings(sources=sources, **values)
+
+
+def _beside(base: Path, data_dir: Path) -> Path:
+    """A relative `data_dir` of a file is relative to the file's folder, never to whatever the
+    working directory is (a worker's differs from the operator's); kept as written when the
+    file is in the working directory, where both readings are one folder."""
+    if data_dir.is_absolute() or base == Path.cwd().resolve():
+        return data_dir
+    return base / data_dir
 
 
 def run_record(settings: Settings, source: Source | None = None) -> dict[str, Any]:
