@@ -179,3 +179,39 @@ def test_on_a_worker_the_deployed_configuration_beats_the_hosts_environment(
     settings = deployed_settings(str(config), {"max_in_flight": "1"})
     assert settings.data_dir == tmp_path / "deployed-data"
     assert settings.max_in_flight == 1
+
+
+def test_a_run_lease_waits_while_the_host_is_held_and_makes_missing_limits_once(
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    import httpx
+
+    from flows.orchestration import host_limits
+
+    monkeypatch.setattr(host_limits, "MAX_WAIT_POLL_SECONDS", 0.01)
+    answers = [
+        {"lease_id": None, "limits": []},  # the first run on this host: no limit yet
+        "locked",  # another worker's run holds the host
+        {"lease_id": "6f1c1c1e-0000-4000-8000-000000000001", "limits": [{"name": "host-lease:h"}]},
+    ]
+    calls: list[str] = []
+
+    class Client:
+        def increment_concurrency_slots_with_lease(self, names, slots, mode, duration):  # noqa: ANN001, ANN201
+            calls.append("take")
+            answer = answers.pop(0)
+            request = httpx.Request("POST", "http://api/leases")
+            if answer == "locked":
+                response = httpx.Response(423, headers={"Retry-After": "0"}, request=request)
+                raise httpx.HTTPStatusError("locked", request=request, response=response)
+            return httpx.Response(200, json=answer, request=request)
+
+        def release_concurrency_slots_with_lease(self, lease_id):  # noqa: ANN001, ANN201
+            calls.append(f"give back {lease_id}")
+
+    made: list[list[str]] = []
+    lease = host_limits._RunLease(["host-lease:h"], made.append)
+    lease.acquire(Client())  # type: ignore[arg-type]
+    lease.release(Client())  # type: ignore[arg-type]
+    assert made == [["host-lease:h"]]
+    assert calls == ["take", "take", "take", "give back 6f1c1c1e-0000-4000-8000-000000000001"]
