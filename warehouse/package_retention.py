@@ -23,12 +23,10 @@ from warehouse.packages import (
     FAILED_DIR,
     HEARTBEAT_FILE,
     INCOMING_DIR,
-    MANIFEST_NAME,
     READY_DIR,
     RUN_FILE,
     PackageInvalid,
     ReadyPackage,
-    read_manifest,
     verify_package,
 )
 
@@ -84,7 +82,7 @@ def in_flight_runs(packages_dir: Path) -> list[InFlightRun]:
 
 @dataclass
 class Triage:
-    """The in-flight runs split into live and dead ones, and the ready packages that wait."""
+    """The in-flight runs split into live ones and dead ones (their worker is gone)."""
 
     live: list[InFlightRun] = field(default_factory=list)
     dead: list[InFlightRun] = field(default_factory=list)
@@ -188,10 +186,3 @@ def verify_packages(
             )
         )
     return report
-
-
-def manifest_of(path: Path) -> dict | None:
-    try:
-        return read_manifest(path) if (path / MANIFEST_NAME).exists() else None
-    except PackageInvalid:
-        return None
