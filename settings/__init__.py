@@ -134,13 +134,14 @@ class Settings:
     parquet_after_each_run: bool = False
     # Sources run at once by one run (each its own host and politeness; one warehouse writer).
     sources_in_parallel: int = 8
-    # Scale-out (docs/scaling-out.md): a worker touches its package's heartbeat this often; a
-    # package being written that has not beaten for `abandoned_after_seconds` is a dead worker's
-    # (its run is recorded crashed, its folder removed). Committed packages are kept for audit
-    # `committed_package_days` days, at most the newest `committed_package_count`.
+    # Scale-out: a worker touches the heartbeat of the load package it writes this often.
     package_heartbeat_seconds: float = 10.0
+    # Scale-out: a package being written without a heartbeat for this long is a dead worker's
+    # (the loader records its run crashed and removes it).
     abandoned_after_seconds: float = 120.0
+    # Scale-out: committed load packages older than this are deleted (their rows and WARC stay).
     committed_package_days: float = 7.0
+    # Scale-out: at most this many committed load packages are kept, the newest.
     committed_package_count: int = 200
     sources: Mapping[str, Source] = field(default_factory=dict)
 
