@@ -32,6 +32,7 @@ OTHER_VARIABLES = {
     "NEWSETL_WORKER_NAME": "a scale-out worker's name, recorded with the runs it makes",
     "NEWSETL_PREFECT_REUSE_SERVER": "0: never use a Prefect server found on 127.0.0.1:4200",
     "NEWSETL_CLUSTER_DIR": "the local cluster the distributed tests use",
+    "NEWSETL_CLUSTER_WORKERS": "scripts/local_cluster.sh up: how many workers",
     "NEWSETL_KEEP_SCREENSHOT": "tests: keep the report test's screenshot",
 }
 DISCOVERY_METHODS = {"listing", "feed", "sitemap"}
