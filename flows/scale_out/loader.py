@@ -38,6 +38,7 @@ from transforms.limits import NO_LIMITS
 from warehouse import LoadBatch, LoadCounts, PageResult, Warehouse, frontier
 from warehouse.export import export_marts
 from warehouse.package_retention import (
+    InFlightRun,
     in_flight_runs,
     prune_committed,
     remove_dead_run,
@@ -324,6 +325,16 @@ class LoaderSummary:
         }
 
 
+def _crash_reason(run: InFlightRun, crashed_flow_runs: frozenset[str]) -> str:
+    worker = run.produced_by or "its worker"
+    if (run.flow_run_id or "") in crashed_flow_runs:
+        return f"crashed: Prefect marked its flow run Crashed ({worker} stopped beating)"
+    return (
+        f"crashed: no heartbeat from {worker} since {run.last_beat:%Y-%m-%d %H:%M:%S} UTC "
+        "(the worker died; nothing was committed)"
+    )
+
+
 def _record_dead_runs(
     settings: Settings,
     warehouse: Warehouse,
@@ -344,8 +355,7 @@ def _record_dead_runs(
             record_crashed_run(
                 warehouse, run.run_id, source=run.source, started_at=run.created_at,
                 finished_at=now, flow_run_id=run.flow_run_id, produced_by=run.produced_by,
-                error=f"crashed: no heartbeat from {run.produced_by or 'its worker'} since "
-                f"{run.last_beat:%Y-%m-%d %H:%M:%S} UTC (the worker died; nothing was committed)",
+                error=_crash_reason(run, crashed_flow_runs),
             )  # fmt: skip
             summary.crashed.append(run.run_id)
         remove_dead_run(run)

@@ -129,6 +129,9 @@ def test_a_dead_workers_run_is_recorded_crashed_and_its_staging_removed(
     # Prefect says its flow run crashed: no need to wait for the heartbeat to go stale
     load_ready_packages(settings, crashed_flow_runs=frozenset({"fr-1"}))
     assert not alive.exists()
+    assert rows(settings, "SELECT error FROM runs WHERE source = 'uni_b'") == [
+        ("crashed: Prefect marked its flow run Crashed (worker-1@host stopped beating)",)
+    ]
     assert rows(settings, "SELECT source, status FROM runs ORDER BY source") == [
         (SOURCE, "crashed"),
         ("uni_b", "crashed"),
