@@ -71,15 +71,21 @@ def prefect_harness() -> Iterator[None]:
         yield
 
 
-@pytest.fixture(autouse=True)
-def hermetic_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Whatever an earlier test leaked into os.environ is gone again before the next one."""
+@pytest.fixture(scope="session", autouse=True)
+def hermetic_environment() -> Iterator[None]:
+    """Session-wide: the user's variables cleared above stay out for the whole session (a
+    plugin or an import that put one back is undone before the first test)."""
     for name in list(os.environ):
-        if name.startswith("NEWSETL_") and name not in HARNESS_VARIABLES + SUITE_VARIABLES:
-            monkeypatch.delenv(name)
+        if name.startswith(CLEARED_PREFIXES) and name not in HARNESS_VARIABLES + SUITE_VARIABLES:
+            del os.environ[name]
+    yield
 
 
-SUITE_VARIABLES = ("NEWSETL_PREFECT_REUSE_SERVER",)
+SUITE_VARIABLES = (  # set by this file, or by Prefect's defaults it applies
+    "NEWSETL_PREFECT_REUSE_SERVER",
+    "PREFECT_HOME",
+    *(name for name in os.environ if name.startswith("PREFECT_")),
+)
 SLOW_FOLDERS = ("flows", "cli")
 
 
