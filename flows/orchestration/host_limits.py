@@ -109,6 +109,18 @@ class _RunLease:
         except Exception as error:  # noqa: BLE001 - it runs out after LEASE_SECONDS anyway
             log.warning("could not give back the host lease %s: %s", self.lease_id, error)
 
+    def release_in_background(self) -> threading.Thread:
+        """Give the lease back without the run waiting for the answer. Not a daemon thread: a
+        process that ends right after its run still gives the lease back before it exits."""
+
+        def give_back() -> None:
+            with get_client(sync_client=True) as client:
+                self.release(client)
+
+        thread = threading.Thread(target=give_back, name="host-lease-release", daemon=False)
+        thread.start()
+        return thread
+
 
 class PrefectHostLimiter:
     """A `fetch.limits.HostLimiter` backed by the Prefect server's global concurrency limits."""
@@ -126,7 +138,8 @@ class PrefectHostLimiter:
     @contextmanager
     def for_run(self, hosts: Iterable[str]) -> Iterator[None]:
         """Hold every one of `hosts` for the source run (waits while another run holds one):
-        two API calls a run (take, give back), plus a renewal every LEASE_SECONDS / 3."""
+        two API calls a run (take; give back, which the run does not wait for), plus a renewal
+        every LEASE_SECONDS / 3."""
         leased = sorted(set(hosts))
         if not leased:
             yield
@@ -134,12 +147,12 @@ class PrefectHostLimiter:
         lease = _RunLease([lease_limit_name(host) for host in leased], self._create_lease_limits)
         with get_client(sync_client=True) as client:
             lease.acquire(client)
-            self._leased = frozenset(leased)
-            try:
-                yield
-            finally:
-                self._leased = frozenset()
-                lease.release(client)
+        self._leased = frozenset(leased)
+        try:
+            yield
+        finally:
+            self._leased = frozenset()
+            lease.release_in_background()
 
     def _ensure_limits(self, host: str, max_in_flight: int, delay_seconds: float) -> None:
         wanted = (max(1, max_in_flight), max(0.0, delay_seconds))
