@@ -5,11 +5,13 @@ per-host delay, per run). When workers on several processes or machines crawl on
 counters are not enough: a `HostLimiter` set on the fetcher is held around every request as
 well, and is backed by something all workers share (Prefect's global concurrency limits, in
 `flows/orchestration/host_limits.py`). The default holds nothing: one process, the in-process limits alone.
+A limiter that can also lease the source's hosts for the whole run (`RunLeasingLimiter`) is
+entered once around the run, so sharing the limits costs O(1) calls per run, not per request.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -23,6 +25,13 @@ class HostLimiter(Protocol):
     ) -> AbstractContextManager[None]:
         """Block until this process may send one request to `host`; release on exit."""
         ...
+
+
+class RunLeasingLimiter(HostLimiter, Protocol):
+    """A limiter that can lease hosts for a whole source run (issue 18): then `hold` costs
+    nothing for those hosts, and the fetcher's in-process gate keeps their limits."""
+
+    def for_run(self, hosts: Iterable[str]) -> AbstractContextManager[None]: ...
 
 
 class InProcessOnly:

@@ -1,4 +1,12 @@
-"""The one settings object: defaults, then a TOML file, then NEWSETL_* environment variables."""
+"""The one settings object, from layers whose precedence is declared (issue 19).
+
+A command a user types: defaults < TOML file < NEWSETL_* environment variables
+(`INTERACTIVE_PRECEDENCE`). A deployment's run on a worker: defaults < environment < the TOML
+file the deployment names < the deployment's own settings (`DEPLOYMENT_PRECEDENCE`), so a
+worker host's environment never silently overrides the configuration a run was deployed with.
+A NEWSETL_* variable that names no setting (nor one of `OTHER_VARIABLES`) is an error, like an
+unknown key in the file. A relative `data_dir` from a file is relative to that file's folder.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +22,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 ENV_PREFIX = "NEWSETL_"
 CONFIG_ENV = "NEWSETL_CONFIG"
+# The layers a setting can come from, lowest first: a later layer wins.
+INTERACTIVE_PRECEDENCE = ("defaults", "file", "environment")
+DEPLOYMENT_PRECEDENCE = ("defaults", "environment", "file", "deployment")
+# NEWSETL_* variables that are not settings (anything else under the prefix is an error)
+OTHER_VARIABLES = {
+    CONFIG_ENV: "the TOML file to read",
+    "NEWSETL_DEBUG": "print the traceback of an unexpected error",
+    "NEWSETL_WORKER_NAME": "a scale-out worker's name, recorded with the runs it makes",
+    "NEWSETL_CLUSTER_DIR": "the local cluster the distributed tests use",
+    "NEWSETL_CLUSTER_WORKERS": "scripts/local_cluster.sh up: how many workers",
+    "NEWSETL_KEEP_SCREENSHOT": "tests: keep the report test's screenshot",
+}
 DISCOVERY_METHODS = {"listing", "feed", "sitemap"}
 SOURCE_NAME = re.compile(r"^[a-z0-9_-]+$")
 USER_AGENT = "newsetl/0.1 (university news archiver; +https://github.com/newsetl/newsetl)"
@@ -127,6 +147,15 @@ class Settings:
     # How long a command waits at its end for Prefect telemetry still queued (only when a Prefect
     # API is configured); what is left is reported, the runs are in the warehouse regardless.
     telemetry_flush_seconds: float = 20.0
+    # Scale-out: a worker touches the heartbeat of the load package it writes this often.
+    package_heartbeat_seconds: float = 10.0
+    # Scale-out: a package being written without a heartbeat for this long is a dead worker's
+    # (the loader records its run crashed and removes it).
+    abandoned_after_seconds: float = 120.0
+    # Scale-out: committed load packages older than this are deleted (their rows and WARC stay).
+    committed_package_days: float = 7.0
+    # Scale-out: at most this many committed load packages are kept, the newest.
+    committed_package_count: int = 200
     sources: Mapping[str, Source] = field(default_factory=dict)
 
     @property
@@ -236,10 +265,24 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
         ) from None
 
 
+def _layer_values(
+    layer: str, table: Mapping[str, Any], known: set[str], problems: list[str], where: str
+) -> dict[str, Any]:
+    unknown = sorted(set(table) - known)
+    if unknown:
+        problems.append(f"{where}: unknown settings {unknown}")
+    return {name: value for name, value in table.items() if name in known}
+
+
 def load_settings(
-    config_path: str | Path | None = None, environ: Mapping[str, str] | None = None
+    config_path: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    *,
+    deployment: Mapping[str, Any] | None = None,
+    precedence: tuple[str, ...] = INTERACTIVE_PRECEDENCE,
 ) -> Settings:
-    """Shipped sources.toml, then the user's TOML (`config_path` or $NEWSETL_CONFIG), then env.
+    """Shipped sources.toml and the user's TOML (`config_path` or $NEWSETL_CONFIG) for sources;
+    settings from the layers of `precedence`, lowest first (`deployment`: a deployment's own).
 
     A user file with a [sources] table replaces the shipped sources, except `demo`. Every
     problem found is reported at once, one line each, in one ConfigError.
@@ -249,11 +292,11 @@ def load_settings(
     shipped = tomllib.loads(files("settings").joinpath("sources.toml").read_text("utf-8"))
     tables: dict[str, Mapping[str, Any]] = dict(shipped.get("sources", {}))
     sources = _parse_sources(tables, "shipped sources.toml", problems)
-    overrides: dict[str, Any] = {}
     config_path = config_path or environ.get(CONFIG_ENV)
+    file_settings: dict[str, Any] = {}
     if config_path:
         user = _read_toml(Path(config_path))
-        overrides.update(user.get("settings", {}))
+        file_settings = dict(user.get("settings", {}))
         if "sources" in user:
             user_sources = _parse_sources(user["sources"], str(config_path), problems)
             shipped_demo = {"demo": tables["demo"]} if "demo" in tables else {}
@@ -261,21 +304,66 @@ def load_settings(
             sources = (
                 {"demo": sources["demo"], **user_sources} if "demo" in sources else user_sources
             )
+    known = {setting.name for setting in fields(Settings)} - {"sources"}
+    variables = {name: value for name, value in environ.items() if name.startswith(ENV_PREFIX)}
+    unknown_variables = sorted(
+        name
+        for name in variables
+        if name not in OTHER_VARIABLES and name[len(ENV_PREFIX) :].lower() not in known
+    )
+    if unknown_variables:
+        problems.append(
+            f"unknown environment variables {unknown_variables} (settings are NEWSETL_<SETTING>)"
+        )
+    base = Path(config_path).resolve().parent if config_path else None
+    layers: dict[str, dict[str, Any]] = {
+        "defaults": {},
+        "file": _layer_values("file", file_settings, known, problems, str(config_path)),
+        "environment": {
+            name[len(ENV_PREFIX) :].lower(): value
+            for name, value in variables.items()
+            if name[len(ENV_PREFIX) :].lower() in known
+        },
+        "deployment": _layer_values(
+            "deployment", deployment or {}, known, problems, "the deployment's settings"
+        ),
+    }
     defaults = Settings()
     values: dict[str, Any] = {}
-    for setting in fields(Settings):
-        if setting.name == "sources":
-            continue
-        default = getattr(defaults, setting.name)
-        raw = environ.get(ENV_PREFIX + setting.name.upper(), overrides.pop(setting.name, None))
-        if raw is not None:
+    for layer in precedence:
+        for name, raw in layers[layer].items():
             try:
-                values[setting.name] = _coerce(setting.name, raw, default)
+                value = _coerce(name, raw, getattr(defaults, name))
             except ConfigError as error:
                 problems.append(str(error))
-    overrides.pop("sources", None)
-    if overrides:
-        problems.append(f"{config_path}: unknown settings {sorted(overrides)}")
+                continue
+            if name == "data_dir" and layer in ("file", "deployment") and base is not None:
+                value = _beside(base, value)
+            values[name] = value
     if problems:
         raise ConfigError("\n".join(problems), tables)
     return Settings(sources=sources, **values)
+
+
+def _beside(base: Path, data_dir: Path) -> Path:
+    """A relative `data_dir` of a file is relative to the file's folder, never to whatever the
+    working directory is (a worker's differs from the operator's); kept as written when the
+    file is in the working directory, where both readings are one folder."""
+    if data_dir.is_absolute() or base == Path.cwd().resolve():
+        return data_dir
+    return base / data_dir
+
+
+def run_record(settings: Settings, source: Source | None = None) -> dict[str, Any]:
+    """A run's effective settings, to record with it: every setting, and its source's table."""
+    record: dict[str, Any] = {
+        setting.name: getattr(settings, setting.name)
+        for setting in fields(Settings)
+        if setting.name != "sources"
+    }
+    record["data_dir"] = str(settings.data_dir)
+    if source is not None:
+        record["source"] = {
+            setting.name: getattr(source, setting.name) for setting in fields(Source)
+        }
+    return record

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -67,9 +67,18 @@ class LoadCounts:
 
 
 def load_batch(
-    warehouse: Warehouse, run_id: str, source: str, batch: LoadBatch, *, now: datetime
+    warehouse: Warehouse,
+    run_id: str,
+    source: str,
+    batch: LoadBatch,
+    *,
+    now: datetime,
+    in_transaction: Callable[[LoadCounts], None] | None = None,
 ) -> LoadCounts:
-    """Write one batch in one transaction, marked complete in `loads` by the same commit."""
+    """Write one batch in one transaction, marked complete in `loads` by the same commit.
+
+    `in_transaction(counts)` runs inside that transaction, after the rows: what must be
+    committed with them or not at all (a package's run row with its counts, its bookkeeping)."""
     load_id = f"{run_id}:{uuid.uuid4().hex[:8]}"
     counts = LoadCounts()
     warehouse.connection.execute("BEGIN TRANSACTION")
@@ -79,6 +88,8 @@ def load_batch(
             "INSERT INTO loads (load_id, run_id, source, completed_at, row_count) VALUES (?, ?, ?, ?, ?)",
             [load_id, run_id, source, now, rows],
         )
+        if in_transaction is not None:
+            in_transaction(counts)
         warehouse.connection.execute("COMMIT")
     except BaseException:
         rollback_keeping_the_cause(warehouse.connection)
@@ -129,9 +140,9 @@ class _BatchWriter:
         self.in_frontier: set[str] = set()  # batch URLs already in the frontier
         # rows waiting for `flush`, one list per table
         self.response_ids: list[int] = []
-        self.responses: list[list] = []
-        self.versions: list[list] = []
-        self.quarantined: list[list] = []
+        self.responses: list[dict[str, object]] = []
+        self.versions: list[dict[str, object]] = []
+        self.quarantined: list[dict[str, object]] = []
 
     def write(self) -> int:
         self.upsert_links(self.batch.links)
@@ -268,15 +279,19 @@ class _BatchWriter:
         self.rows += 1
         (response_id,) = self.next_response_ids(1)
         self.responses.append(
-            [
-                response_id, self.load_id, self.run_id, self.source, response.url,
-                response.final_url, response.purpose, response.outcome, response.status_code,
-                response.content_type, response.etag, response.last_modified,
-                response.body_sha256, len(response.body) if response.body is not None else None,
-                response.warc_file, response.warc_offset, response.warc_length,
-                response.fetched_at, response.elapsed_ms, response.attempts, response.error,
-                response.replaced_chars,
-            ]
+            {
+                "response_id": response_id, "load_id": self.load_id, "run_id": self.run_id,
+                "source": self.source, "url": response.url, "final_url": response.final_url,
+                "purpose": response.purpose, "outcome": response.outcome,
+                "status_code": response.status_code, "content_type": response.content_type,
+                "etag": response.etag, "last_modified": response.last_modified,
+                "body_sha256": response.body_sha256,
+                "body_bytes": len(response.body) if response.body is not None else None,
+                "warc_file": response.warc_file, "warc_offset": response.warc_offset,
+                "warc_length": response.warc_length, "fetched_at": response.fetched_at,
+                "elapsed_ms": response.elapsed_ms, "attempts": response.attempts,
+                "error": response.error, "replaced_chars": response.replaced_chars,
+            }
         )  # fmt: skip
         return response_id
 
@@ -419,18 +434,30 @@ class _BatchWriter:
             article.published_at.astimezone(self.zone).date() if article.published_at else None
         )
         self.versions.append(
-            [
-                article_id, version, self.source, article.url, article.canonical_url, article.title,
-                article.subtitle, article.published_at, published_on, article.updated_at,
-                list(article.authors), article.editor_note, article.text,
-                json.dumps([[block.kind, block.text] for block in article.body], ensure_ascii=False),
-                json.dumps([image.__dict__ for image in article.images], ensure_ascii=False),
-                list(article.tags), article.language, article.word_count, article.content_hash,
-                article.confidence, article.profile, article.transformer_version, change_kind,
-                False, self.now, response_id, self.run_id, self.load_id, article.article_key,
-                list(article.credits), json.dumps(article.sources, ensure_ascii=False),
-                list(article.profile_misses), article.incomplete, list(article.missing_pages),
-            ]
+            {
+                "article_id": article_id, "version": version, "source": self.source,
+                "url": article.url, "canonical_url": article.canonical_url,
+                "title": article.title, "subtitle": article.subtitle,
+                "published_at": article.published_at, "published_on": published_on,
+                "updated_at": article.updated_at, "authors": list(article.authors),
+                "editor_note": article.editor_note, "body_text": article.text,
+                "body_blocks": json.dumps(
+                    [[block.kind, block.text] for block in article.body], ensure_ascii=False
+                ),
+                "images": json.dumps(
+                    [image.__dict__ for image in article.images], ensure_ascii=False
+                ),
+                "tags": list(article.tags), "language": article.language,
+                "word_count": article.word_count, "content_hash": article.content_hash,
+                "confidence": article.confidence, "profile": article.profile,
+                "transformer_version": article.transformer_version, "change_kind": change_kind,
+                "is_deleted": False, "valid_from": self.now, "response_id": response_id,
+                "run_id": self.run_id, "load_id": self.load_id,
+                "article_key": article.article_key, "credits": list(article.credits),
+                "field_sources": json.dumps(article.sources, ensure_ascii=False),
+                "profile_misses": list(article.profile_misses),
+                "is_incomplete": article.incomplete, "missing_pages": list(article.missing_pages),
+            }
         )  # fmt: skip
         self.latest_versions[article_id] = (version, article.content_hash, False, len(article.text))
         self.published_at[article_id] = article.published_at
@@ -460,8 +487,12 @@ class _BatchWriter:
         reason = rejection.reason if rejection else "not_extracted"
         detail = rejection.detail if rejection else None
         self.quarantined.append(
-            [self.source, url, reason, detail, response_id, self.now, self.run_id, self.load_id]
-        )
+            {
+                "source": self.source, "url": url, "reason": reason, "detail": detail,
+                "response_id": response_id, "quarantined_at": self.now, "run_id": self.run_id,
+                "load_id": self.load_id,
+            }
+        )  # fmt: skip
         self.counts.quarantined += 1
         self.rows += 1
 
@@ -520,7 +551,7 @@ UPDATE_LATEST = (
     f"FROM ({_LATEST_COLUMNS}) AS u WHERE article_latest.article_id = u.article_id"
 )
 
-# (column, DuckDB type) of each table the load writes in bulk, in the order rows are built.
+# (column, DuckDB type) of each table the load writes in bulk; rows are dicts by column name.
 RESPONSE_COLUMNS = (
     ("response_id", "BIGINT"), ("load_id", "VARCHAR"), ("run_id", "VARCHAR"),
     ("source", "VARCHAR"), ("url", "VARCHAR"), ("final_url", "VARCHAR"), ("purpose", "VARCHAR"),
@@ -554,12 +585,13 @@ def _insert_columns(
     connection: duckdb.DuckDBPyConnection,
     table: str,
     columns: tuple[tuple[str, str], ...],
-    rows: list[list],
+    rows: list[dict[str, object]],
 ) -> None:
-    """One INSERT of many rows: each column passed as one typed list and unnested side by side."""
-    names = ", ".join(name for name, _ in columns)
-    unnested = ", ".join(f"unnest(?::{kind}[])" for _, kind in columns)
+    """One INSERT of many rows, by column name (`BY NAME`): each column passed as one typed list,
+    unnested side by side under its own name, so neither the table's column order nor the
+    order of `columns` matters; a row lacking a declared column is an error, not a shift."""
+    unnested = ", ".join(f"unnest(?::{kind}[]) AS {name}" for name, kind in columns)
     connection.execute(
-        f"INSERT INTO {table} ({names}) SELECT {unnested}",
-        [list(column) for column in zip(*rows, strict=True)],
+        f"INSERT INTO {table} BY NAME SELECT {unnested}",  # noqa: S608 - names are ours
+        [[row[name] for row in rows] for name, _ in columns],
     )

@@ -7,12 +7,19 @@ renames the directory to `<data>/packages/ready/<id>/` (a rename is atomic, so a
 package is never seen by the loader). The loader rebuilds the run's `LoadBatch` from the package
 and calls the same `load_batch` a one-machine run calls: one transaction whose `loads` row
 (`run_id` = the package's run) proves the commit, so a crashed loader resumes without loading a
-package twice. Then it records the run, the discovery state and the package in `load_packages`
-and moves the directory to `committed/`.
+package twice. The run row with its counts, the discovery state and the `load_packages` row are
+written in that same transaction, so a resumed commit never recounts anything. Then the directory
+moves to `committed/` (without its WARC files: `raw/` holds the verified copy). A package the
+loader cannot read moves to `failed/`, with the reason beside it, and the loader goes on.
+
+While a worker runs, its staging directory holds `run.json` (who runs what since when) and a
+`heartbeat` file it touches every few seconds: the loader reads both to commit each source's
+runs in run order and to record the runs of dead workers (`warehouse/package_retention.py`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -32,12 +39,16 @@ from transforms.limits import Truncation
 from warehouse.connection import Warehouse
 from warehouse.frontier import save_listing_gap, save_watermark
 from warehouse.load import LoadBatch, LoadCounts, PageResult, load_batch
-from warehouse.runs import finish_run
+from warehouse.runs import finish_run, record_packaged_run, recorded_counts
 
 INCOMING_DIR = "incoming"
 READY_DIR = "ready"
 COMMITTED_DIR = "committed"
+FAILED_DIR = "failed"  # packages the loader could not read, each with `<name>.reason`
 MANIFEST_NAME = "manifest.json"
+RUN_FILE = "run.json"  # in a staging directory: the run being written
+HEARTBEAT_FILE = "heartbeat"  # in a staging directory: touched while its worker lives
+WARC_IN_RAW_FILE = "warc-in-raw"  # in a committed package: its WARC files were left to raw/
 WARC_DIR_NAME = "warc"
 TABLE_FILES = ("links.parquet", "responses.parquet", "pages.parquet")
 # 2: pages.parquet has `truncations` (the fields cut to their limits); 1 had none, still read
@@ -74,6 +85,7 @@ class PackageContents:
     watermarks: list[DiscoveryMark] = field(default_factory=list)
     listing_gaps: dict[str, str | None] = field(default_factory=dict)
     produced_by: str = ""  # the worker (and host) that ran the source
+    settings: dict[str, Any] | None = None  # the run's effective settings (settings.run_record)
 
 
 @dataclass(frozen=True)
@@ -186,16 +198,6 @@ def _write_parquet(path: Path, columns: dict[str, tuple[str, list[Any]]]) -> Non
         connection.close()
 
 
-def _read_parquet(path: Path) -> list[tuple]:
-    connection = duckdb.connect(":memory:")
-    try:
-        return connection.execute(
-            "SELECT * FROM read_parquet(?) ORDER BY position", [path.as_posix()]
-        ).fetchall()
-    finally:
-        connection.close()
-
-
 def _read_parquet_records(path: Path) -> list[dict[str, Any]]:
     """The rows by column name, so a column an older package lacks is simply absent."""
     connection = duckdb.connect(":memory:")
@@ -210,19 +212,45 @@ def _read_parquet_records(path: Path) -> list[dict[str, Any]]:
 
 
 def package_dirs(packages_dir: Path) -> dict[str, Path]:
-    return {name: packages_dir / name for name in (INCOMING_DIR, READY_DIR, COMMITTED_DIR)}
+    return {
+        name: packages_dir / name for name in (INCOMING_DIR, READY_DIR, COMMITTED_DIR, FAILED_DIR)
+    }
 
 
 class PackageWriter:
     """Stages one package in `incoming/`; `publish` makes it visible to the loader atomically."""
 
-    def __init__(self, packages_dir: Path, run_id: str, source: str) -> None:
+    def __init__(
+        self,
+        packages_dir: Path,
+        run_id: str,
+        source: str,
+        *,
+        started_at: datetime | None = None,
+        flow_run_id: str | None = None,
+        produced_by: str = "",
+    ) -> None:
         self.packages_dir = packages_dir
         self.run_id = run_id
         self.source = source
         self.staging = packages_dir / INCOMING_DIR / f"{run_id}.{uuid.uuid4().hex[:8]}.tmp"
         self.staging.mkdir(parents=True)
         self.warc_dir = self.staging / WARC_DIR_NAME
+        run = {
+            "run_id": run_id,
+            "source": source,
+            "created_at": _time(started_at or datetime.now(UTC)),
+            "flow_run_id": flow_run_id,
+            "produced_by": produced_by,
+            "pid": os.getpid(),
+        }
+        (self.staging / RUN_FILE).write_text(json.dumps(run))
+        self.beat()
+
+    def beat(self) -> None:
+        """The worker is alive: the loader records a run whose heartbeat stopped as crashed."""
+        with contextlib.suppress(FileNotFoundError):  # published or discarded meanwhile
+            (self.staging / HEARTBEAT_FILE).write_text(datetime.now(UTC).isoformat())
 
     def publish(self, contents: PackageContents) -> Path:
         """Write the tables and the manifest, fsync them, and rename into `ready/`."""
@@ -289,6 +317,7 @@ class PackageWriter:
                 for mark in contents.watermarks
             ],
             "listing_gaps": contents.listing_gaps,
+            "settings": contents.settings,
             "row_counts": {
                 "links": len(links),
                 "listing_responses": len(batch.listing_responses),
@@ -305,6 +334,8 @@ class PackageWriter:
         target = ready / contents.run_id
         os.rename(self.staging, target)
         _fsync(ready)
+        for name in (RUN_FILE, HEARTBEAT_FILE):  # in flight until the rename; the manifest now
+            (target / name).unlink(missing_ok=True)
         return target
 
     def discard(self) -> None:
@@ -321,16 +352,25 @@ def read_manifest(package_path: Path) -> dict[str, Any]:
         raise PackageInvalid(f"{package_path}: no readable manifest ({error})") from None
 
 
-def verify_package(package_path: Path) -> dict[str, Any]:
-    """The manifest, once every file it names has the checksum it records."""
+def verify_package(package_path: Path, raw_dir: Path | None = None) -> dict[str, Any]:
+    """The manifest, once every file it names has the checksum it records. With `raw_dir`, a
+    WARC file a committed package no longer holds counts when `raw/` has it, same checksum."""
     manifest = read_manifest(package_path)
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        raise PackageInvalid(f"{package_path}: the manifest names no files")
     if manifest.get("format", 1) > FORMAT_VERSION:
         raise PackageInvalid(
             f"{package_path}: package format {manifest['format']} is newer than this loader "
             f"reads ({FORMAT_VERSION}); update the loader's checkout"
         )
+    left_to_raw = (package_path / WARC_IN_RAW_FILE).exists()
     for name, expected in manifest["files"].items():
         path = package_path / name
+        if not path.is_file() and name.startswith(WARC_DIR_NAME + "/"):
+            if raw_dir is not None:
+                path = raw_dir / name[len(WARC_DIR_NAME) + 1 :]
+            elif left_to_raw:
+                continue  # a committed package read for its records: its WARC is under raw/
         if not path.is_file() or _sha256(path) != expected:
             raise PackageInvalid(
                 f"{package_path}: {name} is missing or does not match its checksum"
@@ -338,20 +378,19 @@ def verify_package(package_path: Path) -> dict[str, Any]:
     return manifest
 
 
-def read_package(package_path: Path) -> PackageContents:
-    """Rebuild the run's records from a verified package."""
-    manifest = verify_package(package_path)
+def read_package(package_path: Path, raw_dir: Path | None = None) -> PackageContents:
+    """Rebuild the run's records from a verified package, every table read by column name."""
+    manifest = verify_package(package_path, raw_dir)
     links = [
-        DiscoveredLink(url, listed_title, listed_date, found_on)
-        for _, url, listed_title, listed_date, found_on in _read_parquet(
-            package_path / "links.parquet"
-        )
+        DiscoveredLink(row["url"], row["listed_title"], row["listed_date"], row["found_on"])
+        for row in _read_parquet_records(package_path / "links.parquet")
     ]
     listing_responses: list[FetchResult] = []
     page_fetches: list[FetchResult] = []
-    for _, role, record, body in _read_parquet(package_path / "responses.parquet"):
-        result = _response_from(record, bytes(body) if body is not None else None)
-        (listing_responses if role == "listing" else page_fetches).append(result)
+    for row in _read_parquet_records(package_path / "responses.parquet"):
+        body = row["body"]
+        result = _response_from(row["record"], bytes(body) if body is not None else None)
+        (listing_responses if row["role"] == "listing" else page_fetches).append(result)
     pages = [
         PageResult(
             fetch=fetch,
@@ -390,24 +429,53 @@ def read_package(package_path: Path) -> PackageContents:
         ],
         listing_gaps=manifest["listing_gaps"],
         produced_by=manifest.get("produced_by", ""),
+        settings=manifest.get("settings"),
     )
 
 
-def ready_packages(packages_dir: Path) -> list[Path]:
-    """Published packages not yet moved to `committed/`, oldest run first.
+@dataclass(frozen=True)
+class ReadyPackage:
+    path: Path
+    package_id: str
+    source: str
+    created_at: datetime
+
+
+@dataclass
+class ReadyScan:
+    packages: list[ReadyPackage] = field(default_factory=list)  # oldest run first
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)  # (path, why)
+
+
+def scan_ready(packages_dir: Path) -> ReadyScan:
+    """Published packages not yet moved to `committed/`, oldest run first, and those whose
+    manifest cannot be read (for the loader to move aside, never to stop on).
 
     Order matters only between runs of one source (versions build on each other); the
     manifest's `created_at` gives the order the runs happened in, whatever order they arrive in.
     """
+    scan = ReadyScan()
     ready = packages_dir / READY_DIR
     if not ready.is_dir():
-        return []
-    found: list[tuple[str, str, Path]] = []
-    for path in ready.iterdir():
-        if path.is_dir() and (path / MANIFEST_NAME).is_file():
+        return scan
+    for path in sorted(ready.iterdir()):
+        if not path.is_dir():
+            continue
+        try:
             manifest = read_manifest(path)
-            found.append((manifest["created_at"], manifest["package_id"], path))
-    return [path for _, _, path in sorted(found)]
+            created_at = _parse_time(manifest["created_at"])
+            scan.packages.append(
+                ReadyPackage(path, str(manifest["package_id"]), str(manifest["source"]), created_at)  # type: ignore[arg-type]
+            )
+        except (PackageInvalid, KeyError, TypeError, ValueError) as error:
+            scan.unreadable.append((path, str(error) or type(error).__name__))
+    scan.packages.sort(key=lambda package: (package.created_at, package.package_id))
+    return scan
+
+
+def ready_packages(packages_dir: Path) -> list[Path]:
+    """The readable published packages, oldest run first (see `scan_ready`)."""
+    return [package.path for package in scan_ready(packages_dir).packages]
 
 
 # -- committing ---------------------------------------------------------------------------------
@@ -437,97 +505,87 @@ def _install_warc_files(package_path: Path, manifest: dict[str, Any], raw_dir: P
         os.replace(partial, target)
 
 
-def _counts_of_committed_run(warehouse: Warehouse, run_id: str) -> LoadCounts:
-    """What a committed run loaded, read back (a loader that crashed after the commit)."""
-    fetched, not_modified, failed = warehouse.connection.execute(
-        "SELECT count(*) FILTER (outcome = 'fetched'), count(*) FILTER (outcome = 'not_modified'), "
-        "count(*) FILTER (outcome NOT IN ('fetched', 'not_modified', 'gone')) "
-        "FROM raw_responses WHERE run_id = ? AND purpose = 'article'",
-        [run_id],
-    ).fetchone()
-    new_articles, new_versions, deletions = warehouse.connection.execute(
-        "SELECT count(*) FILTER (change_kind = 'first'), "
-        "count(*) FILTER (change_kind NOT IN ('first', 'deleted')), "
-        "count(*) FILTER (change_kind = 'deleted') FROM raw_article_versions WHERE run_id = ?",
-        [run_id],
-    ).fetchone()
-    quarantined = warehouse.connection.execute(
-        "SELECT count(*) FROM raw_quarantine WHERE run_id = ?", [run_id]
-    ).fetchone()[0]
-    unchanged = max(0, fetched + not_modified - new_articles - new_versions - quarantined)
-    return LoadCounts(
-        fetched=fetched,
-        unchanged=unchanged,
-        new_articles=new_articles,
-        new_versions=new_versions,
-        deletions=deletions,
-        quarantined=quarantined,
-        failed=failed,
-    )
-
-
 def commit_package(
     warehouse: Warehouse, package_path: Path, raw_dir: Path, *, now: datetime
 ) -> CommittedPackage:
-    """Load one package exactly once: its rows and its pages' truncations by `load_batch`
-    (skipped when its `loads` row exists), then the run row, discovery state and
-    `load_packages` row (idempotent)."""
-    contents = read_package(package_path)
+    """Load one package exactly once, in one transaction: its rows and truncations
+    (`load_batch`), its run row with the counts of that load, its discovery state and its
+    `load_packages` row. A package whose `loads` row exists was committed whole: nothing is
+    written again and its counts are the ones recorded with it, never recounted."""
+    contents = read_package(package_path, raw_dir)
     manifest = read_manifest(package_path)
     manifest_sha256 = _sha256(package_path / MANIFEST_NAME)
     _install_warc_files(package_path, manifest, raw_dir)
-    warehouse.connection.execute(
-        "INSERT INTO runs (run_id, source, flow_run_id, started_at, status) "
-        "VALUES (?, ?, ?, ?, 'loading') ON CONFLICT DO NOTHING",
-        [contents.run_id, contents.source, contents.flow_run_id, contents.created_at],
-    )
-    already_loaded = is_committed(warehouse, contents.run_id)
-    if already_loaded:
-        counts = _counts_of_committed_run(warehouse, contents.run_id)
-    else:
-        counts = load_batch(warehouse, contents.run_id, contents.source, contents.batch, now=now)
-    for mark in contents.watermarks:
-        save_watermark(
-            warehouse, contents.source, mark.url, mark.kind, mark.newest, mark.entries, now
+    if is_committed(warehouse, contents.run_id):
+        counts = LoadCounts(**recorded_counts(warehouse, contents.run_id))
+        return CommittedPackage(
+            manifest["package_id"], contents.run_id, contents.source, contents.status, counts, True
         )
-    for start_url, failed_url in contents.listing_gaps.items():
-        save_listing_gap(warehouse, contents.source, start_url, failed_url, now)
-    finish_run(
-        warehouse,
-        contents.run_id,
-        status=contents.status,
-        finished_at=now,
-        counts=counts,
-        listing_pages=contents.listing_pages,
-        discovered=contents.discovered,
-        error=contents.error,
-    )
-    warehouse.connection.execute(
-        "INSERT INTO load_packages (package_id, run_id, source, created_at, committed_at, "
-        "manifest_sha256, page_count) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        [
-            manifest["package_id"], contents.run_id, contents.source, contents.created_at, now,
-            manifest_sha256, len(contents.batch.pages),
-        ],
+
+    def bookkeeping(counts: LoadCounts) -> None:
+        record_packaged_run(
+            warehouse, contents.run_id, source=contents.source,
+            flow_run_id=contents.flow_run_id, started_at=contents.created_at,
+            produced_by=contents.produced_by, settings=contents.settings,
+        )  # fmt: skip
+        for mark in contents.watermarks:
+            save_watermark(
+                warehouse, contents.source, mark.url, mark.kind, mark.newest, mark.entries, now
+            )
+        for start_url, failed_url in contents.listing_gaps.items():
+            save_listing_gap(warehouse, contents.source, start_url, failed_url, now)
+        finish_run(
+            warehouse,
+            contents.run_id,
+            status=contents.status,
+            finished_at=now,
+            counts=counts,
+            listing_pages=contents.listing_pages,
+            discovered=contents.discovered,
+            error=contents.error,
+        )
+        warehouse.connection.execute(
+            "INSERT INTO load_packages (package_id, run_id, source, created_at, committed_at, "
+            "manifest_sha256, page_count) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [
+                manifest["package_id"], contents.run_id, contents.source, contents.created_at,
+                now, manifest_sha256, len(contents.batch.pages),
+            ],
+        )  # fmt: skip
+
+    counts = load_batch(
+        warehouse, contents.run_id, contents.source, contents.batch, now=now,
+        in_transaction=bookkeeping,
     )  # fmt: skip
     return CommittedPackage(
-        manifest["package_id"],
-        contents.run_id,
-        contents.source,
-        contents.status,
-        counts,
-        already_loaded,
+        manifest["package_id"], contents.run_id, contents.source, contents.status, counts, False
     )
 
 
 def move_to_committed(packages_dir: Path, package_path: Path) -> Path:
-    """After the commit: out of `ready/`, kept for audit under `committed/`."""
+    """After the commit: out of `ready/`, kept for audit under `committed/` without its WARC
+    files (the commit installed them, checksums verified, under `raw/`: one copy is enough)."""
     committed = packages_dir / COMMITTED_DIR
     committed.mkdir(parents=True, exist_ok=True)
     target = committed / package_path.name
     if target.exists():
         shutil.rmtree(target)
     os.rename(package_path, target)
+    if (target / WARC_DIR_NAME).exists():
+        (target / WARC_IN_RAW_FILE).write_text("its WARC files were installed under raw/\n")
+        shutil.rmtree(target / WARC_DIR_NAME, ignore_errors=True)
+    return target
+
+
+def move_aside(packages_dir: Path, package_path: Path, reason: str) -> Path:
+    """A package the loader cannot commit: to `failed/`, its reason in `<name>.reason`."""
+    failed = packages_dir / FAILED_DIR
+    failed.mkdir(parents=True, exist_ok=True)
+    target = failed / package_path.name
+    if target.exists():
+        target = failed / f"{package_path.name}.{uuid.uuid4().hex[:8]}"
+    os.rename(package_path, target)
+    target.with_name(target.name + ".reason").write_text(reason + "\n")
     return target
 
 

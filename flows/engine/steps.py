@@ -23,7 +23,7 @@ from flows.engine.resources import (
 from flows.engine.source_summary import SourceRunSummary
 from records.article import NotAnArticle
 from records.fetch import DiscoveredLink, FetchResult
-from settings import Settings, Source
+from settings import Settings, Source, run_record
 from transforms.decode import decode_html
 from transforms.extract import extract_article
 from transforms.limits import TextLimits, cap_text_fields
@@ -60,7 +60,13 @@ Progress = Callable[[str, int, int | None], None]  # (stage, done, total if know
 
 def start_run(settings: Settings, source: Source, flow_run_id: str | None = None) -> str:
     with open_warehouse(settings) as warehouse:
-        return runs.start_run(warehouse, source.name, flow_run_id=flow_run_id, started_at=now_utc())
+        return runs.start_run(
+            warehouse,
+            source.name,
+            flow_run_id=flow_run_id,
+            started_at=now_utc(),
+            settings=run_record(settings, source),  # the run's effective settings, with it
+        )
 
 
 def record_abandoned_runs(settings: Settings) -> list[str]:

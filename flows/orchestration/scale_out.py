@@ -1,6 +1,10 @@
 """Prefect flows for many machines (issue 14): a worker's source run into a load package, the
 one loader, and a scheduler that fans sources out as separate flow runs. Thin: the work is in
 `flows/scale_out/loader.py`; `newsetl deploy` registers these with a work pool.
+
+Settings on a worker (issue 19): the deployment's `settings` parameter, then the config file it
+names, then the worker host's environment (`DEPLOYMENT_PRECEDENCE`): a NEWSETL_* variable left
+on a worker host never overrides what a run was deployed with.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from prefect.deployments import run_deployment
 from prefect.runtime import flow_run
 
 from flows.orchestration.host_limits import PrefectHostLimiter
-from flows.scale_out.loader import load_ready_packages, run_source_to_package
-from settings import load_settings
+from flows.scale_out.loader import load_ready_packages, packages_dir, run_source_to_package
+from settings import DEPLOYMENT_PRECEDENCE, Settings, load_settings
+from warehouse.package_retention import in_flight_runs
 
 PACKAGE_FLOW_NAME = "newsetl-package-source"
 LOADER_FLOW_NAME = "newsetl-loader"
@@ -28,6 +33,29 @@ def package_deployment_name(source_name: str) -> str:
     return f"{PACKAGE_FLOW_NAME}/{source_name}"
 
 
+def deployed_settings(config_path: str | None, settings: dict | None) -> Settings:
+    """A run's settings on a worker: the deployment's, then its file's, then the environment."""
+    return load_settings(config_path, deployment=settings, precedence=DEPLOYMENT_PRECEDENCE)
+
+
+def crashed_flow_runs(settings: Settings) -> frozenset[str]:
+    """The flow runs of packages still being written that Prefect has marked Crashed (one API
+    call, only when there are any): their runs are recorded without waiting for the heartbeat."""
+    ids = [run.flow_run_id for run in in_flight_runs(packages_dir(settings)) if run.flow_run_id]
+    if not ids:
+        return frozenset()
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    try:
+        with get_client(sync_client=True) as client:
+            runs = client.read_flow_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=ids))  # type: ignore[arg-type]
+            )
+    except Exception:  # noqa: BLE001 - the API's health never stops a commit; heartbeats decide
+        return frozenset()
+    return frozenset(str(run.id) for run in runs if run.state and run.state.is_crashed())
+
+
 @flow(name=PACKAGE_FLOW_NAME, flow_run_name="{source_name}")
 def package_source_flow(
     source_name: str,
@@ -35,9 +63,11 @@ def package_source_flow(
     base_url: str | None = None,
     recheck_all: bool = False,
     shared_host_limits: bool = True,
+    settings: dict | None = None,
 ) -> dict[str, object]:
-    """One source run on a worker: discover, fetch, transform into a load package."""
-    settings = load_settings(config_path)
+    """One source run on a worker: discover, fetch, transform into a load package; the source's
+    hosts leased for the run across workers (`shared_host_limits`)."""
+    settings = deployed_settings(config_path, settings)
     source = settings.source(source_name)
     if base_url:
         source = source.with_base_url(base_url)
@@ -52,9 +82,11 @@ def package_source_flow(
 
 
 @flow(name=LOADER_FLOW_NAME)
-def loader_flow(config_path: str | None = None) -> dict[str, object]:
-    """Commit every published package into DuckDB; its deployment allows one run at a time."""
-    return load_ready_packages(load_settings(config_path)).as_row()
+def loader_flow(config_path: str | None = None, settings: dict | None = None) -> dict[str, object]:
+    """Commit every published package into DuckDB; its deployment allows one run at a time
+    (and the data directory's run lock one writer). Records the runs of dead workers."""
+    loaded = deployed_settings(config_path, settings)
+    return load_ready_packages(loaded, crashed_flow_runs=crashed_flow_runs(loaded)).as_row()
 
 
 class SourceRunsFailed(RuntimeError):
@@ -82,14 +114,18 @@ def scheduler_flow(
     base_urls: dict[str, str] | None = None,
     wait_seconds: float = 6 * 3600,
     load: bool = True,
+    settings: dict | None = None,
 ) -> dict[str, object]:
     """Start one flow run per source (each on whichever worker is free), wait for them, then
-    run the loader once. A failed source does not stop the others, but fails this run."""
-    settings = load_settings(config_path)
-    names = source_names or [source.name for source in settings.enabled_sources()]
+    commit their packages here, in this flow run's process (no second process to start: the
+    loader's cost is the commit). A failed source does not stop the others, but fails this run."""
+    loaded_settings = deployed_settings(config_path, settings)
+    names = source_names or [source.name for source in loaded_settings.enabled_sources()]
     started = {}
     for name in names:
         parameters: dict[str, object] = {"source_name": name, "config_path": config_path}
+        if settings:
+            parameters["settings"] = settings
         if base_urls and name in base_urls:
             parameters["base_url"] = base_urls[name]
         child = run_deployment(package_deployment_name(name), parameters=parameters, timeout=0)
@@ -100,13 +136,8 @@ def scheduler_flow(
     }
     loaded: dict[str, object] = {}
     if load:
-        loader_run = run_deployment(
-            f"{LOADER_FLOW_NAME}/{LOADER_DEPLOYMENT}",
-            parameters={"config_path": config_path},
-            timeout=wait_seconds,
-        )
-        loaded = {"loader": loader_run.state.type.value if loader_run.state else "UNKNOWN"}
+        loaded = {"loader": loader_flow(config_path, settings)}
     failed = {name: state for name, state in by_source.items() if state != "COMPLETED"}
-    if failed or loaded.get("loader", "COMPLETED") != "COMPLETED":
+    if failed:
         raise SourceRunsFailed(f"source runs not completed: {failed}; {loaded}")
     return {"sources": by_source, **loaded}

@@ -16,8 +16,9 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,25 +28,37 @@ from fetch import discover as discovery_methods
 from fetch.archive import WarcArchive
 from fetch.discover import Discovery, DiscoveryFailed
 from fetch.http import Fetcher, FetchRequest, crawl_state_for
+from fetch.limits import host_of
 from flows.engine import pages as multi_page
 from flows.engine import resources, steps
 from flows.engine.steps import now_utc
 from records.fetch import FetchResult
-from settings import Settings, Source
+from settings import Settings, Source, run_record
 from transforms.limits import NO_LIMITS
 from warehouse import LoadBatch, LoadCounts, PageResult, Warehouse, frontier
 from warehouse.export import export_marts
+from warehouse.package_retention import (
+    InFlightRun,
+    in_flight_runs,
+    prune_committed,
+    remove_dead_run,
+    triage,
+    waiting_for_older_runs,
+)
 from warehouse.packages import (
     CommittedPackage,
     DiscoveryMark,
     PackageContents,
+    PackageInvalid,
     PackageWriter,
     commit_package,
+    move_aside,
     move_to_committed,
     new_run_id,
-    ready_packages,
+    scan_ready,
 )
 from warehouse.quality import run_checks
+from warehouse.runs import abandon_open_runs, record_crashed_run
 
 PACKAGES_DIR_NAME = "packages"
 WORKER_NAME_ENV = "NEWSETL_WORKER_NAME"
@@ -146,6 +159,39 @@ def produced_by() -> str:
     return f"{worker}@{socket.gethostname()}" if worker else socket.gethostname()
 
 
+def leased_hosts(limiter: Any, source: Source) -> AbstractContextManager[None]:
+    """The source's hosts leased for the whole run, when the limiter leases (else nothing)."""
+    if limiter is None or not hasattr(limiter, "for_run"):
+        return nullcontext()
+    return limiter.for_run(run_hosts(source))
+
+
+def run_hosts(source: Source) -> list[str]:
+    """Every host a run of `source` may send a request to, as the fetcher names them."""
+    urls = [source.base_url, *source.listing_urls, *source.feed_full_urls]
+    urls += [*source.sitemap_full_urls, *(f"http://{host}" for host in source.allowed_hosts)]
+    return sorted({host_of(url) for url in urls})
+
+
+@contextmanager
+def heartbeat(writer: PackageWriter, every_seconds: float) -> Iterator[None]:
+    """Touch the package's heartbeat while the run lives (a thread: it beats while the run's
+    threads fetch and parse); the loader records a run whose heartbeat stopped as crashed."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(every_seconds):
+            writer.beat()
+
+    thread = threading.Thread(target=beat, name=f"heartbeat-{writer.run_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
 @dataclass
 class _Collected:
     discovery: Discovery | None = None
@@ -171,7 +217,10 @@ def run_source_to_package(
     """
     started = started_at or now_utc()
     run_id = new_run_id(source.name, started)
-    writer = PackageWriter(packages_dir(settings), run_id, source.name)
+    writer = PackageWriter(
+        packages_dir(settings), run_id, source.name, started_at=started,
+        flow_run_id=flow_run_id, produced_by=produced_by(),
+    )  # fmt: skip
     summary = PackagedRun(source.name, run_id)
     collected = _Collected()
 
@@ -180,7 +229,11 @@ def run_source_to_package(
 
     failure: BaseException | None = None
     try:
-        with make_package_fetcher(settings, source, run_id, writer.warc_dir, limiter) as fetcher:
+        with (
+            heartbeat(writer, settings.package_heartbeat_seconds),
+            leased_hosts(limiter, source),
+            make_package_fetcher(settings, source, run_id, writer.warc_dir, limiter) as fetcher,
+        ):
             try:
                 collected.discovery = discover_from_committed_state(settings, source, fetcher)
             except DiscoveryFailed as failed:
@@ -235,6 +288,7 @@ def run_source_to_package(
         ],
         listing_gaps=dict(discovery.listing_gaps) if discovery and not failure else {},
         produced_by=produced_by(),
+        settings=run_record(settings, source),
     )
     summary.package_path = writer.publish(contents)
     if failure is not None:
@@ -245,6 +299,11 @@ def run_source_to_package(
 @dataclass
 class LoaderSummary:
     committed: list[CommittedPackage] = field(default_factory=list)
+    held: list[str] = field(default_factory=list)  # waiting for an older run of their source
+    crashed: list[str] = field(default_factory=list)  # runs of dead workers, recorded
+    abandoned: list[str] = field(default_factory=list)  # rows left open by a dead process
+    moved_aside: list[str] = field(default_factory=list)  # unreadable packages, to failed/
+    pruned: int = 0  # committed packages deleted by the retention policy
 
     @property
     def counts(self) -> LoadCounts:
@@ -257,21 +316,93 @@ class LoaderSummary:
         return {
             "packages": len(self.committed),
             "resumed": sum(package.already_loaded for package in self.committed),
+            "held": len(self.held),
+            "crashed": len(self.crashed),
+            "abandoned": len(self.abandoned),
+            "moved_aside": len(self.moved_aside),
+            "pruned": self.pruned,
             **self.counts.__dict__,
         }
 
 
-def load_ready_packages(settings: Settings, *, export: bool = True) -> LoaderSummary:
-    """Commit every published package, oldest run first, under the data directory's run lock
-    (the one writer); each exactly once, so a crashed loader just runs again."""
+def _crash_reason(run: InFlightRun, crashed_flow_runs: frozenset[str]) -> str:
+    worker = run.produced_by or "its worker"
+    if (run.flow_run_id or "") in crashed_flow_runs:
+        return f"crashed: Prefect marked its flow run Crashed ({worker} stopped beating)"
+    return (
+        f"crashed: no heartbeat from {worker} since {run.last_beat:%Y-%m-%d %H:%M:%S} UTC "
+        "(the worker died; nothing was committed)"
+    )
+
+
+def _record_dead_runs(
+    settings: Settings,
+    warehouse: Warehouse,
+    summary: LoaderSummary,
+    crashed_flow_runs: frozenset[str],
+) -> list:
+    """Record the runs of dead workers as crashed, remove their staging; the live ones back."""
+    directory = packages_dir(settings)
+    now = now_utc()
+    runs = triage(
+        in_flight_runs(directory),
+        now=now,
+        abandoned_after_seconds=settings.abandoned_after_seconds,
+        crashed_flow_runs=crashed_flow_runs,
+    )
+    for run in runs.dead:
+        if run.source:
+            record_crashed_run(
+                warehouse, run.run_id, source=run.source, started_at=run.created_at,
+                finished_at=now, flow_run_id=run.flow_run_id, produced_by=run.produced_by,
+                error=_crash_reason(run, crashed_flow_runs),
+            )  # fmt: skip
+            summary.crashed.append(run.run_id)
+        remove_dead_run(run)
+        log.warning("run %s (%s): its worker died; recorded crashed", run.run_id, run.source)
+    return runs.live
+
+
+def load_ready_packages(
+    settings: Settings,
+    *,
+    export: bool | None = None,
+    crashed_flow_runs: frozenset[str] = frozenset(),
+) -> LoaderSummary:
+    """Commit every published package, each source's runs oldest first, under the data
+    directory's run lock (the one writer); each exactly once, so a crashed loader just runs
+    again. A package whose source has an older run still being written waits for it.
+
+    Also: runs of dead workers (no heartbeat, or their flow run in `crashed_flow_runs`) and
+    rows left `running` are recorded; unreadable packages move to `failed/`; committed ones are
+    pruned by the retention settings. The Parquet marts are exported only when `export` (default:
+    `parquet_after_each_run`): on demand otherwise, as on one machine."""
     summary = LoaderSummary()
     directory = packages_dir(settings)
+    export = settings.parquet_after_each_run if export is None else export
     with resources.run_lock(settings), resources.open_warehouse(settings) as warehouse:
-        for package_path in ready_packages(directory):
-            committed = commit_package(warehouse, package_path, settings.raw_dir, now=now_utc())
+        summary.abandoned = abandon_open_runs(
+            warehouse, now=now_utc(), reason="abandoned: its process ended without closing it"
+        )
+        live = _record_dead_runs(settings, warehouse, summary, crashed_flow_runs)
+        scan = scan_ready(directory)
+        for path, why in scan.unreadable:
+            move_aside(directory, path, why)
+            summary.moved_aside.append(path.name)
+            log.error("package %s moved to failed/: %s", path.name, why)
+        ready, held = waiting_for_older_runs(scan.packages, live)
+        summary.held = [package.package_id for package in held]
+        for package in ready:
+            try:
+                committed = commit_package(warehouse, package.path, settings.raw_dir, now=now_utc())
+            except PackageInvalid as error:
+                move_aside(directory, package.path, str(error))
+                summary.moved_aside.append(package.path.name)
+                log.error("package %s moved to failed/: %s", package.path.name, error)
+                continue
             if not committed.already_loaded and committed.status == "completed":
                 run_checks(warehouse, committed.run_id, committed.source, now_utc())
-            move_to_committed(directory, package_path)
+            move_to_committed(directory, package.path)
             summary.committed.append(committed)
             log.info(
                 "committed package %s (%s)%s",
@@ -279,6 +410,14 @@ def load_ready_packages(settings: Settings, *, export: bool = True) -> LoaderSum
                 committed.source,
                 " (already loaded: bookkeeping only)" if committed.already_loaded else "",
             )
+        summary.pruned = len(
+            prune_committed(
+                directory,
+                now=now_utc(),
+                keep_days=settings.committed_package_days,
+                keep_count=settings.committed_package_count,
+            )
+        )
         if export and summary.committed:
             export_marts(warehouse, settings.data_dir / steps.PARQUET_DIR_NAME)
     return summary

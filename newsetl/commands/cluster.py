@@ -1,12 +1,15 @@
-"""`newsetl cluster up|down`: a whole scale-out cluster on this machine, for tests and CI (issue 14).
+"""`newsetl cluster`: a whole scale-out cluster on this machine (issues 14, 19).
 
-`up` starts, all on 127.0.0.1 and under one temporary directory: PostgreSQL (initdb as the
-`postgres` user when run as root; installs the Debian `postgresql` package with apt when
-`/usr/lib/postgresql` is missing), a Prefect server using it as its database, a process work
-pool, a zombie-run automation (a flow run whose heartbeats stop is marked Crashed) and N
-workers. It writes `cluster.json` (ports, API URL, pids) into the directory; `down` stops every
-process by the pids recorded there, then PostgreSQL with `pg_ctl stop`.
-`scripts/local_cluster.sh` is the same from a shell.
+`up` starts, all on 127.0.0.1 and under one directory: PostgreSQL (initdb as the `postgres`
+user when run as root; installs the Debian `postgresql` package with apt when
+`/usr/lib/postgresql` is missing), a Prefect server using it as its database, with its UI, a
+process work pool, a zombie-run automation (a flow run whose heartbeats stop is marked Crashed)
+and N supervised workers: each worker runs under a small supervisor (`cluster supervise`) that
+starts it again when it dies. It writes `cluster.json` (ports, API URL, supervisor pids) into
+the directory. `add-worker`, `restart-worker` and `stop-worker` change the workers of a running
+cluster; `down` stops every process it started by the pids recorded there (each in a process
+group of its own, with the flow runs it started), then PostgreSQL with `pg_ctl stop`.
+`scripts/local_cluster.sh` is the same from a shell; docs/scaling-out.md says how to run it.
 """
 
 from __future__ import annotations
@@ -50,7 +53,8 @@ class ClusterState:
     postgres_data: str
     postgres_bin: str
     server_pid: int = 0
-    worker_pids: dict[str, int] = field(default_factory=dict)
+    worker_pids: dict[str, int] = field(default_factory=dict)  # name -> its supervisor's pid
+    ui_url: str = ""
 
     @property
     def database_url(self) -> str:
@@ -62,6 +66,14 @@ class ClusterState:
     @classmethod
     def load(cls, directory: Path) -> ClusterState:
         return cls(**json.loads((directory / STATE_FILE).read_text()))
+
+    def worker_process(self, name: str) -> int | None:
+        """The worker process its supervisor runs now (None while it restarts it)."""
+        try:
+            pid = int((Path(self.directory) / f"{name}.pid").read_text())
+        except (OSError, ValueError):
+            return None
+        return pid if _alive(pid) else None
 
 
 def free_port() -> int:
@@ -194,51 +206,92 @@ def start_postgres(directory: Path) -> tuple[Path, Path, int]:
 
 def create_zombie_automation(api_url: str) -> None:
     """Mark a flow run Crashed when its heartbeats stop (its worker or machine died)."""
-    code = f"""
-from datetime import timedelta
-from prefect.automations import Automation
-from prefect.client.schemas.objects import StateType
-from prefect.events.actions import ChangeFlowRunState
-from prefect.events.schemas.automations import EventTrigger, Posture
-from prefect.events.schemas.events import ResourceSpecification
-Automation(
-    name="newsetl: crash flow runs whose heartbeats stopped",
-    trigger=EventTrigger(
-        after={{"prefect.flow-run.heartbeat"}},
-        expect={{"prefect.flow-run.heartbeat", "prefect.flow-run.Completed",
-                "prefect.flow-run.Failed", "prefect.flow-run.Cancelled",
-                "prefect.flow-run.Crashed"}},
-        match=ResourceSpecification({{"prefect.resource.id": ["prefect.flow-run.*"]}}),
-        for_each={{"prefect.resource.id"}},
-        posture=Posture.Proactive,
-        threshold=1,
-        within=timedelta(seconds={CRASHED_AFTER_SECONDS}),
-    ),
-    actions=[ChangeFlowRunState(state=StateType.CRASHED,
-             message="no heartbeat: its worker died")],
-).create()
-"""
+    code = (
+        "from newsetl.commands.deploy import ensure_zombie_automation; "
+        f"ensure_zombie_automation({CRASHED_AFTER_SECONDS})"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, env=prefect_env(api_url))
 
 
+def worker_command(state: ClusterState, name: str, limit: int) -> list[str]:
+    return [
+        sys.executable, "-m", "prefect", "worker", "start", "--pool", state.pool, "--name", name,
+        "--limit", str(limit), "--work-queue", "default", "--work-queue", name,
+    ]  # fmt: skip
+
+
 def start_worker(state: ClusterState, name: str, limit: int = DEFAULT_WORKER_LIMIT) -> int:
-    """A process worker on the pool's `default` queue and on a queue of its own name (so a run
-    can be pinned to it), at most `limit` flow runs at once."""
+    """A supervised process worker on the pool's `default` queue and on a queue of its own name
+    (so a run can be pinned to it), at most `limit` flow runs at once; returns the supervisor's
+    pid. A worker of that name whose supervisor still lives is left as it is."""
     directory = Path(state.directory)
+    running = state.worker_pids.get(name)
+    if running and _alive(running):
+        return running
     subprocess.run(  # a worker does not create the queues it is told to poll
         [sys.executable, "-m", "prefect", "work-queue", "create", name, "--pool", state.pool],
         check=False, env=prefect_env(state.api_url), stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )  # fmt: skip
     pid = _spawn(
-        [sys.executable, "-m", "prefect", "worker", "start", "--pool", state.pool, "--name", name,
-         "--limit", str(limit), "--work-queue", "default", "--work-queue", name],
-        directory / f"{name}.log",
+        [sys.executable, "-m", "newsetl.cli", "cluster", "supervise", "--dir", str(directory),
+         "--name", name, "--limit", str(limit)],
+        directory / f"{name}.supervisor.log",
         prefect_env(state.api_url, NEWSETL_WORKER_NAME=name),
     )  # fmt: skip
     state.worker_pids[name] = pid
     state.save()
     return pid
+
+
+def stop_worker(state: ClusterState, name: str) -> None:
+    """Stop a worker (its supervisor, the worker and its flow runs) and forget it."""
+    _stop_group(state.worker_pids.pop(name, 0))
+    (Path(state.directory) / f"{name}.pid").unlink(missing_ok=True)
+    state.save()
+
+
+def restart_worker(state: ClusterState, name: str, limit: int = DEFAULT_WORKER_LIMIT) -> int:
+    stop_worker(state, name)
+    return start_worker(state, name, limit)
+
+
+RESTART_DELAYS = (1.0, 2.0, 5.0, 10.0, 30.0)  # seconds before each restart in a row
+
+
+def supervise(directory: Path, name: str, limit: int) -> int:
+    """Run one worker and start it again whenever it dies, until SIGTERM (then stop it)."""
+    state = ClusterState.load(directory)
+    pid_file = directory / f"{name}.pid"
+    stopping = False
+    child: subprocess.Popen | None = None
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        if child is not None and child.poll() is None:
+            child.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    restarts = 0
+    while not stopping:
+        started = time.monotonic()
+        with (directory / f"{name}.log").open("ab") as log:
+            child = subprocess.Popen(
+                worker_command(state, name, limit), stdout=log, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL, cwd=REPO_ROOT,
+            )  # fmt: skip
+        pid_file.write_text(str(child.pid))
+        code = child.wait()
+        if stopping:
+            break
+        restarts = 0 if time.monotonic() - started > 60 else restarts + 1
+        delay = RESTART_DELAYS[min(restarts, len(RESTART_DELAYS) - 1)]
+        print(f"{name} exited with {code}; starting it again in {delay:.0f} s", flush=True)
+        time.sleep(delay)
+    pid_file.unlink(missing_ok=True)
+    return 0
 
 
 def cluster_up(
@@ -268,9 +321,11 @@ def cluster_up(
                 state.api_url,
                 PREFECT_HOME=str(home),
                 PREFECT_API_DATABASE_CONNECTION_URL=state.database_url,
-                PREFECT_UI_ENABLED="false",
+                PREFECT_UI_ENABLED="true",
+                PREFECT_UI_API_URL=state.api_url,
             ),
         )  # fmt: skip
+        state.ui_url = f"http://127.0.0.1:{api_port}"
         state.save()
         _wait_healthy(state.api_url, state.server_pid, 180)
         subprocess.run(
@@ -322,8 +377,11 @@ def descendants(pid: int) -> list[int]:
 
 
 def kill_worker_hard(state: ClusterState, name: str) -> None:
-    """`kill -9` a worker and the flow runs it started, as when its machine dies."""
-    pid = state.worker_pids[name]
+    """`kill -9` a worker and the flow runs it started, as when it dies (its supervisor lives
+    on and starts it again)."""
+    pid = state.worker_process(name)
+    if pid is None:
+        raise ClusterError(f"{name} is not running")
     for victim in [pid, *descendants(pid)]:
         with contextlib.suppress(ProcessLookupError):
             os.kill(victim, signal.SIGKILL)
@@ -345,15 +403,21 @@ def cluster_down(directory: Path, *, remove: bool = True) -> None:
         shutil.rmtree(directory, ignore_errors=True)
 
 
+ACTIONS = ("up", "down", "add-worker", "restart-worker", "stop-worker", "supervise")
+
+
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "cluster",
-        help="start or stop a local scale-out cluster: PostgreSQL, Prefect server, pool, workers",
+        help="a local scale-out cluster: PostgreSQL, Prefect server and UI, pool, supervised "
+        "workers (up, down, add-worker, restart-worker, stop-worker)",
     )
-    parser.add_argument("action", choices=["up", "down"])
+    parser.add_argument("action", choices=ACTIONS)
     parser.add_argument("--dir", help="the cluster's directory (up: default a new temp dir)")
     parser.add_argument("--pool", default=DEFAULT_POOL)
     parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS)
+    parser.add_argument("--name", help="add/restart/stop-worker: the worker's name")
+    parser.add_argument("--limit", type=int, default=DEFAULT_WORKER_LIMIT, help="flow runs at once")
     parser.add_argument("--keep", action="store_true", help="down: keep the directory and logs")
     parser.set_defaults(handler=command_cluster)
 
@@ -363,13 +427,29 @@ def command_cluster(args: argparse.Namespace) -> int:
         state = cluster_up(
             Path(args.dir) if args.dir else None, pool=args.pool, workers=args.workers
         )
-        console.print(f"cluster up in {state.directory}")
+        console.print(f"cluster up in {state.directory}; UI at {state.ui_url}")
         console.print(f"export PREFECT_API_URL={state.api_url}")
         print(state.directory, file=sys.stderr)
         return 0
     if not args.dir:
-        console.print("[red]cluster down needs --dir (the directory `up` printed)[/red]")
+        console.print(f"[red]cluster {args.action} needs --dir (the directory `up` printed)[/red]")
         return 2
-    cluster_down(Path(args.dir), remove=not args.keep)
-    console.print("cluster down")
+    directory = Path(args.dir)
+    if args.action == "down":
+        cluster_down(directory, remove=not args.keep)
+        console.print("cluster down")
+        return 0
+    if args.action == "supervise":
+        return supervise(directory, args.name, args.limit)
+    state = ClusterState.load(directory)
+    name = args.name or f"worker-{len(state.worker_pids) + 1}"
+    if args.action == "add-worker":
+        pid = start_worker(state, name, args.limit)
+    elif args.action == "restart-worker":
+        pid = restart_worker(state, name, args.limit)
+    else:
+        stop_worker(state, name)
+        console.print(f"{name} stopped")
+        return 0
+    console.print(f"{name} supervised (supervisor pid {pid})")
     return 0

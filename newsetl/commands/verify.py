@@ -1,18 +1,21 @@
-"""`newsetl verify`: is the warehouse intact, and does every archived response match it?"""
+"""`newsetl verify`: is the warehouse intact, does every archived response match it, and are
+the scale-out load packages (ready, committed, in flight, moved aside) sound?"""
 
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 
 from newsetl.commands.common import console
-from settings import load_settings
+from settings import Settings, load_settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "verify",
-        help="read every warehouse table in full (block checksums) and check every archived "
-        "response against its recorded SHA-256; exit 1 when anything is damaged",
+        help="read every warehouse table in full (block checksums), check every archived "
+        "response against its recorded SHA-256 and every load package against its manifest; "
+        "exit 1 when anything is damaged",
     )
     parser.add_argument(
         "--wait",
@@ -47,12 +50,36 @@ def command_verify(args: argparse.Namespace) -> int:
         table.add_row(name, str(count))
     console.print(table)
     console.print(f"Archived responses checked against their SHA-256: {report.records_checked}")
-    if report.intact:
+    packages_ok = _verify_packages(settings)
+    if report.intact and packages_ok:
         console.print(
             "[green]intact: every table read in full, every archived body matches[/green]"
         )
         return 0
+    if report.intact:
+        return 1
     console.print(f"[red]damaged: {len(report.damage)} problem(s)[/red]")
     for damage in report.damage:
         console.print(f"[red]{damage.where}: {damage.reason}[/red]")
     return 1
+
+
+def _verify_packages(settings: Settings) -> bool:
+    """The load packages under `<data_dir>/packages` (scale-out): True when all are sound."""
+    from flows.scale_out.loader import packages_dir
+    from warehouse.package_retention import verify_packages
+
+    directory = packages_dir(settings)
+    if not directory.is_dir():
+        return True
+    report = verify_packages(
+        directory,
+        settings.raw_dir,
+        now=datetime.now(UTC),
+        abandoned_after_seconds=settings.abandoned_after_seconds,
+    )
+    counts = ", ".join(f"{name} {count}" for name, count in report.counts.items())
+    console.print(f"Load packages checked against their manifests: {counts}")
+    for where, what in report.problems:
+        console.print(f"[red]packages/{where}: {what}[/red]")
+    return not report.problems

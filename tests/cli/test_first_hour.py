@@ -29,7 +29,7 @@ OWN_PREFIXES = ("NEWSETL_", "PREFECT_")
 def clean_environment(**env: str) -> dict[str, str]:
     """The environment without any NEWSETL_* or PREFECT_* variable but those given."""
     kept = {k: v for k, v in os.environ.items() if not k.startswith(OWN_PREFIXES)}
-    return {**kept, "NEWSETL_PREFECT_REUSE_SERVER": "0", **env}
+    return {**kept, **env}
 
 
 def newsetl(*args: str, cwd: Path, timeout: float = 120, **env: str) -> subprocess.CompletedProcess:

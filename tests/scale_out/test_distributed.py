@@ -18,12 +18,13 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from helpers import rows
+from helpers import rows, wait_until
 from scale_helpers import slow_down, start_sites, write_cluster_config
 
 from flows.scale_out.loader import packages_dir
 from newsetl.commands.cluster import (
     ClusterState,
+    _alive,
     cluster_down,
     cluster_up,
     descendants,
@@ -101,6 +102,15 @@ def wait_for_state(flow_run_id: object, wanted: set[str], timeout: float) -> str
             if name in wanted or time.monotonic() > deadline:
                 return name
             time.sleep(1)
+
+
+def newsetl_status(config: Path) -> str:
+    """`newsetl status` as an operator types it (empty while the loader holds the warehouse)."""
+    finished = subprocess.run(
+        [sys.executable, "-m", "newsetl.cli", "--config", str(config), "status"],
+        capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "200"},
+    )  # fmt: skip
+    return finished.stdout if finished.returncode == 0 else ""
 
 
 def committed_manifests(data_dir: Path) -> list[dict]:
@@ -184,16 +194,35 @@ def test_a_worker_killed_mid_run_crashes_its_run_and_a_rerun_completes_it(
     deadline = time.monotonic() + RUN_TIMEOUT_SECONDS
     while len(server.site.traffic.arrivals) < 40 and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert descendants(api.worker_pids["worker-1"]), "worker-1 runs no flow run"
+    killed_worker = api.worker_process("worker-1")
+    assert killed_worker and descendants(killed_worker), "worker-1 runs no flow run"
+    data = tmp_path / "data"
+    assert list((data / "packages" / INCOMING_DIR).iterdir())  # its package, being written
     kill_worker_hard(api, "worker-1")
     try:
         assert wait_for_state(doomed.id, {"CRASHED"}, CRASH_NOTICED_SECONDS) == "CRASHED"
-        # the killed run never published: its half-written package stays in incoming/
-        data = tmp_path / "data"
-        assert list((data / "packages" / INCOMING_DIR).iterdir())
+        # issue 19: the crash runs the loader (an automation `deploy` made): the run is on
+        # record as crashed, in `status` as an operator types it, and its staging is gone
+        status = wait_until(
+            lambda: "crashed" in newsetl_status(config),
+            timeout=CRASH_NOTICED_SECONDS,
+            what="the killed run in `newsetl status`",
+        )
+        assert status
+        assert rows(load_settings(config), "SELECT status, flow_run_id FROM runs") == [
+            ("crashed", str(doomed.id))
+        ]
+        assert not list((data / "packages" / INCOMING_DIR).iterdir())
         assert not (data / "packages" / "ready").exists() or not list(
             (data / "packages" / "ready").iterdir()
         )
+        # supervised: the killed worker is started again, a new process
+        restarted = wait_until(
+            lambda: api.worker_process("worker-1") not in (None, killed_worker),
+            timeout=60,
+            what="worker-1 started again by its supervisor",
+        )
+        assert restarted
 
         rerun = run("newsetl-package-source/killed", work_queue_name="worker-2")
         assert rerun.state.is_completed(), rerun.state
@@ -204,5 +233,74 @@ def test_a_worker_killed_mid_run_crashes_its_run_and_a_rerun_completes_it(
 
     assert_every_article_once(config, servers)
     assert rows(load_settings(config), "SELECT count(*) FROM load_packages") == [(1,)]
+    assert rows(load_settings(config), "SELECT status FROM runs ORDER BY started_at") == [
+        ("crashed",),
+        ("completed",),
+    ]
     assert packages_dir(load_settings(config)).joinpath(COMMITTED_DIR).is_dir()
     assert json.loads(json.dumps(committed_manifests(data)))[0]["status"] == "completed"
+
+
+def test_two_runs_of_one_source_started_at_once_never_overlap(
+    api: ClusterState, sites: ExitStack, tmp_path: Path
+) -> None:
+    """Per-source mutual exclusion across workers (issue 19): each run pinned to a worker of
+    its own, both started at once; the deployment's limit makes the second wait its turn."""
+    (server,) = start_sites(sites, ["exclusive"], 30).values()
+    slow_down(server, 0.05)
+    config = write_cluster_config(
+        tmp_path / "newsetl.toml", tmp_path / "data", {"exclusive": server}
+    )
+    deploy(api, config)
+
+    started = [
+        run("newsetl-package-source/exclusive", timeout=0, work_queue_name=worker)
+        for worker in ("worker-1", "worker-2")
+    ]
+    states = [
+        wait_for_state(flow_run.id, {"COMPLETED", "FAILED", "CRASHED"}, RUN_TIMEOUT_SECONDS)
+        for flow_run in started
+    ]
+    assert states == ["COMPLETED", "COMPLETED"]
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        spans = sorted(
+            (flow_run.start_time, flow_run.end_time)
+            for flow_run in (client.read_flow_run(started_run.id) for started_run in started)
+        )
+    assert spans[0][1] <= spans[1][0], spans  # the second started once the first had ended
+    loader = run("newsetl-loader/loader")
+    assert loader.state.is_completed(), loader.state
+    assert_every_article_once(config, {"exclusive": server})
+
+
+def test_the_ui_answers_on_the_local_cluster(cluster: ClusterState) -> None:
+    import urllib.request
+
+    with urllib.request.urlopen(cluster.ui_url + "/", timeout=10) as answer:
+        assert answer.status == 200
+        assert b"<html" in answer.read(4096).lower()
+
+
+def test_cluster_adds_restarts_and_stops_a_worker_it_supervises(api: ClusterState) -> None:
+    directory = Path(api.directory)
+
+    def cluster(*args: str) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "newsetl.cli", "cluster", *args, "--dir", str(directory)],
+            check=True, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+
+    cluster("add-worker", "--name", "worker-extra")
+    state = ClusterState.load(directory)
+    first = wait_until(lambda: state.worker_process("worker-extra"), timeout=60, what="a worker")
+    cluster("restart-worker", "--name", "worker-extra")
+    state = ClusterState.load(directory)
+    second = wait_until(lambda: state.worker_process("worker-extra"), timeout=60, what="again")
+    assert second != first
+    supervisor = state.worker_pids["worker-extra"]
+    cluster("stop-worker", "--name", "worker-extra")
+    assert "worker-extra" not in ClusterState.load(directory).worker_pids
+    wait_until(lambda: not descendants(supervisor) and not _alive(second), timeout=30,
+               what="the worker gone")  # fmt: skip
