@@ -120,6 +120,10 @@ class SourceHealth:
         return [reasons[flag] for flag in self.flags]
 
 
+# a run that crashed (its worker died) or was abandoned (found open by the loader) failed too
+FAILED_STATUSES = ("failed", "crashed", "abandoned")
+
+
 def judge(
     row: dict[str, object], freshness_hours: float | None, thresholds: Thresholds | None = None
 ) -> list[str]:
@@ -128,7 +132,7 @@ def judge(
     flags: list[str] = []
     if row.get("is_last_listing_empty"):
         flags.append(LISTING_EMPTY)
-    elif row.get("last_status") == "failed":
+    elif row.get("last_status") in FAILED_STATUSES:
         flags.append(FAILED)
     run = LastRunOutcome.from_row(row)
     if run.quarantine_rate > thresholds.max_quarantine_rate:

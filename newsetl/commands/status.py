@@ -29,7 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def command_status(args: argparse.Namespace) -> int:
     from rich.table import Table
 
-    from flows.operations.health import source_health
+    from flows.operations.health import FAILED_STATUSES, source_health
     from warehouse import Warehouse, WarehouseMissing, readers
 
     settings = load_checked_settings(args.config, needs_data_dir=False)
@@ -64,7 +64,7 @@ def command_status(args: argparse.Namespace) -> int:
     ):
         table.add_column(header)
     for source, run_id, status, started_at, new, versions, deleted, failed, error in runs:
-        colour = "green" if status == "completed" else "red" if status == "failed" else "yellow"
+        colour = "green" if status == "completed" else "red" if status in FAILED_STATUSES else "yellow"
         table.add_row(
             source, run_id, f"[{colour}]{status}[/{colour}]", f"{started_at:%Y-%m-%d %H:%M:%S}",
             str(new), str(versions), str(deleted), str(failed), (error or "")[:80],

@@ -93,3 +93,10 @@ def test_outcome_flag_rules() -> None:
         )
         == []
     )
+
+
+def test_a_crashed_or_abandoned_last_run_is_flagged_failed() -> None:
+    for status in ("failed", "crashed", "abandoned"):
+        row = {"last_status": status, "hours_since_new_article": 1.0}
+        assert health.judge(row, 24) == [health.FAILED], status
+    assert health.judge({"last_status": "interrupted", "hours_since_new_article": 1.0}, 24) == []
