@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 import contextvars
-import queue
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import wait
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
-from fetch.http import FetchRequest, retire_crawl_state
+from fetch.discover import Discovery
+from fetch.http import Fetcher, retire_crawl_state
 from fetch.threads import DaemonPool
-from flows.engine import pages as multi_page
 from flows.engine import resources, steps
 from flows.engine.observer import NO_OBSERVER, RunObserver
+from flows.engine.run_order import RunWiring, run_in_order
 from flows.engine.source_summary import SourceRunSummary, StageTimer
-from flows.engine.transform_pool import transform_in_workers, wants_workers, warm_up
-from records.fetch import FetchResult
+from flows.engine.stages import (  # noqa: F401 - pipelined: the engine's, for reprocess and tests
+    STOP_REQUESTED,
+    STOP_WAIT_SECONDS,
+    RunStopped,
+    pipelined,
+)
 from settings import Settings, Source
-from transforms.limits import NO_LIMITS
-from warehouse import Warehouse
+from warehouse import LoadCounts, PageResult
 
 
 @contextmanager
@@ -104,66 +107,30 @@ def _run_source_locked(
         # one fetcher for the run: robots rules, pace and open connections kept across steps
         resources.make_fetcher(settings, source, summary.run_id) as fetcher,
     ):
-        timer = StageTimer(summary)
+        run_id = summary.run_id
 
-        def crawl_state() -> AbstractContextManager[Warehouse | None]:
-            return resources.open_warehouse(settings)
-
-        def fetch_more_pages(more: list[FetchRequest]) -> list[FetchResult]:
-            return steps.fetch_pages(settings, source, summary.run_id, more, fetcher)
-
-        with timer.stage("discover"):
-            discovery = steps.discover(
+        def discover(fetcher: Fetcher) -> Discovery:
+            return steps.discover(
                 settings,
                 source,
-                summary.run_id,
+                run_id,
                 backfill=backfill,
                 fetcher=fetcher,
                 **({"progress": progress} if progress else {}),
             )
-            steps.check_listing(source, discovery)
-            requests = steps.plan_fetches(
+
+        def deliver(pages: list[PageResult], discovery: Discovery | None) -> LoadCounts:
+            return steps.load_pages(settings, source, run_id, pages, discovery)
+
+        wiring = RunWiring(
+            discover=discover,
+            plan=lambda discovery: steps.plan_fetches(
                 settings, source, discovery, recheck_all=recheck_all
-            )
-            requests = multi_page.plan_first_pages(crawl_state, source, requests)
-        summary.listing_pages = discovery.pages_read
-        summary.discovered = len(discovery.new_urls)
-        pending_discovery = discovery
-        fetched_so_far = 0
-        parallel_transform = wants_workers(settings, len(requests))
-        if parallel_transform:
-            warm_up(settings)
-
-        def fetch(batch: list) -> list:
-            with timer.stage("fetch"):
-                return steps.fetch_pages(settings, source, summary.run_id, batch, fetcher)
-
-        def transform(results: list) -> list:
-            with timer.stage("transform"):
-                # uncut: complete_articles cuts every article, a multi-page one once assembled
-                if parallel_transform:
-                    pages = transform_in_workers(settings, source, results, NO_LIMITS)
-                else:
-                    pages = steps.transform_pages(source, results, NO_LIMITS)
-            with timer.stage("fetch"):  # the other pages of multi-page articles
-                return multi_page.complete_articles(
-                    crawl_state, fetch_more_pages, source, pages, resources.text_limits(settings)
-                )
-
-        stages = (fetch, transform)
-        for pages in pipelined(steps.batches(requests, settings.fetch_batch_size), stages):
-            with timer.stage("load"):
-                counts = steps.load_pages(
-                    settings, source, summary.run_id, pages, pending_discovery
-                )
-            summary.counts.add(counts)
-            pending_discovery = None
-            fetched_so_far += len(pages)
-            if progress is not None:
-                progress("fetch", fetched_so_far, len(requests))
-        if pending_discovery is not None:
-            with timer.stage("load"):
-                steps.load_pages(settings, source, summary.run_id, [], pending_discovery)
+            ),
+            crawl_state=lambda: resources.open_warehouse(settings),
+            deliver=deliver,
+        )
+        run_in_order(settings, source, fetcher, wiring, summary, progress)
         if backfill:
             steps.finish_backfill(settings, source)
     return summary
@@ -179,96 +146,6 @@ def _holds_run_lock() -> bool:
 @contextmanager
 def _nothing() -> Iterator[None]:
     yield
-
-
-_DONE = object()
-
-
-ABANDON_STAGE_AFTER_SECONDS = 1.0
-# How long an interrupted command waits for its source runs to record themselves as interrupted.
-STOP_WAIT_SECONDS = 6.0
-STOP_REQUESTED = threading.Event()
-
-
-class RunStopped(KeyboardInterrupt):
-    """Raised in a source run's thread when the command was interrupted (see run_concurrently):
-    like Ctrl-C, it records the run as interrupted."""
-
-
-def pipelined(
-    items: Iterable[Any], stages: tuple[Callable[[Any], Any], ...], depth: int = 2
-) -> Iterator[Any]:
-    """Each item through every stage, each stage in its own thread with at most `depth` items
-    waiting between two stages; yields the results in order. An error in a stage is raised
-    here; when the caller stops early the stages stop too."""
-    stop = threading.Event()
-    queues: list[queue.Queue] = [queue.Queue(maxsize=depth) for _ in stages]
-
-    def put(target: queue.Queue, item: Any) -> bool:
-        while not stop.is_set():
-            try:
-                target.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def feed(source_items: Iterable[Any] | queue.Queue, stage: Callable, target: queue.Queue):
-        try:
-            if isinstance(source_items, queue.Queue):
-                while not stop.is_set():
-                    try:
-                        item = source_items.get(timeout=0.1)
-                    except queue.Empty:
-                        continue
-                    if item is _DONE or isinstance(item, _StageFailed):
-                        put(target, item)
-                        return
-                    if not put(target, stage(item)):
-                        return
-            else:
-                for item in source_items:
-                    if stop.is_set() or not put(target, stage(item)):
-                        return
-                put(target, _DONE)
-        except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
-            put(target, _StageFailed(error))
-
-    threads = []
-    upstream: Iterable[Any] | queue.Queue = items
-    for stage, target in zip(stages, queues, strict=True):
-        context = contextvars.copy_context()  # Prefect's run context, for tasks called there
-        thread = threading.Thread(
-            target=context.run, args=(feed, upstream, stage, target), daemon=True
-        )
-        threads.append(thread)
-        upstream = target
-    for thread in threads:
-        thread.start()
-    try:
-        while True:
-            try:
-                item = queues[-1].get(timeout=0.1)
-            except queue.Empty:
-                if STOP_REQUESTED.is_set():
-                    raise RunStopped("the run was asked to stop") from None
-                continue
-            if item is _DONE:
-                return
-            if isinstance(item, _StageFailed):
-                raise item.error
-            yield item
-    finally:
-        stop.set()
-        # A stage still busy (a slow fetch) when the run stops is left to finish on its own:
-        # its thread is a daemon and what it returns is never loaded.
-        for thread in threads:
-            thread.join(timeout=ABANDON_STAGE_AFTER_SECONDS)
-
-
-class _StageFailed:
-    def __init__(self, error: BaseException) -> None:
-        self.error = error
 
 
 def run_id_of(result: SourceRunSummary | BaseException) -> str | None:

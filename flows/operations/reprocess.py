@@ -14,8 +14,9 @@ import time
 from fetch.archive import read_archived
 from flows.engine import pages as multi_page
 from flows.engine import resources, steps
-from flows.engine.source_run import pipelined, recorded_run
+from flows.engine.source_run import recorded_run
 from flows.engine.source_summary import SourceRunSummary, StageTimer
+from flows.engine.stages import pipelined
 from flows.engine.transform_pool import transform_in_workers, wants_workers, warm_up
 from records.fetch import FetchResult
 from settings import Settings, Source

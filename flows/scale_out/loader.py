@@ -29,12 +29,11 @@ from fetch.archive import WarcArchive
 from fetch.discover import Discovery, DiscoveryFailed
 from fetch.http import Fetcher, FetchRequest, crawl_state_for
 from fetch.limits import host_of
-from flows.engine import pages as multi_page
 from flows.engine import resources, steps
+from flows.engine.run_order import RunWiring, run_in_order
+from flows.engine.source_summary import SourceRunSummary
 from flows.engine.steps import now_utc
-from records.fetch import FetchResult
 from settings import Settings, Source, run_record
-from transforms.limits import NO_LIMITS
 from warehouse import LoadBatch, LoadCounts, PageResult, Warehouse, frontier
 from warehouse.export import export_marts
 from warehouse.package_retention import (
@@ -224,40 +223,36 @@ def run_source_to_package(
     summary = PackagedRun(source.name, run_id)
     collected = _Collected()
 
-    def crawl_state() -> AbstractContextManager[Warehouse | None]:
-        return committed_state(settings)
+    def discover(fetcher: Fetcher) -> Discovery:
+        try:
+            collected.discovery = discover_from_committed_state(settings, source, fetcher)
+        except DiscoveryFailed as failed:
+            collected.discovery = failed.discovery  # its responses go in the package
+            raise
+        return collected.discovery
 
+    def deliver(pages: list[PageResult], discovery: Discovery | None) -> LoadCounts:
+        collected.pages.extend(pages)  # the package is the batch sink: loaded by the loader
+        return LoadCounts()
+
+    wiring = RunWiring(
+        discover=discover,
+        plan=lambda discovery: plan_from_committed_state(
+            settings, source, discovery, recheck_all=recheck_all
+        ),
+        crawl_state=lambda: committed_state(settings),
+        deliver=deliver,
+    )
     failure: BaseException | None = None
+    timings = SourceRunSummary(source.name, run_id)
     try:
         with (
             heartbeat(writer, settings.package_heartbeat_seconds),
             leased_hosts(limiter, source),
             make_package_fetcher(settings, source, run_id, writer.warc_dir, limiter) as fetcher,
         ):
-            try:
-                collected.discovery = discover_from_committed_state(settings, source, fetcher)
-            except DiscoveryFailed as failed:
-                collected.discovery = failed.discovery
-                raise
-            steps.check_listing(source, collected.discovery)
-            summary.listing_pages = collected.discovery.pages_read
-            summary.discovered = len(collected.discovery.new_urls)
-            requests = plan_from_committed_state(
-                settings, source, collected.discovery, recheck_all=recheck_all
-            )
-            requests = multi_page.plan_first_pages(crawl_state, source, requests)
-
-            def fetch_pages(batch: list[FetchRequest]) -> list[FetchResult]:
-                return fetcher.fetch_many(batch, "article")  # into the package's WARC
-
-            for batch in steps.batches(requests, settings.fetch_batch_size):
-                # uncut: complete_articles cuts every article, a multi-page one once assembled
-                pages = steps.transform_pages(source, fetch_pages(batch), NO_LIMITS)
-                collected.pages.extend(
-                    multi_page.complete_articles(
-                        crawl_state, fetch_pages, source, pages, resources.text_limits(settings)
-                    )
-                )
+            # the same run order as on one machine (flows/engine/run_order.py)
+            run_in_order(settings, source, fetcher, wiring, timings)
     except Exception as error:
         failure = error
         summary.status = "failed"
@@ -265,6 +260,7 @@ def run_source_to_package(
     except BaseException:
         writer.discard()  # interrupted: nothing published, the next run starts afresh
         raise
+    summary.listing_pages, summary.discovered = timings.listing_pages, timings.discovered
     discovery = collected.discovery
     summary.pages = len(collected.pages)
     contents = PackageContents(
