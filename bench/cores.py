@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from cli_paths import articles_in, clean_env
+
 from newsetl.demo_site import DemoServer, DemoSite
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,12 +40,6 @@ article_url_pattern = '{pattern}'
 timezone = "Asia/Shanghai"
 profile = "bit"
 """
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "NEWSETL_"))}
-    env.update(DO_NOT_TRACK="1", **extra)
-    return env
 
 
 def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, str]:
@@ -68,13 +64,6 @@ def newsetl(work: Path, url: str, label: str, workers: int, *args: str) -> tuple
     return wall, data
 
 
-def articles_in(data: Path) -> int:
-    import duckdb
-
-    with duckdb.connect(str(data / "warehouse.duckdb"), read_only=True) as db:
-        return db.execute("SELECT count(*) FROM articles").fetchone()[0]
-
-
 def peer(url: str, metadata: bool, work: Path) -> tuple[float, int]:
     wall, output = timed(
         [sys.executable, __file__, "--peer", url, *(["--metadata"] if metadata else [])],
@@ -86,44 +75,10 @@ def peer(url: str, metadata: bool, work: Path) -> tuple[float, int]:
 
 def run_peer(url: str, metadata: bool) -> None:
     """Scrapy + trafilatura, in this process (called in a subprocess by `peer`)."""
-    bench = str(Path(__file__).resolve().parent)  # bench/requests.py would shadow `requests`
-    sys.path[:] = [entry for entry in sys.path if entry not in (bench, "")]
-    import scrapy
-    import trafilatura
-    from scrapy.crawler import CrawlerProcess
+    from peer_scrapy import scrapy_crawl
 
-    extracted: list[str] = []
-
-    class NewsSpider(scrapy.Spider):
-        name = "peer"
-        start_urls = [url + "/news/node_1.htm"]
-
-        def parse(self, response):  # noqa: ANN001, ANN201 - Scrapy's callback
-            for href in response.css("a::attr(href)").getall():
-                link = response.urljoin(href)
-                if re.search(PATTERN, link):
-                    yield scrapy.Request(link, callback=self.parse_article)
-                elif "/news/node_1" in link:
-                    yield scrapy.Request(link, callback=self.parse)
-
-        def parse_article(self, response):  # noqa: ANN001, ANN201
-            text = trafilatura.extract(response.text, url=response.url, with_metadata=metadata)
-            if text:
-                extracted.append(text)
-
-    process = CrawlerProcess(
-        settings={
-            "LOG_LEVEL": "ERROR",
-            "CONCURRENT_REQUESTS": IN_FLIGHT,
-            "CONCURRENT_REQUESTS_PER_DOMAIN": IN_FLIGHT,
-            "DOWNLOAD_DELAY": 0,
-            "ROBOTSTXT_OBEY": True,
-            "TELNETCONSOLE_ENABLED": False,
-        }
-    )
-    process.crawl(NewsSpider)
-    process.start()
-    print(f"extracted {len(extracted)}")
+    _, extracted = scrapy_crawl(url, PATTERN, with_metadata=metadata)
+    print(f"extracted {extracted}")
 
 
 def main() -> None:

@@ -32,7 +32,10 @@ def newsetl_backfill(base_url: str) -> tuple[float, int]:
         return time.perf_counter() - started, summary.counts.new_articles
 
 
-def scrapy_crawl(base_url: str, article_pattern: str) -> tuple[float, int]:
+def scrapy_crawl(
+    base_url: str, article_pattern: str, with_metadata: bool = True
+) -> tuple[float, int]:
+    """Scrapy + trafilatura over the site (once per process: Scrapy's reactor starts once)."""
     # bench/ is on sys.path (the script's folder) and bench/requests.py would shadow `requests`
     bench = Path(__file__).resolve().parent
     sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != bench]
@@ -55,7 +58,9 @@ def scrapy_crawl(base_url: str, article_pattern: str) -> tuple[float, int]:
                     yield scrapy.Request(url, callback=self.parse)
 
         def parse_article(self, response):  # noqa: ANN001, ANN201
-            text = trafilatura.extract(response.text, url=response.url, with_metadata=True)
+            text = trafilatura.extract(
+                response.text, url=response.url, with_metadata=with_metadata
+            )
             if text:
                 extracted.append({"url": response.url, "text": text})
 
