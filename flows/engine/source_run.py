@@ -148,6 +148,18 @@ def _nothing() -> Iterator[None]:
     yield
 
 
+def sources_named(
+    settings: Settings, names: list[str], base_urls: dict[str, str] | None = None
+) -> list[Source]:
+    """The configured sources of these names, each at its base URL override if given."""
+    sources = []
+    for name in names:
+        source = settings.source(name)
+        url = (base_urls or {}).get(name)
+        sources.append(source.with_base_url(url) if url else source)
+    return sources
+
+
 def run_id_of(result: SourceRunSummary | BaseException) -> str | None:
     """The run row a result of `run_sources` was recorded as: a failed source run's error
     carries it too, so a command reports the row, not only the exception."""

@@ -105,6 +105,18 @@ def render_markdown(summary: RunSummary) -> str:
     return "\n".join(lines) + "\n"
 
 
+def artifacts_of_runs(
+    settings: Settings, run_ids: list[str], *, key: str, title: str
+) -> list[dict[str, object]]:
+    """These runs' counts table and failure summary, read back from the warehouse, as the
+    artifacts of the command's or round's flow run (none before the warehouse exists)."""
+    if not run_ids or not settings.warehouse_path.exists():
+        return []
+    with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:
+        summary = summarize(settings, warehouse, run_ids)
+    return as_artifacts(summary, key=key, title=title)
+
+
 def as_artifacts(summary: RunSummary, *, key: str, title: str) -> list[dict[str, object]]:
     """The summary as Prefect artifact payloads (REST shape): a table of per-source counts and
     a markdown summary of failures. Plain dicts: this room does not import Prefect."""

@@ -11,13 +11,12 @@ from __future__ import annotations
 from prefect import flow
 from prefect.runtime import flow_run
 
-from flows.engine.source_run import run_id_of, run_sources
+from flows.engine.source_run import run_id_of, run_sources, sources_named
 from flows.engine.source_summary import SourceRunSummary
 from flows.engine.steps import record_flow_run_ids
 from flows.operations import run_summary
 from flows.orchestration.control_plane import PrefectControlPlane
 from settings import Settings, load_settings
-from warehouse import Warehouse
 
 # A local Prefect server took 35-70 ms a call on 2 busy cores, a source run up to 4 calls.
 ROUND_FLUSH_SECONDS_PER_SOURCE = 0.3
@@ -39,11 +38,7 @@ def run_round(
 ) -> list[dict[str, object]]:
     """Run the sources, close the control plane with the round's artifacts, and raise
     `SourceRunsFailed` when any source failed (the round's state); every run is recorded."""
-    sources = []
-    for name in source_names:
-        source = settings.source(name)
-        url = (base_urls or {}).get(name)
-        sources.append(source.with_base_url(url) if url else source)
+    sources = sources_named(settings, source_names, base_urls)
     results = run_sources(
         settings, sources, backfill=backfill, recheck_all=recheck_all, observer=control_plane
     )
@@ -54,11 +49,7 @@ def run_round(
         else:
             rows.append({"source": source.name, "status": "failed", "error": str(result)})
     run_ids = [run_id for result in results if (run_id := run_id_of(result))]
-    artifacts: list[dict[str, object]] = []
-    if run_ids and settings.warehouse_path.exists():
-        with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:
-            summary = run_summary.summarize(settings, warehouse, run_ids)
-        artifacts = run_summary.as_artifacts(summary, key="newsetl-round", title=title)
+    artifacts = run_summary.artifacts_of_runs(settings, run_ids, key="newsetl-round", title=title)
     failed = [row for row in rows if row.get("status") != "completed"]
     # nobody waits on a round but the next one: give Prefect time for every child flow run
     flush_seconds = max(

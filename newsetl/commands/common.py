@@ -98,14 +98,11 @@ def run_sources_command(
     in the background; what could not be sent is reported, never a reason to fail the run.
     """
     from flows.engine.observer import NO_OBSERVER, RunObserver
-    from flows.engine.source_run import run_id_of, run_sources
+    from flows.engine.source_run import run_id_of, run_sources, sources_named
+    from flows.operations import run_summary
 
     names = source_names or [source.name for source in settings.enabled_sources()]
-    sources = []
-    for name in names:
-        source = settings.source(name)
-        url = (base_urls or {}).get(name)
-        sources.append(source.with_base_url(url) if url else source)
+    sources = sources_named(settings, names, base_urls)
     observer: RunObserver = NO_OBSERVER
     control_plane = None
     if configured_api_url():
@@ -138,7 +135,9 @@ def run_sources_command(
         report = control_plane.close(
             failed=bool(failed),
             message=f"{len(failed)} of {len(sources)} sources failed" if failed else None,
-            artifacts=_round_artifacts(settings, run_ids, title),
+            artifacts=run_summary.artifacts_of_runs(
+                settings, run_ids, key="newsetl-run", title=title
+            ),
             flush_seconds=settings.telemetry_flush_seconds,
         )
         if report.flow_run_ids:
@@ -151,17 +150,3 @@ def run_sources_command(
         console.print(f"[red]{len(failed)} of {len(sources)} source runs failed[/red]")
         return 1
     return 0
-
-
-def _round_artifacts(settings: Settings, run_ids: list[str], title: str) -> list[dict[str, object]]:
-    """The command's counts table and failure summary, read back from the warehouse, as
-    Prefect artifacts of its flow run."""
-
-    from flows.operations import run_summary
-    from warehouse import Warehouse
-
-    if not run_ids or not settings.warehouse_path.exists():
-        return []
-    with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:
-        summary = run_summary.summarize(settings, warehouse, run_ids)
-    return run_summary.as_artifacts(summary, key="newsetl-run", title=title)
