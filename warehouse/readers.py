@@ -20,16 +20,6 @@ def records(
 # -- runs (status, command output, run summary) ----------------------------------------------
 
 
-def runs_of_flow_runs(warehouse: Warehouse, flow_run_ids: list[str]) -> list[dict[str, Any]]:
-    """The source runs recorded by these Prefect flow runs (a command's own runs)."""
-    return records(
-        warehouse,
-        "SELECT *, round(coalesce(epoch(finished_at - started_at), 0), 2) AS seconds "
-        "FROM runs WHERE list_contains(?, flow_run_id) ORDER BY started_at",
-        [flow_run_ids],
-    )
-
-
 def runs_by_id(warehouse: Warehouse, run_ids: list[str]) -> list[dict[str, Any]]:
     """These source runs (a command's own), oldest first."""
     return records(
@@ -61,10 +51,6 @@ def article_totals_per_source(warehouse: Warehouse) -> list[dict[str, Any]]:
         "max(valid_from) AS last_change FROM stg_article_versions s "
         "GROUP BY s.source ORDER BY s.source",
     )
-
-
-def run_ids_for_flow_runs(warehouse: Warehouse, flow_run_ids: list[str]) -> list[str]:
-    return [str(run["run_id"]) for run in runs_of_flow_runs(warehouse, flow_run_ids)]
 
 
 def runs_with_304_counts(warehouse: Warehouse, run_ids: list[str]) -> list[dict[str, Any]]:

@@ -18,12 +18,7 @@ from flows.engine import resources, steps
 from flows.engine.observer import NO_OBSERVER, RunObserver
 from flows.engine.run_order import RunWiring, run_in_order
 from flows.engine.source_summary import SourceRunSummary, StageTimer
-from flows.engine.stages import (  # noqa: F401 - pipelined: the engine's, for reprocess and tests
-    STOP_REQUESTED,
-    STOP_WAIT_SECONDS,
-    RunStopped,
-    pipelined,
-)
+from flows.engine.stages import STOP_REQUESTED, STOP_WAIT_SECONDS
 from settings import Settings, Source
 from warehouse import LoadCounts, PageResult
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 
 from fetch import discover as discovery_methods
@@ -16,7 +15,6 @@ from fetch.discover import Discovery, DiscoveryFailed
 from fetch.http import Fetcher, FetchRequest
 from flows.engine.resources import (
     listing_limits,
-    make_fetcher,
     open_warehouse,
     source_timezone,
 )
@@ -82,11 +80,11 @@ def discover(
     source: Source,
     run_id: str,
     *,
+    fetcher: Fetcher,
     backfill: bool = False,
     progress: Progress | None = None,
-    fetcher: Fetcher | None = None,
 ) -> Discovery:
-    """Run the source's discovery methods (with the run's `fetcher`, or one of its own). A backfill loads each listing page's links as it
+    """Run the source's discovery methods with the run's `fetcher`. A backfill loads each listing page's links as it
     goes and keeps a cursor, so an interrupted backfill resumes where it stopped.
 
     The warehouse is taken only for each read or write, never while a page is fetched, so
@@ -120,27 +118,26 @@ def discover(
         if progress is not None:
             progress("listing", unsaved.pages_read, None)
 
-    with _the_run_fetcher(fetcher) or make_fetcher(settings, source, run_id) as fetcher:
+    try:
         try:
-            try:
-                return discovery_methods.discover(
-                    fetcher,
-                    source,
-                    url_states,
-                    backfill=backfill,
-                    watermark_of=watermark_of,
-                    listing_start=listing_start if backfill else None,
-                    on_listing_page=on_listing_page if backfill else None,
-                    listing_gap=listing_gap,
-                    limits=listing_limits(settings),
-                )
-            finally:
-                unsaved.save()  # also when interrupted: the next backfill resumes after them
-        except DiscoveryFailed as failed:
-            batch = LoadBatch(listing_responses=failed.discovery.responses)
-            with open_warehouse(settings) as warehouse:
-                load_batch(warehouse, run_id, source.name, batch, now=now_utc())
-            raise
+            return discovery_methods.discover(
+                fetcher,
+                source,
+                url_states,
+                backfill=backfill,
+                watermark_of=watermark_of,
+                listing_start=listing_start if backfill else None,
+                on_listing_page=on_listing_page if backfill else None,
+                listing_gap=listing_gap,
+                limits=listing_limits(settings),
+            )
+        finally:
+            unsaved.save()  # also when interrupted: the next backfill resumes after them
+    except DiscoveryFailed as failed:
+        batch = LoadBatch(listing_responses=failed.discovery.responses)
+        with open_warehouse(settings) as warehouse:
+            load_batch(warehouse, run_id, source.name, batch, now=now_utc())
+        raise
 
 
 class _UnsavedListingPages:
@@ -235,24 +232,6 @@ def fetch_requests(
     for page in pending:
         requests.setdefault(page.url, FetchRequest(page.url, page.etag, page.last_modified))
     return list(requests.values())
-
-
-def fetch_pages(
-    settings: Settings,
-    source: Source,
-    run_id: str,
-    requests: list[FetchRequest],
-    fetcher: Fetcher | None = None,
-) -> list[FetchResult]:
-    """Fetch the pages with the run's `fetcher` (its connections kept from batch to batch), or
-    with one of their own."""
-    with _the_run_fetcher(fetcher) or make_fetcher(settings, source, run_id) as fetcher:
-        return fetcher.fetch_many(requests, "article")
-
-
-def _the_run_fetcher(fetcher: Fetcher | None) -> AbstractContextManager[Fetcher] | None:
-    """The run's fetcher as a context that leaves it open (the run closes it), or None."""
-    return nullcontext(fetcher) if fetcher is not None else None
 
 
 def transform_pages(

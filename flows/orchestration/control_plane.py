@@ -52,7 +52,6 @@ class TelemetryUndeliverable(Exception):
 
 @dataclass
 class TelemetryReport:
-    sent: int = 0
     undelivered: list[str] = field(default_factory=list)
     parent_flow_run_id: str | None = None
     flow_run_ids: dict[str, str] = field(default_factory=dict)  # run id -> its flow run
@@ -335,8 +334,6 @@ class PrefectControlPlane:
                 if client is None:
                     client = self._client_factory()
                 self._with_retries(op, client)
-                with self._report_lock:
-                    self._report.sent += 1
             except Exception as error:  # noqa: BLE001 - reported, never raised into a run
                 with self._report_lock:
                     self._report.undelivered.append(f"{op.describe}: {_reason(error)}")

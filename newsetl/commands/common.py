@@ -75,10 +75,10 @@ def print_flags(settings: Settings, sources: list[str], errors_shown: bool = Fal
         return
     with Warehouse.open(settings.warehouse_path, read_only=True, wait_seconds=30) as warehouse:
         health = [row for row in source_health(settings, warehouse) if row.source in sources]
+    already_said = (FAILED, LISTING_EMPTY) if errors_shown else ()
     for row in health:
-        flags = [flag for flag in row.flags if not (errors_shown and flag in (FAILED, LISTING_EMPTY))]
         for flag, reason in zip(row.flags, row.describe_flags(), strict=True):
-            if flag in flags:
+            if flag not in already_said:
                 console.print(f"[red]flagged {row.source}: {reason}[/red]")
 
 

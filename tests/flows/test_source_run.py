@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 from helpers import rows as query
 
-from flows.engine.source_run import pipelined, run_sources
+from flows.engine.source_run import run_sources
+from flows.engine.stages import pipelined
 from newsetl.demo_site import DemoServer, DemoSite
 from settings import Settings, Source
 
