@@ -3,7 +3,9 @@ waiting for a condition (with a bound, so a broken run fails instead of hanging)
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -70,3 +72,27 @@ def wait_until(
             raise AssertionError(f"the process exited before {what}: {output}")
         time.sleep(poll_seconds)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+NEWSETL = Path(sys.executable).with_name("newsetl")
+OWN_PREFIXES = ("NEWSETL_", "PREFECT_")
+
+
+def clean_environment(**env: str) -> dict[str, str]:
+    """The environment without any NEWSETL_* or PREFECT_* variable but those given."""
+    kept = {k: v for k, v in os.environ.items() if not k.startswith(OWN_PREFIXES)}
+    return {**kept, **env}
+
+
+def run_newsetl(
+    *args: str, cwd: Path, timeout: float = 120, **env: str
+) -> subprocess.CompletedProcess:
+    """`newsetl ARGS` as a user types it, in `cwd`, with only the given NEWSETL_*/PREFECT_*."""
+    return subprocess.run(
+        [str(NEWSETL), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=clean_environment(**env),
+    )

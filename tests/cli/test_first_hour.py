@@ -8,12 +8,11 @@ import json
 import os
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import fast_settings
+from helpers import fast_settings, run_newsetl
 
 from fetch.discover import DiscoveryFailed
 from flows.engine.source_run import run_source
@@ -22,25 +21,7 @@ from newsetl.cli import main
 from newsetl.demo_site import DemoServer, DemoSite
 from settings import Settings
 
-NEWSETL = Path(sys.executable).with_name("newsetl")
-OWN_PREFIXES = ("NEWSETL_", "PREFECT_")
-
-
-def clean_environment(**env: str) -> dict[str, str]:
-    """The environment without any NEWSETL_* or PREFECT_* variable but those given."""
-    kept = {k: v for k, v in os.environ.items() if not k.startswith(OWN_PREFIXES)}
-    return {**kept, **env}
-
-
-def newsetl(*args: str, cwd: Path, timeout: float = 120, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(NEWSETL), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=clean_environment(**env),
-    )
+newsetl = run_newsetl
 
 
 @pytest.fixture(autouse=True)

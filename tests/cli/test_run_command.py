@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from filelock import FileLock
+from helpers import run_newsetl
 
-NEWSETL = Path(sys.executable).with_name("newsetl")
 
-
-def newsetl(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    environment = {
-        name: value
-        for name, value in os.environ.items()
-        if not name.startswith(("NEWSETL_", "PREFECT_"))
-    }
-    environment.update(PREFECT_HOME=str(cwd / "prefect-home"), **(env or {}))
-    return subprocess.run(
-        [str(NEWSETL), *args], cwd=cwd, capture_output=True, text=True, timeout=240, env=environment
-    )
+def newsetl(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return run_newsetl(*args, cwd=cwd, timeout=240, PREFECT_HOME=str(cwd / "prefect-home"))
 
 
 def config_with_unreachable_source(tmp_path: Path, lock_timeout: float = 600.0) -> Path:

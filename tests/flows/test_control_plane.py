@@ -11,7 +11,6 @@ Prefect API, and with that API failing.
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from helpers import rows
+from helpers import clean_environment, rows
 from servers.prefect_api import FaultProxy, PrefectServer
 
 from flows.orchestration.control_plane import CALLS_PER_SOURCE_RUN, SENDERS
@@ -48,9 +47,7 @@ def write_config(
 
 
 def clean_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "NEWSETL_"))}
-    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), DO_NOT_TRACK="1", **extra)
-    return env
+    return clean_environment(PREFECT_HOME=str(tmp_path / "prefect-home"), DO_NOT_TRACK="1", **extra)
 
 
 def newsetl(
