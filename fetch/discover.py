@@ -43,6 +43,7 @@ ListingPageDone = Callable[[str, list[DiscoveredLink], list[FetchResult], "str |
 # Where a backfill walk of a listing resumes (None: walked already); also, for a normal run,
 # the page where an earlier walk failed (None: no gap), which is then walked to the end.
 ListingStart = Callable[[str], "str | None"]
+FoundSoFar = Callable[[int], None]  # URLs queued for fetching so far
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,14 @@ class _ReadAhead:
 class _Collector:
     """Canonicalises, filters by host and article pattern, and sorts URLs into new/changed."""
 
-    def __init__(self, source: Source, url_states: UrlStates, discovery: Discovery) -> None:
+    def __init__(
+        self,
+        source: Source,
+        url_states: UrlStates,
+        discovery: Discovery,
+        on_found: FoundSoFar | None = None,
+    ) -> None:
+        self.on_found = on_found
         self.pattern = re.compile(source.article_url_pattern)
         self.preferred = preferred_hosts_for([source.base_url, *source.listing_urls])
         self.origins = source.origins
@@ -165,6 +173,8 @@ class _Collector:
             elif changed:
                 self.discovery.changed_urls.append(url)
                 self.queued.add(url)
+        if self.on_found is not None:
+            self.on_found(len(self.queued))
         return links, new, known
 
 
@@ -179,14 +189,16 @@ def discover(
     on_listing_page: ListingPageDone | None = None,
     listing_gap: ListingStart | None = None,
     limits: ListingLimits = ListingLimits(),
+    on_found: FoundSoFar | None = None,
 ) -> Discovery:
-    """Run the source's discovery methods in order and merge what they find.
+    """Run the source's discovery methods in order and merge what they find; `on_found` hears
+    how many URLs are queued for fetching so far, as each document is read.
 
     Raises FetchFailed when no method could read its first document: a source whose
     listings, feeds and sitemaps are all unreachable has failed, not found nothing.
     """
     discovery = Discovery()
-    collector = _Collector(source, url_states, discovery)
+    collector = _Collector(source, url_states, discovery, on_found)
     ahead = _ReadAhead(fetcher, discovery)
     first_failure: FetchResult | None = None
     read_any = False

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag, urljoin, urlsplit
+from functools import lru_cache
+from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 
 import lxml.html
 
@@ -100,6 +101,21 @@ def _later_pages(tree: lxml.html.HtmlElement, page_url: str, next_url: str) -> l
     return later
 
 
+def _directory_of(url: str) -> str:
+    """The URL of the folder a relative link on the page at `url` resolves against."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path[: parts.path.rfind("/") + 1], "", ""))
+
+
+@lru_cache(maxsize=8192)
+def _resolved(base: str, href: str) -> tuple[str, str | None]:
+    """`href` resolved against `base`, without its fragment, and the host it points to when it
+    is an http(s) link (None otherwise)."""
+    url = urldefrag(urljoin(base, href)).url
+    parts = urlsplit(url)
+    return url, host_key(parts.hostname) if parts.scheme in ("http", "https") else None
+
+
 def parse_listing(html: str, page_url: str, article_url_pattern: str) -> ListingPage:
     """Links on the page's own host whose URL matches the source's article pattern, in order."""
     tree = lxml.html.fromstring(html or "<html></html>")
@@ -107,13 +123,16 @@ def parse_listing(html: str, page_url: str, article_url_pattern: str) -> Listing
     host = urlsplit(page_url).hostname
     page = ListingPage()
     seen: set[str] = set()
+    page_host = host_key(host)
+    directory = _directory_of(page_url)
     for anchor in tree.iter("a"):
-        href = anchor.get("href")
+        href = (anchor.get("href") or "").strip()
         if not href:
             continue
-        url = urldefrag(urljoin(page_url, href.strip())).url
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or host_key(parts.hostname) != host_key(host):
+        # Only a link to the page itself (`?…`, `#…`) resolves against more than its folder;
+        # by folder, a pager's hundreds of links are resolved once for all its pages.
+        url, link_host = _resolved(page_url if href[0] in "?#" else directory, href)
+        if link_host != page_host:
             continue
         if not pattern.search(url) or url in seen:
             continue

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
-from fetch.discover import Discovery
+from fetch.discover import Discovery, FoundSoFar
 from fetch.http import Fetcher, FetchRequest
 from flows.engine import pages as multi_page
 from flows.engine import resources, steps
 from flows.engine.source_summary import SourceRunSummary, StageTimer
 from flows.engine.stages import pipelined
-from flows.engine.transform_pool import transform_in_workers, wants_workers, warm_up
+from flows.engine.transform_pool import PendingTransform, WorkersOnDemand
+from flows.engine.transform_pool import start_transform as start_transform_of
 from records.fetch import FetchResult
 from settings import Settings, Source
 from transforms.limits import NO_LIMITS
@@ -29,7 +30,8 @@ from warehouse import LoadCounts, PageResult, Warehouse
 class RunWiring:
     """What differs between a run on one machine and a worker's run."""
 
-    discover: Callable[[Fetcher], Discovery]
+    # told how many URLs are queued so far, so the transform workers start during discovery
+    discover: Callable[[Fetcher, FoundSoFar], Discovery]
     plan: Callable[[Discovery], list[FetchRequest]]
     crawl_state: Callable[[], AbstractContextManager[Warehouse | None]]
     # one batch of pages, with the run's discovery on the first (its links and watermarks go
@@ -52,29 +54,27 @@ def run_in_order(
     def fetch_more_pages(more: list[FetchRequest]) -> list[FetchResult]:
         return fetcher.fetch_many(more, "article")
 
+    workers = WorkersOnDemand(settings)
     with timer.stage("discover"):
-        discovery = wiring.discover(fetcher)
+        discovery = wiring.discover(fetcher, workers.found)
         steps.check_listing(source, discovery)
-        requests = multi_page.plan_first_pages(
-            wiring.crawl_state, source, wiring.plan(discovery)
-        )
+        requests = multi_page.plan_first_pages(wiring.crawl_state, source, wiring.plan(discovery))
     summary.listing_pages = discovery.pages_read
     summary.discovered = len(discovery.new_urls)
-    parallel_transform = wants_workers(settings, len(requests))
-    if parallel_transform:
-        warm_up(settings)
+    parallel_transform = workers.wanted_for(len(requests))
 
     def fetch(batch: list[FetchRequest]) -> list[FetchResult]:
         with timer.stage("fetch"):
             return fetcher.fetch_many(batch, "article")
 
-    def transform(results: list[FetchResult]) -> list[PageResult]:
+    def start_transform(results: list[FetchResult]) -> PendingTransform:
         with timer.stage("transform"):
             # uncut: complete_articles cuts every article, a multi-page one once assembled
-            if parallel_transform:
-                pages = transform_in_workers(settings, source, results, NO_LIMITS)
-            else:
-                pages = steps.transform_pages(source, results, NO_LIMITS)
+            return start_transform_of(settings, source, results, NO_LIMITS, parallel_transform)
+
+    def finish_transform(pending: PendingTransform) -> list[PageResult]:
+        with timer.stage("transform"):
+            pages = pending.result()
         with timer.stage("fetch"):  # the other pages of multi-page articles
             return multi_page.complete_articles(
                 wiring.crawl_state,
@@ -87,7 +87,7 @@ def run_in_order(
     pending_discovery: Discovery | None = discovery
     delivered = 0
     batches = steps.batches(requests, settings.fetch_batch_size)
-    for pages in pipelined(batches, (fetch, transform)):
+    for pages in pipelined(batches, (fetch, start_transform, finish_transform)):
         with timer.stage("load"):
             summary.counts.add(wiring.deliver(pages, pending_discovery))
         pending_discovery = None

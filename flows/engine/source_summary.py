@@ -3,6 +3,7 @@ went (`StageTimer`)."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,8 +38,11 @@ class SourceRunSummary:
 
 
 class StageTimer:
+    """Seconds spent per stage, summed over the threads that time the same stage."""
+
     def __init__(self, summary: SourceRunSummary) -> None:
         self.summary = summary
+        self._lock = threading.Lock()
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -46,6 +50,7 @@ class StageTimer:
         try:
             yield
         finally:
-            self.summary.stage_seconds[name] = (
-                self.summary.stage_seconds.get(name, 0.0) + time.perf_counter() - started
-            )
+            elapsed = time.perf_counter() - started
+            with self._lock:
+                seconds = self.summary.stage_seconds
+                seconds[name] = seconds.get(name, 0.0) + elapsed

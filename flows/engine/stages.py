@@ -97,5 +97,3 @@ def pipelined(
 class _StageFailed:
     def __init__(self, error: BaseException) -> None:
         self.error = error
-
-

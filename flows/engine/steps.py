@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 from fetch import discover as discovery_methods
-from fetch.discover import Discovery, DiscoveryFailed
+from fetch.discover import Discovery, DiscoveryFailed, FoundSoFar
 from fetch.http import Fetcher, FetchRequest
 from flows.engine.resources import (
     listing_limits,
@@ -83,6 +83,7 @@ def discover(
     fetcher: Fetcher,
     backfill: bool = False,
     progress: Progress | None = None,
+    on_found: FoundSoFar | None = None,
 ) -> Discovery:
     """Run the source's discovery methods with the run's `fetcher`. A backfill loads each listing page's links as it
     goes and keeps a cursor, so an interrupted backfill resumes where it stopped.
@@ -130,6 +131,7 @@ def discover(
                 on_listing_page=on_listing_page if backfill else None,
                 listing_gap=listing_gap,
                 limits=listing_limits(settings),
+                on_found=on_found,
             )
         finally:
             unsaved.save()  # also when interrupted: the next backfill resumes after them

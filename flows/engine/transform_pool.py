@@ -15,7 +15,7 @@ import logging
 import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -63,37 +63,101 @@ def warm_up(settings: Settings) -> None:
         _discard_pool(workers)
 
 
+class WorkersOnDemand:
+    """Starts the workers as soon as a run is known to be large: during discovery, as its
+    queued URLs pass `PARALLEL_TRANSFORM_MIN_PAGES`, so their start overlaps the listing walk
+    instead of delaying the first batch."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._started = False
+
+    def found(self, queued: int) -> None:
+        if not self._started and wants_workers(self._settings, queued):
+            self._started = True
+            warm_up(self._settings)
+
+    def wanted_for(self, planned_pages: int) -> bool:
+        """Whether the run's `planned_pages` go through the workers (started if not yet)."""
+        wanted = wants_workers(self._settings, planned_pages)
+        if wanted:
+            self.found(planned_pages)
+        return wanted
+
+
 def _import_extractors() -> None:
     import transforms.extract  # noqa: F401 - the import is the work
 
 
-def transform_in_workers(
-    settings: Settings, source: Source, results: list[FetchResult], limits: TextLimits
-) -> list[PageResult]:
-    """`steps.transform_pages` over the workers, in chunks; the same pages, in the same order."""
+class PendingTransform:
+    """One batch's transform, started: under way in the workers, or already done in process.
+
+    Starting a batch does not wait for the one before, so the workers always have the next
+    chunks queued while the run's process collects, completes and loads the last ones: waiting
+    for each batch before sending the next left both workers idle at every batch's tail.
+    """
+
+    def __init__(
+        self,
+        source: Source,
+        results: list[FetchResult],
+        limits: TextLimits,
+        *,
+        pages: list[PageResult] | None = None,
+        futures: list[Future] | None = None,
+        workers: int = 1,
+    ) -> None:
+        self._source, self._results, self._limits = source, results, limits
+        self._pages, self._futures, self._workers = pages, futures, workers
+
+    def result(self) -> list[PageResult]:
+        """The batch's pages, in the order fetched."""
+        if self._pages is not None:
+            return self._pages
+        try:
+            outcomes = [outcome for future in self._futures or () for outcome in future.result()]
+        except (BrokenProcessPool, OSError) as error:
+            # a worker killed (out of memory, a signal): this batch, and the run's next ones,
+            # are transformed in process; the pool is made anew next time
+            log.warning("transform workers unavailable (%s); transforming in process", error)
+            _discard_pool(self._workers)
+            return steps.transform_pages(self._source, self._results, self._limits)
+        pages = []
+        for result, (article, rejection, truncations, replaced_chars) in zip(
+            self._results, outcomes, strict=True
+        ):
+            result.replaced_chars = replaced_chars
+            pages.append(PageResult(result, article, rejection, truncations=truncations))
+        return pages
+
+
+def start_transform(
+    settings: Settings,
+    source: Source,
+    results: list[FetchResult],
+    limits: TextLimits,
+    parallel: bool = True,
+) -> PendingTransform:
+    """`steps.transform_pages` over the workers, in chunks, without waiting for them (in process
+    when `parallel` is off, there is one worker or no pool could start)."""
     workers = transform_workers(settings)
     fetched = [result for result in results if result.outcome == "fetched" and result.body]
-    if workers <= 1 or len(fetched) < 2:
-        return steps.transform_pages(source, results, limits)
+    if not parallel or workers <= 1 or len(fetched) < 2:
+        return PendingTransform(
+            source, results, limits, pages=steps.transform_pages(source, results, limits)
+        )
     size = max(1, -(-len(results) // (workers * CHUNKS_PER_WORKER)))
     chunks = [results[start : start + size] for start in range(0, len(results), size)]
     try:
         pool = _pool(workers)
         futures = [pool.submit(_transform_chunk, source, chunk, limits) for chunk in chunks]
-        outcomes = [outcome for future in futures for outcome in future.result()]
     except (BrokenProcessPool, OSError) as error:
-        # a worker killed (out of memory, a signal) or none could start: this batch, and the
-        # run's next ones, are transformed in process; the pool is made anew next time
         log.warning("transform workers unavailable (%s); transforming in process", error)
         _discard_pool(workers)
-        return steps.transform_pages(source, results, limits)
-    pages = []
-    for result, (article, rejection, truncations, replaced_chars) in zip(
-        results, outcomes, strict=True
-    ):
-        result.replaced_chars = replaced_chars
-        pages.append(PageResult(result, article, rejection, truncations=truncations))
-    return pages
+        return PendingTransform(
+            source, results, limits, pages=steps.transform_pages(source, results, limits)
+        )
+    return PendingTransform(source, results, limits, futures=futures, workers=workers)
 
 
 _Outcome = tuple[Any, Any, list, int]

@@ -9,7 +9,7 @@ points at the archived response it came from; no response row is duplicated.
 from __future__ import annotations
 
 import hashlib
-import time
+from dataclasses import dataclass, field
 
 from fetch.archive import read_archived
 from flows.engine import pages as multi_page
@@ -17,25 +17,33 @@ from flows.engine import resources, steps
 from flows.engine.source_run import recorded_run
 from flows.engine.source_summary import SourceRunSummary, StageTimer
 from flows.engine.stages import pipelined
-from flows.engine.transform_pool import transform_in_workers, wants_workers, warm_up
+from flows.engine.transform_pool import PendingTransform, WorkersOnDemand, start_transform
 from records.fetch import FetchResult
 from settings import Settings, Source
 from transforms.limits import NO_LIMITS
-from warehouse import readers
+from warehouse import PageResult, readers
 from warehouse.safety import ReprocessError, record_reprocess_errors
 
 REPROCESS_FLOW_RUN_ID = "reprocess"
 
 
-def archived_responses(
-    settings: Settings, source: Source
-) -> tuple[list[tuple[int, FetchResult]], list[ReprocessError]]:
-    """(response_id, the response as fetched, body read back from the WARC) for each live URL,
-    and the records that could not be read back or whose body is not the one recorded."""
+# (response_id, url, final_url, status, fetched_at, warc_file, offset, length, sha256)
+ArchivedRow = tuple
+
+
+def archived_rows(settings: Settings, source: Source) -> list[ArchivedRow]:
+    """Where the latest archived article response of each live URL of `source` is."""
     with resources.open_warehouse(settings) as warehouse:
-        rows = [
-            list(row.values()) for row in readers.latest_archived_responses(warehouse, source.name)
+        return [
+            tuple(row.values()) for row in readers.latest_archived_responses(warehouse, source.name)
         ]
+
+
+def read_responses(
+    settings: Settings, rows: list[ArchivedRow]
+) -> tuple[list[tuple[int, FetchResult]], list[ReprocessError]]:
+    """(response_id, the response as fetched, body read back from the WARC) for each row, and
+    the records that could not be read back or whose body is not the one recorded."""
     responses: list[tuple[int, FetchResult]] = []
     errors: list[ReprocessError] = []
     for response_id, url, final_url, status, fetched_at, warc_file, offset, length, sha in rows:
@@ -73,45 +81,66 @@ def reprocess_source(settings: Settings, source: Source) -> SourceRunSummary:
     A damaged or missing WARC record is skipped, counted as failed and kept in
     `reprocess_errors` with its reason; the others are processed. A source with nothing
     archived is skipped (status "skipped") and records no run.
+
+    Batches are read from the archive, transformed (in the workers when there are many) and
+    loaded in overlapping stages: the workers start while the first records are read.
     """
-    started = time.perf_counter()
     with resources.run_lock(settings):
         steps.record_abandoned_runs(settings)  # nobody else holds the lock: none is live
-        responses, errors = archived_responses(settings, source)
-        if not responses and not errors:
+        rows = archived_rows(settings, source)
+        if not rows:
             return SourceRunSummary(source.name, "", status="skipped")
-        read_seconds = time.perf_counter() - started
+        parallel = WorkersOnDemand(settings).wanted_for(len(rows))
         with recorded_run(settings, source, REPROCESS_FLOW_RUN_ID) as summary:
-            summary.stage_seconds["read_archive"] = read_seconds
-            with resources.open_warehouse(settings) as warehouse:
-                record_reprocess_errors(
-                    warehouse, source.name, summary.run_id, errors, steps.now_utc()
-                )
-            summary.counts.failed += len(errors)
             timer = StageTimer(summary)
-            parallel = wants_workers(settings, len(responses))
-            if parallel:
-                warm_up(settings)
 
-            def transform(batch: list) -> list:
+            def read(batch: list[ArchivedRow]) -> _Batch:
+                with timer.stage("read_archive"):
+                    return _Batch(*read_responses(settings, batch))
+
+            def start(batch: _Batch) -> _Batch:
+                with timer.stage("transform"):  # cut once assembled
+                    results = [result for _, result in batch.responses]
+                    batch.pending = start_transform(settings, source, results, NO_LIMITS, parallel)
+                    return batch
+
+            def finish(batch: _Batch) -> _Batch:
+                assert batch.pending is not None
                 with timer.stage("transform"):
-                    results = [result for _, result in batch]
-                    if parallel:  # cut once assembled
-                        pages = transform_in_workers(settings, source, results, NO_LIMITS)
-                    else:
-                        pages = steps.transform_pages(source, results, NO_LIMITS)
-                    for page, (response_id, _) in zip(pages, batch, strict=True):
+                    pages = batch.pending.result()
+                    for page, (response_id, _) in zip(pages, batch.responses, strict=True):
                         page.response_id = response_id
-                    return multi_page.assemble_archived(pages, resources.text_limits(settings))
+                    batch.pages = multi_page.assemble_archived(
+                        pages, resources.text_limits(settings)
+                    )
+                    return batch
 
             batches = multi_page.batches_keeping_articles_whole(
-                responses, settings.fetch_batch_size, lambda response: response[1].url
+                rows, settings.fetch_batch_size, lambda row: row[1]
             )
-            # the next batch is transformed (in the workers) while this one loads
-            for pages in pipelined(batches, (transform,)):
+            # the next batches are read and transformed (in the workers) while this one loads
+            for batch in pipelined(batches, (read, start, finish)):
                 with timer.stage("load"):
                     counts = steps.load_pages(
-                        settings, source, summary.run_id, pages, extractor_changes=True
+                        settings, source, summary.run_id, batch.pages, extractor_changes=True
                     )
+                    if batch.errors:
+                        with resources.open_warehouse(settings) as warehouse:
+                            record_reprocess_errors(
+                                warehouse,
+                                source.name,
+                                summary.run_id,
+                                batch.errors,
+                                steps.now_utc(),
+                            )
                 summary.counts.add(counts)
+                summary.counts.failed += len(batch.errors)
     return summary
+
+
+@dataclass
+class _Batch:
+    responses: list[tuple[int, FetchResult]]
+    errors: list[ReprocessError]
+    pending: PendingTransform | None = None
+    pages: list[PageResult] = field(default_factory=list)

@@ -120,7 +120,9 @@ class PrefectControlPlane:
         self._report_lock = threading.Lock()
         self._in_flight: dict[int, _Op] = {}
         self._threads = [
-            threading.Thread(target=self._send, args=(q,), name=f"newsetl-telemetry-{n}", daemon=True)
+            threading.Thread(
+                target=self._send, args=(q,), name=f"newsetl-telemetry-{n}", daemon=True
+            )
             for n, q in enumerate(self._queues)
         ]
         for thread in self._threads:
@@ -415,7 +417,10 @@ def _prefect_client() -> Any:
     )
 
     temporary_settings(
-        updates={PREFECT_CLIENT_MAX_RETRIES: 0, PREFECT_API_REQUEST_TIMEOUT: REQUEST_TIMEOUT_SECONDS}
+        updates={
+            PREFECT_CLIENT_MAX_RETRIES: 0,
+            PREFECT_API_REQUEST_TIMEOUT: REQUEST_TIMEOUT_SECONDS,
+        }
     ).__enter__()  # this thread's settings context; never left: the thread sends, then ends
     client = get_client(sync_client=True)
     client.__enter__()
