@@ -14,26 +14,12 @@ import duckdb
 
 from records.article import Article, NotAnArticle
 from records.fetch import DiscoveredLink, FetchResult
+from records.page import PageResult
 from warehouse.connection import Warehouse
 from warehouse.frontier import advance_cursor, next_check_after, next_check_after_failure
 from warehouse.integrity import rollback_keeping_the_cause
 from warehouse.safety import record_truncations
 from warehouse.versions import article_id_for, decide_version, unscoped_article_id_for
-
-
-@dataclass
-class PageResult:
-    """One fetched page and what the transform made of it."""
-
-    fetch: FetchResult
-    article: Article | None = None
-    rejection: NotAnArticle | None = None
-    response_id: int | None = None  # set when re-processing an archived response already loaded
-    # transforms.limits.Truncation, one a field cut; `load_batch` records them in raw_truncations
-    truncations: list = field(default_factory=list)
-    # a later page of a multi-page article (or a superseded fetch of its first page): its
-    # response and frontier row are written, its text is in the first page's article
-    first_page_url: str | None = None
 
 
 @dataclass

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+from records.page import ReprocessError
 
 if TYPE_CHECKING:
     from transforms.limits import Truncation
@@ -33,15 +34,6 @@ def record_truncations(
             rows,
         )
     return len(rows)
-
-
-@dataclass(frozen=True)
-class ReprocessError:
-    response_id: int
-    url: str
-    warc_file: str | None
-    warc_offset: int | None
-    reason: str
 
 
 def record_reprocess_errors(

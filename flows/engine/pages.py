@@ -26,7 +26,7 @@ from itertools import groupby
 from typing import TypeVar
 
 from fetch.http import FetchRequest
-from flows.engine.steps import transform_pages
+from flows.engine.page_transform import transform_pages
 from records.fetch import FetchResult
 from settings import Source
 from transforms.limits import NO_LIMITS, TextLimits, cap_text_fields

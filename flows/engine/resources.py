@@ -17,7 +17,6 @@ from fetch.archive import WarcArchive
 from fetch.http import Fetcher, FetchPolicy, crawl_state_for
 from settings import Settings, Source
 from transforms.limits import TextLimits
-from transforms.profiles.registry import PROFILES
 from warehouse import Warehouse
 
 LOCK_FILE_NAME = ".newsetl-run.lock"
@@ -158,12 +157,3 @@ def make_fetcher(settings: Settings, source: Source, run_id: str) -> Fetcher:
 
 def text_limits(settings: Settings) -> TextLimits:
     return TextLimits(settings.max_title_chars, settings.max_field_chars)
-
-
-def source_timezone(source: Source) -> str:
-    """The zone for dates a page gives without an offset. Said once: by the source's site
-    profile (BIT's is Asia/Shanghai), or in the config for a generic site or an override."""
-    if source.timezone:
-        return source.timezone
-    profile = PROFILES.get(source.profile)
-    return profile.timezone if profile else "UTC"

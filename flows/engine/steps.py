@@ -13,18 +13,14 @@ from datetime import UTC, datetime
 from fetch import discover as discovery_methods
 from fetch.discover import Discovery, DiscoveryFailed, FoundSoFar
 from fetch.http import Fetcher, FetchRequest
+from flows.engine.page_transform import source_timezone
 from flows.engine.resources import (
     listing_limits,
     open_warehouse,
-    source_timezone,
 )
 from flows.engine.source_summary import SourceRunSummary
-from records.article import NotAnArticle
 from records.fetch import DiscoveredLink, FetchResult
 from settings import Settings, Source, run_record
-from transforms.decode import decode_html
-from transforms.extract import extract_article
-from transforms.limits import TextLimits, cap_text_fields
 from warehouse import (
     LoadBatch,
     LoadCounts,
@@ -234,36 +230,6 @@ def fetch_requests(
     for page in pending:
         requests.setdefault(page.url, FetchRequest(page.url, page.etag, page.last_modified))
     return list(requests.values())
-
-
-def transform_pages(
-    source: Source, results: list[FetchResult], limits: TextLimits | None = None
-) -> list[PageResult]:
-    """Decode and extract every fetched body; a page that fails becomes a rejection, never a crash.
-
-    Over-long text fields are cut to `limits` and the cuts kept on the page; a run passes
-    NO_LIMITS and cuts in `flows.engine.pages` instead, after multi-page articles are assembled.
-    """
-    limits = limits or TextLimits()
-    pages: list[PageResult] = []
-    for result in results:
-        page = PageResult(result)
-        if result.outcome == "fetched" and result.body is not None:
-            try:
-                html, result.replaced_chars = decode_html(result.body, result.content_type)
-                article = extract_article(
-                    html,
-                    result.url,
-                    profile=source.profile,
-                    default_timezone=source_timezone(source),
-                )
-                page.article, page.truncations = cap_text_fields(article, limits)
-            except NotAnArticle as rejection:
-                page.rejection = rejection
-            except Exception as error:  # noqa: BLE001 - any extractor bug must quarantine, not crash
-                page.rejection = NotAnArticle("extractor_error", f"{type(error).__name__}: {error}")
-        pages.append(page)
-    return pages
 
 
 def load_pages(

@@ -15,20 +15,23 @@ import logging
 import multiprocessing
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import Generic, TypeVar
 
-from flows.engine import steps
+from flows.engine.page_transform import Outcome, transform_outcomes
 from records.fetch import FetchResult
+from records.page import PageResult
 from settings import Settings, Source
 from transforms.limits import TextLimits
-from warehouse import PageResult
 
 log = logging.getLogger("newsetl")
 
 PARALLEL_TRANSFORM_MIN_PAGES = 200
 CHUNKS_PER_WORKER = 2
+
+Item = TypeVar("Item")
 
 _pools: dict[int, ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
@@ -89,8 +92,8 @@ def _import_extractors() -> None:
     import transforms.extract  # noqa: F401 - the import is the work
 
 
-class PendingTransform:
-    """One batch's transform, started: under way in the workers, or already done in process.
+class InWorkers(Generic[Item]):
+    """Chunks of work started in the workers (or done in process): their results, in order.
 
     Starting a batch does not wait for the one before, so the workers always have the next
     chunks queued while the run's process collects, completes and loads the last ones: waiting
@@ -99,32 +102,71 @@ class PendingTransform:
 
     def __init__(
         self,
-        source: Source,
-        results: list[FetchResult],
-        limits: TextLimits,
+        function: Callable[..., list[Item]],
+        arguments: tuple,
+        chunks: list[list],
         *,
-        pages: list[PageResult] | None = None,
         futures: list[Future] | None = None,
         workers: int = 1,
     ) -> None:
-        self._source, self._results, self._limits = source, results, limits
-        self._pages, self._futures, self._workers = pages, futures, workers
+        self._function, self._arguments, self._chunks = function, arguments, chunks
+        self._futures, self._workers = futures, workers
+        self._done: list[Item] | None = None
+        if futures is None:
+            self._done = self._in_process()
+
+    def _in_process(self) -> list[Item]:
+        return [item for chunk in self._chunks for item in self._function(*self._arguments, chunk)]
+
+    def result(self) -> list[Item]:
+        if self._done is not None:
+            return self._done
+        try:
+            return [item for future in self._futures or () for item in future.result()]
+        except (BrokenProcessPool, OSError) as error:
+            # a worker killed (out of memory, a signal): this batch, and the run's next ones,
+            # are done in process; the pool is made anew next time
+            log.warning("transform workers unavailable (%s); transforming in process", error)
+            _discard_pool(self._workers)
+            return self._in_process()
+
+
+def start_in_workers(
+    settings: Settings,
+    function: Callable[..., list[Item]],
+    arguments: tuple,
+    items: list,
+    parallel: bool = True,
+) -> InWorkers[Item]:
+    """`function(*arguments, chunk)` over chunks of `items` in the workers, without waiting
+    for them; in process when `parallel` is off, there is one worker or no pool could start.
+    `function` must be importable by the workers (a module's top-level function)."""
+    workers = transform_workers(settings)
+    if not parallel or workers <= 1 or len(items) < 2:
+        return InWorkers(function, arguments, [items])
+    size = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    try:
+        pool = _pool(workers)
+        futures = [pool.submit(function, *arguments, chunk) for chunk in chunks]
+    except (BrokenProcessPool, OSError) as error:
+        log.warning("transform workers unavailable (%s); transforming in process", error)
+        _discard_pool(workers)
+        return InWorkers(function, arguments, chunks)
+    return InWorkers(function, arguments, chunks, futures=futures, workers=workers)
+
+
+class PendingTransform:
+    """One batch's transform, started (`start_transform`)."""
+
+    def __init__(self, results: list[FetchResult], outcomes: InWorkers[Outcome]) -> None:
+        self._results, self._outcomes = results, outcomes
 
     def result(self) -> list[PageResult]:
         """The batch's pages, in the order fetched."""
-        if self._pages is not None:
-            return self._pages
-        try:
-            outcomes = [outcome for future in self._futures or () for outcome in future.result()]
-        except (BrokenProcessPool, OSError) as error:
-            # a worker killed (out of memory, a signal): this batch, and the run's next ones,
-            # are transformed in process; the pool is made anew next time
-            log.warning("transform workers unavailable (%s); transforming in process", error)
-            _discard_pool(self._workers)
-            return steps.transform_pages(self._source, self._results, self._limits)
         pages = []
         for result, (article, rejection, truncations, replaced_chars) in zip(
-            self._results, outcomes, strict=True
+            self._results, self._outcomes.result(), strict=True
         ):
             result.replaced_chars = replaced_chars
             pages.append(PageResult(result, article, rejection, truncations=truncations))
@@ -138,40 +180,12 @@ def start_transform(
     limits: TextLimits,
     parallel: bool = True,
 ) -> PendingTransform:
-    """`steps.transform_pages` over the workers, in chunks, without waiting for them (in process
-    when `parallel` is off, there is one worker or no pool could start)."""
-    workers = transform_workers(settings)
-    fetched = [result for result in results if result.outcome == "fetched" and result.body]
-    if not parallel or workers <= 1 or len(fetched) < 2:
-        return PendingTransform(
-            source, results, limits, pages=steps.transform_pages(source, results, limits)
-        )
-    size = max(1, -(-len(results) // (workers * CHUNKS_PER_WORKER)))
-    chunks = [results[start : start + size] for start in range(0, len(results), size)]
-    try:
-        pool = _pool(workers)
-        futures = [pool.submit(_transform_chunk, source, chunk, limits) for chunk in chunks]
-    except (BrokenProcessPool, OSError) as error:
-        log.warning("transform workers unavailable (%s); transforming in process", error)
-        _discard_pool(workers)
-        return PendingTransform(
-            source, results, limits, pages=steps.transform_pages(source, results, limits)
-        )
-    return PendingTransform(source, results, limits, futures=futures, workers=workers)
-
-
-_Outcome = tuple[Any, Any, list, int]
-
-
-def _transform_chunk(
-    source: Source, results: list[FetchResult], limits: TextLimits
-) -> list[_Outcome]:
-    """In a worker: what the transform made of each page, without the page's body, which the
-    calling process holds already (sending it back would double what crosses the pipe)."""
-    return [
-        (page.article, page.rejection, page.truncations, page.fetch.replaced_chars)
-        for page in steps.transform_pages(source, results, limits)
-    ]
+    """`transform_pages` over the workers, in chunks, without waiting for them."""
+    fetched = sum(1 for result in results if result.outcome == "fetched" and result.body)
+    outcomes = start_in_workers(
+        settings, transform_outcomes, (source, limits), results, parallel and fetched >= 2
+    )
+    return PendingTransform(results, outcomes)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

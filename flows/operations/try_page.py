@@ -8,7 +8,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from fetch.http import Fetcher, FetchRequest
-from flows.engine.resources import fetch_policy, source_timezone
+from flows.engine.page_transform import source_timezone
+from flows.engine.resources import fetch_policy
 from flows.operations.url_patterns import Link, article_links, propose_pattern
 from records.article import Article, NotAnArticle
 from records.urls import host_key, origin_keys

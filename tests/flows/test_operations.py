@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import rows as query
 
-from flows.engine import resources, steps
+from flows.engine import page_transform, resources, steps
 from flows.engine.source_run import run_source
 from flows.operations import health, run_summary
 from flows.operations.reprocess import reprocess_source
@@ -241,13 +241,13 @@ def test_reprocess_reads_the_archive_only_and_marks_extractor_versions(
     assert same.status == "completed" and same.counts.fetched == 30
     assert same.counts.unchanged == 30 and same.counts.new_versions == 0
 
-    original = steps.extract_article
+    original = page_transform.extract_article
 
     def improved_extractor(html, url, **options):
         article = original(html, url, **options)
         return replace(article, title=article.title + " (better)", content_hash="")
 
-    monkeypatch.setattr(steps, "extract_article", improved_extractor)
+    monkeypatch.setattr(page_transform, "extract_article", improved_extractor)
     changed = reprocess_source(settings, source)
     assert changed.counts.new_versions == 30 and changed.counts.failed == 0
     rows = query(

@@ -48,3 +48,40 @@ def test_a_broken_pool_falls_back_to_transforming_in_process(
     monkeypatch.setattr(transform_pool, "_pool", broken)
     with DemoServer(DemoSite(ARTICLES)) as server:
         assert len(stored(tmp_path, "broken", 2, server)) == ARTICLES
+
+
+def test_reprocess_in_the_workers_reads_transforms_and_records_what_one_process_does(
+    tmp_path: Path,
+) -> None:
+    """Reading the archive moved into the workers: with 1 or 2 workers, the same pages
+    re-extracted, no new version where nothing changed, the same damaged record skipped and
+    recorded with its reason."""
+    from flows.operations.reprocess import reprocess_source
+    from test_safety_reprocess import garble_middle
+
+    outcomes = {}
+    with DemoServer(DemoSite(ARTICLES)) as server:
+        for workers in (1, 2):
+            settings = replace(fast_settings(tmp_path / f"w{workers}"), transform_workers=workers)
+            source = settings.source("demo").with_base_url(server.base_url)
+            (result,) = run_sources(settings, [source], backfill=True)
+            assert result.status == "completed", result
+            url, warc_file, offset, length = rows(
+                settings,
+                "SELECT url, warc_file, warc_offset, warc_length FROM raw_responses "
+                "WHERE purpose = 'article' AND outcome = 'fetched' ORDER BY url LIMIT 1",
+            )[0]
+            garble_middle(settings.raw_dir / warc_file, offset, length)
+            transform_pool.shutdown_pools()
+            summary = reprocess_source(settings, source)
+            assert (2 in transform_pool._pools) == (workers == 2)
+            outcomes[workers] = (
+                summary.counts.fetched,
+                summary.counts.failed,
+                summary.counts.new_versions,
+                rows(settings, "SELECT url FROM reprocess_errors"),
+                rows(settings, "SELECT url, content_hash, version FROM articles ORDER BY url"),
+            )
+            assert outcomes[workers][3] == [(url,)]
+    assert outcomes[2] == outcomes[1]
+    assert outcomes[1][:3] == (ARTICLES - 1, 1, 0)
