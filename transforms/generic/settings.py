@@ -324,6 +324,9 @@ class ExtractionOptions:
     # dates: a date-only statement gives way to the same day with a time, a naive time to the
     # same wall time with an offset
     refine_dates: bool = True
+    # bylines: a short element led by a byline label ("Von: Jane Doe") is one too, and
+    # screen-reader labels inside a byline are not names
+    byline_labels: bool = True
     publisher_not_author: bool = True  # the publisher's name gives way to a person's byline
     lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
     # title vote: a source saying the same cleaned title, a source containing it
@@ -331,6 +334,8 @@ class ExtractionOptions:
     title_contained_vote: float = 1.0
     title_strip_short_bar_tail: bool = True  # "Story | Brand": a short piece after a bar goes
     title_brand_evidence: bool = True  # a piece the page's logo or brand box shows is the site
+    # og:title and twitter:title vote as one source (a CMS copies one into the other)
+    title_social_one_voice: bool = True
     title_source_order: tuple[str, ...] = ("h1", "og:title", "json-ld", "twitter:title", "title")
     # profile path (transforms/fields.py): the generic body replaces the profile's when it holds
     # this much more text that contains the profile's (a body split over sibling containers)

@@ -48,6 +48,8 @@ BRAND_ELEMENTS = etree.XPath(
 )
 MAX_BRAND_TEXT_NODES = 20
 HOST_NOISE = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "ac", "news", "de"})
+SOCIAL_SOURCES = frozenset({"og:title", "twitter:title"})  # the share cards' titles
+SOCIAL_VOICE = "social"
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,27 @@ def clean_candidate(text: str, other_keys: set[str]) -> str:
     return text
 
 
+def _voice(source: str) -> str:
+    return SOCIAL_VOICE if source in SOCIAL_SOURCES else source
+
+
+def _voice_support(
+    candidate: TitleCandidate,
+    key: str,
+    cleaned: list[TitleCandidate],
+    raw_keys: list[tuple[str, str]],
+    options: ExtractionOptions,
+) -> float:
+    """The vote with og:title and twitter:title as one voice: a CMS fills one from the other,
+    so their agreement is one statement, not two."""
+    own = _voice(candidate.source)
+    exact = {_voice(c.source) for c in cleaned if _voice(c.source) != own and _key(c.text) == key}
+    contained = {
+        _voice(source) for source, raw in raw_keys if _voice(source) != own and key and key in raw
+    }
+    return options.title_exact_vote * len(exact) + options.title_contained_vote * len(contained)
+
+
 def pick_title_with_source(
     meta: PageMetadata, root: HtmlElement, url: str, options: ExtractionOptions = DEFAULT_OPTIONS
 ) -> tuple[str | None, str | None]:
@@ -213,6 +236,8 @@ def pick_title_with_source(
 
     def support(candidate: TitleCandidate) -> float:
         key = _key(candidate.text)
+        if options.title_social_one_voice:
+            return _voice_support(candidate, key, cleaned, raw_keys, options)
         total = 0.0
         for source, other in {(c.source, _key(c.text)) for c in cleaned}:
             if source != candidate.source and other == key:
