@@ -141,6 +141,29 @@ def test_the_social_title_wins_when_the_document_title_agrees_with_it() -> None:
     assert extract(html).title == social
 
 
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "<nav><ul><li><a href='/'>Home</a></li><li><h1>{seo}</h1></li></ul></nav>",
+        "<div class='breadcrumbs'><a href='/'>Home</a> › <h1 class='crumb'>{seo}</h1></div>",
+    ],
+)
+def test_an_h1_in_a_breadcrumb_trail_stands_for_the_headline_below_it(trail: str) -> None:
+    seo = "Bridge closed: council votes for repairs, ferries to run"
+    html = (
+        f"<html><head><title>{seo} | {SITE}</title>{meta('og:title', HEADLINE)}</head><body>"
+        f"<main><article>{trail.format(seo=seo)}<header><h2 class='headline'>{HEADLINE}</h2>"
+        "</header>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></main></body></html>"
+    )
+    assert extract(html).title == HEADLINE
+
+
+def test_a_kicker_in_the_headline_is_not_part_of_the_title() -> None:
+    h1 = f"<span class='article__kicker'>Opinion</span> <span class='headline'>{HEADLINE}</span>"
+    html = page(title=f"Opinion | {SITE}", h1=h1, head=meta("og:site_name", SITE))
+    assert extract(html).title == HEADLINE
+
+
 # -- structured data ----------------------------------------------------------------------------
 
 APOSTROPHES = [

@@ -336,6 +336,9 @@ class ExtractionOptions:
     title_brand_evidence: bool = True  # a piece the page's logo or brand box shows is the site
     # og:title and twitter:title vote as one source (a CMS copies one into the other)
     title_social_one_voice: bool = True
+    # an h1 in a breadcrumb trail or a navigation bar stands for the h2 below it
+    title_breadcrumb_h1: bool = True
+    title_drop_kicker: bool = True  # a heading's kicker span (the topic line) is not its title
     title_source_order: tuple[str, ...] = ("h1", "og:title", "json-ld", "twitter:title", "title")
     # profile path (transforms/fields.py): the generic body replaces the profile's when it holds
     # this much more text that contains the profile's (a body split over sibling containers)
