@@ -163,6 +163,14 @@ LISTING_SKIPPED_NAME = re.compile(
 # a box named "teaser" that links away (a related story set in the text) is not the article;
 # one without links is a standfirst or a content card
 TEASER_NAME = re.compile(r"(?:^|[-_\s])teasers?(?=$|[-_\s\d])", re.IGNORECASE)
+# the subscription pitch that stands in for the rest of a paywalled text
+PAYWALL_NAME = re.compile(r"(?:^|[-_\s])(?:paywall|regwall|metered-?wall)(?=$|[-_\s\d])", re.I)
+# text set off screen for screen readers, named otherwise than `sr-only` / `visually-hidden`
+OFFSCREEN_NAME = re.compile(
+    r"(?:^|[-_\s])(?:offscreen|off-screen|a11y(?:-\w+)?|visuallyhidden|hidden-visually|"
+    r"assistive-text|assistive|element-invisible|show-for-sr|vh)(?=$|[-_\s\d])",
+    re.IGNORECASE,
+)
 FORM_FIELD_TAGS = frozenset({"input", "textarea", "select"})
 CODE_TAGS = frozenset({"pre", "code"})  # names inside code are a highlighter's token classes
 CODE_INLINE_TAGS = frozenset({"span", "code", "em", "strong", "b", "i", "a"})
@@ -193,6 +201,11 @@ BOILERPLATE_TEXT = re.compile(
     r"(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?(?: by)?\s*[:/©].*|"
     r"©.*|\(c\) .*|copyright\b.*|all rights reserved.*|alle rechte vorbehalten.*|"
     r"tous droits réservés.*|listen to (?:this )?article.*|\d+ (?:min|minute)s? read|"
+    # reading time: "Lesezeit: 3 Min.", "3 Min Lesezeit", "Temps de lecture : 4 min"
+    r"(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|"
+    r"reading time|read time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?[sn]?\.?|minuten)|"
+    r"\d+\s*(?:min(?:ute)?[sn]?\.?|minuten)\s*(?:lesezeit|lesedauer|de lecture|de lectura|"
+    r"di lettura|leestijd|reading time|read time)|"
     r"(?:(?:page|image|photo|picture|slide|foto|bild|seite) )?\d+(?: (?:of|/|von|de|sur|di) \d+)?|[\w\-.]+\.(?:png|jpe?g|gif|webp|bmp|svg|tiff?)|"
     r"(?:facebook|twitter|linkedin|whatsapp|instagram|pinterest|reddit|x|telegram|email)"
     r"(?:\s*[|,/·•]?\s*(?:facebook|twitter|linkedin|whatsapp|instagram|pinterest|reddit|x|"
@@ -295,12 +308,17 @@ class ExtractionOptions:
     form_max_chars: int = 1000  # ... when its text is this short (a page-wide form wraps far more)
     skip_hidden_class: bool = True
     dateline_max_words: int = 12
+    skip_offscreen_text: bool = True  # screen-reader-only text ("h-offscreen", "a11y-label")
+    skip_paywall_boxes: bool = True  # a box named paywall without the article's text is skipped
     headline_list_min_items: int = 2  # a list of this many items, each a link of ...
     headline_min_words: int = 4  # ... this many words or more (a headline), is a "read more" module
     headline_list_min_link_share: float = 0.9
     headline_mean_words: int = (
         6  # ... and this many on average (titles of books or pages are shorter)
     )
+    # ... also with a bold label before each link ("<b>Topic:</b> <a>Headline</a>"), and in
+    # a box of its own right after the paragraph
+    headline_list_labels: bool = True
     tail_call_max_chars: int = 200
     tail_box_lines: int = 4  # a call to action among the last this many short lines ends the text
     keep_tail_lists: bool = (
