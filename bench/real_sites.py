@@ -464,6 +464,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_contained_vote": (0.0, 0.5),
     "title_social_one_voice": (False,),
     "byline_labels": (False,),
+    "byline_author_links": (False,),
     "title_breadcrumb_h1": (False,),
     "title_drop_kicker": (False,),
 }

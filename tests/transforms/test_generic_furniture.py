@@ -202,3 +202,16 @@ def test_text_set_off_screen_for_screen_readers_is_not_body() -> None:
 )
 def test_a_reading_time_line_is_not_body(line: str) -> None:
     assert_clean(body_with(f"<p>{line}</p>"), line)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='DisclaimerLong'><span>This article contains affiliate links. We may earn "
+        "a commission when you buy through them, at no extra cost to you.</span></div>",
+        "<div id='inactivity_layer_bg'><div class='inactivity_layer'><span>You have been "
+        "inactive for a while, we saved the article you were reading for you.</span></div></div>",
+    ],
+)
+def test_a_disclaimer_or_an_inactivity_layer_is_not_body(box: str) -> None:
+    assert_clean(body_with(box), "affiliate links", "inactive for a while")

@@ -350,6 +350,19 @@ def test_a_sentence_starting_like_a_byline_is_no_byline(line: str) -> None:
     assert authors_of("", before=line) == ()
 
 
+def test_links_to_author_pages_name_the_authors() -> None:
+    byline = (
+        "<div class='meta'><a href='/author/jane-doe'>Jane Doe</a> "
+        "<a href='/author/john-roe'>John Roe</a> <a href='/topics/bridges'>Bridges</a></div>"
+    )
+    assert authors_of("", before=byline) == ("Jane Doe", "John Roe")
+
+
+def test_a_menu_link_to_the_authors_page_is_no_byline() -> None:
+    menu = "<nav><a href='/authors/all'>Our Authors</a></nav>"
+    assert authors_of("", before=menu) == ()
+
+
 def test_a_publication_date_line_in_a_byline_box_is_not_a_name() -> None:
     organisation = json_ld(**{"@type": "NewsArticle", "author": {"name": f"Redaktion {SITE}"}})
     byline = "<div class='byline'>Veröffentlicht am 27.04.24 um 07:39 Uhr</div>"

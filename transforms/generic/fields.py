@@ -79,6 +79,13 @@ HIDDEN_LABEL = re.compile(r"sr-only|visually-hidden|screen-reader", re.IGNORECAS
 MAX_LABELLED_BYLINE_CHARS = 120
 MAX_LABELLED_BYLINE_WORDS = 12
 DOMAIN_IN_PARENTHESES = re.compile(r"\s*\(\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*\)")
+# a link to an author's page: "/author/jane-doe", "/autoren/name/jane-doe", "/auteur/…"
+AUTHOR_PATH = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autori?|autores|journalists?|redakteur\w*|"
+    r"reporters?|writers?|columnists?|staff)/[^/]",
+    re.IGNORECASE,
+)
+CHROME_TAGS = frozenset({"nav", "footer", "aside", "menu"})
 MAX_AUTHOR_WORDS = 6
 MIN_BYLINE_WORDS = 2  # a byline name overriding the publisher's: first and last name
 MAX_AUTHOR_CHARS = 60
@@ -340,7 +347,26 @@ def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS
             labelled = _labelled_byline(node)
             if labelled:
                 return [labelled]
+        if options.byline_author_links and node.tag == "a" and _author_link_name(node):
+            parent = node.getparent()
+            siblings = parent.iter("a") if parent is not None else iter((node,))
+            return [name for link in siblings if (name := _author_link_name(link))]
     return []
+
+
+def _author_link_name(link: HtmlElement) -> str | None:
+    """The name a link to an author's page shows (`/author/jane-doe`, `/autoren/…`), outside
+    the menus and footers that link to the list of all authors."""
+    path = urlsplit(link.get("href") or "").path
+    if not AUTHOR_PATH.search(path):
+        return None
+    text = normalize_text(link.text_content())
+    words = text.split()
+    if not (MIN_BYLINE_WORDS <= len(words) <= MAX_AUTHOR_WORDS) or any(c.isdigit() for c in text):
+        return None
+    if not _looks_like_names(text) or any(a.tag in CHROME_TAGS for a in link.iterancestors()):
+        return None
+    return text
 
 
 def pick_authors_with_source(

@@ -171,6 +171,8 @@ OFFSCREEN_NAME = re.compile(
     r"assistive-text|assistive|element-invisible|show-for-sr|vh)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
+# an affiliate or legal disclaimer set in the text, a "you were inactive" layer
+DISCLAIMER_NAME = re.compile(r"(?:^|[-_\s])(?:disclaimer\w*|inactivity\w*)", re.IGNORECASE)
 FORM_FIELD_TAGS = frozenset({"input", "textarea", "select"})
 CODE_TAGS = frozenset({"pre", "code"})  # names inside code are a highlighter's token classes
 CODE_INLINE_TAGS = frozenset({"span", "code", "em", "strong", "b", "i", "a"})
@@ -256,7 +258,7 @@ class ExtractionOptions:
         0.5  # same, for blocks shorter than PROSE_MIN_CHARS (CV: every fold)
     )
     link_penalty: float = 1.0  # weight of link-list text against the container
-    stub_penalty: float = 0.3  # weight of short non-heading text (labels, bylines, buttons)
+    stub_penalty: float = 0.1  # weight of short non-heading text (labels, bylines, buttons)
     boilerplate_text_max_chars: int = 160  # boilerplate phrases are only looked for in short blocks
     edge_stub_max_words: int = (
         6  # short blocks before the first / after the last prose block are dropped
@@ -309,6 +311,7 @@ class ExtractionOptions:
     skip_hidden_class: bool = True
     dateline_max_words: int = 12
     skip_offscreen_text: bool = True  # screen-reader-only text ("h-offscreen", "a11y-label")
+    skip_disclaimers: bool = True  # ... and so is a disclaimer box or an inactivity layer
     skip_paywall_boxes: bool = True  # a box named paywall without the article's text is skipped
     headline_list_min_items: int = 2  # a list of this many items, each a link of ...
     headline_min_words: int = 4  # ... this many words or more (a headline), is a "read more" module
@@ -345,6 +348,7 @@ class ExtractionOptions:
     # bylines: a short element led by a byline label ("Von: Jane Doe") is one too, and
     # screen-reader labels inside a byline are not names
     byline_labels: bool = True
+    byline_author_links: bool = True  # ... and a link to an author's page (`/author/jane-doe`)
     publisher_not_author: bool = True  # the publisher's name gives way to a person's byline
     lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
     # title vote: a source saying the same cleaned title, a source containing it
