@@ -37,7 +37,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "prose_min_chars": (40, 80),
     "max_link_density": (0.4, 0.6),
     "max_short_link_density": (0.3, 0.7),
-    "stub_penalty": (0.05, 0.3),
+    "stub_penalty": (0.1, 0.6),
     "edge_stub_max_words": (3, 10),
     "ancestor_decay": (0.5, 0.85),
     "climb_max_gain_share": (0.3, 0.8),
@@ -61,6 +61,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "skip_offscreen_text": (False,),
     "skip_paywall_boxes": (False,),
     "skip_disclaimers": (False,),
+    "drop_top_title_and_dates": (False,),
 }
 
 Counts = tuple[float, float, float]

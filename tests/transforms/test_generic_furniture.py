@@ -215,3 +215,23 @@ def test_a_reading_time_line_is_not_body(line: str) -> None:
 )
 def test_a_disclaimer_or_an_inactivity_layer_is_not_body(box: str) -> None:
     assert_clean(body_with(box), "affiliate links", "inactive for a while")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["17.04.2024, 12:24 Lesezeit: 5 Min.", "Updated 06. 01. 2026, 14:59", "02/02/2025 KL. 09:00"],
+)
+def test_a_date_line_above_the_text_is_not_body(line: str) -> None:
+    assert_clean(body_of(before=f"<p>{line}</p>"), line)
+
+
+def test_the_headline_repeated_as_a_heading_above_the_text_is_not_body() -> None:
+    html = (
+        "<html><head><title>Marine science building opens</title></head><body>"
+        "<nav class='breadcrumb'><h1>Campus news</h1></nav><div class='content'>"
+        "<h2>Marine science building opens</h2>"
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        + "</div></body></html>"
+    )
+    text = extract_generic(html, URL).text
+    assert_clean(text, "Marine science building opens")

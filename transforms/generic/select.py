@@ -73,6 +73,16 @@ def select_blocks(
             )
         ):
             continue  # a byline, date or label before the text; a short sentence or item stays
+        if index < first and options.drop_top_title_and_dates:
+            if is_heading and title_key and text_key(line) == title_key:
+                continue  # the headline again, set as an h2 when the h1 is a breadcrumb's
+            if (
+                not is_heading
+                and len(line.split()) <= options.dateline_max_words
+                and settings.DATELINE.search(line)
+                and not settings.SENTENCE_END.search(line.rstrip(".").rstrip())
+            ):
+                continue  # "17.04.2024, 12:24 Lesezeit: 5 Min.": a date line above the text
         # a data table's rows are content wherever they sit: short, numeric or linked
         is_table_row = block.tag == "tr" and options.table_rows_as_text
         if is_table_row and index > first:

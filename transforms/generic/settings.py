@@ -258,7 +258,7 @@ class ExtractionOptions:
         0.5  # same, for blocks shorter than PROSE_MIN_CHARS (CV: every fold)
     )
     link_penalty: float = 1.0  # weight of link-list text against the container
-    stub_penalty: float = 0.1  # weight of short non-heading text (labels, bylines, buttons)
+    stub_penalty: float = 0.3  # weight of short non-heading text (labels, bylines, buttons)
     boilerplate_text_max_chars: int = 160  # boilerplate phrases are only looked for in short blocks
     edge_stub_max_words: int = (
         6  # short blocks before the first / after the last prose block are dropped
@@ -310,6 +310,8 @@ class ExtractionOptions:
     form_max_chars: int = 1000  # ... when its text is this short (a page-wide form wraps far more)
     skip_hidden_class: bool = True
     dateline_max_words: int = 12
+    # above the first prose: the headline repeated as a heading, and short date lines, go
+    drop_top_title_and_dates: bool = True
     skip_offscreen_text: bool = True  # screen-reader-only text ("h-offscreen", "a11y-label")
     skip_disclaimers: bool = True  # ... and so is a disclaimer box or an inactivity layer
     skip_paywall_boxes: bool = True  # a box named paywall without the article's text is skipped
