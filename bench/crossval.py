@@ -62,6 +62,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "skip_paywall_boxes": (False,),
     "skip_disclaimers": (False,),
     "drop_top_title_and_dates": (False,),
+    "credited_lines_are_captions": (False,),
 }
 
 Counts = tuple[float, float, float]

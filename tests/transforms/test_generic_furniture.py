@@ -235,3 +235,27 @@ def test_the_headline_repeated_as_a_heading_above_the_text_is_not_body() -> None
     )
     text = extract_generic(html, URL).text
     assert_clean(text, "Marine science building opens")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The estuary at low tide, seen from the new dock, Photo: Jane Doe",
+        "Students in the teaching lab. Photo by: 'John Roe'.",
+        "Der neue Bau am Ufer. Bild: Max Muster",
+    ],
+)
+def test_a_caption_ending_in_its_credit_is_not_body(line: str) -> None:
+    assert_clean(body_with(f"<p>{line}</p>"), line)
+
+
+def test_a_sentence_about_a_photo_stays() -> None:
+    line = "The aquarium's first photo exhibition opens in May, with pictures by local students."
+    assert line in body_with(f"<p>{line}</p>")
+
+
+@pytest.mark.parametrize(
+    "line", ["We apologize, but this video has failed to load.", "Player wird geladen"]
+)
+def test_a_video_player_s_fallback_text_is_not_body(line: str) -> None:
+    assert_clean(body_with(f"<div class='vid'><p>{line}</p></div>"), line)

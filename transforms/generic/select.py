@@ -83,6 +83,13 @@ def select_blocks(
                 and not settings.SENTENCE_END.search(line.rstrip(".").rstrip())
             ):
                 continue  # "17.04.2024, 12:24 Lesezeit: 5 Min.": a date line above the text
+        if (
+            options.credited_lines_are_captions
+            and not is_heading
+            and len(line.split()) <= options.caption_max_words
+            and settings.CAPTION_CREDIT_END.search(line)
+        ):
+            continue  # "The new stand, Photo: Jane Doe": a picture's caption set as text
         # a data table's rows are content wherever they sit: short, numeric or linked
         is_table_row = block.tag == "tr" and options.table_rows_as_text
         if is_table_row and index > first:

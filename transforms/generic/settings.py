@@ -203,6 +203,9 @@ BOILERPLATE_TEXT = re.compile(
     r"(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?(?: by)?\s*[:/©].*|"
     r"©.*|\(c\) .*|copyright\b.*|all rights reserved.*|alle rechte vorbehalten.*|"
     r"tous droits réservés.*|listen to (?:this )?article.*|\d+ (?:min|minute)s? read|"
+    # a video player's fallback text
+    r"we apologi[sz]e,? but this video has failed to load\.?|player wird geladen\.*|"
+    r"video wird geladen\.*|your browser does not support the video(?: tag| element)?\.?|"
     # reading time: "Lesezeit: 3 Min.", "3 Min Lesezeit", "Temps de lecture : 4 min"
     r"(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|"
     r"reading time|read time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?[sn]?\.?|minuten)|"
@@ -231,6 +234,12 @@ CREDIT_NAME = re.compile(r"credit|copyright|photographer|source|author|byline|ri
 CREDIT_IN_CAPTION = re.compile(
     r"\s*(?:[\[(]\s*)?(?:(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?"
     r"(?:\s+by\b|\s+credit\s*[:/]?|\s*[:/])|©|\(c\))\s*(?P<credit>[^\])]{2,120}?)\s*[\])]?\s*$",
+    re.IGNORECASE,
+)
+# a line ending in a picture's credit after the caption: "…, Foto: Jane Doe", "…. Photo by: X"
+CAPTION_CREDIT_END = re.compile(
+    r"[,.|–—]\s*[(\[]?(?:photo|foto|bild|image|picture|photograph)s?(?:\s+by|\s+credit)?\s*:\s*"
+    r"[^.:;!?]{2,60}[)\]]?\.?\s*$",
     re.IGNORECASE,
 )
 BYLINE_NAME = re.compile(r"(?:^|[-_\s])(?:byline|author|authors|author-name)(?:$|[-_\s])", re.I)
@@ -312,6 +321,9 @@ class ExtractionOptions:
     dateline_max_words: int = 12
     # above the first prose: the headline repeated as a heading, and short date lines, go
     drop_top_title_and_dates: bool = True
+    # a short line ending in a picture credit ("…, Foto: Jane Doe") is a caption, not text
+    credited_lines_are_captions: bool = True
+    caption_max_words: int = 40
     skip_offscreen_text: bool = True  # screen-reader-only text ("h-offscreen", "a11y-label")
     skip_disclaimers: bool = True  # ... and so is a disclaimer box or an inactivity layer
     skip_paywall_boxes: bool = True  # a box named paywall without the article's text is skipped
