@@ -230,8 +230,7 @@ def test_503s_and_connection_resets_lose_no_run_and_no_article(
     recorded = [row[0] for row in rows(settings, "SELECT flow_run_id FROM runs")]
     states = {run["id"]: run["state"]["type"] for run in read_flow_runs(prefect_server.api_url)}
     assert all(states.get(flow_run_id) == "COMPLETED" for flow_run_id in recorded), (
-        [states.get(flow_run_id) for flow_run_id in recorded],
-        result.stdout,
+        [states.get(flow_run_id) for flow_run_id in recorded], result.stdout
     )
     assert "not delivered" not in result.stdout
 
@@ -257,7 +256,9 @@ def test_a_prefect_server_killed_mid_run_loses_no_run_and_no_article(
             site.start()
         try:
             config = write_config(tmp_path / "newsetl.toml", settings.data_dir, sites)
-            result = newsetl(config, "run", env=clean_env(tmp_path, PREFECT_API_URL=doomed.api_url))
+            result = newsetl(
+                config, "run", env=clean_env(tmp_path, PREFECT_API_URL=doomed.api_url)
+            )
         finally:
             KillsTheApi.server = None
             for site in sites.values():
