@@ -57,6 +57,12 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "walk_text_figures": (False,),
     "keep_tail_lists": (False,),
     "teaser_min_link_share": (0.15, 0.4),
+    "headline_list_labels": (False,),
+    "skip_offscreen_text": (False,),
+    "skip_paywall_boxes": (False,),
+    "skip_disclaimers": (False,),
+    "drop_top_title_and_dates": (False,),
+    "credited_lines_are_captions": (False,),
 }
 
 Counts = tuple[float, float, float]

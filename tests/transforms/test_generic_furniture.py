@@ -135,3 +135,127 @@ def test_a_cookie_notice_with_a_plain_name_is_not_body() -> None:
         "<button>Accept all</button><button>Manage settings</button></div>"
     )
     assert_clean(body_of(outside=notice), "We use cookies")
+
+
+def body_with(box: str) -> str:
+    """The page's text with `box` set between its second and third paragraphs."""
+    paragraphs = [f"<p>{text}</p>" for text in PARAGRAPHS]
+    middle = "".join(paragraphs[:2]) + box + "".join(paragraphs[2:])
+    html = (
+        "<html><head><title>Marine science building opens</title></head><body>"
+        f"<div class='page'><h1>Marine science building opens</h1>"
+        f"<div class='content'>{middle}</div></div></body></html>"
+    )
+    return extract_generic(html, URL).text
+
+
+def test_a_paywall_pitch_is_not_body() -> None:
+    pitch = (
+        "<div class='article-paywall__box'><h2 class='paywall__title'>Keep reading today</h2>"
+        "<p>For a small fee you can buy this article and read it whole, right now.</p></div>"
+    )
+    assert_clean(body_with(pitch), "Keep reading today", "you can buy this article")
+
+
+def test_labelled_headline_links_set_after_a_paragraph_are_not_body() -> None:
+    items = "".join(
+        f"<li><strong>{label}: </strong><a href='/story/{n}'>{headline}</a></li>"
+        for n, (label, headline) in enumerate(
+            [
+                ("Campus", "Library extends its opening hours for the exam weeks"),
+                ("Research", "Students build a solar car for the desert challenge race"),
+                ("Sport", "Rowing club wins the regional championship for the third time"),
+            ]
+        )
+    )
+    box = f"<div class='p_1'><ul>{items}</ul></div>"
+    assert_clean(body_with(box), "Library extends", "Students build a solar car")
+
+
+def test_a_list_of_labelled_facts_stays() -> None:
+    items = "".join(
+        f"<li><strong>{label}:</strong> {text}</li>"
+        for label, text in [
+            ("Labs", "twelve teaching labs with seawater on tap"),
+            ("Aquarium", "a ninety thousand litre tank of estuary species"),
+        ]
+    )
+    text = body_with(f"<div><ul>{items}</ul></div>")
+    assert "twelve teaching labs with seawater on tap" in text
+
+
+def test_text_set_off_screen_for_screen_readers_is_not_body() -> None:
+    box = (
+        "<div class='expandable-box'><p>Dr Ada Finch has studied the estuary's seagrass "
+        "meadows since 2015 and leads the new building's aquarium team.</p>"
+        "<span class='expand-icon__a11y-open h-offscreen'>Expand person box</span>"
+        "<span class='h-offscreen'>Collapse person box</span></div>"
+    )
+    text = body_with(box)
+    assert "Dr Ada Finch has studied" in text
+    assert_clean(text, "Expand person box", "Collapse person box")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Lesezeit: 3 Min.", "3 Min Lesezeit", "Temps de lecture : 4 min", "Reading time: 5 minutes"],
+)
+def test_a_reading_time_line_is_not_body(line: str) -> None:
+    assert_clean(body_with(f"<p>{line}</p>"), line)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='DisclaimerLong'><span>This article contains affiliate links. We may earn "
+        "a commission when you buy through them, at no extra cost to you.</span></div>",
+        "<div id='inactivity_layer_bg'><div class='inactivity_layer'><span>You have been "
+        "inactive for a while, we saved the article you were reading for you.</span></div></div>",
+    ],
+)
+def test_a_disclaimer_or_an_inactivity_layer_is_not_body(box: str) -> None:
+    assert_clean(body_with(box), "affiliate links", "inactive for a while")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["17.04.2024, 12:24 Lesezeit: 5 Min.", "Updated 06. 01. 2026, 14:59", "02/02/2025 KL. 09:00"],
+)
+def test_a_date_line_above_the_text_is_not_body(line: str) -> None:
+    assert_clean(body_of(before=f"<p>{line}</p>"), line)
+
+
+def test_the_headline_repeated_as_a_heading_above_the_text_is_not_body() -> None:
+    html = (
+        "<html><head><title>Marine science building opens</title></head><body>"
+        "<nav class='breadcrumb'><h1>Campus news</h1></nav><div class='content'>"
+        "<h2>Marine science building opens</h2>"
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        + "</div></body></html>"
+    )
+    text = extract_generic(html, URL).text
+    assert_clean(text, "Marine science building opens")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The estuary at low tide, seen from the new dock, Photo: Jane Doe",
+        "Students in the teaching lab. Photo by: 'John Roe'.",
+        "Der neue Bau am Ufer. Bild: Max Muster",
+    ],
+)
+def test_a_caption_ending_in_its_credit_is_not_body(line: str) -> None:
+    assert_clean(body_with(f"<p>{line}</p>"), line)
+
+
+def test_a_sentence_about_a_photo_stays() -> None:
+    line = "The aquarium's first photo exhibition opens in May, with pictures by local students."
+    assert line in body_with(f"<p>{line}</p>")
+
+
+@pytest.mark.parametrize(
+    "line", ["We apologize, but this video has failed to load.", "Player wird geladen"]
+)
+def test_a_video_player_s_fallback_text_is_not_body(line: str) -> None:
+    assert_clean(body_with(f"<div class='vid'><p>{line}</p></div>"), line)

@@ -115,6 +115,55 @@ def test_the_headline_most_sources_agree_on_wins() -> None:
     assert extract(html).title == HEADLINE
 
 
+def test_og_and_twitter_titles_count_as_one_voice() -> None:
+    # a CMS copies the share card's title into both tags: that is one statement, not two, and
+    # the h1 the JSON-LD headline repeats outweighs it
+    social = "You will not believe what happened to this bridge"
+    html = page(
+        title=f"{social} | {SITE}",
+        h1=HEADLINE,
+        head=meta("og:title", social)
+        + f'<meta name="twitter:title" content="{social}">'
+        + json_ld(**{"@type": "NewsArticle", "headline": HEADLINE}),
+    )
+    article = extract(html)
+    assert article.title == HEADLINE
+    assert article.sources["title"] == "h1"
+
+
+def test_the_social_title_wins_when_the_document_title_agrees_with_it() -> None:
+    social = "Storm closes the old bridge as engineers find corroded bearings"
+    html = page(
+        title=f"{social} | {SITE}",
+        h1="Bridge shut for repairs",
+        head=meta("og:title", social) + f'<meta name="twitter:title" content="{social}">',
+    )
+    assert extract(html).title == social
+
+
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "<nav><ul><li><a href='/'>Home</a></li><li><h1>{seo}</h1></li></ul></nav>",
+        "<div class='breadcrumbs'><a href='/'>Home</a> › <h1 class='crumb'>{seo}</h1></div>",
+    ],
+)
+def test_an_h1_in_a_breadcrumb_trail_stands_for_the_headline_below_it(trail: str) -> None:
+    seo = "Bridge closed: council votes for repairs, ferries to run"
+    html = (
+        f"<html><head><title>{seo} | {SITE}</title>{meta('og:title', HEADLINE)}</head><body>"
+        f"<main><article>{trail.format(seo=seo)}<header><h2 class='headline'>{HEADLINE}</h2>"
+        "</header>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></main></body></html>"
+    )
+    assert extract(html).title == HEADLINE
+
+
+def test_a_kicker_in_the_headline_is_not_part_of_the_title() -> None:
+    h1 = f"<span class='article__kicker'>Opinion</span> <span class='headline'>{HEADLINE}</span>"
+    html = page(title=f"Opinion | {SITE}", h1=h1, head=meta("og:site_name", SITE))
+    assert extract(html).title == HEADLINE
+
+
 # -- structured data ----------------------------------------------------------------------------
 
 APOSTROPHES = [
@@ -269,6 +318,61 @@ def test_a_publisher_name_or_domain_is_not_a_person(publisher: str) -> None:
 
 def test_a_page_naming_only_its_publisher_keeps_it() -> None:
     assert authors_of(f'<meta name="author" content="{SITE}">') == (SITE,)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<ul><li class='info'>Von: <a href='/jane-doe'>Jane Doe</a>, <a href='/john-roe'>"
+        "John Roe</a></li></ul>",
+        "<ul><li><strong>Autorin/Autor</strong> Jane Doe, John Roe</li></ul>",
+        "<p class='meta-info'>by <a href='/authors/jane-doe'>Jane Doe</a> and John Roe</p>",
+        "<div class='authors'><span class='sr-only'>opinion</span><span>By</span> "
+        "<span>Jane Doe</span> &amp; <span>John Roe</span></div>",
+    ],
+)
+def test_a_byline_led_by_its_label_names_the_authors(byline: str) -> None:
+    organisation = json_ld(
+        **{"@type": "NewsArticle", "author": {"@type": "Organization", "name": SITE}}
+    )
+    assert authors_of(organisation, before=byline) == ("Jane Doe", "John Roe")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>By Tuesday night the ferry was running again.</p>",
+        "<p>Von der Brücke aus sah man die Fähre.</p>",
+        "<p>Author of the report: the harbour council</p>",
+    ],
+)
+def test_a_sentence_starting_like_a_byline_is_no_byline(line: str) -> None:
+    assert authors_of("", before=line) == ()
+
+
+def test_links_to_author_pages_name_the_authors() -> None:
+    byline = (
+        "<div class='meta'><a href='/author/jane-doe'>Jane Doe</a> "
+        "<a href='/author/john-roe'>John Roe</a> <a href='/topics/bridges'>Bridges</a></div>"
+    )
+    assert authors_of("", before=byline) == ("Jane Doe", "John Roe")
+
+
+def test_a_menu_link_to_the_authors_page_is_no_byline() -> None:
+    menu = "<nav><a href='/authors/all'>Our Authors</a></nav>"
+    assert authors_of("", before=menu) == ()
+
+
+def test_a_publication_date_line_in_a_byline_box_is_not_a_name() -> None:
+    organisation = json_ld(**{"@type": "NewsArticle", "author": {"name": f"Redaktion {SITE}"}})
+    byline = "<div class='byline'>Veröffentlicht am 27.04.24 um 07:39 Uhr</div>"
+    assert authors_of(organisation, before=byline) == (f"Redaktion {SITE}",)
+
+
+def test_a_name_with_its_domain_in_parentheses_is_the_publisher() -> None:
+    named = '<meta name="author" content="Harbour Daily (www.harbour-daily.example)">'
+    assert authors_of(named, before="<p class='byline'>By Jane Doe</p>") == ("Jane Doe",)
+    assert authors_of(named) == ("Harbour Daily",)
 
 
 # -- every source recorded ------------------------------------------------------------------------

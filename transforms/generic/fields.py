@@ -43,7 +43,7 @@ TEXT_LINES_SCANNED = 400  # the visible text's first lines looked at for a date 
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 AUTHOR_LABEL = re.compile(
-    r"^\s*(?:written\s+by|posted\s+by|reported\s+by|authors?|autor(?:in|en)?|auteurs?|"
+    r"^\s*(?:written\s+by|posted\s+by|reported\s+by|authors?|autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|auteurs?|"
     r"autores?|reporter|text|texto|von|by|par|por|di|door|av|af)\s*[:：]?\s+",
     re.IGNORECASE,
 )
@@ -55,7 +55,9 @@ AUTHOR_SEPARATOR = re.compile(
 # its line: a time, a date, "Today"
 SOCIAL_LINK = re.compile(r"(?:Twitter|Facebook|Instagram|LinkedIn|Bluesky|Mastodon|E-Mail|Email)\b")
 BYLINE_TAIL = re.compile(
-    r"\s+(?:today|yesterday|heute|gestern|updated|published|aktualisiert|\d).*$", re.I
+    r"(?:^|\s+)(?:today|yesterday|heute|gestern|updated|published|aktualisiert|veröffentlicht|"
+    r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|\d).*$",
+    re.I,
 )
 INITIALS_IN_PARENTHESES = re.compile(r"\s*\((?:[^\W\d_]{1,4}\.?\s*[/,;]?\s*){1,3}\)")
 DOMAIN_LIKE = re.compile(
@@ -63,6 +65,27 @@ DOMAIN_LIKE = re.compile(
     r"tr|jp|cn|kr|ru|in|au|ca|us|io|co)\b(?!\.\w)",
     re.IGNORECASE,
 )
+# a byline element's leading label: "By", "Von:", "Author:", "Autorin/Autor", "Written by"
+BYLINE_LABEL = re.compile(
+    r"^\s*(?:(?:written|posted|reported)\s+by|autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
+    r"authors?|auteur(?:e|s)?|autore|autores?|reporter)\s*[:：]?(?:\s+|$)|"
+    r"^\s*(?:by|von|par|por|door)\s*[:：]?(?:\s+|$)",
+    re.IGNORECASE,
+)
+NAME_PARTICLES = frozenset(
+    {"von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al"}
+)
+HIDDEN_LABEL = re.compile(r"sr-only|visually-hidden|screen-reader", re.IGNORECASE)
+MAX_LABELLED_BYLINE_CHARS = 120
+MAX_LABELLED_BYLINE_WORDS = 12
+DOMAIN_IN_PARENTHESES = re.compile(r"\s*\(\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*\)")
+# a link to an author's page: "/author/jane-doe", "/autoren/name/jane-doe", "/auteur/…"
+AUTHOR_PATH = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autori?|autores|journalists?|redakteur\w*|"
+    r"reporters?|writers?|columnists?|staff)/[^/]",
+    re.IGNORECASE,
+)
+CHROME_TAGS = frozenset({"nav", "footer", "aside", "menu"})
 MAX_AUTHOR_WORDS = 6
 MIN_BYLINE_WORDS = 2  # a byline name overriding the publisher's: first and last name
 MAX_AUTHOR_CHARS = 60
@@ -219,6 +242,11 @@ def clean_author_names(
     for raw in names:
         text = normalize_text(EMAIL.sub(" ", raw))
         text = AUTHOR_LABEL.sub("", AUTHOR_PREFIX.sub("", text))
+        domain = DOMAIN_IN_PARENTHESES.search(text)
+        if domain:  # "Harbour Daily (harbourdaily.com)": the publisher, by its own address
+            if not keep_publisher:
+                continue
+            text = DOMAIN_IN_PARENTHESES.sub("", text)
         text = INITIALS_IN_PARENTHESES.sub("", text)
         text = BYLINE_TAIL.sub("", SOCIAL_LINK.sub(" ", text))
         for part in AUTHOR_SEPARATOR.split(text):
@@ -235,18 +263,110 @@ def clean_author_names(
     return tuple(dict.fromkeys(cleaned))
 
 
-def byline_names(root: HtmlElement) -> list[str]:
-    """The first byline on the page (`rel=author`, `itemprop=author`, a byline class)."""
-    for node in root.iter("a", "span", "div", "p", "address"):
+def _shown_text(node: HtmlElement) -> str:
+    """The element's text without what only screen readers get (`sr-only`, `visually-hidden`)."""
+    if not any(HIDDEN_LABEL.search(child.get("class") or "") for child in node.iter()):
+        return normalize_text(node.text_content())
+    parts: list[str] = []
+
+    def walk(element: HtmlElement) -> None:
+        if HIDDEN_LABEL.search(element.get("class") or ""):
+            if element.tail:
+                parts.append(element.tail)
+            return
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            if isinstance(child.tag, str):
+                walk(child)
+            elif child.tail:
+                parts.append(child.tail)
+        if element.tail and element is not node:
+            parts.append(element.tail)
+
+    walk(node)
+    return normalize_text(" ".join(parts))
+
+
+def _leading_text(node: HtmlElement) -> str:
+    """The element's own first words: its text, else its first child's."""
+    text = (node.text or "").strip()
+    if not text and len(node) and isinstance(node[0].tag, str):
+        text = (node[0].text or "").strip()
+    return text
+
+
+def _looks_like_names(text: str) -> bool:
+    """Each word of the line after its label starts with a capital (or is a name particle)."""
+    words = [word for part in AUTHOR_SEPARATOR.split(text) for word in part.split()]
+    return bool(words) and all(
+        word[0].isupper() or not word[0].isalpha() or word.casefold() in NAME_PARTICLES
+        for word in words
+    )
+
+
+def _labelled_byline(node: HtmlElement) -> str | None:
+    """A short element that starts with a byline label ("By", "Von:", "Author") and goes on
+    with names: "Von: Jane Doe, John Roe", "<strong>Autorin/Autor</strong> Jane Doe"."""
+    lead = _leading_text(node)
+    if not lead or len(lead) > MAX_AUTHOR_CHARS or not BYLINE_LABEL.match(lead):
+        return None
+    text = _shown_text(node)
+    rest = BYLINE_LABEL.sub("", text, count=1)
+    if (
+        not rest
+        or len(text) > MAX_LABELLED_BYLINE_CHARS
+        or len(rest.split()) > MAX_LABELLED_BYLINE_WORDS
+        or any(ch.isdigit() for ch in rest)
+        or not _looks_like_names(rest)
+    ):
+        return None
+    return text
+
+
+def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> list[str]:
+    """The first byline on the page (`rel=author`, `itemprop=author`, a byline class, with
+    `byline_labels` a short element led by a byline label), without screen-reader labels."""
+    tags = (
+        ("a", "span", "div", "p", "address", "li", "dd")
+        if options.byline_labels
+        else ("a", "span", "div", "p", "address")
+    )
+    for node in root.iter(*tags):
         if (
             node.get("rel") == "author"
             or node.get("itemprop") == "author"
             or settings.BYLINE_NAME.search(node.get("class") or "")
         ):
-            text = normalize_text(node.text_content())
+            text = (
+                _shown_text(node) if options.byline_labels else normalize_text(node.text_content())
+            )
             if 2 < len(text) <= 120 and not settings.DATE_IN_TEXT.search(text):
                 return [text]
+        elif options.byline_labels:
+            labelled = _labelled_byline(node)
+            if labelled:
+                return [labelled]
+        if options.byline_author_links and node.tag == "a" and _author_link_name(node):
+            parent = node.getparent()
+            siblings = parent.iter("a") if parent is not None else iter((node,))
+            return [name for link in siblings if (name := _author_link_name(link))]
     return []
+
+
+def _author_link_name(link: HtmlElement) -> str | None:
+    """The name a link to an author's page shows (`/author/jane-doe`, `/autoren/…`), outside
+    the menus and footers that link to the list of all authors."""
+    path = urlsplit(link.get("href") or "").path
+    if not AUTHOR_PATH.search(path):
+        return None
+    text = normalize_text(link.text_content())
+    words = text.split()
+    if not (MIN_BYLINE_WORDS <= len(words) <= MAX_AUTHOR_WORDS) or any(c.isdigit() for c in text):
+        return None
+    if not _looks_like_names(text) or any(a.tag in CHROME_TAGS for a in link.iterancestors()):
+        return None
+    return text
 
 
 def pick_authors_with_source(
@@ -260,7 +380,7 @@ def pick_authors_with_source(
     if people:
         return people, "metadata"
     publisher = clean_author_names(meta.authors, publishers, keep_publisher=True)
-    byline = clean_author_names(byline_names(root), publishers)
+    byline = clean_author_names(byline_names(root, options), publishers)
     if publisher:
         byline = tuple(name for name in byline if len(name.split()) >= MIN_BYLINE_WORDS)
     if byline:

@@ -73,6 +73,23 @@ def select_blocks(
             )
         ):
             continue  # a byline, date or label before the text; a short sentence or item stays
+        if index < first and options.drop_top_title_and_dates:
+            if is_heading and title_key and text_key(line) == title_key:
+                continue  # the headline again, set as an h2 when the h1 is a breadcrumb's
+            if (
+                not is_heading
+                and len(line.split()) <= options.dateline_max_words
+                and settings.DATELINE.search(line)
+                and not settings.SENTENCE_END.search(line.rstrip(".").rstrip())
+            ):
+                continue  # "17.04.2024, 12:24 Lesezeit: 5 Min.": a date line above the text
+        if (
+            options.credited_lines_are_captions
+            and not is_heading
+            and len(line.split()) <= options.caption_max_words
+            and settings.CAPTION_CREDIT_END.search(line)
+        ):
+            continue  # "The new stand, Photo: Jane Doe": a picture's caption set as text
         # a data table's rows are content wherever they sit: short, numeric or linked
         is_table_row = block.tag == "tr" and options.table_rows_as_text
         if is_table_row and index > first:
@@ -124,6 +141,10 @@ def _extend_over_tail_list(
     return end
 
 
+WRAPPER_LEVELS = 2
+LABEL_TAGS = frozenset({"strong", "b"})
+
+
 def _is_headline_list(
     element: HtmlElement, cache: dict[HtmlElement, bool], options: ExtractionOptions
 ) -> bool:
@@ -138,6 +159,8 @@ def _is_headline_list(
     if parent not in cache:
         # set right after a paragraph, not introduced by a heading or a "...:" lead-in
         before = parent.getprevious()
+        if before is None and options.headline_list_labels:
+            before = _previous_of_wrapper(parent)
         lead = normalize_text(before.text_content()) if before is not None else ""
         items = [child for child in parent if child.tag == "li"]
         cache[parent] = (
@@ -153,11 +176,37 @@ def _is_headline_list(
     return cache[parent]
 
 
+def _previous_of_wrapper(element: HtmlElement) -> HtmlElement | None:
+    """The element before the box a list is the only child of (`<div><ul>…</ul></div>`)."""
+    wrapper = element.getparent()
+    for _ in range(WRAPPER_LEVELS):
+        if wrapper is None or wrapper.tag in settings.PROTECTED_TAGS:
+            return None
+        if len([child for child in wrapper if isinstance(child.tag, str)]) != 1:
+            return None
+        before = wrapper.getprevious()
+        if before is not None:
+            return before
+        wrapper = wrapper.getparent()
+    return None
+
+
 def _is_headline_link(item: HtmlElement, options: ExtractionOptions) -> bool:
     text = normalize_text(item.text_content())
     if len(text.split()) < options.headline_min_words:
         return False
     linked = sum(len(normalize_text(a.text_content())) for a in item.iter("a"))
+    first = item[0] if len(item) else None
+    if (
+        options.headline_list_labels
+        and first is not None
+        and first.tag in LABEL_TAGS
+        and not (item.text or "").strip()
+        and next(first.iter("a"), None) is None
+    ):
+        # "<strong>Topic:</strong> <a>Headline</a>": a bold label leads the link
+        label = normalize_text(first.text_content())
+        return linked >= options.headline_list_min_link_share * (len(text) - len(label))
     return linked >= options.headline_list_min_link_share * len(text)
 
 

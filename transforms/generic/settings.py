@@ -163,6 +163,16 @@ LISTING_SKIPPED_NAME = re.compile(
 # a box named "teaser" that links away (a related story set in the text) is not the article;
 # one without links is a standfirst or a content card
 TEASER_NAME = re.compile(r"(?:^|[-_\s])teasers?(?=$|[-_\s\d])", re.IGNORECASE)
+# the subscription pitch that stands in for the rest of a paywalled text
+PAYWALL_NAME = re.compile(r"(?:^|[-_\s])(?:paywall|regwall|metered-?wall)(?=$|[-_\s\d])", re.I)
+# text set off screen for screen readers, named otherwise than `sr-only` / `visually-hidden`
+OFFSCREEN_NAME = re.compile(
+    r"(?:^|[-_\s])(?:offscreen|off-screen|a11y(?:-\w+)?|visuallyhidden|hidden-visually|"
+    r"assistive-text|assistive|element-invisible|show-for-sr|vh)(?=$|[-_\s\d])",
+    re.IGNORECASE,
+)
+# an affiliate or legal disclaimer set in the text, a "you were inactive" layer
+DISCLAIMER_NAME = re.compile(r"(?:^|[-_\s])(?:disclaimer\w*|inactivity\w*)", re.IGNORECASE)
 FORM_FIELD_TAGS = frozenset({"input", "textarea", "select"})
 CODE_TAGS = frozenset({"pre", "code"})  # names inside code are a highlighter's token classes
 CODE_INLINE_TAGS = frozenset({"span", "code", "em", "strong", "b", "i", "a"})
@@ -193,6 +203,14 @@ BOILERPLATE_TEXT = re.compile(
     r"(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?(?: by)?\s*[:/©].*|"
     r"©.*|\(c\) .*|copyright\b.*|all rights reserved.*|alle rechte vorbehalten.*|"
     r"tous droits réservés.*|listen to (?:this )?article.*|\d+ (?:min|minute)s? read|"
+    # a video player's fallback text
+    r"we apologi[sz]e,? but this video has failed to load\.?|player wird geladen\.*|"
+    r"video wird geladen\.*|your browser does not support the video(?: tag| element)?\.?|"
+    # reading time: "Lesezeit: 3 Min.", "3 Min Lesezeit", "Temps de lecture : 4 min"
+    r"(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|"
+    r"reading time|read time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?[sn]?\.?|minuten)|"
+    r"\d+\s*(?:min(?:ute)?[sn]?\.?|minuten)\s*(?:lesezeit|lesedauer|de lecture|de lectura|"
+    r"di lettura|leestijd|reading time|read time)|"
     r"(?:(?:page|image|photo|picture|slide|foto|bild|seite) )?\d+(?: (?:of|/|von|de|sur|di) \d+)?|[\w\-.]+\.(?:png|jpe?g|gif|webp|bmp|svg|tiff?)|"
     r"(?:facebook|twitter|linkedin|whatsapp|instagram|pinterest|reddit|x|telegram|email)"
     r"(?:\s*[|,/·•]?\s*(?:facebook|twitter|linkedin|whatsapp|instagram|pinterest|reddit|x|"
@@ -216,6 +234,12 @@ CREDIT_NAME = re.compile(r"credit|copyright|photographer|source|author|byline|ri
 CREDIT_IN_CAPTION = re.compile(
     r"\s*(?:[\[(]\s*)?(?:(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?"
     r"(?:\s+by\b|\s+credit\s*[:/]?|\s*[:/])|©|\(c\))\s*(?P<credit>[^\])]{2,120}?)\s*[\])]?\s*$",
+    re.IGNORECASE,
+)
+# a line ending in a picture's credit after the caption: "…, Foto: Jane Doe", "…. Photo by: X"
+CAPTION_CREDIT_END = re.compile(
+    r"[,.|–—]\s*[(\[]?(?:photo|foto|bild|image|picture|photograph)s?(?:\s+by|\s+credit)?\s*:\s*"
+    r"[^.:;!?]{2,60}[)\]]?\.?\s*$",
     re.IGNORECASE,
 )
 BYLINE_NAME = re.compile(r"(?:^|[-_\s])(?:byline|author|authors|author-name)(?:$|[-_\s])", re.I)
@@ -295,12 +319,23 @@ class ExtractionOptions:
     form_max_chars: int = 1000  # ... when its text is this short (a page-wide form wraps far more)
     skip_hidden_class: bool = True
     dateline_max_words: int = 12
+    # above the first prose: the headline repeated as a heading, and short date lines, go
+    drop_top_title_and_dates: bool = True
+    # a short line ending in a picture credit ("…, Foto: Jane Doe") is a caption, not text
+    credited_lines_are_captions: bool = True
+    caption_max_words: int = 40
+    skip_offscreen_text: bool = True  # screen-reader-only text ("h-offscreen", "a11y-label")
+    skip_disclaimers: bool = True  # ... and so is a disclaimer box or an inactivity layer
+    skip_paywall_boxes: bool = True  # a box named paywall without the article's text is skipped
     headline_list_min_items: int = 2  # a list of this many items, each a link of ...
     headline_min_words: int = 4  # ... this many words or more (a headline), is a "read more" module
     headline_list_min_link_share: float = 0.9
     headline_mean_words: int = (
         6  # ... and this many on average (titles of books or pages are shorter)
     )
+    # ... also with a bold label before each link ("<b>Topic:</b> <a>Headline</a>"), and in
+    # a box of its own right after the paragraph
+    headline_list_labels: bool = True
     tail_call_max_chars: int = 200
     tail_box_lines: int = 4  # a call to action among the last this many short lines ends the text
     keep_tail_lists: bool = (
@@ -324,6 +359,10 @@ class ExtractionOptions:
     # dates: a date-only statement gives way to the same day with a time, a naive time to the
     # same wall time with an offset
     refine_dates: bool = True
+    # bylines: a short element led by a byline label ("Von: Jane Doe") is one too, and
+    # screen-reader labels inside a byline are not names
+    byline_labels: bool = True
+    byline_author_links: bool = True  # ... and a link to an author's page (`/author/jane-doe`)
     publisher_not_author: bool = True  # the publisher's name gives way to a person's byline
     lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
     # title vote: a source saying the same cleaned title, a source containing it
@@ -331,6 +370,11 @@ class ExtractionOptions:
     title_contained_vote: float = 1.0
     title_strip_short_bar_tail: bool = True  # "Story | Brand": a short piece after a bar goes
     title_brand_evidence: bool = True  # a piece the page's logo or brand box shows is the site
+    # og:title and twitter:title vote as one source (a CMS copies one into the other)
+    title_social_one_voice: bool = True
+    # an h1 in a breadcrumb trail or a navigation bar stands for the h2 below it
+    title_breadcrumb_h1: bool = True
+    title_drop_kicker: bool = True  # a heading's kicker span (the topic line) is not its title
     title_source_order: tuple[str, ...] = ("h1", "og:title", "json-ld", "twitter:title", "title")
     # profile path (transforms/fields.py): the generic body replaces the profile's when it holds
     # this much more text that contains the profile's (a body split over sibling containers)

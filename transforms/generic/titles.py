@@ -48,6 +48,13 @@ BRAND_ELEMENTS = etree.XPath(
 )
 MAX_BRAND_TEXT_NODES = 20
 HOST_NOISE = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "ac", "news", "de"})
+KICKER_NAME = re.compile(r"kicker|dachzeile|spitzmarke|overline|topline|eyebrow|roofline", re.I)
+TEXT_NODES = etree.XPath(".//text()")
+BREADCRUMB_NAME = re.compile(r"breadcrumb|breadbar", re.IGNORECASE)
+BREADCRUMB_DEPTH = 6  # ancestors looked at for a breadcrumb trail around an h1
+HEADING_AFTER = etree.XPath("following::h2[position() <= 3]")
+SOCIAL_SOURCES = frozenset({"og:title", "twitter:title"})  # the share cards' titles
+SOCIAL_VOICE = "social"
 
 
 @dataclass(frozen=True)
@@ -73,8 +80,58 @@ def _join(pieces: list[str], separators: list[str], start: int, end: int) -> str
     return normalize_text(out)
 
 
-def title_candidates(meta: PageMetadata, root: HtmlElement) -> list[TitleCandidate]:
-    """Every title the page gives, with its source, in no particular order of trust."""
+def _in_breadcrumb(heading: HtmlElement) -> bool:
+    """Whether the heading sits in a breadcrumb trail or a navigation bar (an SEO h1 there
+    repeats an old or a search headline; the one readers see is set below it)."""
+    for element in (heading, *islice(heading.iterancestors(), BREADCRUMB_DEPTH)):
+        if element.tag == "nav" or element.get("role") == "navigation":
+            return True
+        if BREADCRUMB_NAME.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            return True
+    return False
+
+
+def _heading_below(heading: HtmlElement) -> HtmlElement | None:
+    """The first h2 after `heading` that is not in navigation: the headline readers see."""
+    for candidate in HEADING_AFTER(heading):
+        if not _in_breadcrumb(candidate):
+            return candidate
+    return None
+
+
+def _heading_text(heading: HtmlElement, options: ExtractionOptions) -> str:
+    """The heading's text; with `title_drop_kicker`, without the kicker set in it (the topic
+    line above the headline: "Opinion", "US election")."""
+    if not options.title_drop_kicker:
+        return normalize_text(heading.text_content())
+    kickers = [
+        element
+        for element in heading.iterdescendants()
+        if isinstance(element.tag, str) and KICKER_NAME.search(element.get("class") or "")
+    ]
+    if not kickers:
+        return normalize_text(heading.text_content())
+    kept = [text for text in TEXT_NODES(heading) if not _inside_any(text, kickers)]
+    return normalize_text(" ".join(kept))
+
+
+def _inside_any(text: etree._ElementUnicodeResult, elements: list[HtmlElement]) -> bool:
+    parent = text.getparent()
+    if parent is None:
+        return False
+    node = parent if text.is_text else parent.getparent()
+    while node is not None:
+        if any(node is element for element in elements):
+            return True
+        node = node.getparent()
+    return False
+
+
+def title_candidates(
+    meta: PageMetadata, root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> list[TitleCandidate]:
+    """Every title the page gives, with its source, in no particular order of trust. With
+    `title_breadcrumb_h1`, an h1 in a breadcrumb trail stands for the h2 set below it."""
     found: list[TitleCandidate] = []
     for source, text in (
         ("og:title", meta.meta.get("og:title")),
@@ -83,8 +140,13 @@ def title_candidates(meta: PageMetadata, root: HtmlElement) -> list[TitleCandida
     ):
         if text and normalize_text(text):
             found.append(TitleCandidate(source, normalize_text(text)))
-    for h1 in list(root.iter("h1"))[:3]:
-        text = normalize_text(h1.text_content())
+    for found_h1 in list(root.iter("h1"))[:3]:
+        h1 = found_h1
+        if options.title_breadcrumb_h1 and _in_breadcrumb(found_h1):
+            h1 = _heading_below(found_h1)
+            if h1 is None:
+                continue
+        text = _heading_text(h1, options)
         if text and len(text.split()) >= MIN_H1_WORDS or (text and not text.isascii()):
             found.append(TitleCandidate("h1", text))
     title_node = next(root.iter("title"), None)
@@ -188,11 +250,32 @@ def clean_candidate(text: str, other_keys: set[str]) -> str:
     return text
 
 
+def _voice(source: str) -> str:
+    return SOCIAL_VOICE if source in SOCIAL_SOURCES else source
+
+
+def _voice_support(
+    candidate: TitleCandidate,
+    key: str,
+    cleaned: list[TitleCandidate],
+    raw_keys: list[tuple[str, str]],
+    options: ExtractionOptions,
+) -> float:
+    """The vote with og:title and twitter:title as one voice: a CMS fills one from the other,
+    so their agreement is one statement, not two."""
+    own = _voice(candidate.source)
+    exact = {_voice(c.source) for c in cleaned if _voice(c.source) != own and _key(c.text) == key}
+    contained = {
+        _voice(source) for source, raw in raw_keys if _voice(source) != own and key and key in raw
+    }
+    return options.title_exact_vote * len(exact) + options.title_contained_vote * len(contained)
+
+
 def pick_title_with_source(
     meta: PageMetadata, root: HtmlElement, url: str, options: ExtractionOptions = DEFAULT_OPTIONS
 ) -> tuple[str | None, str | None]:
     """(title, source it came from), or (None, None) when the page names nothing."""
-    candidates = title_candidates(meta, root)
+    candidates = title_candidates(meta, root, options)
     if not candidates:
         return None, None
     site_keys = site_name_keys(meta, url)
@@ -213,6 +296,8 @@ def pick_title_with_source(
 
     def support(candidate: TitleCandidate) -> float:
         key = _key(candidate.text)
+        if options.title_social_one_voice:
+            return _voice_support(candidate, key, cleaned, raw_keys, options)
         total = 0.0
         for source, other in {(c.source, _key(c.text)) for c in cleaned}:
             if source != candidate.source and other == key:

@@ -166,6 +166,17 @@ class PageWalk:
             )
         if settings.TEASER_NAME.search(names) and _links_away(element, self.options):
             return True
+        if (
+            self.options.skip_offscreen_text
+            and settings.OFFSCREEN_NAME.search(names)
+            and not _holds_article_text(element, self.options)
+        ):
+            return True  # text only screen readers get: "Opens in a new window", "Expand box"
+        if (
+            (self.options.skip_paywall_boxes and settings.PAYWALL_NAME.search(names))
+            or (self.options.skip_disclaimers and settings.DISCLAIMER_NAME.search(names))
+        ) and not _holds_article_text(element, self.options):
+            return True  # a pitch for the rest of the text, a disclaimer, an inactivity layer
         if not settings.BOILERPLATE_NAME.search(names) or settings.CONTENT_NAME.search(names):
             return False
         if tag in settings.CODE_INLINE_TAGS and _in_code(element):
