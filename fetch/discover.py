@@ -43,7 +43,7 @@ ListingPageDone = Callable[[str, list[DiscoveredLink], list[FetchResult], "str |
 # Where a backfill walk of a listing resumes (None: walked already); also, for a normal run,
 # the page where an earlier walk failed (None: no gap), which is then walked to the end.
 ListingStart = Callable[[str], "str | None"]
-FoundSoFar = Callable[["Discovery"], None]  # told of the discovery so far, as it grows
+FoundSoFar = Callable[[int], None]  # URLs queued for fetching so far
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ class _Collector:
                 self.discovery.changed_urls.append(url)
                 self.queued.add(url)
         if self.on_found is not None:
-            self.on_found(self.discovery)
+            self.on_found(len(self.queued))
         return links, new, known
 
 
@@ -191,8 +191,8 @@ def discover(
     limits: ListingLimits = ListingLimits(),
     on_found: FoundSoFar | None = None,
 ) -> Discovery:
-    """Run the source's discovery methods in order and merge what they find; `on_found` is
-    shown the discovery so far as each document is read (it may raise to stop the discovery).
+    """Run the source's discovery methods in order and merge what they find; `on_found` hears
+    how many URLs are queued for fetching so far, as each document is read.
 
     Raises FetchFailed when no method could read its first document: a source whose
     listings, feeds and sitemaps are all unreachable has failed, not found nothing.

@@ -75,10 +75,6 @@ class WorkersOnDemand:
         self._settings = settings
         self._started = False
 
-    @property
-    def started(self) -> bool:
-        return self._started
-
     def found(self, queued: int) -> None:
         if not self._started and wants_workers(self._settings, queued):
             self._started = True
