@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from helpers import fast_settings, rows
+from test_safety_reprocess import garble_middle
 
 from flows.engine import transform_pool
 from flows.engine.source_run import run_sources
+from flows.operations.reprocess import reprocess_source
 from newsetl.demo_site import DemoServer, DemoSite
 
 ARTICLES = transform_pool.PARALLEL_TRANSFORM_MIN_PAGES + 20
@@ -56,9 +58,6 @@ def test_reprocess_in_the_workers_reads_transforms_and_records_what_one_process_
     """Reading the archive moved into the workers: with 1 or 2 workers, the same pages
     re-extracted, no new version where nothing changed, the same damaged record skipped and
     recorded with its reason."""
-    from flows.operations.reprocess import reprocess_source
-    from test_safety_reprocess import garble_middle
-
     outcomes = {}
     with DemoServer(DemoSite(ARTICLES)) as server:
         for workers in (1, 2):
