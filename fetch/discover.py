@@ -4,13 +4,14 @@ entries newer than their watermark (the newest lastmod seen at their last succes
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
+from concurrent.futures import BrokenExecutor, Future
 from concurrent.futures import wait as wait_for
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from fetch.http import Fetcher, FetchFailed, FetchRequest
 from fetch.threads import DaemonPool
@@ -19,10 +20,12 @@ from records.urls import origin_key, preferred_hosts_for, try_canonical_url
 from settings import Source
 from transforms.decode import decode_html
 from transforms.feeds import feed_links, parse_feed
-from transforms.listing import parse_listing
+from transforms.listing import ListingPage, ParsedListing, parse_listing_document
 from transforms.sitemaps import BadXml, parse_sitemap
 
 Parsed = TypeVar("Parsed")
+
+log = logging.getLogger("newsetl")
 
 MAX_SITEMAPS_PER_RUN = 500
 INTERRUPT_GRACE_SECONDS = 1.0
@@ -43,7 +46,19 @@ ListingPageDone = Callable[[str, list[DiscoveredLink], list[FetchResult], "str |
 # Where a backfill walk of a listing resumes (None: walked already); also, for a normal run,
 # the page where an earlier walk failed (None: no gap), which is then walked to the end.
 ListingStart = Callable[[str], "str | None"]
-FoundSoFar = Callable[[int], None]  # URLs queued for fetching so far
+
+
+class DiscoveryWorkers(Protocol):
+    """What discovery may hand to other processes (the transform workers of a large run)."""
+
+    def found(self, queued: int) -> None:
+        """How many URLs are queued for fetching so far: a large run starts its workers."""
+
+    def parse_listing_later(
+        self, response: FetchResult, article_url_pattern: str
+    ) -> Future[ParsedListing] | None:
+        """`parse_listing_document` of a fetched listing page, started elsewhere; None when
+        nothing is ready to take it (the page is then parsed here)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,9 @@ class Discovery:
     listing_gaps: dict[str, str | None] = field(default_factory=dict)
 
 
+_Fetched = tuple[FetchResult, "Future[ParsedListing] | None"]
+
+
 class _ReadAhead:
     """Fetches documents discovery will read next while it parses the current one.
 
@@ -77,14 +95,24 @@ class _ReadAhead:
     every listing, the sitemaps queued, the pages a backfill's pager links to. At most
     `max_in_flight` run at once, and the fetcher's per-host gate still spaces them. A
     document started but never read (a walk stopped early) still has its response logged.
+    A listing page fetched ahead goes on to `workers` to be parsed as soon as it arrives, so
+    a long walk's pages are parsed on every core while this one waits for the next.
     """
 
-    def __init__(self, fetcher: Fetcher, discovery: Discovery) -> None:
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        discovery: Discovery,
+        source: Source,
+        workers: DiscoveryWorkers | None = None,
+    ) -> None:
         self.fetcher = fetcher
         self.discovery = discovery
+        self.article_url_pattern = source.article_url_pattern
+        self.workers = workers
         self.window = max(1, fetcher.policy.max_in_flight)
         self.pool = DaemonPool(self.window, "discover")
-        self.started: dict[str, Future[FetchResult]] = {}
+        self.started: dict[str, Future[_Fetched]] = {}
         self.read: set[str] = set()  # never fetched ahead again (a pager numbered oddly)
 
     def start(self, urls: Iterable[str], purpose: Purpose) -> None:
@@ -92,14 +120,44 @@ class _ReadAhead:
             if len(self.started) >= self.window:
                 return
             if url not in self.started and url not in self.read:
-                self.started[url] = self.pool.submit(self.fetcher.fetch, FetchRequest(url), purpose)
+                self.started[url] = self.pool.submit(self._fetch, url, purpose)
+
+    def _fetch(self, url: str, purpose: Purpose) -> _Fetched:
+        response = self.fetcher.fetch(FetchRequest(url), purpose)
+        parsing = None
+        if (
+            purpose == "listing"
+            and self.workers is not None
+            and response.outcome == "fetched"
+            and response.body is not None
+        ):
+            parsing = self.workers.parse_listing_later(response, self.article_url_pattern)
+        return response, parsing
 
     def fetch(self, url: str, purpose: Purpose) -> FetchResult:
+        return self._take(url, purpose)[0]
+
+    def _take(self, url: str, purpose: Purpose) -> _Fetched:
         self.read.add(url)
         future = self.started.pop(url, None)
-        if future is None:
-            return self.fetcher.fetch(FetchRequest(url), purpose)
-        return future.result()
+        return self._fetch(url, purpose) if future is None else future.result()
+
+    def read_listing(self, url: str) -> tuple[FetchResult, ListingPage | None]:
+        """A listing page's response, and the page parsed (None when it was not fetched)."""
+        response, parsing = self._take(url, "listing")
+        if response.outcome != "fetched" or response.body is None:
+            return response, None
+        if parsing is not None:
+            try:
+                page, response.replaced_chars = parsing.result()
+                return response, page
+            except BrokenExecutor as error:  # a worker died: this page is parsed here
+                log.warning("listing page %s not parsed by the workers (%s)", url, error)
+        page_url = response.final_url or url
+        page, response.replaced_chars = parse_listing_document(
+            response.body, response.content_type, page_url, self.article_url_pattern
+        )
+        return response, page
 
     def close(self, *, interrupted: bool) -> None:
         """Keep the responses of documents fetched and not read. On an interrupt, documents not
@@ -109,7 +167,7 @@ class _ReadAhead:
             wait_for(self.started.values(), timeout=INTERRUPT_GRACE_SECONDS)
         for future in self.started.values():
             if future.done() and not future.cancelled() and future.exception() is None:
-                self.discovery.responses.append(future.result())
+                self.discovery.responses.append(future.result()[0])
         self.started.clear()
 
 
@@ -121,9 +179,9 @@ class _Collector:
         source: Source,
         url_states: UrlStates,
         discovery: Discovery,
-        on_found: FoundSoFar | None = None,
+        workers: DiscoveryWorkers | None = None,
     ) -> None:
-        self.on_found = on_found
+        self.workers = workers
         self.pattern = re.compile(source.article_url_pattern)
         self.preferred = preferred_hosts_for([source.base_url, *source.listing_urls])
         self.origins = source.origins
@@ -173,8 +231,8 @@ class _Collector:
             elif changed:
                 self.discovery.changed_urls.append(url)
                 self.queued.add(url)
-        if self.on_found is not None:
-            self.on_found(len(self.queued))
+        if self.workers is not None:
+            self.workers.found(len(self.queued))
         return links, new, known
 
 
@@ -189,17 +247,18 @@ def discover(
     on_listing_page: ListingPageDone | None = None,
     listing_gap: ListingStart | None = None,
     limits: ListingLimits = ListingLimits(),
-    on_found: FoundSoFar | None = None,
+    workers: DiscoveryWorkers | None = None,
 ) -> Discovery:
-    """Run the source's discovery methods in order and merge what they find; `on_found` hears
-    how many URLs are queued for fetching so far, as each document is read.
+    """Run the source's discovery methods in order and merge what they find; `workers` hear
+    how many URLs are queued for fetching so far, as each document is read, and parse the
+    listing pages fetched ahead.
 
     Raises FetchFailed when no method could read its first document: a source whose
     listings, feeds and sitemaps are all unreachable has failed, not found nothing.
     """
     discovery = Discovery()
-    collector = _Collector(source, url_states, discovery, on_found)
-    ahead = _ReadAhead(fetcher, discovery)
+    collector = _Collector(source, url_states, discovery, workers)
+    ahead = _ReadAhead(fetcher, discovery, source, workers)
     first_failure: FetchResult | None = None
     read_any = False
     finished = False
@@ -324,15 +383,13 @@ def _walk_one(
             )
             return None
         visited.add(url)
-        response = ahead.fetch(url, "listing")
-        if response.outcome != "fetched" or response.body is None:
+        response, page = ahead.read_listing(url)
+        if page is None:
             discovery.responses.append(response)
             discovery.stopped_because = f"listing page {url} failed: {response.outcome}"
             return response
         discovery.pages_read += 1
         discovery.listing_pages_read += 1
-        html, response.replaced_chars = decode_html(response.body, response.content_type)
-        page = parse_listing(html, response.final_url or url, source.article_url_pattern)
         links, new, known = collector.add(
             [(a.url, a.title, a.listed_date) for a in page.articles],
             url,

@@ -11,6 +11,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 import lxml.html
 
 from records.urls import host_key
+from transforms.decode import decode_html
 from transforms.normalize import normalize_text
 
 NEXT_LINK_TEXT = re.compile(
@@ -144,3 +145,15 @@ def parse_listing(html: str, page_url: str, article_url_pattern: str) -> Listing
         page.next_url = next_url
         page.later_pages = _later_pages(tree, page_url, next_url)
     return page
+
+
+ParsedListing = tuple[ListingPage, int]  # the page, and how many undecodable bytes were replaced
+
+
+def parse_listing_document(
+    body: bytes, content_type: str | None, page_url: str, article_url_pattern: str
+) -> ParsedListing:
+    """`parse_listing` of a fetched page's bytes, and how many undecodable bytes were replaced
+    (a listing page may be parsed in another process: what crosses over is bytes and links)."""
+    html, replaced_chars = decode_html(body, content_type)
+    return parse_listing(html, page_url, article_url_pattern), replaced_chars

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
-from fetch.discover import Discovery, FoundSoFar
+from fetch.discover import Discovery, DiscoveryWorkers
 from fetch.http import Fetcher, FetchRequest
 from flows.engine import pages as multi_page
 from flows.engine import resources, steps
@@ -30,8 +30,9 @@ from warehouse import LoadCounts, PageResult, Warehouse
 class RunWiring:
     """What differs between a run on one machine and a worker's run."""
 
-    # told how many URLs are queued so far, so the transform workers start during discovery
-    discover: Callable[[Fetcher, FoundSoFar], Discovery]
+    # the transform workers: started during discovery once it has queued enough URLs, and
+    # parsing the listing pages fetched ahead once they are up
+    discover: Callable[[Fetcher, DiscoveryWorkers], Discovery]
     plan: Callable[[Discovery], list[FetchRequest]]
     crawl_state: Callable[[], AbstractContextManager[Warehouse | None]]
     # one batch of pages, with the run's discovery on the first (its links and watermarks go
@@ -56,7 +57,7 @@ def run_in_order(
 
     workers = WorkersOnDemand(settings)
     with timer.stage("discover"):
-        discovery = wiring.discover(fetcher, workers.found)
+        discovery = wiring.discover(fetcher, workers)
         steps.check_listing(source, discovery)
         requests = multi_page.plan_first_pages(wiring.crawl_state, source, wiring.plan(discovery))
     summary.listing_pages = discovery.pages_read

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit
 
-from fetch.discover import Discovery, FoundSoFar
+from fetch.discover import Discovery, DiscoveryWorkers
 from fetch.http import Fetcher, retire_crawl_state
 from fetch.threads import DaemonPool
 from flows.engine import resources, steps
@@ -104,14 +104,14 @@ def _run_source_locked(
     ):
         run_id = summary.run_id
 
-        def discover(fetcher: Fetcher, on_found: FoundSoFar) -> Discovery:
+        def discover(fetcher: Fetcher, workers: DiscoveryWorkers) -> Discovery:
             return steps.discover(
                 settings,
                 source,
                 run_id,
                 backfill=backfill,
                 fetcher=fetcher,
-                on_found=on_found,
+                workers=workers,
                 **({"progress": progress} if progress else {}),
             )
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 from fetch import discover as discovery_methods
-from fetch.discover import Discovery, DiscoveryFailed, FoundSoFar
+from fetch.discover import Discovery, DiscoveryFailed, DiscoveryWorkers
 from fetch.http import Fetcher, FetchRequest
 from flows.engine.page_transform import source_timezone
 from flows.engine.resources import (
@@ -79,7 +79,7 @@ def discover(
     fetcher: Fetcher,
     backfill: bool = False,
     progress: Progress | None = None,
-    on_found: FoundSoFar | None = None,
+    workers: DiscoveryWorkers | None = None,
 ) -> Discovery:
     """Run the source's discovery methods with the run's `fetcher`. A backfill loads each listing page's links as it
     goes and keeps a cursor, so an interrupted backfill resumes where it stopped.
@@ -127,7 +127,7 @@ def discover(
                 on_listing_page=on_listing_page if backfill else None,
                 listing_gap=listing_gap,
                 limits=listing_limits(settings),
-                on_found=on_found,
+                workers=workers,
             )
         finally:
             unsaved.save()  # also when interrupted: the next backfill resumes after them

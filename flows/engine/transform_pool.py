@@ -25,6 +25,7 @@ from records.fetch import FetchResult
 from records.page import PageResult
 from settings import Settings, Source
 from transforms.limits import TextLimits
+from transforms.listing import ParsedListing, parse_listing_document
 
 log = logging.getLogger("newsetl")
 
@@ -51,34 +52,40 @@ def wants_workers(settings: Settings, planned_pages: int) -> bool:
     return transform_workers(settings) > 1 and planned_pages >= PARALLEL_TRANSFORM_MIN_PAGES
 
 
-def warm_up(settings: Settings) -> None:
+def warm_up(settings: Settings) -> list[Future]:
     """Start the workers now, importing the extractors, while the run fetches its first batch:
-    a worker's start (~0.5-2 s) then overlaps the network instead of delaying the transform."""
+    a worker's start (~0.5-2 s) then overlaps the network instead of delaying the transform.
+    Returns the imports started, one a worker (none when there is a single worker)."""
     workers = transform_workers(settings)
     if workers <= 1:
-        return
+        return []
     try:
         pool = _pool(workers)
-        for _ in range(workers):
-            pool.submit(_import_extractors)
+        return [pool.submit(_import_extractors) for _ in range(workers)]
     except (BrokenProcessPool, OSError) as error:
         log.warning("transform workers unavailable (%s); transforming in process", error)
         _discard_pool(workers)
+        return []
 
 
 class WorkersOnDemand:
-    """Starts the workers as soon as a run is known to be large: during discovery, as its
-    queued URLs pass `PARALLEL_TRANSFORM_MIN_PAGES`, so their start overlaps the listing walk
-    instead of delaying the first batch."""
+    """The transform workers as discovery sees them (`fetch.discover.DiscoveryWorkers`).
+
+    They start as soon as a run is known to be large: during discovery, as its queued URLs
+    pass `PARALLEL_TRANSFORM_MIN_PAGES`, so their start overlaps the listing walk instead of
+    delaying the first batch. Once up, they also parse the listing pages the walk fetches
+    ahead: a backfill's walk of hundreds of pages otherwise kept one core busy and the
+    other idle."""
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self._started = False
+        self._warming: list[Future] = []
 
     def found(self, queued: int) -> None:
         if not self._started and wants_workers(self._settings, queued):
             self._started = True
-            warm_up(self._settings)
+            self._warming = warm_up(self._settings)
 
     def wanted_for(self, planned_pages: int) -> bool:
         """Whether the run's `planned_pages` go through the workers (started if not yet)."""
@@ -86,6 +93,23 @@ class WorkersOnDemand:
         if wanted:
             self.found(planned_pages)
         return wanted
+
+    def parse_listing_later(
+        self, response: FetchResult, article_url_pattern: str
+    ) -> Future[ParsedListing] | None:
+        # never while they start: the walk would wait a worker's start for a 5 ms parse
+        if not self._warming or not all(future.done() for future in self._warming):
+            return None
+        try:
+            return _pool(transform_workers(self._settings)).submit(
+                parse_listing_document,
+                response.body or b"",
+                response.content_type,
+                response.final_url or response.url,
+                article_url_pattern,
+            )
+        except (BrokenProcessPool, OSError, RuntimeError):  # broken or shut down: parse here
+            return None
 
 
 def _import_extractors() -> None:

@@ -26,7 +26,7 @@ from typing import Any
 
 from fetch import discover as discovery_methods
 from fetch.archive import WarcArchive
-from fetch.discover import Discovery, DiscoveryFailed, FoundSoFar
+from fetch.discover import Discovery, DiscoveryFailed, DiscoveryWorkers
 from fetch.http import Fetcher, FetchRequest, crawl_state_for
 from fetch.limits import host_of
 from flows.engine import resources, steps
@@ -127,7 +127,7 @@ def make_package_fetcher(
 
 
 def discover_from_committed_state(
-    settings: Settings, source: Source, fetcher: Fetcher, on_found: FoundSoFar | None = None
+    settings: Settings, source: Source, fetcher: Fetcher, workers: DiscoveryWorkers | None = None
 ) -> Discovery:
     name = source.name
     return discovery_methods.discover(
@@ -140,7 +140,7 @@ def discover_from_committed_state(
         listing_gap=lambda url: _read_state(
             settings, lambda w: frontier.listing_gap(w, name, url), None
         ),
-        on_found=on_found,
+        workers=workers,
     )
 
 
@@ -225,9 +225,9 @@ def run_source_to_package(
     summary = PackagedRun(source.name, run_id)
     collected = _Collected()
 
-    def discover(fetcher: Fetcher, on_found: FoundSoFar) -> Discovery:
+    def discover(fetcher: Fetcher, workers: DiscoveryWorkers) -> Discovery:
         try:
-            collected.discovery = discover_from_committed_state(settings, source, fetcher, on_found)
+            collected.discovery = discover_from_committed_state(settings, source, fetcher, workers)
         except DiscoveryFailed as failed:
             collected.discovery = failed.discovery  # its responses go in the package
             raise

@@ -5,8 +5,11 @@ a second page on an incremental run that stops at known articles."""
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import BrokenExecutor, Future, ThreadPoolExecutor
 from dataclasses import replace
+from urllib.parse import urlsplit
 
+import pytest
 from helpers import LOOPBACK_POLICY
 from servers.hostile import HostileSite
 
@@ -15,6 +18,7 @@ from fetch.http import Fetcher
 from newsetl.demo_site import DemoServer
 from records.fetch import DiscoveredLink, FetchResult
 from settings import load_settings
+from transforms.listing import ParsedListing, parse_listing_document
 
 POLICY = replace(LOOPBACK_POLICY, timeout_seconds=5.0, max_in_flight=3, respect_robots=False)
 
@@ -106,3 +110,85 @@ def test_the_first_pages_of_several_listings_are_fetched_at_once() -> None:
         discover(fetcher, several, known)
     assert listing_requests(site) == Counter(listings)
     assert site.traffic.max_in_flight == 3
+
+
+class ParsingWorkers:
+    """Stands for the transform workers: parses listing pages on a thread, or is not ready
+    (`ready=False`), or has lost its workers (`broken=True`)."""
+
+    def __init__(self, *, ready: bool = True, broken: bool = False) -> None:
+        self.ready, self.broken = ready, broken
+        self.pool = ThreadPoolExecutor(2)
+        self.parsed: list[str] = []
+        self.queued: list[int] = []
+
+    def found(self, queued: int) -> None:
+        self.queued.append(queued)
+
+    def parse_listing_later(
+        self, response: FetchResult, article_url_pattern: str
+    ) -> Future[ParsedListing] | None:
+        if not self.ready:
+            return None
+        self.parsed.append(response.url)
+        if self.broken:
+            lost: Future[ParsedListing] = Future()
+            lost.set_exception(BrokenExecutor("a worker was killed"))
+            return lost
+        body, page_url = response.body or b"", response.final_url or response.url
+        return self.pool.submit(
+            parse_listing_document, body, response.content_type, page_url, article_url_pattern
+        )
+
+
+class LinksDone(PagesDone):
+    def __call__(
+        self,
+        start: str,
+        links: list[DiscoveredLink],
+        responses: list[FetchResult],
+        next_url: str | None,
+    ) -> None:
+        path = lambda url: url and urlsplit(url).path  # noqa: E731 - each run has its own port
+        self.pages.append(
+            (
+                path(responses[0].url),
+                [(path(link.url), link.listed_title, link.listed_date) for link in links],
+                path(next_url),
+            )
+        )
+
+
+def backfill_with(workers: ParsingWorkers | None) -> list[tuple]:
+    """Each listing page read: its path, its links (path, title, date), the next page's path."""
+    site = slow_listing_site(60, per_page=10)
+    site.slow_seconds = 0.02
+    source = load_settings(environ={}).source("demo")
+    done = LinksDone()
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
+        discover(
+            fetcher,
+            source.with_base_url(server.base_url),
+            lambda urls: {},
+            backfill=True,
+            on_listing_page=done,
+            workers=workers,
+        )
+    return done.pages
+
+
+@pytest.mark.parametrize(
+    "workers",
+    [ParsingWorkers(), ParsingWorkers(ready=False), ParsingWorkers(broken=True)],
+    ids=["parsed-by-workers", "workers-not-ready", "workers-lost"],
+)
+def test_listing_pages_parsed_by_the_workers_give_what_parsing_here_gives(
+    workers: ParsingWorkers,
+) -> None:
+    alone = backfill_with(None)
+    assert len(alone) == 6 and sum(len(links) for _, links, _ in alone) == 60
+    assert all(title for _, links, _ in alone for _, title, _ in links)
+    assert backfill_with(workers) == alone
+    assert workers.queued[-1] == 60  # told as the URLs were queued, so they can start in time
+    # every page went to the workers when they were up: none was parsed in this process
+    assert len(workers.parsed) == (6 if workers.ready else 0)

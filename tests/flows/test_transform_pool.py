@@ -3,18 +3,23 @@ in one process stores, and a pool that breaks costs speed, never a page."""
 
 from __future__ import annotations
 
+from concurrent.futures import wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 
+import httpx
 import pytest
 from helpers import fast_settings, rows
 from test_safety_reprocess import garble_middle
 
 from flows.engine import transform_pool
 from flows.engine.source_run import run_sources
+from flows.engine.steps import now_utc
 from flows.operations.reprocess import reprocess_source
 from newsetl.demo_site import DemoServer, DemoSite
+from records.fetch import FetchResult
+from transforms.listing import parse_listing_document
 
 ARTICLES = transform_pool.PARALLEL_TRANSFORM_MIN_PAGES + 20
 
@@ -84,3 +89,27 @@ def test_reprocess_in_the_workers_reads_transforms_and_records_what_one_process_
             assert outcomes[workers][3] == [(url,)]
     assert outcomes[2] == outcomes[1]
     assert outcomes[1][:3] == (ARTICLES - 1, 1, 0)
+
+
+def test_listing_pages_go_to_the_workers_only_once_they_are_up(tmp_path: Path) -> None:
+    """A walk must not wait for a worker's start to parse one page: until the workers have
+    started, `parse_listing_later` declines and the page is parsed in the run's process."""
+    transform_pool.shutdown_pools()
+    settings = replace(fast_settings(tmp_path), transform_workers=2)
+    pattern = settings.source("demo").article_url_pattern
+    with DemoServer(DemoSite(30)) as server:
+        url = server.base_url + "/news/node_1.htm"
+        answer = httpx.get(url)
+    listing = FetchResult(
+        url, "listing", "fetched", now_utc(), headers=dict(answer.headers), body=answer.content
+    )
+    here = parse_listing_document(listing.body or b"", listing.content_type, url, pattern)
+    assert len(here[0].articles) >= 10
+
+    workers = transform_pool.WorkersOnDemand(settings)
+    assert workers.parse_listing_later(listing, pattern) is None  # a small run: never started
+    workers.found(transform_pool.PARALLEL_TRANSFORM_MIN_PAGES)
+    assert 2 in transform_pool._pools
+    wait(workers._warming)
+    parsing = workers.parse_listing_later(listing, pattern)
+    assert parsing is not None and parsing.result(timeout=60) == here
