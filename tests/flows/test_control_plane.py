@@ -230,7 +230,8 @@ def test_503s_and_connection_resets_lose_no_run_and_no_article(
     recorded = [row[0] for row in rows(settings, "SELECT flow_run_id FROM runs")]
     states = {run["id"]: run["state"]["type"] for run in read_flow_runs(prefect_server.api_url)}
     assert all(states.get(flow_run_id) == "COMPLETED" for flow_run_id in recorded), (
-        [states.get(flow_run_id) for flow_run_id in recorded], result.stdout
+        [states.get(flow_run_id) for flow_run_id in recorded],
+        result.stdout,
     )
     assert "not delivered" not in result.stdout
 
@@ -256,9 +257,7 @@ def test_a_prefect_server_killed_mid_run_loses_no_run_and_no_article(
             site.start()
         try:
             config = write_config(tmp_path / "newsetl.toml", settings.data_dir, sites)
-            result = newsetl(
-                config, "run", env=clean_env(tmp_path, PREFECT_API_URL=doomed.api_url)
-            )
+            result = newsetl(config, "run", env=clean_env(tmp_path, PREFECT_API_URL=doomed.api_url))
         finally:
             KillsTheApi.server = None
             for site in sites.values():
@@ -270,3 +269,62 @@ def test_a_prefect_server_killed_mid_run_loses_no_run_and_no_article(
         ("uni_a", "completed"), ("uni_b", "completed"),
     ]  # fmt: skip
     assert rows(settings, "SELECT count(*) FROM articles") == [(13,)]
+
+
+class SilentApi:
+    """A Prefect API that accepts every connection and never answers."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.api_url = f"http://127.0.0.1:{self.listener.getsockname()[1]}/api"
+        self.held: list[socket.socket] = []
+        self.requests = 0
+
+    def __enter__(self) -> SilentApi:
+        threading.Thread(target=self._accept, daemon=True).start()
+        return self
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            self.held.append(connection)  # read, never answered, closed only at the end
+            threading.Thread(target=self._swallow, args=(connection,), daemon=True).start()
+
+    def _swallow(self, connection: socket.socket) -> None:
+        try:
+            while chunk := connection.recv(65536):
+                self.requests += chunk.count(b"HTTP/1.1\r\n")
+        except OSError:
+            return
+
+    def __exit__(self, *exc: object) -> None:
+        self.listener.close()
+        for connection in self.held:
+            connection.close()
+
+
+def test_a_prefect_api_that_never_answers_loses_no_run_and_no_article(
+    tmp_path: Path, settings: Settings
+) -> None:
+    """The API is up but silent: the data path finishes and records itself, the command says
+    what was not delivered and ends, bounded by `telemetry_flush_seconds`, not by the API."""
+    sites = {"uni_a": DemoServer(DemoSite(7)), "uni_b": DemoServer(DemoSite(4))}
+    with SilentApi() as api:
+        for site in sites.values():
+            site.start()
+        try:
+            config = write_config(tmp_path / "newsetl.toml", settings.data_dir, sites, 3.0)
+            result = newsetl(config, "run", env=clean_env(tmp_path, PREFECT_API_URL=api.api_url))
+        finally:
+            for site in sites.values():
+                site.stop()
+        assert api.requests >= 1  # the command did try to tell it
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "not delivered" in result.stdout
+    assert sorted(rows(settings, "SELECT source, status FROM runs")) == [
+        ("uni_a", "completed"), ("uni_b", "completed"),
+    ]  # fmt: skip
+    assert rows(settings, "SELECT count(*) FROM articles") == [(11,)]
