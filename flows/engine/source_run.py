@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from fetch.discover import Discovery, DiscoveryWorkers
 from fetch.http import Fetcher, retire_crawl_state
 from fetch.threads import DaemonPool
-from flows.engine import resources, steps
+from flows.engine import resources, steps, transform_pool
 from flows.engine.observer import NO_OBSERVER, RunObserver
 from flows.engine.run_order import RunWiring, run_in_order
 from flows.engine.source_summary import SourceRunSummary, StageTimer
@@ -176,6 +176,11 @@ def run_sources(
     """Run many sources at once, each with its own fetcher and politeness, under one run lock
     and one warehouse connection (the one writer; steps take it in turn). One source failing
     does not stop the others: its place in the list holds the error, in the order given."""
+
+    if backfill:
+        # a backfill walks every listing page: its workers are wanted, and started now they
+        # import while the run opens the warehouse and reads robots.txt, on a core otherwise idle
+        transform_pool.warm_up(settings)
 
     def one(source: Source) -> SourceRunSummary:
         return run_source(

@@ -35,6 +35,7 @@ CHUNKS_PER_WORKER = 2
 Item = TypeVar("Item")
 
 _pools: dict[int, ProcessPoolExecutor] = {}
+_warming: dict[int, list[Future]] = {}  # each pool's imports, one a worker
 _pools_lock = threading.Lock()
 
 
@@ -52,20 +53,32 @@ def wants_workers(settings: Settings, planned_pages: int) -> bool:
     return transform_workers(settings) > 1 and planned_pages >= PARALLEL_TRANSFORM_MIN_PAGES
 
 
-def warm_up(settings: Settings) -> list[Future]:
+def warm_up(settings: Settings) -> None:
     """Start the workers now, importing the extractors, while the run fetches its first batch:
     a worker's start (~0.5-2 s) then overlaps the network instead of delaying the transform.
-    Returns the imports started, one a worker (none when there is a single worker)."""
+    Once their imports are done, `workers_ready` says so."""
     workers = transform_workers(settings)
     if workers <= 1:
-        return []
+        return
+    with _pools_lock:
+        if workers in _warming:
+            return
     try:
         pool = _pool(workers)
-        return [pool.submit(_import_extractors) for _ in range(workers)]
+        imports = [pool.submit(_import_extractors) for _ in range(workers)]
     except (BrokenProcessPool, OSError) as error:
         log.warning("transform workers unavailable (%s); transforming in process", error)
         _discard_pool(workers)
-        return []
+        return
+    with _pools_lock:
+        _warming[workers] = imports
+
+
+def workers_ready(settings: Settings) -> bool:
+    """Whether the workers were started and have imported the extractors."""
+    with _pools_lock:
+        imports = _warming.get(transform_workers(settings))
+    return bool(imports) and all(future.done() for future in imports)
 
 
 class WorkersOnDemand:
@@ -79,13 +92,10 @@ class WorkersOnDemand:
 
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
-        self._started = False
-        self._warming: list[Future] = []
 
     def found(self, queued: int) -> None:
-        if not self._started and wants_workers(self._settings, queued):
-            self._started = True
-            self._warming = warm_up(self._settings)
+        if wants_workers(self._settings, queued):
+            warm_up(self._settings)
 
     def wanted_for(self, planned_pages: int) -> bool:
         """Whether the run's `planned_pages` go through the workers (started if not yet)."""
@@ -98,7 +108,7 @@ class WorkersOnDemand:
         self, response: FetchResult, article_url_pattern: str
     ) -> Future[ParsedListing] | None:
         # never while they start: the walk would wait a worker's start for a 5 ms parse
-        if not self._warming or not all(future.done() for future in self._warming):
+        if not workers_ready(self._settings):
             return None
         try:
             return _pool(transform_workers(self._settings)).submit(
@@ -225,6 +235,7 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 def _discard_pool(workers: int) -> None:
     with _pools_lock:
         pool = _pools.pop(workers, None)
+        _warming.pop(workers, None)
     if pool is not None:
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -235,3 +246,4 @@ def shutdown_pools() -> None:
         for pool in _pools.values():
             pool.shutdown(wait=False, cancel_futures=True)
         _pools.clear()
+        _warming.clear()

@@ -3,7 +3,7 @@ in one process stores, and a pool that breaks costs speed, never a page."""
 
 from __future__ import annotations
 
-from concurrent.futures import wait
+import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
@@ -110,6 +110,9 @@ def test_listing_pages_go_to_the_workers_only_once_they_are_up(tmp_path: Path) -
     assert workers.parse_listing_later(listing, pattern) is None  # a small run: never started
     workers.found(transform_pool.PARALLEL_TRANSFORM_MIN_PAGES)
     assert 2 in transform_pool._pools
-    wait(workers._warming)
+    for _ in range(1200):  # a minute at most: a spawned worker imports in a second or two
+        if transform_pool.workers_ready(settings):
+            break
+        time.sleep(0.05)
     parsing = workers.parse_listing_later(listing, pattern)
     assert parsing is not None and parsing.result(timeout=60) == here
