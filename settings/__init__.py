@@ -142,7 +142,8 @@ class Settings:
     parquet_after_each_run: bool = False
     # Sources run at once by one run (each its own host and politeness; one warehouse writer).
     sources_in_parallel: int = 8
-    # Processes that decode and extract pages in a large run (0: one per core; 1: in process).
+    # Processes that decode and extract pages in a large run, and parse its listing pages
+    # (0: one per core; 1: in process). They start once 200 URLs are queued, and at once for a backfill.
     transform_workers: int = 0
     # How long a command waits at its end for Prefect telemetry still queued (only when a Prefect
     # API is configured); what is left is reported, the runs are in the warehouse regardless.
