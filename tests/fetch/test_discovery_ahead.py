@@ -40,7 +40,7 @@ def listing_requests(site: HostileSite) -> Counter[str]:
 
 class PagesDone:
     def __init__(self) -> None:
-        self.pages: list[tuple[str, int, str | None]] = []
+        self.pages: list[tuple[str, list[DiscoveredLink], str | None]] = []
 
     def __call__(
         self,
@@ -49,7 +49,7 @@ class PagesDone:
         responses: list[FetchResult],
         next_url: str | None,
     ) -> None:
-        self.pages.append((responses[0].url, len(links), next_url))
+        self.pages.append((responses[0].url, links, next_url))
 
 
 def test_a_backfill_fetches_the_pages_its_pager_links_to_ahead_and_reads_them_in_order() -> None:
@@ -69,7 +69,7 @@ def test_a_backfill_fetches_the_pages_its_pager_links_to_ahead_and_reads_them_in
     assert listing_requests(site) == Counter(paths)  # every page once, none twice
     assert [url.removeprefix(base_url) for url, _, _ in done.pages] == paths
     assert [next_url for _, _, next_url in done.pages][-1] is None
-    assert sum(count for _, count, _ in done.pages) == 60
+    assert sum(len(links) for _, links, _ in done.pages) == 60
     assert 2 <= site.traffic.max_in_flight <= POLICY.max_in_flight  # ahead, within the limit
     assert discovery.listing_pages_read == len(paths)
 
@@ -141,30 +141,12 @@ class ParsingWorkers:
         )
 
 
-class LinksDone(PagesDone):
-    def __call__(
-        self,
-        start: str,
-        links: list[DiscoveredLink],
-        responses: list[FetchResult],
-        next_url: str | None,
-    ) -> None:
-        path = lambda url: url and urlsplit(url).path  # noqa: E731 - each run has its own port
-        self.pages.append(
-            (
-                path(responses[0].url),
-                [(path(link.url), link.listed_title, link.listed_date) for link in links],
-                path(next_url),
-            )
-        )
-
-
 def backfill_with(workers: ParsingWorkers | None) -> list[tuple]:
     """Each listing page read: its path, its links (path, title, date), the next page's path."""
     site = slow_listing_site(60, per_page=10)
     site.slow_seconds = 0.02
     source = load_settings(environ={}).source("demo")
-    done = LinksDone()
+    done = PagesDone()
     with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
         discover(
             fetcher,
@@ -174,7 +156,12 @@ def backfill_with(workers: ParsingWorkers | None) -> list[tuple]:
             on_listing_page=done,
             workers=workers,
         )
-    return done.pages
+    path = lambda url: url and urlsplit(url).path  # noqa: E731 - each run has its own port
+    return [
+        (path(url), [(path(link.url), link.listed_title, link.listed_date) for link in links],
+         path(next_url))
+        for url, links, next_url in done.pages
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

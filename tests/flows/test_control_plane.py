@@ -61,6 +61,24 @@ def newsetl(
     )
 
 
+def run_sites(
+    tmp_path: Path,
+    settings: Settings,
+    sites: dict[str, DemoServer],
+    api_url: str,
+    flush_seconds: float = 8.0,
+) -> subprocess.CompletedProcess:
+    """`newsetl run` over these sites, served for the command's length, reporting to `api_url`."""
+    for site in sites.values():
+        site.start()
+    try:
+        config = write_config(tmp_path / "newsetl.toml", settings.data_dir, sites, flush_seconds)
+        return newsetl(config, "run", env=clean_env(tmp_path, PREFECT_API_URL=api_url))
+    finally:
+        for site in sites.values():
+            site.stop()
+
+
 def read_flow_runs(api_url: str) -> list[dict]:
     answer = httpx.post(f"{api_url}/flow_runs/filter", json={"limit": 200}, timeout=30)
     answer.raise_for_status()
@@ -211,14 +229,7 @@ def test_503s_and_connection_resets_lose_no_run_and_no_article(
 
     sites = {f"uni_{n}": DemoServer(DemoSite(5 + n)) for n in range(3)}
     with FaultProxy(prefect_server.api_url, faults) as proxy:
-        for site in sites.values():
-            site.start()
-        try:
-            config = write_config(tmp_path / "newsetl.toml", settings.data_dir, sites, 120.0)
-            result = newsetl(config, "run", env=clean_env(tmp_path, PREFECT_API_URL=proxy.api_url))
-        finally:
-            for site in sites.values():
-                site.stop()
+        result = run_sites(tmp_path, settings, sites, proxy.api_url, 120.0)
     assert result.returncode == 0, result.stdout + result.stderr
     faults_seen = {status for _, _, status in proxy.calls()}
     assert {"503", "reset"} <= faults_seen
@@ -253,15 +264,10 @@ def test_a_prefect_server_killed_mid_run_loses_no_run_and_no_article(
     with PrefectServer(tmp_path / "doomed-server") as doomed:
         KillsTheApi.server = doomed
         sites = {"uni_a": DemoServer(KillsTheApi(8)), "uni_b": DemoServer(DemoSite(5))}
-        for site in sites.values():
-            site.start()
         try:
-            config = write_config(tmp_path / "newsetl.toml", settings.data_dir, sites)
-            result = newsetl(config, "run", env=clean_env(tmp_path, PREFECT_API_URL=doomed.api_url))
+            result = run_sites(tmp_path, settings, sites, doomed.api_url)
         finally:
             KillsTheApi.server = None
-            for site in sites.values():
-                site.stop()
         assert doomed.process is not None and doomed.process.poll() is not None  # it did die
     assert result.returncode == 0, result.stdout + result.stderr
     assert "not delivered" in result.stdout
@@ -313,14 +319,7 @@ def test_a_prefect_api_that_never_answers_loses_no_run_and_no_article(
     what was not delivered and ends, bounded by `telemetry_flush_seconds`, not by the API."""
     sites = {"uni_a": DemoServer(DemoSite(7)), "uni_b": DemoServer(DemoSite(4))}
     with SilentApi() as api:
-        for site in sites.values():
-            site.start()
-        try:
-            config = write_config(tmp_path / "newsetl.toml", settings.data_dir, sites, 3.0)
-            result = newsetl(config, "run", env=clean_env(tmp_path, PREFECT_API_URL=api.api_url))
-        finally:
-            for site in sites.values():
-                site.stop()
+        result = run_sites(tmp_path, settings, sites, api.api_url, 3.0)
         assert api.requests >= 1  # the command did try to tell it
     assert result.returncode == 0, result.stdout + result.stderr
     assert "not delivered" in result.stdout
