@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from fetch.discover import Discovery, DiscoveryWorkers
 from fetch.http import Fetcher, retire_crawl_state
 from fetch.threads import DaemonPool
-from flows.engine import resources, steps, transform_pool
+from flows.engine import resources, steps, worker_pool
 from flows.engine.observer import NO_OBSERVER, RunObserver
 from flows.engine.run_order import RunWiring, run_in_order
 from flows.engine.source_summary import SourceRunSummary, StageTimer
@@ -180,7 +180,7 @@ def run_sources(
     if backfill:
         # a backfill walks every listing page: its workers are wanted, and started now they
         # import while the run opens the warehouse and reads robots.txt, on a core otherwise idle
-        transform_pool.warm_up(settings)
+        worker_pool.warm_up(settings)
 
     def one(source: Source) -> SourceRunSummary:
         return run_source(

@@ -2,30 +2,29 @@
 page, results back in the order the pages came (issue 21).
 
 Extraction is pure Python under one GIL: in one interpreter a backfill ran at ~120 pages/s
-whatever the other cores did. Workers are started once per command (`spawn`: the run's fetch
-threads make `fork` unsafe) and shared by its sources; small runs never start them, since a
-worker's start (~0.5 s, importing the extractors) costs more than it saves under
-`PARALLEL_TRANSFORM_MIN_PAGES`.
+whatever the other cores did. The workers (`worker_pool`) are started once per command and
+shared by its sources; small runs never start them, since a worker's start (~0.5 s, importing
+the extractors) costs more than it saves under `PARALLEL_TRANSFORM_MIN_PAGES`.
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
-import multiprocessing
-import os
-import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from flows.engine.page_transform import Outcome, transform_outcomes
+from flows.engine import worker_pool
+from flows.engine.worker_pool import transform_workers, warm_up, workers_ready
 from records.fetch import FetchResult
 from records.page import PageResult
 from settings import Settings, Source
 from transforms.limits import TextLimits
 from transforms.listing import ParsedListing, parse_listing_document
+
+if TYPE_CHECKING:
+    from flows.engine.page_transform import Outcome
 
 log = logging.getLogger("newsetl")
 
@@ -34,51 +33,9 @@ CHUNKS_PER_WORKER = 2
 
 Item = TypeVar("Item")
 
-_pools: dict[int, ProcessPoolExecutor] = {}
-_warming: dict[int, list[Future]] = {}  # each pool's imports, one a worker
-_pools_lock = threading.Lock()
-
-
-def transform_workers(settings: Settings) -> int:
-    """The setting, or every core the process may use when it is 0."""
-    if settings.transform_workers > 0:
-        return settings.transform_workers
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
 
 def wants_workers(settings: Settings, planned_pages: int) -> bool:
     return transform_workers(settings) > 1 and planned_pages >= PARALLEL_TRANSFORM_MIN_PAGES
-
-
-def warm_up(settings: Settings) -> None:
-    """Start the workers now, importing the extractors, while the run fetches its first batch:
-    a worker's start (~0.5-2 s) then overlaps the network instead of delaying the transform.
-    Once their imports are done, `workers_ready` says so."""
-    workers = transform_workers(settings)
-    if workers <= 1:
-        return
-    with _pools_lock:
-        if workers in _warming:
-            return
-    try:
-        pool = _pool(workers)
-        imports = [pool.submit(_import_extractors) for _ in range(workers)]
-    except (BrokenProcessPool, OSError) as error:
-        log.warning("transform workers unavailable (%s); transforming in process", error)
-        _discard_pool(workers)
-        return
-    with _pools_lock:
-        _warming[workers] = imports
-
-
-def workers_ready(settings: Settings) -> bool:
-    """Whether the workers were started and have imported the extractors."""
-    with _pools_lock:
-        imports = _warming.get(transform_workers(settings))
-    return bool(imports) and all(future.done() for future in imports)
 
 
 class WorkersOnDemand:
@@ -111,7 +68,7 @@ class WorkersOnDemand:
         if not workers_ready(self._settings):
             return None
         try:
-            return _pool(transform_workers(self._settings)).submit(
+            return worker_pool.pool(transform_workers(self._settings)).submit(
                 parse_listing_document,
                 response.body or b"",
                 response.content_type,
@@ -120,10 +77,6 @@ class WorkersOnDemand:
             )
         except (BrokenProcessPool, OSError, RuntimeError):  # broken or shut down: parse here
             return None
-
-
-def _import_extractors() -> None:
-    import transforms.extract  # noqa: F401 - the import is the work
 
 
 class InWorkers(Generic[Item]):
@@ -161,7 +114,7 @@ class InWorkers(Generic[Item]):
             # a worker killed (out of memory, a signal): this batch, and the run's next ones,
             # are done in process; the pool is made anew next time
             log.warning("transform workers unavailable (%s); transforming in process", error)
-            _discard_pool(self._workers)
+            worker_pool.discard_pool(self._workers)
             return self._in_process()
 
 
@@ -181,11 +134,11 @@ def start_in_workers(
     size = max(1, -(-len(items) // (workers * CHUNKS_PER_WORKER)))
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
     try:
-        pool = _pool(workers)
+        pool = worker_pool.pool(workers)
         futures = [pool.submit(function, *arguments, chunk) for chunk in chunks]
     except (BrokenProcessPool, OSError) as error:
         log.warning("transform workers unavailable (%s); transforming in process", error)
-        _discard_pool(workers)
+        worker_pool.discard_pool(workers)
         return InWorkers(function, arguments, chunks)
     return InWorkers(function, arguments, chunks, futures=futures, workers=workers)
 
@@ -215,35 +168,11 @@ def start_transform(
     parallel: bool = True,
 ) -> PendingTransform:
     """`transform_pages` over the workers, in chunks, without waiting for them."""
+    # imported here: this module is imported to start the workers before the extractors are
+    from flows.engine.page_transform import transform_outcomes
+
     fetched = sum(1 for result in results if result.outcome == "fetched" and result.body)
     outcomes = start_in_workers(
         settings, transform_outcomes, (source, limits), results, parallel and fetched >= 2
     )
     return PendingTransform(results, outcomes)
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    with _pools_lock:
-        pool = _pools.get(workers)
-        if pool is None:
-            pool = _pools[workers] = ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("spawn")
-            )
-        return pool
-
-
-def _discard_pool(workers: int) -> None:
-    with _pools_lock:
-        pool = _pools.pop(workers, None)
-        _warming.pop(workers, None)
-    if pool is not None:
-        pool.shutdown(wait=False, cancel_futures=True)
-
-
-@atexit.register
-def shutdown_pools() -> None:
-    with _pools_lock:
-        for pool in _pools.values():
-            pool.shutdown(wait=False, cancel_futures=True)
-        _pools.clear()
-        _warming.clear()

@@ -32,11 +32,12 @@ def command_backfill(args: argparse.Namespace) -> int:
         TimeElapsedColumn,
     )
 
+    # first: the transform workers start while the pipeline is imported
+    settings = load_checked_settings(args.config, start_workers=True)
     from flows.engine.resources import RunLocked, open_warehouse
     from flows.engine.source_run import run_source
     from warehouse import WarehouseLocked, frontier
 
-    settings = load_checked_settings(args.config)
     source = settings.source(args.source)
     if args.base_url:
         source = source.with_base_url(args.base_url)

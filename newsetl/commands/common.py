@@ -45,12 +45,22 @@ def print_runs(rows: Sequence[dict[str, object]], title: str) -> None:
             console.print(f"[red]{row['source']}: {row['error']}[/red]")
 
 
-def load_checked_settings(config_path: str | None, *, needs_data_dir: bool = True) -> Settings:
+def load_checked_settings(
+    config_path: str | None, *, needs_data_dir: bool = True, start_workers: bool = False
+) -> Settings:
     """The settings, validated as `newsetl check` does: every command starts with this, so a bad
-    cron, profile or data_dir is a configuration error (exit 2) before Prefect starts."""
+    cron, profile or data_dir is a configuration error (exit 2) before Prefect starts.
+
+    `start_workers`: the command extracts every page it reads (a backfill, `reprocess`): its
+    transform workers start first, and import the extractors while this process imports the
+    pipeline, on the cores it leaves idle."""
+    settings = load_settings(config_path)
+    if start_workers:
+        from flows.engine.worker_pool import warm_up
+
+        warm_up(settings)
     from flows.operations.config_check import config_problems
 
-    settings = load_settings(config_path)
     problems = config_problems(settings, needs_data_dir=needs_data_dir)
     if problems:
         raise ConfigError("\n".join(problems))

@@ -20,7 +20,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    settings = load_checked_settings(args.config)
+    settings = load_checked_settings(args.config, start_workers=args.backfill)
     names = args.source or None
     for name in names or []:
         settings.source(name)

@@ -13,10 +13,11 @@ import pytest
 from helpers import fast_settings, rows
 from test_safety_reprocess import garble_middle
 
-from flows.engine import transform_pool
+from flows.engine import transform_pool, worker_pool
 from flows.engine.source_run import run_sources
 from flows.engine.steps import now_utc
 from flows.operations.reprocess import reprocess_source
+from newsetl.commands.common import load_checked_settings
 from newsetl.demo_site import DemoServer, DemoSite
 from records.fetch import FetchResult
 from transforms.listing import parse_listing_document
@@ -36,12 +37,12 @@ def stored(tmp_path: Path, name: str, workers: int, server: DemoServer) -> list[
 
 
 def test_workers_store_what_one_process_stores(tmp_path: Path) -> None:
-    transform_pool.shutdown_pools()  # a pool another test started would hide whether this one did
+    worker_pool.shutdown_pools()  # a pool another test started would hide whether this one did
     with DemoServer(DemoSite(ARTICLES)) as server:
         alone = stored(tmp_path, "alone", 1, server)
-        assert 2 not in transform_pool._pools
+        assert 2 not in worker_pool._pools
         shared = stored(tmp_path, "shared", 2, server)
-        assert 2 in transform_pool._pools  # the pages did go through the workers
+        assert 2 in worker_pool._pools  # the pages did go through the workers
     assert len(alone) == ARTICLES
     assert shared == alone
 
@@ -52,7 +53,7 @@ def test_a_broken_pool_falls_back_to_transforming_in_process(
     def broken(workers: int):
         raise BrokenProcessPool("a worker was killed")
 
-    monkeypatch.setattr(transform_pool, "_pool", broken)
+    monkeypatch.setattr(worker_pool, "pool", broken)
     with DemoServer(DemoSite(ARTICLES)) as server:
         assert len(stored(tmp_path, "broken", 2, server)) == ARTICLES
 
@@ -76,9 +77,9 @@ def test_reprocess_in_the_workers_reads_transforms_and_records_what_one_process_
                 "WHERE purpose = 'article' AND outcome = 'fetched' ORDER BY url LIMIT 1",
             )[0]
             garble_middle(settings.raw_dir / warc_file, offset, length)
-            transform_pool.shutdown_pools()
+            worker_pool.shutdown_pools()
             summary = reprocess_source(settings, source)
-            assert (2 in transform_pool._pools) == (workers == 2)
+            assert (2 in worker_pool._pools) == (workers == 2)
             outcomes[workers] = (
                 summary.counts.fetched,
                 summary.counts.failed,
@@ -94,7 +95,7 @@ def test_reprocess_in_the_workers_reads_transforms_and_records_what_one_process_
 def test_listing_pages_go_to_the_workers_only_once_they_are_up(tmp_path: Path) -> None:
     """A walk must not wait for a worker's start to parse one page: until the workers have
     started, `parse_listing_later` declines and the page is parsed in the run's process."""
-    transform_pool.shutdown_pools()
+    worker_pool.shutdown_pools()
     settings = replace(fast_settings(tmp_path), transform_workers=2)
     pattern = settings.source("demo").article_url_pattern
     with DemoServer(DemoSite(30)) as server:
@@ -109,10 +110,32 @@ def test_listing_pages_go_to_the_workers_only_once_they_are_up(tmp_path: Path) -
     workers = transform_pool.WorkersOnDemand(settings)
     assert workers.parse_listing_later(listing, pattern) is None  # a small run: never started
     workers.found(transform_pool.PARALLEL_TRANSFORM_MIN_PAGES)
-    assert 2 in transform_pool._pools
+    assert 2 in worker_pool._pools
     for _ in range(1200):  # a minute at most: a spawned worker imports in a second or two
-        if transform_pool.workers_ready(settings):
+        if worker_pool.workers_ready(settings):
             break
         time.sleep(0.05)
     parsing = workers.parse_listing_later(listing, pattern)
     assert parsing is not None and parsing.result(timeout=60) == here
+
+
+@pytest.mark.parametrize(
+    ("workers", "start_workers", "started"),
+    [(2, True, True), (2, False, False), (1, True, False)],
+    ids=["backfill-or-reprocess", "any-other-command", "one-worker"],
+)
+def test_commands_that_extract_every_page_start_their_workers_with_the_settings(
+    tmp_path: Path, workers: int, start_workers: bool, started: bool
+) -> None:
+    worker_pool.shutdown_pools()
+    config = tmp_path / "newsetl.toml"
+    config.write_text(
+        f'[settings]\ndata_dir = "{tmp_path / "data"}"\ntransform_workers = {workers}\n'
+    )
+    settings = load_checked_settings(str(config), start_workers=start_workers)
+    assert (2 in worker_pool._pools) == started
+    for _ in range(1200):  # a minute at most
+        if not started or worker_pool.workers_ready(settings):
+            break
+        time.sleep(0.05)
+    assert worker_pool.workers_ready(settings) == started

@@ -1,0 +1,95 @@
+"""The command's worker processes: started once (`spawn`: the run's fetch threads make `fork`
+unsafe), shared by its sources, ready once each has imported the extractors.
+
+This module imports nothing of the pipeline, so a command that will extract every page (a
+backfill, `reprocess`) can start its workers before it imports the rest: the workers'
+imports then run on the cores its own imports leave idle.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import multiprocessing
+import os
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from settings import Settings
+
+log = logging.getLogger("newsetl")
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+_warming: dict[int, list[Future]] = {}  # each pool's imports, one a worker
+_pools_lock = threading.Lock()
+
+
+def transform_workers(settings: Settings) -> int:
+    """The setting, or every core the process may use when it is 0."""
+    if settings.transform_workers > 0:
+        return settings.transform_workers
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def warm_up(settings: Settings) -> None:
+    """Start the workers now, importing the extractors, while the run does something else: a
+    worker's start (~0.5-2 s) then overlaps it instead of delaying the transform. Once their
+    imports are done, `workers_ready` says so. Nothing to start for a single worker."""
+    workers = transform_workers(settings)
+    if workers <= 1:
+        return
+    with _pools_lock:
+        if workers in _warming:
+            return
+    try:
+        started = pool(workers)
+        imports = [started.submit(_import_extractors) for _ in range(workers)]
+    except (BrokenProcessPool, OSError) as error:
+        log.warning("transform workers unavailable (%s); transforming in process", error)
+        discard_pool(workers)
+        return
+    with _pools_lock:
+        _warming[workers] = imports
+
+
+def workers_ready(settings: Settings) -> bool:
+    """Whether the workers were started and have imported the extractors."""
+    with _pools_lock:
+        imports = _warming.get(transform_workers(settings))
+    return bool(imports) and all(future.done() for future in imports)
+
+
+def _import_extractors() -> None:
+    import flows.engine.page_transform  # noqa: F401 - the import is the work
+
+
+def pool(workers: int) -> ProcessPoolExecutor:
+    with _pools_lock:
+        existing = _pools.get(workers)
+        if existing is None:
+            existing = _pools[workers] = ProcessPoolExecutor(
+                max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+            )
+        return existing
+
+
+def discard_pool(workers: int) -> None:
+    """Forget a pool that broke (a worker killed): the next one is made anew."""
+    with _pools_lock:
+        broken = _pools.pop(workers, None)
+        _warming.pop(workers, None)
+    if broken is not None:
+        broken.shutdown(wait=False, cancel_futures=True)
+
+
+@atexit.register
+def shutdown_pools() -> None:
+    with _pools_lock:
+        for started in _pools.values():
+            started.shutdown(wait=False, cancel_futures=True)
+        _pools.clear()
+        _warming.clear()
