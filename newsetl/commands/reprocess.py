@@ -18,9 +18,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def command_reprocess(args: argparse.Namespace) -> int:
+    # first: the transform workers start while the pipeline is imported
+    settings = load_checked_settings(args.config, start_workers=True)
     from flows.operations.reprocess import reprocess_source
 
-    settings = load_checked_settings(args.config, start_workers=True)
     names = args.source or [source.name for source in settings.sources.values()]
     rows = []
     skipped: list[str] = []
