@@ -103,6 +103,14 @@ def url_states(warehouse: Warehouse, source: str, urls: Iterable[str]) -> dict[s
     return {row[0]: row[1] for row in rows}
 
 
+def all_url_states(warehouse: Warehouse, source: str) -> dict[str, str | None]:
+    """`url_states` of every URL of the source in the frontier."""
+    rows = warehouse.connection.execute(
+        "SELECT url, last_outcome FROM frontier WHERE source = ?", [source]
+    ).fetchall()
+    return dict(rows)
+
+
 # -- backfill cursors ------------------------------------------------------------------------
 
 

@@ -87,9 +87,20 @@ def discover(
     The warehouse is taken only for each read or write, never while a page is fetched, so
     sources running at once share it."""
 
+    read_once: dict[str, str | None] | None = None
+
     def url_states(urls: list[str]) -> dict[str, str | None]:
-        with open_warehouse(settings) as warehouse:
-            return frontier.url_states(warehouse, source.name, urls)
+        nonlocal read_once
+        if not backfill:
+            with open_warehouse(settings) as warehouse:
+                return frontier.url_states(warehouse, source.name, urls)
+        # A backfill reads every listing page: the source's frontier is read once, not once a
+        # page (a query a page took a third of the walk's time). The links it saves as it goes
+        # are not in that read; the walk's own `seen` and `queued` already cover them.
+        if read_once is None:
+            with open_warehouse(settings) as warehouse:
+                read_once = frontier.all_url_states(warehouse, source.name)
+        return {url: read_once[url] for url in urls if url in read_once}
 
     def watermark_of(url: str) -> datetime | None:
         with open_warehouse(settings) as warehouse:

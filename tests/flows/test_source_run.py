@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 import pytest
 from helpers import rows as query
@@ -12,6 +13,7 @@ from flows.engine.source_run import run_sources
 from flows.engine.stages import pipelined
 from newsetl.demo_site import DemoServer, DemoSite
 from settings import Settings, Source
+from warehouse import Warehouse
 
 
 def test_pipelined_keeps_order_and_overlaps_stages() -> None:
@@ -100,3 +102,28 @@ def test_sources_on_one_server_run_one_after_another(settings: Settings) -> None
     results = run_concurrently(settings, items, run_one, concurrency=8, group_of=lambda i: i[0])
     assert results == [number for _, number in items]
     assert most_at_once == {"a": 1, "b": 1, "c": 1}
+
+
+def test_a_backfill_fetches_only_what_the_frontier_does_not_hold_or_holds_as_gone(
+    settings: Settings,
+) -> None:
+    """A backfill reads the source's frontier once, not once a listing page: what that read
+    says must sort the URLs as the per-page reads did (known: skipped; gone: fetched again)."""
+    site = DemoSite(25)
+    with DemoServer(site) as server:
+        source = replace(
+            settings.source("demo").with_base_url(server.base_url), max_listing_pages=50
+        )
+        (first,) = run_sources(settings, [source])
+        assert first.status == "completed" and first.discovered == 25
+        gone = sorted(url for (url,) in query(settings, "SELECT url FROM frontier"))[:3]
+        with Warehouse.open(settings.warehouse_path) as warehouse:
+            warehouse.connection.execute(
+                "UPDATE frontier SET last_outcome = 'gone' WHERE list_contains(?, url)", [gone]
+            )
+        asked_before = len(site.requests)
+        (backfill,) = run_sources(settings, [source], backfill=True)
+    assert backfill.status == "completed", backfill
+    assert backfill.discovered == 3
+    articles_asked = {path for _, path, _ in site.requests[asked_before:] if "/c_" in path}
+    assert articles_asked == {urlsplit(url).path for url in gone}
