@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
-from concurrent.futures import BrokenExecutor, Future
+from concurrent.futures import BrokenExecutor, CancelledError, Future
 from concurrent.futures import wait as wait_for
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -151,8 +151,10 @@ class _ReadAhead:
             try:
                 page, response.replaced_chars = parsing.result()
                 return response, page
-            except BrokenExecutor as error:  # a worker died: this page is parsed here
-                log.warning("listing page %s not parsed by the workers (%s)", url, error)
+            except (BrokenExecutor, CancelledError) as error:  # a worker died, the pool went
+                log.warning(
+                    "listing page %s not parsed by the workers (%r); parsed here", url, error
+                )
         page_url = response.final_url or url
         page, response.replaced_chars = parse_listing_document(
             response.body, response.content_type, page_url, self.article_url_pattern

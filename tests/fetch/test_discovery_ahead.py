@@ -114,10 +114,11 @@ def test_the_first_pages_of_several_listings_are_fetched_at_once() -> None:
 
 class ParsingWorkers:
     """Stands for the transform workers: parses listing pages on a thread, or is not ready
-    (`ready=False`), or has lost its workers (`broken=True`)."""
+    (`ready=False`), or has lost its workers (`broken=True`: killed; `cancelled=True`: the
+    pool was discarded with the page queued)."""
 
-    def __init__(self, *, ready: bool = True, broken: bool = False) -> None:
-        self.ready, self.broken = ready, broken
+    def __init__(self, *, ready: bool = True, broken: bool = False, cancelled: bool = False):
+        self.ready, self.broken, self.cancelled = ready, broken, cancelled
         self.pool = ThreadPoolExecutor(2)
         self.parsed: list[str] = []
         self.queued: list[int] = []
@@ -135,6 +136,10 @@ class ParsingWorkers:
             lost: Future[ParsedListing] = Future()
             lost.set_exception(BrokenExecutor("a worker was killed"))
             return lost
+        if self.cancelled:
+            dropped: Future[ParsedListing] = Future()
+            dropped.cancel()
+            return dropped
         body, page_url = response.body or b"", response.final_url or response.url
         return self.pool.submit(
             parse_listing_document, body, response.content_type, page_url, article_url_pattern
@@ -166,8 +171,13 @@ def backfill_with(workers: ParsingWorkers | None) -> list[tuple]:
 
 @pytest.mark.parametrize(
     "workers",
-    [ParsingWorkers(), ParsingWorkers(ready=False), ParsingWorkers(broken=True)],
-    ids=["parsed-by-workers", "workers-not-ready", "workers-lost"],
+    [
+        ParsingWorkers(),
+        ParsingWorkers(ready=False),
+        ParsingWorkers(broken=True),
+        ParsingWorkers(cancelled=True),
+    ],
+    ids=["parsed-by-workers", "workers-not-ready", "workers-lost", "pool-discarded"],
 )
 def test_listing_pages_parsed_by_the_workers_give_what_parsing_here_gives(
     workers: ParsingWorkers,
