@@ -77,6 +77,10 @@ def run_source(
     transformed and the one after fetched. Batches still load one at a time, in order, each in
     its own transaction. Called by `run_sources`, which holds the lock and the warehouse.
     """
+    if backfill:
+        # a backfill walks every listing page: its workers are wanted, and started now they
+        # import while the run opens the warehouse and reads robots.txt, on a core otherwise idle
+        worker_pool.warm_up(settings)
     if _holds_run_lock():
         return _run_source_locked(
             settings, source, backfill, recheck_all, flow_run_id, progress, observer
@@ -176,11 +180,6 @@ def run_sources(
     """Run many sources at once, each with its own fetcher and politeness, under one run lock
     and one warehouse connection (the one writer; steps take it in turn). One source failing
     does not stop the others: its place in the list holds the error, in the order given."""
-
-    if backfill:
-        # a backfill walks every listing page: its workers are wanted, and started now they
-        # import while the run opens the warehouse and reads robots.txt, on a core otherwise idle
-        worker_pool.warm_up(settings)
 
     def one(source: Source) -> SourceRunSummary:
         return run_source(
