@@ -1,5 +1,11 @@
-"""The command's worker processes: started once (`spawn`: the run's fetch threads make `fork`
-unsafe), shared by its sources, ready once each has imported the extractors.
+"""The command's worker processes: started once, shared by its sources, ready once each has
+imported the extractors.
+
+They are forked from a fork server that imported the extractors once (`forkserver`, preloaded):
+spawning each worker on its own made every one import them again, a second of CPU a command
+on two workers, taken from the run's own start. Forking the run's process itself is unsafe (its
+fetch threads); the fork server is a fresh, single-threaded process. Where it is unavailable,
+the workers are spawned.
 
 This module imports nothing of the pipeline, so a command that will extract every page (a
 backfill, `reprocess`) can start its workers before it imports the rest: the workers'
@@ -38,28 +44,45 @@ def transform_workers(settings: Settings) -> int:
 def warm_up(settings: Settings) -> None:
     """Start the workers now, importing the extractors, while the run does something else: a
     worker's start (~0.5-2 s) then overlaps it instead of delaying the transform. Once their
-    imports are done, `workers_ready` says so. Nothing to start for a single worker."""
+    imports are done, `workers_ready` says so. Nothing to start for a single worker.
+
+    The start itself runs on a thread of its own: the first worker's fork waits for the fork
+    server's imports, which the caller must not."""
     workers = transform_workers(settings)
     if workers <= 1:
         return
     with _pools_lock:
         if workers in _warming:
             return
+        claim: list[Future] = []
+        _warming[workers] = claim
+    threading.Thread(
+        target=_start, args=(workers, claim), name="newsetl-workers-start", daemon=True
+    ).start()
+
+
+def _start(workers: int, claim: list[Future]) -> None:
+    with _pools_lock:
+        if _warming.get(workers) is not claim:  # shut down or discarded meanwhile
+            return
     try:
         started = pool(workers)
-        imports = [started.submit(_import_extractors) for _ in range(workers)]
-    except (BrokenProcessPool, OSError) as error:
+        claim.extend([started.submit(_import_extractors) for _ in range(workers)])
+    except (BrokenProcessPool, OSError, RuntimeError) as error:
         log.warning("transform workers unavailable (%s); transforming in process", error)
         discard_pool(workers)
-        return
+
+
+def started(workers: int) -> bool:
+    """Whether this command has started (or is starting) a pool of `workers`."""
     with _pools_lock:
-        _warming[workers] = imports
+        return workers in _warming or workers in _pools
 
 
 def workers_ready(settings: Settings) -> bool:
     """Whether the workers were started and have imported the extractors."""
     with _pools_lock:
-        imports = _warming.get(transform_workers(settings))
+        imports = list(_warming.get(transform_workers(settings)) or ())
     return bool(imports) and all(future.done() for future in imports)
 
 
@@ -67,12 +90,21 @@ def _import_extractors() -> None:
     import flows.engine.page_transform  # noqa: F401 - the import is the work
 
 
+def _start_method() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # must be set before the server starts (once a process); the same for every pool
+    context.set_forkserver_preload(["flows.engine.page_transform"])
+    return context
+
+
 def pool(workers: int) -> ProcessPoolExecutor:
     with _pools_lock:
         existing = _pools.get(workers)
         if existing is None:
             existing = _pools[workers] = ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+                max_workers=workers, mp_context=_start_method()
             )
         return existing
 

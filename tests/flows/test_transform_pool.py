@@ -3,6 +3,7 @@ in one process stores, and a pool that breaks costs speed, never a page."""
 
 from __future__ import annotations
 
+import threading
 import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -110,7 +111,7 @@ def test_listing_pages_go_to_the_workers_only_once_they_are_up(tmp_path: Path) -
     workers = transform_pool.WorkersOnDemand(settings)
     assert workers.parse_listing_later(listing, pattern) is None  # a small run: never started
     workers.found(transform_pool.PARALLEL_TRANSFORM_MIN_PAGES)
-    assert 2 in worker_pool._pools
+    assert worker_pool.started(2)
     for _ in range(1200):  # a minute at most: a spawned worker imports in a second or two
         if worker_pool.workers_ready(settings):
             break
@@ -133,9 +134,36 @@ def test_commands_that_extract_every_page_start_their_workers_with_the_settings(
         f'[settings]\ndata_dir = "{tmp_path / "data"}"\ntransform_workers = {workers}\n'
     )
     settings = load_checked_settings(str(config), start_workers=start_workers)
-    assert (2 in worker_pool._pools) == started
+    assert worker_pool.started(2) == started
     for _ in range(1200):  # a minute at most
         if not started or worker_pool.workers_ready(settings):
             break
         time.sleep(0.05)
     assert worker_pool.workers_ready(settings) == started
+
+
+def test_starting_the_workers_never_holds_up_the_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first worker's fork waits for the fork server's imports: `warm_up` must return
+    before the pool exists, and the pool must still come up once it can."""
+    worker_pool.shutdown_pools()
+    settings = replace(fast_settings(tmp_path), transform_workers=2)
+    may_start = threading.Event()
+    real_pool = worker_pool.pool
+
+    def slow_pool(workers: int):
+        assert may_start.wait(60)
+        return real_pool(workers)
+
+    monkeypatch.setattr(worker_pool, "pool", slow_pool)
+    worker_pool.warm_up(settings)
+    assert worker_pool.started(2) and not worker_pool.workers_ready(settings)
+    assert 2 not in worker_pool._pools  # the caller went on while the start waited
+    may_start.set()
+    for _ in range(1200):  # a minute at most
+        if worker_pool.workers_ready(settings):
+            break
+        time.sleep(0.05)
+    assert worker_pool.workers_ready(settings)
+    worker_pool.shutdown_pools()
