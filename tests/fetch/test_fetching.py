@@ -123,3 +123,32 @@ def test_archives_of_one_run_share_one_lock_on_its_file(tmp_path: Path) -> None:
         thread.join()
     for record in records:
         assert read_archived(tmp_path, record.warc_file, record.offset).url.startswith("http://x/")
+
+
+def test_each_archived_response_is_a_gzip_member_any_warc_reader_reads(tmp_path: Path) -> None:
+    """Compressed by the archive itself (not by warcio): still one gzip member a record, so a
+    WARC tool reads the whole file and a reader seeking to a record's offset reads it alone."""
+    import gzip
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    from fetch.archive import WarcArchive, read_archived
+
+    archive = WarcArchive(tmp_path, "src", "run-1")
+    bodies = [f"<p>page {n}</p>".encode() * (200 * n + 1) for n in range(3)]
+    records = [
+        archive.append(f"http://x/{n}", 200, "OK", {"Content-Type": "text/html"}, body)
+        for n, body in enumerate(bodies)
+    ]
+    with (tmp_path / records[0].warc_file).open("rb") as handle:
+        read = [
+            (record.rec_headers.get_header("WARC-Target-URI"), record.content_stream().read())
+            for record in ArchiveIterator(handle)
+            if record.rec_type == "response"
+        ]
+    assert read == [(f"http://x/{n}", body) for n, body in enumerate(bodies)]
+    data = (tmp_path / records[0].warc_file).read_bytes()
+    for record, body in zip(records, bodies, strict=True):
+        member = gzip.decompress(data[record.offset : record.offset + record.length])
+        assert member.startswith(b"WARC/1.") and member.rstrip().endswith(body)
+        assert read_archived(tmp_path, record.warc_file, record.offset).body == body
