@@ -54,9 +54,7 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 
 def write_config(path: Path, data_dir: Path, urls: dict[str, str]) -> Path:
-    text = (
-        f'[settings]\ndata_dir = "{data_dir}"\nper_host_delay_seconds = 0.0\nmax_in_flight = 8\n'
-    )
+    text = f'[settings]\ndata_dir = "{data_dir}"\nper_host_delay_seconds = 0.0\nmax_in_flight = 8\n'
     text += "".join(SOURCE_TABLE.format(name=name, url=url) for name, url in urls.items())
     path.write_text(text)
     return path

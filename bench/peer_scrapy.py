@@ -58,9 +58,7 @@ def scrapy_crawl(
                     yield scrapy.Request(url, callback=self.parse)
 
         def parse_article(self, response):  # noqa: ANN001, ANN201
-            text = trafilatura.extract(
-                response.text, url=response.url, with_metadata=with_metadata
-            )
+            text = trafilatura.extract(response.text, url=response.url, with_metadata=with_metadata)
             if text:
                 extracted.append({"url": response.url, "text": text})
 

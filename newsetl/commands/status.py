@@ -64,7 +64,9 @@ def command_status(args: argparse.Namespace) -> int:
     ):
         table.add_column(header)
     for source, run_id, status, started_at, new, versions, deleted, failed, error in runs:
-        colour = "green" if status == "completed" else "red" if status in FAILED_STATUSES else "yellow"
+        colour = (
+            "green" if status == "completed" else "red" if status in FAILED_STATUSES else "yellow"
+        )
         table.add_row(
             source, run_id, f"[{colour}]{status}[/{colour}]", f"{started_at:%Y-%m-%d %H:%M:%S}",
             str(new), str(versions), str(deleted), str(failed), (error or "")[:80],

@@ -68,7 +68,6 @@ def test_a_run_publishes_counts_and_a_summary_of_failures(
     assert "## Failed pages" in summary.data and "All checks passed." in summary.data
 
 
-
 def test_serve_registers_deployments_and_runs_a_scheduled_run(
     prefect_harness, settings: Settings, tmp_path: Path
 ) -> None:
