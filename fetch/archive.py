@@ -16,9 +16,9 @@ from warcio.warcwriter import WARCWriter
 
 # The archived body is the decoded payload, so transfer details no longer describe it.
 DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
-# zlib's default. warcio compresses at 9: on real pages (260 KB of HTML on average in the
-# Fundus corpus) 9.1 ms a page against 5.8 ms at 6, for files 0.6 % smaller, in the run's own
-# process, the one every fetched page waits for.
+# zlib's default. warcio compresses at 9, which on real pages (260 KB of HTML on average in the
+# Fundus corpus) costs 9.1 ms a page against 5.8 ms at 6 and makes files only 0.6 % smaller,
+# in the run's own process, the one every fetched page waits for.
 GZIP_LEVEL = 6
 
 

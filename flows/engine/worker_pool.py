@@ -66,8 +66,8 @@ def _start(workers: int, claim: list[Future]) -> None:
         if _warming.get(workers) is not claim:  # shut down or discarded meanwhile
             return
     try:
-        started = pool(workers)
-        claim.extend([started.submit(_import_extractors) for _ in range(workers)])
+        new_pool = pool(workers)
+        claim.extend([new_pool.submit(_import_extractors) for _ in range(workers)])
     except (BrokenProcessPool, OSError, RuntimeError) as error:
         log.warning("transform workers unavailable (%s); transforming in process", error)
         discard_pool(workers)
@@ -87,7 +87,9 @@ def workers_ready(settings: Settings) -> bool:
 
 
 def _import_extractors() -> None:
-    import flows.engine.page_transform  # noqa: F401 - the import is the work
+    # the work where workers are spawned; forked from the preloaded server, the answer only
+    # says the worker is up
+    import flows.engine.page_transform  # noqa: F401
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
