@@ -29,6 +29,7 @@ log = logging.getLogger("newsetl")
 _pools: dict[int, ProcessPoolExecutor] = {}
 _warming: dict[int, list[Future]] = {}  # each pool's imports, one a worker
 _pools_lock = threading.Lock()
+_starts: list[threading.Thread] = []
 
 
 def transform_workers(settings: Settings) -> int:
@@ -56,9 +57,11 @@ def warm_up(settings: Settings) -> None:
             return
         claim: list[Future] = []
         _warming[workers] = claim
-    threading.Thread(
+    start = threading.Thread(
         target=_start, args=(workers, claim), name="newsetl-workers-start", daemon=True
-    ).start()
+    )
+    _starts.append(start)
+    start.start()
 
 
 def _start(workers: int, claim: list[Future]) -> None:
@@ -120,10 +123,26 @@ def discard_pool(workers: int) -> None:
         broken.shutdown(wait=False, cancel_futures=True)
 
 
+def _finish_starts() -> None:
+    """A command that stops in its first second lets a pool still starting finish its forks:
+    `concurrent.futures` refuses new work once the interpreter exits, and a worker forked as
+    its command goes fails to read its queues and prints a traceback."""
+    for start in _starts:
+        start.join()
+    _starts.clear()
+
+
+# run at exit before `concurrent.futures`' own hook, which refuses work from then on (threading
+# runs these hooks last registered first, before atexit's; this module imports the executor's
+# module first, so its hook is registered before this one)
+threading._register_atexit(_finish_starts)
+
+
 @atexit.register
 def shutdown_pools() -> None:
+    _finish_starts()
     with _pools_lock:
-        for started in _pools.values():
-            started.shutdown(wait=False, cancel_futures=True)
+        for stopped in _pools.values():
+            stopped.shutdown(wait=False, cancel_futures=True)
         _pools.clear()
         _warming.clear()

@@ -140,3 +140,17 @@ def test_a_command_prints_only_its_own_runs_and_backs_up(tmp_path: Path) -> None
     (copy,) = (data / "backups").glob("warehouse-*.duckdb")
     with Warehouse.open(copy, read_only=True) as restored:
         assert restored.query("SELECT count(*) FROM runs WHERE source = 'campus'")[1] == [(1,)]
+
+
+def test_a_command_that_stops_while_its_workers_start_exits_cleanly(tmp_path: Path) -> None:
+    """`reprocess` starts its workers as soon as the configuration is good, then finds the
+    source unknown: the command must end with its one-line error, not a worker's traceback
+    (a worker forked as its command exits cannot read its queues)."""
+    config = source_config(tmp_path / "newsetl.toml", "https://example.org")
+    config.write_text(config.read_text().replace("[settings]", "[settings]\ntransform_workers = 2"))
+    for _ in range(3):  # the race it guards against lost about two runs in three
+        result = newsetl("reprocess", "--source", "nope", "--config", str(config), cwd=tmp_path)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "unknown source 'nope'" in result.stdout
+        assert "Traceback" not in result.stdout + result.stderr
+        assert "transform workers unavailable" not in result.stdout + result.stderr
