@@ -30,6 +30,7 @@ _pools: dict[int, ProcessPoolExecutor] = {}
 _warming: dict[int, list[Future]] = {}  # each pool's imports, one a worker
 _pools_lock = threading.Lock()
 _starts: list[threading.Thread] = []
+START_WAIT_AT_EXIT_SECONDS = 30.0  # a fork server that never answers must not hold the exit
 
 
 def transform_workers(settings: Settings) -> int:
@@ -128,7 +129,7 @@ def _finish_starts() -> None:
     `concurrent.futures` refuses new work once the interpreter exits, and a worker forked as
     its command goes fails to read its queues and prints a traceback."""
     for start in _starts:
-        start.join()
+        start.join(timeout=START_WAIT_AT_EXIT_SECONDS)
     _starts.clear()
 
 
