@@ -143,9 +143,9 @@ def test_a_command_prints_only_its_own_runs_and_backs_up(tmp_path: Path) -> None
 
 
 def test_a_command_that_stops_while_its_workers_start_exits_cleanly(tmp_path: Path) -> None:
-    """`reprocess` starts its workers as soon as the configuration is good, then finds the
-    source unknown: the command must end with its one-line error, not a worker's traceback
-    (a worker forked as its command exits cannot read its queues)."""
+    """`reprocess` starts its workers with the settings, then finds the source unknown: the
+    command must end with its one-line error, not a worker's traceback (a worker forked as its
+    command exits cannot read its queues)."""
     config = source_config(tmp_path / "newsetl.toml", "https://example.org")
     config.write_text(config.read_text().replace("[settings]", "[settings]\ntransform_workers = 2"))
     for _ in range(3):  # the race it guards against lost about two runs in three
