@@ -63,6 +63,10 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "skip_disclaimers": (False,),
     "drop_top_title_and_dates": (False,),
     "credited_lines_are_captions": (False,),
+    "guard_text_chars": (0, 800, 3000),
+    "walk_text_panels": (False,),
+    "title_article_wins": (False,),
+    "heading_anchor_ids": (False,),
 }
 
 Counts = tuple[float, float, float]

@@ -259,3 +259,48 @@ def test_a_sentence_about_a_photo_stays() -> None:
 )
 def test_a_video_player_s_fallback_text_is_not_body(line: str) -> None:
     assert_clean(body_with(f"<div class='vid'><p>{line}</p></div>"), line)
+
+
+@pytest.mark.parametrize(
+    "label", ["Lesen Sie auch", "Zobacz także", "Veja também:", "Dans la même rubrique"]
+)
+def test_a_read_on_label_alone_is_not_body(label: str) -> None:
+    box = f"<p><strong>{label}</strong></p><p><a href='/other'>Harbour dredging starts</a></p>"
+    assert_clean(body_with(box), label)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "War der Artikel nützlich? (95 Stimmen: 4,7 von 5) Loading...",
+        "Wie bewerten Sie diesen Artikel? *",
+        "Was this article helpful?",
+        "(Noch keine Bewertungen) Loading...",
+        "Möchten Sie den Artikel teilen?",
+    ],
+)
+def test_a_rating_or_sharing_prompt_is_not_body(prompt: str) -> None:
+    assert_clean(body_with(f"<p>{prompt}</p>"), prompt)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "This entry was posted in Campus. Bookmark the permalink.",
+        "%d Bloggern gefällt das:",
+        "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht.",
+    ],
+)
+def test_a_blog_post_footer_is_not_body(footer: str) -> None:
+    assert_clean(body_with(f"<p>{footer}</p>"), footer)
+
+
+@pytest.mark.parametrize(
+    "heading", ["Meistgelesene Artikel", "Verwandte Beiträge", "Mehr aus der Sendung"]
+)
+def test_a_module_heading_after_the_text_ends_it(heading: str) -> None:
+    module = (
+        f"<h3>{heading}</h3><p>The harbour authority has approved a new dredging plan for "
+        "the estuary channel, to be carried out over the next two winters.</p>"
+    )
+    assert_clean(body_of(after=module), heading, "dredging plan")

@@ -20,7 +20,7 @@ from transforms.generic.fields import (
     pick_dates_with_sources,
     pick_subtitle,
 )
-from transforms.generic.score import choose_container, inside
+from transforms.generic.score import article_headed_by, choose_container, inside
 from transforms.generic.select import dedupe_blocks, select_blocks, text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.structured import structured_body_agrees
@@ -46,6 +46,15 @@ def extract_body(
     container, container_prose, page_prose = choose_container(page.blocks, prose, listing, options)
     if container is None:
         return [], page, None, 0.0, 0.0
+    if options.title_article_wins and not listing:
+        headed = article_headed_by(root, container, title)
+        if headed is not None:
+            # an endless-scroll page: the next stories follow the page's own, each an article
+            inner = [block for block in page.blocks if inside(block.element, headed)]
+            prose = {}
+            found, found_prose, _ = choose_container(inner, prose, listing, options)
+            if found is not None and found_prose > 0:
+                container, container_prose = found, found_prose
     body = dedupe_blocks(select_blocks(page.blocks, container, title, prose, options))
     return body, page, container, container_prose, page_prose
 

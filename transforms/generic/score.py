@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import islice
 
 from lxml import html as lxml_html
@@ -184,3 +185,37 @@ def inside(element: HtmlElement, container: HtmlElement) -> bool:
     if element is container:
         return True
     return any(ancestor is container for ancestor in element.iterancestors())
+
+
+def article_headed_by(root: HtmlElement, container: HtmlElement, title: str) -> HtmlElement | None:
+    """The <article> headed by the page's title, when the container sits in another one.
+
+    Pages that load the next stories as you scroll hold several <article>s, each with its
+    own headline; the longest is not always the page's own.
+    """
+    title_key = _key(title)
+    if not title_key:
+        return None
+    own = next((a for a in (container, *container.iterancestors()) if a.tag == "article"), None)
+    if own is None:
+        # the container may have grown over several stories: the one headed by the title
+        inner = [a for a in container.iter("article") if a is not container]
+        if len(inner) < 2:
+            return None
+        return next((a for a in inner if _headed_by(a, title_key)), None)
+    if _headed_by(own, title_key):
+        return None
+    for article in root.iter("article"):
+        if article is own or inside(own, article) or inside(article, own):
+            continue
+        if _headed_by(article, title_key):
+            return article
+    return None
+
+
+def _headed_by(article: HtmlElement, title_key: str) -> bool:
+    return any(_key(heading.text_content()) == title_key for heading in article.iter("h1", "h2"))
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))

@@ -129,10 +129,12 @@ SKIPPED_ROLES = frozenset(
         "tablist",
     }
 )
+# skipped roles whose panels can fold away the article's own text (an accordion)
+PANEL_ROLES = frozenset({"tablist"})
 
 # class / id words of containers that never hold article text (matched per word of the name)
 BOILERPLATE_NAME = re.compile(
-    r"(?:^|[-_\s])(?:share|sharing|sharer|social|socials|related|recommend\w*|comments?|"
+    r"(?:^|[-_\s])(?:share|sharing|sharer|social|socials|related|recommend\w*|comment(?!ar)\w*|"
     r"cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|promo|promos|advert\w*|"
     r"ads?|adsense|adslot|sponsor\w*|banner|breadcrumbs?|sidebar|menu|navbar|"
     r"nav|navigation|footer|masthead|popup|modal|overlay|print|printer|tags?|tagcloud|tag-list|"
@@ -193,6 +195,25 @@ BOILERPLATE_TEXT = re.compile(
     r"recommended|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:à )?lire aussi|"
     r"leggi anche|lee también|ver também|leia também)\s*:.*|filed under:?.*|posted in\b.*|categories?:.*|"
     r"back to top|top|next|previous|prev|home|menu|search|loading\.*|"
+    # a read-on label alone, set before the links it introduces ("Lesen Sie auch", "Zobacz też")
+    r"(?:lesen sie (?:auch|mehr|weiter)|(?:zum )?weiterlesen|mehr zum thema|auch interessant|"
+    r"zobacz (?:też|także|również)|czytaj (?:też|także|również|więcej)|polecamy|"
+    r"veja também|leia (?:também|mais)|"
+    r"ver também|(?:à )?lire aussi|à lire également|dans la même rubrique|"
+    r"sur le même (?:sujet|thème)|lee también|te puede interesar|noticias relacionadas|"
+    r"leggi anche|potrebbe interessarti|articoli correlati|les også|läs också|lees ook|"
+    r"lue myös|see also|read also|also read)\s*:?|"
+    # rating and sharing prompts: "Was this article helpful?", "Wie bewerten Sie diesen Artikel?"
+    r"(?:war|ist) (?:der|dieser|die|diese) (?:artikel|beitrag|seite) (?:hilfreich|nützlich)\?.*|"
+    r"was this (?:article|page|post|story) (?:helpful|useful)\?.*|"
+    r"wie (?:bewerten|fanden) sie (?:diesen|den|die|diese) (?:artikel|beitrag|seite)\b.*|"
+    r"rate this (?:article|post|page|story)\b.*|(?:hier können sie )?(?:den|diesen) "
+    r"(?:artikel|beitrag) (?:bewerten|kommentieren|teilen)\b.*|\(?(?:noch )?keine "
+    r"bewertungen\)?.*|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen\?.*|"
+    # a blog post's footer: "This entry was posted in News. Bookmark the permalink."
+    r"this entry was posted\b.*|bookmark the permalink\.?|"
+    r"(?:%d|\d+) (?:bloggers?|bloggern) (?:like|gefällt) (?:this|das):?|"
+    r"der beitrag wurde am\b.*veröffentlicht\b.*|"
     # breadcrumbs: "You are here: Home » News", "Home > News > 2024 > Story"
     r"(?:you are here|sie sind hier|vous [eê]tes ici|est[aá]s? aqu[ií]|siete qui|u bent hier|"
     r"du er her|du är här)\s*:?.*|"
@@ -226,7 +247,11 @@ END_MARKER = re.compile(
     r"à lire aussi|lire aussi|sur le même sujet|articles? (?:liés|connexes)|"
     r"también te puede interesar|leggi anche|weitere informationen|"
     r"(?:die autorin|der autor|zur autorin|zum autor|über (?:die autorin|den autor))|"
-    r"about the authors?|you may also like|(?:você|voce) (?:também )?pode gostar)"
+    r"about the authors?|you may also like|(?:você|voce) (?:também )?pode gostar|"
+    r"meistgelesen\w*(?: \w+)?|meistdiskutiert\w*(?: \w+)?|"
+    r"neueste (?:artikel|beiträge|nachrichten)|verwandte (?:beiträge|artikel|themen)|"
+    r"mehr aus (?:der|dem|den)\b.*|zobacz (?:też|także|również)|veja também|"
+    r"dans la même rubrique|sie könnten auch\b.*|das könnte dich auch interessieren)"
     r"\s*(?::|\.\.\.|…)?$",
     re.IGNORECASE,
 )
@@ -281,7 +306,11 @@ class ExtractionOptions:
         4  # a boilerplate-named element with this many long <p> is walked anyway
     )
     guard_paragraph_chars: int = 120
+    guard_text_chars: int = 1500  # ... or long <p> holding this many chars (0: off)
     wrappers_hold_main: bool = True  # ... and so is one holding the page's <main> (or role="main")
+    walk_text_panels: bool = True  # an accordion (role tablist) holding article text is walked
+    title_article_wins: bool = True  # of several <article>s, the title's holds the text
+    heading_anchor_ids: bool = True  # a heading's id spelling its words is no class name
     ancestor_decay: float = 0.7  # share of a block's score passed on to each further ancestor
     # the container grows to its parent when that adds less than this share of its score ...
     climb_max_gain_share: float = 0.5

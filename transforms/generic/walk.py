@@ -156,8 +156,20 @@ class PageWalk:
             return True
         role = element.get("role")
         if role and role.lower() in settings.SKIPPED_ROLES:
-            return True
-        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+            # an accordion (role tablist) can hold the text itself, folded into panels
+            return not (
+                role.lower() in settings.PANEL_ROLES
+                and self.options.walk_text_panels
+                and _holds_article_text(element, self.options)
+            )
+        element_id = element.get("id") or ""
+        if (
+            tag in settings.HEADING_TAGS
+            and self.options.heading_anchor_ids
+            and _spells_text(element_id, element)
+        ):
+            element_id = ""  # "nav_the_battery_lives_on": an anchor made from the heading's words
+        names = f"{element.get('class') or ''} {element_id}"
         if names == " ":
             return False
         if self.listing:
@@ -255,6 +267,18 @@ def _is_input_form(form: HtmlElement, options: ExtractionOptions) -> bool:
     return len("".join(form.itertext()).strip()) <= options.form_max_chars
 
 
+def _spells_text(element_id: str, element: HtmlElement) -> bool:
+    """Whether an id is made of the element's own words (a heading's anchor)."""
+    id_words = ID_WORD.findall(element_id.lower())
+    if len(id_words) < 2:
+        return False
+    text_words = set(ID_WORD.findall(element.text_content().lower()))
+    return sum(word in text_words for word in id_words) * 2 > len(id_words)
+
+
+ID_WORD = re.compile(r"[^\W\d_]+")
+
+
 def _in_code(element: HtmlElement) -> bool:
     return any(ancestor.tag in settings.CODE_TAGS for ancestor in element.iterancestors())
 
@@ -275,10 +299,15 @@ def _visible_chars(element: HtmlElement) -> int:
 def _holds_article_text(element: HtmlElement, options: ExtractionOptions) -> bool:
     """A wrapper named like boilerplate ("content-with-sidebar") that still holds many paragraphs."""
     found = 0
+    chars = 0
     for paragraph in element.iter("p"):
-        if len(paragraph.text_content()) >= options.guard_paragraph_chars:
+        length = len(paragraph.text_content())
+        if length >= options.guard_paragraph_chars:
             found += 1
-            if found >= options.guard_paragraphs:
+            chars += length
+            if found >= options.guard_paragraphs or (
+                options.guard_text_chars and chars >= options.guard_text_chars
+            ):
                 return True
     return False
 

@@ -1,0 +1,146 @@
+"""Where the article's text sits on real sites, each class on a small page written for the
+test: the walk reaches the text and the container holds it, whatever the template names it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from transforms.generic import extract_generic
+from transforms.generic.settings import DEFAULT_OPTIONS
+
+URL = "https://news.coastal-uni.example/2024/03/marine-building"
+TITLE = "Marine science building opens"
+LONG_PARAGRAPHS = [
+    "The university opened its new marine science building on Friday, with teaching labs, a "
+    "seawater aquarium and a research vessel dock on the estuary side of the campus. "
+    "The building replaces three older labs that had been spread across the town, and it "
+    "brings together about two hundred researchers and students under one roof, from "
+    "oceanographers and fisheries scientists to the engineers who build the sensor buoys. "
+    "Funding came from a state grant and from alumni donations collected over six years.",
+    "The vice-chancellor said at the opening ceremony in the main atrium that the building "
+    "would let the university take on larger field projects with the regional fisheries "
+    "board, which has asked for year-round monitoring of the estuary. The first classes in "
+    "the building begin next semester, and public tours of the aquarium will run on the "
+    "first Saturday of every month from April onwards, booked through the visitor centre, "
+    "with school groups welcome on weekday mornings by arrangement with the outreach office.",
+]
+SIDEBAR_TEXT = (
+    "Freedom of speech is our core value. If the letter you sent was not published, and you "
+    "believe its contents were fair, let us know by phone or email at the newsroom desk."
+)
+
+
+def page(body: str) -> str:
+    return (
+        f"<html><head><title>{TITLE}</title><meta property='article:published_time' "
+        f"content='2024-03-08T10:00:00+08:00'></head><body>{body}</body></html>"
+    )
+
+
+def article_paragraphs() -> str:
+    return "".join(f"<p>{text}</p>" for text in LONG_PARAGRAPHS)
+
+
+def two_long_paragraphs() -> str:
+    """Fewer paragraphs than the walk's guard counts, more text than it weighs."""
+    first, second = LONG_PARAGRAPHS
+    return f"<p>{first} {second}</p><p>{second} {first}</p>"
+
+
+def assert_article(text: str) -> None:
+    for paragraph in LONG_PARAGRAPHS:
+        assert paragraph in text
+
+
+def test_an_article_inside_a_wrapper_named_like_a_sidebar_is_found() -> None:
+    html = page(
+        f"<div class='sidebar_content'><div class='post hentry'><h1>{TITLE}</h1>"
+        f"{two_long_paragraphs()}</div></div>"
+        f"<div class='rail'><div class='textwidget'><p>{SIDEBAR_TEXT}</p>"
+        f"<p>{SIDEBAR_TEXT}</p></div></div>"
+    )
+    assert_article(extract_generic(html, URL).text)
+    off = replace(DEFAULT_OPTIONS, guard_text_chars=0)
+    assert LONG_PARAGRAPHS[0] not in extract_generic(html, URL, options=off).text
+
+
+def test_a_comment_thread_named_commentlist_is_not_body() -> None:
+    comment = (
+        "What a waste of money, the old labs were perfectly fine and the town needed a new "
+        "swimming pool far more than another building for the university on the estuary."
+    )
+    html = page(
+        f"<div class='story'><h1>{TITLE}</h1>{article_paragraphs()}"
+        f"<ul class='sect_commentlinks'><li><p>{comment}</p></li><li><p>{comment} Again."
+        f"</p></li><li><p>{comment} Twice.</p></li><li><p>{comment} Thrice.</p></li>"
+        f"<li><p>{comment} Four times.</p></li></ul></div>"
+    )
+    text = extract_generic(html, URL).text
+    assert_article(text)
+    assert "What a waste of money" not in text
+
+
+def test_a_commentary_is_an_article_not_a_comment() -> None:
+    html = page(f"<div class='commentary-body'><h1>{TITLE}</h1>{article_paragraphs()}</div>")
+    assert_article(extract_generic(html, URL).text)
+
+
+def test_an_accordion_holding_the_article_text_is_walked() -> None:
+    html = page(
+        f"<main><h1>{TITLE}</h1><p>{SIDEBAR_TEXT}</p>"
+        "<div class='panel-group' role='tablist'><div class='panel'>"
+        f"<h2>Opening</h2><div class='panel-body'>{article_paragraphs()}"
+        f"{article_paragraphs()}</div></div></div></main>"
+    )
+    assert_article(extract_generic(html, URL).text)
+    off = replace(DEFAULT_OPTIONS, walk_text_panels=False)
+    assert LONG_PARAGRAPHS[0] not in extract_generic(html, URL, options=off).text
+
+
+def test_a_tab_list_of_links_is_still_skipped() -> None:
+    tabs = "".join(
+        f"<a role='tab' href='#t{index}'>Tab number {index} of the building</a>"
+        for index in range(8)
+    )
+    html = page(
+        f"<main><h1>{TITLE}</h1>{article_paragraphs()}<div role='tablist'>{tabs}</div></main>"
+    )
+    assert "Tab number" not in extract_generic(html, URL).text
+
+
+def test_a_heading_whose_anchor_id_spells_a_boilerplate_word_stays() -> None:
+    html = page(
+        f"<article><h1>{TITLE}</h1><p>{LONG_PARAGRAPHS[0]}</p>"
+        "<h3 id='nav_share_prices_of_the_dock'>Share prices of the dock</h3>"
+        f"<p>{LONG_PARAGRAPHS[1]}</p></article>"
+    )
+    assert "Share prices of the dock" in extract_generic(html, URL).text
+    off = replace(DEFAULT_OPTIONS, heading_anchor_ids=False)
+    assert "Share prices of the dock" not in extract_generic(html, URL, options=off).text
+
+
+def test_a_heading_named_share_by_its_class_is_still_skipped() -> None:
+    html = page(
+        f"<article><h1>{TITLE}</h1><p>{LONG_PARAGRAPHS[0]}</p>"
+        "<h3 class='share-title' id='share-box'>Share this story</h3>"
+        f"<p>{LONG_PARAGRAPHS[1]}</p></article>"
+    )
+    assert "Share this story" not in extract_generic(html, URL).text
+
+
+def test_on_an_endless_scroll_page_the_article_headed_by_the_title_is_the_body() -> None:
+    next_story = " ".join(
+        f"The city council voted on the harbour budget for the {n}th time this year, and the "
+        "measure passed after a long debate about the cost of dredging the channel."
+        for n in range(4, 12)
+    )
+    html = page(
+        f"<div class='scroll'><article id='article-0'><h1>{TITLE}</h1>{article_paragraphs()}"
+        "</article><article id='article-1'><h1>Council passes harbour budget</h1>"
+        f"<p>{next_story}</p><p>{next_story}</p></article></div>"
+    )
+    text = extract_generic(html, URL).text
+    assert_article(text)
+    assert "harbour budget" not in text
+    off = replace(DEFAULT_OPTIONS, title_article_wins=False)
+    assert "harbour budget" in extract_generic(html, URL, options=off).text
