@@ -136,7 +136,7 @@ PANEL_ROLES = frozenset({"tablist"})
 BOILERPLATE_NAME = re.compile(
     r"(?:^|[-_\s])(?:share|sharing|sharer|social|socials|related|recommend\w*|comment(?!ar)\w*|"
     r"cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|promo|promos|advert\w*|"
-    r"ads?|adsense|adslot|sponsor\w*|banner|breadcrumbs?|sidebar|aside|menu|navbar|"
+    r"ads?|adsense|adslot|sponsor\w*|banner|breadcrumbs?|sidebar|aside|rail|recirc\w*|menu|navbar|"
     r"nav|navigation|footer|masthead|popup|modal|overlay|print|printer|tags?|tagcloud|tag-list|"
     r"keywords|byline|bylines|author|authors|author-bio|meta|metadata|dateline|caption|"
     r"captions|credit|credits|copyright|pagination|pager|paging|skip|sr-only|"
