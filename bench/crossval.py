@@ -67,6 +67,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "walk_text_panels": (False,),
     "title_article_wins": (False,),
     "heading_anchor_ids": (False,),
+    "end_marker_lines": (False,),
 }
 
 Counts = tuple[float, float, float]

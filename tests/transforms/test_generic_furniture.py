@@ -304,3 +304,23 @@ def test_a_module_heading_after_the_text_ends_it(heading: str) -> None:
         "the estuary channel, to be carried out over the next two winters.</p>"
     )
     assert_clean(body_of(after=module), heading, "dredging plan")
+
+
+@pytest.mark.parametrize("label", ["Über den Autor", "Meistgelesene Artikel", "Weitere Artikel"])
+def test_a_module_label_set_as_a_plain_line_ends_the_text(label: str) -> None:
+    module = (
+        f"<p><strong>{label}</strong></p><p>Jane Doe has written about the coast and its "
+        "harbours for the paper since 2009, and teaches journalism at the city college.</p>"
+    )
+    assert_clean(body_of(after=module), label, "Jane Doe has written")
+
+
+@pytest.mark.parametrize(
+    "opening", ["Kommentar schreiben", "Bisher keine Kommentare", "Leave a reply"]
+)
+def test_a_comment_form_after_the_text_ends_it(opening: str) -> None:
+    form = (
+        f"<div class='respond'><p>{opening}</p><p>We read every comment before it appears "
+        "here, and we keep the conversation about the story and the people in it.</p></div>"
+    )
+    assert_clean(body_of(after=form), opening, "We read every comment")

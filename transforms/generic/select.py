@@ -46,7 +46,10 @@ def select_blocks(
         if len(line) <= options.boilerplate_text_max_chars:
             if settings.BOILERPLATE_TEXT.match(line):
                 continue
-            if (is_heading and settings.END_MARKER.match(line)) or settings.RULE_LINE.match(line):
+            if (
+                (is_heading or (options.end_marker_lines and len(line.split()) <= 6))
+                and settings.END_MARKER.match(line)
+            ) or settings.RULE_LINE.match(line):
                 prose_before = prose_after[0] - prose_after[index]
                 if prose_after[index] < options.end_marker_max_prose_after * prose_before:
                     break

@@ -251,7 +251,12 @@ END_MARKER = re.compile(
     r"meistgelesen\w*(?: \w+)?|meistdiskutiert\w*(?: \w+)?|"
     r"neueste (?:artikel|beiträge|nachrichten)|verwandte (?:beiträge|artikel|themen)|"
     r"mehr aus (?:der|dem|den)\b.*|zobacz (?:też|także|również)|veja também|"
-    r"dans la même rubrique|sie könnten auch\b.*|das könnte dich auch interessieren)"
+    r"dans la même rubrique|sie könnten auch\b.*|das könnte dich auch interessieren|"
+    # a comment form's opening: "Kommentar schreiben", "No comments yet", "Leave a reply"
+    r"(?:einen )?kommentare? (?:schreiben|verfassen|hinterlassen)|schreibe einen kommentar|"
+    r"(?:bisher|noch) keine kommentare|no comments(?: yet)?|be the first to comment|"
+    r"(?:leave|write|add) a (?:comment|reply)|laisser un commentaire|deja (?:un|tu) comentario|"
+    r"lascia un commento)"
     r"\s*(?::|\.\.\.|…)?$",
     re.IGNORECASE,
 )
@@ -320,6 +325,7 @@ class ExtractionOptions:
         0.1  # ... or adds this little prose with next to no noise (an intro)
     )
     climb_intro_max_noise: float = 0.02
+    end_marker_lines: bool = True  # a short line alone saying "Related stories" ends the text too
     share_climb_below: float = (
         0.6  # a container with less of the page's prose looks for a wider one
     )
