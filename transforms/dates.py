@@ -18,6 +18,9 @@ ISO_LIKE = re.compile(
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
 HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# "10.12.2022", "01-11-2023": dotted or dashed numbers ending in the year are day first
+# (German, Dutch, Scandinavian, Russian ...); slashed ones stay dateutil's month first
+DAY_FIRST = re.compile(r"(?<!\d)\d{1,2}([.-])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
 
 
 @lru_cache(maxsize=64)
@@ -73,7 +76,9 @@ def parse_datetime(text: str | None, default_timezone: str = "UTC") -> datetime 
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
-                parsed = dateutil_parser.parse(text, fuzzy=True)
+                parsed = dateutil_parser.parse(
+                    text, fuzzy=True, dayfirst=bool(DAY_FIRST.search(text))
+                )
         except (ValueError, OverflowError):
             return None
     parsed = _plausible(parsed)
@@ -168,7 +173,7 @@ def date_by_htmldate(html: str, url: str, default_timezone: str = "UTC") -> date
     except ImportError:  # pragma: no cover
         return None
     try:
-        found = find_date(html, url=url, original_date=True, extensive_search=False)
+        found = find_date(html, url=url, original_date=True, extensive_search=True)
     except (ValueError, TypeError):
         return None
     return parse_datetime(found, default_timezone) if found else None

@@ -56,7 +56,7 @@ def test_an_article_inside_a_wrapper_named_like_a_sidebar_is_found() -> None:
     html = page(
         f"<div class='sidebar_content'><div class='post hentry'><h1>{TITLE}</h1>"
         f"{two_long_paragraphs()}</div></div>"
-        f"<div class='rail'><div class='textwidget'><p>{SIDEBAR_TEXT}</p>"
+        f"<div class='widget-area'><div class='textwidget'><p>{SIDEBAR_TEXT}</p>"
         f"<p>{SIDEBAR_TEXT}</p></div></div>"
     )
     assert_article(extract_generic(html, URL).text)

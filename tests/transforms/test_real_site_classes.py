@@ -268,6 +268,36 @@ def test_a_date_only_in_the_visible_text_is_found() -> None:
     assert article.sources["published_at"] == "labels"
 
 
+@pytest.mark.parametrize(
+    ("stated", "day"),
+    [
+        ("10.12.2022, 09:15:02", (2022, 12, 10)),
+        ("01-11-2023 10:29", (2023, 11, 1)),
+        ("03/04/2022", (2022, 3, 4)),
+    ],
+)
+def test_numeric_dates_with_the_year_last_read_day_first_unless_slashed(
+    stated: str, day: tuple[int, int, int]
+) -> None:
+    html = page(title=HEADLINE, head=meta("article:published_time", stated))
+    published = extract(html).published_at
+    assert published is not None
+    assert published.date() == datetime(*day, tzinfo=UTC).date()
+
+
+def test_a_date_given_only_as_a_labelled_value_in_the_page_is_found() -> None:
+    """Nothing in the metadata, no label the line reader knows: the text search finds it."""
+    html = page(
+        title=HEADLINE,
+        after="<div class='docData'><span class='label'>Datum</span> "
+        "<span class='value'>25.01.2022</span></div>",
+    )
+    article = extract(html, "https://news.harbour-daily.example/storm-bridge")
+    assert article.published_at is not None
+    assert article.published_at.date() == datetime(2022, 1, 25, tzinfo=UTC).date()
+    assert article.sources["published_at"] == "htmldate"
+
+
 # -- authors -----------------------------------------------------------------------------------
 
 
