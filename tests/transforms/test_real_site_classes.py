@@ -458,10 +458,35 @@ def test_a_text_with_pictures_keeps_its_own() -> None:
         ("Jane Doe 12 March 2024", ("Jane Doe",)),
         ("105092", ()),
         ("Desk7 Newsroom", ("Desk7 Newsroom",)),
+        ("Geschrieben vonElisa Marvena", ("Elisa Marvena",)),
+        ("Eingestellt von Weinlachgummi", ("Weinlachgummi",)),
+        ("Von:Moritz Pieczewski-Freimuth", ("Moritz Pieczewski-Freimuth",)),
+        ("Publicado por Ana Ruiz", ("Ana Ruiz",)),
+        ("lupa am 12.01.2020", ("lupa",)),
+        ("Günter W. Kienitz at 10:32", ("Günter W. Kienitz",)),
+        ("Williams Perdomo @wperdomod", ("Williams Perdomo",)),
+        ("Name *", ()),
+        ("Alle Beiträge", ()),
     ],
 )
 def test_a_byline_line_gives_the_name_only(raw: str, expected: tuple[str, ...]) -> None:
     assert clean_author_names([raw], set()) == expected
+
+
+def test_a_commenter_or_a_comment_form_field_is_not_the_author() -> None:
+    comments = (
+        "<div id='comments'><div class='comment-author vcard'>Harm Otten sagt:</div>"
+        "<p>Great piece about the bridge, thank you.</p></div>"
+        "<form id='commentform'><p class='comment-form-author'><label>Name *</label></p></form>"
+    )
+    assert extract(page(title=HEADLINE, after=comments)).authors == ()
+
+
+def test_a_byline_on_a_blog_whose_body_class_says_comments_open_is_read() -> None:
+    html = page(title=HEADLINE, before="<div class='post_author'>Jessie Brook</div>").replace(
+        "<body>", "<body class='single-post comments-open'>"
+    )
+    assert extract(html).authors == ("Jessie Brook",)
 
 
 def test_a_date_in_a_script_is_not_visible_text() -> None:

@@ -43,8 +43,21 @@ TEXT_LINES_SCANNED = 400  # the visible text's first lines looked at for a date 
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 AUTHOR_LABEL = re.compile(
-    r"^\s*(?:written\s+by|posted\s+by|reported\s+by|authors?|autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|auteurs?|"
-    r"autores?|reporter|text|texto|von|by|par|por|di|door|av|af)\s*[:：]?\s+",
+    r"^\s*(?:(?:written|posted|reported|published)\s+by|"
+    r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|veröffentlicht)\s+von|"
+    r"(?:escrito|publicado)\s+por|(?:écrit|publié)\s+par|(?:scritto|pubblicato)\s+da|"
+    r"(?:geschreven|geplaatst)\s+door|authors?|autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
+    r"auteurs?|autores?|reporter|text|texto|von|vom|by|par|por|di|door|av|af)"
+    r"(?:\s*[:：]\s*|\s+|(?=(?-i:[A-ZÀ-ÖØ-Þ])))",  # "Geschrieben vonElisa Marvena": glued
+    re.IGNORECASE,
+)
+# what a byline line holds besides the name: "@handle", a preposition left by a cut date
+HANDLE = re.compile(r"(?:^|\s)@\w+")
+DANGLING_PREPOSITION = re.compile(r"\s+(?:am|um|at|on|le|el|il|op|den)$", re.IGNORECASE)
+# form and link labels that byline readers pick up as names
+UI_LABEL = re.compile(
+    r"^(?:name|e-?mail|website|webseite|kommentar|comment|alle beiträge|all posts|"
+    r"view all posts|more posts|alle artikel|course/meal)\s*\*?$",
     re.IGNORECASE,
 )
 # several names in one string: commas, semicolons, ampersands, "and" in a few languages, bars
@@ -248,11 +261,12 @@ def clean_author_names(
                 continue
             text = DOMAIN_IN_PARENTHESES.sub("", text)
         text = INITIALS_IN_PARENTHESES.sub("", text)
-        text = BYLINE_TAIL.sub("", SOCIAL_LINK.sub(" ", text))
+        text = BYLINE_TAIL.sub("", SOCIAL_LINK.sub(" ", HANDLE.sub(" ", text)))
         for part in AUTHOR_SEPARATOR.split(text):
-            name = normalize_text(part).strip(" -–—|:()[]<>")
+            name = DANGLING_PREPOSITION.sub("", normalize_text(part).strip(" -–—|:()[]<>"))
             if (
                 not name
+                or UI_LABEL.match(name)
                 or not any(ch.isalpha() for ch in name)
                 or len(name) > MAX_AUTHOR_CHARS
                 or len(name.split()) > MAX_AUTHOR_WORDS
@@ -341,7 +355,11 @@ def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS
             text = (
                 _shown_text(node) if options.byline_labels else normalize_text(node.text_content())
             )
-            if 2 < len(text) <= 120 and not settings.DATE_IN_TEXT.search(text):
+            if (
+                2 < len(text) <= 120
+                and not settings.DATE_IN_TEXT.search(text)
+                and not _in_comments(node)
+            ):
                 return [text]
         elif options.byline_labels:
             labelled = _labelled_byline(node)
@@ -352,6 +370,21 @@ def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS
             siblings = parent.iter("a") if parent is not None else iter((node,))
             return [name for link in siblings if (name := _author_link_name(link))]
     return []
+
+
+def _in_comments(node: HtmlElement) -> bool:
+    """Inside a comment thread or a form: "comment-author" names a reader, "Name *" a field."""
+    for element in (node, *node.iterancestors()):
+        if element.tag in ("body", "html"):
+            return False  # a blog's body classes say "comments-open" on every post
+        if element.tag == "form" or COMMENTS_NAME.search(
+            f"{element.get('class') or ''} {element.get('id') or ''}"
+        ):
+            return True
+    return False
+
+
+COMMENTS_NAME = re.compile(r"comment(?!ary)|respond|disqus", re.IGNORECASE)
 
 
 def _author_link_name(link: HtmlElement) -> str | None:
