@@ -99,6 +99,30 @@ def test_site_names_joined_by_full_width_or_hangul_bars_go(bar: str) -> None:
     assert extract(html).title == headline
 
 
+@pytest.mark.parametrize(
+    "site_heading",
+    [
+        "<h1 class='site-title'><a href='https://news.harbour-daily.example/' rel='home'>"
+        "The Harbour Daily Community Newsletter</a></h1>",
+        "<h1><a href='/'>The Harbour Daily Community Newsletter</a></h1>",
+    ],
+)
+def test_an_h1_that_is_the_site_s_logo_or_a_link_home_is_no_headline(site_heading: str) -> None:
+    story = "Council votes to close the old swing bridge"
+    html = page(title=SITE, outside=site_heading, h1=story)
+    article = extract(html)
+    assert article.title == story
+    assert article.sources["title"] == "h1"
+
+
+def test_an_h1_linking_to_the_story_itself_stays_the_headline() -> None:
+    story = "Council votes to close the old swing bridge"
+    html = page(title=f"{story} | {SITE}", h1=f"<a href='/2024/storm-bridge'>{story}</a>")
+    article = extract(html)
+    assert article.title == story
+    assert article.sources["title"] == "h1"
+
+
 def test_a_leading_topic_label_stays() -> None:
     headline = "Climate: Storm closes the old bridge for eleven weeks"
     html = page(title=f"{headline} | {SITE}", h1=headline, head=meta("og:site_name", SITE))

@@ -315,6 +315,7 @@ class ExtractionOptions:
     wrappers_hold_main: bool = True  # ... and so is one holding the page's <main> (or role="main")
     walk_text_panels: bool = True  # an accordion (role tablist) holding article text is walked
     title_article_wins: bool = True  # of several <article>s, the title's holds the text
+    title_skip_site_h1: bool = True  # an h1 that is the site's logo or a link home is no headline
     heading_anchor_ids: bool = True  # a heading's id spelling its words is no class name
     ancestor_decay: float = 0.7  # share of a block's score passed on to each further ancestor
     # the container grows to its parent when that adds less than this share of its score ...

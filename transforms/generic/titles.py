@@ -146,6 +146,8 @@ def title_candidates(
             h1 = _heading_below(found_h1)
             if h1 is None:
                 continue
+        if options.title_skip_site_h1 and _names_the_site(h1):
+            continue
         text = _heading_text(h1, options)
         if text and len(text.split()) >= MIN_H1_WORDS or (text and not text.isascii()):
             found.append(TitleCandidate("h1", text))
@@ -153,6 +155,26 @@ def title_candidates(
     if title_node is not None and normalize_text(title_node.text_content()):
         found.append(TitleCandidate("title", normalize_text(title_node.text_content())))
     return found
+
+
+def _names_the_site(heading: HtmlElement) -> bool:
+    """An h1 that is the site's logo: named so ("site-title", "logo"), or a link home
+    ("<h1><a href="/" rel="home">Site</a></h1>", the header of many blog themes)."""
+    if SITE_HEADING_NAME.search(f"{heading.get('class') or ''} {heading.get('id') or ''}"):
+        return True
+    links = list(heading.iter("a"))
+    if len(links) != 1:
+        return False
+    link = links[0]
+    if link.get("rel") == "home":
+        return True
+    path = urlsplit(link.get("href") or "").path
+    return path in ("", "/") and (link.get("href") or "").strip() not in ("", "#")
+
+
+SITE_HEADING_NAME = re.compile(
+    r"(?:^|[-_\s])(?:site-?title|site-?name|logo|brand)(?:$|[-_\s])", re.I
+)
 
 
 def site_name_keys(meta: PageMetadata, url: str) -> list[str]:
