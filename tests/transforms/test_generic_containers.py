@@ -144,3 +144,18 @@ def test_on_an_endless_scroll_page_the_article_headed_by_the_title_is_the_body()
     assert "harbour budget" not in text
     off = replace(DEFAULT_OPTIONS, title_article_wins=False)
     assert "harbour budget" in extract_generic(html, URL, options=off).text
+
+
+def test_a_footer_s_long_legal_text_is_not_walked_as_a_wrapper() -> None:
+    legal = (
+        "Equal opportunity employer: all qualified applicants will receive consideration for "
+        "employment without regard to race, colour, religion, sex, national origin, age, "
+        "disability or veteran status, as the law and our own policies require of us. "
+    ) * 4
+    html = page(
+        f"<main><h1>{TITLE}</h1>{article_paragraphs()}</main>"
+        f"<div class='cp-footer'><p>{legal}</p><p>{legal}</p></div>"
+    )
+    text = extract_generic(html, URL).text
+    assert_article(text)
+    assert "Equal opportunity employer" not in text

@@ -196,7 +196,8 @@ class PageWalk:
         if settings.ALWAYS_SKIPPED_NAME.search(names):
             return True
         return not (
-            _holds_article_text(element, self.options) or _holds_main(element, self.options)
+            _holds_article_text(element, self.options, by_length=not PAGE_END_NAME.search(names))
+            or _holds_main(element, self.options)
         )
 
     def record_image(self, element: HtmlElement, tag: str) -> None:
@@ -296,7 +297,13 @@ def _visible_chars(element: HtmlElement) -> int:
     return len(" ".join("".join(element.itertext()).split()))
 
 
-def _holds_article_text(element: HtmlElement, options: ExtractionOptions) -> bool:
+# a footer's legal text and copyright lines run long: only many paragraphs make it a wrapper
+PAGE_END_NAME = re.compile(r"footer|copyright|legal", re.IGNORECASE)
+
+
+def _holds_article_text(
+    element: HtmlElement, options: ExtractionOptions, *, by_length: bool = True
+) -> bool:
     """A wrapper named like boilerplate ("content-with-sidebar") that still holds many paragraphs."""
     found = 0
     chars = 0
@@ -306,7 +313,7 @@ def _holds_article_text(element: HtmlElement, options: ExtractionOptions) -> boo
             found += 1
             chars += length
             if found >= options.guard_paragraphs or (
-                options.guard_text_chars and chars >= options.guard_text_chars
+                by_length and options.guard_text_chars and chars >= options.guard_text_chars
             ):
                 return True
     return False
