@@ -279,6 +279,19 @@ def test_a_time_without_offset_gives_way_to_the_same_wall_time_with_one() -> Non
     assert extract(html).published_at == datetime(2024, 3, 5, 9, 30, tzinfo=PLUS_TEN)
 
 
+def test_a_utc_timestamp_gives_way_to_the_same_instant_in_the_page_s_own_zone() -> None:
+    html = page(
+        title=HEADLINE,
+        head=json_ld(**{"@type": "NewsArticle", "datePublished": "2024-03-05T05:30:00Z"})
+        + meta("article:published_time", "2024-03-04T23:30:00-06:00"),
+    )
+    article = extract(html)
+    minus_six = timezone(timedelta(hours=-6))
+    assert article.published_at == datetime(2024, 3, 4, 23, 30, tzinfo=minus_six)
+    assert article.published_at.utcoffset() == timedelta(hours=-6)  # the page's day: 4 March
+    assert article.sources["published_at"] == "metadata"
+
+
 def test_article_published_time_spelled_with_colons_is_read() -> None:
     html = page(title=HEADLINE, head=meta("article:published:time", "2024-03-05T09:30:00+10:00"))
     assert extract(html).published_at == datetime(2024, 3, 5, 9, 30, tzinfo=PLUS_TEN)

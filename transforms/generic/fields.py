@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
@@ -178,7 +178,17 @@ def _refined(primary: DateCandidate, others: list[DateCandidate]) -> DateCandida
         for other in others:
             if other.has_offset and other.moment.replace(tzinfo=None) == wall:
                 return other
+    elif primary.moment.utcoffset() == ZERO_OFFSET:
+        # "…T05:30:59Z" beside "…T23:30:59-06:00": the same instant, told in the page's own
+        # zone, whose calendar day is the one the page was published on
+        for other in others:
+            offset = other.moment.utcoffset()
+            if other.has_offset and offset and other.moment == primary.moment:
+                return other
     return primary
+
+
+ZERO_OFFSET = timedelta(0)
 
 
 def pick_dates_with_sources(
