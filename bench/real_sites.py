@@ -467,6 +467,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "byline_author_links": (False,),
     "title_breadcrumb_h1": (False,),
     "title_drop_kicker": (False,),
+    "title_skip_site_h1": (False,),
+    "dated_lines": (False,),
 }
 
 

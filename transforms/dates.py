@@ -20,6 +20,8 @@ LATEST_YEAR = 2100
 HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # "10.12.2022", "01-11-2023": dotted or dashed numbers ending in the year are day first
 # (German, Dutch, Scandinavian, Russian ...); slashed ones stay dateutil's month first
+# what dateutil fills in for parts a text leaves out: the first, never today's day
+NO_DEFAULTS = datetime(2000, 1, 1)
 DAY_FIRST = re.compile(r"(?<!\d)\d{1,2}([.-])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
 
 
@@ -73,11 +75,12 @@ def parse_datetime(text: str | None, default_timezone: str = "UTC") -> datetime 
     if parsed is None:
         if not HAS_YEAR.search(text):
             return None  # dateutil would fill the missing year from today's date
+        text = FOREIGN_MONTH.sub(lambda found: MONTH_OF[found[1].casefold()], text)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
                 parsed = dateutil_parser.parse(
-                    text, fuzzy=True, dayfirst=bool(DAY_FIRST.search(text))
+                    text, fuzzy=True, dayfirst=bool(DAY_FIRST.search(text)), default=NO_DEFAULTS
                 )
         except (ValueError, OverflowError):
             return None
@@ -101,11 +104,49 @@ def date_from_url(url: str, default_timezone: str = "UTC") -> datetime | None:
 
 PUBLISHED_LABEL = (
     r"release\s*date|released(?:\s+on)?|publish(?:ed|ing)?(?:\s*(?:date|time|on))?|posted(?:\s+on)?"
-    r"|date|time|发布时间|发布日期|发表时间|日期|时间"
+    r"|date|time|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|datum|publié(?:\s+le)?"
+    r"|publicado(?:\s+el)?|fecha|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?"
+    r"|发布时间|发布日期|发表时间|日期|时间"
 )
-UPDATED_LABEL = r"updated(?:\s*(?:date|time|on|at))?|last\s+updated|modified|更新时间|更新日期"
+UPDATED_LABEL = (
+    r"updated(?:\s*(?:date|time|on|at))?|last\s+updated|modified|aktualisiert(?:\s+am)?|stand"
+    r"|mis\s+à\s+jour(?:\s+le)?|actualizado(?:\s+el)?|aggiornato(?:\s+il)?|更新时间|更新日期"
+)
+# month names dateutil does not know, to their English ones (German, French, Spanish,
+# Italian, Dutch, Portuguese; English and the names spelled alike are left as they are)
+FOREIGN_MONTHS = {
+    "January": "januar jänner janvier enero gennaio januari janeiro jan.",
+    "February": "februar feber février fevrier febrero febbraio februari fevereiro",
+    "March": "märz mär. maerz mars marzo maart março",
+    "April": "avril abril aprile",
+    "May": "mai mayo maggio mei maio",
+    "June": "juni juin junio giugno junho",
+    "July": "juli juillet julio luglio julho",
+    "August": "août aout agosto augustus",
+    "September": "septembre septiembre setiembre settembre setembro",
+    "October": "oktober okt. octobre octubre ottobre outubro",
+    "November": "novembre noviembre novembro",
+    "December": "dezember dez. décembre decembre diciembre dicembre dezembro",
+}
+MONTH_OF = {
+    name.rstrip("."): english for english, names in FOREIGN_MONTHS.items() for name in names.split()
+}
+FOREIGN_MONTH = re.compile(
+    r"(?<![^\W\d_])(" + "|".join(sorted(map(re.escape, MONTH_OF), key=len, reverse=True)) + r")\.?"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    + "|".join(sorted(map(re.escape, MONTH_OF), key=len, reverse=True))
+    + r")\.?"
+)
 DATE_VALUE = (
     r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}(?!\d)"  # 25.01.2022: day first
+    r"|\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2}(?!\d)"
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?i:{MONTH_WORD}),?\s+(?:de\s+)?(?:19|20)\d{{2}}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
@@ -156,6 +197,21 @@ def labelled_dates(
     return published, updated
 
 
+def first_dated_line(
+    lines: list[str], default_timezone: str = "UTC", max_chars: int = 80
+) -> datetime | None:
+    """The first short line holding a full date among a few words: an info bar's
+    "Handball Schweiz • 02.02.2022", "Pressemitteilung vom 25. Januar 2022 | Berlin"."""
+    for line in lines:
+        if len(line) <= max_chars:
+            match = BARE_DATE.search(line)
+            if match:
+                stamp = _stamp(match["date"], match["time"], default_timezone)
+                if stamp is not None:
+                    return stamp
+    return None
+
+
 def first_bare_date(lines: list[str], default_timezone: str = "UTC") -> datetime | None:
     """The first short line that is nothing but a date (an info bar's "2022-11-08")."""
     for line in lines:
@@ -173,7 +229,7 @@ def date_by_htmldate(html: str, url: str, default_timezone: str = "UTC") -> date
     except ImportError:  # pragma: no cover
         return None
     try:
-        found = find_date(html, url=url, original_date=True, extensive_search=True)
+        found = find_date(html, url=url, original_date=True, extensive_search=False)
     except (ValueError, TypeError):
         return None
     return parse_datetime(found, default_timezone) if found else None

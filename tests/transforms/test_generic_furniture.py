@@ -324,3 +324,21 @@ def test_a_comment_form_after_the_text_ends_it(opening: str) -> None:
         "here, and we keep the conversation about the story and the people in it.</p></div>"
     )
     assert_clean(body_of(after=form), opening, "We read every comment")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Warning: Creating default object from empty value in /www/htdocs/wp-includes/"
+        "classes.php on line 230",
+        "Permalink https://p.example/p/RPYx",
+        "Aufrufe: 1120 | Hinzugefügt von: Posh | Rating: 0.0/0",
+        "Quellen ausblenden",
+        "- Anzeige -",
+        "Externer Inhalt",
+        "SUGGESTED CITATION Doe, Jane: Marine science building opens, Coastal News, 2024/3/8",
+        "Pour citer cet article : Jane Doe, « Le bâtiment », 8 mars 2024.",
+    ],
+)
+def test_machinery_and_citation_lines_are_not_body(line: str) -> None:
+    assert_clean(body_with(f"<p>{line}</p>"), line)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from transforms.dates import parse_datetime
 from transforms.extract import extract_article
 from transforms.generic import extract_generic
 from transforms.generic.fields import clean_author_names
@@ -322,17 +324,30 @@ def test_numeric_dates_with_the_year_last_read_day_first_unless_slashed(
     assert published.date() == datetime(*day, tzinfo=UTC).date()
 
 
-def test_a_date_given_only_as_a_labelled_value_in_the_page_is_found() -> None:
-    """Nothing in the metadata, no label the line reader knows: the text search finds it."""
-    html = page(
-        title=HEADLINE,
-        after="<div class='docData'><span class='label'>Datum</span> "
-        "<span class='value'>25.01.2022</span></div>",
-    )
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("<span class='label'>Datum</span> <span class='value'>25.01.2022</span>", (2022, 1, 25)),
+        ("<p>Veröffentlicht am 3. März 2022</p>", (2022, 3, 3)),
+        ("<p>Publié le 25 janvier 2022</p>", (2022, 1, 25)),
+        ("<p>Publicado el 5 de marzo de 2022</p>", (2022, 3, 5)),
+        ("<p>Pressemitteilung vom 25. Januar 2022 | Berlin</p>", (2022, 1, 25)),
+        ("<p>Handball Schweiz • 02.02.2022</p>", (2022, 2, 2)),
+    ],
+)
+def test_a_date_given_only_in_the_page_s_text_is_read_in_its_language(
+    line: str, day: tuple[int, int, int]
+) -> None:
+    """Nothing in the metadata: a label line, a bare date or a short line holding one."""
+    html = page(title=HEADLINE, after=f"<div class='docData'>{line}</div>")
     article = extract(html, "https://news.harbour-daily.example/storm-bridge")
     assert article.published_at is not None
-    assert article.published_at.date() == datetime(2022, 1, 25, tzinfo=UTC).date()
-    assert article.sources["published_at"] == "htmldate"
+    assert article.published_at.date() == datetime(*day, tzinfo=UTC).date()
+    assert article.sources["published_at"] == "labels"
+
+
+def test_a_month_and_year_without_a_day_never_take_today_s_day() -> None:
+    assert parse_datetime("Mai 2024") == datetime(2024, 5, 1, tzinfo=ZoneInfo("UTC"))
 
 
 # -- authors -----------------------------------------------------------------------------------

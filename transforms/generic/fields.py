@@ -24,6 +24,7 @@ from transforms.dates import (
     date_by_htmldate,
     date_from_url,
     first_bare_date,
+    first_dated_line,
     labelled_dates,
     parse_datetime,
 )
@@ -39,7 +40,7 @@ HAS_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 HAS_OFFSET = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)\s*$", re.I
 )
-TEXT_LINES_SCANNED = 400  # the visible text's first lines looked at for a date line
+TEXT_LINES_SCANNED = 1500  # the visible text's first lines looked at for a date line
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 AUTHOR_LABEL = re.compile(
@@ -214,6 +215,7 @@ def pick_dates_with_sources(
             ("labels", labelled),
             ("labels", first_bare_date(lines, zone)),
             ("url", url_day),
+            ("labels", first_dated_line(lines, zone) if options.dated_lines else None),
         ):
             if value is not None:
                 published, sources["published_at"] = value, source

@@ -210,6 +210,15 @@ BOILERPLATE_TEXT = re.compile(
     r"rate this (?:article|post|page|story)\b.*|(?:hier können sie )?(?:den|diesen) "
     r"(?:artikel|beitrag) (?:bewerten|kommentieren|teilen)\b.*|\(?(?:noch )?keine "
     r"bewertungen\)?.*|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen\?.*|"
+    # machinery showing through: PHP warnings, permalinks, view counters, toggles, ad markers
+    r"(?:warning|notice|deprecated|fatal error|parse error)\s*:.*\bon line \d+.*|"
+    r"perma(?:link|lien)\b.*|(?:aufrufe|views|vues|visualizzazioni|visitas)\s*:\s*\d.*|"
+    r"(?:quellen|sources?) (?:ausblenden|einblenden|anzeigen|hide|show)|alle anzeigen|"
+    r"show all|mehr erfahren|[-–—\s]*(?:anzeige|werbung|advertisement)[-–—\s]*|"
+    r"(?:externer inhalt|external content|contenu externe|contenido externo)\s*:?|"
+    # how to cite or reuse the text: "Suggested citation ...", "Pour citer cet article :"
+    r"(?:suggested citation|how to cite(?: this)?|cite this (?:article|post)|zitiervorschlag|"
+    r"zitierweise|pour citer cet article)\b.*|"
     # a blog post's footer: "This entry was posted in News. Bookmark the permalink."
     r"this entry was posted\b.*|bookmark the permalink\.?|"
     r"(?:%d|\d+) (?:bloggers?|bloggern) (?:like|gefällt) (?:this|das):?|"
@@ -316,6 +325,7 @@ class ExtractionOptions:
     walk_text_panels: bool = True  # an accordion (role tablist) holding article text is walked
     title_article_wins: bool = True  # of several <article>s, the title's holds the text
     title_skip_site_h1: bool = True  # an h1 that is the site's logo or a link home is no headline
+    dated_lines: bool = True  # with no date stated, the first short line holding one gives it
     heading_anchor_ids: bool = True  # a heading's id spelling its words is no class name
     ancestor_decay: float = 0.7  # share of a block's score passed on to each further ancestor
     # the container grows to its parent when that adds less than this share of its score ...
