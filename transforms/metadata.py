@@ -195,6 +195,22 @@ def json_ld_objects(tree: HtmlElement) -> list[dict]:
     return objects
 
 
+def resolve_references(value: Any, by_id: dict[str, dict]) -> Any:
+    """`{"@id": ".../#/schema/person/1"}` -> the node of that `@id` elsewhere on the page (a
+    Yoast-style `@graph` names the author once, in a Person node, and refers to it)."""
+    if isinstance(value, list):
+        return [resolve_references(item, by_id) for item in value]
+    if isinstance(value, dict) and "name" not in value:
+        reference = value.get("@id")
+        if isinstance(reference, str) and reference in by_id:
+            return by_id[reference]
+    return value
+
+
+def nodes_by_id(objects: list[dict]) -> dict[str, dict]:
+    return {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
+
+
 def _types(obj: dict) -> set[str]:
     kind = obj.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
@@ -302,7 +318,8 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
     title_node = next(tree.iter("title"), None)
     page_title = normalize_text(title_node.text_content()) if title_node is not None else ""
 
-    authors = names_of(article.get("author"))
+    by_id = nodes_by_id(objects)
+    authors = names_of(resolve_references(article.get("author"), by_id))
     if not authors:
         authors = names_of(
             first_meta(meta, "author", "article:author", "dc.creator", "sailthru.author")
@@ -328,7 +345,7 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
         description=first_meta(meta, "og:description", "description", "twitter:description")
         or _text(article.get("description")),
         site_name=first_meta(meta, "og:site_name", "application-name")
-        or _text(article.get("publisher")),
+        or _text(resolve_references(article.get("publisher"), by_id)),
         published=_text(article.get("datePublished")) or first_meta(meta, *PUBLISHED_KEYS),
         modified=_text(article.get("dateModified"))
         or first_meta(
@@ -346,5 +363,5 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
         article_body=_paragraphs(body) if isinstance(body, str) else None,
         meta=meta,
         published_candidates=published_candidates(article, objects, meta),
-        publisher=_text(article.get("publisher")),
+        publisher=_text(resolve_references(article.get("publisher"), by_id)),
     )

@@ -358,6 +358,33 @@ def authors_of(head: str, before: str = "") -> tuple[str, ...]:
     return extract(html).authors
 
 
+def test_a_json_ld_author_given_by_reference_to_a_person_node_is_read() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "Article",
+                "headline": HEADLINE,
+                "author": {"@id": "https://news.harbour-daily.example/#/schema/person/7"},
+                "publisher": {"@id": "https://news.harbour-daily.example/#organization"},
+            },
+            {
+                "@type": "Person",
+                "@id": "https://news.harbour-daily.example/#/schema/person/7",
+                "name": "Wolfgang Schmale",
+            },
+            {
+                "@type": "Organization",
+                "@id": "https://news.harbour-daily.example/#organization",
+                "name": SITE,
+            },
+        ],
+    }
+    article = extract(page(title=HEADLINE, head=json_ld(**graph)))
+    assert article.authors == ("Wolfgang Schmale",)
+    assert article.sources["authors"] == "metadata"
+
+
 def test_an_email_address_is_not_a_name() -> None:
     assert authors_of('<meta name="author" content="j.doe@harbour-daily.example">') == ()
     assert authors_of('<meta name="author" content="Jane Doe <jane@harbour.example>">') == (
