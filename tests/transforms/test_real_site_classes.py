@@ -385,6 +385,14 @@ def test_a_json_ld_author_given_by_reference_to_a_person_node_is_read() -> None:
     assert article.sources["authors"] == "metadata"
 
 
+def test_a_personal_blog_s_byline_naming_the_site_is_its_author() -> None:
+    byline = "<span class='author vcard'><a rel='author' href='/author/creeny/'>Creeny</a></span>"
+    html = page(title=HEADLINE, before=byline)
+    article = extract(html, "https://creeny.wordpress.example/2024/03/05/nebel/")
+    assert article.authors == ("Creeny",)
+    assert article.sources["authors"] == "byline"
+
+
 def test_an_email_address_is_not_a_name() -> None:
     assert authors_of('<meta name="author" content="j.doe@harbour-daily.example">') == ()
     assert authors_of('<meta name="author" content="Jane Doe <jane@harbour.example>">') == (

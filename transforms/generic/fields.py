@@ -425,9 +425,15 @@ def pick_authors_with_source(
     if people:
         return people, "metadata"
     publisher = clean_author_names(meta.authors, publishers, keep_publisher=True)
-    byline = clean_author_names(byline_names(root, options), publishers)
+    raw_byline = byline_names(root, options)
+    byline = clean_author_names(raw_byline, publishers)
     if publisher:
         byline = tuple(name for name in byline if len(name.split()) >= MIN_BYLINE_WORDS)
     if byline:
         return byline, "byline"
-    return (publisher, "metadata") if publisher else ((), None)
+    if publisher:
+        return publisher, "metadata"
+    # a personal blog named after its author ("creeny.wordpress.com", by Creeny): the byline
+    # naming the site is the only name the page gives, and it is the author's
+    byline = clean_author_names(raw_byline, publishers, keep_publisher=True)
+    return (byline, "byline") if byline else ((), None)
