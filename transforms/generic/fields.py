@@ -52,6 +52,15 @@ AUTHOR_LABEL = re.compile(
     r"(?:\s*[:：]\s*|\s+|(?=(?-i:[A-ZÀ-ÖØ-Þ])))",  # "Geschrieben vonElisa Marvena": glued
     re.IGNORECASE,
 )
+# a role or a link after the name: "Christoph Hein Chefredakteur", "Jane Doe, Staff Writer"
+ROLE_TAIL = re.compile(
+    r"\s+(?:chefredakteur(?:in)?|redakteur(?:in)?|editor(?:-in-chief)?|"
+    r"senior editor|staff writer|reporter(?:in)?|korrespondent(?:in)?|correspondent|"
+    r"contributor|freie[rn]? (?:autor(?:in)?|journalist(?:in)?)|journalist(?:in)?|"
+    r"volontär(?:in)?|mitglied\b|über\b|about\b|autorenseite|author page|"
+    r"alle (?:artikel|beiträge)|all (?:articles|posts)|mehr von|more from)\b.*$",
+    re.IGNORECASE,
+)
 # what a byline line holds besides the name: "@handle", a preposition left by a cut date
 HANDLE = re.compile(r"(?:^|\s)@\w+")
 DANGLING_PREPOSITION = re.compile(r"\s+(?:am|um|at|on|le|el|il|op|den)$", re.IGNORECASE)
@@ -274,6 +283,7 @@ def clean_author_names(
             text = DOMAIN_IN_PARENTHESES.sub("", text)
         text = INITIALS_IN_PARENTHESES.sub("", text)
         text = BYLINE_TAIL.sub("", SOCIAL_LINK.sub(" ", HANDLE.sub(" ", text)))
+        text = ROLE_TAIL.sub("", text)
         for part in AUTHOR_SEPARATOR.split(text):
             name = DANGLING_PREPOSITION.sub("", normalize_text(part).strip(" -–—|:()[]<>"))
             if (
