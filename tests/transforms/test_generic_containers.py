@@ -159,3 +159,19 @@ def test_a_footer_s_long_legal_text_is_not_walked_as_a_wrapper() -> None:
     text = extract_generic(html, URL).text
     assert_article(text)
     assert "Equal opportunity employer" not in text
+
+
+def test_ruby_readings_are_neither_body_nor_title() -> None:
+    headline = (
+        "<ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rp>(</rp><rt>たいばつ</rt><rp>)</rp></ruby>"
+    )
+    paragraph = (
+        "<p><ruby>法律<rt>ほうりつ</rt></ruby>では<ruby>虐待<rt>ぎゃくたい</rt></ruby>をした"
+        "<ruby>親<rt>おや</rt></ruby>に専門家が子どもの育て方を教えることになりました。"
+        "新しい法律は来年の四月から始まります。</p>"
+    )
+    html = page(f"<article><h1>{headline}を禁止する法律ができる</h1>{paragraph * 3}</article>")
+    article = extract_generic(html, URL)
+    assert article.title == "子どもへの体罰を禁止する法律ができる"
+    assert "法律では虐待をした親に専門家が" in article.text
+    assert "ほうりつ" not in article.text

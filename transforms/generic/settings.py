@@ -44,6 +44,8 @@ SKIPPED_TAGS = frozenset(
         "aside",
         "footer",
         "menu",
+        "rt",  # a ruby annotation's reading (furigana) above the word it spells
+        "rp",
     }
 )
 # The last-resort pass reads page chrome and hidden fallbacks too: only machinery stays skipped.

@@ -102,17 +102,22 @@ def _heading_below(heading: HtmlElement) -> HtmlElement | None:
 def _heading_text(heading: HtmlElement, options: ExtractionOptions) -> str:
     """The heading's text; with `title_drop_kicker`, without the kicker set in it (the topic
     line above the headline: "Opinion", "US election")."""
-    if not options.title_drop_kicker:
+    # ruby annotations (<rt>, <rp>) spell a word's reading above it: not the headline's text
+    readings = list(heading.iterdescendants("rt", "rp"))
+    kickers = (
+        [
+            element
+            for element in heading.iterdescendants()
+            if isinstance(element.tag, str) and KICKER_NAME.search(element.get("class") or "")
+        ]
+        if options.title_drop_kicker
+        else []
+    )
+    if not readings and not kickers:
         return normalize_text(heading.text_content())
-    kickers = [
-        element
-        for element in heading.iterdescendants()
-        if isinstance(element.tag, str) and KICKER_NAME.search(element.get("class") or "")
-    ]
-    if not kickers:
-        return normalize_text(heading.text_content())
-    kept = [text for text in TEXT_NODES(heading) if not _inside_any(text, kickers)]
-    return normalize_text(" ".join(kept))
+    kept = [text for text in TEXT_NODES(heading) if not _inside_any(text, readings + kickers)]
+    # a reading sits inside a word: the word's parts join without a space
+    return normalize_text(("" if readings else " ").join(kept))
 
 
 def _inside_any(text: etree._ElementUnicodeResult, elements: list[HtmlElement]) -> bool:
