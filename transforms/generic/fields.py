@@ -1,9 +1,11 @@
 """Standfirst, dates and authors: every source the page offers, weighed, the winner's source kept.
 
 Dates: the page's statements of its publication (JSON-LD, `article:*` and other meta tags,
-`<time>` elements, label lines in the visible text, the URL, then htmldate) are read in that
-order of trust; a date without a time of day gives way to a statement of the same day that has
-one, and a time without an offset to the same wall time with one.
+`<time>` elements, label lines in the visible text in several languages, a bare date line, the
+URL, a short line holding a date, then htmldate's markup reading) are read in that order of
+trust; a date without a time of day gives way to a statement of the same day that has one, a
+time without an offset to the same wall time with one, and a UTC time to the same instant in
+the page's own offset.
 
 Authors: names from JSON-LD / meta tags, else the page's byline, cleaned as a class: e-mail
 addresses and label prefixes ("Author:") go, several names in one string are split, initials in
