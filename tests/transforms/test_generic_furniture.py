@@ -345,3 +345,13 @@ def test_a_comment_form_after_the_text_ends_it(opening: str) -> None:
 )
 def test_machinery_and_citation_lines_are_not_body(line: str) -> None:
     assert_clean(body_with(f"<p>{line}</p>"), line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Read more about the new aquarium here.", "Recommended for:", "More from the campus:"]
+)
+def test_a_plain_line_only_looking_like_an_end_marker_does_not_end_the_text(line: str) -> None:
+    tail = "The aquarium opens to visitors on the first Saturday in April, at ten in the morning."
+    text = body_of(after=f"<p>{line}</p><p>{tail}</p>")
+    assert_clean(text)
+    assert tail in text

@@ -46,9 +46,13 @@ def select_blocks(
         if len(line) <= options.boilerplate_text_max_chars:
             if settings.BOILERPLATE_TEXT.match(line):
                 continue
+            plain_marker = (
+                options.end_marker_lines
+                and len(line.split()) <= 6
+                and not settings.NOT_A_PLAIN_END_MARKER.search(line)
+            )
             if (
-                (is_heading or (options.end_marker_lines and len(line.split()) <= 6))
-                and settings.END_MARKER.match(line)
+                (is_heading or plain_marker) and settings.END_MARKER.match(line)
             ) or settings.RULE_LINE.match(line):
                 prose_before = prose_after[0] - prose_after[index]
                 if prose_after[index] < options.end_marker_max_prose_after * prose_before:

@@ -276,6 +276,10 @@ END_MARKER = re.compile(
     r"\s*(?::|\.\.\.|…)?$",
     re.IGNORECASE,
 )
+# a plain line is an end marker only as a module's name: "Recommended for:" labels a field of a
+# review, "Read more about this dress here." is a sentence, "More from NBC's TODAY:" heads a
+# quoted list; the open-ended English markers end the text only as headings
+NOT_A_PLAIN_END_MARKER = re.compile(r"^(?:recommended|popular|more|read)\b|[.!?]$", re.IGNORECASE)
 CREDIT_NAME = re.compile(r"credit|copyright|photographer|source|author|byline|rights", re.I)
 CREDIT_IN_CAPTION = re.compile(
     r"\s*(?:[\[(]\s*)?(?:(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?"
