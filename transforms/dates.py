@@ -18,10 +18,10 @@ ISO_LIKE = re.compile(
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
 HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-# "10.12.2022", "01-11-2023": dotted or dashed numbers ending in the year are day first
-# (German, Dutch, Scandinavian, Russian ...); slashed ones stay dateutil's month first
 # what dateutil fills in for parts a text leaves out: the first, never today's day
 NO_DEFAULTS = datetime(2000, 1, 1)
+# "10.12.2022", "01-11-2023": dotted or dashed numbers ending in the year are day first
+# (German, Dutch, Scandinavian, Russian ...); slashed ones stay dateutil's month first
 DAY_FIRST = re.compile(r"(?<!\d)\d{1,2}([.-])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
 
 
@@ -131,16 +131,11 @@ FOREIGN_MONTHS = {
 MONTH_OF = {
     name.rstrip("."): english for english, names in FOREIGN_MONTHS.items() for name in names.split()
 }
-FOREIGN_MONTH = re.compile(
-    r"(?<![^\W\d_])(" + "|".join(sorted(map(re.escape, MONTH_OF), key=len, reverse=True)) + r")\.?"
-    r"(?![^\W\d_])",
-    re.IGNORECASE,
-)
+FOREIGN_MONTH_NAMES = "|".join(sorted(map(re.escape, MONTH_OF), key=len, reverse=True))
+FOREIGN_MONTH = re.compile(rf"(?<![^\W\d_])({FOREIGN_MONTH_NAMES})\.?(?![^\W\d_])", re.IGNORECASE)
 MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    + "|".join(sorted(map(re.escape, MONTH_OF), key=len, reverse=True))
-    + r")\.?"
+    rf"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|{FOREIGN_MONTH_NAMES})\.?"
 )
 DATE_VALUE = (
     r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"

@@ -320,6 +320,7 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
 
     by_id = nodes_by_id(objects)
     authors = names_of(resolve_references(article.get("author"), by_id))
+    publisher = _text(resolve_references(article.get("publisher"), by_id))
     if not authors:
         authors = names_of(
             first_meta(meta, "author", "article:author", "dc.creator", "sailthru.author")
@@ -344,8 +345,7 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
         headline=_text(article.get("headline")) or _text(article.get("name")),
         description=first_meta(meta, "og:description", "description", "twitter:description")
         or _text(article.get("description")),
-        site_name=first_meta(meta, "og:site_name", "application-name")
-        or _text(resolve_references(article.get("publisher"), by_id)),
+        site_name=first_meta(meta, "og:site_name", "application-name") or publisher,
         published=_text(article.get("datePublished")) or first_meta(meta, *PUBLISHED_KEYS),
         modified=_text(article.get("dateModified"))
         or first_meta(
@@ -363,5 +363,5 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
         article_body=_paragraphs(body) if isinstance(body, str) else None,
         meta=meta,
         published_candidates=published_candidates(article, objects, meta),
-        publisher=_text(resolve_references(article.get("publisher"), by_id)),
+        publisher=publisher,
     )

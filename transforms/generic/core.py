@@ -20,8 +20,8 @@ from transforms.generic.fields import (
     pick_dates_with_sources,
     pick_subtitle,
 )
-from transforms.generic.score import article_headed_by, choose_container, inside
-from transforms.generic.select import dedupe_blocks, select_blocks, text_key
+from transforms.generic.score import article_headed_by, choose_container, inside, text_key
+from transforms.generic.select import dedupe_blocks, select_blocks
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import pick_title_with_source

@@ -31,7 +31,7 @@ from transforms.dates import (
     parse_datetime,
 )
 from transforms.generic import settings
-from transforms.generic.select import text_key
+from transforms.generic.score import text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.metadata import AUTHOR_PREFIX, PageMetadata
 from transforms.normalize import normalize_text

@@ -181,6 +181,10 @@ def in_prose_group(
     return parent is None or prose.get(parent, 0.0) > 0
 
 
+def text_key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
 def inside(element: HtmlElement, container: HtmlElement) -> bool:
     if element is container:
         return True
@@ -193,7 +197,7 @@ def article_headed_by(root: HtmlElement, container: HtmlElement, title: str) -> 
     Pages that load the next stories as you scroll hold several <article>s, each with its
     own headline; the longest is not always the page's own.
     """
-    title_key = _key(title)
+    title_key = text_key(title)
     if not title_key:
         return None
     own = next((a for a in (container, *container.iterancestors()) if a.tag == "article"), None)
@@ -214,8 +218,6 @@ def article_headed_by(root: HtmlElement, container: HtmlElement, title: str) -> 
 
 
 def _headed_by(article: HtmlElement, title_key: str) -> bool:
-    return any(_key(heading.text_content()) == title_key for heading in article.iter("h1", "h2"))
-
-
-def _key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return any(
+        text_key(heading.text_content()) == title_key for heading in article.iter("h1", "h2")
+    )

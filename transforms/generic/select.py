@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml import html as lxml_html
 
 from records.article import Block
 from transforms.generic import settings
-from transforms.generic.score import in_prose_group, inside
+from transforms.generic.score import in_prose_group, inside, text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.walk import TextBlock
 from transforms.normalize import collapse_repeated_span, normalize_text
@@ -220,10 +218,6 @@ def _is_headline_link(item: HtmlElement, options: ExtractionOptions) -> bool:
 def _as_block(block: TextBlock, line: str) -> Block:
     kind = "heading" if block.tag in settings.HEADING_TAGS or block.tag == "h1" else "paragraph"
     return Block(collapse_repeated_span(line), kind)
-
-
-def text_key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
 def dedupe_blocks(blocks: list[Block]) -> list[Block]:

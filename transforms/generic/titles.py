@@ -100,8 +100,8 @@ def _heading_below(heading: HtmlElement) -> HtmlElement | None:
 
 
 def _heading_text(heading: HtmlElement, options: ExtractionOptions) -> str:
-    """The heading's text; with `title_drop_kicker`, without the kicker set in it (the topic
-    line above the headline: "Opinion", "US election")."""
+    """The heading's text, without ruby readings; with `title_drop_kicker`, without the kicker
+    set in it (the topic line above the headline: "Opinion", "US election")."""
     # ruby annotations (<rt>, <rp>) spell a word's reading above it: not the headline's text
     readings = list(heading.iterdescendants("rt", "rp"))
     kickers = (
@@ -173,8 +173,8 @@ def _names_the_site(heading: HtmlElement) -> bool:
     link = links[0]
     if link.get("rel") == "home":
         return True
-    path = urlsplit(link.get("href") or "").path
-    return path in ("", "/") and (link.get("href") or "").strip() not in ("", "#")
+    href = link.get("href") or ""
+    return href.strip() not in ("", "#") and urlsplit(href).path in ("", "/")
 
 
 SITE_HEADING_NAME = re.compile(
