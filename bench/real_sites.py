@@ -469,6 +469,9 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_drop_kicker": (False,),
     "title_skip_site_h1": (False,),
     "dated_lines": (False,),
+    "next_byline": (False,),
+    "dated_bylines": (False,),
+    "byline_completes_metadata": (False,),
 }
 
 

@@ -55,6 +55,19 @@ TRAILING_COMMA = re.compile(r",\s*([}\]])")
 TAG_SPLIT = re.compile(r"\s*[,;|]\s*")
 AUTHOR_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+AUTHOR_META_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "sailthru.author",
+    "parsely-author",
+    "shareaholic:article_author_name",
+)
+WRITTEN_BY = re.compile(
+    r"\s*(?:written by|geschrieben von|verfasst von|von|écrit par|escrito por|scritto da|"
+    r"geschreven door|auteur|autor|author)\s*$",
+    re.IGNORECASE,
+)
 PUBLISHED_KEYS = (
     "article:published_time",
     "article:published:time",
@@ -252,7 +265,7 @@ def names_of(value: Any) -> list[str]:
                 continue
         if not isinstance(item, str):
             continue
-        text = AUTHOR_PREFIX.sub("", normalize_text(item))
+        text = AUTHOR_PREFIX.sub("", normalize_text(html.unescape(item)))  # "Redacci&oacute;n"
         if not text or URL_LIKE.match(text):
             continue
         names.extend(part for part in AUTHOR_SPLIT.split(text) if part and len(part) <= 80)
@@ -309,6 +322,14 @@ def published_candidates(
 # -- everything together ------------------------------------------------------------------
 
 
+def _labelled_twitter_author(meta: dict[str, str]) -> str | None:
+    """Yoast's Twitter card pairs: `twitter:label1` "Written by", `twitter:data1` the name."""
+    for index in "12":
+        if WRITTEN_BY.match(meta.get(f"twitter:label{index}", "")):
+            return first_meta(meta, f"twitter:data{index}")
+    return None
+
+
 def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
     """JSON-LD first, then OpenGraph / article:* meta, then plain meta tags and `<head>`."""
     meta = meta_tags(tree)
@@ -322,9 +343,7 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
     authors = names_of(resolve_references(article.get("author"), by_id))
     publisher = _text(resolve_references(article.get("publisher"), by_id))
     if not authors:
-        authors = names_of(
-            first_meta(meta, "author", "article:author", "dc.creator", "sailthru.author")
-        )
+        authors = names_of(first_meta(meta, *AUTHOR_META_KEYS) or _labelled_twitter_author(meta))
     tags = keywords_of(article.get("keywords"))
     if not tags:
         tags = keywords_of(first_meta(meta, "article:tag", "news_keywords", "keywords"))

@@ -14,7 +14,10 @@ parentheses are dropped, and the publisher (its name, its domain) is not an auth
 
 from __future__ import annotations
 
+import html
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
@@ -44,23 +47,43 @@ HAS_OFFSET = re.compile(
 )
 TEXT_LINES_SCANNED = 1500  # the visible text's first lines looked at for a date line
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(
+    r"[\w.+-]+(?:@|\[at\]|\(at\))[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]?", re.IGNORECASE
+)
+URL = re.compile(r"https?://\S+")
+DESK_WORD = re.compile(r"(?:staff|redaktion|team|editorial|desk|redacci[oó]n)$", re.IGNORECASE)
+ORGANISATION = re.compile(r"(?:e\.v\.?|v\.|gmbh|ag|inc\.?|ltd\.?|llc|stiftung)$", re.IGNORECASE)
+# academic and professional letters after a name, split off as if they were a second name
+CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|m\.?sc|b\.?sc|rdn?|rn|dr|prof)\.?$", re.I)
 AUTHOR_LABEL = re.compile(
     r"^\s*(?:(?:written|posted|reported|published)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|veröffentlicht)\s+von|"
     r"(?:escrito|publicado)\s+por|(?:écrit|publié)\s+par|(?:scritto|pubblicato)\s+da|"
     r"(?:geschreven|geplaatst)\s+door|authors?|autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
     r"auteurs?|autores?|reporter|text|texto|von|vom|by|par|por|di|door|av|af)"
-    r"(?:\s*[:：]\s*|\s+|(?=(?-i:[A-ZÀ-ÖØ-Þ])))",  # "Geschrieben vonElisa Marvena": glued
+    # "Geschrieben vonElisa Marvena": glued, though not inside a capitalised word ("AFP")
+    r"(?:\s*[:：]\s*|\s+|(?<=(?-i:[a-zäöüéèáíóúñ]))(?=(?-i:[A-ZÀ-ÖØ-Þ])))",
     re.IGNORECASE,
 )
+# what a byline says the name made before the name: "Rezept von", "Interview:", "Ein Beitrag
+# von", "Gespeichert von" (Drupal), "Photos by"
+WORK_LABEL = re.compile(
+    r"^\s*(?:(?:ein\s+)?(?:gast)?beitrag|artikel|rezept|interview|bericht|reportage|"
+    r"gespeichert|article|story|recipe|guest post|photos?|fotos?|words|entrevista|"
+    r"propos recueillis)\s*(?:[:：]|(?:von|by|par|por|de)\b)\s*",  # "Beitragvon r23": glued
+    re.IGNORECASE,
+)
+# before the label: what the line led with ("| Autor: gnaddrig", ", par Attac France", "© Jane")
+LEADING_PUNCTUATION = re.compile(r"^[\s,;:|·•©/–—-]+")
 # a role or a link after the name: "Christoph Hein Chefredakteur", "Jane Doe, Staff Writer"
 ROLE_TAIL = re.compile(
     r"\s+(?:chefredakteur(?:in)?|redakteur(?:in)?|editor(?:-in-chief)?|"
     r"senior editor|staff writer|reporter(?:in)?|korrespondent(?:in)?|correspondent|"
     r"contributor|freie[rn]? (?:autor(?:in)?|journalist(?:in)?)|journalist(?:in)?|"
     r"volontär(?:in)?|mitglied\b|über\b|about\b|autorenseite|author page|"
-    r"alle (?:artikel|beiträge)|all (?:articles|posts)|mehr von|more from)\b.*$",
+    r"alle (?:artikel|beiträge)|all (?:articles|posts)|mehr von|more from|edited by)\b.*$|"
+    r"\s+[ée]dition\s*:.*$|"
+    r"\s+for\s+the\s+(?-i:[A-Z]).*$",  # "Glen Owen For The Mail On Sunday"
     re.IGNORECASE,
 )
 # what a byline line holds besides the name: "@handle", a preposition left by a cut date
@@ -69,19 +92,29 @@ DANGLING_PREPOSITION = re.compile(r"\s+(?:am|um|at|on|le|el|il|op|den)$", re.IGN
 # form and link labels that byline readers pick up as names
 UI_LABEL = re.compile(
     r"^(?:name|e-?mail|website|webseite|kommentar|comment|alle beiträge|all posts|"
-    r"view all posts|more posts|alle artikel|course/meal)\s*\*?$",
+    r"view all posts|more posts|alle artikel|course/meal|follow|folgen|subscribe|abonnieren|"
+    r"no author|unknown|anonymous|(?:wordpress|site|web)?admin(?:istrator)?|"
+    r"authors?|auteurs?|autor(?:in|en)?|autores?|"
+    r"(?:view my complete|afficher mon|mein vollständiges|ver mi) (?:profile?|profil)\w*.*)\s*\*?$",
     re.IGNORECASE,
 )
 # several names in one string: commas, semicolons, ampersands, "and" in a few languages, bars
 AUTHOR_SEPARATOR = re.compile(
-    r"\s*(?:,|;|&|\s\|\s|\s/\s|·|•|\band\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|\be\b|\ben\b)\s*"
+    r"\s*(?:,|;|&|\s\|\s|\s/\s|·|•|\b(?i:and|und)\b|\bet\b|\by\b|\bog\b|\boch\b|\be\b(?!\.)|"
+    r"\ben\b)\s*"  # "e" is Portuguese "and", never the "e." of "e.V."
 )
 # a byline's link labels glued to the name ("Jane DoeTwitter"), and what follows the name on
 # its line: a time, a date, "Today"
 SOCIAL_LINK = re.compile(r"(?:Twitter|Facebook|Instagram|LinkedIn|Bluesky|Mastodon|E-Mail|Email)\b")
 BYLINE_TAIL = re.compile(
-    r"(?:^|\s+)(?:today|yesterday|heute|gestern|updated|published|aktualisiert|veröffentlicht|"
-    r"publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|\d).*$",
+    r"(?:^|\s+)(?:today|yesterday|heute|gestern|updated|published|posted|aktualisiert|"
+    r"veröffentlicht|publiziert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|"
+    r"gepubliceerd|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|(?:mon|diens|donners|frei|sams|"
+    r"sonn)tag,|mittwoch,|stand\b|\d|"
+    r"(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[.,]?\s+\d|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember)\w*\.?\s+\d)"
+    r".*$|(?<=[^\W\d_])\d{1,2}\.\s.*$",  # "Nicole Collignon22. Februar": a day glued on
     re.I,
 )
 INITIALS_IN_PARENTHESES = re.compile(r"\s*\((?:[^\W\d_]{1,4}\.?\s*[/,;]?\s*){1,3}\)")
@@ -111,6 +144,10 @@ AUTHOR_PATH = re.compile(
     re.IGNORECASE,
 )
 CHROME_TAGS = frozenset({"nav", "footer", "aside", "menu"})
+BYLINES_COMPARED = 3  # bylines read for the full names behind a login in the metadata
+HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# a byline class sits on these ("<ul class='author'><li>…", "<h4 class='vcard author'>")
+BYLINE_TAGS = ("a", "span", "div", "p", "address", "li", "dd", "ul", *sorted(HEADING_TAGS))
 MAX_AUTHOR_WORDS = 6
 MIN_BYLINE_WORDS = 2  # a byline name overriding the publisher's: first and last name
 MAX_AUTHOR_CHARS = 60
@@ -276,8 +313,9 @@ def clean_author_names(
     name stays too (a page whose only byline is its publisher)."""
     cleaned: list[str] = []
     for raw in names:
-        text = normalize_text(EMAIL.sub(" ", raw))
-        text = AUTHOR_LABEL.sub("", AUTHOR_PREFIX.sub("", text))
+        text = normalize_text(URL.sub(" ", EMAIL.sub(" ", html.unescape(raw))))
+        text = LEADING_PUNCTUATION.sub("", text)
+        text = AUTHOR_LABEL.sub("", WORK_LABEL.sub("", AUTHOR_PREFIX.sub("", text)))
         domain = DOMAIN_IN_PARENTHESES.search(text)
         if domain:  # "Harbour Daily (harbourdaily.com)": the publisher, by its own address
             if not keep_publisher:
@@ -285,12 +323,18 @@ def clean_author_names(
             text = DOMAIN_IN_PARENTHESES.sub("", text)
         text = INITIALS_IN_PARENTHESES.sub("", text)
         text = BYLINE_TAIL.sub("", SOCIAL_LINK.sub(" ", HANDLE.sub(" ", text)))
-        text = ROLE_TAIL.sub("", text)
+        without_role = ROLE_TAIL.sub("", text)
+        if len(without_role.split()) >= MIN_BYLINE_WORDS:  # "Rasender Reporter" is a pen name
+            text = without_role
         for part in AUTHOR_SEPARATOR.split(text):
-            name = DANGLING_PREPOSITION.sub("", normalize_text(part).strip(" -–—|:()[]<>"))
+            name = DANGLING_PREPOSITION.sub("", normalize_text(part).strip(" -–—|:()[]<>©»«›‹"))
+            name = _undoubled(name)
+            if not _is_publisher(name, publishers):
+                name = _without_publisher_words(name, publishers)
             if (
                 not name
                 or UI_LABEL.match(name)
+                or CREDENTIAL.match(name)
                 or not any(ch.isalpha() for ch in name)
                 or len(name) > MAX_AUTHOR_CHARS
                 or len(name.split()) > MAX_AUTHOR_WORDS
@@ -299,6 +343,38 @@ def clean_author_names(
                 continue
             cleaned.append(name)
     return tuple(dict.fromkeys(cleaned))
+
+
+def _undoubled(name: str) -> str:
+    """A name shown twice in one element (a hidden and a shown copy): "Jane Doe Jane Doe"."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
+
+
+def _without_publisher_words(name: str, publishers: set[str]) -> str:
+    """The person in "Adam Aaronson PhillyVoice Staff", "unocero - Alberto Ávila": the
+    publisher's own name (and a desk word after it) goes when other words remain."""
+    words = name.split()
+    keys = [_key(word) for word in words]
+    for publisher in publishers:
+        size = len(publisher.split())
+        for start in range(len(words) - size + 1):
+            if " ".join(keys[start : start + size]) != publisher:
+                continue
+            end = start + size
+            if end < len(words) and DESK_WORD.match(words[end]):
+                end += 1
+            rest = [w for w in words[:start] + words[end:] if any(c.isalpha() for c in w)]
+            if (
+                rest
+                and any(word[0].isupper() for word in rest)
+                and not any(DESK_WORD.match(word) or ORGANISATION.match(word) for word in rest)
+            ):  # "Redaktion Polizeiticker Schweiz", "Bund der Energieverbraucher e.V." stay
+                return normalize_text(" ".join(rest)).strip(" -–—|:")
+    return name
 
 
 def _shown_text(node: HtmlElement) -> str:
@@ -362,14 +438,13 @@ def _labelled_byline(node: HtmlElement) -> str | None:
     return text
 
 
-def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> list[str]:
-    """The first byline on the page (`rel=author`, `itemprop=author`, a byline class, with
-    `byline_labels` a short element led by a byline label), without screen-reader labels."""
-    tags = (
-        ("a", "span", "div", "p", "address", "li", "dd")
-        if options.byline_labels
-        else ("a", "span", "div", "p", "address")
-    )
+def byline_candidates(
+    root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> Iterator[list[str]]:
+    """The page's bylines in document order (`rel=author`, `itemprop=author`, a byline class,
+    with `byline_labels` a short element led by a byline label, with `byline_author_links` the
+    links to author pages), without screen-reader labels; each a list of raw name strings."""
+    tags = BYLINE_TAGS if options.byline_labels else ("a", "span", "div", "p", "address")
     for node in root.iter(*tags):
         if (
             node.get("rel") == "author"
@@ -381,19 +456,29 @@ def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS
             )
             if (
                 2 < len(text) <= 120
-                and not settings.DATE_IN_TEXT.search(text)
+                and (options.dated_bylines or not settings.DATE_IN_TEXT.search(text))
                 and not _in_comments(node)
             ):
-                return [text]
-        elif options.byline_labels:
+                yield [text]
+                if not options.next_byline:
+                    return
+        elif options.byline_labels and node.tag not in HEADING_TAGS:
             labelled = _labelled_byline(node)
             if labelled:
-                return [labelled]
+                yield [labelled]
+                if not options.next_byline:
+                    return
         if options.byline_author_links and node.tag == "a" and _author_link_name(node):
             parent = node.getparent()
             siblings = parent.iter("a") if parent is not None else iter((node,))
-            return [name for link in siblings if (name := _author_link_name(link))]
-    return []
+            yield [name for link in siblings if (name := _author_link_name(link))]
+            if not options.next_byline:
+                return
+
+
+def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> list[str]:
+    """The first byline on the page (see `byline_candidates`)."""
+    return next(byline_candidates(root, options), [])
 
 
 def _in_comments(node: HtmlElement) -> bool:
@@ -426,6 +511,31 @@ def _author_link_name(link: HtmlElement) -> str | None:
     return text
 
 
+def _squashed(name: str) -> str:
+    return "".join(re.findall(r"[^\W_]+", name.casefold()))
+
+
+def _byline_spelling_out(
+    handles: tuple[str, ...], root: HtmlElement, publishers: set[str], options: ExtractionOptions
+) -> tuple[str, ...]:
+    """The byline's full names when the metadata gives a login or a first name only
+    ("arianschlichenmayer", "Todd") and the byline spells the same people out."""
+    for candidate in itertools.islice(byline_candidates(root, options), BYLINES_COMPARED):
+        names = clean_author_names(candidate, publishers)
+        if len(names) != len(handles):
+            continue
+        if all(
+            " " in name
+            and (
+                _squashed(name) == _squashed(handle)
+                or _squashed(name.split()[0]) == _squashed(handle)
+            )
+            for name, handle in zip(names, handles, strict=True)
+        ):
+            return names
+    return ()
+
+
 def pick_authors_with_source(
     meta: PageMetadata, root: HtmlElement, url: str, options: ExtractionOptions = DEFAULT_OPTIONS
 ) -> tuple[tuple[str, ...], str | None]:
@@ -434,13 +544,25 @@ def pick_authors_with_source(
     counts when it gives full names (an agency code or a desk's initials does not)."""
     publishers = publisher_keys(meta, url) if options.publisher_not_author else set()
     people = clean_author_names(meta.authors, publishers)
+    if people and options.byline_completes_metadata and all(" " not in p for p in people):
+        fuller = _byline_spelling_out(people, root, publishers, options)
+        if fuller:
+            return fuller, "byline"
     if people:
         return people, "metadata"
     publisher = clean_author_names(meta.authors, publishers, keep_publisher=True)
-    raw_byline = byline_names(root, options)
-    byline = clean_author_names(raw_byline, publishers)
-    if publisher:
-        byline = tuple(name for name in byline if len(name.split()) >= MIN_BYLINE_WORDS)
+    raw_byline: list[str] = []
+    byline: tuple[str, ...] = ()
+    for candidate in byline_candidates(root, options):
+        raw_byline = raw_byline or candidate
+        byline = clean_author_names(candidate, publishers)
+        if publisher:
+            byline = tuple(name for name in byline if len(name.split()) >= MIN_BYLINE_WORDS)
+        # a byline naming the publisher (a desk) ends the search, and so does the first one
+        # when the metadata names a desk: a later, weaker byline does not outweigh it
+        if byline or publisher or clean_author_names(candidate, publishers, keep_publisher=True):
+            raw_byline = candidate
+            break
     if byline:
         return byline, "byline"
     if publisher:

@@ -292,7 +292,9 @@ CAPTION_CREDIT_END = re.compile(
     r"[^.:;!?]{2,60}[)\]]?\.?\s*$",
     re.IGNORECASE,
 )
-BYLINE_NAME = re.compile(r"(?:^|[-_\s])(?:byline|author|authors|author-name)(?:$|[-_\s])", re.I)
+BYLINE_NAME = re.compile(
+    r"(?:^|[-_\s])(?:byline|author|authors|author-?name|submitted|username)(?:$|[-_\s])", re.I
+)
 DATE_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Published 18 Jul 2024 at 08:01", "25/04/2026", "Updated 15:10h": a date line, not prose
 DATELINE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
@@ -421,6 +423,13 @@ class ExtractionOptions:
     byline_labels: bool = True
     byline_author_links: bool = True  # ... and a link to an author's page (`/author/jane-doe`)
     publisher_not_author: bool = True  # the publisher's name gives way to a person's byline
+    # a byline that holds no name after cleaning ("Posted on") gives way to the next one
+    next_byline: bool = True
+    # a byline element holding a date too ("Janic Cathomen, 01.12.2021") is read, the date cut
+    dated_bylines: bool = True
+    # metadata naming a login or a first name ("janedoe", "Jane") gives way to the byline's
+    # full name for the same person ("Jane Doe")
+    byline_completes_metadata: bool = True
     lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
     # title vote: a source saying the same cleaned title, a source containing it
     title_exact_vote: float = 1.0

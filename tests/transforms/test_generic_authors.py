@@ -1,0 +1,164 @@
+"""Author classes found on pages from sites never developed on (trafilatura's evaluation set as
+the stand-in): what a byline says around the name, bylines that hold no name, metadata that
+gives a login instead of the name, and the publisher's own name inside a person's."""
+
+from __future__ import annotations
+
+import pytest
+from test_real_site_classes import HEADLINE, SITE, authors_of, json_ld, meta, page
+
+from transforms.extract import extract_article
+from transforms.generic.fields import clean_author_names
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+
+PUBLISHERS = {"harbour daily", "harbourdaily"}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        ", par Jane Doe",
+        "| Autor: Jane Doe",
+        "Interview: Jane Doe",
+        "Rezept von Jane Doe",
+        "Ein Beitrag von Jane Doe",
+        "Beitragvon Jane Doe »",
+        "Gespeichert von Jane Doe am",
+        "© Jane Doe",
+        "Jane Doe Jane Doe",
+        "Jane Doe - https://janedoe.example/",
+        "Jane Doe - [email protected]",
+        "Jane Doe - jane[at]doe.example",
+        "Jane Doe22. Februar 2024",
+        "Jane Doe - January 2, 2024",
+        "Jane Doe Fr, 12.01.2024",
+        "Jane Doe Stand: 12.01.2024",
+        "Jane Doe Edition : John Roe",
+        "Jane Doe, PhD",
+    ],
+)
+def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
+    assert clean_author_names([raw], set()) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Posted on",
+        "Publiziert am",
+        "Artikel von:",
+        "Follow",
+        "No Author",
+        "admin",
+        "Auteurs",
+        "Afficher mon profil complet",
+        "Donnerstag, 4. November 2021",
+    ],
+)
+def test_a_label_without_a_name_is_no_author(raw: str) -> None:
+    assert clean_author_names([raw], set()) == ()
+
+
+def test_capitals_do_not_make_a_glued_label() -> None:
+    """ "AFP/The Local" is an agency, not "af" (Danish "by") glued to "P/The Local"."""
+    assert clean_author_names(["AFP/The Local"], set()) == ("AFP/The Local",)
+    assert clean_author_names(["Geschrieben vonJane Doe"], set()) == ("Jane Doe",)
+
+
+def test_the_and_of_a_headline_case_byline_splits_and_the_desk_after_it_goes() -> None:
+    raw = "Glen Owen And Brendan Carlin For The Mail On Sunday"
+    assert clean_author_names([raw], set()) == ("Glen Owen", "Brendan Carlin")
+
+
+def test_a_legal_form_is_not_split_as_a_portuguese_and() -> None:
+    assert clean_author_names(["Bund der Verbraucher e.V."], set()) == (
+        "Bund der Verbraucher e.V.",
+    )
+    assert clean_author_names(["Maria Silva e João Costa"], set()) == ("Maria Silva", "João Costa")
+
+
+def test_escaped_entities_in_structured_data_are_read_as_letters() -> None:
+    head = json_ld(**{"@type": "NewsArticle", "author": {"name": "Redacci&oacute;n Central"}})
+    assert authors_of(head) == ("Redacción Central",)
+
+
+def test_a_pen_name_is_not_cut_at_a_role_word() -> None:
+    assert clean_author_names(["Rasender Reporter"], set()) == ("Rasender Reporter",)
+    assert clean_author_names(["Jane Doe Reporter"], set()) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Jane Doe HarbourDaily Staff", "Jane Doe"),
+        ("harbourdaily - Jane Doe", "Jane Doe"),
+        ("Redaktion Harbour Daily Nord", "Redaktion Harbour Daily Nord"),
+        ("Harbour Daily Editorial Team", "Harbour Daily Editorial Team"),  # a desk stays
+        ("Verein Harbour Daily e.V.", "Verein Harbour Daily e.V."),
+    ],
+)
+def test_the_publishers_name_inside_a_persons_goes(raw: str, expected: str) -> None:
+    assert clean_author_names([raw], PUBLISHERS) == (expected,)
+
+
+def test_a_byline_without_a_name_gives_way_to_the_next() -> None:
+    byline = (
+        "<div class='author-date'>Posted on 12 March 2024</div><p class='byline'>By Jane Doe</p>"
+    )
+    assert authors_of("", before=byline) == ("Jane Doe",)
+    options = ExtractionOptions(next_byline=False)
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=byline)
+    assert (
+        extract_article(html, "https://x.example/a", profile="generic", options=options).authors
+        == ()
+    )
+
+
+def test_a_byline_holding_the_date_too_gives_the_name() -> None:
+    assert authors_of("", before="<p class='date-author'>Jane Doe, 01.12.2021</p>") == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<ul class='author clipboard'><li>Jane Doe</li></ul>",
+        "<h4 class='vcard author'>vom <span class='fn'>Jane Doe</span></h4>",
+        "<span class='authorname-txt'><span>Jane Doe</span></span>",
+        "<div class='submitted'>Gespeichert von <span>Jane Doe</span> am 24. Juli 2017</div>",
+    ],
+)
+def test_byline_boxes_of_other_shapes_are_read(byline: str) -> None:
+    assert authors_of("", before=byline) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="parsely-author" content="Jane Doe">',
+        '<meta name="shareaholic:article_author_name" content="Jane Doe">',
+        '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" '
+        'content="Jane Doe">',
+    ],
+)
+def test_author_meta_tags_of_other_vendors_are_read(head: str) -> None:
+    assert authors_of(head) == ("Jane Doe",)
+
+
+def test_a_reading_time_card_is_not_an_author() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="4 minutes">'
+    )
+    assert authors_of(head) == ()
+
+
+@pytest.mark.parametrize("login", ["janedoe", "jane.doe", "Jane"])
+def test_a_login_in_the_metadata_gives_way_to_the_bylines_full_name(login: str) -> None:
+    head = f'<meta name="author" content="{login}">'
+    assert authors_of(head, before="<p class='byline'>von Jane Doe</p>") == ("Jane Doe",)
+
+
+def test_a_login_stays_when_the_byline_names_someone_else() -> None:
+    head = '<meta name="author" content="janedoe">'
+    assert authors_of(head, before="<p class='byline'>von John Roe</p>") == ("janedoe",)
+    assert DEFAULT_OPTIONS.byline_completes_metadata
