@@ -472,6 +472,9 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "next_byline": (False,),
     "dated_bylines": (False,),
     "byline_completes_metadata": (False,),
+    "label_tail_bylines": (False,),
+    "dated_name_lines": (False,),
+    "signature_authors": (False,),
 }
 
 

@@ -5,7 +5,7 @@ gives a login instead of the name, and the publisher's own name inside a person'
 from __future__ import annotations
 
 import pytest
-from test_real_site_classes import HEADLINE, SITE, authors_of, json_ld, meta, page
+from test_real_site_classes import HEADLINE, SITE, URL, authors_of, json_ld, meta, page
 
 from transforms.extract import extract_article
 from transforms.generic.fields import clean_author_names
@@ -162,3 +162,70 @@ def test_a_login_stays_when_the_byline_names_someone_else() -> None:
     head = '<meta name="author" content="janedoe">'
     assert authors_of(head, before="<p class='byline'>von John Roe</p>") == ("janedoe",)
     assert DEFAULT_OPTIONS.byline_completes_metadata
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<div class='metaInfo'>Ein Artikel von <strong>Jane Doe</strong> | 27.01.2022 - 12:45</div>",
+        "<p><em>Text von Jane Doe &nbsp; Illustration von John Roe</em></p>",
+        "<div><h5>Autor: </h5>Jane Doe/SP-X</div>",
+    ],
+)
+def test_a_labelled_byline_with_the_name_after_the_label_or_a_date_after_the_name(
+    byline: str,
+) -> None:
+    assert authors_of("", before=byline) == ("Jane Doe",)
+
+
+def test_a_label_followed_by_a_topic_is_no_byline() -> None:
+    assert authors_of("", before="<p>Text &amp; Themen</p>") == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p class='text-muted'>11.12.2019 - Jane Doe</p>",
+        "<small>04.02.2022 | 13:10 Uhr | Jane Doe</small>",
+        "<span>2022-10-25 – Jane Doe</span>",
+    ],
+)
+def test_a_line_of_a_date_and_a_name_names_the_author(line: str) -> None:
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=line)
+    article = extract_article(html, "https://x.example/a", profile="generic")
+    assert article.authors == ("Jane Doe",)
+    assert article.sources["authors"] == "dateline"
+
+
+def test_a_name_in_bold_closing_the_text_signs_it() -> None:
+    html = page(
+        title=HEADLINE, head=meta("og:site_name", SITE), after="<p><b><i>Jane Doe</i></b></p>"
+    )
+    article = extract_article(html, "https://x.example/a", profile="generic")
+    assert article.authors == ("Jane Doe",)
+    assert article.sources["authors"] == "signature"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "<p><strong>Ähnliche Beiträge</strong></p>",
+        "<p>Jane Doe</p>",  # plain, not set apart
+        "<p><strong>Jane Doe said the bridge would reopen.</strong></p>",
+    ],
+)
+def test_a_closing_line_that_is_no_signature_names_nobody(after: str) -> None:
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), after=after)
+    assert extract_article(html, "https://x.example/a", profile="generic").authors == ()
+
+
+def test_weak_evidence_does_not_outweigh_a_publisher_byline() -> None:
+    head = '<meta name="author" content="Harbour Daily">'
+    html = page(
+        title=HEADLINE,
+        head=meta("og:site_name", SITE) + head,
+        before="<p class='byline'>30/10/23 | Harbour Daily</p><p>11.12.2019 - Jane Doe</p>",
+        after="<p><b>John Roe</b></p>",
+    )
+    article = extract_article(html, URL, profile="generic")
+    assert article.authors == (SITE,)

@@ -177,7 +177,7 @@ def extract_generic(
         meta, root, container, url, default_timezone, options
     )
     sources.update(date_sources)
-    authors, authors_source = pick_authors_with_source(meta, root, url, options)
+    authors, authors_source = pick_authors_with_source(meta, root, url, options, container)
     if authors_source:
         sources["authors"] = authors_source
     images = tuple(

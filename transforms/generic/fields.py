@@ -82,7 +82,8 @@ ROLE_TAIL = re.compile(
     r"contributor|freie[rn]? (?:autor(?:in)?|journalist(?:in)?)|journalist(?:in)?|"
     r"volontär(?:in)?|mitglied\b|über\b|about\b|autorenseite|author page|"
     r"alle (?:artikel|beiträge)|all (?:articles|posts)|mehr von|more from|edited by)\b.*$|"
-    r"\s+[ée]dition\s*:.*$|"
+    r"\s+[ée]dition\s*:.*$|\s+(?:illustrations?|fotos?|photos?|bilder)\b.*$|"
+    r"\s*/\s*(?-i:[A-Z][A-Z-]{1,5})$|"  # "Jane Doe/SP-X", "Jane Doe / dpa" stays a code
     r"\s+for\s+the\s+(?-i:[A-Z]).*$",  # "Glen Owen For The Mail On Sunday"
     re.IGNORECASE,
 )
@@ -125,9 +126,10 @@ DOMAIN_LIKE = re.compile(
 )
 # a byline element's leading label: "By", "Von:", "Author:", "Autorin/Autor", "Written by"
 BYLINE_LABEL = re.compile(
-    r"^\s*(?:(?:written|posted|reported)\s+by|autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
+    r"^\s*(?:(?:written|posted|reported)\s+by|(?:ein\s+)?(?:gast)?(?:artikel|beitrag)\s+von|"
+    r"autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
     r"authors?|auteur(?:e|s)?|autore|autores?|reporter)\s*[:：]?(?:\s+|$)|"
-    r"^\s*(?:by|von|par|por|door)\s*[:：]?(?:\s+|$)",
+    r"^\s*(?:by|von|par|por|door)\s*[:：]?(?:\s+|$)|^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by)?(?:\s+|$)",
     re.IGNORECASE,
 )
 NAME_PARTICLES = frozenset(
@@ -144,6 +146,13 @@ AUTHOR_PATH = re.compile(
     re.IGNORECASE,
 )
 CHROME_TAGS = frozenset({"nav", "footer", "aside", "menu"})
+_DAY = r"(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+_CLOCK = r"(?:\s*[|,·–—-]\s*\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h))?)?"
+_NAME = r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,2})"
+DATED_NAME = re.compile(rf"^{_DAY}{_CLOCK}\s*[|·–—-]\s*{_NAME}$")
+NAMED_DATE = re.compile(rf"^{_NAME}\s*[|,·–—-]\s*{_DAY}{_CLOCK}$")
+DATED_NAME_TAGS = ("p", "small", "span", "div", "li")
+SIGNATURE_MAX_WORDS = 3
 BYLINES_COMPARED = 3  # bylines read for the full names behind a login in the metadata
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # a byline class sits on these ("<ul class='author'><li>…", "<h4 class='vcard author'>")
@@ -289,8 +298,8 @@ def publisher_keys(meta: PageMetadata, url: str) -> set[str]:
     """The names the publisher goes by on this page: site name, JSON-LD publisher, host."""
     keys = {_key(meta.site_name), _key(meta.publisher), _key(meta.meta.get("application-name"))}
     host = (urlsplit(url).hostname or "").lower()
-    labels = [label for label in host.split(".") if label and label not in HOST_NOISE]
-    keys.update(_key(label) for label in labels[:1])
+    labels = [label for label in host.split(".") if len(label) > 2 and label not in HOST_NOISE]
+    keys.update(_key(label) for label in labels[:1])  # not a language's "de.", "en."
     keys.add(_key(host))
     return {key for key in keys if key}
 
@@ -413,13 +422,17 @@ def _leading_text(node: HtmlElement) -> str:
 def _looks_like_names(text: str) -> bool:
     """Each word of the line after its label starts with a capital (or is a name particle)."""
     words = [word for part in AUTHOR_SEPARATOR.split(text) for word in part.split()]
-    return bool(words) and all(
-        word[0].isupper() or not word[0].isalpha() or word.casefold() in NAME_PARTICLES
-        for word in words
+    return (
+        bool(words)
+        and text.lstrip(" ©\"'“(")[:1].isupper()
+        and all(
+            word[0].isupper() or not word[0].isalpha() or word.casefold() in NAME_PARTICLES
+            for word in words
+        )
     )
 
 
-def _labelled_byline(node: HtmlElement) -> str | None:
+def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | None:
     """A short element that starts with a byline label ("By", "Von:", "Author") and goes on
     with names: "Von: Jane Doe, John Roe", "<strong>Autorin/Autor</strong> Jane Doe"."""
     lead = _leading_text(node)
@@ -427,6 +440,11 @@ def _labelled_byline(node: HtmlElement) -> str | None:
         return None
     text = _shown_text(node)
     rest = BYLINE_LABEL.sub("", text, count=1)
+    if not rest and options.label_tail_bylines and node.tail and node.tail.strip():
+        text = normalize_text(f"{text} {node.tail}")  # "<h5>Autor:</h5>Jane Doe/SP-X"
+        rest = BYLINE_LABEL.sub("", text, count=1)
+    if options.label_tail_bylines:
+        rest = BYLINE_TAIL.sub("", rest).strip(" |·-–—,")  # "Jane Doe | 27.01.2022 - 12:45"
     if (
         not rest
         or len(text) > MAX_LABELLED_BYLINE_CHARS
@@ -435,7 +453,7 @@ def _labelled_byline(node: HtmlElement) -> str | None:
         or not _looks_like_names(rest)
     ):
         return None
-    return text
+    return rest if options.label_tail_bylines else text
 
 
 def byline_candidates(
@@ -462,8 +480,8 @@ def byline_candidates(
                 yield [text]
                 if not options.next_byline:
                     return
-        elif options.byline_labels and node.tag not in HEADING_TAGS:
-            labelled = _labelled_byline(node)
+        elif options.byline_labels:
+            labelled = _labelled_byline(node, options)
             if labelled:
                 yield [labelled]
                 if not options.next_byline:
@@ -536,8 +554,51 @@ def _byline_spelling_out(
     return ()
 
 
+def dated_name_line(root: HtmlElement) -> str | None:
+    """A short line that is a date and a name and nothing else, the byline of many small CMSs:
+    "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe, 01.12.2021"."""
+    for node in root.iter(*DATED_NAME_TAGS):
+        text = normalize_text(node.text_content())
+        if len(text) > MAX_AUTHOR_CHARS or _in_comments(node):
+            continue
+        match = DATED_NAME.match(text) or NAMED_DATE.match(text)
+        if match and _looks_like_names(match.group("name")):
+            return match.group("name")
+    return None
+
+
+def signature_line(container: HtmlElement | None) -> str | None:
+    """The text's last paragraph when it is a name set in bold or italics: "**Jane Doe**"."""
+    if container is None:
+        return None
+    paragraphs = [p for p in container.iter("p") if normalize_text(p.text_content())]
+    if not paragraphs:
+        return None
+    last = paragraphs[-1]
+    text = normalize_text(last.text_content())
+    emphasised = "".join(
+        normalize_text(e.text_content()) for e in last.iter("strong", "b", "em", "i")
+    )
+    words = text.split()
+    if (
+        MIN_BYLINE_WORDS <= len(words) <= SIGNATURE_MAX_WORDS
+        and len(text) <= MAX_AUTHOR_CHARS
+        and text.replace(" ", "") in emphasised.replace(" ", "")
+        and _looks_like_names(text)
+        and not any(ch.isdigit() for ch in text)
+        and not settings.END_MARKER.match(text)
+        and not settings.BOILERPLATE_TEXT.match(text)
+    ):
+        return text
+    return None
+
+
 def pick_authors_with_source(
-    meta: PageMetadata, root: HtmlElement, url: str, options: ExtractionOptions = DEFAULT_OPTIONS
+    meta: PageMetadata,
+    root: HtmlElement,
+    url: str,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
+    container: HtmlElement | None = None,
 ) -> tuple[tuple[str, ...], str | None]:
     """(authors, source): the metadata's people, else the page's byline; the publisher's name
     only when the page names nobody else. Under metadata naming only the publisher, a byline
@@ -570,4 +631,15 @@ def pick_authors_with_source(
     # a personal blog named after its author ("creeny.wordpress.com", by Creeny): the byline
     # naming the site is the only name the page gives, and it is the author's
     byline = clean_author_names(raw_byline, publishers, keep_publisher=True)
-    return (byline, "byline") if byline else ((), None)
+    if byline:
+        return byline, "byline"
+    # the weakest evidence, read only when the page names nobody at all
+    if options.dated_name_lines:
+        line = clean_author_names([dated_name_line(root) or ""], publishers)
+        if line:
+            return line, "dateline"
+    if options.signature_authors:
+        signed = clean_author_names([signature_line(container) or ""], publishers)
+        if signed:
+            return signed, "signature"
+    return (), None

@@ -265,7 +265,7 @@ END_MARKER = re.compile(
     r"(?:die autorin|der autor|zur autorin|zum autor|über (?:die autorin|den autor))|"
     r"about the authors?|you may also like|(?:você|voce) (?:também )?pode gostar|"
     r"meistgelesen\w*(?: \w+)?|meistdiskutiert\w*(?: \w+)?|"
-    r"neueste (?:artikel|beiträge|nachrichten)|verwandte (?:beiträge|artikel|themen)|"
+    r"neueste (?:artikel|beiträge|nachrichten)|(?:verwandte|ähnliche) (?:beiträge|artikel|themen)|"
     r"mehr aus (?:der|dem|den)\b.*|zobacz (?:też|także|również)|veja também|"
     r"dans la même rubrique|sie könnten auch\b.*|das könnte dich auch interessieren|"
     # a comment form's opening: "Kommentar schreiben", "No comments yet", "Leave a reply"
@@ -430,6 +430,13 @@ class ExtractionOptions:
     # metadata naming a login or a first name ("janedoe", "Jane") gives way to the byline's
     # full name for the same person ("Jane Doe")
     byline_completes_metadata: bool = True
+    # a byline label's name may follow the label's element ("<h5>Autor:</h5>Jane Doe") and a
+    # date may follow the name ("Ein Artikel von Jane Doe | 27.01.2022")
+    label_tail_bylines: bool = True
+    # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
+    # last paragraph that is a name in bold or italics (a signature)
+    dated_name_lines: bool = True
+    signature_authors: bool = True
     lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
     # title vote: a source saying the same cleaned title, a source containing it
     title_exact_vote: float = 1.0
