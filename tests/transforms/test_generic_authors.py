@@ -71,7 +71,7 @@ def test_the_and_of_a_headline_case_byline_splits_and_the_desk_after_it_goes() -
 
 
 def test_a_legal_form_is_not_split_as_a_portuguese_and() -> None:
-    assert clean_author_names(["Bund der Verbraucher e.V."], set()) == (
+    assert clean_author_names(["Bund der Verbraucher e.V."], set(), keep_publisher=True) == (
         "Bund der Verbraucher e.V.",
     )
     assert clean_author_names(["Maria Silva e João Costa"], set()) == ("Maria Silva", "João Costa")
@@ -98,7 +98,7 @@ def test_a_pen_name_is_not_cut_at_a_role_word() -> None:
     ],
 )
 def test_the_publishers_name_inside_a_persons_goes(raw: str, expected: str) -> None:
-    assert clean_author_names([raw], PUBLISHERS) == (expected,)
+    assert clean_author_names([raw], PUBLISHERS, keep_publisher=True) == (expected,)
 
 
 def test_a_byline_without_a_name_gives_way_to_the_next() -> None:
@@ -229,3 +229,32 @@ def test_weak_evidence_does_not_outweigh_a_publisher_byline() -> None:
     )
     article = extract_article(html, URL, profile="generic")
     assert article.authors == (SITE,)
+
+
+@pytest.mark.parametrize(
+    "publisher",
+    [
+        "Harbour Daily Verein e.V.",  # an organisation by its legal form
+        "HD",  # the publisher's initials
+        "Harbour Daily – Magazin für Häfen",  # its name and a tagline
+    ],
+)
+def test_metadata_naming_the_publisher_gives_way_to_a_persons_byline(publisher: str) -> None:
+    head = f'<meta name="author" content="{publisher}">'
+    assert authors_of(head, before="<p class='byline'>Jane Doe</p>") == ("Jane Doe",)
+    assert authors_of(head) == (publisher,)
+
+
+def test_a_headline_in_a_byline_box_does_not_outweigh_the_publisher() -> None:
+    head = '<meta name="author" content="Harbour Daily Verein e.V.">'
+    byline = "<div class='author-box'>Endlich mehr Brücken wagen!</div>"
+    assert authors_of(head, before=byline) == ("Harbour Daily Verein e.V.",)
+
+
+def test_an_organisations_address_is_not_more_authors() -> None:
+    head = '<meta name="author" content="Olympia-Verlag GmbH, Nürnberg, Germany">'
+    assert authors_of(head) == ("Olympia-Verlag GmbH",)
+
+
+def test_a_last_modified_label_is_no_author() -> None:
+    assert clean_author_names(["Zuletzt geändert: 12.03.2024"], set()) == ()

@@ -52,6 +52,7 @@ EMAIL = re.compile(
 )
 URL = re.compile(r"https?://\S+")
 DESK_WORD = re.compile(r"(?:staff|redaktion|team|editorial|desk|redacci[oó]n)$", re.IGNORECASE)
+TAGLINE = re.compile(r"\s[–—|:-]\s")
 ORGANISATION = re.compile(r"(?:e\.v\.?|v\.|gmbh|ag|inc\.?|ltd\.?|llc|stiftung)$", re.IGNORECASE)
 # academic and professional letters after a name, split off as if they were a second name
 CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|m\.?sc|b\.?sc|rdn?|rn|dr|prof)\.?$", re.I)
@@ -109,7 +110,7 @@ AUTHOR_SEPARATOR = re.compile(
 SOCIAL_LINK = re.compile(r"(?:Twitter|Facebook|Instagram|LinkedIn|Bluesky|Mastodon|E-Mail|Email)\b")
 BYLINE_TAIL = re.compile(
     r"(?:^|\s+)(?:today|yesterday|heute|gestern|updated|published|posted|aktualisiert|"
-    r"veröffentlicht|publiziert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|"
+    r"veröffentlicht|publiziert|zuletzt|geändert|last modified|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|"
     r"gepubliceerd|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|(?:mon|diens|donners|frei|sams|"
     r"sonn)tag,|mittwoch,|stand\b|\d|"
     r"(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[.,]?\s+\d|"
@@ -305,14 +306,31 @@ def publisher_keys(meta: PageMetadata, url: str) -> set[str]:
 
 
 def _is_publisher(name: str, publishers: set[str]) -> bool:
+    """The publisher by its name, its domain, its initials ("LN" for Lübecker Nachrichten),
+    its name and a tagline ("L-MAG – Das Magazin für Lesben"), or an organisation ("… e.V.")."""
     key = _key(name)
     squashed = key.replace(" ", "")
+    tagline = TAGLINE.search(name)
     for publisher in publishers:
         if key == publisher or squashed == publisher.replace(" ", ""):
             return True
         if publisher in key and len(key.split()) <= len(publisher.split()) + 1:
             return True
-    return bool(DOMAIN_LIKE.search(name))
+        if (
+            tagline
+            and _key(name[: tagline.start()]) == publisher
+            and not _looks_like_names(name[tagline.end() :])
+        ):
+            return True
+        words = publisher.split()
+        if (
+            name.isupper()
+            and 1 < len(words) == len(squashed)
+            and all(word[0] == letter for word, letter in zip(words, squashed, strict=True))
+        ):
+            return True
+    last_word = name.split()[-1] if name.split() else ""
+    return bool(DOMAIN_LIKE.search(name)) or bool(ORGANISATION.match(last_word))
 
 
 def clean_author_names(
@@ -321,7 +339,7 @@ def clean_author_names(
     """Person names only (see the module docstring); with `keep_publisher`, the publisher's
     name stays too (a page whose only byline is its publisher)."""
     cleaned: list[str] = []
-    for raw in names:
+    for raw in _before_address(list(names)):
         text = normalize_text(URL.sub(" ", EMAIL.sub(" ", html.unescape(raw))))
         text = LEADING_PUNCTUATION.sub("", text)
         text = AUTHOR_LABEL.sub("", WORK_LABEL.sub("", AUTHOR_PREFIX.sub("", text)))
@@ -335,7 +353,7 @@ def clean_author_names(
         without_role = ROLE_TAIL.sub("", text)
         if len(without_role.split()) >= MIN_BYLINE_WORDS:  # "Rasender Reporter" is a pen name
             text = without_role
-        for part in AUTHOR_SEPARATOR.split(text):
+        for part in _before_address(AUTHOR_SEPARATOR.split(text)):
             name = DANGLING_PREPOSITION.sub("", normalize_text(part).strip(" -–—|:()[]<>©»«›‹"))
             name = _undoubled(name)
             if not _is_publisher(name, publishers):
@@ -352,6 +370,16 @@ def clean_author_names(
                 continue
             cleaned.append(name)
     return tuple(dict.fromkeys(cleaned))
+
+
+def _before_address(parts: list[str]) -> list[str]:
+    """ "Olympia-Verlag GmbH, Nürnberg, Germany": after an organisation come its town and
+    country, not more people."""
+    for index, part in enumerate(parts):
+        words = part.split()
+        if words and ORGANISATION.match(words[-1]):
+            return parts[: index + 1]
+    return parts
 
 
 def _undoubled(name: str) -> str:
@@ -618,7 +646,11 @@ def pick_authors_with_source(
         raw_byline = raw_byline or candidate
         byline = clean_author_names(candidate, publishers)
         if publisher:
-            byline = tuple(name for name in byline if len(name.split()) >= MIN_BYLINE_WORDS)
+            byline = tuple(
+                name
+                for name in byline
+                if len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name)
+            )
         # a byline naming the publisher (a desk) ends the search, and so does the first one
         # when the metadata names a desk: a later, weaker byline does not outweigh it
         if byline or publisher or clean_author_names(candidate, publishers, keep_publisher=True):
