@@ -68,6 +68,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_article_wins": (False,),
     "heading_anchor_ids": (False,),
     "end_marker_lines": (False,),
+    "closing_note_max_chars": (0, 160),
     "title_skip_site_h1": (False,),
 }
 

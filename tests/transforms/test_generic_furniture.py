@@ -355,3 +355,47 @@ def test_a_plain_line_only_looking_like_an_end_marker_does_not_end_the_text(line
     text = body_of(after=f"<p>{line}</p><p>{tail}</p>")
     assert_clean(text)
     assert tail in text
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und "
+        "wurde unter Allgemein, Campus, Forschung, Hafen, Meeresbiologie, Studium abgelegt. Du "
+        "kannst die Kommentare zu diesem Eintrag durch den RSS-2.0-Feed verfolgen. Du kannst "
+        "einen Kommentar schreiben, oder einen Trackback auf deiner Seite einrichten.",
+        "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Campus, Forschung.",
+        "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
+        "Les opinions exprimées dans les blogs du Campus n'engagent que leurs auteurs.",
+        "Coastal News is not responsible for the opinions or media content presented by "
+        "contributors.",
+        "Dieser Beitrag stammt aus Ausgabe 7/2019 des Campus-Magazins.",
+    ],
+)
+def test_a_closing_note_of_any_length_is_not_body(note: str) -> None:
+    assert_clean(body_of(after=f"<p>{note}</p>"), note)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Je fais un don à Attac",
+        "Jede kleine Spende hilft den Menschen am Hafen!",
+        "Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus",
+        "Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein.",
+        "E-Mail (wird benötigt und nicht veröffentlicht)",
+        "Den Artikel mit anderen teilen/diskutieren:",
+        "Wir respektieren deine Privatsphäre und laden das Video erst nach deiner Zustimmung.",
+        "Dieses Skript als PDF herunterladen",
+        "Entdecke weitere Homestorys",
+        "Stay up-to-date on our work.",
+    ],
+)
+def test_support_calls_and_form_lines_are_not_body(line: str) -> None:
+    assert_clean(body_with(f"<p>{line}</p>"), line)
+
+
+def test_a_sentence_about_a_licence_inside_the_text_stays() -> None:
+    line = "The aquarium's photographs are published under a Creative Commons licence by the lab."
+    text = body_of(after=f"<p>{line}</p>")
+    assert line in text

@@ -41,6 +41,8 @@ def select_blocks(
     kept: list[tuple[TextBlock, str]] = []
     for index, (block, line) in enumerate(candidates):
         is_heading = block.tag in settings.HEADING_TAGS or block.tag == "h1"
+        if len(line) <= options.closing_note_max_chars and settings.CLOSING_NOTE.match(line):
+            continue
         if len(line) <= options.boilerplate_text_max_chars:
             if settings.BOILERPLATE_TEXT.match(line):
                 continue

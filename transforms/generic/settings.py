@@ -229,7 +229,17 @@ BOILERPLATE_TEXT = re.compile(
     # a blog post's footer: "This entry was posted in News. Bookmark the permalink."
     r"this entry was posted\b.*|bookmark the permalink\.?|"
     r"(?:%d|\d+) (?:bloggers?|bloggern) (?:like|gefällt) (?:this|das):?|"
-    r"der beitrag wurde am\b.*veröffentlicht\b.*|"
+    # a donation or support call, a comment form's login line and field labels, a share prompt
+    r"je fais un don\b.*|(?:jede (?:kleine )?spende|every (?:little )?donation) (?:hilft|helps)\b.*|"
+    r"wenn ihnen (?:unser|dieser|der) (?:artikel|beitrag|text) gefallen hat\b.*|"
+    r"unterstützen sie (?:diese form|unsere arbeit|unseren journalismus)\b.*|jetzt spenden!?|"
+    r"(?:support|donate to) (?:our|independent) journalism\b.*|"
+    r".*\bkommentieren zu können,? müssen sie (?:eingeloggt|angemeldet) sein\.?|"
+    r"you must be logged in to post a comment\.?|e-?mail\s*\((?:wird|required|will not)\b.*|"
+    r"(?:den|diesen) (?:artikel|beitrag) mit anderen teilen\b.*|"
+    r"wir respektieren (?:deine|ihre) privatsphäre\b.*|"
+    r"(?:dieses|das) (?:skript|dokument|manuskript) als pdf herunterladen|"
+    r"entdecke(?:n sie)? (?:jetzt|weitere)\b.{0,40}|stay (?:up[- ]to[- ]date|informed) on our work\.?|"
     # breadcrumbs: "You are here: Home » News", "Home > News > 2024 > Story"
     r"(?:you are here|sie sind hier|vous [eê]tes ici|est[aá]s? aqu[ií]|siete qui|u bent hier|"
     r"du er her|du är här)\s*:?.*|"
@@ -254,6 +264,20 @@ BOILERPLATE_TEXT = re.compile(
     r"telegram|email|print|share))*)$",
     re.IGNORECASE,
 )
+# a post's or a page's closing notes, at any length: where it was filed, its licence, whose
+# opinions it holds, its rights ("Der Beitrag wurde am ... veröffentlicht und wurde unter ...
+# abgelegt", "Les opinions exprimées ... n'engagent que leurs auteurs")
+CLOSING_NOTE = re.compile(
+    r"^(?:der beitrag wurde am\b.*veröffentlicht\b.*|erstellt am\b.*\babgelegt unter\b.*|"
+    r"this entry was posted\b.*|"
+    r"(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:\w+ )?unter (?:der|einer) "
+    r"(?:lizenz|creative commons)\b.*|"
+    r".*\bn['’]engagen?t que (?:leurs|son|ses) auteurs?\b.*|"
+    r"materiał chroniony prawem autorskim\b.*|"
+    r".{0,80}\b(?:is|are) not responsible for the (?:opinions|views|content)\b.*|"
+    r"dieser (?:beitrag|artikel|text) stammt aus (?:der )?(?:ausgabe|heft)\b.*)$",
+    re.IGNORECASE,
+)
 END_MARKER = re.compile(
     r"^(?:related(?: \w+){0,2}|more (?:news|stories|from\b.*|on this\b.*|in\b.*)|"
     r"you (?:may|might) also (?:like|enjoy)|read (?:more|next|also)\b.*|recommended\b.*|"
@@ -272,7 +296,7 @@ END_MARKER = re.compile(
     r"(?:einen )?kommentare? (?:schreiben|verfassen|hinterlassen)|schreibe einen kommentar|"
     r"(?:bisher|noch) keine kommentare|no comments(?: yet)?|be the first to comment|"
     r"(?:leave|write|add) a (?:comment|reply)|laisser un commentaire|deja (?:un|tu) comentario|"
-    r"lascia un commento)"
+    r"lascia un commento|(?:audios? et )?vidéos sur le (?:même )?sujet)"
     r"\s*(?::|\.\.\.|…)?$",
     re.IGNORECASE,
 )
@@ -321,6 +345,8 @@ class ExtractionOptions:
     link_penalty: float = 1.0  # weight of link-list text against the container
     stub_penalty: float = 0.3  # weight of short non-heading text (labels, bylines, buttons)
     boilerplate_text_max_chars: int = 160  # boilerplate phrases are only looked for in short blocks
+    # a post's filing, licence or disclaimer note up to this long is no text (0: off)
+    closing_note_max_chars: int = 500
     edge_stub_max_words: int = (
         6  # short blocks before the first / after the last prose block are dropped
     )
