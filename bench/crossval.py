@@ -69,6 +69,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "heading_anchor_ids": (False,),
     "end_marker_lines": (False,),
     "closing_note_max_chars": (0, 160),
+    "relaxed_skips_consent": (False,),
     "title_skip_site_h1": (False,),
 }
 

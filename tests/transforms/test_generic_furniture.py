@@ -399,3 +399,22 @@ def test_a_sentence_about_a_licence_inside_the_text_stays() -> None:
     line = "The aquarium's photographs are published under a Creative Commons licence by the lab."
     text = body_of(after=f"<p>{line}</p>")
     assert line in text
+
+
+def test_the_last_resort_walk_never_takes_a_consent_box_for_the_text() -> None:
+    """A text of short lines (a dialogue) sends the walk to its last resort, which reads hidden
+    and unnamed boxes too; a cookie notice is still not the article."""
+    notice = (
+        "Datenschutz &amp; Cookies: Diese Website verwendet Cookies. Wenn du die Website "
+        "weiterhin nutzt, stimmst du der Verwendung von Cookies zu. Weitere Informationen, "
+        "beispielsweise zur Kontrolle von Cookies, findest du hier: Cookie-Richtlinie"
+    )
+    lines = ["„Ich weiß, ich bin müde.“", "– „Dann sag es nicht.“", "– „Ok.“"]
+    html = (
+        "<html><head><title>Nichts tun</title></head><body><h1>Nichts tun</h1>"
+        f"<div class='post'>{''.join(f'<p>{line}</p>' for line in lines)}</div>"
+        f"<div id='eu-cookie-law'><form>{notice}</form></div></body></html>"
+    )
+    text = extract_generic(html, URL).text
+    assert "Cookies" not in text
+    assert all(line in text for line in lines)

@@ -157,6 +157,8 @@ CONTENT_NAME = re.compile(
 )
 # names skipped even when they hold paragraphs: comment threads are prose, but not the article
 ALWAYS_SKIPPED_NAME = re.compile(r"comment|disqus|cookie|consent|newsletter|related", re.I)
+# a cookie or consent box: skipped even by the last-resort walk (a forum's comments are its text)
+CONSENT_NAME = re.compile(r"cookie|consent|gdpr", re.IGNORECASE)
 # on a listing page only page chrome is skipped by name: teaser parts are named like boilerplate
 LISTING_SKIPPED_NAME = re.compile(
     r"(?:^|[-_\s])(?:comments?|disqus|cookies?|consent|gdpr|newsletter|subscribe|breadcrumbs?|"
@@ -347,6 +349,7 @@ class ExtractionOptions:
     boilerplate_text_max_chars: int = 160  # boilerplate phrases are only looked for in short blocks
     # a post's filing, licence or disclaimer note up to this long is no text (0: off)
     closing_note_max_chars: int = 500
+    relaxed_skips_consent: bool = True  # the last-resort walk still skips cookie / consent boxes
     edge_stub_max_words: int = (
         6  # short blocks before the first / after the last prose block are dropped
     )

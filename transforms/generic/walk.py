@@ -130,8 +130,11 @@ class PageWalk:
         return following
 
     def is_skipped(self, element: HtmlElement, tag: str) -> bool:
-        if self.relaxed:  # last resort: hidden and script-less content too
-            return tag in settings.RELAXED_SKIPPED_TAGS
+        if self.relaxed:  # last resort: hidden and script-less content too, never a consent box
+            if tag in settings.RELAXED_SKIPPED_TAGS:
+                return True
+            names = f"{element.get('class') or ''} {element.get('id') or ''}"
+            return self.options.relaxed_skips_consent and bool(settings.CONSENT_NAME.search(names))
         if tag in settings.SKIPPED_TAGS:
             # an unclosed <button> swallows the rest of the page: walk one holding paragraphs
             return tag != "button" or next(element.iter("p"), None) is None
