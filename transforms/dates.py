@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from dateutil import parser as dateutil_parser
 
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/](\d{2})(?:/|[-_]|$)")
+URL_DATE_DAY_FIRST = re.compile(r"/(\d{2})-(\d{2})-((?:19|20)\d{2})(?:/|[-_.]|$)")  # /29-10-2021
 UTC_OFFSET = re.compile(r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)")
 ISO_LIKE = re.compile(
     r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
@@ -89,12 +90,17 @@ def parse_datetime(text: str | None, default_timezone: str = "UTC") -> datetime 
 
 
 def date_from_url(url: str, default_timezone: str = "UTC") -> datetime | None:
-    """`/2026-01/16/c_1.htm` or `/2026/01/16/slug` -> midnight of that day in the source zone."""
+    """`/2026-01/16/c_1.htm`, `/2026/01/16/slug` or `/16-01-2026` -> midnight of that day in the
+    source zone."""
     match = URL_DATE.search(url)
-    if not match:
+    if match:
+        year, month, day_of_month = match[1], match[2], match[3]
+    elif match := URL_DATE_DAY_FIRST.search(url):
+        day_of_month, month, year = match[1], match[2], match[3]
+    else:
         return None
     try:
-        day = date(int(match[1]), int(match[2]), int(match[3]))
+        day = date(int(year), int(month), int(day_of_month))
     except ValueError:
         return None
     return datetime.combine(day, time(0, 0), tzinfo=_zone(default_timezone))
@@ -205,6 +211,12 @@ def first_dated_line(
                 if stamp is not None:
                     return stamp
     return None
+
+
+def leading_date(text: str, default_timezone: str = "UTC") -> datetime | None:
+    """A full date opening a paragraph, a press release's dateline: "01.02.2022 „Der ..."."""
+    match = BARE_DATE.match(text.lstrip(" ([|–—-"))
+    return _stamp(match["date"], match["time"], default_timezone) if match else None
 
 
 def first_bare_date(lines: list[str], default_timezone: str = "UTC") -> datetime | None:

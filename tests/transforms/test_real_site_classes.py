@@ -346,6 +346,33 @@ def test_a_date_given_only_in_the_page_s_text_is_read_in_its_language(
     assert article.sources["published_at"] == "labels"
 
 
+def test_a_dateline_opening_the_first_paragraph_dates_the_page() -> None:
+    body = "".join(
+        f"<p>{'01.02.2022 „' if index == 0 else ''}{text}</p>"
+        for index, text in enumerate(PARAGRAPHS)
+    )
+    article = extract(page(title=HEADLINE, body=body), "https://news.harbour-daily.example/a")
+    assert article.published_at is not None
+    assert article.published_at.date() == datetime(2022, 2, 1, tzinfo=UTC).date()
+    assert article.sources["published_at"] == "dateline"
+
+
+def test_a_date_later_in_the_text_is_no_dateline() -> None:
+    body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS) + (
+        "<p>Work on the bridge is expected to start on 01.02.2022, the council's engineers "
+        "said on Friday evening.</p>"
+    )
+    article = extract(page(title=HEADLINE, body=body), "https://x.example/a")
+    assert article.sources.get("published_at") != "dateline"
+
+
+def test_a_day_first_date_in_the_address_dates_the_page() -> None:
+    article = extract(page(title=HEADLINE), "https://news.harbour-daily.example/news/29-10-2021")
+    assert article.published_at is not None
+    assert article.published_at.date() == datetime(2021, 10, 29, tzinfo=UTC).date()
+    assert article.sources["published_at"] == "url"
+
+
 def test_a_month_and_year_without_a_day_never_take_today_s_day() -> None:
     assert parse_datetime("Mai 2024") == datetime(2024, 5, 1, tzinfo=ZoneInfo("UTC"))
 

@@ -31,6 +31,7 @@ from transforms.dates import (
     first_bare_date,
     first_dated_line,
     labelled_dates,
+    leading_date,
     parse_datetime,
 )
 from transforms.generic import settings
@@ -278,6 +279,14 @@ def pick_dates_with_sources(
             if value is not None:
                 published, sources["published_at"] = value, source
                 break
+        if published is None and options.paragraph_datelines and container is not None:
+            opening = next(
+                (p for p in container.iter("p") if normalize_text(p.text_content())), None
+            )
+            if opening is not None:
+                published = leading_date(normalize_text(opening.text_content()), zone)
+                if published is not None:
+                    sources["published_at"] = "dateline"
         if published is None:
             published = date_by_htmldate(lxml_html.tostring(root, encoding="unicode"), url, zone)
             if published is not None:

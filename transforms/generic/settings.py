@@ -447,6 +447,8 @@ class ExtractionOptions:
     # dates: a date-only statement gives way to the same day with a time, a naive time to the
     # same wall time with an offset
     refine_dates: bool = True
+    # without a stated date: a full date opening the text's first paragraph (a dateline)
+    paragraph_datelines: bool = True
     # bylines: a short element led by a byline label ("Von: Jane Doe") is one too, and
     # screen-reader labels inside a byline are not names
     byline_labels: bool = True
