@@ -175,3 +175,51 @@ def test_ruby_readings_are_neither_body_nor_title() -> None:
     assert article.title == "子どもへの体罰を禁止する法律ができる"
     assert "法律では虐待をした親に専門家が" in article.text
     assert "ほうりつ" not in article.text
+
+
+STORY = [
+    f"Part {index} of the story: the harbour council met on Tuesday evening and voted to close "
+    "the old swing bridge for repairs after the engineers' report on its bearings."
+    for index in range(12)
+]
+CALLOUT = (
+    "<div class='callout-box'>In this article: <a href='#a'>Why the bridge closes</a> "
+    "<a href='#b'>What the ferries cost</a> <a href='#c'>When it reopens</a></div>"
+)
+
+
+def story_page(body: str) -> str:
+    return page(f"<h1>{TITLE}</h1>{body}<div class='footer'><a href='/'>Home</a></div>")
+
+
+def paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
+def test_a_text_continued_behind_a_read_more_expander_is_whole() -> None:
+    html = story_page(
+        "<div class='story-body'><div class='media'><a href='/gallery'>View the gallery of the "
+        f"bridge and the ferries</a></div>{paragraphs(STORY[:3])}<div id='read-more'>"
+        "<div class='read-more-link'><a href='#'>Read more</a></div>"
+        f"<div id='read-more-content'>{paragraphs(STORY[3:])}</div></div></div>"
+    )
+    text = extract_generic(html, URL).text
+    assert all(part in text for part in STORY)
+    without = replace(DEFAULT_OPTIONS, climb_over_sibling_paragraphs=False)
+    assert not all(part in extract_generic(html, URL, options=without).text for part in STORY)
+
+
+def test_a_text_cut_into_segments_by_ad_slots_is_whole() -> None:
+    def segment(texts: list[str], extra: str = "") -> str:
+        return f"<div class='row text'><div class='columns'>{extra}{paragraphs(texts)}</div></div>"
+
+    slot = "<div class='ad-slot'><script>loadAd()</script></div>"
+    html = story_page(
+        f"<div class='story'>{segment(STORY[:1], CALLOUT)}{slot}{segment(STORY[1:11])}{slot}"
+        f"{segment(STORY[11:])}</div>"
+    )
+    text = extract_generic(html, URL).text
+    assert all(part in text for part in STORY)
+    assert "In this article" not in text
+    without = replace(DEFAULT_OPTIONS, climb_over_segments=False)
+    assert not all(part in extract_generic(html, URL, options=without).text for part in STORY)

@@ -114,12 +114,67 @@ def choose_container(
         intro = added_noise <= options.climb_intro_max_noise * added_prose and (
             added_prose <= options.climb_intro_max_share * prose.get(best, 0.0)
         )
-        if gain <= 0 or not (split_half or intro or (small and node is best)):
+        # ... or the text's paragraphs continuing beside the part held ("Read more" expanders,
+        # a first paragraph set apart): plain <p> children of the parent
+        continued = (
+            options.climb_over_sibling_paragraphs
+            and added_noise <= options.sibling_paragraphs_max_noise * added_prose
+            and _sibling_paragraph_prose(node, parent, prose)
+            >= options.sibling_paragraphs_min_share * added_prose
+        )
+        # ... or the text's segments of the same kind as the part held, cut apart by ads
+        # ("div.story-body-supplemental", an ad slot, "div.story-body-supplemental")
+        segmented = (
+            options.climb_over_segments
+            and added_noise <= options.segment_max_noise * added_prose
+            and _segment_prose(node, parent, prose) >= options.segment_min_share * added_prose
+        )
+        if gain <= 0 or not (
+            split_half or intro or continued or segmented or (small and node is best)
+        ):
             break
         best = node = parent
     if prose.get(best, 0.0) < options.share_climb_below * page_prose:
         best = _climb_to_prose_share(best, blocks, prose, page_prose, options)
     return best, prose.get(best, 0.0), page_prose
+
+
+def _sibling_paragraph_prose(
+    node: HtmlElement, parent: HtmlElement, prose: dict[HtmlElement, float]
+) -> float:
+    """The prose of `parent`'s own unclassed <p> children besides `node`."""
+    return sum(
+        prose.get(child, 0.0)
+        for child in parent
+        if child is not node and child.tag == "p" and not child.get("class")
+    )
+
+
+def _segment_prose(
+    node: HtmlElement, parent: HtmlElement, prose: dict[HtmlElement, float]
+) -> float:
+    """The prose of `node`'s siblings of its tag and class that an interrupter without prose
+    (an ad slot, a "story continues" box) keeps apart from it."""
+    kind = node.get("class")
+    if not kind:
+        return 0.0
+    children = [child for child in parent if isinstance(child.tag, str)]
+    position = children.index(node)
+    total = 0.0
+    for step in (-1, 1):
+        interrupted = False
+        index = position + step
+        while 0 <= index < len(children):
+            child = children[index]
+            if child.tag == node.tag and child.get("class") == kind:
+                if interrupted:
+                    total += prose.get(child, 0.0)
+            elif prose.get(child, 0.0) > 0:
+                break  # other text between: a module, not the next segment
+            else:
+                interrupted = True
+            index += step
+    return total
 
 
 def _climb_to_prose_share(

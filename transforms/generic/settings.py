@@ -378,6 +378,15 @@ class ExtractionOptions:
         0.1  # ... or adds this little prose with next to no noise (an intro)
     )
     climb_intro_max_noise: float = 0.02
+    # ... or when most of the prose it adds is in plain paragraphs beside the part held
+    climb_over_sibling_paragraphs: bool = True
+    sibling_paragraphs_min_share: float = 0.7
+    sibling_paragraphs_max_noise: float = 0.3
+    # ... or when most of it is in siblings of the part held's tag and class, cut off from it
+    # by elements without prose (ad slots)
+    climb_over_segments: bool = True
+    segment_min_share: float = 0.8
+    segment_max_noise: float = 0.3
     end_marker_lines: bool = True  # a short line alone saying "Related stories" ends the text too
     share_climb_below: float = (
         0.6  # a container with less of the page's prose looks for a wider one
