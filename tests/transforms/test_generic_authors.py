@@ -52,6 +52,8 @@ def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
         "admin",
         "Auteurs",
         "Afficher mon profil complet",
+        "Username",
+        "Trump's inauguration: ticket packages",
         "Donnerstag, 4. November 2021",
     ],
 )
@@ -258,3 +260,22 @@ def test_an_organisations_address_is_not_more_authors() -> None:
 
 def test_a_last_modified_label_is_no_author() -> None:
     assert clean_author_names(["Zuletzt geändert: 12.03.2024"], set()) == ()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Jane Doe (avec John Roe et Max Poe)",
+        "Jane Doe with John Roe and Max Poe",
+        "Jane Doe im Gespräch mit John Roe und Max Poe",
+    ],
+)
+def test_names_joined_by_with_are_several_authors(raw: str) -> None:
+    assert clean_author_names([raw], set()) == ("Jane Doe", "John Roe", "Max Poe")
+
+
+def test_a_name_with_particles_or_a_legal_form_is_no_phrase() -> None:
+    assert clean_author_names(["Ursula von der Leyen"], set()) == ("Ursula von der Leyen",)
+    assert clean_author_names(["Verein der Freunde e.V."], set(), keep_publisher=True) == (
+        "Verein der Freunde e.V.",
+    )

@@ -97,14 +97,15 @@ UI_LABEL = re.compile(
     r"^(?:name|e-?mail|website|webseite|kommentar|comment|alle beiträge|all posts|"
     r"view all posts|more posts|alle artikel|course/meal|follow|folgen|subscribe|abonnieren|"
     r"no author|unknown|anonymous|(?:wordpress|site|web)?admin(?:istrator)?|"
-    r"authors?|auteurs?|autor(?:in|en)?|autores?|"
+    r"authors?|auteurs?|autor(?:in|en)?|autores?|user ?name|benutzername|log ?in|sign in|"
+    r"anmelden|passwor[dt]|"
     r"(?:view my complete|afficher mon|mein vollständiges|ver mi) (?:profile?|profil)\w*.*)\s*\*?$",
     re.IGNORECASE,
 )
 # several names in one string: commas, semicolons, ampersands, "and" in a few languages, bars
 AUTHOR_SEPARATOR = re.compile(
     r"\s*(?:,|;|&|\s\|\s|\s/\s|·|•|\b(?i:and|und)\b|\bet\b|\by\b|\bog\b|\boch\b|\be\b(?!\.)|"
-    r"\ben\b)\s*"  # "e" is Portuguese "and", never the "e." of "e.V."
+    r"\ben\b|\(?\b(?:(?i:im gespräch mit)|avec|with|mit|con)\b)\s*"  # "e": Portuguese "and", not "e.V."
 )
 # a byline's link labels glued to the name ("Jane DoeTwitter"), and what follows the name on
 # its line: a time, a date, "Today"
@@ -160,6 +161,7 @@ HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # a byline class sits on these ("<ul class='author'><li>…", "<h4 class='vcard author'>")
 BYLINE_TAGS = ("a", "span", "div", "p", "address", "li", "dd", "ul", *sorted(HEADING_TAGS))
 MAX_AUTHOR_WORDS = 6
+PHRASE_LOWER_WORDS = 2  # lower-case words (besides particles) that make a phrase of a name
 MIN_BYLINE_WORDS = 2  # a byline name overriding the publisher's: first and last name
 MAX_AUTHOR_CHARS = 60
 HOST_NOISE = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "ac"})
@@ -371,6 +373,7 @@ def clean_author_names(
                 not name
                 or UI_LABEL.match(name)
                 or CREDENTIAL.match(name)
+                or _reads_like_a_phrase(name)
                 or not any(ch.isalpha() for ch in name)
                 or len(name) > MAX_AUTHOR_CHARS
                 or len(name.split()) > MAX_AUTHOR_WORDS
@@ -389,6 +392,19 @@ def _before_address(parts: list[str]) -> list[str]:
         if words and ORGANISATION.match(words[-1]):
             return parts[: index + 1]
     return parts
+
+
+def _reads_like_a_phrase(name: str) -> bool:
+    """Two or more lower-case words besides name particles and legal forms: a headline or a
+    sentence caught in a byline box ("Trump's inauguration: ticket packages"), not a name."""
+    lower = [
+        word
+        for word in name.split()
+        if word[:1].islower()
+        and word.casefold() not in NAME_PARTICLES
+        and not ORGANISATION.match(word)
+    ]
+    return len(lower) >= PHRASE_LOWER_WORDS
 
 
 def _undoubled(name: str) -> str:
