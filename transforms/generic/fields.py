@@ -611,11 +611,11 @@ def dated_name_line(root: HtmlElement) -> str | None:
     """A short line that is a date and a name and nothing else, the byline of many small CMSs:
     "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe, 01.12.2021"."""
     for node in root.iter(*DATED_NAME_TAGS):
-        text = normalize_text(node.text_content())
-        if len(text) > MAX_AUTHOR_CHARS or _in_comments(node):
+        text = normalize_text(node.text or "")  # its own text: one look per element
+        if not text or len(text) > MAX_AUTHOR_CHARS:
             continue
-        match = DATED_NAME.match(text) or NAMED_DATE.match(text)
-        if match and _looks_like_names(match.group("name")):
+        match = DATED_NAME.fullmatch(text) or NAMED_DATE.fullmatch(text)
+        if match and _looks_like_names(match.group("name")) and not _in_comments(node):
             return match.group("name")
     return None
 
