@@ -99,21 +99,24 @@ UI_LABEL = re.compile(
     r"no author|unknown|anonymous|(?:wordpress|site|web)?admin(?:istrator)?|"
     r"authors?|auteurs?|autor(?:in|en)?|autores?|user ?name|benutzername|log ?in|sign in|"
     r"anmelden|passwor[dt]|"
-    r"(?:view my complete|afficher mon|mein vollständiges|ver mi) (?:profile?|profil)\w*.*)\s*\*?$",
+    r"(?:view my complete|afficher mon|mein vollständiges|ver mi) (?:profile?|profil)\w*.*)"
+    r"\s*\*?$",
     re.IGNORECASE,
 )
 # several names in one string: commas, semicolons, ampersands, "and" in a few languages, bars
 AUTHOR_SEPARATOR = re.compile(
     r"\s*(?:,|;|&|\s\|\s|\s/\s|·|•|\b(?i:and|und)\b|\bet\b|\by\b|\bog\b|\boch\b|\be\b(?!\.)|"
-    r"\ben\b|\(?\b(?:(?i:im gespräch mit)|avec|with|mit|con)\b)\s*"  # "e": Portuguese "and", not "e.V."
+    # "e" is Portuguese "and", never the "e." of "e.V."; "avec", "mit": "with" another author
+    r"\ben\b|\(?\b(?:(?i:im gespräch mit)|avec|with|mit|con)\b)\s*"
 )
 # a byline's link labels glued to the name ("Jane DoeTwitter"), and what follows the name on
 # its line: a time, a date, "Today"
 SOCIAL_LINK = re.compile(r"(?:Twitter|Facebook|Instagram|LinkedIn|Bluesky|Mastodon|E-Mail|Email)\b")
 BYLINE_TAIL = re.compile(
     r"(?:^|\s+)(?:today|yesterday|heute|gestern|updated|published|posted|aktualisiert|"
-    r"veröffentlicht|publiziert|zuletzt|geändert|last modified|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|"
-    r"gepubliceerd|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|(?:mon|diens|donners|frei|sams|"
+    r"veröffentlicht|publiziert|zuletzt|geändert|last modified|publié|mis à jour|publicado|"
+    r"actualizado|pubblicato|aggiornato|gepubliceerd|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|"
+    r"(?:mon|diens|donners|frei|sams|"
     r"sonn)tag,|mittwoch,|stand\b|\d|"
     r"(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[.,]?\s+\d|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
@@ -132,7 +135,8 @@ BYLINE_LABEL = re.compile(
     r"^\s*(?:(?:written|posted|reported)\s+by|(?:ein\s+)?(?:gast)?(?:artikel|beitrag)\s+von|"
     r"autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
     r"authors?|auteur(?:e|s)?|autore|autores?|reporter)\s*[:：]?(?:\s+|$)|"
-    r"^\s*(?:by|von|par|por|door)\s*[:：]?(?:\s+|$)|^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by)?(?:\s+|$)",
+    r"^\s*(?:by|von|par|por|door)\s*[:：]?(?:\s+|$)|"
+    r"^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by)?(?:\s+|$)",
     re.IGNORECASE,
 )
 NAME_PARTICLES = frozenset(
@@ -160,6 +164,7 @@ BYLINES_COMPARED = 3  # bylines read for the full names behind a login in the me
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # a byline class sits on these ("<ul class='author'><li>…", "<h4 class='vcard author'>")
 BYLINE_TAGS = ("a", "span", "div", "p", "address", "li", "dd", "ul", *sorted(HEADING_TAGS))
+NAME_EDGE_CHARACTERS = " -–—|:()[]<>©»«›‹"
 MAX_AUTHOR_WORDS = 6
 PHRASE_LOWER_WORDS = 2  # lower-case words (besides particles) that make a phrase of a name
 MIN_BYLINE_WORDS = 2  # a byline name overriding the publisher's: first and last name
@@ -318,7 +323,8 @@ def publisher_keys(meta: PageMetadata, url: str) -> set[str]:
 
 def _is_publisher(name: str, publishers: set[str]) -> bool:
     """The publisher by its name, its domain, its initials ("LN" for Lübecker Nachrichten),
-    its name and a tagline ("L-MAG – Das Magazin für Lesben"), or an organisation ("… e.V.")."""
+    its name and a tagline ("L-MAG – Das Magazin für Lesben"), or an organisation
+    ("… e.V.")."""
     key = _key(name)
     squashed = key.replace(" ", "")
     tagline = TAGLINE.search(name)
@@ -365,7 +371,8 @@ def clean_author_names(
         if len(without_role.split()) >= MIN_BYLINE_WORDS:  # "Rasender Reporter" is a pen name
             text = without_role
         for part in _before_address(AUTHOR_SEPARATOR.split(text)):
-            name = DANGLING_PREPOSITION.sub("", normalize_text(part).strip(" -–—|:()[]<>©»«›‹"))
+            name = normalize_text(part).strip(NAME_EDGE_CHARACTERS)
+            name = DANGLING_PREPOSITION.sub("", name)
             name = _undoubled(name)
             if not _is_publisher(name, publishers):
                 name = _without_publisher_words(name, publishers)
