@@ -70,6 +70,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "end_marker_lines": (False,),
     "closing_note_max_chars": (0, 160),
     "relaxed_skips_consent": (False,),
+    "cjk_char_weight": (1.0,),
     "climb_over_sibling_paragraphs": (False,),
     "climb_over_segments": (False,),
     "title_skip_site_h1": (False,),

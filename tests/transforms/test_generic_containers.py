@@ -223,3 +223,43 @@ def test_a_text_cut_into_segments_by_ad_slots_is_whole() -> None:
     assert "In this article" not in text
     without = replace(DEFAULT_OPTIONS, climb_over_segments=False)
     assert not all(part in extract_generic(html, URL, options=without).text for part in STORY)
+
+
+JAPANESE = (
+    "港湾評議会は火曜日の夜、技術者の報告を受けて古い旋回橋を修理のために閉鎖することを決めた。"
+    "橋が閉鎖されている間、フェリーは二十分ごとに運航し、北岸の住民は春まで無料で利用できる。"
+    "地元の商店は通行客の減少を心配しているが、修理は冬を越えて待てないという点で多くが一致した。"
+    "工事は三月上旬に始まり、天候次第で約十一週間続く見込みで、歩行者には車より先に開放される。"
+)
+TEASERS = "".join(
+    f"<li><a href='/news/{index}'>港のニュース {index}: フェリーの新しい時刻表と駐車料金の変更について</a></li>"
+    for index in range(12)
+)
+
+
+def article_with_teasers(head: str = "", text: str = JAPANESE) -> str:
+    return (
+        f"<html><head><title>{TITLE}</title><meta property='article:published_time' "
+        f"content='2024-03-08T10:00:00+09:00'>{head}</head><body><h1>{TITLE}</h1>"
+        f"<div class='article'><p>{text}</p></div><ul class='more'>{TEASERS}</ul></body></html>"
+    )
+
+
+def test_a_short_text_in_a_dense_script_is_an_article_not_a_listing() -> None:
+    """180 Japanese characters carry what 540 Latin ones do: no teaser list replaces them."""
+    options = replace(DEFAULT_OPTIONS, listing_article_trigger_chars=500)
+    text = extract_generic(article_with_teasers(), URL, options=options).text
+    assert JAPANESE in text
+    assert "港のニュース" not in text
+    by_length = replace(options, cjk_char_weight=1.0)
+    assert "港のニュース" in extract_generic(article_with_teasers(), URL, options=by_length).text
+
+
+def test_a_long_json_ld_body_keeps_a_page_from_being_read_as_a_listing() -> None:
+    body = " ".join(LONG_PARAGRAPHS)
+    head = (
+        '<script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "headline": "{TITLE}", "articleBody": "{body}"}}</script>'
+    )
+    text = extract_generic(article_with_teasers(head, text="Marine building opens."), URL).text
+    assert "seawater aquarium" in text

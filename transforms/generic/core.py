@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 from lxml import html as lxml_html
 
 from records.article import Article, Block, Image, NotAnArticle
+from transforms.generic import settings
 from transforms.generic.fields import (
     pick_authors_with_source,
     pick_dates_with_sources,
@@ -109,6 +110,13 @@ def _chars(blocks: list[Block]) -> int:
     return sum(len(block.text) for block in blocks)
 
 
+def _weighed_chars(blocks: list[Block], options: ExtractionOptions) -> float:
+    """Characters with a Chinese, Japanese or Korean one counting as several: 300 of them
+    carry an article's worth of text."""
+    dense = sum(len(settings.CJK_CHARACTER.findall(block.text)) for block in blocks)
+    return _chars(blocks) + (options.cjk_char_weight - 1) * dense
+
+
 def extract_generic(
     html_or_tree: str | HtmlElement,
     url: str,
@@ -144,7 +152,11 @@ def extract_generic(
         if declares_article(meta)
         else options.listing_trigger_chars
     )
-    if options.listing_fallback and _chars(body) < trigger:
+    if (
+        options.listing_fallback
+        and _weighed_chars(body, options) < trigger
+        and len(meta.article_body or "") < trigger  # its JSON-LD holds an article's text
+    ):
         # little prose: an index or section page, whose content is the list of teasers
         listing = extract_body(root, url, title, False, listing=True, options=options)
         if _chars(listing[0]) > options.listing_min_gain * _chars(body):

@@ -156,6 +156,7 @@ CONTENT_NAME = re.compile(
     re.IGNORECASE,
 )
 # names skipped even when they hold paragraphs: comment threads are prose, but not the article
+CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 ALWAYS_SKIPPED_NAME = re.compile(r"comment|disqus|cookie|consent|newsletter|related", re.I)
 # a cookie or consent box: skipped even by the last-resort walk (a forum's comments are its text)
 CONSENT_NAME = re.compile(r"cookie|consent|gdpr", re.IGNORECASE)
@@ -397,6 +398,7 @@ class ExtractionOptions:
     listing_trigger_chars: int = 2000  # ... when its body is shorter than this
     # ... or this, on a page whose metadata gives it a publish date (an article, rarely a listing)
     listing_article_trigger_chars: int = 250
+    cjk_char_weight: float = 3.0  # a CJK character weighs this many in the listing trigger
     listing_min_gain: float = 2.0  # ... and the listing reading is this many times longer
     listing_walks_named: bool = (
         True  # ... walking elements named like teaser parts ("meta", "tags")
