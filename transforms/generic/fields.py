@@ -287,11 +287,10 @@ def pick_dates_with_sources(
                 published, sources["published_at"] = value, source
                 break
         if published is None and options.paragraph_datelines and container is not None:
-            opening = next(
-                (p for p in container.iter("p") if normalize_text(p.text_content())), None
-            )
+            texts = (normalize_text(p.text_content()) for p in container.iter("p"))
+            opening = next((text for text in texts if text), None)
             if opening is not None:
-                published = leading_date(normalize_text(opening.text_content()), zone)
+                published = leading_date(opening, zone)
                 if published is not None:
                     sources["published_at"] = "dateline"
         if published is None:
