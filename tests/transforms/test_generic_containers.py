@@ -263,3 +263,26 @@ def test_a_long_json_ld_body_keeps_a_page_from_being_read_as_a_listing() -> None
     )
     text = extract_generic(article_with_teasers(head, text="Marine building opens."), URL).text
     assert "seawater aquarium" in text
+
+
+def test_sections_of_one_template_are_walked_alike() -> None:
+    # a test report's sections share a class naming their ad slots: the long one holds text,
+    # so its shorter twins are text too, not ad boxes
+    def section(texts: list[str], anchor: str) -> str:
+        return (
+            f"<section id='{anchor}' class='report-section report-section--ads'>"
+            f"<h2>{anchor}</h2><div class='text'>{paragraphs(texts)}</div></section>"
+        )
+
+    html = story_page(
+        "<article class='report'>"
+        f"{section(STORY[:3], 'Setup')}{section(STORY[3:7], 'Results')}"
+        f"{section(STORY[7:10], 'Price')}"
+        "<section class='promo-box'><p>Deals of the week: save on grills, ovens and "
+        "kitchen tools in our partner shops today.</p></section></article>"
+    )
+    text = extract_generic(html, URL).text
+    assert all(part in text for part in STORY[:10])
+    assert "Deals of the week" not in text
+    without = replace(DEFAULT_OPTIONS, walk_template_siblings=False)
+    assert STORY[0] not in extract_generic(html, URL, options=without).text

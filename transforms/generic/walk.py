@@ -55,6 +55,7 @@ class PageWalk:
     blocks: list[TextBlock] = field(default_factory=list)
     images: list[FoundImage] = field(default_factory=list)
     options: ExtractionOptions = DEFAULT_OPTIONS
+    kept_templates: dict[tuple[int, str, str], bool] = field(default_factory=dict)
 
     def new_block(self, element: HtmlElement) -> TextBlock:
         block = TextBlock(element, element.tag)
@@ -198,10 +199,33 @@ class PageWalk:
             return False  # a highlighter's token ("hljs-comment", "token tag"): code, not chrome
         if settings.ALWAYS_SKIPPED_NAME.search(names):
             return True
+        by_length = not PAGE_END_NAME.search(names)
         return not (
-            _holds_article_text(element, self.options, by_length=not PAGE_END_NAME.search(names))
+            _holds_article_text(element, self.options, by_length=by_length)
             or _holds_main(element, self.options)
+            or (
+                self.options.walk_template_siblings
+                and self.sibling_holds_text(element, tag, by_length)
+            )
         )
+
+    def sibling_holds_text(self, element: HtmlElement, tag: str, by_length: bool) -> bool:
+        """Whether a sibling of `element`'s tag and class holds article text: one template
+        (`section.Report__Section--Ads`) cannot mean text in one place and chrome in the next,
+        so the text's shorter sections are walked with its long one."""
+        parent = element.getparent()
+        classes = element.get("class") or ""
+        if parent is None or not classes or tag not in TEMPLATE_BOX_TAGS:
+            return False
+        key = (id(parent), tag, classes)
+        if key not in self.kept_templates:
+            self.kept_templates[key] = any(
+                sibling.tag == tag
+                and sibling.get("class") == classes
+                and _holds_article_text(sibling, self.options, by_length=by_length)
+                for sibling in parent
+            )
+        return self.kept_templates[key]
 
     def record_image(self, element: HtmlElement, tag: str) -> None:
         if tag == "img":
@@ -281,6 +305,7 @@ def _spells_text(element_id: str, element: HtmlElement) -> bool:
 
 
 ID_WORD = re.compile(r"[^\W\d_]+")
+TEMPLATE_BOX_TAGS = frozenset({"div", "section", "article"})  # boxes of text, not one paragraph
 
 
 def _in_code(element: HtmlElement) -> bool:
