@@ -74,6 +74,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "climb_over_sibling_paragraphs": (False,),
     "climb_over_segments": (False,),
     "title_skip_site_h1": (False,),
+    "walk_template_siblings": (False,),
 }
 
 Counts = tuple[float, float, float]

@@ -6,6 +6,7 @@ source in `field_sources`."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,7 @@ from transforms.dates import parse_datetime
 from transforms.extract import extract_article
 from transforms.generic import extract_generic
 from transforms.generic.fields import clean_author_names
+from transforms.generic.settings import DEFAULT_OPTIONS
 from transforms.generic.structured import structured_body_agrees
 
 PARAGRAPHS = [
@@ -188,6 +190,50 @@ def test_a_kicker_in_the_headline_is_not_part_of_the_title() -> None:
     h1 = f"<span class='article__kicker'>Opinion</span> <span class='headline'>{HEADLINE}</span>"
     html = page(title=f"Opinion | {SITE}", h1=h1, head=meta("og:site_name", SITE))
     assert extract(html).title == HEADLINE
+
+
+def test_h1s_of_teaser_cards_linking_elsewhere_are_no_title_candidates() -> None:
+    # a "this weekend" strip above the story sets each teaser's headline as an h1 in its link;
+    # the story's own h1 comes after three of them
+    teasers = "".join(
+        f"<li><a href='/weekend/{index}'><h1>Things to do this weekend, part {index}</h1></a></li>"
+        for index in range(4)
+    )
+    html = page(
+        title=f"Old bridge shut in storm, ferries take over | {SITE}",
+        h1=HEADLINE,
+        head=meta("og:title", HEADLINE),
+        outside=f"<ul class='this-weekend'>{teasers}</ul>",
+    )
+    assert extract(html).title == HEADLINE
+    without = replace(DEFAULT_OPTIONS, title_skip_linked_h1=False)
+    assert extract_generic(html, URL, options=without).title != HEADLINE
+
+
+def test_an_h1_linking_to_its_own_anchor_stays_the_title() -> None:
+    chapter = "References and borrowing"
+    html = page(
+        title=f"{chapter} - The Harbour Handbook",
+        h1=f"<a class='header' href='storm-bridge#references'>{chapter}</a>",
+        outside="<div class='menu'><h1>The Harbour Handbook</h1></div>",
+    )
+    assert extract(html).title == chapter
+
+
+def test_a_publisher_spelling_the_headline_is_no_site_name() -> None:
+    # microdata gone astray files the headline as the publisher's name: it must not make
+    # every source that says the headline look like the site's name
+    long_headline = "Storm closes the old bridge as engineers find corroded bearings"
+    html = page(
+        title=long_headline,
+        h1=long_headline,
+        head=meta("og:title", long_headline)
+        + json_ld(**{"@type": "NewsArticle", "publisher": {"name": long_headline}}),
+        outside="<header><h1>harbour back to harbour home news</h1></header>",
+    )
+    assert extract(html).title == long_headline
+    without = replace(DEFAULT_OPTIONS, title_site_name_not_headline=False)
+    assert extract_generic(html, URL, options=without).title != long_headline
 
 
 # -- structured data ----------------------------------------------------------------------------

@@ -368,6 +368,8 @@ class ExtractionOptions:
     wrappers_hold_main: bool = True  # ... and so is one holding the page's <main> (or role="main")
     walk_text_panels: bool = True  # an accordion (role tablist) holding article text is walked
     title_article_wins: bool = True  # of several <article>s, the title's holds the text
+    title_skip_linked_h1: bool = True  # an h1 inside a link is a teaser's, not the page's
+    title_site_name_not_headline: bool = True  # a long site name equal to a headline is none
     title_skip_site_h1: bool = True  # an h1 that is the site's logo or a link home is no headline
     dated_lines: bool = True  # with no date stated, the first short line holding one gives it
     heading_anchor_ids: bool = True  # a heading's id spelling its words is no class name

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -133,7 +133,10 @@ def _inside_any(text: etree._ElementUnicodeResult, elements: list[HtmlElement]) 
 
 
 def title_candidates(
-    meta: PageMetadata, root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS
+    meta: PageMetadata,
+    root: HtmlElement,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
+    url: str = "",
 ) -> list[TitleCandidate]:
     """Every title the page gives, with its source, in no particular order of trust. With
     `title_breadcrumb_h1`, an h1 in a breadcrumb trail stands for the h2 set below it."""
@@ -145,7 +148,11 @@ def title_candidates(
     ):
         if text and normalize_text(text):
             found.append(TitleCandidate(source, normalize_text(text)))
-    for found_h1 in list(root.iter("h1"))[:3]:
+    headings = root.iter("h1")
+    if options.title_skip_linked_h1:
+        # an h1 in a link to another page is a teaser card's heading (a "this weekend" strip)
+        headings = (h1 for h1 in headings if not _links_away(h1, url))
+    for found_h1 in islice(headings, 3):
         h1 = found_h1
         if options.title_breadcrumb_h1 and _in_breadcrumb(found_h1):
             h1 = _heading_below(found_h1)
@@ -160,6 +167,16 @@ def title_candidates(
     if title_node is not None and normalize_text(title_node.text_content()):
         found.append(TitleCandidate("title", normalize_text(title_node.text_content())))
     return found
+
+
+def _links_away(heading: HtmlElement, url: str) -> bool:
+    """Whether the heading sits in a link to another page (not to itself, its "#anchor")."""
+    here = urldefrag(url).url
+    for ancestor in heading.iterancestors("a"):
+        href = (ancestor.get("href") or "").strip()
+        if href and urldefrag(urljoin(url, href)).url != here:
+            return True
+    return False
 
 
 def _names_the_site(heading: HtmlElement) -> bool:
@@ -302,10 +319,17 @@ def pick_title_with_source(
     meta: PageMetadata, root: HtmlElement, url: str, options: ExtractionOptions = DEFAULT_OPTIONS
 ) -> tuple[str | None, str | None]:
     """(title, source it came from), or (None, None) when the page names nothing."""
-    candidates = title_candidates(meta, root, options)
+    candidates = title_candidates(meta, root, options, url)
     if not candidates:
         return None, None
     site_keys = site_name_keys(meta, url)
+    if options.title_site_name_not_headline:
+        # a long "publisher" that the page's visible h1 spells whole is the headline, filed as
+        # the publisher by markup gone astray (a site's long tagline is no h1 of an article)
+        headlines = {_key(c.text) for c in candidates if c.source == "h1"}
+        site_keys = [
+            key for key in site_keys if len(key.split()) <= MAX_BRAND_WORDS or key not in headlines
+        ]
     brands = LazyBrands(root if options.title_brand_evidence else None)
     stripped = [
         TitleCandidate(c.source, _strip_site_pieces(c.text, site_keys, brands, options))
