@@ -470,6 +470,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_skip_site_h1": (False,),
     "dated_lines": (False,),
     "paragraph_datelines": (False,),
+    "datelines_past_stubs": (False,),
     "next_byline": (False,),
     "dated_bylines": (False,),
     "byline_completes_metadata": (False,),

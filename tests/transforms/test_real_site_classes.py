@@ -403,6 +403,20 @@ def test_a_dateline_opening_the_first_paragraph_dates_the_page() -> None:
     assert article.sources["published_at"] == "dateline"
 
 
+def test_a_dateline_below_the_byline_line_dates_the_page() -> None:
+    body = "<p>Von Claudia Lindner</p>" + "".join(
+        f"<p>{'27.1.2022 - ' if index == 0 else ''}{text}</p>"
+        for index, text in enumerate(PARAGRAPHS)
+    )
+    html = page(title=HEADLINE, body=body)
+    article = extract(html, "https://news.harbour-daily.example/a")
+    assert article.published_at is not None
+    assert article.published_at.date() == datetime(2022, 1, 27, tzinfo=UTC).date()
+    assert article.sources["published_at"] == "dateline"
+    without = replace(DEFAULT_OPTIONS, datelines_past_stubs=False)
+    assert extract_generic(html, "https://x.example/a", options=without).published_at is None
+
+
 def test_a_date_later_in_the_text_is_no_dateline() -> None:
     body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS) + (
         "<p>Work on the bridge is expected to start on 01.02.2022, the council's engineers "

@@ -287,12 +287,9 @@ def pick_dates_with_sources(
                 published, sources["published_at"] = value, source
                 break
         if published is None and options.paragraph_datelines and container is not None:
-            texts = (normalize_text(p.text_content()) for p in container.iter("p"))
-            opening = next((text for text in texts if text), None)
-            if opening is not None:
-                published = leading_date(opening, zone)
-                if published is not None:
-                    sources["published_at"] = "dateline"
+            published = _opening_dateline(container, zone, options)
+            if published is not None:
+                sources["published_at"] = "dateline"
         if published is None:
             published = date_by_htmldate(lxml_html.tostring(root, encoding="unicode"), url, zone)
             if published is not None:
@@ -301,6 +298,24 @@ def pick_dates_with_sources(
     if updated is not None:
         sources["updated_at"] = "metadata"
     return published, updated, sources
+
+
+def _opening_dateline(
+    container: HtmlElement, zone: str, options: ExtractionOptions
+) -> datetime | None:
+    """A date opening the text's first paragraph; with `datelines_past_stubs`, also past the
+    short lines above it ("By Jane Doe", then "27.1.2022 - The council ...")."""
+    texts = (normalize_text(p.text_content()) for p in container.iter("p"))
+    for index, text in enumerate(text for text in texts if text):
+        found = leading_date(text, zone)
+        if found is not None or not options.datelines_past_stubs:
+            return found
+        if index >= DATELINE_STUBS or len(text.split()) > options.edge_stub_max_words:
+            return None  # the text has begun without a date
+    return None
+
+
+DATELINE_STUBS = 2  # short lines looked past for a dateline
 
 
 # -- authors ---------------------------------------------------------------------------------

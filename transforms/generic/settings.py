@@ -463,6 +463,7 @@ class ExtractionOptions:
     refine_dates: bool = True
     # without a stated date: a full date opening the text's first paragraph (a dateline)
     paragraph_datelines: bool = True
+    datelines_past_stubs: bool = True  # ... also after a byline or label line above the text
     # bylines: a short element led by a byline label ("Von: Jane Doe") is one too, and
     # screen-reader labels inside a byline are not names
     byline_labels: bool = True
