@@ -73,6 +73,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "cjk_char_weight": (1.0,),
     "climb_over_sibling_paragraphs": (False,),
     "climb_over_segments": (False,),
+    "trailing_sentences_stay": (False,),
     "title_skip_site_h1": (False,),
     "walk_template_siblings": (False,),
 }

@@ -286,3 +286,14 @@ def test_sections_of_one_template_are_walked_alike() -> None:
     assert "Deals of the week" not in text
     without = replace(DEFAULT_OPTIONS, walk_template_siblings=False)
     assert STORY[0] not in extract_generic(html, URL, options=without).text
+
+
+def test_a_short_closing_sentence_of_the_text_stays() -> None:
+    html = story_page(
+        f"<div class='story'>{paragraphs(STORY[:4])}<p>Good luck to every crew!</p>"
+        "<p>Updated on 17.01.2021.</p><p>The harbour desk</p></div>"
+    )
+    text = extract_generic(html, URL).text
+    assert text.endswith("Good luck to every crew!")
+    without = replace(DEFAULT_OPTIONS, trailing_sentences_stay=False)
+    assert "Good luck" not in extract_generic(html, URL, options=without).text

@@ -102,7 +102,11 @@ def select_blocks(
         if is_table_row and index > first:
             selected.append(_as_block(block, line))
             continue
-        if index > last and (is_heading or len(line.split()) <= options.edge_stub_max_words):
+        if (
+            index > last
+            and (is_heading or len(line.split()) <= options.edge_stub_max_words)
+            and not (options.trailing_sentences_stay and _closing_sentence(block, line, prose))
+        ):
             continue
         if (
             block.score < 0
@@ -127,6 +131,18 @@ def select_blocks(
             cut = index
     del selected[cut:]
     return selected
+
+
+def _closing_sentence(block: TextBlock, line: str, prose: dict[HtmlElement, float]) -> bool:
+    """A short sentence closing the text ("Good luck!"): a paragraph among the text's own."""
+    parent = block.element.getparent()
+    return (
+        block.tag == "p"
+        and line.endswith(settings.LEAD_SENTENCE_ENDS)
+        and not settings.DATELINE.search(line)  # "Updated on 17.01.2021."
+        and parent is not None
+        and prose.get(parent, 0.0) > 0
+    )
 
 
 def _extend_over_tail_list(

@@ -355,6 +355,7 @@ class ExtractionOptions:
     edge_stub_max_words: int = (
         6  # short blocks before the first / after the last prose block are dropped
     )
+    trailing_sentences_stay: bool = True  # ... but a short closing sentence in the text stays
     min_body_chars: int = 1  # below this the page has no body
     min_confidence: float = 0.05  # below this the page is refused as "low_confidence"
     fallback_min_chars: int = (
