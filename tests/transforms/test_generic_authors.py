@@ -4,10 +4,13 @@ gives a login instead of the name, and the publisher's own name inside a person'
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from test_real_site_classes import HEADLINE, SITE, URL, authors_of, json_ld, meta, page
 
 from transforms.extract import extract_article
+from transforms.generic import extract_generic
 from transforms.generic.fields import clean_author_names
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 
@@ -197,6 +200,23 @@ def test_a_line_of_a_date_and_a_name_names_the_author(line: str) -> None:
     article = extract_article(html, "https://x.example/a", profile="generic")
     assert article.authors == ("Jane Doe",)
     assert article.sources["authors"] == "dateline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<div class='news-single-timedata'>05.02.2020 <span>-&nbsp;Redaktion: Jane Doe "
+        "(Pressesprecherin des Vereins)</span></div>",
+        "<p>11.12.2019 | Text: Jane Doe</p>",
+    ],
+)
+def test_a_dated_line_with_a_desk_label_names_the_author(line: str) -> None:
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=line)
+    article = extract_article(html, "https://x.example/a", profile="generic")
+    assert article.authors == ("Jane Doe",)
+    assert article.sources["authors"] == "dateline"
+    without = replace(DEFAULT_OPTIONS, dated_name_labels=False)
+    assert extract_generic(html, "https://x.example/a", options=without).authors == ()
 
 
 def test_a_name_in_bold_closing_the_text_signs_it() -> None:

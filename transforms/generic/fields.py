@@ -157,6 +157,12 @@ _DAY = r"(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}/\d
 _CLOCK = r"(?:\s*[|,·–—-]\s*\d{1,2}[:.]\d{2}(?:\s*(?:Uhr|h))?)?"
 _NAME = r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,2})"
 DATED_NAME = re.compile(rf"^{_DAY}{_CLOCK}\s*[|·–—-]\s*{_NAME}$")
+BARE_DAY = re.compile(rf"{_DAY}{_CLOCK}")
+# "05.02.2020 - Redaktion: Jane Doe (Pressesprecherin)": a desk label before, a role after
+_DESK_LABEL = r"(?:redaktion|autor(?:in)?|author|text|reporter|von|by)\s*[:：]?\s+"
+LABELLED_DATED_NAME = re.compile(
+    rf"^{_DAY}{_CLOCK}\s*[|·–—-]\s*{_DESK_LABEL}{_NAME}(?:\s*\([^()]{{1,60}}\))?$", re.IGNORECASE
+)
 NAMED_DATE = re.compile(rf"^{_NAME}\s*[|,·–—-]\s*{_DAY}{_CLOCK}$")
 DATED_NAME_TAGS = ("p", "small", "span", "div", "li")
 SIGNATURE_MAX_WORDS = 3
@@ -628,14 +634,23 @@ def _byline_spelling_out(
     return ()
 
 
-def dated_name_line(root: HtmlElement) -> str | None:
+def dated_name_line(root: HtmlElement, labelled: bool = False) -> str | None:
     """A short line that is a date and a name and nothing else, the byline of many small CMSs:
     "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe, 01.12.2021"."""
     for node in root.iter(*DATED_NAME_TAGS):
         text = normalize_text(node.text or "")  # its own text: one look per element
-        if not text or len(text) > MAX_AUTHOR_CHARS:
+        if not text:
             continue
-        match = DATED_NAME.fullmatch(text) or NAMED_DATE.fullmatch(text)
+        if labelled and len(node) <= 2 and BARE_DAY.fullmatch(text):
+            # "05.02.2020 <span>- Redaktion: Jane Doe</span>": the name set in a child
+            text = normalize_text(node.text_content())
+        if len(text) > (MAX_LABELLED_BYLINE_CHARS if labelled else MAX_AUTHOR_CHARS):
+            continue
+        match = (
+            DATED_NAME.fullmatch(text)
+            or NAMED_DATE.fullmatch(text)
+            or (LABELLED_DATED_NAME.fullmatch(text) if labelled else None)
+        )
         if match and _looks_like_names(match.group("name")) and not _in_comments(node):
             return match.group("name")
     return None
@@ -713,7 +728,9 @@ def pick_authors_with_source(
         return byline, "byline"
     # the weakest evidence, read only when the page names nobody at all
     if options.dated_name_lines:
-        line = clean_author_names([dated_name_line(root) or ""], publishers)
+        line = clean_author_names(
+            [dated_name_line(root, options.dated_name_labels) or ""], publishers
+        )
         if line:
             return line, "dateline"
     if options.signature_authors:

@@ -483,6 +483,7 @@ class ExtractionOptions:
     # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
     # last paragraph that is a name in bold or italics (a signature)
     dated_name_lines: bool = True
+    dated_name_labels: bool = True  # ... also "date - Redaktion: Jane Doe (role)"
     signature_authors: bool = True
     lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
     # title vote: a source saying the same cleaned title, a source containing it
