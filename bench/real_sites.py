@@ -477,6 +477,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "label_tail_bylines": (False,),
     "dated_name_lines": (False,),
     "dated_name_labels": (False,),
+    "byline_reads_parts": (False,),
     "signature_authors": (False,),
     "title_skip_linked_h1": (False,),
     "title_site_name_not_headline": (False,),

@@ -38,6 +38,8 @@ PUBLISHERS = {"harbour daily", "harbourdaily"}
         "Jane Doe Stand: 12.01.2024",
         "Jane Doe Edition : John Roe",
         "Jane Doe, PhD",
+        "Jane Doe vor",
+        "Jane Doe Hace",
     ],
 )
 def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
@@ -217,6 +219,38 @@ def test_a_dated_line_with_a_desk_label_names_the_author(line: str) -> None:
     assert article.sources["authors"] == "dateline"
     without = replace(DEFAULT_OPTIONS, dated_name_labels=False)
     assert extract_generic(html, "https://x.example/a", options=without).authors == ()
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a line break between the name and the day the post went up
+        "<div class='entry-meta pf-author'><span class='vcard'><a href='/author/jd'>Jane Doe"
+        "</a></span><br/><span class='posted'><time>Do 22 Feb 2024</time></span></div>",
+        # the author's name, then the handle their social profile goes by
+        "<div class='entry-meta-author'><a class='author-name' href='/author/jane/'>Jane Doe</a>"
+        "<a class='author-twitter' href='https://twitter.com/janedoe_news'>janedoe_news</a></div>",
+    ],
+)
+def test_a_bylines_parts_are_read_apart(box: str) -> None:
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
+    assert extract_article(html, URL, profile="generic").authors == ("Jane Doe",)
+    without = replace(DEFAULT_OPTIONS, byline_reads_parts=False)
+    assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)
+
+
+def test_a_name_in_a_link_to_a_social_profile_stays_the_name() -> None:
+    box = (
+        "<div class='author'><a class='handle' href='https://twitter.com/' rel='author'>"
+        "Jane Doe</a></div>"
+    )
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
+    assert extract_article(html, URL, profile="generic").authors == ("Jane Doe",)
+
+
+def test_an_agency_code_keeps_its_name_without_its_role() -> None:
+    assert clean_author_names(["SID Nachrichtenagentur"], set()) == ("SID",)
+    assert clean_author_names(["Rasender Reporter"], set()) == ("Rasender Reporter",)
 
 
 def test_a_name_in_bold_closing_the_text_signs_it() -> None:

@@ -82,16 +82,18 @@ ROLE_TAIL = re.compile(
     r"\s+(?:chefredakteur(?:in)?|redakteur(?:in)?|editor(?:-in-chief)?|"
     r"senior editor|staff writer|reporter(?:in)?|korrespondent(?:in)?|correspondent|"
     r"contributor|freie[rn]? (?:autor(?:in)?|journalist(?:in)?)|journalist(?:in)?|"
-    r"volontär(?:in)?|mitglied\b|über\b|about\b|autorenseite|author page|"
+    r"volontär(?:in)?|nachrichtenagentur|news agency|mitglied\b|über\b|about\b|autorenseite|"
+    r"author page|"
     r"alle (?:artikel|beiträge)|all (?:articles|posts)|mehr von|more from|edited by)\b.*$|"
     r"\s+[ée]dition\s*:.*$|\s+(?:illustrations?|fotos?|photos?|bilder)\b.*$|"
     r"\s*/\s*(?-i:[A-Z][A-Z-]{1,5})$|"  # "Jane Doe/SP-X", "Jane Doe / dpa" stays a code
     r"\s+for\s+the\s+(?-i:[A-Z]).*$",  # "Glen Owen For The Mail On Sunday"
     re.IGNORECASE,
 )
+AGENCY_CODE = re.compile(r"\s*[A-Z]{2,5}\s*")
 # what a byline line holds besides the name: "@handle", a preposition left by a cut date
 HANDLE = re.compile(r"(?:^|\s)@\w+")
-DANGLING_PREPOSITION = re.compile(r"\s+(?:am|um|at|on|le|el|il|op|den)$", re.IGNORECASE)
+DANGLING_PREPOSITION = re.compile(r"\s+(?:am|um|at|on|le|el|il|op|den|vor|hace|há)$", re.IGNORECASE)
 # form and link labels that byline readers pick up as names
 UI_LABEL = re.compile(
     r"^(?:name|e-?mail|website|webseite|kommentar|comment|alle beiträge|all posts|"
@@ -388,7 +390,8 @@ def clean_author_names(
         text = INITIALS_IN_PARENTHESES.sub("", text)
         text = BYLINE_TAIL.sub("", SOCIAL_LINK.sub(" ", HANDLE.sub(" ", text)))
         without_role = ROLE_TAIL.sub("", text)
-        if len(without_role.split()) >= MIN_BYLINE_WORDS:  # "Rasender Reporter" is a pen name
+        # "Rasender Reporter" is a pen name; "SID Nachrichtenagentur" an agency's code and role
+        if len(without_role.split()) >= MIN_BYLINE_WORDS or AGENCY_CODE.fullmatch(without_role):
             text = without_role
         for part in _before_address(AUTHOR_SEPARATOR.split(text)):
             name = normalize_text(part).strip(NAME_EDGE_CHARACTERS)
@@ -466,17 +469,27 @@ def _without_publisher_words(name: str, publishers: set[str]) -> str:
     return name
 
 
-def _shown_text(node: HtmlElement) -> str:
-    """The element's text without what only screen readers get (`sr-only`, `visually-hidden`)."""
-    if not any(HIDDEN_LABEL.search(child.get("class") or "") for child in node.iter()):
+def _shown_text(node: HtmlElement, in_parts: bool = False) -> str:
+    """The element's text without what only screen readers get (`sr-only`, `visually-hidden`).
+    With `in_parts`, a line break or a block child separates words ("Jane Doe<br>Thu 22 Feb"
+    is no "Jane DoeThu"), and a link to a social profile ("@janedoe", "janedoe") is no part
+    of the name."""
+    if not in_parts and not any(
+        HIDDEN_LABEL.search(child.get("class") or "") for child in node.iter()
+    ):
         return normalize_text(node.text_content())
     parts: list[str] = []
 
     def walk(element: HtmlElement) -> None:
-        if HIDDEN_LABEL.search(element.get("class") or ""):
+        if HIDDEN_LABEL.search(element.get("class") or "") or (
+            in_parts and element.tag == "a" and _is_social_handle(element)
+        ):
             if element.tail:
                 parts.append(element.tail)
             return
+        separated = in_parts and element.tag in PART_TAGS
+        if separated:
+            parts.append(" ")
         if element.text:
             parts.append(element.text)
         for child in element:
@@ -484,11 +497,29 @@ def _shown_text(node: HtmlElement) -> str:
                 walk(child)
             elif child.tail:
                 parts.append(child.tail)
+        if separated:
+            parts.append(" ")
         if element.tail and element is not node:
             parts.append(element.tail)
 
     walk(node)
-    return normalize_text(" ".join(parts))
+    return normalize_text("".join(parts) if in_parts else " ".join(parts))
+
+
+def _is_social_handle(link: HtmlElement) -> bool:
+    """A link to a social profile that shows a handle ("janedoe", "@janedoe"), not a name."""
+    return bool(SOCIAL_HOST.search(link.get("href") or "")) and (
+        len(link.text_content().split()) == 1
+    )
+
+
+# a name's parts end at these: a line break, a block of its own
+PART_TAGS = frozenset({"br", "div", "p", "li", "time", "h2", "h3", "h4", "h5", "h6"})
+SOCIAL_HOST = re.compile(
+    r"^(?:https?:)?//(?:[\w-]+\.)*(?:twitter|x|facebook|instagram|linkedin|bsky|threads|"
+    r"mastodon\.social|youtube|tiktok|xing)\.(?:com|app|net|social)/",
+    re.IGNORECASE,
+)
 
 
 def _leading_text(node: HtmlElement) -> str:
@@ -550,7 +581,9 @@ def byline_candidates(
             or settings.BYLINE_NAME.search(node.get("class") or "")
         ):
             text = (
-                _shown_text(node) if options.byline_labels else normalize_text(node.text_content())
+                _shown_text(node, options.byline_reads_parts)
+                if options.byline_labels
+                else normalize_text(node.text_content())
             )
             if (
                 2 < len(text) <= 120
