@@ -40,6 +40,10 @@ PUBLISHERS = {"harbour daily", "harbourdaily"}
         "Jane Doe, PhD",
         "Jane Doe vor",
         "Jane Doe Hace",
+        "Alles von Jane Doe",
+        "All posts by Jane Doe",
+        "FOCUS-Online-Experte Jane Doe",
+        "Korrespondentin: Jane Doe",
     ],
 )
 def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:

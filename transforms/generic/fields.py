@@ -76,6 +76,14 @@ WORK_LABEL = re.compile(
     re.IGNORECASE,
 )
 # before the label: what the line led with ("| Autor: gnaddrig", ", par Attac France", "© Jane")
+# before the name: a link's "all posts by" label, a role ("FOCUS-Online-Experte Jane Doe")
+ROLE_HEAD = re.compile(
+    r"^\s*(?:(?:alles|alle (?:artikel|beiträge)|mehr|more|(?:view |see )?all (?:posts|articles|"
+    r"stories)|articles|posts|stories)\s+(?:von|by|from)|"
+    r"[\w-]*(?:experte|expertin|kolumnist(?:in)?|columnist|gastautor(?:in)?|"
+    r"redakteur(?:in)?|korrespondent(?:in)?|correspondent))\s*:?\s+(?=\S+\s+\S)",
+    re.IGNORECASE,
+)
 LEADING_PUNCTUATION = re.compile(r"^[\s,;:|·•©/–—-]+")
 # a role or a link after the name: "Christoph Hein Chefredakteur", "Jane Doe, Staff Writer"
 ROLE_TAIL = re.compile(
@@ -382,6 +390,7 @@ def clean_author_names(
         text = normalize_text(URL.sub(" ", EMAIL.sub(" ", html.unescape(raw))))
         text = LEADING_PUNCTUATION.sub("", text)
         text = AUTHOR_LABEL.sub("", WORK_LABEL.sub("", AUTHOR_PREFIX.sub("", text)))
+        text = ROLE_HEAD.sub("", text)
         domain = DOMAIN_IN_PARENTHESES.search(text)
         if domain:  # "Harbour Daily (harbourdaily.com)": the publisher, by its own address
             if not keep_publisher:
