@@ -257,6 +257,26 @@ def test_an_agency_code_keeps_its_name_without_its_role() -> None:
     assert clean_author_names(["Rasender Reporter"], set()) == ("Rasender Reporter",)
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<p class='autorenzeile small'>Jane Doe</p>",
+        "<small class='redakteur'><span>von Jane Doe</span></small>",
+        "<div class='autor'>Jane Doe | Publicado hace 3 horas</div>",
+    ],
+)
+def test_a_byline_class_in_another_language_names_the_author(box: str) -> None:
+    assert authors_of("", before=box) == ("Jane Doe",)
+
+
+def test_a_teaser_classed_with_its_authors_taxonomy_term_is_no_byline() -> None:
+    teaser = (
+        "<ul><li class='post type-post category-podcast autor-jane-doe'>"
+        "<a href='/tidying-up'>Tidying up the bedside drawer</a></li></ul>"
+    )
+    assert authors_of("", before=teaser) == ()
+
+
 def test_a_name_in_bold_closing_the_text_signs_it() -> None:
     html = page(
         title=HEADLINE, head=meta("og:site_name", SITE), after="<p><b><i>Jane Doe</i></b></p>"

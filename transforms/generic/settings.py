@@ -320,7 +320,10 @@ CAPTION_CREDIT_END = re.compile(
     re.IGNORECASE,
 )
 BYLINE_NAME = re.compile(
-    r"(?:^|[-_\s])(?:byline|author|authors|author-?name|submitted|username)(?:$|[-_\s])", re.I
+    r"(?:^|[-_\s])(?:byline|author|authors|author-?name|submitted|username)(?:$|[-_\s])|"
+    # in other languages, the whole class only: "autor-jane-doe" is a taxonomy term's class
+    r"(?:^|\s)(?:autor(?:in|en|enzeile)?|auteur|autore|redakteur(?:in)?|verfasser(?:in)?)(?:$|\s)",
+    re.I,
 )
 DATE_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}\b")
 # "Published 18 Jul 2024 at 08:01", "25/04/2026", "Updated 15:10h": a date line, not prose
