@@ -172,8 +172,14 @@ def short_language(code: str | None) -> str | None:
 # -- JSON-LD ----------------------------------------------------------------------------
 
 
+CDATA_OPEN = re.compile(r"^(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?")
+CDATA_CLOSE = re.compile(r"(?://|/\*)?\s*\]\]>(?:\s*\*/)?$")
+
+
 def _load_json(text: str) -> Any:
     text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    # an XHTML-era wrapper: "<![CDATA[ {...} ]]>", "//<![CDATA[ ... //]]>"
+    text = CDATA_OPEN.sub("", CDATA_CLOSE.sub("", text)).strip()
     if not text:
         return None
     try:

@@ -277,6 +277,19 @@ def test_a_teaser_classed_with_its_authors_taxonomy_term_is_no_byline() -> None:
     assert authors_of("", before=teaser) == ()
 
 
+@pytest.mark.parametrize(
+    ("open_", "close"),
+    [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("/*<![CDATA[*/", "/*]]>*/")],
+)
+def test_json_ld_wrapped_in_cdata_is_read(open_: str, close: str) -> None:
+    data = '{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Jane Doe"}]}'
+    head = f'<script type="application/ld+json">{open_}\n{data}\n{close}</script>'
+    html = page(title=HEADLINE, head=head)
+    article = extract_article(html, URL, profile="generic")
+    assert article.authors == ("Jane Doe",)
+    assert article.sources["authors"] == "metadata"
+
+
 def test_a_name_in_bold_closing_the_text_signs_it() -> None:
     html = page(
         title=HEADLINE, head=meta("og:site_name", SITE), after="<p><b><i>Jane Doe</i></b></p>"
