@@ -471,6 +471,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "dated_lines": (False,),
     "paragraph_datelines": (False,),
     "datelines_past_stubs": (False,),
+    "local_wall_time": (False,),
     "next_byline": (False,),
     "dated_bylines": (False,),
     "byline_completes_metadata": (False,),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -217,6 +217,78 @@ def leading_date(text: str, default_timezone: str = "UTC") -> datetime | None:
     """A full date opening a paragraph, a press release's dateline: "01.02.2022 „Der ..."."""
     match = BARE_DATE.match(text.lstrip(" ([|–—-"))
     return _stamp(match["date"], match["time"], default_timezone) if match else None
+
+
+def local_wall_time(moment: datetime, lines: list[str]) -> datetime | None:
+    """A UTC instant told in the page's own zone, from the date and clock the page shows:
+
+    - a date with its clock on one line ("November 8, 2023 at 4:56 p.m.") that is the instant
+      at some zone's offset settles it: that zone, or None when it keeps the day;
+    - else a clock ("21:25") off the instant by a zone's offset, with the local day it gives
+      ("3 de mayo de 2022") shown on the page too.
+    """
+    stated = moment.replace(tzinfo=None)
+    days: set[date] = set()
+    for line in lines:
+        for match in DATE_AND_CLOCK.finditer(line):
+            day = _stamp(match["date"], None, "UTC")
+            if day is None:
+                continue
+            days.add(day.date())
+            if match["time"] is None:
+                continue
+            wall = _wall_clock(match["time"], match["half"])
+            if wall is None:
+                continue
+            shift = datetime.combine(day.date(), wall) - stated
+            if _is_zone_offset(shift):
+                return _in_zone(moment, shift)
+    for line in lines:
+        for clock in CLOCK.finditer(line):
+            wall = _wall_clock(clock["time"], clock["half"])
+            if wall is None:
+                continue
+            minutes = (wall.hour * 60 + wall.minute - stated.hour * 60 - stated.minute) % (
+                MINUTES_A_DAY
+            )
+            shift = timedelta(minutes=minutes)
+            if shift > MAX_OFFSET:
+                shift -= timedelta(days=1)
+            if _is_zone_offset(shift) and (moment + shift).date() in days:
+                return _in_zone(moment, shift)
+    return None
+
+
+def _wall_clock(text: str, half: str | None) -> time | None:
+    hour, minute = (int(part) for part in re.findall(r"\d+", text)[:2])
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half.lower().startswith("p") else 0)
+    return time(hour, minute) if hour <= 23 and minute <= 59 else None
+
+
+def _is_zone_offset(shift: timedelta) -> bool:
+    return -MIN_OFFSET <= shift <= MAX_OFFSET and shift.total_seconds() % (15 * 60) == 0
+
+
+def _in_zone(moment: datetime, shift: timedelta) -> datetime | None:
+    """`moment` in the zone `shift` off UTC, or None when that keeps its calendar day."""
+    local = moment.astimezone(timezone(shift))
+    return local if local.date() != moment.date() else None
+
+
+_HALF = r"(?:\s*(?P<half>[apAP])\.?\s?[mM]\b\.?)?"
+CLOCK = re.compile(
+    rf"(?<![\d:.])(?P<time>\d{{1,2}}\s*[:：h]\s*\d{{2}})(?:[:：]\d{{2}})?(?![\d:]){_HALF}"
+)
+DATE_AND_CLOCK = re.compile(
+    rf"(?P<date>{DATE_VALUE})(?:\s*(?i:,|at|um|à|a las|às|alle|-|–|\|)?\s*"
+    rf"(?P<time>\d{{1,2}}\s*[:：h]\s*\d{{2}})(?:[:：]\d{{2}})?(?![\d:]){_HALF})?"
+)
+MINUTES_A_DAY = 24 * 60
+MAX_OFFSET = timedelta(hours=14)  # UTC+14, Kiribati
+MIN_OFFSET = timedelta(hours=12)  # UTC-12
 
 
 def first_bare_date(lines: list[str], default_timezone: str = "UTC") -> datetime | None:

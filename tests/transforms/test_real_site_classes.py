@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from transforms.dates import parse_datetime
+from transforms.dates import local_wall_time, parse_datetime
 from transforms.extract import extract_article
 from transforms.generic import extract_generic
 from transforms.generic.fields import clean_author_names
@@ -415,6 +415,37 @@ def test_a_dateline_below_the_byline_line_dates_the_page() -> None:
     assert article.sources["published_at"] == "dateline"
     without = replace(DEFAULT_OPTIONS, datelines_past_stubs=False)
     assert extract_generic(html, "https://x.example/a", options=without).published_at is None
+
+
+def test_a_utc_statement_is_told_in_the_zone_of_the_date_and_clock_the_page_shows() -> None:
+    stated = meta("article:published_time", "2023-11-09T04:56:18Z")
+    shown = "<p class='dateline'>November 8, 2023 at 11:56 p.m.</p>"
+    html = page(title=HEADLINE, head=stated, before=shown)
+    published = extract(html).published_at
+    assert published == datetime(2023, 11, 9, 4, 56, 18, tzinfo=UTC)  # the same instant
+    assert published.utcoffset() == timedelta(hours=-5)
+    assert published.date().isoformat() == "2023-11-08"
+    without = replace(DEFAULT_OPTIONS, local_wall_time=False)
+    assert extract_generic(html, URL, options=without).published_at.utcoffset() == timedelta(0)
+
+
+@pytest.mark.parametrize(
+    ("lines", "offset"),
+    [
+        (["3 de mayo de 2022", "21:25"], timedelta(hours=-3)),  # date and clock apart
+        (["19.10.2019, 05:00 Uhr", "18.10.2019, 20:00 Uhr"], None),  # the first pair: same day
+        (["Comments", "20:00"], None),  # a clock without the local day it would give
+    ],
+)
+def test_the_local_zone_is_read_only_from_a_clock_and_the_day_it_gives(
+    lines: list[str], offset: timedelta | None
+) -> None:
+    moment = datetime(2022, 5, 4, 0, 25, tzinfo=UTC)
+    if lines[0].startswith("19.10"):
+        moment = datetime(2019, 10, 19, 3, 0, tzinfo=UTC)
+    found = local_wall_time(moment, lines)
+    assert (found.utcoffset() if found else None) == offset
+    assert found is None or found == moment
 
 
 def test_a_date_later_in_the_text_is_no_dateline() -> None:

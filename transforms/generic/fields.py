@@ -32,6 +32,7 @@ from transforms.dates import (
     first_dated_line,
     labelled_dates,
     leading_date,
+    local_wall_time,
     parse_datetime,
 )
 from transforms.generic import settings
@@ -289,6 +290,12 @@ def pick_dates_with_sources(
     if candidates:
         chosen = _refined(candidates[0], candidates[1:]) if options.refine_dates else candidates[0]
         published, sources["published_at"] = chosen.moment, chosen.source
+        if (
+            options.local_wall_time
+            and chosen.has_clock
+            and chosen.moment.utcoffset() == ZERO_OFFSET
+        ):
+            published = local_wall_time(chosen.moment, _text_lines(root)) or published
     else:
         url_day = date_from_url(url, zone)
         lines = _text_lines(root)

@@ -466,6 +466,7 @@ class ExtractionOptions:
     # same wall time with an offset
     refine_dates: bool = True
     # without a stated date: a full date opening the text's first paragraph (a dateline)
+    local_wall_time: bool = True  # a UTC statement is told in the zone the page's clock shows
     paragraph_datelines: bool = True
     datelines_past_stubs: bool = True  # ... also after a byline or label line above the text
     # bylines: a short element led by a byline label ("Von: Jane Doe") is one too, and
