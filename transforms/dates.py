@@ -227,7 +227,7 @@ def local_wall_time(moment: datetime, lines: list[str]) -> datetime | None:
     - else a clock ("21:25") off the instant by a zone's offset, with the local day it gives
       ("3 de mayo de 2022") shown on the page too.
     """
-    stated = moment.replace(tzinfo=None)
+    stated = moment.replace(tzinfo=None, second=0, microsecond=0)  # a clock shows minutes
     days: set[date] = set()
     for line in lines:
         for match in DATE_AND_CLOCK.finditer(line):
@@ -240,9 +240,11 @@ def local_wall_time(moment: datetime, lines: list[str]) -> datetime | None:
             wall = _wall_clock(match["time"], match["half"])
             if wall is None:
                 continue
-            shift = datetime.combine(day.date(), wall) - stated
-            if _is_zone_offset(shift):
-                return _in_zone(moment, shift)
+            # "03/05/2022 21:44": day or month first, the instant tells which
+            for reading in (day.date(), *_swapped(match["date"])):
+                shift = datetime.combine(reading, wall) - stated
+                if _is_zone_offset(shift):
+                    return _in_zone(moment, shift)
     for line in lines:
         for clock in CLOCK.finditer(line):
             wall = _wall_clock(clock["time"], clock["half"])
@@ -257,6 +259,21 @@ def local_wall_time(moment: datetime, lines: list[str]) -> datetime | None:
             if _is_zone_offset(shift) and (moment + shift).date() in days:
                 return _in_zone(moment, shift)
     return None
+
+
+def _swapped(text: str) -> tuple[date, ...]:
+    """The other reading of a slashed date whose first two numbers could each be the month."""
+    match = SLASHED_DATE.fullmatch(text.strip())
+    if match is None:
+        return ()
+    first, second, year = (int(part) for part in match.groups())
+    if first == second or first > 12 or second > 12:
+        return ()
+    day = _stamp(text, None, "UTC")
+    if day is None:
+        return ()
+    other = date(year, first, second) if day.date() == date(year, second, first) else None
+    return (other,) if other is not None else (date(year, second, first),)
 
 
 def _wall_clock(text: str, half: str | None) -> time | None:
@@ -286,6 +303,7 @@ DATE_AND_CLOCK = re.compile(
     rf"(?P<date>{DATE_VALUE})(?:\s*(?i:,|at|um|à|a las|às|alle|-|–|\|)?\s*"
     rf"(?P<time>\d{{1,2}}\s*[:：h]\s*\d{{2}})(?:[:：]\d{{2}})?(?![\d:]){_HALF})?"
 )
+SLASHED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})")
 MINUTES_A_DAY = 24 * 60
 MAX_OFFSET = timedelta(hours=14)  # UTC+14, Kiribati
 MIN_OFFSET = timedelta(hours=12)  # UTC-12

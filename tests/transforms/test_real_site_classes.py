@@ -448,6 +448,16 @@ def test_the_local_zone_is_read_only_from_a_clock_and_the_day_it_gives(
     assert found is None or found == moment
 
 
+def test_a_slashed_date_beside_its_clock_is_read_the_way_the_instant_fits() -> None:
+    # "03/05/2022 21:44" is 3 May, day first: 4 May 00:44 UTC at -03:00; read month first it
+    # would be 5 March, no zone's time of the instant
+    moment = datetime(2022, 5, 4, 0, 44, 52, tzinfo=UTC)
+    found = local_wall_time(moment, ["03/05/2022 21:44"])
+    assert found is not None
+    assert found == moment
+    assert found.utcoffset() == timedelta(hours=-3)
+
+
 def test_a_date_later_in_the_text_is_no_dateline() -> None:
     body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS) + (
         "<p>Work on the bridge is expected to start on 01.02.2022, the council's engineers "
