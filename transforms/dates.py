@@ -309,13 +309,23 @@ MAX_OFFSET = timedelta(hours=14)  # UTC+14, Kiribati
 MIN_OFFSET = timedelta(hours=12)  # UTC-12
 
 
+CLOCK_SUFFIX = re.compile(r"(?<=\d)\s*(?:[Uu]hr|h|(?P<half>[apAP])\.?\s?[mM]\.?)$")
+
+
 def first_bare_date(lines: list[str], default_timezone: str = "UTC") -> datetime | None:
     """The first short line that is nothing but a date (an info bar's "2022-11-08")."""
     for line in lines:
         if len(line) <= 40:
-            match = BARE_DATE.fullmatch(line.strip(" |[]()【】"))
+            text = line.strip(" |[]()【】")
+            suffix = CLOCK_SUFFIX.search(text)
+            if suffix is not None:  # "5. November 2021, 10:39 Uhr", "8 January 2020, 3:51 pm"
+                text = text[: suffix.start()]
+            match = BARE_DATE.fullmatch(text)
             if match:
-                return _stamp(match["date"], match["time"], default_timezone)
+                clock = match["time"]
+                if clock and suffix is not None and suffix["half"]:
+                    clock = f"{clock} {suffix['half']}m"
+                return _stamp(match["date"], clock, default_timezone)
     return None
 
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from transforms.dates import local_wall_time, parse_datetime
+from transforms.dates import first_bare_date, local_wall_time, parse_datetime
 from transforms.extract import extract_article
 from transforms.generic import extract_generic
 from transforms.generic.fields import clean_author_names
@@ -456,6 +456,21 @@ def test_a_slashed_date_beside_its_clock_is_read_the_way_the_instant_fits() -> N
     assert found is not None
     assert found == moment
     assert found.utcoffset() == timedelta(hours=-3)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("5. November 2021, 10:39 Uhr", datetime(2021, 11, 5, 10, 39, tzinfo=UTC)),
+        ("8 January 2020, 3:51 pm", datetime(2020, 1, 8, 15, 51, tzinfo=UTC)),
+        ("2022-11-08", datetime(2022, 11, 8, tzinfo=UTC)),
+    ],
+)
+def test_a_date_line_ending_in_its_clocks_unit_is_a_bare_date(
+    line: str, expected: datetime
+) -> None:
+    # the info bar's date, above the sidebar's "4. November 2021" teaser dates
+    assert first_bare_date([line, "4. November 2021"]) == expected
 
 
 def test_a_date_later_in_the_text_is_no_dateline() -> None:
