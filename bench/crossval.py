@@ -71,6 +71,8 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "closing_note_max_chars": (0, 160),
     "relaxed_skips_consent": (False,),
     "cjk_char_weight": (1.0,),
+    "single_time_is_article": (False,),
+    "single_time_max": (1, 4),
     "climb_over_sibling_paragraphs": (False,),
     "climb_over_segments": (False,),
     "trailing_sentences_stay": (False,),

@@ -297,3 +297,23 @@ def test_a_short_closing_sentence_of_the_text_stays() -> None:
     assert text.endswith("Good luck to every crew!")
     without = replace(DEFAULT_OPTIONS, trailing_sentences_stay=False)
     assert "Good luck" not in extract_generic(html, URL, options=without).text
+
+
+def test_a_page_whose_time_element_names_one_moment_is_read_as_an_article() -> None:
+    # no publish date in the metadata, a short text and a long rail of teasers below it; one
+    # <time> dates the text, where an index page dates each teaser
+    teasers = "".join(
+        f"<li><a href='/news/{index}'>Harbour news {index}: the new ferry timetable and the "
+        "changes to the parking charges at the quay</a></li>"
+        for index in range(30)
+    )
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1>"
+        "<div class='story'><time datetime='2024-03-08T10:00:00Z'>8 March 2024</time>"
+        f"{paragraphs(STORY[:4])}</div><ul class='more'>{teasers}</ul></body></html>"
+    )
+    text = extract_generic(html, URL).text
+    assert STORY[0] in text
+    assert "Harbour news" not in text
+    without = replace(DEFAULT_OPTIONS, single_time_is_article=False)
+    assert "Harbour news" in extract_generic(html, URL, options=without).text

@@ -10,6 +10,7 @@ Nothing here changes the tree it is given: a tree parsed once can serve several 
 
 from __future__ import annotations
 
+import itertools
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
@@ -67,6 +68,15 @@ def declares_article(meta: PageMetadata) -> bool:
     templates set it on every page), so a short body there is read as a listing sooner.
     """
     return bool(meta.published)
+
+
+def times_one_moment(root: HtmlElement, options: ExtractionOptions) -> bool:
+    """Whether the page's <time> elements name one moment (an article's date line), not a
+    date per teaser: at least one, and at most `single_time_max` of them."""
+    if not options.single_time_is_article:
+        return False
+    found = sum(1 for _ in itertools.islice(root.iter("time"), options.single_time_max + 1))
+    return 1 <= found <= options.single_time_max
 
 
 def confidence_of(
@@ -149,7 +159,7 @@ def extract_generic(
             body, page, container, container_prose, page_prose = relaxed
     trigger = (
         options.listing_article_trigger_chars
-        if declares_article(meta)
+        if declares_article(meta) or times_one_moment(root, options)
         else options.listing_trigger_chars
     )
     if (

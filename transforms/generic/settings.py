@@ -405,6 +405,8 @@ class ExtractionOptions:
     listing_trigger_chars: int = 2000  # ... when its body is shorter than this
     # ... or this, on a page whose metadata gives it a publish date (an article, rarely a listing)
     listing_article_trigger_chars: int = 250
+    single_time_is_article: bool = True  # ... as on a page whose <time>s name one moment
+    single_time_max: int = 2
     cjk_char_weight: float = 3.0  # a CJK character weighs this many in the listing trigger
     listing_min_gain: float = 2.0  # ... and the listing reading is this many times longer
     listing_walks_named: bool = (
