@@ -121,18 +121,18 @@ UPDATED_LABEL = (
 # month names dateutil does not know, to their English ones (German, French, Spanish,
 # Italian, Dutch, Portuguese; English and the names spelled alike are left as they are)
 FOREIGN_MONTHS = {
-    "January": "januar jänner janvier enero gennaio januari janeiro jan.",
-    "February": "februar feber février fevrier febrero febbraio februari fevereiro",
-    "March": "märz mär. maerz mars marzo maart março",
-    "April": "avril abril aprile",
-    "May": "mai mayo maggio mei maio",
-    "June": "juni juin junio giugno junho",
-    "July": "juli juillet julio luglio julho",
-    "August": "août aout agosto augustus",
-    "September": "septembre septiembre setiembre settembre setembro",
-    "October": "oktober okt. octobre octubre ottobre outubro",
-    "November": "novembre noviembre novembro",
-    "December": "dezember dez. décembre decembre diciembre dicembre dezembro",
+    "January": "januar jänner janvier enero gennaio januari janeiro jan. января январь січня stycznia ocak",
+    "February": "februar feber février fevrier febrero febbraio februari fevereiro февраля февраль лютого lutego şubat",
+    "March": "märz mär. maerz mars marzo maart março марта март березня marca",
+    "April": "avril abril aprile апреля апрель квітня kwietnia nisan",
+    "May": "mai mayo maggio mei maio мая май травня maja maj mayıs",
+    "June": "juni juin junio giugno junho июня июнь червня czerwca haziran",
+    "July": "juli juillet julio luglio julho июля июль липня lipca temmuz",
+    "August": "août aout agosto augustus августа август серпня sierpnia ağustos augusti",
+    "September": "septembre septiembre setiembre settembre setembro сентября сентябрь вересня września eylül",
+    "October": "oktober okt. octobre octubre ottobre outubro октября октябрь жовтня października ekim",
+    "November": "novembre noviembre novembro ноября ноябрь листопада listopada kasım",
+    "December": "dezember dez. décembre decembre diciembre dicembre dezembro декабря декабрь грудня grudnia aralık",
 }
 MONTH_OF = {
     name.rstrip("."): english for english, names in FOREIGN_MONTHS.items() for name in names.split()

@@ -489,6 +489,21 @@ def test_a_day_first_date_in_the_address_dates_the_page() -> None:
     assert article.sources["published_at"] == "url"
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("15 августа 2016, 13:43", (2016, 8, 15)),
+        ("5 травня 2022", (2022, 5, 5)),
+        ("3 maja 2021", (2021, 5, 3)),
+        ("12 Ekim 2020", (2020, 10, 12)),
+    ],
+)
+def test_month_names_of_more_languages_are_read(text: str, day: tuple[int, int, int]) -> None:
+    found = parse_datetime(text)
+    assert found is not None
+    assert found.date() == datetime(*day, tzinfo=UTC).date()
+
+
 def test_a_month_and_year_without_a_day_never_take_today_s_day() -> None:
     assert parse_datetime("Mai 2024") == datetime(2024, 5, 1, tzinfo=ZoneInfo("UTC"))
 
