@@ -192,6 +192,38 @@ def test_a_kicker_in_the_headline_is_not_part_of_the_title() -> None:
     assert extract(html).title == HEADLINE
 
 
+def test_the_visible_headline_outweighs_a_search_title_another_source_only_contains() -> None:
+    seo = "Bridge closure 2024: dates, ferries and detours explained"
+    html = page(
+        title=f"{seo} by the harbour council's engineers",
+        h1=HEADLINE,
+        head=meta("og:title", seo),
+    )
+    article = extract(html)
+    assert article.title == HEADLINE
+    assert article.sources["title"] == "h1"
+    without = replace(DEFAULT_OPTIONS, title_h1_vote=0.0)
+    assert extract_generic(html, URL, options=without).title == seo
+
+
+def test_a_title_three_sources_agree_on_outweighs_the_h1() -> None:
+    seo = "Bridge closure 2024: dates, ferries and detours explained"
+    html = page(
+        title=f"{seo} | {SITE}",
+        h1=HEADLINE,
+        head=meta("og:title", seo) + json_ld(**{"@type": "NewsArticle", "headline": seo}),
+    )
+    assert extract(html).title == seo
+
+
+def test_an_h1_s_style_sheet_and_kicker_colon_are_no_part_of_the_title() -> None:
+    h1 = (
+        "<style>.css-x1{font-size:16px;font-weight:400}</style>"
+        f"<span class='kicker'>Climate</span>: {HEADLINE}"
+    )
+    assert extract(page(title=SITE, h1=h1)).title == HEADLINE
+
+
 def test_h1s_of_teaser_cards_linking_elsewhere_are_no_title_candidates() -> None:
     # a "this weekend" strip above the story sets each teaser's headline as an h1 in its link;
     # the story's own h1 comes after three of them

@@ -496,6 +496,7 @@ class ExtractionOptions:
     # title vote: a source saying the same cleaned title, a source containing it
     title_exact_vote: float = 1.0
     title_contained_vote: float = 1.0
+    title_h1_vote: float = 1.0  # the headline readers see votes for itself
     title_strip_short_bar_tail: bool = True  # "Story | Brand": a short piece after a bar goes
     title_brand_evidence: bool = True  # a piece the page's logo or brand box shows is the site
     # og:title and twitter:title vote as one source (a CMS copies one into the other)

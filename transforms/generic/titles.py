@@ -100,10 +100,12 @@ def _heading_below(heading: HtmlElement) -> HtmlElement | None:
 
 
 def _heading_text(heading: HtmlElement, options: ExtractionOptions) -> str:
-    """The heading's text, without ruby readings; with `title_drop_kicker`, without the kicker
-    set in it (the topic line above the headline: "Opinion", "US election")."""
+    """The heading's text, without ruby readings or an embedded style sheet; with
+    `title_drop_kicker`, without the kicker set in it (the topic line above the headline:
+    "Opinion", "US election")."""
     # ruby annotations (<rt>, <rp>) spell a word's reading above it: not the headline's text
     readings = list(heading.iterdescendants("rt", "rp"))
+    code = list(heading.iterdescendants("style", "script"))
     kickers = (
         [
             element
@@ -113,11 +115,14 @@ def _heading_text(heading: HtmlElement, options: ExtractionOptions) -> str:
         if options.title_drop_kicker
         else []
     )
-    if not readings and not kickers:
+    if not readings and not kickers and not code:
         return normalize_text(heading.text_content())
-    kept = [text for text in TEXT_NODES(heading) if not _inside_any(text, readings + kickers)]
+    dropped = readings + kickers + code
+    kept = [text for text in TEXT_NODES(heading) if not _inside_any(text, dropped)]
     # a reading sits inside a word: the word's parts join without a space
-    return normalize_text(("" if readings else " ").join(kept))
+    text = normalize_text(("" if readings else " ").join(kept))
+    # the kicker's colon, left when the kicker went ("<span>Climate</span>: Drilling deep")
+    return text.lstrip(":|–—-· ").strip() if kickers else text
 
 
 def _inside_any(text: etree._ElementUnicodeResult, elements: list[HtmlElement]) -> bool:
@@ -348,7 +353,8 @@ def pick_title_with_source(
     def support(candidate: TitleCandidate) -> float:
         key = _key(candidate.text)
         if options.title_social_one_voice:
-            return _voice_support(candidate, key, cleaned, raw_keys, options)
+            own = options.title_h1_vote if candidate.source == "h1" else 0.0
+            return own + _voice_support(candidate, key, cleaned, raw_keys, options)
         total = 0.0
         for source, other in {(c.source, _key(c.text)) for c in cleaned}:
             if source != candidate.source and other == key:
