@@ -252,6 +252,12 @@ def test_a_name_in_a_link_to_a_social_profile_stays_the_name() -> None:
     assert extract_article(html, URL, profile="generic").authors == ("Jane Doe",)
 
 
+def test_a_sites_address_is_followed_by_its_town_not_by_more_people() -> None:
+    names = ["harbourdaily.example.com", "Harbourtown", "Germany"]
+    assert clean_author_names(names, set()) == ()
+    assert clean_author_names(names, set(), keep_publisher=True) == ("harbourdaily.example.com",)
+
+
 def test_an_agency_code_keeps_its_name_without_its_role() -> None:
     assert clean_author_names(["SID Nachrichtenagentur"], set()) == ("SID",)
     assert clean_author_names(["Rasender Reporter"], set()) == ("Rasender Reporter",)

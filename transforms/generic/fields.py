@@ -431,11 +431,11 @@ def clean_author_names(
 
 
 def _before_address(parts: list[str]) -> list[str]:
-    """ "Olympia-Verlag GmbH, Nürnberg, Germany": after an organisation come its town and
-    country, not more people."""
+    """ "Olympia-Verlag GmbH, Nürnberg, Germany", "hessenschau.de, Frankfurt, Germany": after
+    an organisation or a site's address come its town and country, not more people."""
     for index, part in enumerate(parts):
         words = part.split()
-        if words and ORGANISATION.match(words[-1]):
+        if words and (ORGANISATION.match(words[-1]) or DOMAIN_LIKE.fullmatch(part.strip())):
             return parts[: index + 1]
     return parts
 
