@@ -435,9 +435,14 @@ def _before_address(parts: list[str]) -> list[str]:
     an organisation or a site's address come its town and country, not more people."""
     for index, part in enumerate(parts):
         words = part.split()
-        if words and (ORGANISATION.match(words[-1]) or DOMAIN_LIKE.fullmatch(part.strip())):
+        if words and (ORGANISATION.match(words[-1]) or _is_host(words)):
             return parts[: index + 1]
     return parts
+
+
+def _is_host(words: list[str]) -> bool:
+    """A part that is a site's address alone ("hessenschau.de", "news.example.com")."""
+    return len(words) == 1 and bool(DOMAIN_LIKE.search(words[0]))
 
 
 def _reads_like_a_phrase(name: str) -> bool:
