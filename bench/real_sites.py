@@ -480,6 +480,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "dated_name_lines": (False,),
     "dated_name_labels": (False,),
     "byline_reads_parts": (False,),
+    "bylines_in_article_first": (False,),
     "signature_authors": (False,),
     "title_skip_linked_h1": (False,),
     "title_site_name_not_headline": (False,),

@@ -7,7 +7,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from test_real_site_classes import HEADLINE, SITE, URL, authors_of, json_ld, meta, page
+from test_real_site_classes import (
+    HEADLINE,
+    PARAGRAPHS,
+    SITE,
+    URL,
+    authors_of,
+    json_ld,
+    meta,
+    page,
+)
 
 from transforms.extract import extract_article
 from transforms.generic import extract_generic
@@ -294,6 +303,27 @@ def test_json_ld_wrapped_in_cdata_is_read(open_: str, close: str) -> None:
     article = extract_article(html, URL, profile="generic")
     assert article.authors == ("Jane Doe",)
     assert article.sources["authors"] == "metadata"
+
+
+def test_the_bylines_of_the_storys_article_come_before_the_pages() -> None:
+    columnists = "".join(
+        f"<li><a href='/author/{slug}'>{name}</a></li>"
+        for slug, name in (("john-roe", "John Roe"), ("mary-major", "Mary Major"))
+    )
+    teasers = (
+        "<ul class='related'><li><div class='byline'>Richard Miles</div>"
+        "<a href='/other'>Another story</a></li></ul>"
+    )
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        f"<html><head><title>{HEADLINE}</title></head><body>"
+        f"<div class='voices'><ul>{columnists}</ul></div><main><article><h1>{HEADLINE}</h1>"
+        f"<ul class='meta'><li class='author'>Jane Doe</li></ul><div class='text'>{text}</div>"
+        f"{teasers}</article></main></body></html>"
+    )
+    assert extract_article(html, URL, profile="generic").authors == ("Jane Doe",)
+    without = replace(DEFAULT_OPTIONS, bylines_in_article_first=False)
+    assert extract_generic(html, URL, options=without).authors == ("John Roe",)
 
 
 def test_a_name_in_bold_closing_the_text_signs_it() -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from records.article import Block
@@ -589,13 +590,18 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
 
 
 def byline_candidates(
-    root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS
+    root: HtmlElement,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
+    skipped: frozenset[HtmlElement] = frozenset(),
 ) -> Iterator[list[str]]:
     """The page's bylines in document order (`rel=author`, `itemprop=author`, a byline class,
     with `byline_labels` a short element led by a byline label, with `byline_author_links` the
-    links to author pages), without screen-reader labels; each a list of raw name strings."""
+    links to author pages), without screen-reader labels; each a list of raw name strings.
+    Elements in `skipped` are passed over."""
     tags = BYLINE_TAGS if options.byline_labels else ("a", "span", "div", "p", "address")
     for node in root.iter(*tags):
+        if node in skipped:
+            continue
         if (
             node.get("rel") == "author"
             or node.get("itemprop") == "author"
@@ -626,6 +632,27 @@ def byline_candidates(
             yield [name for link in siblings if (name := _author_link_name(link))]
             if not options.next_byline:
                 return
+
+
+def _bylines_article_first(
+    root: HtmlElement, container: HtmlElement | None, options: ExtractionOptions
+) -> Iterator[list[str]]:
+    """The bylines of the <article> (or <main>) holding the text, up to the text's end, first;
+    then the page's: a columnists' menu above the story links to authors too."""
+    scope = None
+    if options.bylines_in_article_first and container is not None:
+        scope = next(
+            (e for e in (container, *container.iterancestors()) if e.tag in ARTICLE_SCOPES), None
+        )
+    if scope is not None and container is not None:
+        # the story's own byline heads its text: teasers after it carry theirs
+        after = frozenset(FOLLOWING(container))
+        yield from byline_candidates(scope, options, after)
+    yield from byline_candidates(root, options)
+
+
+ARTICLE_SCOPES = frozenset({"article", "main"})
+FOLLOWING = etree.XPath("following::*")
 
 
 def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> list[str]:
@@ -757,7 +784,7 @@ def pick_authors_with_source(
     publisher = clean_author_names(meta.authors, publishers, keep_publisher=True)
     raw_byline: list[str] = []
     byline: tuple[str, ...] = ()
-    for candidate in byline_candidates(root, options):
+    for candidate in _bylines_article_first(root, container, options):
         raw_byline = raw_byline or candidate
         byline = clean_author_names(candidate, publishers)
         if publisher:

@@ -488,6 +488,7 @@ class ExtractionOptions:
     label_tail_bylines: bool = True
     # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
     # last paragraph that is a name in bold or italics (a signature)
+    bylines_in_article_first: bool = True  # the text's <article>'s bylines before the page's
     byline_reads_parts: bool = True  # a byline's <br> and blocks part words; social links go
     dated_name_lines: bool = True
     dated_name_labels: bool = True  # ... also "date - Redaktion: Jane Doe (role)"
