@@ -55,7 +55,8 @@ class PageWalk:
     blocks: list[TextBlock] = field(default_factory=list)
     images: list[FoundImage] = field(default_factory=list)
     options: ExtractionOptions = DEFAULT_OPTIONS
-    kept_templates: dict[tuple[int, str, str], bool] = field(default_factory=dict)
+    # keyed by the parent element itself: an id() of an lxml proxy may be reused once it is freed
+    kept_templates: dict[tuple[HtmlElement, str, str], bool] = field(default_factory=dict)
 
     def new_block(self, element: HtmlElement) -> TextBlock:
         block = TextBlock(element, element.tag)
@@ -217,7 +218,7 @@ class PageWalk:
         classes = element.get("class") or ""
         if parent is None or not classes or tag not in TEMPLATE_BOX_TAGS:
             return False
-        key = (id(parent), tag, classes)
+        key = (parent, tag, classes)
         if key not in self.kept_templates:
             self.kept_templates[key] = any(
                 sibling.tag == tag
