@@ -11,7 +11,10 @@ from urllib.parse import urlsplit
 
 from records.urls import article_identity
 
-TRANSFORMER_VERSION = "1.3.0"
+# bumped when the transforms' output for a page changes; `newsetl reprocess` then stores what
+# changed as "extractor" versions. 1.4.0: a UTC date told in the page's shown zone, titles and
+# bylines read from more of the page's evidence (bench/EXTRACTION_LOG.md, third pass)
+TRANSFORMER_VERSION = "1.4.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})
