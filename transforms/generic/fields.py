@@ -77,7 +77,6 @@ WORK_LABEL = re.compile(
     r"propos recueillis)\s*(?:[:：]|(?:von|by|par|por|de)\b)\s*",  # "Beitragvon r23": glued
     re.IGNORECASE,
 )
-# before the label: what the line led with ("| Autor: gnaddrig", ", par Attac France", "© Jane")
 # before the name: a link's "all posts by" label, a role ("FOCUS-Online-Experte Jane Doe")
 ROLE_HEAD = re.compile(
     r"^\s*(?:(?:alles|alle (?:artikel|beiträge)|mehr|more|(?:view |see )?all (?:posts|articles|"
@@ -86,6 +85,7 @@ ROLE_HEAD = re.compile(
     r"redakteur(?:in)?|korrespondent(?:in)?|correspondent))\s*:?\s+(?=\S+\s+\S)",
     re.IGNORECASE,
 )
+# before the label: what the line led with ("| Autor: gnaddrig", ", par Attac France", "© Jane")
 LEADING_PUNCTUATION = re.compile(r"^[\s,;:|·•©/–—-]+")
 # a role or a link after the name: "Christoph Hein Chefredakteur", "Jane Doe, Staff Writer"
 ROLE_TAIL = re.compile(
