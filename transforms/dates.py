@@ -119,20 +119,33 @@ UPDATED_LABEL = (
     r"|mis\s+à\s+jour(?:\s+le)?|actualizado(?:\s+el)?|aggiornato(?:\s+il)?|更新时间|更新日期"
 )
 # month names dateutil does not know, to their English ones (German, French, Spanish,
-# Italian, Dutch, Portuguese; English and the names spelled alike are left as they are)
+# Italian, Dutch, Portuguese, Russian, Ukrainian, Polish, Turkish, Swedish; English and the
+# names spelled alike are left as they are)
 FOREIGN_MONTHS = {
-    "January": "januar jänner janvier enero gennaio januari janeiro jan. января январь січня stycznia ocak",
-    "February": "februar feber février fevrier febrero febbraio februari fevereiro февраля февраль лютого lutego şubat",
+    "January": (
+        "januar jänner janvier enero gennaio januari janeiro jan. января январь січня stycznia ocak"
+    ),
+    "February": (
+        "februar feber février fevrier febrero febbraio februari fevereiro "
+        "февраля февраль лютого lutego şubat"
+    ),
     "March": "märz mär. maerz mars marzo maart março марта март березня marca",
     "April": "avril abril aprile апреля апрель квітня kwietnia nisan",
     "May": "mai mayo maggio mei maio мая май травня maja maj mayıs",
     "June": "juni juin junio giugno junho июня июнь червня czerwca haziran",
     "July": "juli juillet julio luglio julho июля июль липня lipca temmuz",
-    "August": "août aout agosto augustus августа август серпня sierpnia ağustos augusti",
-    "September": "septembre septiembre setiembre settembre setembro сентября сентябрь вересня września eylül",
-    "October": "oktober okt. octobre octubre ottobre outubro октября октябрь жовтня października ekim",
+    "August": ("août aout agosto augustus августа август серпня sierpnia ağustos augusti"),
+    "September": (
+        "septembre septiembre setiembre settembre setembro сентября сентябрь вересня września eylül"
+    ),
+    "October": (
+        "oktober okt. octobre octubre ottobre outubro октября октябрь жовтня października ekim"
+    ),
     "November": "novembre noviembre novembro ноября ноябрь листопада listopada kasım",
-    "December": "dezember dez. décembre decembre diciembre dicembre dezembro декабря декабрь грудня grudnia aralık",
+    "December": (
+        "dezember dez. décembre decembre diciembre dicembre dezembro декабря "
+        "декабрь грудня grudnia aralık"
+    ),
 }
 MONTH_OF = {
     name.rstrip("."): english for english, names in FOREIGN_MONTHS.items() for name in names.split()
@@ -254,7 +267,7 @@ def local_wall_time(moment: datetime, lines: list[str]) -> datetime | None:
                 MINUTES_A_DAY
             )
             shift = timedelta(minutes=minutes)
-            if shift > MAX_OFFSET:
+            if shift > EAST_MOST:
                 shift -= timedelta(days=1)
             if _is_zone_offset(shift) and (moment + shift).date() in days:
                 return _in_zone(moment, shift)
@@ -269,11 +282,9 @@ def _swapped(text: str) -> tuple[date, ...]:
     first, second, year = (int(part) for part in match.groups())
     if first == second or first > 12 or second > 12:
         return ()
-    day = _stamp(text, None, "UTC")
-    if day is None:
-        return ()
-    other = date(year, first, second) if day.date() == date(year, second, first) else None
-    return (other,) if other is not None else (date(year, second, first),)
+    parsed = _stamp(text, None, "UTC")
+    readings = (date(year, first, second), date(year, second, first))  # month first, day first
+    return tuple(reading for reading in readings if parsed is None or reading != parsed.date())
 
 
 def _wall_clock(text: str, half: str | None) -> time | None:
@@ -286,7 +297,7 @@ def _wall_clock(text: str, half: str | None) -> time | None:
 
 
 def _is_zone_offset(shift: timedelta) -> bool:
-    return -MIN_OFFSET <= shift <= MAX_OFFSET and shift.total_seconds() % (15 * 60) == 0
+    return WEST_MOST <= shift <= EAST_MOST and shift.total_seconds() % (15 * 60) == 0
 
 
 def _in_zone(moment: datetime, shift: timedelta) -> datetime | None:
@@ -305,8 +316,8 @@ DATE_AND_CLOCK = re.compile(
 )
 SLASHED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})")
 MINUTES_A_DAY = 24 * 60
-MAX_OFFSET = timedelta(hours=14)  # UTC+14, Kiribati
-MIN_OFFSET = timedelta(hours=12)  # UTC-12
+EAST_MOST = timedelta(hours=14)  # UTC+14, Kiribati
+WEST_MOST = timedelta(hours=-12)  # UTC-12
 
 
 CLOCK_SUFFIX = re.compile(r"(?<=\d)\s*(?:[Uu]hr|h|(?P<half>[apAP])\.?\s?[mM]\.?)$")
