@@ -56,7 +56,7 @@ class PageWalk:
     images: list[FoundImage] = field(default_factory=list)
     options: ExtractionOptions = DEFAULT_OPTIONS
     # keyed by the parent element itself: an id() of an lxml proxy may be reused once it is freed
-    kept_templates: dict[tuple[HtmlElement, str, str], bool] = field(default_factory=dict)
+    kept_templates: dict[tuple[HtmlElement, str, str, bool], bool] = field(default_factory=dict)
 
     def new_block(self, element: HtmlElement) -> TextBlock:
         block = TextBlock(element, element.tag)
@@ -218,7 +218,7 @@ class PageWalk:
         classes = element.get("class") or ""
         if parent is None or not classes or tag not in TEMPLATE_BOX_TAGS:
             return False
-        key = (parent, tag, classes)
+        key = (parent, tag, classes, by_length)
         if key not in self.kept_templates:
             self.kept_templates[key] = any(
                 sibling.tag == tag
