@@ -241,6 +241,7 @@ def local_wall_time(moment: datetime, lines: list[str]) -> datetime | None:
       ("3 de mayo de 2022") shown on the page too.
     """
     stated = moment.replace(tzinfo=None, second=0, microsecond=0)  # a clock shows minutes
+    lines = [line for line in lines if len(line) <= DATE_LINE_MAX_CHARS]  # not the prose
     days: set[date] = set()
     for line in lines:
         for match in DATE_AND_CLOCK.finditer(line):
@@ -316,6 +317,7 @@ DATE_AND_CLOCK = re.compile(
 )
 SLASHED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})")
 MINUTES_A_DAY = 24 * 60
+DATE_LINE_MAX_CHARS = 400
 EAST_MOST = timedelta(hours=14)  # UTC+14, Kiribati
 WEST_MOST = timedelta(hours=-12)  # UTC-12
 
