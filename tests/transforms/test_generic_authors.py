@@ -50,6 +50,10 @@ PUBLISHERS = {"harbour daily", "harbourdaily"}
         "Jane Doe vor",
         "Jane Doe Hace",
         "Alles von Jane Doe",
+        "Kommentar von Jane Doe",
+        "Jane Doe Assistant Sports Editor",
+        "Jane Doe Political Editor",
+        "Jane Doe Zuerst veröffentlicht",
         "All posts by Jane Doe",
         "FOCUS-Online-Experte Jane Doe",
         "Korrespondentin: Jane Doe",
@@ -233,6 +237,9 @@ def test_a_line_of_a_date_and_a_name_names_the_author(line: str, labelled: bool)
         # a line break between the name and the day the post went up
         "<div class='entry-meta pf-author'><span class='vcard'><a href='/author/jd'>Jane Doe"
         "</a></span><br/><span class='posted'><time>Do 22 Feb 2024</time></span></div>",
+        # the name's link and the day's element meet without a space
+        "<div class='byline'><a href='/author/jd'>Jane Doe</a><span>Published 3 May 2024"
+        "</span></div>",
         # the author's name, then the handle their social profile goes by
         "<div class='entry-meta-author'><a class='author-name' href='/author/jane/'>Jane Doe</a>"
         "<a class='author-twitter' href='https://twitter.com/janedoe_news'>janedoe_news</a></div>",

@@ -72,7 +72,8 @@ AUTHOR_LABEL = re.compile(
 # what a byline says the name made before the name: "Rezept von", "Interview:", "Ein Beitrag
 # von", "Gespeichert von" (Drupal), "Photos by"
 WORK_LABEL = re.compile(
-    r"^\s*(?:(?:ein\s+)?(?:gast)?beitrag|artikel|rezept|interview|bericht|reportage|"
+    r"^\s*(?:(?:ein\s+)?(?:gast)?beitrag|artikel|rezept|interview|bericht|reportage|kommentar|"
+    r"kolumne|analyse|column|commentary|"
     r"gespeichert|article|story|recipe|guest post|photos?|fotos?|words|entrevista|"
     r"propos recueillis)\s*(?:[:：]|(?:von|by|par|por|de)\b)\s*",  # "Beitragvon r23": glued
     re.IGNORECASE,
@@ -89,7 +90,10 @@ ROLE_HEAD = re.compile(
 LEADING_PUNCTUATION = re.compile(r"^[\s,;:|·•©/–—-]+")
 # a role or a link after the name: "Christoph Hein Chefredakteur", "Jane Doe, Staff Writer"
 ROLE_TAIL = re.compile(
-    r"\s+(?:chefredakteur(?:in)?|redakteur(?:in)?|editor(?:-in-chief)?|"
+    r"\s+(?:chefredakteur(?:in)?|redakteur(?:in)?|"
+    r"(?:(?:assistant|associate|deputy|senior|chief|managing|executive|contributing|political|"
+    r"politics|sports?|business|economics|health|science|technology|tech|travel|news|digital|"
+    r"foreign|world|culture|arts|opinion|features)\s+){0,2}editor(?:-in-chief)?|"
     r"senior editor|staff writer|reporter(?:in)?|korrespondent(?:in)?|correspondent|"
     r"contributor|freie[rn]? (?:autor(?:in)?|journalist(?:in)?)|journalist(?:in)?|"
     r"volontär(?:in)?|nachrichtenagentur|news agency|mitglied\b|über\b|about\b|autorenseite|"
@@ -126,7 +130,7 @@ AUTHOR_SEPARATOR = re.compile(
 SOCIAL_LINK = re.compile(r"(?:Twitter|Facebook|Instagram|LinkedIn|Bluesky|Mastodon|E-Mail|Email)\b")
 BYLINE_TAIL = re.compile(
     r"(?:^|\s+)(?:today|yesterday|heute|gestern|updated|published|posted|aktualisiert|"
-    r"veröffentlicht|publiziert|zuletzt|geändert|last modified|publié|mis à jour|publicado|"
+    r"veröffentlicht|publiziert|zuerst|zuletzt|geändert|last modified|publié|mis à jour|publicado|"
     r"actualizado|pubblicato|aggiornato|gepubliceerd|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|"
     r"(?:mon|diens|donners|frei|sams|"
     r"sonn)tag,|mittwoch,|stand\b|\d|"
@@ -525,7 +529,16 @@ def _shown_text(node: HtmlElement, in_parts: bool = False) -> str:
             parts.append(element.tail)
 
     walk(node)
-    return normalize_text("".join(parts) if in_parts else " ".join(parts))
+    if not in_parts:
+        return normalize_text(" ".join(parts))
+    # two elements' texts that meet as "MillsPublished" ("<a>Jen Mills</a><span>Published")
+    # are two words; a capital inside one text ("PhillyVoice", "McDonald") stays
+    joined = ""
+    for part in parts:
+        if joined and part and joined[-1].islower() and part[0].isupper():
+            joined += " "
+        joined += part
+    return normalize_text(joined)
 
 
 def _is_social_handle(link: HtmlElement) -> bool:
