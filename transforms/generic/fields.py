@@ -654,9 +654,8 @@ def _bylines_article_first(
     then the page's: a columnists' menu above the story links to authors too."""
     scope = None
     if options.bylines_in_article_first and container is not None:
-        scope = next(
-            (e for e in (container, *container.iterancestors()) if e.tag in ARTICLE_SCOPES), None
-        )
+        holders = (container, *container.iterancestors())
+        scope = next((e for e in holders if e.tag in settings.SECTIONING_TAGS), None)
     if scope is not None and container is not None:
         # the story's own byline heads its text: teasers after it carry theirs
         after = frozenset(FOLLOWING(container))
@@ -664,7 +663,6 @@ def _bylines_article_first(
     yield from byline_candidates(root, options)
 
 
-ARTICLE_SCOPES = frozenset({"article", "main"})
 FOLLOWING = etree.XPath("following::*")
 
 
