@@ -479,6 +479,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "label_tail_bylines": (False,),
     "dated_name_lines": (False,),
     "dated_name_labels": (False,),
+    "dated_name_siblings": (False,),
     "byline_reads_parts": (False,),
     "bylines_in_article_first": (False,),
     "signature_authors": (False,),

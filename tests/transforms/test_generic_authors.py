@@ -326,6 +326,24 @@ def test_the_bylines_of_the_storys_article_come_before_the_pages() -> None:
     assert extract_generic(html, URL, options=without).authors == ("John Roe",)
 
 
+def test_a_name_whose_next_element_opens_with_the_date_names_the_author() -> None:
+    line = (
+        "<div class='row'><span>Jane Doe &nbsp;|</span>"
+        "<span class='date'>05.04.2025 - Updated: 06.04.2025</span></div>"
+    )
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=line)
+    article = extract_article(html, "https://x.example/a", profile="generic")
+    assert article.authors == ("Jane Doe",)
+    assert article.sources["authors"] == "dateline"
+    without = replace(DEFAULT_OPTIONS, dated_name_siblings=False)
+    assert extract_generic(html, "https://x.example/a", options=without).authors == ()
+
+
+def test_a_name_before_a_separator_without_a_date_after_it_is_no_author() -> None:
+    line = "<div class='row'><span>Jane Doe |</span><span>Harbour desk</span></div>"
+    assert authors_of("", before=line) == ()
+
+
 def test_a_name_in_bold_closing_the_text_signs_it() -> None:
     html = page(
         title=HEADLINE, head=meta("og:site_name", SITE), after="<p><b><i>Jane Doe</i></b></p>"

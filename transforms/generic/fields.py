@@ -726,7 +726,9 @@ def _byline_spelling_out(
     return ()
 
 
-def dated_name_line(root: HtmlElement, labelled: bool = False) -> str | None:
+def dated_name_line(
+    root: HtmlElement, labelled: bool = False, siblings: bool = False
+) -> str | None:
     """A short line that is a date and a name and nothing else, the byline of many small CMSs:
     "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe, 01.12.2021"."""
     for node in root.iter(*DATED_NAME_TAGS):
@@ -742,10 +744,26 @@ def dated_name_line(root: HtmlElement, labelled: bool = False) -> str | None:
             DATED_NAME.fullmatch(text)
             or NAMED_DATE.fullmatch(text)
             or (LABELLED_DATED_NAME.fullmatch(text) if labelled else None)
+            or (_named_before_dated_sibling(node, text) if siblings else None)
         )
         if match and _looks_like_names(match.group("name")) and not _in_comments(node):
             return match.group("name")
     return None
+
+
+def _named_before_dated_sibling(node: HtmlElement, text: str) -> re.Match[str] | None:
+    """ "<span>Jane Doe |</span><span>05.04.2025 - Updated 06.04.2025</span>": a name and its
+    separator, the next element opening with the date."""
+    match = NAME_BEFORE_SEPARATOR.fullmatch(text)
+    following = node.getnext()
+    if match is None or following is None or not isinstance(following.tag, str):
+        return None
+    opening = normalize_text(following.text_content())[:DATED_SIBLING_CHARS]
+    return match if BARE_DAY.match(opening) else None
+
+
+NAME_BEFORE_SEPARATOR = re.compile(rf"^{_NAME}\s*[|·–—-]$")
+DATED_SIBLING_CHARS = 40
 
 
 def signature_line(container: HtmlElement | None) -> str | None:
@@ -821,7 +839,8 @@ def pick_authors_with_source(
     # the weakest evidence, read only when the page names nobody at all
     if options.dated_name_lines:
         line = clean_author_names(
-            [dated_name_line(root, options.dated_name_labels) or ""], publishers
+            [dated_name_line(root, options.dated_name_labels, options.dated_name_siblings) or ""],
+            publishers,
         )
         if line:
             return line, "dateline"

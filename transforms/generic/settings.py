@@ -492,6 +492,7 @@ class ExtractionOptions:
     byline_reads_parts: bool = True  # a byline's <br> and blocks part words; social links go
     dated_name_lines: bool = True
     dated_name_labels: bool = True  # ... also "date - Redaktion: Jane Doe (role)"
+    dated_name_siblings: bool = True  # ... and "<span>Jane Doe |</span><span>05.04.2025</span>"
     signature_authors: bool = True
     lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
     # title vote: a source saying the same cleaned title, a source containing it
