@@ -255,7 +255,7 @@ def local_wall_time(moment: datetime, lines: list[str]) -> datetime | None:
             if wall is None:
                 continue
             # "03/05/2022 21:44": day or month first, the instant tells which
-            for reading in (day.date(), *_swapped(match["date"])):
+            for reading in (day.date(), *_swapped(match["date"], day.date())):
                 shift = datetime.combine(reading, wall) - stated
                 if _is_zone_offset(shift):
                     return _in_zone(moment, shift)
@@ -275,17 +275,17 @@ def local_wall_time(moment: datetime, lines: list[str]) -> datetime | None:
     return None
 
 
-def _swapped(text: str) -> tuple[date, ...]:
-    """The other reading of a slashed date whose first two numbers could each be the month."""
+def _swapped(text: str, parsed: date) -> tuple[date, ...]:
+    """The other reading of a slashed date (`parsed` as read) whose first two numbers could
+    each be the month."""
     match = SLASHED_DATE.fullmatch(text.strip())
     if match is None:
         return ()
     first, second, year = (int(part) for part in match.groups())
     if first == second or first > 12 or second > 12:
         return ()
-    parsed = _stamp(text, None, "UTC")
     readings = (date(year, first, second), date(year, second, first))  # month first, day first
-    return tuple(reading for reading in readings if parsed is None or reading != parsed.date())
+    return tuple(reading for reading in readings if reading != parsed)
 
 
 def _wall_clock(text: str, half: str | None) -> time | None:
@@ -308,12 +308,11 @@ def _in_zone(moment: datetime, shift: timedelta) -> datetime | None:
 
 
 _HALF = r"(?:\s*(?P<half>[apAP])\.?\s?[mM]\b\.?)?"
-CLOCK = re.compile(
-    rf"(?<![\d:.])(?P<time>\d{{1,2}}\s*[:：h]\s*\d{{2}})(?:[:：]\d{{2}})?(?![\d:]){_HALF}"
-)
+# "21:25", "21h25", "21:25:07", "9:25 p.m."
+_CLOCK_VALUE = rf"(?P<time>\d{{1,2}}\s*[:：h]\s*\d{{2}})(?:[:：]\d{{2}})?(?![\d:]){_HALF}"
+CLOCK = re.compile(rf"(?<![\d:.]){_CLOCK_VALUE}")
 DATE_AND_CLOCK = re.compile(
-    rf"(?P<date>{DATE_VALUE})(?:\s*(?i:,|at|um|à|a las|às|alle|-|–|\|)?\s*"
-    rf"(?P<time>\d{{1,2}}\s*[:：h]\s*\d{{2}})(?:[:：]\d{{2}})?(?![\d:]){_HALF})?"
+    rf"(?P<date>{DATE_VALUE})(?:\s*(?i:,|at|um|à|a las|às|alle|-|–|\|)?\s*{_CLOCK_VALUE})?"
 )
 SLASHED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})")
 MINUTES_A_DAY = 24 * 60
