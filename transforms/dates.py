@@ -110,6 +110,7 @@ def date_from_url(url: str, default_timezone: str = "UTC") -> datetime | None:
 
 PUBLISHED_LABEL = (
     r"release\s*date|released(?:\s+on)?|publish(?:ed|ing)?(?:\s*(?:date|time|on))?|posted(?:\s+on)?"
+    r"|submitted(?:\s+on)?"
     r"|date|time|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|datum|publié(?:\s+le)?"
     r"|publicado(?:\s+el)?|fecha|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?"
     r"|发布时间|发布日期|发表时间|日期|时间"
@@ -164,10 +165,11 @@ DATE_VALUE = (
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
+WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"  # "Submitted on Mon, 2019-01-21"
 TIME_VALUE = r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
 LABELLED_DATE = re.compile(
     rf"(?:^|[\s|\[(【])(?P<label>{UPDATED_LABEL}|{PUBLISHED_LABEL})\s*[:：]?\s*"
-    rf"(?P<date>{DATE_VALUE})?(?:\s*,?\s*(?P<time>{TIME_VALUE}))?",
+    rf"(?:{WEEKDAY}\s+)?(?P<date>{DATE_VALUE})?(?:\s*,?\s*(?P<time>{TIME_VALUE}))?",
     re.I,
 )
 BARE_DATE = re.compile(rf"(?P<date>{DATE_VALUE})(?:\s*,?\s*(?P<time>{TIME_VALUE}))?")

@@ -57,6 +57,7 @@ PUBLISHERS = {"harbour daily", "harbourdaily"}
         "All posts by Jane Doe",
         "FOCUS-Online-Experte Jane Doe",
         "Korrespondentin: Jane Doe",
+        "Submitted by Jane Doe on Thu, 11/02/2023 - 10:15",
     ],
 )
 def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
@@ -77,6 +78,7 @@ def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
         "Username",
         "Trump's inauguration: ticket packages",
         "Donnerstag, 4. November 2021",
+        "Submitted on Mon, 2019-01-21 13:49",
     ],
 )
 def test_a_label_without_a_name_is_no_author(raw: str) -> None:
@@ -424,3 +426,11 @@ def test_a_name_with_particles_or_a_legal_form_is_no_phrase() -> None:
     assert clean_author_names(["Verein der Freunde e.V."], set(), keep_publisher=True) == (
         "Verein der Freunde e.V.",
     )
+
+
+def test_a_buttons_label_is_no_byline() -> None:
+    """ "Text" labels a byline ("Text: Jane Doe"), but a search box's "Text Delete" button
+    names what it does."""
+    button = "<button type='button'><span>Text Delete</span></button>"
+    assert authors_of("", before=button) == ()
+    assert authors_of("", before="<p><span>Text Jane Doe</span></p>") == ("Jane Doe",)

@@ -424,6 +424,23 @@ def test_a_date_given_only_in_the_page_s_text_is_read_in_its_language(
     assert article.sources["published_at"] == "labels"
 
 
+def test_a_submitted_label_with_its_weekday_beats_a_teaser_rails_bare_dates() -> None:
+    """Drupal's "Submitted on Mon, 2019-01-21 13:49" is the story's; the "2019-01-22 20:44"
+    lines after it date the latest-news rail."""
+    rail = "".join(
+        f"<li><a href='/n{n}'>Other story {n}</a><span>2019-01-22 20:4{n}</span></li>"
+        for n in range(3)
+    )
+    html = page(
+        title=HEADLINE,
+        before="<span class='submitted-by'>Submitted on Mon, 2019-01-21 13:49</span>",
+        after=f"<ul class='views-rail'>{rail}</ul>",
+    )
+    article = extract(html, "https://news.harbour-daily.example/storm-bridge")
+    assert article.published_at == datetime(2019, 1, 21, 13, 49, tzinfo=UTC)
+    assert article.authors == ()
+
+
 def test_a_dateline_opening_the_first_paragraph_dates_the_page() -> None:
     body = "".join(
         f"<p>{'01.02.2022 „' if index == 0 else ''}{text}</p>"

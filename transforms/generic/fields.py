@@ -60,7 +60,7 @@ ORGANISATION = re.compile(r"(?:e\.v\.?|v\.|gmbh|ag|inc\.?|ltd\.?|llc|stiftung)$"
 # academic and professional letters after a name, split off as if they were a second name
 CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|m\.?sc|b\.?sc|rdn?|rn|dr|prof)\.?$", re.I)
 AUTHOR_LABEL = re.compile(
-    r"^\s*(?:(?:written|posted|reported|published)\s+by|"
+    r"^\s*(?:(?:written|posted|reported|published|submitted)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|veröffentlicht)\s+von|"
     r"(?:escrito|publicado)\s+por|(?:écrit|publié)\s+par|(?:scritto|pubblicato)\s+da|"
     r"(?:geschreven|geplaatst)\s+door|authors?|autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
@@ -115,6 +115,8 @@ UI_LABEL = re.compile(
     r"no author|unknown|anonymous|(?:wordpress|site|web)?admin(?:istrator)?|"
     r"authors?|auteurs?|autor(?:in|en)?|autores?|user ?name|benutzername|log ?in|sign in|"
     r"anmelden|passwor[dt]|"
+    # what is left of "Submitted on Mon, 2019-01-21" once its date is cut
+    r"submitted|posted|published|updated|written|"
     r"(?:view my complete|afficher mon|mein vollständiges|ver mi) (?:profile?|profil)\w*.*)"
     r"\s*\*?$",
     re.IGNORECASE,
@@ -584,6 +586,8 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
     lead = _leading_text(node)
     if not lead or len(lead) > MAX_AUTHOR_CHARS or not BYLINE_LABEL.match(lead):
         return None
+    if IN_BUTTON(node):  # "<button><span>Text Delete</span>": a control's label
+        return None
     text = _shown_text(node)
     rest = BYLINE_LABEL.sub("", text, count=1)
     if not rest and options.label_tail_bylines and node.tail and node.tail.strip():
@@ -664,6 +668,7 @@ def _bylines_article_first(
 
 
 FOLLOWING = etree.XPath("following::*")
+IN_BUTTON = etree.XPath("boolean(ancestor-or-self::button)")
 
 
 def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> list[str]:
