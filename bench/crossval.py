@@ -41,6 +41,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "edge_stub_max_words": (3, 10),
     "ancestor_decay": (0.5, 0.85),
     "climb_max_gain_share": (0.3, 0.8),
+    "climb_quiet_wrapper_noise": (0.0, 0.3),
     "share_climb_below": (0.4, 0.8),
     "share_climb_max_noise": (0.2, 0.5),
     "fallback_min_chars": (100, 500),

@@ -317,3 +317,22 @@ def test_a_page_whose_time_element_names_one_moment_is_read_as_an_article() -> N
     assert "Harbour news" not in text
     without = replace(DEFAULT_OPTIONS, single_time_is_article=False)
     assert "Harbour news" in extract_generic(html, URL, options=without).text
+
+
+def test_a_long_quote_with_its_source_line_does_not_keep_the_posts_text_out() -> None:
+    """A blog post quoting a long passage: the quote's <cite> line adds a little noise and no
+    prose, which alone must not stop the container at the quote."""
+    quote = " ".join(STORY[:8])
+    html = story_page(
+        "<div class='entry-content'><p>Our village learned this week what the council plans for "
+        "the bridge.</p>"
+        f"<blockquote><p>{quote}</p><p><a href='/council'>Harbour council</a></p></blockquote>"
+        "<p>So the ferry it is, for the whole of the summer and probably the autumn.</p>"
+        "<p>We will post the new timetable here as soon as the council sends it.</p></div>"
+        "<div class='sidebar'><a href='/a'>Archive</a> <a href='/b'>About</a></div>"
+    )
+    text = extract_generic(html, URL).text
+    assert quote in text
+    assert "So the ferry it is" in text and "new timetable" in text
+    without = replace(DEFAULT_OPTIONS, climb_quiet_wrapper_noise=0.0)
+    assert "new timetable" not in extract_generic(html, URL, options=without).text

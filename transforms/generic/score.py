@@ -96,13 +96,16 @@ def choose_container(
         return None, 0.0, 0.0
     best = max(decayed, key=decayed.__getitem__)
     node = best
+    past_noise = False
     while (parent := node.getparent()) is not None:
         gain = totals[parent] - totals[best]
         added_prose = prose.get(parent, 0.0) - prose.get(best, 0.0)
         if added_prose <= 0:
             if gain < 0:
-                break
-            node = parent  # a wrapper adding nothing: look further up
+                if gain < -options.climb_quiet_wrapper_noise * totals[best]:
+                    break
+                past_noise = True
+            node = parent  # a wrapper adding nothing (or next to nothing): look further up
             continue
         added_noise = added_prose - gain
         small = gain <= options.climb_max_gain_share * totals[best]
@@ -129,6 +132,8 @@ def choose_container(
             and added_noise <= options.segment_max_noise * added_prose
             and _segment_prose(node, parent, prose) >= options.segment_min_share * added_prose
         )
+        if past_noise:  # past a quiet wrapper's stray line, only the text's own continuation
+            split_half = intro = small = False
         if gain <= 0 or not (
             split_half or intro or continued or segmented or (small and node is best)
         ):

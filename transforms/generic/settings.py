@@ -381,6 +381,9 @@ class ExtractionOptions:
     # the container grows to its parent when that adds less than this share of its score ...
     climb_max_gain_share: float = 0.5
     climb_max_noise: float = 0.1  # ... or adds prose with little link / stub text around it
+    # a wrapper adding no prose and at most this share of the held score as noise (a quote's
+    # <blockquote> with its <cite>) is looked through, not a stop (0: any noise stops)
+    climb_quiet_wrapper_noise: float = 0.1
     climb_min_split_share: float = 0.6  # ... amounting to this share of the prose already held
     climb_intro_max_share: float = (
         0.1  # ... or adds this little prose with next to no noise (an intro)
