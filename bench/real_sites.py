@@ -477,6 +477,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "dated_bylines": (False,),
     "byline_completes_metadata": (False,),
     "label_tail_bylines": (False,),
+    "labelled_byline_lines": (False,),
     "dated_name_lines": (False,),
     "dated_name_labels": (False,),
     "dated_name_siblings": (False,),

@@ -434,3 +434,20 @@ def test_a_buttons_label_is_no_byline() -> None:
     button = "<button type='button'><span>Text Delete</span></button>"
     assert authors_of("", before=button) == ()
     assert authors_of("", before="<p><span>Text Jane Doe</span></p>") == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<p><strong>Autor:</strong> <a href='/profil/7'>Jane Doe</a><br>"
+        "<strong>Tags:</strong> <a href='/tag/1907'>1907</a>, <a href='/tag/bus'>Bus</a></p>",
+        "<div class='info'><b>Von:</b><br><br>Jane Doe<br>Telefon 0421 555 12 34</div>",
+    ],
+)
+def test_a_labelled_byline_is_read_to_its_line_break(box: str) -> None:
+    """The name's line, not the tags on the next one; a label alone on its line takes the
+    next line."""
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), after=box)
+    assert extract_article(html, URL).authors == ("Jane Doe",)
+    without = replace(DEFAULT_OPTIONS, labelled_byline_lines=False)
+    assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)

@@ -589,6 +589,12 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
     if IN_BUTTON(node):  # "<button><span>Text Delete</span>": a control's label
         return None
     text = _shown_text(node)
+    if options.labelled_byline_lines and HAS_BREAK(node):
+        lines = _break_lines(node)
+        if lines:
+            text = lines[0]
+            if not BYLINE_LABEL.sub("", text, count=1) and len(lines) > 1:
+                text = f"{text} {lines[1]}"  # "<b>Von:</b><br><br>Jane Doe"
     rest = BYLINE_LABEL.sub("", text, count=1)
     if not rest and options.label_tail_bylines and node.tail and node.tail.strip():
         text = normalize_text(f"{text} {node.tail}")  # "<h5>Autor:</h5>Jane Doe/SP-X"
@@ -604,6 +610,27 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
     ):
         return None
     return rest if options.label_tail_bylines else text
+
+
+def _break_lines(node: HtmlElement) -> list[str]:
+    """The element's text cut at its line breaks, blank lines dropped."""
+    lines = [""]
+
+    def walk(element: HtmlElement) -> None:
+        if element.tag == "br":
+            lines.append("")
+        else:
+            lines[-1] += element.text or ""
+            for child in element:
+                if isinstance(child.tag, str):
+                    walk(child)
+                else:
+                    lines[-1] += child.tail or ""
+        if element is not node:
+            lines[-1] += element.tail or ""
+
+    walk(node)
+    return [text for line in lines if (text := normalize_text(line))]
 
 
 def byline_candidates(
@@ -669,6 +696,7 @@ def _bylines_article_first(
 
 FOLLOWING = etree.XPath("following::*")
 IN_BUTTON = etree.XPath("boolean(ancestor-or-self::button)")
+HAS_BREAK = etree.XPath("boolean(.//br)")
 
 
 def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> list[str]:

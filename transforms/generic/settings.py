@@ -489,6 +489,9 @@ class ExtractionOptions:
     # a byline label's name may follow the label's element ("<h5>Autor:</h5>Jane Doe") and a
     # date may follow the name ("Ein Artikel von Jane Doe | 27.01.2022")
     label_tail_bylines: bool = True
+    # a labelled byline ends at its line break ("<strong>Autor:</strong> <a>Jane Doe</a><br>
+    # <strong>Tags:</strong> …"); a label alone on its line takes the next line
+    labelled_byline_lines: bool = True
     # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
     # last paragraph that is a name in bold or italics (a signature)
     bylines_in_article_first: bool = True  # the text's <article>'s bylines before the page's
