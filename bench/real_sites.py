@@ -478,6 +478,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "byline_completes_metadata": (False,),
     "label_tail_bylines": (False,),
     "labelled_byline_lines": (False,),
+    "menu_links_not_bylines": (False,),
     "dated_name_lines": (False,),
     "dated_name_labels": (False,),
     "dated_name_siblings": (False,),

@@ -58,6 +58,7 @@ PUBLISHERS = {"harbour daily", "harbourdaily"}
         "FOCUS-Online-Experte Jane Doe",
         "Korrespondentin: Jane Doe",
         "Submitted by Jane Doe on Thu, 11/02/2023 - 10:15",
+        "Jane Doe /",
     ],
 )
 def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
@@ -451,3 +452,21 @@ def test_a_labelled_byline_is_read_to_its_line_break(box: str) -> None:
     assert extract_article(html, URL).authors == ("Jane Doe",)
     without = replace(DEFAULT_OPTIONS, labelled_byline_lines=False)
     assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)
+
+
+def test_a_menu_link_led_by_a_label_word_names_a_blog_not_its_author() -> None:
+    """A blog network's menu lists "Von Bits und Bytes" among its blogs; the post's own line
+    "Von Jane Doe" names the author."""
+    menu = (
+        "<div class='blog-nav'><a href='/astro'>Astrodicticum</a>"
+        "<a href='/bits'>Von Bits und Bytes</a><a href='/geht'>Was geht?</a></div>"
+    )
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    html = (
+        f"<html><head><title>{HEADLINE}</title>{meta('og:site_name', SITE)}</head><body>{menu}"
+        f"<div class='post'><h1>{HEADLINE}</h1><div class='entry-meta'>Von Jane Doe</div>{text}"
+        "</div></body></html>"
+    )
+    assert extract_article(html, URL).authors == ("Jane Doe",)
+    without = replace(DEFAULT_OPTIONS, menu_links_not_bylines=False)
+    assert extract_generic(html, URL, options=without).authors == ("Bits", "Bytes")

@@ -162,6 +162,7 @@ NAME_PARTICLES = frozenset(
 )
 HIDDEN_LABEL = re.compile(r"sr-only|visually-hidden|screen-reader", re.IGNORECASE)
 MAX_LABELLED_BYLINE_CHARS = 120
+MENU_MIN_LINKS = 3
 MAX_LABELLED_BYLINE_WORDS = 12
 DOMAIN_IN_PARENTHESES = re.compile(r"\s*\(\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\s*\)")
 # a link to an author's page: "/author/jane-doe", "/autoren/name/jane-doe", "/auteur/…"
@@ -188,7 +189,7 @@ BYLINES_COMPARED = 3  # bylines read for the full names behind a login in the me
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # a byline class sits on these ("<ul class='author'><li>…", "<h4 class='vcard author'>")
 BYLINE_TAGS = ("a", "span", "div", "p", "address", "li", "dd", "ul", "small", *sorted(HEADING_TAGS))
-NAME_EDGE_CHARACTERS = " -–—|:()[]<>©»«›‹"
+NAME_EDGE_CHARACTERS = " -–—|:()[]<>©»«›‹/"
 MAX_AUTHOR_WORDS = 6
 PHRASE_LOWER_WORDS = 2  # lower-case words (besides particles) that make a phrase of a name
 MIN_BYLINE_WORDS = 2  # a byline name overriding the publisher's: first and last name
@@ -588,6 +589,8 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
         return None
     if IN_BUTTON(node):  # "<button><span>Text Delete</span>": a control's label
         return None
+    if options.menu_links_not_bylines and node.tag == "a" and _in_link_list(node):
+        return None
     text = _shown_text(node)
     if options.labelled_byline_lines and HAS_BREAK(node):
         lines = _break_lines(node)
@@ -610,6 +613,11 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
     ):
         return None
     return rest if options.label_tail_bylines else text
+
+
+def _in_link_list(link: HtmlElement) -> bool:
+    parent = link.getparent()
+    return parent is not None and sum(1 for _ in parent.iterchildren("a")) >= MENU_MIN_LINKS
 
 
 def _break_lines(node: HtmlElement) -> list[str]:

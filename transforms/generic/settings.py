@@ -492,6 +492,8 @@ class ExtractionOptions:
     # a labelled byline ends at its line break ("<strong>Autor:</strong> <a>Jane Doe</a><br>
     # <strong>Tags:</strong> …"); a label alone on its line takes the next line
     labelled_byline_lines: bool = True
+    # a link among a menu's links saying "Von Bits und Bytes" names a blog, not its author
+    menu_links_not_bylines: bool = True
     # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
     # last paragraph that is a name in bold or italics (a signature)
     bylines_in_article_first: bool = True  # the text's <article>'s bylines before the page's
