@@ -76,6 +76,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "single_time_max": (1, 4),
     "climb_over_sibling_paragraphs": (False,),
     "climb_over_segments": (False,),
+    "stray_captions_skipped": (False,),
     "trailing_sentences_stay": (False,),
     "title_skip_site_h1": (False,),
     "walk_template_siblings": (False,),

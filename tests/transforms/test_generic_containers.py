@@ -336,3 +336,18 @@ def test_a_long_quote_with_its_source_line_does_not_keep_the_posts_text_out() ->
     assert "So the ferry it is" in text and "new timetable" in text
     without = replace(DEFAULT_OPTIONS, climb_quiet_wrapper_noise=0.0)
     assert "new timetable" not in extract_generic(html, URL, options=without).text
+
+
+def test_a_caption_outside_a_figure_is_not_text() -> None:
+    """An image box of divs with its <figcaption> (no <figure> around it): the caption is the
+    picture's, not a paragraph of the story."""
+    caption = "The swing bridge seen from the ferry pier on Tuesday (Reuters/Jane Doe)"
+    html = story_page(
+        f"<article><div class='visual'><img src='/bridge.jpg' alt=''><figcaption>{caption}"
+        f"</figcaption></div>{paragraphs(STORY)}</article>"
+    )
+    text = extract_generic(html, URL).text
+    assert all(part in text for part in STORY)
+    assert caption not in text
+    without = replace(DEFAULT_OPTIONS, stray_captions_skipped=False)
+    assert caption in extract_generic(html, URL, options=without).text

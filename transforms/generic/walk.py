@@ -147,6 +147,8 @@ class PageWalk:
         style = element.get("style")
         if style and settings.HIDDEN_STYLE.search(style):
             return True
+        if tag == "figcaption" and self.options.stray_captions_skipped:
+            return True
         if tag in settings.PROTECTED_TAGS:
             return False
         if tag == "form" and self.options.skip_input_forms and not self.listing:
