@@ -351,3 +351,17 @@ def test_a_caption_outside_a_figure_is_not_text() -> None:
     assert caption not in text
     without = replace(DEFAULT_OPTIONS, stray_captions_skipped=False)
     assert caption in extract_generic(html, URL, options=without).text
+
+
+def test_a_caption_named_in_german_or_french_is_not_text() -> None:
+    """ "Legende", "légende", "Bildunterschrift": the caption's name in the site's language."""
+    caption = "Der Hirschkäfer (Lucanus cervus) lebt in lichten Wäldern mit viel Totholz am Boden."
+    for name in ("legend", "bildunterschrift"):
+        html = story_page(
+            f"<article><div class='image-right'><img src='/kaefer.jpg' alt=''>"
+            f"<div class='{name}'><div class='content'>{caption}</div></div></div>"
+            f"{paragraphs(STORY)}</article>"
+        )
+        text = extract_generic(html, URL).text
+        assert all(part in text for part in STORY)
+        assert caption not in text
