@@ -3,9 +3,12 @@ small page written for the test: the body keeps the article and loses the furnit
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from transforms.generic import extract_generic
+from transforms.generic.settings import DEFAULT_OPTIONS
 
 PARAGRAPHS = [
     "The university opened its new marine science building on Friday, with teaching labs, "
@@ -418,3 +421,26 @@ def test_the_last_resort_walk_never_takes_a_consent_box_for_the_text() -> None:
     text = extract_generic(html, URL).text
     assert "Cookies" not in text
     assert all(line in text for line in lines)
+
+
+def test_a_consent_placeholder_named_in_camel_case_is_not_text() -> None:
+    """A consent plugin's placeholder for an embedded map sits inside the post; its class
+    says "Cookie" in camel case ("BorlabsCookie"), not as a word of its own."""
+    notice = (
+        "Klicken Sie auf den unteren Button, um den Inhalt von Google Maps zu laden. Mit dem "
+        "Laden akzeptieren Sie die Datenschutzerklärung von Google."
+    )
+    blocker = (
+        f"<div class='BorlabsCookie'><div class='_brlbs-content-blocker'><p>{notice}</p>"
+        "<p><a href='#'>Inhalt laden</a></p></div></div>"
+    )
+    assert_clean(body_of(after=blocker), notice)
+    html = (
+        "<html><head><title>Marine science building opens</title></head><body><article>"
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2])
+        + blocker
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[2:])
+        + "</article></body></html>"
+    )
+    without = replace(DEFAULT_OPTIONS, consent_names_in_camel_case=False)
+    assert notice in extract_generic(html, URL, options=without).text

@@ -378,6 +378,8 @@ class ExtractionOptions:
     title_skip_site_h1: bool = True  # an h1 that is the site's logo or a link home is no headline
     dated_lines: bool = True  # with no date stated, the first short line holding one gives it
     heading_anchor_ids: bool = True  # a heading's id spelling its words is no class name
+    # a consent box named in camel case ("BorlabsCookie") is skipped like "cookie-box"
+    consent_names_in_camel_case: bool = True
     # a <figcaption> outside a <figure> (an image box's caption) is the picture's, not text
     stray_captions_skipped: bool = True
     ancestor_decay: float = 0.7  # share of a block's score passed on to each further ancestor

@@ -196,8 +196,15 @@ class PageWalk:
             or (self.options.skip_disclaimers and settings.DISCLAIMER_NAME.search(names))
         ) and not _holds_article_text(element, self.options):
             return True  # a pitch for the rest of the text, a disclaimer, an inactivity layer
-        if not settings.BOILERPLATE_NAME.search(names) or settings.CONTENT_NAME.search(names):
+        if settings.CONTENT_NAME.search(names):
             return False
+        if not settings.BOILERPLATE_NAME.search(names):
+            return bool(
+                self.options.consent_names_in_camel_case
+                and settings.CONSENT_NAME.search(names)
+                and settings.BOILERPLATE_NAME.search(CAMEL_HUMP.sub("-", names))
+                and not (tag in settings.CODE_INLINE_TAGS and _in_code(element))
+            )  # "BorlabsCookie": a capital starts the word
         if tag in settings.CODE_INLINE_TAGS and _in_code(element):
             return False  # a highlighter's token ("hljs-comment", "token tag"): code, not chrome
         if settings.ALWAYS_SKIPPED_NAME.search(names):
@@ -330,6 +337,7 @@ def _visible_chars(element: HtmlElement) -> int:
 
 # a footer's legal text and copyright lines run long: only many paragraphs make it a wrapper
 PAGE_END_NAME = re.compile(r"footer|copyright|legal", re.IGNORECASE)
+CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _holds_article_text(
