@@ -470,3 +470,11 @@ def test_a_menu_link_led_by_a_label_word_names_a_blog_not_its_author() -> None:
     assert extract_article(html, URL).authors == ("Jane Doe",)
     without = replace(DEFAULT_OPTIONS, menu_links_not_bylines=False)
     assert extract_generic(html, URL, options=without).authors == ("Bits", "Bytes")
+
+
+def test_a_byline_set_as_a_cite_is_read() -> None:
+    cite = (
+        "<cite class='byline vcard'><span>By </span><span class='fn'>Jane Doe</span>"
+        "<abbr>March 11, 2015 3:46 PM</abbr></cite>"
+    )
+    assert authors_of("", before=cite) == ("Jane Doe",)

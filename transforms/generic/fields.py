@@ -188,7 +188,19 @@ SIGNATURE_MAX_WORDS = 3
 BYLINES_COMPARED = 3  # bylines read for the full names behind a login in the metadata
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # a byline class sits on these ("<ul class='author'><li>…", "<h4 class='vcard author'>")
-BYLINE_TAGS = ("a", "span", "div", "p", "address", "li", "dd", "ul", "small", *sorted(HEADING_TAGS))
+BYLINE_TAGS = (
+    "a",
+    "span",
+    "div",
+    "p",
+    "address",
+    "cite",
+    "li",
+    "dd",
+    "ul",
+    "small",
+    *sorted(HEADING_TAGS),
+)
 NAME_EDGE_CHARACTERS = " -–—|:()[]<>©»«›‹/"
 MAX_AUTHOR_WORDS = 6
 PHRASE_LOWER_WORDS = 2  # lower-case words (besides particles) that make a phrase of a name
