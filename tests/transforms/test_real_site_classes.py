@@ -206,6 +206,16 @@ def test_the_visible_headline_outweighs_a_search_title_another_source_only_conta
     assert extract_generic(html, URL, options=without).title == seo
 
 
+def test_an_h1_naming_the_section_gives_way_to_the_title_the_storys_h2_repeats() -> None:
+    section = "Allergies Health Center"
+    html = page(title=HEADLINE, h1=section, before=f"<h2>{HEADLINE}</h2>")
+    article = extract(html)
+    assert article.title == HEADLINE
+    assert article.sources["title"] == "title"
+    without = replace(DEFAULT_OPTIONS, title_h2_vote=0.0)
+    assert extract_generic(html, URL, options=without).title == section
+
+
 def test_a_title_three_sources_agree_on_outweighs_the_h1() -> None:
     seo = "Bridge closure 2024: dates, ferries and detours explained"
     html = page(

@@ -512,6 +512,9 @@ class ExtractionOptions:
     title_exact_vote: float = 1.0
     title_contained_vote: float = 1.0
     title_h1_vote: float = 1.0  # the headline readers see votes for itself
+    # a subheading saying what another source says votes for it (an h1 naming the section,
+    # "Allergies Health Center", over the story's h2 that repeats the <title>)
+    title_h2_vote: float = 1.5
     title_strip_short_bar_tail: bool = True  # "Story | Brand": a short piece after a bar goes
     title_brand_evidence: bool = True  # a piece the page's logo or brand box shows is the site
     # og:title and twitter:title vote as one source (a CMS copies one into the other)

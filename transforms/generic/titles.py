@@ -38,6 +38,7 @@ SEPARATOR = re.compile(r"(\s+[|–—\-»·•]\s+|\s*[｜ㅣ]\s*|\s+\|\|\s+|\s+
 WORD = re.compile(r"\w+")
 BAR = re.compile(r"\s+[|»·•]\s+|\s*[｜ㅣ]\s*|\s+\|\|\s+|\s+::\s+")
 MIN_H1_WORDS = 2
+MAX_SUBHEADINGS = 10  # the h2s read as evidence for a title
 MAX_BRAND_WORDS = 4  # a site's name is this short; a headline's second clause is longer
 MAX_BRAND_CHARS = 200
 BRAND_WORDS = ("logo", "Logo", "brand", "Brand", "site-name", "sitename", "site-title", "copyright")
@@ -299,6 +300,15 @@ def clean_candidate(text: str, other_keys: set[str]) -> str:
     return text
 
 
+def _subheading_keys(root: HtmlElement, options: ExtractionOptions) -> set[str]:
+    """The first h2s outside navigation, as keys."""
+    return {
+        _key(_heading_text(h2, options))
+        for h2 in islice(root.iter("h2"), MAX_SUBHEADINGS)
+        if not _in_breadcrumb(h2)
+    }
+
+
 def _voice(source: str) -> str:
     return SOCIAL_VOICE if source in SOCIAL_SOURCES else source
 
@@ -349,11 +359,14 @@ def pick_title_with_source(
     if not cleaned:
         cleaned = stripped
     raw_keys = [(c.source, _key(c.text)) for c in candidates]
+    subheadings = _subheading_keys(root, options) if options.title_h2_vote else set()
 
     def support(candidate: TitleCandidate) -> float:
         key = _key(candidate.text)
         if options.title_social_one_voice:
             own = options.title_h1_vote if candidate.source == "h1" else 0.0
+            if candidate.source != "h1" and key in subheadings:
+                own += options.title_h2_vote
             return own + _voice_support(candidate, key, cleaned, raw_keys, options)
         total = 0.0
         for source, other in {(c.source, _key(c.text)) for c in cleaned}:
