@@ -78,6 +78,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "climb_over_segments": (False,),
     "stray_captions_skipped": (False,),
     "consent_names_in_camel_case": (False,),
+    "guard_weighs_cjk": (False,),
     "trailing_sentences_stay": (False,),
     "title_skip_site_h1": (False,),
     "walk_template_siblings": (False,),

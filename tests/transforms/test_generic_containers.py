@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from transforms.generic import extract_generic
 from transforms.generic.settings import DEFAULT_OPTIONS
+from transforms.generic.walk import walk_page
+from transforms.page import parse_html
 
 URL = "https://news.coastal-uni.example/2024/03/marine-building"
 TITLE = "Marine science building opens"
@@ -382,3 +384,21 @@ def test_short_chinese_paragraphs_ending_in_a_full_stop_are_text() -> None:
     html = story_page(f"<article>{paragraphs(short)}<h2>渡轮服务</h2>{paragraphs(long)}</article>")
     text = extract_generic(html, URL).text
     assert all(part in text for part in short + long)
+
+
+def test_a_wrapper_named_like_navigation_holding_a_cjk_story_is_walked() -> None:
+    """ "blq-int-nav" names the whole page's wrapper; its CJK paragraphs are short in characters
+    but long in what they say, and they keep the wrapper walked."""
+    story = [
+        f"港口委员会第{n}次会议星期二晚上在市政厅举行，委员们根据工程师的报告决定关闭旧桥进行维修，"
+        "渡轮将在维修期间加开班次。"
+        for n in range(1, 7)
+    ]
+    html = page(
+        f"<div class='blq-container blq-int-nav'><article>{paragraphs(story)}</article></div>"
+    )
+    walked = walk_page(parse_html(html), URL, False, False, DEFAULT_OPTIONS)
+    assert all(any(part == block.text for block in walked.blocks) for part in story)
+    without = replace(DEFAULT_OPTIONS, guard_weighs_cjk=False)
+    walked = walk_page(parse_html(html), URL, False, False, without)
+    assert not any(part == block.text for block in walked.blocks for part in story)

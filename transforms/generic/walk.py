@@ -338,6 +338,7 @@ def _visible_chars(element: HtmlElement) -> int:
 # a footer's legal text and copyright lines run long: only many paragraphs make it a wrapper
 PAGE_END_NAME = re.compile(r"footer|copyright|legal", re.IGNORECASE)
 CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+CJK_CHARACTERS = settings.CJK_CHARACTER.findall
 
 
 def _holds_article_text(
@@ -347,7 +348,10 @@ def _holds_article_text(
     found = 0
     chars = 0
     for paragraph in element.iter("p"):
-        length = len(paragraph.text_content())
+        text = paragraph.text_content()
+        length = len(text)
+        if options.guard_weighs_cjk:  # a CJK character says what a few Latin letters say
+            length += round((options.cjk_char_weight - 1) * len(CJK_CHARACTERS(text)))
         if length >= options.guard_paragraph_chars:
             found += 1
             chars += length
