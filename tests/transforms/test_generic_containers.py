@@ -369,23 +369,6 @@ def test_a_caption_named_in_german_or_french_is_not_text() -> None:
         assert caption not in text
 
 
-def test_short_chinese_paragraphs_ending_in_a_full_stop_are_text() -> None:
-    """A CJK sentence says in thirty characters what English says in a hundred: a paragraph
-    ending in "。" is prose, not a stub to cut above the text."""
-    short = [
-        f"港口委员会第{n}次会议星期二晚上在市政厅举行，委员们决定关闭旧桥进行维修。"
-        for n in range(1, 6)
-    ]
-    long = [
-        "工程师的报告指出，旧桥的轴承已经严重老化，如果不尽快维修，桥梁在冬季风暴中可能"
-        f"无法安全转动，因此委员会决定从下个月开始关闭旧桥，预计维修工程需要{n}个月。"
-        for n in range(3, 6)
-    ]
-    html = story_page(f"<article>{paragraphs(short)}<h2>渡轮服务</h2>{paragraphs(long)}</article>")
-    text = extract_generic(html, URL).text
-    assert all(part in text for part in short + long)
-
-
 def test_a_wrapper_named_like_navigation_holding_a_cjk_story_is_walked() -> None:
     """ "blq-int-nav" names the whole page's wrapper; its CJK paragraphs are short in characters
     but long in what they say, and they keep the wrapper walked."""

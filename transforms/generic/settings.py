@@ -190,7 +190,7 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|u-hidden|hide)(?=$|\s)")
 BREAKS = re.compile(r"\n[\s\u00a0]*\n")  # <br><br> separates paragraphs, one <br> does not
 LEAD_SENTENCE_ENDS = (".", "!", "?")
-SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]。！？」』]\s*$")
+SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 
 BOILERPLATE_TEXT = re.compile(
     r"^(?:share(?: (?:this|on|via)\b.*)?|tweet|e-?mail|print|comments?|copy link|"
