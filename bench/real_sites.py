@@ -480,6 +480,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "label_tail_bylines": (False,),
     "labelled_byline_lines": (False,),
     "menu_links_not_bylines": (False,),
+    "byline_inner_names": (False,),
     "dated_name_lines": (False,),
     "dated_name_labels": (False,),
     "dated_name_siblings": (False,),

@@ -244,7 +244,7 @@ def test_a_line_of_a_date_and_a_name_names_the_author(line: str, labelled: bool)
         "<div class='byline'><a href='/author/jd'>Jane Doe</a><span>Published 3 May 2024"
         "</span></div>",
         # the author's name, then the handle their social profile goes by
-        "<div class='entry-meta-author'><a class='author-name' href='/author/jane/'>Jane Doe</a>"
+        "<div class='entry-meta-author'><a class='author-link' href='/author/jane/'>Jane Doe</a>"
         "<a class='author-twitter' href='https://twitter.com/janedoe_news'>janedoe_news</a></div>",
     ],
 )
@@ -478,3 +478,31 @@ def test_a_byline_set_as_a_cite_is_read() -> None:
         "<abbr>March 11, 2015 3:46 PM</abbr></cite>"
     )
     assert authors_of("", before=cite) == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='byline'>By <span class='author-name'>Jane Doe</span> UK News Fellow</div>",
+        "<div class='byline'><time>Wednesday January 18, 2017 10:44 am PST</time> by "
+        "<a href='/author/jane-doe/' rel='author'>Jane Doe</a></div>",
+        "<div class='author-box'><a class='author-name' href='/author/jane-doe/'>Jane Doe</a>"
+        "<span class='author-title'>News &amp; Culture Writer</span></div>",
+    ],
+)
+def test_a_byline_box_is_read_by_the_name_it_marks_up(box: str) -> None:
+    """Around the name, a box holds roles, desks and dates that no cleaning rule lists."""
+    assert authors_of("", before=box) == ("Jane Doe",)
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
+    without = replace(DEFAULT_OPTIONS, byline_inner_names=False)
+    assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)
+
+
+def test_a_breadcrumb_inside_a_byline_box_names_nobody() -> None:
+    """schema.org breadcrumbs mark their items `itemprop=name` too."""
+    box = (
+        "<div class='article-author'>von <address class='author-name'>Jane Doe</address>"
+        "<ul class='crumbs'><li itemprop='itemListElement'><span itemprop='name'>Hyundai</span>"
+        "</li></ul></div>"
+    )
+    assert authors_of("", before=box) == ("Jane Doe",)

@@ -116,7 +116,7 @@ UI_LABEL = re.compile(
     r"authors?|auteurs?|autor(?:in|en)?|autores?|user ?name|benutzername|log ?in|sign in|"
     r"anmelden|passwor[dt]|"
     # what is left of "Submitted on Mon, 2019-01-21" once its date is cut
-    r"submitted|posted|published|updated|written|"
+    r"submitted|posted|published|updated|written|über|about|"
     r"(?:view my complete|afficher mon|mein vollständiges|ver mi) (?:profile?|profil)\w*.*)"
     r"\s*\*?$",
     re.IGNORECASE,
@@ -666,11 +666,7 @@ def byline_candidates(
     for node in root.iter(*tags):
         if node in skipped:
             continue
-        if (
-            node.get("rel") == "author"
-            or node.get("itemprop") == "author"
-            or settings.BYLINE_NAME.search(node.get("class") or "")
-        ):
+        if _is_byline_element(node):
             text = (
                 _shown_text(node, options.byline_reads_parts)
                 if options.byline_labels
@@ -681,7 +677,10 @@ def byline_candidates(
                 and (options.dated_bylines or not settings.DATE_IN_TEXT.search(text))
                 and not _in_comments(node)
             ):
-                yield [text]
+                inner = _inner_bylines(node, tags, options) if options.byline_inner_names else []
+                # "By <span class='author-name'>Jane Doe</span> Staff Writer, Dec 13": the
+                # names the box marks up, not the box's roles, desks and dates around them
+                yield inner if inner and len(" ".join(inner)) < len(text) else [text]
                 if not options.next_byline:
                     return
         elif options.byline_labels:
@@ -696,6 +695,36 @@ def byline_candidates(
             yield [name for link in siblings if (name := _author_link_name(link))]
             if not options.next_byline:
                 return
+
+
+def _is_byline_element(node: HtmlElement) -> bool:
+    return (
+        node.get("rel") == "author"
+        or node.get("itemprop") == "author"
+        or bool(settings.BYLINE_NAME.search(node.get("class") or ""))
+    )
+
+
+def _marks_a_name(element: HtmlElement) -> bool:
+    """`rel=author`, `itemprop=author`, a class naming a name ("author-name", "fn"); not
+    `itemprop=name`, which a breadcrumb's items carry too."""
+    return (
+        element.get("rel") == "author"
+        or element.get("itemprop") == "author"
+        or bool(NAME_CLASS.search(element.get("class") or ""))
+    )
+
+
+def _inner_bylines(
+    node: HtmlElement, tags: tuple[str, ...], options: ExtractionOptions
+) -> list[str]:
+    """The texts of the name elements inside a byline box, outermost first."""
+    found: list[HtmlElement] = []
+    for element in node.iterdescendants(*tags):
+        if _marks_a_name(element) and not any(f in element.iterancestors() for f in found):
+            found.append(element)
+    texts = [_shown_text(element, options.byline_reads_parts) for element in found]
+    return [text for text in texts if len(text) > 2]
 
 
 def _bylines_article_first(
@@ -717,6 +746,7 @@ def _bylines_article_first(
 FOLLOWING = etree.XPath("following::*")
 IN_BUTTON = etree.XPath("boolean(ancestor-or-self::button)")
 HAS_BREAK = etree.XPath("boolean(.//br)")
+NAME_CLASS = re.compile(r"(?:^|[-_\s])(?:fn|(?:author|byline)?[-_]?name)(?:$|[-_\s])", re.I)
 
 
 def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> list[str]:
