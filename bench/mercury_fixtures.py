@@ -1,0 +1,227 @@
+"""A failure finder for fields on pages neither side was built on: the fixtures of Postlight's
+Mercury parser, our extractor and trafilatura side by side.
+
+    git clone https://github.com/postlight/parser /tmp/mercury          # outside the project
+    uv run python bench/mercury_fixtures.py /tmp/mercury [--misses authors]
+
+Each site that has a custom extractor there has a saved page (`fixtures/<site>.html`) and a
+test (`src/extractors/custom/<site>/index.test.js`) naming the page's URL and the title, author,
+publication date and first words of the text that its contributor read off the page. The values
+are one person's reading, not a checked gold (an author may be given as "Jane Doe | jd@site.com",
+a date in the site's own zone), so the set finds classes of failure, not a target. Measures:
+titles where one contains the other, authors F1 over names, the publication day (in the
+stated instant's UTC day or the day of our own offset), and whether the text holds the expected
+first words. Nothing of the set is copied into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.extraction import decode_html  # noqa: E402
+
+WORD = re.compile(r"\w+")
+JS_STRING = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)"""
+PAGE_URL = re.compile(r"url\s*=\s*" + JS_STRING)
+FIXTURE = re.compile(r"readFileSync\(\s*" + JS_STRING)
+EXCERPT = re.compile(r"const (\w+) = excerptContent\(.*?,\s*(\d+)\s*\);", re.S)
+NAMES = re.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*")
+FIELDS = ("title", "author", "date_published")
+
+
+@dataclass(frozen=True)
+class Fixture:
+    site: str
+    url: str
+    path: Path
+    expected: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Found:
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    text: str = ""
+
+
+def _unquoted(literal: str) -> str:
+    return re.sub(r"\\(.)", r"\1", literal[1:-1])
+
+
+def _asserted(source: str, name: str) -> str | None:
+    match = re.search(r"assert\.(?:equal|strictEqual)\(\s*" + name + r"\s*,\s*" + JS_STRING, source)
+    return _unquoted(match.group(1)) if match else None
+
+
+def load_fixtures(clone: Path) -> list[Fixture]:
+    fixtures = []
+    for test in sorted(clone.glob("src/extractors/custom/*/index.test.js")):
+        source = test.read_text("utf-8", errors="replace")
+        url, page = PAGE_URL.search(source), FIXTURE.search(source)
+        if not url or not page:
+            continue
+        path = clone / _unquoted(page.group(1)).lstrip("./")
+        if not path.exists():
+            continue
+        expected = {name: value for name in FIELDS if (value := _asserted(source, name))}
+        excerpt = EXCERPT.search(source)
+        if excerpt and (words := _asserted(source, excerpt.group(1))):
+            expected["first_words"] = words
+        fixtures.append(Fixture(test.parent.name, _unquoted(url.group(1)), path, expected))
+    return fixtures
+
+
+def ours(fixture: Fixture) -> Found:
+    from records.article import NotAnArticle
+    from transforms.extract import extract_article
+
+    try:
+        article = extract_article(decode_html(fixture.path.read_bytes()), fixture.url)
+    except NotAnArticle:
+        return Found()
+    published = article.published_at.isoformat() if article.published_at else None
+    return Found(article.title or "", article.authors, published, article.text)
+
+
+def trafilatura_found(fixture: Fixture) -> Found:
+    import trafilatura
+
+    html = decode_html(fixture.path.read_bytes())
+    document = trafilatura.bare_extraction(html, url=fixture.url, with_metadata=True)
+    if document is None:
+        return Found()
+    data = document.as_dict() if hasattr(document, "as_dict") else document
+    authors = tuple(name.strip() for name in (data.get("author") or "").split(";") if name.strip())
+    return Found(data.get("title") or "", authors, data.get("date"), data.get("text") or "")
+
+
+def _key(text: str | None) -> str:
+    return " ".join(WORD.findall((text or "").casefold()))
+
+
+def title_right(expected: str, found: str) -> bool:
+    expected_key, found_key = _key(expected), _key(found)
+    return bool(found_key) and (found_key in expected_key or expected_key in found_key)
+
+
+def authors_f1(expected: str, found: tuple[str, ...]) -> float:
+    gold = {_key(name) for name in NAMES.split(expected) if _key(name)}
+    got = {_key(name) for name in found if _key(name)}
+    common = len(gold & got)
+    if not gold and not got:
+        return 1.0
+    if not common:
+        return 0.0
+    precision, recall = common / len(got), common / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+def day_right(expected: str, found: str | None) -> bool:
+    if not found:
+        return False
+    stated = datetime.fromisoformat(expected.replace("Z", "+00:00"))
+    if stated.tzinfo is None:
+        stated = stated.replace(tzinfo=UTC)
+    try:
+        moment = datetime.fromisoformat(found)
+    except ValueError:
+        return False
+    if moment.tzinfo is None:
+        return moment.date() == stated.date()
+    return moment.date() in {stated.astimezone(moment.tzinfo).date(), stated.date()}
+
+
+def holds_start(expected: str, found: str) -> bool:
+    return _key(expected) in _key(found)
+
+
+def report(name: str, fixtures: list[Fixture], found: list[Found]) -> None:
+    pairs = list(zip(fixtures, found, strict=True))
+    titled = [(f.expected["title"], g.title) for f, g in pairs if "title" in f.expected]
+    authored = [(f.expected["author"], g.authors) for f, g in pairs if "author" in f.expected]
+    dated = [
+        (f.expected["date_published"], g.published)
+        for f, g in pairs
+        if "date_published" in f.expected
+    ]
+    started = [(f.expected["first_words"], g.text) for f, g in pairs if "first_words" in f.expected]
+    f1 = sum(authors_f1(e, g) for e, g in authored) / max(1, len(authored))
+    print(
+        f"{name:12} {sum(title_right(e, g) for e, g in titled):>4}/{len(titled):<4} "
+        f"{f1:8.3f} {sum(day_right(e, g) for e, g in dated):>4}/{len(dated):<4} "
+        f"{sum(holds_start(e, g) for e, g in started):>4}/{len(started)}"
+    )
+
+
+def misses(which: str, fixtures: list[Fixture], found: list[Found]) -> None:
+    for fixture, got in zip(fixtures, found, strict=True):
+        expected = fixture.expected
+        if (
+            which == "titles"
+            and "title" in expected
+            and not title_right(expected["title"], got.title)
+        ):
+            print(f"  {fixture.site:32} {got.title[:60]!r} | expected {expected['title'][:60]!r}")
+        if (
+            which == "authors"
+            and "author" in expected
+            and authors_f1(expected["author"], got.authors) < 1
+        ):
+            print(
+                f"  {fixture.site:32} {list(got.authors)[:4]} | expected {expected['author'][:60]!r}"
+            )
+        if (
+            which == "dates"
+            and "date_published" in expected
+            and not day_right(expected["date_published"], got.published)
+        ):
+            print(f"  {fixture.site:32} {got.published} | expected {expected['date_published']}")
+        if (
+            which == "starts"
+            and "first_words" in expected
+            and not holds_start(expected["first_words"], got.text)
+        ):
+            print(
+                f"  {fixture.site:32} {got.text[:60]!r} | expected {expected['first_words'][:60]!r}"
+            )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("clone", type=Path, help="a clone of github.com/postlight/parser")
+    parser.add_argument("--no-trafilatura", action="store_true")
+    parser.add_argument("--misses", choices=("titles", "authors", "dates", "starts"))
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+
+    fixtures = load_fixtures(args.clone)
+    if not fixtures:
+        print(f"no fixtures under {args.clone}: clone github.com/postlight/parser there")
+        return 1
+    with ProcessPoolExecutor(args.workers) as pool:
+        found = list(pool.map(ours, fixtures, chunksize=4))
+        peer = (
+            [] if args.no_trafilatura else list(pool.map(trafilatura_found, fixtures, chunksize=4))
+        )
+    print(f"{len(fixtures)} fixtures\n")
+    print(f"{'extractor':12} {'titles':>9} {'authors':>8} {'day':>9} {'first words':>11}")
+    report("ours", fixtures, found)
+    if peer:
+        report("trafilatura", fixtures, peer)
+    if args.misses:
+        print(f"\nours, {args.misses} missed:")
+        misses(args.misses, fixtures, found)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
