@@ -506,3 +506,15 @@ def test_a_breadcrumb_inside_a_byline_box_names_nobody() -> None:
         "</li></ul></div>"
     )
     assert authors_of("", before=box) == ("Jane Doe",)
+
+
+def test_a_labelled_byline_is_read_in_its_parts() -> None:
+    """The label's box and the next one meet as "Jane DoePublished" unless read apart."""
+    box = (
+        "<div class='meta'><div>By <span>Jane Doe</span></div><div>Published "
+        "<time datetime='2020-02-24'>February 24, 2020</time></div></div>"
+    )
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
+    assert extract_article(html, URL).authors == ("Jane Doe",)
+    without = replace(DEFAULT_OPTIONS, byline_reads_parts=False)
+    assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)

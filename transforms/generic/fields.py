@@ -603,7 +603,7 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
         return None
     if options.menu_links_not_bylines and node.tag == "a" and _in_link_list(node):
         return None
-    text = _shown_text(node)
+    text = _shown_text(node, options.byline_reads_parts)
     if options.labelled_byline_lines and HAS_BREAK(node):
         lines = _break_lines(node)
         if lines:
