@@ -481,6 +481,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "labelled_byline_lines": (False,),
     "menu_links_not_bylines": (False,),
     "byline_inner_names": (False,),
+    "byline_box_labels": (False,),
     "dated_name_lines": (False,),
     "dated_name_labels": (False,),
     "dated_name_siblings": (False,),

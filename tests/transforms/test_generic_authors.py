@@ -518,3 +518,15 @@ def test_a_labelled_byline_is_read_in_its_parts() -> None:
     assert extract_article(html, URL).authors == ("Jane Doe",)
     without = replace(DEFAULT_OPTIONS, byline_reads_parts=False)
     assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)
+
+
+def test_a_byline_boxs_labelled_line_is_its_byline() -> None:
+    """The box holds the paper the story came from and the day after the labelled name."""
+    box = (
+        "<div class='article_byline'><div>By <span>Jane Doe</span></div>"
+        "<div class='flex'><div>Washington Post</div><time>Dec 13, 2016 at 3:45 pm</time></div></div>"
+    )
+    assert authors_of("", before=box) == ("Jane Doe",)
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
+    without = replace(DEFAULT_OPTIONS, byline_box_labels=False)
+    assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)

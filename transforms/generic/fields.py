@@ -678,6 +678,10 @@ def byline_candidates(
                 and not _in_comments(node)
             ):
                 inner = _inner_bylines(node, tags, options) if options.byline_inner_names else []
+                if not inner and options.byline_box_labels:
+                    # "<div>By <span>Jane Doe</span></div><div>Washington Post</div><time>"
+                    labelled = (_labelled_byline(d, options) for d in node.iterdescendants(*tags))
+                    inner = [line] if (line := next(filter(None, labelled), None)) else []
                 # "By <span class='author-name'>Jane Doe</span> Staff Writer, Dec 13": the
                 # names the box marks up, not the box's roles, desks and dates around them
                 yield inner if inner and len(" ".join(inner)) < len(text) else [text]

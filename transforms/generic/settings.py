@@ -506,6 +506,7 @@ class ExtractionOptions:
     byline_reads_parts: bool = True  # a byline's <br> and blocks part words; social links go
     # a byline box's own byline elements (the name's link or span) are read, not the whole box
     byline_inner_names: bool = True
+    byline_box_labels: bool = True  # ... else the box's own labelled line ("By Jane Doe")
     dated_name_lines: bool = True
     dated_name_labels: bool = True  # ... also "date - Redaktion: Jane Doe (role)"
     dated_name_siblings: bool = True  # ... and "<span>Jane Doe |</span><span>05.04.2025</span>"
