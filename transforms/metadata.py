@@ -85,6 +85,7 @@ PUBLISHED_KEYS = (
     "dcterms.created",
     "sailthru.date",
     "parsely-pub-date",
+    "published",
 )
 URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.")
 
@@ -124,7 +125,8 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
         if not key:
             equiv = node.get("http-equiv")
             key = equiv.lower() if equiv else None
-        content = node.get("content")
+        # a few CMSs write the value where `content` belongs: <meta name="published" value="…">
+        content = node.get("content") or node.get("value")
         if not key or not content or not content.strip():
             continue
         key = key.strip().lower()

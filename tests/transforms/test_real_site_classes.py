@@ -451,6 +451,32 @@ def test_a_submitted_label_with_its_weekday_beats_a_teaser_rails_bare_dates() ->
     assert article.authors == ()
 
 
+def test_a_time_marked_as_the_last_change_is_no_publication_date() -> None:
+    times = (
+        "<time class='updated' itemprop='dateModified' datetime='2021-12-10T20:06:09-07:00'>"
+        "December 10, 2021</time><time class='entry-date published' itemprop='datePublished' "
+        "datetime='2019-04-09T08:00:15-06:00'>April 9, 2019</time>"
+    )
+    html = page(title=HEADLINE, before=times)
+    published = extract(html).published_at
+    assert published is not None and published.date() == datetime(2019, 4, 9).date()
+    without = replace(DEFAULT_OPTIONS, time_roles=False)
+    other = extract_generic(html, URL, options=without).published_at
+    assert other is not None and other.year == 2021
+
+
+def test_a_meta_tag_giving_its_value_where_content_belongs_is_read() -> None:
+    html = page(title=HEADLINE, head='<meta name="published" value="2016-12-21T23:49:10Z">')
+    assert extract(html).published_at == datetime(2016, 12, 21, 23, 49, 10, tzinfo=UTC)
+
+
+def test_a_section_between_the_headline_and_the_site_name_goes() -> None:
+    html = page(title=f"{HEADLINE} | Harbour News - {SITE}", head=meta("og:site_name", SITE))
+    assert extract(html).title == HEADLINE
+    without = replace(DEFAULT_OPTIONS, title_strip_section_before_site=False)
+    assert extract_generic(html, URL, options=without).title != HEADLINE
+
+
 def test_a_dateline_opening_the_first_paragraph_dates_the_page() -> None:
     body = "".join(
         f"<p>{'01.02.2022 „' if index == 0 else ''}{text}</p>"

@@ -243,21 +243,47 @@ def _candidate(source: str, text: str | None, zone: str) -> DateCandidate | None
 
 
 def stated_dates(
-    meta: PageMetadata, root: HtmlElement, container: HtmlElement | None, zone: str
+    meta: PageMetadata,
+    root: HtmlElement,
+    container: HtmlElement | None,
+    zone: str,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> list[DateCandidate]:
-    """The publication dates the page's markup states, most trusted first."""
+    """The publication dates the page's markup states, most trusted first: the metadata's,
+    then (with `time_roles`) the `<time>` elements marked as the publication's, then the
+    others; one marked as the last modification is none."""
     found: list[DateCandidate] = []
     for source, text in meta.published_candidates:
         candidate = _candidate("json-ld" if source == "json-ld" else "metadata", text, zone)
         if candidate is not None:
             found.append(candidate)
     scopes = (container, root) if container is not None else (root,)
+    marked: list[DateCandidate] = []
+    times: list[DateCandidate] = []
     for scope in scopes:
         for node in scope.iter("time"):
+            role = _time_role(node) if options.time_roles else None
+            if role == "modified":
+                continue  # "<time class='updated' itemprop='dateModified'>"
             candidate = _candidate("time", node.get("datetime") or node.text_content(), zone)
             if candidate is not None:
-                found.append(candidate)
-    return found
+                (marked if role == "published" else times).append(candidate)
+    return found + marked + times
+
+
+def _time_role(node: HtmlElement) -> str | None:
+    """ "published" or "modified", as a <time> element's itemprop or class says, else None."""
+    itemprop = (node.get("itemprop") or "").casefold()
+    names = f"{node.get('class') or ''} {itemprop}"
+    if (
+        itemprop == "datepublished"
+        or node.get("pubdate") is not None
+        or PUBLISHED_NAME.search(names)
+    ):
+        return "published"
+    if itemprop == "datemodified" or MODIFIED_NAME.search(names):
+        return "modified"
+    return None
 
 
 def _text_lines(root: HtmlElement) -> list[str]:
@@ -293,6 +319,8 @@ def _refined(primary: DateCandidate, others: list[DateCandidate]) -> DateCandida
 
 
 ZERO_OFFSET = timedelta(0)
+PUBLISHED_NAME = re.compile(r"(?:^|[-_\s])(?:published|pubdate|publish-date)(?:$|[-_\s])", re.I)
+MODIFIED_NAME = re.compile(r"(?:^|[-_\s])(?:updated|modified|date-?modified)(?:$|[-_\s])", re.I)
 
 
 def pick_dates_with_sources(
@@ -305,7 +333,7 @@ def pick_dates_with_sources(
 ) -> tuple[datetime | None, datetime | None, dict[str, str]]:
     """(published, updated, {field: source}) from the page's statements (module docstring)."""
     sources: dict[str, str] = {}
-    candidates = stated_dates(meta, root, container, zone)
+    candidates = stated_dates(meta, root, container, zone, options)
     published: datetime | None = None
     if candidates:
         chosen = _refined(candidates[0], candidates[1:]) if options.refine_dates else candidates[0]

@@ -506,7 +506,10 @@ class ExtractionOptions:
     byline_reads_parts: bool = True  # a byline's <br> and blocks part words; social links go
     # a byline box's own byline elements (the name's link or span) are read, not the whole box
     byline_inner_names: bool = True
-    byline_box_labels: bool = True  # ... else the box's own labelled line ("By Jane Doe")
+    byline_box_labels: bool = True
+    # a <time> marked as the publication's (itemprop datePublished, class "published") before
+    # the others; one marked as the last modification ("updated", dateModified) is none
+    time_roles: bool = True  # ... else the box's own labelled line ("By Jane Doe")
     dated_name_lines: bool = True
     dated_name_labels: bool = True  # ... also "date - Redaktion: Jane Doe (role)"
     dated_name_siblings: bool = True  # ... and "<span>Jane Doe |</span><span>05.04.2025</span>"
@@ -519,6 +522,7 @@ class ExtractionOptions:
     # a subheading saying what another source says votes for it (an h1 naming the section,
     # "Allergies Health Center", over the story's h2 that repeats the <title>)
     title_h2_vote: float = 1.5
+    title_strip_section_before_site: bool = True  # "Story | Section - Site": the section goes
     title_strip_short_bar_tail: bool = True  # "Story | Brand": a short piece after a bar goes
     title_brand_evidence: bool = True  # a piece the page's logo or brand box shows is the site
     # og:title and twitter:title vote as one source (a CMS copies one into the other)

@@ -264,7 +264,9 @@ def _strip_site_pieces(
     text: str, site_keys: list[str], brands: Iterable[str], options: ExtractionOptions
 ) -> str:
     """`text` without the site's name at either end: any separator when the page names the
-    site so; a bar or bullet (never a dash) also before a short last piece."""
+    site so; a bar or bullet (never a dash) also before a short last piece (with
+    `title_strip_section_before_site` also when the site's name went after it: "Story | India
+    News - Times of India")."""
     pieces, separators = _pieces(text)
     start, end = 0, len(pieces)
     while end - start > 1 and _is_site_piece(pieces[end - 1], site_keys, brands):
@@ -274,7 +276,7 @@ def _strip_site_pieces(
     if (
         options.title_strip_short_bar_tail
         and end - start > 1
-        and end == len(pieces)
+        and (end == len(pieces) or options.title_strip_section_before_site)
         and BAR.fullmatch(separators[end - 2])
         and len(pieces[end - 1].split()) <= MAX_BRAND_WORDS
         and len(pieces[end - 1]) < len(_join(pieces, separators, start, end - 1))
