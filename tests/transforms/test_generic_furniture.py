@@ -444,3 +444,22 @@ def test_a_consent_placeholder_named_in_camel_case_is_not_text() -> None:
     )
     without = replace(DEFAULT_OPTIONS, consent_names_in_camel_case=False)
     assert notice in extract_generic(html, URL, options=without).text
+
+
+def test_a_link_inside_a_paragraph_is_words_of_it_whatever_its_name() -> None:
+    """A tagging plugin links names in the text with ids like "auto-tag_twitter_1"."""
+    linked = (
+        "<p><a href='/tag/harbour/' id='auto-tag_harbour_1'>Harbour</a> engineers said the "
+        "building's seawater pumps run on power from the <a href='/tag/solar/' "
+        "class='tag-link'>solar farm</a> on the estuary side of the campus.</p>"
+    )
+    text = body_of(after=linked)
+    assert "Harbour engineers said" in text and "the solar farm on the estuary" in text
+    html = (
+        "<html><head><title>Marine science building opens</title></head><body><article>"
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        + linked
+        + "</article></body></html>"
+    )
+    without = replace(DEFAULT_OPTIONS, inline_names_in_paragraphs_kept=False)
+    assert "Harbour engineers said" not in extract_generic(html, URL, options=without).text

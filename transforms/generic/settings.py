@@ -184,6 +184,7 @@ DISCLAIMER_NAME = re.compile(r"(?:^|[-_\s])(?:disclaimer\w*|inactivity\w*)", re.
 FORM_FIELD_TAGS = frozenset({"input", "textarea", "select"})
 CODE_TAGS = frozenset({"pre", "code"})  # names inside code are a highlighter's token classes
 CODE_INLINE_TAGS = frozenset({"span", "code", "em", "strong", "b", "i", "a"})
+TEXT_INLINE_TAGS = frozenset({"a", "span", "em", "strong", "b", "i", "u", "mark", "abbr", "cite"})
 STREAMED_SEGMENT_ID = re.compile(r"^S:\d+$")  # a hidden streamed segment (React) is content
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # CSS utility classes that hide an element (a paywall pitch, a sign-in box shown by script)
@@ -379,6 +380,8 @@ class ExtractionOptions:
     title_skip_site_h1: bool = True  # an h1 that is the site's logo or a link home is no headline
     dated_lines: bool = True  # with no date stated, the first short line holding one gives it
     heading_anchor_ids: bool = True  # a heading's id spelling its words is no class name
+    # a link inside a paragraph is words of it whatever its name ("auto-tag_twitter_1")
+    inline_names_in_paragraphs_kept: bool = True
     # a consent box named in camel case ("BorlabsCookie") is skipped like "cookie-box"
     consent_names_in_camel_case: bool = True
     # a <figcaption> outside a <figure> (an image box's caption) is the picture's, not text

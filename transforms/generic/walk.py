@@ -198,6 +198,12 @@ class PageWalk:
             return True  # a pitch for the rest of the text, a disclaimer, an inactivity layer
         if settings.CONTENT_NAME.search(names):
             return False
+        if (
+            self.options.inline_names_in_paragraphs_kept
+            and tag == "a"
+            and _in_paragraph(element)
+        ):
+            return False  # "<p><a id='auto-tag_twitter_1'>Twitter</a> erupted …": words, not chrome
         if not settings.BOILERPLATE_NAME.search(names):
             return bool(
                 self.options.consent_names_in_camel_case
@@ -338,7 +344,18 @@ def _visible_chars(element: HtmlElement) -> int:
 # a footer's legal text and copyright lines run long: only many paragraphs make it a wrapper
 PAGE_END_NAME = re.compile(r"footer|copyright|legal", re.IGNORECASE)
 CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+INLINE_DEPTH = 3
 CJK_CHARACTERS = settings.CJK_CHARACTER.findall
+
+
+def _in_paragraph(element: HtmlElement) -> bool:
+    """Whether a <p> holds the element, within a few inline levels."""
+    for level, ancestor in enumerate(element.iterancestors()):
+        if ancestor.tag == "p":
+            return True
+        if level >= INLINE_DEPTH or ancestor.tag not in settings.TEXT_INLINE_TAGS:
+            return False
+    return False
 
 
 def _holds_article_text(
