@@ -198,11 +198,7 @@ class PageWalk:
             return True  # a pitch for the rest of the text, a disclaimer, an inactivity layer
         if settings.CONTENT_NAME.search(names):
             return False
-        if (
-            self.options.inline_names_in_paragraphs_kept
-            and tag == "a"
-            and _in_paragraph(element)
-        ):
+        if self.options.inline_names_in_paragraphs_kept and tag == "a" and _in_paragraph(element):
             return False  # "<p><a id='auto-tag_twitter_1'>Twitter</a> erupted …": words, not chrome
         if not settings.BOILERPLATE_NAME.search(names):
             return bool(
