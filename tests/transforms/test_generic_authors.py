@@ -59,6 +59,9 @@ PUBLISHERS = {"harbour daily", "harbourdaily"}
         "Korrespondentin: Jane Doe",
         "Submitted by Jane Doe on Thu, 11/02/2023 - 10:15",
         "Jane Doe /",
+        "Jane Doe in Valve",
+        "Jane Doe (Bruxelles, correspondante)",
+        "Jane Doe(Bruxelles",
     ],
 )
 def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
@@ -80,6 +83,7 @@ def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
         "Trump's inauguration: ticket packages",
         "Donnerstag, 4. November 2021",
         "Submitted on Mon, 2019-01-21 13:49",
+        "Thank You! Your effort and contribution in providing this feedback is much appreciated.",
     ],
 )
 def test_a_label_without_a_name_is_no_author(raw: str) -> None:
@@ -530,3 +534,8 @@ def test_a_byline_boxs_labelled_line_is_its_byline() -> None:
     html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
     without = replace(DEFAULT_OPTIONS, byline_box_labels=False)
     assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)
+
+
+def test_an_organisations_name_keeps_its_town() -> None:
+    raw = "Verein Historische Wehranlage in Horka e.V."
+    assert clean_author_names([raw], set(), keep_publisher=True) == (raw,)

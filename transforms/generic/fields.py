@@ -95,13 +95,15 @@ ROLE_TAIL = re.compile(
     r"politics|sports?|business|economics|health|science|technology|tech|travel|news|digital|"
     r"foreign|world|culture|arts|opinion|features)\s+){0,2}editor(?:-in-chief)?|"
     r"senior editor|staff writer|reporter(?:in)?|korrespondent(?:in)?|correspondent|"
+    r"correspondante?|corresponsal|envoyée? spéciale?|"
     r"contributor|freie[rn]? (?:autor(?:in)?|journalist(?:in)?)|journalist(?:in)?|"
     r"volontär(?:in)?|nachrichtenagentur|news agency|mitglied\b|über\b|about\b|autorenseite|"
     r"author page|"
     r"alle (?:artikel|beiträge)|all (?:articles|posts)|mehr von|more from|edited by)\b.*$|"
     r"\s+[ée]dition\s*:.*$|\s+(?:illustrations?|fotos?|photos?|bilder)\b.*$|"
     r"\s*/\s*(?-i:[A-Z][A-Z-]{1,5})$|"  # "Jane Doe/SP-X", "Jane Doe / dpa" stays a code
-    r"\s+for\s+the\s+(?-i:[A-Z]).*$",  # "Glen Owen For The Mail On Sunday"
+    r"\s+for\s+the\s+(?-i:[A-Z]).*$|"  # "Glen Owen For The Mail On Sunday"
+    r"\s+in\s+(?-i:[A-Z]).*$",  # "Michael Larabel in Valve" (the story's category or town)
     re.IGNORECASE,
 )
 AGENCY_CODE = re.compile(r"\s*[A-Z]{2,5}\s*")
@@ -142,6 +144,8 @@ BYLINE_TAIL = re.compile(
     r".*$|(?<=[^\W\d_])\d{1,2}\.\s.*$",  # "Nicole Collignon22. Februar": a day glued on
     re.I,
 )
+# a place, a role or a desk in parentheses after the name, closed or cut off by a comma
+PARENTHETICAL_TAIL = re.compile(r"\s*[(（][^)）]*[)）]?\s*$")
 INITIALS_IN_PARENTHESES = re.compile(r"\s*\((?:[^\W\d_]{1,4}\.?\s*[/,;]?\s*){1,3}\)")
 DOMAIN_LIKE = re.compile(
     r"(?:https?://|www\.)|\b[\w-]{2,}\.(?:com|net|org|info|news|tv|de|at|ch|fr|it|es|nl|be|uk|"
@@ -455,10 +459,17 @@ def clean_author_names(
         text = BYLINE_TAIL.sub("", SOCIAL_LINK.sub(" ", HANDLE.sub(" ", text)))
         without_role = ROLE_TAIL.sub("", text)
         # "Rasender Reporter" is a pen name; "SID Nachrichtenagentur" an agency's code and role
-        if len(without_role.split()) >= MIN_BYLINE_WORDS or AGENCY_CODE.fullmatch(without_role):
+        # "… Wehranlage in Horka e.V.": an organisation's name holds its town
+        organisation = bool(text.split()) and bool(ORGANISATION.match(text.split()[-1]))
+        if not organisation and (
+            len(without_role.split()) >= MIN_BYLINE_WORDS or AGENCY_CODE.fullmatch(without_role)
+        ):
             text = without_role
-        for part in _before_address(AUTHOR_SEPARATOR.split(text)):
+        parts = _before_address(AUTHOR_SEPARATOR.split(text))
+        for part in parts:
             name = normalize_text(part).strip(NAME_EDGE_CHARACTERS)
+            if len(PARENTHETICAL_TAIL.sub("", name).split()) >= MIN_BYLINE_WORDS:
+                name = PARENTHETICAL_TAIL.sub("", name)  # "Cécile Ducourtieux (Bruxelles"
             name = DANGLING_PREPOSITION.sub("", name)
             name = _undoubled(name)
             if not _is_publisher(name, publishers):
@@ -469,6 +480,9 @@ def clean_author_names(
                 or CREDENTIAL.match(name)
                 or _reads_like_a_phrase(name)
                 or not any(ch.isalpha() for ch in name)
+                or "!" in name  # "Thank You! Your effort …": a feedback box's words
+                # "Jane Doe (Bruxelles, correspondante)": a role beside a name; alone, the desk
+                or (len(parts) > 1 and ROLE_TAIL.fullmatch(f" {name}"))
                 or len(name) > MAX_AUTHOR_CHARS
                 or len(name.split()) > MAX_AUTHOR_WORDS
                 or (not keep_publisher and _is_publisher(name, publishers))
