@@ -482,6 +482,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "menu_links_not_bylines": (False,),
     "byline_inner_names": (False,),
     "byline_box_labels": (False,),
+    "copyright_holder_publishes": (False,),
     "time_roles": (False,),
     "title_strip_section_before_site": (False,),
     "dated_name_lines": (False,),

@@ -539,3 +539,24 @@ def test_a_byline_boxs_labelled_line_is_its_byline() -> None:
 def test_an_organisations_name_keeps_its_town() -> None:
     raw = "Verein Historische Wehranlage in Horka e.V."
     assert clean_author_names([raw], set(), keep_publisher=True) == (raw,)
+
+
+def test_the_copyright_holder_named_as_author_gives_way_to_the_writer() -> None:
+    head = (
+        '<meta name="author" content="Harbour Media Group">'
+        '<meta name="copyright" content="Copyright (c) Harbour Media Group 2024">'
+        '<meta name="article:author" content="Jane Doe">'
+    )
+    assert authors_of(head) == ("Jane Doe",)
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE) + head)
+    without = replace(DEFAULT_OPTIONS, copyright_holder_publishes=False)
+    assert extract_generic(html, URL, options=without).authors == ("Harbour Media Group",)
+
+
+def test_a_blogs_owner_holding_its_copyright_stays_its_author() -> None:
+    head = (
+        '<meta name="author" content="Jane Doe">'
+        '<meta name="copyright" content="© 2024 Jane Doe">'
+        '<meta name="article:author" content="janedoe">'
+    )
+    assert authors_of(head) == ("Jane Doe",)

@@ -39,7 +39,7 @@ from transforms.dates import (
 from transforms.generic import settings
 from transforms.generic.score import text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.metadata import AUTHOR_PREFIX, PageMetadata
+from transforms.metadata import AUTHOR_META_KEYS, AUTHOR_PREFIX, PageMetadata
 from transforms.normalize import normalize_text
 from transforms.page import VISIBLE_TEXT
 
@@ -143,6 +143,10 @@ BYLINE_TAIL = re.compile(
     r"oktober|dezember)\w*\.?\s+\d)"
     r".*$|(?<=[^\W\d_])\d{1,2}\.\s.*$",  # "Nicole Collignon22. Februar": a day glued on
     re.I,
+)
+# what a copyright line says besides its holder: "Copyright (c) Condé Nast 2022"
+COPYRIGHT_WORDS = re.compile(
+    r"copyright|\(c\)|©|\b(?:19|20)\d{2}\b|all rights reserved\.?|alle rechte vorbehalten\.?", re.I
 )
 # a place, a role or a desk in parentheses after the name, closed or cut off by a comma
 PARENTHETICAL_TAIL = re.compile(r"\s*[(（][^)）]*[)）]?\s*$")
@@ -400,9 +404,14 @@ def _key(text: str | None) -> str:
     return " ".join(re.findall(r"\w+", (text or "").casefold()))
 
 
-def publisher_keys(meta: PageMetadata, url: str) -> set[str]:
-    """The names the publisher goes by on this page: site name, JSON-LD publisher, host."""
+def publisher_keys(
+    meta: PageMetadata, url: str, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> set[str]:
+    """The names the publisher goes by on this page: site name, JSON-LD publisher, host, and
+    with `copyright_holder_publishes` the copyright holder `<meta name="copyright">` names."""
     keys = {_key(meta.site_name), _key(meta.publisher), _key(meta.meta.get("application-name"))}
+    if options.copyright_holder_publishes and meta.meta.get("copyright"):
+        keys.add(_key(COPYRIGHT_WORDS.sub(" ", meta.meta["copyright"])))
     host = (urlsplit(url).hostname or "").lower()
     labels = [label for label in host.split(".") if len(label) > 2 and label not in HOST_NOISE]
     keys.update(_key(label) for label in labels[:1])  # not a language's "de.", "en."
@@ -933,6 +942,20 @@ def pick_authors_with_source(
     counts when it gives full names (an agency code or a desk's initials does not)."""
     publishers = publisher_keys(meta, url) if options.publisher_not_author else set()
     people = clean_author_names(meta.authors, publishers)
+    if people and options.publisher_not_author and options.copyright_holder_publishes:
+        # <meta name="author" content="Condé Nast"> beside <meta name="article:author"
+        # content="Jane Doe">: the copyright holder publishes, the other names the writer (a
+        # blog's owner holding its copyright stays its author)
+        holder = publisher_keys(meta, url, options) - publishers
+        if holder and not clean_author_names(meta.authors, publishers | holder):
+            for key in AUTHOR_META_KEYS[1:]:
+                writers = clean_author_names([meta.meta.get(key) or ""], publishers | holder)
+                if writers and all(
+                    len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name)
+                    for name in writers
+                ):
+                    people = writers
+                    break
     if people and options.byline_completes_metadata and all(" " not in p for p in people):
         fuller = _byline_spelling_out(people, root, publishers, options)
         if fuller:

@@ -510,6 +510,9 @@ class ExtractionOptions:
     # a byline box's own byline elements (the name's link or span) are read, not the whole box
     byline_inner_names: bool = True
     byline_box_labels: bool = True
+    # the copyright holder (<meta name="copyright">) is the publisher, not an author; the
+    # page's other author metadata (article:author) names the writer
+    copyright_holder_publishes: bool = True
     # a <time> marked as the publication's (itemprop datePublished, class "published") before
     # the others; one marked as the last modification ("updated", dateModified) is none
     time_roles: bool = True  # ... else the box's own labelled line ("By Jane Doe")
