@@ -404,13 +404,11 @@ def _key(text: str | None) -> str:
     return " ".join(re.findall(r"\w+", (text or "").casefold()))
 
 
-def publisher_keys(
-    meta: PageMetadata, url: str, options: ExtractionOptions = DEFAULT_OPTIONS
-) -> set[str]:
+def publisher_keys(meta: PageMetadata, url: str, *, copyright_holder: bool = False) -> set[str]:
     """The names the publisher goes by on this page: site name, JSON-LD publisher, host, and
-    with `copyright_holder_publishes` the copyright holder `<meta name="copyright">` names."""
+    with `copyright_holder` the holder `<meta name="copyright">` names."""
     keys = {_key(meta.site_name), _key(meta.publisher), _key(meta.meta.get("application-name"))}
-    if options.copyright_holder_publishes and meta.meta.get("copyright"):
+    if copyright_holder and meta.meta.get("copyright"):
         keys.add(_key(COPYRIGHT_WORDS.sub(" ", meta.meta["copyright"])))
     host = (urlsplit(url).hostname or "").lower()
     labels = [label for label in host.split(".") if len(label) > 2 and label not in HOST_NOISE]
@@ -946,7 +944,7 @@ def pick_authors_with_source(
         # <meta name="author" content="Condé Nast"> beside <meta name="article:author"
         # content="Jane Doe">: the copyright holder publishes, the other names the writer (a
         # blog's owner holding its copyright stays its author)
-        holder = publisher_keys(meta, url, options) - publishers
+        holder = publisher_keys(meta, url, copyright_holder=True) - publishers
         if holder and not clean_author_names(meta.authors, publishers | holder):
             for key in AUTHOR_META_KEYS[1:]:
                 writers = clean_author_names([meta.meta.get(key) or ""], publishers | holder)
