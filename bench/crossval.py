@@ -79,6 +79,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "stray_captions_skipped": (False,),
     "consent_names_in_camel_case": (False,),
     "guard_weighs_cjk": (False,),
+    "cjk_stub_words": (False,),
     "inline_names_in_paragraphs_kept": (False,),
     "trailing_sentences_stay": (False,),
     "title_skip_site_h1": (False,),

@@ -385,3 +385,20 @@ def test_a_wrapper_named_like_navigation_holding_a_cjk_story_is_walked() -> None
     without = replace(DEFAULT_OPTIONS, guard_weighs_cjk=False)
     walked = walk_page(parse_html(html), URL, False, False, without)
     assert not any(part == block.text for block in walked.blocks for part in story)
+
+
+def test_short_cjk_paragraphs_opening_the_text_are_no_stubs() -> None:
+    """Unspaced, a CJK paragraph is one "word": the opening ones are not cut as bylines."""
+    opening = [
+        f"港口委员会第{n}次会议星期二晚上在市政厅举行，委员们决定关闭旧桥进行维修。" for n in (1, 2)
+    ]
+    story = [
+        "工程师的报告指出，旧桥的轴承已经严重老化，如果不尽快维修，桥梁在冬季风暴中可能"
+        f"无法安全转动，因此委员会决定从下个月开始关闭旧桥，预计维修工程需要{n}个月。"
+        for n in range(3, 7)
+    ]
+    html = story_page(f"<article>{paragraphs(opening + story)}</article>")
+    text = extract_generic(html, URL).text
+    assert all(part in text for part in opening + story)
+    without = replace(DEFAULT_OPTIONS, cjk_stub_words=False)
+    assert opening[0] not in extract_generic(html, URL, options=without).text

@@ -74,7 +74,7 @@ def select_blocks(
         if (
             index < first
             and not is_heading
-            and len(line.split()) <= options.edge_stub_max_words
+            and _words(line, options) <= options.edge_stub_max_words
             and not (
                 block.tag in settings.LIST_ITEM_TAGS or line.endswith(settings.LEAD_SENTENCE_ENDS)
             )
@@ -133,6 +133,16 @@ def select_blocks(
     return selected
 
 
+def _words(line: str, options: ExtractionOptions) -> int:
+    """The line's words; with `cjk_stub_words`, CJK text unspaced counts a word per
+    `CJK_CHARS_PER_WORD` characters ("阪南大学は3月4日、…" above the text is no one-word stub;
+    below it, a members-only notice still goes as one)."""
+    words = len(line.split())
+    if options.cjk_stub_words:
+        words += len(settings.CJK_CHARACTER.findall(line)) // CJK_CHARS_PER_WORD
+    return words
+
+
 def _closing_sentence(block: TextBlock, line: str, prose: dict[HtmlElement, float]) -> bool:
     """A short sentence closing the text ("Good luck!"): a paragraph among the text's own."""
     parent = block.element.getparent()
@@ -165,6 +175,7 @@ def _extend_over_tail_list(
 
 
 WRAPPER_LEVELS = 2
+CJK_CHARS_PER_WORD = 2  # a CJK word is about two characters
 LABEL_TAGS = frozenset({"strong", "b"})
 
 

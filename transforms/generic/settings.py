@@ -372,6 +372,7 @@ class ExtractionOptions:
     guard_paragraph_chars: int = 120
     guard_text_chars: int = 1500  # ... or long <p> holding this many chars (0: off)
     guard_weighs_cjk: bool = True  # ... a CJK character counted as `cjk_char_weight` chars
+    cjk_stub_words: bool = True  # an unspaced CJK line counts its words from its characters
     wrappers_hold_main: bool = True  # ... and so is one holding the page's <main> (or role="main")
     walk_text_panels: bool = True  # an accordion (role tablist) holding article text is walked
     title_article_wins: bool = True  # of several <article>s, the title's holds the text
