@@ -216,6 +216,15 @@ def test_an_h1_naming_the_section_gives_way_to_the_title_the_storys_h2_repeats()
     assert extract_generic(html, URL, options=without).title == section
 
 
+def test_an_h1_going_on_from_the_share_titles_first_words_is_the_fuller_headline() -> None:
+    short = "Storm closes the old bridge for the winter"
+    full = "Storm closes the old bridge to cars as the ferries take over until spring"
+    html = page(title=short, h1=full, head=meta("og:title", short) + meta("twitter:title", short))
+    assert extract(html).title == full
+    without = replace(DEFAULT_OPTIONS, title_fuller_h1_words=0)
+    assert extract_generic(html, URL, options=without).title == short
+
+
 def test_a_title_three_sources_agree_on_outweighs_the_h1() -> None:
     seo = "Bridge closure 2024: dates, ferries and detours explained"
     html = page(

@@ -529,6 +529,8 @@ class ExtractionOptions:
     # a subheading saying what another source says votes for it (an h1 naming the section,
     # "Allergies Health Center", over the story's h2 that repeats the <title>)
     title_h2_vote: float = 1.5
+    # an h1 opening with the winning title's first words and going on is the fuller headline
+    title_fuller_h1_words: int = 4
     title_strip_section_before_site: bool = True  # "Story | Section - Site": the section goes
     title_strip_short_bar_tail: bool = True  # "Story | Brand": a short piece after a bar goes
     title_brand_evidence: bool = True  # a piece the page's logo or brand box shows is the site
