@@ -678,7 +678,8 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
 
 def _in_link_list(link: HtmlElement) -> bool:
     parent = link.getparent()
-    return parent is not None and sum(1 for _ in parent.iterchildren("a")) >= MENU_MIN_LINKS
+    links = parent.iterchildren("a") if parent is not None else iter(())
+    return sum(1 for _ in itertools.islice(links, MENU_MIN_LINKS)) >= MENU_MIN_LINKS
 
 
 def _break_lines(node: HtmlElement) -> list[str]:
