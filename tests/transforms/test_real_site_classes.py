@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from records.article import Article
 from transforms.dates import first_bare_date, local_wall_time, parse_datetime
 from transforms.extract import extract_article
 from transforms.generic import extract_generic
@@ -57,6 +58,12 @@ def meta(prop: str, content: str) -> str:
 
 def json_ld(**fields: object) -> str:
     return f'<script type="application/ld+json">{json.dumps(fields)}</script>'
+
+
+def with_and_without(html: str, **off: object) -> tuple[Article, str | None]:
+    """The page's article, and its title with the rule under test switched off."""
+    without = replace(DEFAULT_OPTIONS, **off)
+    return extract(html), extract_generic(html, URL, options=without).title
 
 
 def extract(html: str, url: str = URL):  # noqa: ANN201
@@ -199,30 +206,25 @@ def test_the_visible_headline_outweighs_a_search_title_another_source_only_conta
         h1=HEADLINE,
         head=meta("og:title", seo),
     )
-    article = extract(html)
-    assert article.title == HEADLINE
-    assert article.sources["title"] == "h1"
-    without = replace(DEFAULT_OPTIONS, title_h1_vote=0.0)
-    assert extract_generic(html, URL, options=without).title == seo
+    article, title_without = with_and_without(html, title_h1_vote=0.0)
+    assert (article.title, article.sources["title"]) == (HEADLINE, "h1")
+    assert title_without == seo
 
 
 def test_an_h1_naming_the_section_gives_way_to_the_title_the_storys_h2_repeats() -> None:
     section = "Allergies Health Center"
     html = page(title=HEADLINE, h1=section, before=f"<h2>{HEADLINE}</h2>")
-    article = extract(html)
-    assert article.title == HEADLINE
-    assert article.sources["title"] == "title"
-    without = replace(DEFAULT_OPTIONS, title_h2_vote=0.0)
-    assert extract_generic(html, URL, options=without).title == section
+    article, title_without = with_and_without(html, title_h2_vote=0.0)
+    assert (article.title, article.sources["title"]) == (HEADLINE, "title")
+    assert title_without == section
 
 
 def test_an_h1_going_on_from_the_share_titles_first_words_is_the_fuller_headline() -> None:
     short = "Storm closes the old bridge for the winter"
     full = "Storm closes the old bridge to cars as the ferries take over until spring"
     html = page(title=short, h1=full, head=meta("og:title", short) + meta("twitter:title", short))
-    assert extract(html).title == full
-    without = replace(DEFAULT_OPTIONS, title_fuller_h1_words=0)
-    assert extract_generic(html, URL, options=without).title == short
+    article, title_without = with_and_without(html, title_fuller_h1_words=0)
+    assert (article.title, title_without) == (full, short)
 
 
 def test_a_title_three_sources_agree_on_outweighs_the_h1() -> None:
