@@ -652,13 +652,13 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
         return None
     if options.menu_links_not_bylines and node.tag == "a" and _in_link_list(node):
         return None
-    text = _shown_text(node, options.byline_reads_parts)
-    if options.labelled_byline_lines and HAS_BREAK(node):
-        lines = _break_lines(node)
-        if lines:
-            text = lines[0]
-            if not BYLINE_LABEL.sub("", text, count=1) and len(lines) > 1:
-                text = f"{text} {lines[1]}"  # "<b>Von:</b><br><br>Jane Doe"
+    lines = _break_lines(node) if options.labelled_byline_lines and HAS_BREAK(node) else []
+    if lines:
+        text = lines[0]
+        if not BYLINE_LABEL.sub("", text, count=1) and len(lines) > 1:
+            text = f"{text} {lines[1]}"  # "<b>Von:</b><br><br>Jane Doe"
+    else:
+        text = _shown_text(node, options.byline_reads_parts)
     rest = BYLINE_LABEL.sub("", text, count=1)
     if not rest and options.label_tail_bylines and node.tail and node.tail.strip():
         text = normalize_text(f"{text} {node.tail}")  # "<h5>Autor:</h5>Jane Doe/SP-X"
