@@ -16,7 +16,6 @@ from urllib.parse import urljoin
 from lxml import html as lxml_html
 
 from records.article import Article, Block, Image, NotAnArticle
-from transforms.generic import settings
 from transforms.generic.fields import (
     pick_authors_with_source,
     pick_dates_with_sources,
@@ -27,7 +26,7 @@ from transforms.generic.select import dedupe_blocks, select_blocks
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import pick_title_with_source
-from transforms.generic.walk import PageWalk, walk_page
+from transforms.generic.walk import PageWalk, walk_page, weighed_length
 from transforms.metadata import PageMetadata, read_metadata, short_language
 from transforms.page import parse_html
 
@@ -121,10 +120,7 @@ def _chars(blocks: list[Block]) -> int:
 
 
 def _weighed_chars(blocks: list[Block], options: ExtractionOptions) -> float:
-    """Characters with a Chinese, Japanese or Korean one counting as several: 300 of them
-    carry an article's worth of text."""
-    dense = sum(len(settings.CJK_CHARACTER.findall(block.text)) for block in blocks)
-    return _chars(blocks) + (options.cjk_char_weight - 1) * dense
+    return sum(weighed_length(block.text, options) for block in blocks)
 
 
 def extract_generic(

@@ -341,7 +341,12 @@ def _visible_chars(element: HtmlElement) -> int:
 PAGE_END_NAME = re.compile(r"footer|copyright|legal", re.IGNORECASE)
 CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
 INLINE_DEPTH = 3
-CJK_CHARACTERS = settings.CJK_CHARACTER.findall
+
+
+def weighed_length(text: str, options: ExtractionOptions) -> float:
+    """Characters with a Chinese, Japanese or Korean one counting as `cjk_char_weight`: 300
+    of them carry an article's worth of text."""
+    return len(text) + (options.cjk_char_weight - 1) * len(settings.CJK_CHARACTER.findall(text))
 
 
 def _in_paragraph(element: HtmlElement) -> bool:
@@ -362,9 +367,8 @@ def _holds_article_text(
     chars = 0
     for paragraph in element.iter("p"):
         text = paragraph.text_content()
-        length = len(text)
-        if options.guard_weighs_cjk:  # a CJK character says what a few Latin letters say
-            length += round((options.cjk_char_weight - 1) * len(CJK_CHARACTERS(text)))
+        # a CJK character says what a few Latin letters say
+        length = round(weighed_length(text, options)) if options.guard_weighs_cjk else len(text)
         if length >= options.guard_paragraph_chars:
             found += 1
             chars += length
