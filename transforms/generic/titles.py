@@ -387,14 +387,15 @@ def pick_title_with_source(
     if options.title_fuller_h1_words and best.source != "h1":
         # the share title cut short for a card: "Lady Gaga Shares Pic of Ex Taylor Kinney With
         # Her Mom" under the h1 "Lady Gaga Shares Photo of Ex Taylor Kinney Hanging With …"
-        words = _key(best.text).split()[: options.title_fuller_h1_words]
+        best_words = _key(best.text).split()
+        words = best_words[: options.title_fuller_h1_words]
         for candidate in cleaned:
             key = _key(candidate.text).split()
             if (
                 candidate.source == "h1"
                 and len(words) == options.title_fuller_h1_words
                 and key[: len(words)] == words
-                and len(key) > len(_key(best.text).split())
+                and len(key) > len(best_words)
             ):
                 return candidate.text, candidate.source
     return best.text, best.source
