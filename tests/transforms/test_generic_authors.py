@@ -255,7 +255,8 @@ def test_a_line_of_a_date_and_a_name_names_the_author(line: str, labelled: bool)
 def test_a_bylines_parts_are_read_apart(box: str) -> None:
     html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
     assert extract_article(html, URL, profile="generic").authors == ("Jane Doe",)
-    without = replace(DEFAULT_OPTIONS, byline_reads_parts=False)
+    # the name's link to the author's page would give the name alone too
+    without = replace(DEFAULT_OPTIONS, byline_reads_parts=False, byline_inner_author_links=False)
     assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)
 
 
@@ -500,6 +501,26 @@ def test_a_byline_box_is_read_by_the_name_it_marks_up(box: str) -> None:
     html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
     without = replace(DEFAULT_OPTIONS, byline_inner_names=False)
     assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)
+
+
+def test_a_byline_boxs_link_to_the_authors_page_is_its_name() -> None:
+    """The desk under the name is set apart by a line break inside the name's box only; the
+    link names the writer.
+    A link labelled as the author's page ("Autorenseite von") or a search for the author's
+    articles ("Alle Artikel") names nobody."""
+    box = (
+        "<div class='author-info-block'><span><a href='/author-bio.asp?author_id=837'>Jane Doe"
+        "</a><br></span><span>Science</span></div>"
+    )
+    assert authors_of("", before=box) == ("Jane Doe",)
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
+    without = replace(DEFAULT_OPTIONS, byline_inner_author_links=False)
+    assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)
+    labels = (
+        "<div class='author'>Jane Doe <a href='/autoren/jane-doe'>Autorenseite von</a>"
+        "<a href='/search/?searchphrase=author'>Alle Artikel</a></div>"
+    )
+    assert authors_of("", before=labels) == ("Jane Doe",)
 
 
 def test_a_breadcrumb_inside_a_byline_box_names_nobody() -> None:

@@ -98,7 +98,8 @@ ROLE_TAIL = re.compile(
     r"correspondante?|corresponsal|envoyée? spéciale?|"
     r"contributor|freie[rn]? (?:autor(?:in)?|journalist(?:in)?)|journalist(?:in)?|"
     r"volontär(?:in)?|nachrichtenagentur|news agency|mitglied\b|über\b|about\b|autorenseite|"
-    r"author page|"
+    r"author page|(?:senior |executive )?vice[- ]president|president|director|founder|"
+    r"co-?founder|ceo|cto|chief \w+ officer|head of|professor|lecturer|"
     r"alle (?:artikel|beiträge)|all (?:articles|posts)|mehr von|more from|edited by)\b.*$|"
     r"\s+[ée]dition\s*:.*$|\s+(?:illustrations?|fotos?|photos?|bilder)\b.*$|"
     r"\s*/\s*(?-i:[A-Z][A-Z-]{1,5})$|"  # "Jane Doe/SP-X", "Jane Doe / dpa" stays a code
@@ -775,10 +776,29 @@ def _inner_bylines(
     """The texts of the name elements inside a byline box, outermost first."""
     found: list[HtmlElement] = []
     for element in node.iterdescendants(*tags):
-        if _marks_a_name(element) and not any(f in element.iterancestors() for f in found):
+        marked = _marks_a_name(element) or (
+            options.byline_inner_author_links and _links_an_author_page(element)
+        )
+        if marked and not any(f in element.iterancestors() for f in found):
             found.append(element)
     texts = [_shown_text(element, options.byline_reads_parts) for element in found]
     return [text for text in texts if len(text) > 2]
+
+
+def _links_an_author_page(element: HtmlElement) -> bool:
+    """A link to an author's page ("/author-bio.asp?author_id=837", "/authors/jane-doe")
+    showing a name."""
+    if element.tag != "a":
+        return False
+    if not AUTHOR_WORD.search(urlsplit(element.get("href") or "").path):
+        return False
+    text = normalize_text(element.text_content())
+    return (
+        MIN_BYLINE_WORDS <= len(text.split()) <= MAX_AUTHOR_WORDS
+        and not AUTHOR_WORD.search(text)  # "Autorenseite von": the link's label
+        and not any(c.isdigit() for c in text)
+        and _looks_like_names(text)
+    )
 
 
 def _bylines_article_first(
@@ -797,6 +817,7 @@ def _bylines_article_first(
     yield from byline_candidates(root, options)
 
 
+AUTHOR_WORD = re.compile(r"author|autor|auteur", re.IGNORECASE)
 FOLLOWING = etree.XPath("following::*")
 IN_BUTTON = etree.XPath("boolean(ancestor-or-self::button)")
 HAS_BREAK = etree.XPath("boolean(.//br)")

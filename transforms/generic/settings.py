@@ -504,19 +504,21 @@ class ExtractionOptions:
     labelled_byline_lines: bool = True
     # a link among a menu's links saying "Von Bits und Bytes" names a blog, not its author
     menu_links_not_bylines: bool = True
-    # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
-    # last paragraph that is a name in bold or italics (a signature)
     bylines_in_article_first: bool = True  # the text's <article>'s bylines before the page's
     byline_reads_parts: bool = True  # a byline's <br> and blocks part words; social links go
     # a byline box's own byline elements (the name's link or span) are read, not the whole box
     byline_inner_names: bool = True
-    byline_box_labels: bool = True
+    # ... and its link to the author's page ("<a href='/author-bio.asp?id=837'>Jane Doe</a>")
+    byline_inner_author_links: bool = True
+    byline_box_labels: bool = True  # ... else the box's own labelled line ("By Jane Doe")
     # the copyright holder (<meta name="copyright">) is the publisher, not an author; the
     # page's other author metadata (article:author) names the writer
     copyright_holder_publishes: bool = True
     # a <time> marked as the publication's (itemprop datePublished, class "published") before
     # the others; one marked as the last modification ("updated", dateModified) is none
-    time_roles: bool = True  # ... else the box's own labelled line ("By Jane Doe")
+    time_roles: bool = True
+    # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
+    # last paragraph that is a name in bold or italics (a signature)
     dated_name_lines: bool = True
     dated_name_labels: bool = True  # ... also "date - Redaktion: Jane Doe (role)"
     dated_name_siblings: bool = True  # ... and "<span>Jane Doe |</span><span>05.04.2025</span>"

@@ -1,14 +1,23 @@
-"""A failure finder for fields on pages neither side was built on: the fixtures of Postlight's
-Mercury parser, our extractor and trafilatura side by side.
+"""A failure finder for fields on pages neither side was built on: the test fixtures of two
+metadata parsers, our extractor and trafilatura side by side.
 
     git clone https://github.com/postlight/parser /tmp/mercury          # outside the project
-    uv run python bench/mercury_fixtures.py /tmp/mercury [--misses authors]
+    git clone https://github.com/microlinkhq/metascraper /tmp/metascraper
+    uv run python bench/parser_fixtures.py /tmp/mercury [--misses authors]
+    uv run python bench/parser_fixtures.py /tmp/metascraper [--misses titles]
 
-Each site that has a custom extractor there has a saved page (`fixtures/<site>.html`) and a
-test (`src/extractors/custom/<site>/index.test.js`) naming the page's URL and the title, author,
-publication date and first words of the text that its contributor read off the page. The values
-are one person's reading, not a checked gold (an author may be given as "Jane Doe | jd@site.com",
-a date in the site's own zone), so the set finds classes of failure, not a target. Measures:
+- Postlight's Mercury parser: each site that has a custom extractor there has a saved page
+  (`fixtures/<site>.html`) and a test (`src/extractors/custom/<site>/index.test.js`) naming the
+  page's URL and the title, author, publication date and first words of the text that its
+  contributor read off the page.
+- metascraper: each integration test (`packages/metascraper/test/integration/<site>/`) has a
+  saved page (`input.html`), its URL (`index.js`) and the title, author and date the library
+  gave, as its maintainers approved them in a snapshot (`snapshots/index.js.md`). Some are
+  videos, profiles or repositories rather than articles.
+
+The values are one reading, not a checked gold (an author may be given as "Jane Doe |
+jd@site.com", a date in the site's own zone), so the sets find classes of failure, not a target.
+Measures:
 titles where one contains the other, authors F1 over names, the publication day (the
 expected instant's day in our offset, or in any zone when we state none or UTC), and whether the text holds the expected
 first words. Nothing of the set is copied into the project.
@@ -65,6 +74,36 @@ def _asserted(source: str, name: str) -> str | None:
 
 
 def load_fixtures(clone: Path) -> list[Fixture]:
+    integration = clone / "packages/metascraper/test/integration"
+    return _metascraper_fixtures(integration) if integration.is_dir() else _mercury_fixtures(clone)
+
+
+def _snapshot_value(snapshot: str, name: str) -> str | None:
+    match = re.search(r"^\s+" + name + r": " + JS_STRING + ",$", snapshot, re.M)
+    return _unquoted(match.group(1)) if match else None
+
+
+def _metascraper_fixtures(integration: Path) -> list[Fixture]:
+    fixtures = []
+    for page in sorted(integration.glob("*/input.html")):
+        test, snapshots = page.parent / "index.js", page.parent / "snapshots/index.js.md"
+        if not test.exists() or not snapshots.exists():
+            continue
+        url = re.search(r"const url\s*=\s*" + JS_STRING, test.read_text("utf-8", errors="replace"))
+        first = snapshots.read_text("utf-8", errors="replace").split("> Snapshot", 2)
+        if not url or len(first) < 2:
+            continue
+        snapshot = first[1]
+        expected = {
+            name: value
+            for name, key in (("title", "title"), ("author", "author"), ("date_published", "date"))
+            if (value := _snapshot_value(snapshot, key))
+        }
+        fixtures.append(Fixture(page.parent.name, _unquoted(url.group(1)), page, expected))
+    return fixtures
+
+
+def _mercury_fixtures(clone: Path) -> list[Fixture]:
     fixtures = []
     for test in sorted(clone.glob("src/extractors/custom/*/index.test.js")):
         source = test.read_text("utf-8", errors="replace")
@@ -195,7 +234,9 @@ def misses(which: str, fixtures: list[Fixture], found: list[Found]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("clone", type=Path, help="a clone of github.com/postlight/parser")
+    parser.add_argument(
+        "clone", type=Path, help="a clone of github.com/postlight/parser or microlinkhq/metascraper"
+    )
     parser.add_argument("--no-trafilatura", action="store_true")
     parser.add_argument("--misses", choices=tuple(MEASURES))
     parser.add_argument("--workers", type=int, default=2)
@@ -203,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
 
     fixtures = load_fixtures(args.clone)
     if not fixtures:
-        print(f"no fixtures under {args.clone}: clone github.com/postlight/parser there")
+        print(f"no fixtures under {args.clone}: clone one of the parsers there")
         return 1
     with ProcessPoolExecutor(args.workers) as pool:
         found = list(pool.map(ours, fixtures, chunksize=4))
