@@ -74,6 +74,8 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "cjk_char_weight": (1.0,),
     "single_time_is_article": (False,),
     "single_time_max": (1, 4),
+    "headed_article_is_article": (False,),
+    "headed_article_min_share": (0.3, 0.7),
     "climb_over_sibling_paragraphs": (False,),
     "climb_over_segments": (False,),
     "stray_captions_skipped": (False,),

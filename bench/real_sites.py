@@ -482,6 +482,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "labelled_byline_lines": (False,),
     "menu_links_not_bylines": (False,),
     "byline_inner_names": (False,),
+    "byline_inner_author_links": (False,),
     "byline_box_labels": (False,),
     "copyright_holder_publishes": (False,),
     "time_roles": (False,),

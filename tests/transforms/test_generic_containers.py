@@ -321,6 +321,26 @@ def test_a_page_whose_time_element_names_one_moment_is_read_as_an_article() -> N
     assert "Harbour news" in extract_generic(html, URL, options=without).text
 
 
+def test_a_short_story_in_an_article_headed_by_the_title_is_read_as_an_article() -> None:
+    """No date the reader's markup names (neither metadata nor <time>): the story's own
+    <article> with the title as its heading says it is one story, not a section's teasers."""
+    teasers = "".join(
+        f"<li><a href='/news/{index}'>Harbour news {index}: the new ferry timetable and the "
+        "changes to the parking charges at the quay</a></li>"
+        for index in range(30)
+    )
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><article><h2>{TITLE}</h2>"
+        f"<div class='story'>{paragraphs(STORY[:4])}</div></article>"
+        f"<ul class='more'>{teasers}</ul></body></html>"
+    )
+    text = extract_generic(html, URL).text
+    assert STORY[0] in text
+    assert "Harbour news" not in text
+    without = replace(DEFAULT_OPTIONS, headed_article_is_article=False)
+    assert "Harbour news" in extract_generic(html, URL, options=without).text
+
+
 def test_a_long_quote_with_its_source_line_does_not_keep_the_posts_text_out() -> None:
     """A blog post quoting a long passage: the quote's <cite> line adds a little noise and no
     prose, which alone must not stop the container at the quote."""

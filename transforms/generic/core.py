@@ -21,7 +21,13 @@ from transforms.generic.fields import (
     pick_dates_with_sources,
     pick_subtitle,
 )
-from transforms.generic.score import article_headed_by, choose_container, inside, text_key
+from transforms.generic.score import (
+    article_headed_by,
+    choose_container,
+    headed_by,
+    inside,
+    text_key,
+)
 from transforms.generic.select import dedupe_blocks, select_blocks
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.structured import structured_body_agrees
@@ -76,6 +82,15 @@ def times_one_moment(root: HtmlElement, options: ExtractionOptions) -> bool:
         return False
     found = sum(1 for _ in itertools.islice(root.iter("time"), options.single_time_max + 1))
     return 1 <= found <= options.single_time_max
+
+
+def in_headed_article(container: HtmlElement | None, title: str) -> bool:
+    """Whether the text sits in an <article> whose h1 or h2 is the page's title: one story
+    set out as such, however short, not a section page's teasers."""
+    if container is None:
+        return False
+    own = next((a for a in (container, *container.iterancestors()) if a.tag == "article"), None)
+    return own is not None and headed_by(own, text_key(title))
 
 
 def confidence_of(
@@ -155,7 +170,13 @@ def extract_generic(
             body, page, container, container_prose, page_prose = relaxed
     trigger = (
         options.listing_article_trigger_chars
-        if declares_article(meta) or times_one_moment(root, options)
+        if declares_article(meta)
+        or times_one_moment(root, options)
+        or (
+            options.headed_article_is_article
+            and container_prose >= options.headed_article_min_share * page_prose
+            and in_headed_article(container, title)
+        )
         else options.listing_trigger_chars
     )
     if (

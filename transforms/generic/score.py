@@ -266,18 +266,18 @@ def article_headed_by(root: HtmlElement, container: HtmlElement, title: str) -> 
         inner = [a for a in container.iter("article") if a is not container]
         if len(inner) < 2:
             return None
-        return next((a for a in inner if _headed_by(a, title_key)), None)
-    if _headed_by(own, title_key):
+        return next((a for a in inner if headed_by(a, title_key)), None)
+    if headed_by(own, title_key):
         return None
     for article in root.iter("article"):
         if article is own or inside(own, article) or inside(article, own):
             continue
-        if _headed_by(article, title_key):
+        if headed_by(article, title_key):
             return article
     return None
 
 
-def _headed_by(article: HtmlElement, title_key: str) -> bool:
+def headed_by(article: HtmlElement, title_key: str) -> bool:
     return any(
         text_key(heading.text_content()) == title_key for heading in article.iter("h1", "h2")
     )

@@ -420,6 +420,10 @@ class ExtractionOptions:
     listing_article_trigger_chars: int = 250
     single_time_is_article: bool = True  # ... as on a page whose <time>s name one moment
     single_time_max: int = 2
+    # ... as on a page whose text sits in an <article> headed by the page's title and holds
+    # this share of the page's prose (a page of sections holds its prose in several)
+    headed_article_is_article: bool = True
+    headed_article_min_share: float = 0.5
     cjk_char_weight: float = 3.0  # a CJK character weighs this many in the listing trigger
     listing_min_gain: float = 2.0  # ... and the listing reading is this many times longer
     listing_walks_named: bool = (
