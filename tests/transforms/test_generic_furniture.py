@@ -103,6 +103,24 @@ def test_an_author_bio_after_the_text_is_not_body() -> None:
     assert_clean(body_of(after=bio), "Sam Rivers is a science writer", "About the author")
 
 
+def test_a_blog_plugins_likes_and_related_posts_are_not_body() -> None:
+    """WordPress's Jetpack names its boxes in compounds: "sharedaddy", "sd-like",
+    "jp-relatedposts"; the related posts carry a teaser sentence each."""
+    likes = (
+        "<div class='sharedaddy sd-block sd-like'><h3 class='sd-title'>Like this:</h3>"
+        "<div class='likes-widget-placeholder'><span>Like</span> <span>Loading...</span></div>"
+        "</div>"
+    )
+    related = (
+        "<div id='jp-relatedposts' class='jp-relatedposts'><h3><em>Related</em></h3>"
+        "<div class='jp-relatedposts-items'><h4><a href='/2016/03/survey'>Survey shows the "
+        "harbour's seals are back</a></h4><p>The annual count found more seals on the sandbanks "
+        "than in any year since the survey began, the wildlife trust said.</p>"
+        "<p>March 17, 2016</p></div></div>"
+    )
+    assert_clean(body_of(after=likes + related), "Like this:", "annual count", "March 17, 2016")
+
+
 def test_related_story_teasers_are_not_body() -> None:
     teasers = (
         "<div class='more-news'><h3>More news</h3>"
