@@ -121,6 +121,25 @@ def test_a_blog_plugins_likes_and_related_posts_are_not_body() -> None:
     assert_clean(body_of(after=likes + related), "Like this:", "annual count", "March 17, 2016")
 
 
+def test_a_charts_labels_are_not_body_however_the_source_is_indented() -> None:
+    """An ai2html chart sets each label in a <p>; the source's indentation around "$915"
+    is no article text that would keep a boilerplate-named box."""
+    indent = "\n" + " " * 80
+    labels = "".join(
+        f"<div class='g-label'><p>{indent}{label}{indent}</p></div>"
+        for label in ("$915", "$263", "’22", "’26", "’28", "Interest payments", "PROJECTED")
+    )
+    chart = f"<div class='ai2html ai2html-box-v5'><div class='g-artboard'>{labels}</div></div>"
+    html = (
+        "<html><head><title>Marine science building opens</title></head><body><article>"
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2])
+        + chart
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[2:])
+        + "</article></body></html>"
+    )
+    assert_clean(extract_generic(html, URL).text, "$915", "’22", "PROJECTED")
+
+
 def test_related_story_teasers_are_not_body() -> None:
     teasers = (
         "<div class='more-news'><h3>More news</h3>"

@@ -366,7 +366,7 @@ def _holds_article_text(
     found = 0
     chars = 0
     for paragraph in element.iter("p"):
-        text = paragraph.text_content()
+        text = " ".join(paragraph.text_content().split())  # not the source's indentation
         # a CJK character says what a few Latin letters say
         length = round(weighed_length(text, options)) if options.guard_weighs_cjk else len(text)
         if length >= options.guard_paragraph_chars:
