@@ -46,6 +46,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "share_climb_max_noise": (0.2, 0.5),
     "fallback_min_chars": (100, 500),
     "end_marker_max_prose_after": (0.25, 1.0),
+    "dinkus_max_prose_after": (0.1, 0.5),
     "listing_fallback": (False,),
     "listing_trigger_chars": (500, 1000, 4000),
     "listing_article_trigger_chars": (0, 500, 2000),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 from records.article import NotAnArticle
 from transforms.dates import date_from_url, parse_datetime
 from transforms.generic import extract_generic
+from transforms.generic.settings import DEFAULT_OPTIONS
 from transforms.normalize import collapse_repeated_span, dedupe_paragraphs, normalize_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "generic"
@@ -205,6 +207,20 @@ def test_unclosed_button_does_not_hide_the_page() -> None:
     body = "<button class='menu'><div>Menu</div>" + "".join(f"<p>{LONG} {i}</p>" for i in range(4))
     text = extract_generic(_page(body), "https://x.example/d").text
     assert text.count(LONG) == 4
+
+
+def test_a_line_of_asterisks_parts_a_story_and_ends_it_only_before_a_short_note() -> None:
+    """ "***" between a story's parts (a quarter of it after); the same line before a
+    subscription pitch ends the text."""
+    parts = "".join(f"<p>{LONG} {i}</p>" for i in range(6))
+    after = "".join(f"<p>{LONG} after {i}</p>" for i in range(2))
+    page = _page(f"<article>{parts}<p>***</p>{after}</article>")
+    assert extract_generic(page, "https://x.example/g").text.count(LONG) == 8
+    as_rule = replace(DEFAULT_OPTIONS, dinkus_max_prose_after=0.5)
+    assert extract_generic(page, "https://x.example/g", options=as_rule).text.count(LONG) == 6
+    pitch = "<p>In these times, our newsroom keeps reporting for you. Subscribe to the paper.</p>"
+    page = _page(f"<article>{parts}<p>***</p>{pitch}</article>")
+    assert "Subscribe" not in extract_generic(page, "https://x.example/g").text
 
 
 def test_headline_list_set_inside_the_text_is_dropped() -> None:

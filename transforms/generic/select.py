@@ -55,7 +55,12 @@ def select_blocks(
                 (is_heading or plain_marker) and settings.END_MARKER.match(line)
             ) or settings.RULE_LINE.match(line):
                 prose_before = prose_after[0] - prose_after[index]
-                if prose_after[index] < options.end_marker_max_prose_after * prose_before:
+                share = (
+                    options.dinkus_max_prose_after
+                    if settings.DINKUS.match(line)
+                    else options.end_marker_max_prose_after
+                )
+                if prose_after[index] < share * prose_before:
                     break
                 continue
             if block.tag == "h1" and (text_key(line) == title_key or not kept):

@@ -339,6 +339,7 @@ TAIL_CALL = re.compile(
     re.IGNORECASE,
 )
 RULE_LINE = re.compile(r"^[_*#=~]{3,}$")  # "___", "###": the text ends, notes follow
+DINKUS = re.compile(r"^\*{3,}$")  # "***": as often a break between a text's parts
 
 
 @dataclass(frozen=True)
@@ -470,6 +471,9 @@ class ExtractionOptions:
     end_marker_max_prose_after: float = (
         0.5  # an end marker ends the body unless more prose follows it
     )
+    # ... a line of asterisks parts a story or a chapter: it ends the body only when less
+    # prose than this follows it (a pitch for subscriptions after "***")
+    dinkus_max_prose_after: float = 0.25
     # confidence: weights of the container's share of the page's prose, the body's size, its
     # paragraph count and whether the title is on the page (they sum to 1)
     confidence_dominance_weight: float = 0.4
