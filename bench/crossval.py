@@ -84,6 +84,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "guard_weighs_cjk": (False,),
     "cjk_stub_words": (False,),
     "inline_names_in_paragraphs_kept": (False,),
+    "inline_datelines_kept": (False,),
     "trailing_sentences_stay": (False,),
     "title_skip_site_h1": (False,),
     "walk_template_siblings": (False,),

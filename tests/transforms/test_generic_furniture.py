@@ -500,3 +500,20 @@ def test_a_link_inside_a_paragraph_is_words_of_it_whatever_its_name() -> None:
     )
     without = replace(DEFAULT_OPTIONS, inline_names_in_paragraphs_kept=False)
     assert "Harbour engineers said" not in extract_generic(html, URL, options=without).text
+
+
+def test_a_dateline_set_in_the_first_paragraph_stays_in_it() -> None:
+    """The place the story was filed from opens its first paragraph: "KOBE – A total of …"."""
+    lead = (
+        "<p><span class='dateline'>KOBE – </span>Harbour engineers said on Tuesday that the "
+        "building's seawater pumps run on power from the solar farm on the estuary.</p>"
+    )
+    html = (
+        "<html><head><title>Marine science building opens</title></head><body><article>"
+        + lead
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        + "</article></body></html>"
+    )
+    assert "KOBE – Harbour engineers said" in extract_generic(html, URL).text
+    without = replace(DEFAULT_OPTIONS, inline_datelines_kept=False)
+    assert "KOBE" not in extract_generic(html, URL, options=without).text

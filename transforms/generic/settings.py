@@ -169,6 +169,7 @@ LISTING_SKIPPED_NAME = re.compile(
     r"overlay|skip|sr-only|visually-hidden|screen-reader-text|advert\w*|ads?|login)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
+DATELINE_NAME = re.compile(r"(?:^|[-_\s])dateline(?=$|[-_\s\d])", re.IGNORECASE)
 # a box named "teaser" that links away (a related story set in the text) is not the article;
 # one without links is a standfirst or a content card
 TEASER_NAME = re.compile(r"(?:^|[-_\s])teasers?(?=$|[-_\s\d])", re.IGNORECASE)
@@ -385,6 +386,8 @@ class ExtractionOptions:
     heading_anchor_ids: bool = True  # a heading's id spelling its words is no class name
     # a link inside a paragraph is words of it whatever its name ("auto-tag_twitter_1")
     inline_names_in_paragraphs_kept: bool = True
+    # ... and a dateline set in it ("<p><span class='dateline'>KOBE – </span>A total of …")
+    inline_datelines_kept: bool = True
     # a consent box named in camel case ("BorlabsCookie") is skipped like "cookie-box"
     consent_names_in_camel_case: bool = True
     # a <figcaption> outside a <figure> (an image box's caption) is the picture's, not text

@@ -200,6 +200,13 @@ class PageWalk:
             return False
         if self.options.inline_names_in_paragraphs_kept and tag == "a" and _in_paragraph(element):
             return False  # "<p><a id='auto-tag_twitter_1'>Twitter</a> erupted …": words, not chrome
+        if (
+            self.options.inline_datelines_kept
+            and tag in settings.TEXT_INLINE_TAGS
+            and settings.DATELINE_NAME.search(names)
+            and _in_paragraph(element)
+        ):
+            return False
         if not settings.BOILERPLATE_NAME.search(names):
             return bool(
                 self.options.consent_names_in_camel_case
