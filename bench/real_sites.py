@@ -483,6 +483,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "menu_links_not_bylines": (False,),
     "byline_inner_names": (False,),
     "byline_inner_author_links": (False,),
+    "fuller_author_tags": (False,),
     "byline_box_labels": (False,),
     "copyright_holder_publishes": (False,),
     "time_roles": (False,),

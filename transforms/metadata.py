@@ -117,10 +117,13 @@ class PageMetadata:
 def meta_tags(tree: HtmlElement) -> dict[str, str]:
     """First non-empty content of each `<meta>` keyed by lower-cased property/name/itemprop.
 
-    Repeated keys (article:tag, og:locale:alternate) are joined with " | " so none is lost.
+    Repeated tags (article:tag) are joined with " | " so none is lost, repeated author tags
+    (one per author) with "; ".
     """
     found: dict[str, str] = {}
     for node in tree.iter("meta"):
+        if node.get("itemprop") and _of_another_item(node):
+            continue
         key = node.get("property") or node.get("name") or node.get("itemprop")
         if not key:
             equiv = node.get("http-equiv")
@@ -134,9 +137,22 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
         if key in found:
             if key in ("article:tag", "keywords", "news_keywords", "og:article:tag"):
                 found[key] = f"{found[key]} | {content}"
+            elif key in AUTHOR_META_KEYS and content not in found[key]:
+                found[key] = f"{found[key]}; {content}"  # one tag per author (dc.creator)
             continue
         found[key] = content
     return found
+
+
+def _of_another_item(node: HtmlElement) -> bool:
+    """A microdata property of an item the page cites or lists, not of the page's own: a
+    paper's reference (`itemprop="citation"`), a comment, a teaser."""
+    scope = next((e for e in node.iterancestors() if e.get("itemscope") is not None), None)
+    role = (scope.get("itemprop") or "").strip().lower() if scope is not None else ""
+    return bool(role) and role not in OWN_ITEM_ROLES
+
+
+OWN_ITEM_ROLES = frozenset({"mainentity", "mainentityofpage"})
 
 
 def first_meta(meta: dict[str, str], *keys: str) -> str | None:

@@ -581,3 +581,41 @@ def test_a_blogs_owner_holding_its_copyright_stays_its_author() -> None:
         '<meta name="article:author" content="janedoe">'
     )
     assert authors_of(head) == ("Jane Doe",)
+
+
+def test_one_author_tag_per_author_names_them_all() -> None:
+    head = "".join(
+        f'<meta name="dc.Creator" content="{name}">' for name in ("Jane Doe", "John Roe", "Ann Poe")
+    )
+    assert authors_of(head) == ("Jane Doe", "John Roe", "Ann Poe")
+
+
+def test_the_authors_of_a_cited_paper_are_not_the_pages() -> None:
+    """A paper's reference list marks each cited paper up as an item with its own authors."""
+    references = (
+        "<ol><li itemprop='citation' itemscope itemtype='http://schema.org/ScholarlyArticle'>"
+        "<meta itemprop='author' content='NH. Shear, SP. Spielberg, '>"
+        "<meta itemprop='datePublished' content='1988'>Shear NH, Spielberg SP. A study.</li></ol>"
+    )
+    html = page(
+        title=HEADLINE,
+        head=meta("og:site_name", SITE) + '<meta name="dc.creator" content="Jane Doe">',
+        after=references,
+    )
+    article = extract_article(html, URL)
+    assert article.authors == ("Jane Doe",)
+    assert article.published_at is None or article.published_at.year != 1988
+
+
+def test_an_author_tag_naming_more_people_than_the_json_ld_gives_them_all() -> None:
+    head = (
+        json_ld(
+            **{"@context": "https://schema.org", "@type": "NewsArticle", "headline": HEADLINE},
+            author={"@type": "Person", "name": "Jane Doe"},
+        )
+        + '<meta property="author" content="Jane Doe,John Roe">'
+    )
+    assert authors_of(head) == ("Jane Doe", "John Roe")
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE) + head)
+    without = replace(DEFAULT_OPTIONS, fuller_author_tags=False)
+    assert extract_generic(html, URL, options=without).authors == ("Jane Doe",)

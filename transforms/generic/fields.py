@@ -859,6 +859,21 @@ def _author_link_name(link: HtmlElement) -> str | None:
     return text
 
 
+def _fuller_author_tag(
+    people: tuple[str, ...], meta: PageMetadata, publishers: set[str]
+) -> tuple[str, ...]:
+    """The names of the author tag that names all of `people` and more, else `people`."""
+    for key in AUTHOR_META_KEYS:
+        tagged = clean_author_names([meta.meta.get(key) or ""], publishers)
+        if (
+            len(tagged) > len(people)
+            and set(people) <= set(tagged)
+            and all(len(name.split()) >= MIN_BYLINE_WORDS for name in tagged)
+        ):
+            return tagged
+    return people
+
+
 def _squashed(name: str) -> str:
     return "".join(re.findall(r"[^\W_]+", name.casefold()))
 
@@ -976,6 +991,8 @@ def pick_authors_with_source(
                 ):
                     people = writers
                     break
+    if people and options.fuller_author_tags:
+        people = _fuller_author_tag(people, meta, publishers)
     if people and options.byline_completes_metadata and all(" " not in p for p in people):
         fuller = _byline_spelling_out(people, root, publishers, options)
         if fuller:

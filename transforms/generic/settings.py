@@ -508,6 +508,9 @@ class ExtractionOptions:
     # metadata naming a login or a first name ("janedoe", "Jane") gives way to the byline's
     # full name for the same person ("Jane Doe")
     byline_completes_metadata: bool = True
+    # an author tag naming everyone the JSON-LD names and more ("Jane Doe,John Roe" beside a
+    # JSON-LD author "Jane Doe") gives the full list
+    fuller_author_tags: bool = True
     # a byline label's name may follow the label's element ("<h5>Autor:</h5>Jane Doe") and a
     # date may follow the name ("Ein Artikel von Jane Doe | 27.01.2022")
     label_tail_bylines: bool = True
