@@ -484,6 +484,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "byline_inner_names": (False,),
     "byline_inner_author_links": (False,),
     "fuller_author_tags": (False,),
+    "byline_sibling_names": (False,),
     "byline_box_labels": (False,),
     "copyright_holder_publishes": (False,),
     "time_roles": (False,),

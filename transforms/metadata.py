@@ -55,6 +55,12 @@ TRAILING_COMMA = re.compile(r",\s*([}\]])")
 TAG_SPLIT = re.compile(r"\s*[,;|]\s*")
 AUTHOR_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+# one person written surname first: "Gillman, Steve", "Kooman, F.", "Jong, Michiel de"
+NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)*"
+SURNAME_FIRST = re.compile(
+    rf"(?P<surname>{NAME_WORD}), "
+    rf"(?P<given>(?:(?:{NAME_WORD}|[A-ZÀ-Þ]\.|de|van|von|der|da|di|le|la)(?: |$)){{1,3}})",
+)
 AUTHOR_META_KEYS = (
     "author",
     "article:author",
@@ -292,7 +298,12 @@ def names_of(value: Any) -> list[str]:
         text = AUTHOR_PREFIX.sub("", normalize_text(html.unescape(item)))  # "Redacci&oacute;n"
         if not text or URL_LIKE.match(text):
             continue
-        names.extend(part for part in AUTHOR_SPLIT.split(text) if part and len(part) <= 80)
+        for person in text.split(";"):
+            inverted = SURNAME_FIRST.fullmatch(person.strip())
+            if inverted:  # "Gillman, Steve", "Jong, Michiel de": a catalogue's order
+                names.append(f"{inverted.group('given').strip()} {inverted.group('surname')}")
+                continue
+            names.extend(part for part in AUTHOR_SPLIT.split(person) if part and len(part) <= 80)
     return names
 
 

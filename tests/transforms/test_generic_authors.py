@@ -619,3 +619,29 @@ def test_an_author_tag_naming_more_people_than_the_json_ld_gives_them_all() -> N
     html = page(title=HEADLINE, head=meta("og:site_name", SITE) + head)
     without = replace(DEFAULT_OPTIONS, fuller_author_tags=False)
     assert extract_generic(html, URL, options=without).authors == ("Jane Doe",)
+
+
+def test_names_marked_as_authors_side_by_side_are_one_byline() -> None:
+    box = (
+        "<address aria-label='Contributor info'><div><a rel='author' href='/profile/jane-doe'>"
+        "Jane Doe</a> and <a rel='author' href='/profile/john-roe'>John Roe</a></div></address>"
+    )
+    assert authors_of("", before=box) == ("Jane Doe", "John Roe")
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
+    without = replace(DEFAULT_OPTIONS, byline_sibling_names=False)
+    assert extract_generic(html, URL, options=without).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("tagged", "expected"),
+    [
+        ("Gillman, Steve", ("Steve Gillman",)),
+        ("Jong, Michiel de", ("Michiel de Jong",)),
+        ("Jane Doe, John Roe", ("Jane Doe", "John Roe")),
+        ("Doe, J. R.", ("J. R. Doe",)),
+    ],
+)
+def test_an_author_tag_written_surname_first_names_one_person(
+    tagged: str, expected: tuple[str, ...]
+) -> None:
+    assert authors_of(f'<meta name="author" content="{tagged}">') == expected

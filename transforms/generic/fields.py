@@ -718,6 +718,12 @@ def byline_candidates(
         if node in skipped:
             continue
         if _is_byline_element(node):
+            siblings = _marked_siblings(node) if options.byline_sibling_names else []
+            if len(siblings) > 1 and not _in_comments(node):
+                yield [_shown_text(sibling, options.byline_reads_parts) for sibling in siblings]
+                if not options.next_byline:
+                    return
+                continue
             text = (
                 _shown_text(node, options.byline_reads_parts)
                 if options.byline_labels
@@ -758,6 +764,16 @@ def _is_byline_element(node: HtmlElement) -> bool:
         or node.get("itemprop") == "author"
         or bool(settings.BYLINE_NAME.search(node.get("class") or ""))
     )
+
+
+def _marked_siblings(node: HtmlElement) -> list[HtmlElement]:
+    """`node` and its siblings marked as authors the same way (`rel=author`,
+    `itemprop=author`), when it is such a name itself."""
+    parent = node.getparent()
+    for attribute in ("rel", "itemprop"):
+        if node.get(attribute) == "author" and parent is not None:
+            return [e for e in parent if isinstance(e.tag, str) and e.get(attribute) == "author"]
+    return []
 
 
 def _marks_a_name(element: HtmlElement) -> bool:

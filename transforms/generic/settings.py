@@ -526,6 +526,9 @@ class ExtractionOptions:
     # ... and its link to the author's page ("<a href='/author-bio.asp?id=837'>Jane Doe</a>")
     byline_inner_author_links: bool = True
     byline_box_labels: bool = True  # ... else the box's own labelled line ("By Jane Doe")
+    # a name marked `rel=author` beside others marked so ("<a rel=author>Jane Doe</a> and
+    # <a rel=author>John Roe</a>") is one byline of them all
+    byline_sibling_names: bool = True
     # the copyright holder (<meta name="copyright">) is the publisher, not an author; the
     # page's other author metadata (article:author) names the writer
     copyright_holder_publishes: bool = True
