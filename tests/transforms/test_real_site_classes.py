@@ -721,10 +721,11 @@ def test_a_sentence_starting_like_a_byline_is_no_byline(line: str) -> None:
     assert authors_of("", before=line) == ()
 
 
-def test_links_to_author_pages_name_the_authors() -> None:
+@pytest.mark.parametrize("path", ["/author/", "/about/editors/", "/contributors/"])
+def test_links_to_author_pages_name_the_authors(path: str) -> None:
     byline = (
-        "<div class='meta'><a href='/author/jane-doe'>Jane Doe</a> "
-        "<a href='/author/john-roe'>John Roe</a> <a href='/topics/bridges'>Bridges</a></div>"
+        f"<div class='meta'><a href='{path}jane-doe'>Jane Doe</a> "
+        f"<a href='{path}john-roe'>John Roe</a> <a href='/topics/bridges'>Bridges</a></div>"
     )
     assert authors_of("", before=byline) == ("Jane Doe", "John Roe")
 

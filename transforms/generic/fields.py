@@ -177,7 +177,7 @@ DOMAIN_IN_PARENTHESES = re.compile(r"\s*\(\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.
 # a link to an author's page: "/author/jane-doe", "/autoren/name/jane-doe", "/auteur/…"
 AUTHOR_PATH = re.compile(
     r"/(?:authors?|autor(?:en|in)?|auteurs?|autori?|autores|journalists?|redakteur\w*|"
-    r"reporters?|writers?|columnists?|staff)/[^/]",
+    r"reporters?|writers?|columnists?|contributors?|editors|staff)/[^/]",
     re.IGNORECASE,
 )
 CHROME_TAGS = frozenset({"nav", "footer", "aside", "menu"})
