@@ -15,8 +15,10 @@ from records.urls import article_identity
 # changed as "extractor" versions. 1.4.0: a UTC date told in the page's shown zone, titles and
 # bylines read from more of the page's evidence (bench/EXTRACTION_LOG.md, third pass). 1.5.0:
 # byline boxes read by the names they mark up, <time> roles, captions and consent boxes out of
-# the body, links in paragraphs kept (fourth pass)
-TRANSFORMER_VERSION = "1.5.0"
+# the body, links in paragraphs kept (fourth pass). 1.6.0: every author tag and sibling
+# author link read, a short story in its headed <article> kept from the listing reading,
+# blog plugins' boxes and chart labels out of the body (fifth pass)
+TRANSFORMER_VERSION = "1.6.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})
