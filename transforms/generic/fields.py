@@ -64,7 +64,8 @@ AUTHOR_LABEL = re.compile(
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|veröffentlicht)\s+von|"
     r"(?:escrito|publicado)\s+por|(?:écrit|publié)\s+par|(?:scritto|pubblicato)\s+da|"
     r"(?:geschreven|geplaatst)\s+door|authors?|autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
-    r"auteurs?|autores?|reporter|text|texto|von|vom|by|par|por|di|door|av|af)"
+    # "Byby Jane Doe": a hidden "By" glued to the shown "by"
+    r"auteurs?|autores?|reporter|text|texto|von|vom|by(?:by)?|par|por|di|door|av|af)"
     # "Geschrieben vonElisa Marvena": glued, though not inside a capitalised word ("AFP")
     r"(?:\s*[:：]\s*|\s+|(?<=(?-i:[a-zäöüéèáíóúñ]))(?=(?-i:[A-ZÀ-ÖØ-Þ])))",
     re.IGNORECASE,
