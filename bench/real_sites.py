@@ -485,6 +485,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "byline_inner_author_links": (False,),
     "fuller_author_tags": (False,),
     "byline_sibling_names": (False,),
+    "byline_over_posting_account": (False,),
     "byline_box_labels": (False,),
     "copyright_holder_publishes": (False,),
     "time_roles": (False,),

@@ -357,7 +357,7 @@ def published_candidates(
 # -- everything together ------------------------------------------------------------------
 
 
-def _labelled_twitter_author(meta: dict[str, str]) -> str | None:
+def labelled_twitter_author(meta: dict[str, str]) -> str | None:
     """Yoast's Twitter card pairs: `twitter:label1` "Written by", `twitter:data1` the name."""
     for index in "12":
         if WRITTEN_BY.match(meta.get(f"twitter:label{index}", "")):
@@ -378,7 +378,7 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
     authors = names_of(resolve_references(article.get("author"), by_id))
     publisher = _text(resolve_references(article.get("publisher"), by_id))
     if not authors:
-        authors = names_of(first_meta(meta, *AUTHOR_META_KEYS) or _labelled_twitter_author(meta))
+        authors = names_of(first_meta(meta, *AUTHOR_META_KEYS) or labelled_twitter_author(meta))
     tags = keywords_of(article.get("keywords"))
     if not tags:
         tags = keywords_of(first_meta(meta, "article:tag", "news_keywords", "keywords"))

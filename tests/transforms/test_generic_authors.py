@@ -645,3 +645,20 @@ def test_an_author_tag_written_surname_first_names_one_person(
     tagged: str, expected: tuple[str, ...]
 ) -> None:
     assert authors_of(f'<meta name="author" content="{tagged}">') == expected
+
+
+def test_the_account_that_posted_gives_way_to_the_byline_naming_the_writer() -> None:
+    """Yoast's Twitter card names the WordPress account that posted the story (an editor);
+    the visible byline names the guest writer."""
+    head = (
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Jane Editor">'
+    )
+    byline = "<div class='meta'><span>By</span> <a class='author-link'>John Roe</a></div>"
+    assert authors_of(head, before=byline) == ("John Roe",)
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE) + head, before=byline)
+    without = replace(DEFAULT_OPTIONS, byline_over_posting_account=False)
+    assert extract_generic(html, URL, options=without).authors == ("Jane Editor",)
+    # the account named in the byline too is the writer
+    named = "<div class='meta'>By <a class='author-link'>Jane Editor</a></div>"
+    assert authors_of(head, before=named) == ("Jane Editor",)

@@ -39,7 +39,12 @@ from transforms.dates import (
 from transforms.generic import settings
 from transforms.generic.score import text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.metadata import AUTHOR_META_KEYS, AUTHOR_PREFIX, PageMetadata
+from transforms.metadata import (
+    AUTHOR_META_KEYS,
+    AUTHOR_PREFIX,
+    PageMetadata,
+    labelled_twitter_author,
+)
 from transforms.normalize import normalize_text
 from transforms.page import VISIBLE_TEXT
 
@@ -876,6 +881,30 @@ def _author_link_name(link: HtmlElement) -> str | None:
     return text
 
 
+def _from_posting_account(meta: PageMetadata) -> bool:
+    """Whether the page's only author metadata is Yoast's "Written by" Twitter card, which
+    names the account that posted the story."""
+    return not any(meta.meta.get(key) for key in AUTHOR_META_KEYS) and bool(
+        labelled_twitter_author(meta.meta)
+    )
+
+
+def _first_full_byline(
+    root: HtmlElement,
+    container: HtmlElement | None,
+    publishers: set[str],
+    options: ExtractionOptions,
+) -> tuple[str, ...]:
+    """The first byline's names when it names people in full."""
+    for candidate in itertools.islice(_bylines_article_first(root, container, options), 1):
+        names = clean_author_names(candidate, publishers)
+        if names and all(
+            len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name) for name in names
+        ):
+            return names
+    return ()
+
+
 def _fuller_author_tag(
     people: tuple[str, ...], meta: PageMetadata, publishers: set[str]
 ) -> tuple[str, ...]:
@@ -905,15 +934,18 @@ def _byline_spelling_out(
         if len(names) != len(handles):
             continue
         if all(
-            " " in name
-            and (
-                _squashed(name) == _squashed(handle)
-                or _squashed(name.split()[0]) == _squashed(handle)
-            )
+            " " in name and _spells_out(name, handle)
             for name, handle in zip(names, handles, strict=True)
         ):
             return names
     return ()
+
+
+def _spells_out(name: str, handle: str) -> bool:
+    """Whether a full name is the person a login or a first name stands for ("Jane Doe" for
+    "janedoe", "Jane", "jane-doe")."""
+    squashed = _squashed(handle)
+    return _squashed(name) == squashed or _squashed(name.split()[0]) == squashed
 
 
 def dated_name_line(
@@ -1010,6 +1042,15 @@ def pick_authors_with_source(
                     break
     if people and options.fuller_author_tags:
         people = _fuller_author_tag(people, meta, publishers)
+    if (
+        people
+        and options.byline_over_posting_account
+        and _from_posting_account(meta)
+        and not _byline_spelling_out(people, root, publishers, options)
+    ):
+        shown = _first_full_byline(root, container, publishers, options)
+        if shown and not any(_spells_out(name, account) for name in shown for account in people):
+            return shown, "byline"
     if people and options.byline_completes_metadata and all(" " not in p for p in people):
         fuller = _byline_spelling_out(people, root, publishers, options)
         if fuller:

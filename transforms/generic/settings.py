@@ -511,6 +511,9 @@ class ExtractionOptions:
     # an author tag naming everyone the JSON-LD names and more ("Jane Doe,John Roe" beside a
     # JSON-LD author "Jane Doe") gives the full list
     fuller_author_tags: bool = True
+    # the account that posted (Yoast's "Written by" Twitter card, an editor's login) gives way
+    # to a byline naming someone else in full ("By Duncan Bell")
+    byline_over_posting_account: bool = True
     # a byline label's name may follow the label's element ("<h5>Autor:</h5>Jane Doe") and a
     # date may follow the name ("Ein Artikel von Jane Doe | 27.01.2022")
     label_tail_bylines: bool = True
