@@ -662,3 +662,15 @@ def test_the_account_that_posted_gives_way_to_the_byline_naming_the_writer() -> 
     # the account named in the byline too is the writer
     named = "<div class='meta'>By <a class='author-link'>Jane Editor</a></div>"
     assert authors_of(head, before=named) == ("Jane Editor",)
+
+
+def test_the_name_under_a_pull_quote_is_no_byline() -> None:
+    quote = (
+        "<div class='pull-quote'><blockquote>We rebuilt the bridge's bearings in a week.</blockquote>"
+        "<div class='pull-quote__author'><span class='author'>Sam Rivers</span></div></div>"
+    )
+    byline = "<p class='byline'>By Jane Doe</p>"
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), after=quote + byline)
+    assert extract_article(html, URL).authors == ("Jane Doe",)
+    without = replace(DEFAULT_OPTIONS, quote_names_not_bylines=False)
+    assert extract_generic(html, URL, options=without).authors == ("Sam Rivers",)

@@ -724,6 +724,8 @@ def byline_candidates(
         if node in skipped:
             continue
         if _is_byline_element(node):
+            if options.quote_names_not_bylines and _in_quote(node):
+                continue
             siblings = _marked_siblings(node) if options.byline_sibling_names else []
             if len(siblings) > 1 and not _in_comments(node):
                 yield [_shown_text(sibling, options.byline_reads_parts) for sibling in siblings]
@@ -849,6 +851,22 @@ NAME_CLASS = re.compile(r"(?:^|[-_\s])(?:fn|(?:author|byline)?[-_]?name)(?:$|[-_
 def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> list[str]:
     """The first byline on the page (see `byline_candidates`)."""
     return next(byline_candidates(root, options), [])
+
+
+def _in_quote(node: HtmlElement) -> bool:
+    """Inside a quote box: the name under a pull quote is the speaker's, not a byline."""
+    for element in itertools.islice((node, *node.iterancestors()), QUOTE_LEVELS):
+        if element.tag in ("blockquote", "q") or QUOTE_NAME.search(
+            f"{element.get('class') or ''} {element.get('id') or ''}"
+        ):
+            return True
+    return False
+
+
+QUOTE_LEVELS = 4
+QUOTE_NAME = re.compile(
+    r"(?:^|[-_\s])(?:pull-?quote|quote|blockquote|testimonial)s?(?=$|[-_\s])", re.IGNORECASE
+)
 
 
 def _in_comments(node: HtmlElement) -> bool:

@@ -514,6 +514,9 @@ class ExtractionOptions:
     # the account that posted (Yoast's "Written by" Twitter card, an editor's login) gives way
     # to a byline naming someone else in full ("By Duncan Bell")
     byline_over_posting_account: bool = True
+    # the name under a pull quote ("<div class='pull-quote__author'><span class='author'>")
+    # is the speaker's, not a byline
+    quote_names_not_bylines: bool = True
     # a byline label's name may follow the label's element ("<h5>Autor:</h5>Jane Doe") and a
     # date may follow the name ("Ein Artikel von Jane Doe | 27.01.2022")
     label_tail_bylines: bool = True
