@@ -26,6 +26,13 @@ from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 PUBLISHERS = {"harbour daily", "harbourdaily"}
 
 
+def with_and_without(head: str, before: str = "", **off: object) -> tuple[tuple[str, ...], ...]:
+    """The page's authors, and its authors with the rule under test switched off."""
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE) + head, before=before)
+    without = replace(DEFAULT_OPTIONS, **off)
+    return extract_article(html, URL).authors, extract_generic(html, URL, options=without).authors
+
+
 @pytest.mark.parametrize(
     "raw",
     [
@@ -512,10 +519,8 @@ def test_a_byline_boxs_link_to_the_authors_page_is_its_name() -> None:
         "<div class='author-info-block'><span><a href='/author-bio.asp?author_id=837'>Jane Doe"
         "</a><br></span><span>Science</span></div>"
     )
-    assert authors_of("", before=box) == ("Jane Doe",)
-    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
-    without = replace(DEFAULT_OPTIONS, byline_inner_author_links=False)
-    assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)
+    found, without = with_and_without("", box, byline_inner_author_links=False)
+    assert found == ("Jane Doe",) and without != found
     labels = (
         "<div class='author'>Jane Doe <a href='/autoren/jane-doe'>Autorenseite von</a>"
         "<a href='/search/?searchphrase=author'>Alle Artikel</a></div>"
@@ -551,10 +556,8 @@ def test_a_byline_boxs_labelled_line_is_its_byline() -> None:
         "<div class='article_byline'><div>By <span>Jane Doe</span></div>"
         "<div class='flex'><div>Washington Post</div><time>Dec 13, 2016 at 3:45 pm</time></div></div>"
     )
-    assert authors_of("", before=box) == ("Jane Doe",)
-    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
-    without = replace(DEFAULT_OPTIONS, byline_box_labels=False)
-    assert extract_generic(html, URL, options=without).authors != ("Jane Doe",)
+    found, without = with_and_without("", box, byline_box_labels=False)
+    assert found == ("Jane Doe",) and without != found
 
 
 def test_an_organisations_name_keeps_its_town() -> None:
@@ -568,10 +571,10 @@ def test_the_copyright_holder_named_as_author_gives_way_to_the_writer() -> None:
         '<meta name="copyright" content="Copyright (c) Harbour Media Group 2024">'
         '<meta name="article:author" content="Jane Doe">'
     )
-    assert authors_of(head) == ("Jane Doe",)
-    html = page(title=HEADLINE, head=meta("og:site_name", SITE) + head)
-    without = replace(DEFAULT_OPTIONS, copyright_holder_publishes=False)
-    assert extract_generic(html, URL, options=without).authors == ("Harbour Media Group",)
+    assert with_and_without(head, copyright_holder_publishes=False) == (
+        ("Jane Doe",),
+        ("Harbour Media Group",),
+    )
 
 
 def test_a_blogs_owner_holding_its_copyright_stays_its_author() -> None:
@@ -615,10 +618,10 @@ def test_an_author_tag_naming_more_people_than_the_json_ld_gives_them_all() -> N
         )
         + '<meta property="author" content="Jane Doe,John Roe">'
     )
-    assert authors_of(head) == ("Jane Doe", "John Roe")
-    html = page(title=HEADLINE, head=meta("og:site_name", SITE) + head)
-    without = replace(DEFAULT_OPTIONS, fuller_author_tags=False)
-    assert extract_generic(html, URL, options=without).authors == ("Jane Doe",)
+    assert with_and_without(head, fuller_author_tags=False) == (
+        ("Jane Doe", "John Roe"),
+        ("Jane Doe",),
+    )
 
 
 def test_names_marked_as_authors_side_by_side_are_one_byline() -> None:
@@ -626,10 +629,10 @@ def test_names_marked_as_authors_side_by_side_are_one_byline() -> None:
         "<address aria-label='Contributor info'><div><a rel='author' href='/profile/jane-doe'>"
         "Jane Doe</a> and <a rel='author' href='/profile/john-roe'>John Roe</a></div></address>"
     )
-    assert authors_of("", before=box) == ("Jane Doe", "John Roe")
-    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
-    without = replace(DEFAULT_OPTIONS, byline_sibling_names=False)
-    assert extract_generic(html, URL, options=without).authors == ("Jane Doe",)
+    assert with_and_without("", box, byline_sibling_names=False) == (
+        ("Jane Doe", "John Roe"),
+        ("Jane Doe",),
+    )
 
 
 @pytest.mark.parametrize(
@@ -655,10 +658,10 @@ def test_the_account_that_posted_gives_way_to_the_byline_naming_the_writer() -> 
         '<meta name="twitter:data1" content="Jane Editor">'
     )
     byline = "<div class='meta'><span>By</span> <a class='author-link'>John Roe</a></div>"
-    assert authors_of(head, before=byline) == ("John Roe",)
-    html = page(title=HEADLINE, head=meta("og:site_name", SITE) + head, before=byline)
-    without = replace(DEFAULT_OPTIONS, byline_over_posting_account=False)
-    assert extract_generic(html, URL, options=without).authors == ("Jane Editor",)
+    assert with_and_without(head, byline, byline_over_posting_account=False) == (
+        ("John Roe",),
+        ("Jane Editor",),
+    )
     # the account named in the byline too is the writer
     named = "<div class='meta'>By <a class='author-link'>Jane Editor</a></div>"
     assert authors_of(head, before=named) == ("Jane Editor",)

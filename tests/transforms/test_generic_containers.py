@@ -304,41 +304,40 @@ def test_a_short_closing_sentence_of_the_text_stays() -> None:
 def test_a_page_whose_time_element_names_one_moment_is_read_as_an_article() -> None:
     # no publish date in the metadata, a short text and a long rail of teasers below it; one
     # <time> dates the text, where an index page dates each teaser
-    teasers = "".join(
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1>"
+        "<div class='story'><time datetime='2024-03-08T10:00:00Z'>8 March 2024</time>"
+        f"{paragraphs(STORY[:4])}</div>{TEASER_RAIL}</body></html>"
+    )
+    assert_read_as_article(html, single_time_is_article=False)
+
+
+TEASER_RAIL = "<ul class='more'>{}</ul>".format(
+    "".join(
         f"<li><a href='/news/{index}'>Harbour news {index}: the new ferry timetable and the "
         "changes to the parking charges at the quay</a></li>"
         for index in range(30)
     )
-    html = (
-        f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1>"
-        "<div class='story'><time datetime='2024-03-08T10:00:00Z'>8 March 2024</time>"
-        f"{paragraphs(STORY[:4])}</div><ul class='more'>{teasers}</ul></body></html>"
-    )
+)
+
+
+def assert_read_as_article(html: str, **off: object) -> None:
+    """The short story is the text, not the rail of teasers; with the rule off, it is not."""
     text = extract_generic(html, URL).text
     assert STORY[0] in text
     assert "Harbour news" not in text
-    without = replace(DEFAULT_OPTIONS, single_time_is_article=False)
+    without = replace(DEFAULT_OPTIONS, **off)
     assert "Harbour news" in extract_generic(html, URL, options=without).text
 
 
 def test_a_short_story_in_an_article_headed_by_the_title_is_read_as_an_article() -> None:
     """No date the reader's markup names (neither metadata nor <time>): the story's own
     <article> with the title as its heading says it is one story, not a section's teasers."""
-    teasers = "".join(
-        f"<li><a href='/news/{index}'>Harbour news {index}: the new ferry timetable and the "
-        "changes to the parking charges at the quay</a></li>"
-        for index in range(30)
-    )
     html = (
         f"<html><head><title>{TITLE}</title></head><body><article><h2>{TITLE}</h2>"
-        f"<div class='story'>{paragraphs(STORY[:4])}</div></article>"
-        f"<ul class='more'>{teasers}</ul></body></html>"
+        f"<div class='story'>{paragraphs(STORY[:4])}</div></article>{TEASER_RAIL}</body></html>"
     )
-    text = extract_generic(html, URL).text
-    assert STORY[0] in text
-    assert "Harbour news" not in text
-    without = replace(DEFAULT_OPTIONS, headed_article_is_article=False)
-    assert "Harbour news" in extract_generic(html, URL, options=without).text
+    assert_read_as_article(html, headed_article_is_article=False)
 
 
 def test_a_long_quote_with_its_source_line_does_not_keep_the_posts_text_out() -> None:

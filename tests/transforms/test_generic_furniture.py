@@ -34,6 +34,17 @@ def body_of(inside: str = "", *, before: str = "", after: str = "", outside: str
     return extract_generic(html, URL).text
 
 
+def article_holding(middle: str, at: int = 2) -> str:
+    """A page whose <article> holds `middle` between its paragraphs."""
+    return (
+        "<html><head><title>Marine science building opens</title></head><body><article>"
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:at])
+        + middle
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[at:])
+        + "</article></body></html>"
+    )
+
+
 def assert_clean(text: str, *furniture: str) -> None:
     for paragraph in PARAGRAPHS:
         assert paragraph in text
@@ -130,14 +141,7 @@ def test_a_charts_labels_are_not_body_however_the_source_is_indented() -> None:
         for label in ("$915", "$263", "’22", "’26", "’28", "Interest payments", "PROJECTED")
     )
     chart = f"<div class='ai2html ai2html-box-v5'><div class='g-artboard'>{labels}</div></div>"
-    html = (
-        "<html><head><title>Marine science building opens</title></head><body><article>"
-        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2])
-        + chart
-        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[2:])
-        + "</article></body></html>"
-    )
-    assert_clean(extract_generic(html, URL).text, "$915", "’22", "PROJECTED")
+    assert_clean(extract_generic(article_holding(chart), URL).text, "$915", "’22", "PROJECTED")
 
 
 def test_related_story_teasers_are_not_body() -> None:
@@ -472,13 +476,7 @@ def test_a_consent_placeholder_named_in_camel_case_is_not_text() -> None:
         "<p><a href='#'>Inhalt laden</a></p></div></div>"
     )
     assert_clean(body_of(after=blocker), notice)
-    html = (
-        "<html><head><title>Marine science building opens</title></head><body><article>"
-        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[:2])
-        + blocker
-        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS[2:])
-        + "</article></body></html>"
-    )
+    html = article_holding(blocker)
     without = replace(DEFAULT_OPTIONS, consent_names_in_camel_case=False)
     assert notice in extract_generic(html, URL, options=without).text
 
@@ -492,12 +490,7 @@ def test_a_link_inside_a_paragraph_is_words_of_it_whatever_its_name() -> None:
     )
     text = body_of(after=linked)
     assert "Harbour engineers said" in text and "the solar farm on the estuary" in text
-    html = (
-        "<html><head><title>Marine science building opens</title></head><body><article>"
-        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
-        + linked
-        + "</article></body></html>"
-    )
+    html = article_holding(linked, at=len(PARAGRAPHS))
     without = replace(DEFAULT_OPTIONS, inline_names_in_paragraphs_kept=False)
     assert "Harbour engineers said" not in extract_generic(html, URL, options=without).text
 
@@ -508,12 +501,7 @@ def test_a_dateline_set_in_the_first_paragraph_stays_in_it() -> None:
         "<p><span class='dateline'>KOBE – </span>Harbour engineers said on Tuesday that the "
         "building's seawater pumps run on power from the solar farm on the estuary.</p>"
     )
-    html = (
-        "<html><head><title>Marine science building opens</title></head><body><article>"
-        + lead
-        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
-        + "</article></body></html>"
-    )
+    html = article_holding(lead, at=0)
     assert "KOBE – Harbour engineers said" in extract_generic(html, URL).text
     without = replace(DEFAULT_OPTIONS, inline_datelines_kept=False)
     assert "KOBE" not in extract_generic(html, URL, options=without).text
