@@ -26,6 +26,7 @@ from transforms.generic.score import (
     choose_container,
     headed_by,
     inside,
+    own_article,
     text_key,
 )
 from transforms.generic.select import dedupe_blocks, select_blocks
@@ -87,9 +88,7 @@ def times_one_moment(root: HtmlElement, options: ExtractionOptions) -> bool:
 def in_headed_article(container: HtmlElement | None, title: str) -> bool:
     """Whether the text sits in an <article> whose h1 or h2 is the page's title: one story
     set out as such, however short, not a section page's teasers."""
-    if container is None:
-        return False
-    own = next((a for a in (container, *container.iterancestors()) if a.tag == "article"), None)
+    own = own_article(container) if container is not None else None
     return own is not None and headed_by(own, text_key(title))
 
 

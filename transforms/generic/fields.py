@@ -914,12 +914,12 @@ def _first_full_byline(
     options: ExtractionOptions,
 ) -> tuple[str, ...]:
     """The first byline's names when it names people in full."""
-    for candidate in itertools.islice(_bylines_article_first(root, container, options), 1):
-        names = clean_author_names(candidate, publishers)
-        if names and all(
-            len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name) for name in names
-        ):
-            return names
+    candidate = next(_bylines_article_first(root, container, options), [])
+    names = clean_author_names(candidate, publishers)
+    if names and all(
+        len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name) for name in names
+    ):
+        return names
     return ()
 
 

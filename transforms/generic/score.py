@@ -260,7 +260,7 @@ def article_headed_by(root: HtmlElement, container: HtmlElement, title: str) -> 
     title_key = text_key(title)
     if not title_key:
         return None
-    own = next((a for a in (container, *container.iterancestors()) if a.tag == "article"), None)
+    own = own_article(container)
     if own is None:
         # the container may have grown over several stories: the one headed by the title
         inner = [a for a in container.iter("article") if a is not container]
@@ -275,6 +275,11 @@ def article_headed_by(root: HtmlElement, container: HtmlElement, title: str) -> 
         if headed_by(article, title_key):
             return article
     return None
+
+
+def own_article(element: HtmlElement) -> HtmlElement | None:
+    """The <article> holding `element` (or being it), if any."""
+    return next((a for a in (element, *element.iterancestors()) if a.tag == "article"), None)
 
 
 def headed_by(article: HtmlElement, title_key: str) -> bool:
