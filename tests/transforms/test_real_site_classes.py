@@ -811,6 +811,7 @@ def test_a_text_with_pictures_keeps_its_own() -> None:
         ("Birgit Posselt Über Autorenseite von Birgit Posselt", ("Birgit Posselt",)),
         ("Jane Doe, Staff Writer", ("Jane Doe",)),
         ("Byby JANE DOE", ("JANE DOE",)),
+        ("Politik · Jane Doe, John Roe", ("Jane Doe", "John Roe")),
         ("Jane Doe, Vice President, Harbour Cloud", ("Jane Doe",)),
         ("Jane Doe, CEO", ("Jane Doe",)),
         ("Jane Doe Director of Communications", ("Jane Doe",)),

@@ -92,6 +92,8 @@ ROLE_HEAD = re.compile(
     r"redakteur(?:in)?|korrespondent(?:in)?|correspondent))\s*:?\s+(?=\S+\s+\S)",
     re.IGNORECASE,
 )
+# the section a byline box names before its people: "Politik · Jochen Bittner, Tina Hildebrandt"
+SECTION_HEAD = re.compile(r"^[^\W\d_]+\s+[·•]\s+(?=\S+\s+\S)")
 # before the label: what the line led with ("| Autor: gnaddrig", ", par Attac France", "© Jane")
 LEADING_PUNCTUATION = re.compile(r"^[\s,;:|·•©/–—-]+")
 # a role or a link after the name: "Christoph Hein Chefredakteur", "Jane Doe, Staff Writer"
@@ -463,7 +465,7 @@ def clean_author_names(
         text = normalize_text(URL.sub(" ", EMAIL.sub(" ", html.unescape(raw))))
         text = LEADING_PUNCTUATION.sub("", text)
         text = AUTHOR_LABEL.sub("", WORK_LABEL.sub("", AUTHOR_PREFIX.sub("", text)))
-        text = ROLE_HEAD.sub("", text)
+        text = ROLE_HEAD.sub("", SECTION_HEAD.sub("", text))
         domain = DOMAIN_IN_PARENTHESES.search(text)
         if domain:  # "Harbour Daily (harbourdaily.com)": the publisher, by its own address
             if not keep_publisher:
