@@ -918,11 +918,12 @@ def _first_full_byline(
     """The first byline's names when it names people in full."""
     candidate = next(_bylines_article_first(root, container, options), [])
     names = clean_author_names(candidate, publishers)
-    if names and all(
-        len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name) for name in names
-    ):
-        return names
-    return ()
+    return names if names and all(map(_is_full_name, names)) else ()
+
+
+def _is_full_name(name: str) -> bool:
+    """A person named in full: two words or more, each written like a name."""
+    return len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name)
 
 
 def _fuller_author_tag(
@@ -1054,10 +1055,7 @@ def pick_authors_with_source(
         if holder and not clean_author_names(meta.authors, publishers | holder):
             for key in AUTHOR_META_KEYS[1:]:
                 writers = clean_author_names([meta.meta.get(key) or ""], publishers | holder)
-                if writers and all(
-                    len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name)
-                    for name in writers
-                ):
+                if writers and all(map(_is_full_name, writers)):
                     people = writers
                     break
     if people and options.fuller_author_tags:
@@ -1084,11 +1082,7 @@ def pick_authors_with_source(
         raw_byline = raw_byline or candidate
         byline = clean_author_names(candidate, publishers)
         if publisher:
-            byline = tuple(
-                name
-                for name in byline
-                if len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name)
-            )
+            byline = tuple(filter(_is_full_name, byline))
         # a byline naming the publisher (a desk) ends the search, and so does the first one
         # when the metadata names a desk: a later, weaker byline does not outweigh it
         if byline or publisher or clean_author_names(candidate, publishers, keep_publisher=True):
