@@ -21,6 +21,10 @@ LATEST_YEAR = 2100
 HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # what dateutil fills in for parts a text leaves out: the first, never today's day
 NO_DEFAULTS = datetime(2000, 1, 1)
+OTHER_DEFAULTS = datetime(2001, 2, 2)
+EASTERN_ARABIC_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2
+)  # a second filling tells which parts were left out
 # "10.12.2022", "01-11-2023": dotted or dashed numbers ending in the year are day first
 # (German, Dutch, Scandinavian, Russian ...); slashed ones stay dateutil's month first
 DAY_FIRST = re.compile(r"(?<!\d)\d{1,2}([.-])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
@@ -61,7 +65,7 @@ def parse_datetime(text: str | None, default_timezone: str = "UTC") -> datetime 
     """
     if not text:
         return None
-    text = text.strip()
+    text = text.strip().translate(EASTERN_ARABIC_DIGITS)
     if not text:
         return None
     parsed = _from_iso(text)
@@ -76,17 +80,31 @@ def parse_datetime(text: str | None, default_timezone: str = "UTC") -> datetime 
     if parsed is None:
         if not HAS_YEAR.search(text):
             return None  # dateutil would fill the missing year from today's date
-        text = FOREIGN_MONTH.sub(lambda found: MONTH_OF[found[1].casefold()], text)
+        parsed = _by_dateutil(FOREIGN_MONTH.sub(lambda found: MONTH_OF[found[1].casefold()], text))
+    parsed = _plausible(parsed)
+    return as_aware(parsed, default_timezone) if parsed else None
+
+
+def _by_dateutil(text: str) -> datetime | None:
+    """dateutil's fuzzy reading, when the text states the day and the month: a part left out
+    is filled from the default, so a text it cannot read ("الأربعاء، 07 أكتوبر 2020") would
+    come back as a made-up day (1 July 2020)."""
+    readings = []
+    for default in (NO_DEFAULTS, OTHER_DEFAULTS):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
-                parsed = dateutil_parser.parse(
-                    text, fuzzy=True, dayfirst=bool(DAY_FIRST.search(text)), default=NO_DEFAULTS
+                readings.append(
+                    dateutil_parser.parse(
+                        text, fuzzy=True, dayfirst=bool(DAY_FIRST.search(text)), default=default
+                    )
                 )
         except (ValueError, OverflowError):
             return None
-    parsed = _plausible(parsed)
-    return as_aware(parsed, default_timezone) if parsed else None
+    first, second = readings
+    if (first.month, first.day) != (second.month, second.day):
+        return None
+    return first
 
 
 def date_from_url(url: str, default_timezone: str = "UTC") -> datetime | None:
@@ -120,36 +138,43 @@ UPDATED_LABEL = (
     r"|mis\s+à\s+jour(?:\s+le)?|actualizado(?:\s+el)?|aggiornato(?:\s+il)?|更新时间|更新日期"
 )
 # month names dateutil does not know, to their English ones (German, French, Spanish,
-# Italian, Dutch, Portuguese, Russian, Ukrainian, Polish, Turkish, Swedish; English and the
-# names spelled alike are left as they are)
+# Italian, Dutch, Portuguese, Russian, Ukrainian, Polish, Turkish, Swedish, Arabic in its
+# Egyptian and Levantine names, "_" for a space; English and names spelled alike are left)
 FOREIGN_MONTHS = {
     "January": (
-        "januar jänner janvier enero gennaio januari janeiro jan. января январь січня stycznia ocak"
+        "januar jänner janvier enero gennaio januari janeiro jan. января январь січня stycznia ocak "
+        "يناير كانون_الثاني"
     ),
     "February": (
         "februar feber février fevrier febrero febbraio februari fevereiro "
-        "февраля февраль лютого lutego şubat"
+        "февраля февраль лютого lutego şubat فبراير شباط"
     ),
-    "March": "märz mär. maerz mars marzo maart março марта март березня marca",
-    "April": "avril abril aprile апреля апрель квітня kwietnia nisan",
-    "May": "mai mayo maggio mei maio мая май травня maja maj mayıs",
-    "June": "juni juin junio giugno junho июня июнь червня czerwca haziran",
-    "July": "juli juillet julio luglio julho июля июль липня lipca temmuz",
-    "August": ("août aout agosto augustus августа август серпня sierpnia ağustos augusti"),
+    "March": "märz mär. maerz mars marzo maart março марта март березня marca مارس آذار",
+    "April": "avril abril aprile апреля апрель квітня kwietnia nisan أبريل إبريل نيسان",
+    "May": "mai mayo maggio mei maio мая май травня maja maj mayıs مايو أيار",
+    "June": "juni juin junio giugno junho июня июнь червня czerwca haziran يونيو يونيه حزيران",
+    "July": "juli juillet julio luglio julho июля июль липня lipca temmuz يوليو يوليه تموز",
+    "August": ("août aout agosto augustus августа август серпня sierpnia ağustos augusti أغسطس آب"),
     "September": (
-        "septembre septiembre setiembre settembre setembro сентября сентябрь вересня września eylül"
+        "septembre septiembre setiembre settembre setembro сентября сентябрь вересня września eylül "
+        "سبتمبر أيلول"
     ),
     "October": (
-        "oktober okt. octobre octubre ottobre outubro октября октябрь жовтня października ekim"
+        "oktober okt. octobre octubre ottobre outubro октября октябрь жовтня października ekim "
+        "أكتوبر تشرين_الأول"
     ),
-    "November": "novembre noviembre novembro ноября ноябрь листопада listopada kasım",
+    "November": (
+        "novembre noviembre novembro ноября ноябрь листопада listopada kasım نوفمبر تشرين_الثاني"
+    ),
     "December": (
         "dezember dez. décembre decembre diciembre dicembre dezembro декабря "
-        "декабрь грудня grudnia aralık"
+        "декабрь грудня grudnia aralık ديسمبر كانون_الأول"
     ),
 }
 MONTH_OF = {
-    name.rstrip("."): english for english, names in FOREIGN_MONTHS.items() for name in names.split()
+    name.rstrip(".").replace("_", " "): english
+    for english, names in FOREIGN_MONTHS.items()
+    for name in names.split()
 }
 FOREIGN_MONTH_NAMES = "|".join(sorted(map(re.escape, MONTH_OF), key=len, reverse=True))
 FOREIGN_MONTH = re.compile(rf"(?<![^\W\d_])({FOREIGN_MONTH_NAMES})\.?(?![^\W\d_])", re.IGNORECASE)

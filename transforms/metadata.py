@@ -128,7 +128,7 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     for node in tree.iter("meta"):
-        if node.get("itemprop") and _of_another_item(node):
+        if node.get("itemprop") and of_another_item(node):
             continue
         key = node.get("property") or node.get("name") or node.get("itemprop")
         if not key:
@@ -150,7 +150,7 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
     return found
 
 
-def _of_another_item(node: HtmlElement) -> bool:
+def of_another_item(node: HtmlElement) -> bool:
     """A microdata property of an item the page cites or lists, not of the page's own: a
     paper's reference (`itemprop="citation"`), a comment, a teaser."""
     scope = next((e for e in node.iterancestors() if e.get("itemscope") is not None), None)
@@ -209,10 +209,31 @@ def _load_json(text: str) -> Any:
     try:
         return json.loads(text)
     except ValueError:
+        pass
+    repaired = TRAILING_COMMA.sub(r"\1", text.replace("\n", " "))
+    try:
+        return json.loads(repaired, strict=False)
+    except ValueError:
+        return _leading_values(repaired) or None
+
+
+STRAY_BETWEEN_VALUES = re.compile(r"[\s,;}\]]*")
+JSON_VALUE_DECODER = json.JSONDecoder(strict=False)
+
+
+def _leading_values(text: str) -> list[Any]:
+    """The whole values a script opens with, when something follows them: a stray closing
+    brace after the object (`{...}}`), or objects written one after another (`{...}{...}`)."""
+    values: list[Any] = []
+    position = 0
+    while position < len(text):
         try:
-            return json.loads(TRAILING_COMMA.sub(r"\1", text.replace("\n", " ")), strict=False)
+            value, position = JSON_VALUE_DECODER.raw_decode(text, position)
         except ValueError:
-            return None
+            break
+        values.append(value)
+        position = STRAY_BETWEEN_VALUES.match(text, position).end()
+    return values
 
 
 def _flatten(value: Any) -> Iterator[dict]:

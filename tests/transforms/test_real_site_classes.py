@@ -476,6 +476,96 @@ def test_a_time_marked_as_the_last_change_is_no_publication_date() -> None:
     assert other is not None and other.year == 2021
 
 
+def published_with_and_without(
+    html: str, url: str = URL, **off: object
+) -> tuple[datetime | None, datetime | None]:
+    """The page's publication date, and the one with the rule under test switched off."""
+    without = replace(DEFAULT_OPTIONS, **off)
+    return extract(html, url).published_at, extract_generic(html, url, options=without).published_at
+
+
+def test_json_ld_followed_by_a_stray_brace_is_read() -> None:
+    data = json.dumps({"@type": "NewsArticle", "datePublished": "2020-10-26T18:10:00+01:00"})
+    for script in (data + "\n}", data + data):
+        head = f'<script type="application/ld+json">{script}</script>'
+        html = page(title=HEADLINE, head=head, before="<p>Posted 9 August 2020</p>")
+        article = extract(html)
+        assert article.published_at == datetime(2020, 10, 26, 17, 10, tzinfo=UTC)
+        assert article.sources["published_at"] == "json-ld"
+
+
+EMBEDDED_POST = (
+    "<blockquote class='instagram-media'><p><a href='https://www.instagram.com/p/1/'>A post"
+    "</a></p><p>A post shared by jane <time datetime='2018-03-12T19:30:12+00:00'>Mar 12, 2018</time>"
+    "</p></blockquote>"
+)
+COMMENT = (
+    "<ol class='comment-list'><li class='comment'><footer class='comment-meta'>"
+    "<time datetime='2019-07-17T20:09:45Z'>17 July 2019</time></footer>"
+    "<p>Thanks for this.</p></li></ol>"
+)
+
+
+@pytest.mark.parametrize("other_item", [EMBEDDED_POST, COMMENT])
+def test_the_time_of_an_embedded_post_or_a_comment_is_not_the_page_s(other_item: str) -> None:
+    html = page(title=HEADLINE, after=other_item, outside="<p>Published: 29 January 2019</p>")
+    published, without = published_with_and_without(
+        html, times_of_embeds_and_comments_skipped=False
+    )
+    assert published is not None and published.date() == datetime(2019, 1, 29).date()
+    assert without is not None and without.year in (2018, 2019) and without.month in (3, 7)
+
+
+def test_the_times_of_a_list_of_teasers_are_not_the_page_s() -> None:
+    teasers = "".join(
+        f"<li><a href='/blog/{n}'>Another post</a> <span class='author'>"
+        f"<time datetime='2019-08-0{n}'>{n} August 2019</time></span></li>"
+        for n in (3, 4, 5)
+    )
+    html = page(title=HEADLINE, before="<p>27 June 2019</p>", after=f"<ul>{teasers}</ul>")
+    published, without = published_with_and_without(html, times_of_listing_items_skipped=False)
+    assert published is not None and published.date() == datetime(2019, 6, 27).date()
+    assert without is not None and without.month == 8
+
+
+def test_a_page_s_own_meta_list_keeps_its_time() -> None:
+    meta_list = (
+        "<ul class='meta'><li><time datetime='2019-06-27T10:00:00Z'>27 June</time></li>"
+        "<li><a href='/author/jane-doe'>Jane Doe</a></li></ul>"
+    )
+    html = page(title=HEADLINE, before=meta_list)
+    assert extract(html).published_at == datetime(2019, 6, 27, 10, tzinfo=UTC)
+
+
+def test_a_time_inside_a_link_to_another_page_dates_that_page() -> None:
+    teaser = (
+        "<div class='next'><a href='/2019/other-story'><strong>Other story</strong>"
+        "<p><time datetime='2019-09-24T13:34:33Z'>24 September</time></p></a></div>"
+    )
+    own = f"<a href='{URL}' rel='bookmark'><time datetime='2019-06-28T13:49:45Z'>28 June</time></a>"
+    html = page(title=HEADLINE, after=teaser, outside=own)
+    published, without = published_with_and_without(html, times_in_links_elsewhere_skipped=False)
+    assert published == datetime(2019, 6, 28, 13, 49, 45, tzinfo=UTC)
+    assert without == datetime(2019, 9, 24, 13, 34, 33, tzinfo=UTC)
+
+
+def test_a_microdata_publication_date_on_an_element_is_read() -> None:
+    stamp = (
+        "<div itemscope itemtype='https://schema.org/NewsArticle'>"
+        "<div class='time' itemprop='datePublished' content='2020-11-24T08:22:33+04:00'>"
+        "08:22, 24.11.2020</div></div>"
+    )
+    teaser = (
+        "<div itemprop='itemListElement' itemscope><span itemprop='datePublished'>"
+        "2020-11-20</span></div>"
+    )
+    html = page(title=HEADLINE, before=teaser + stamp, outside="<p>News of 23.11.2020</p>")
+    published, without = published_with_and_without(html, microdata_dates=False)
+    assert published == datetime(2020, 11, 24, 8, 22, 33, tzinfo=timezone(timedelta(hours=4)))
+    assert extract(html).sources["published_at"] == "microdata"
+    assert without is not None and without.date() != published.date()
+
+
 def test_a_meta_tag_giving_its_value_where_content_belongs_is_read() -> None:
     html = page(title=HEADLINE, head='<meta name="published" value="2016-12-21T23:49:10Z">')
     assert extract(html).published_at == datetime(2016, 12, 21, 23, 49, 10, tzinfo=UTC)
@@ -600,8 +690,23 @@ def test_month_names_of_more_languages_are_read(text: str, day: tuple[int, int, 
     assert found.date() == datetime(*day, tzinfo=UTC).date()
 
 
-def test_a_month_and_year_without_a_day_never_take_today_s_day() -> None:
-    assert parse_datetime("Mai 2024") == datetime(2024, 5, 1, tzinfo=ZoneInfo("UTC"))
+@pytest.mark.parametrize("text", ["Mai 2024", "2024", "Published in spring 2024"])
+def test_a_date_without_its_day_is_no_date(text: str) -> None:
+    # dateutil fills a left-out day or month from its default: a made-up 1 May or 1 January
+    assert parse_datetime(text) is None
+
+
+def test_a_date_in_a_script_dateutil_cannot_read_is_not_made_up() -> None:
+    # dateutil skipped the Arabic words and read "07 ... 2020" as 1 July 2020
+    assert parse_datetime("الأربعاء، 07 أكتوبر 2020 - 12:09") == datetime(
+        2020, 10, 7, 12, 9, tzinfo=ZoneInfo("UTC")
+    )
+    assert parse_datetime("الأربعاء، 07 كذا 2020") is None
+
+
+def test_arabic_month_names_and_digits_are_read() -> None:
+    assert parse_datetime("٧ تشرين الأول ٢٠٢٠") == datetime(2020, 10, 7, tzinfo=ZoneInfo("UTC"))
+    assert parse_datetime("24 أبريل 2020") == datetime(2020, 4, 24, tzinfo=ZoneInfo("UTC"))
 
 
 # -- authors -----------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -44,6 +44,7 @@ from transforms.metadata import (
     AUTHOR_PREFIX,
     PageMetadata,
     labelled_twitter_author,
+    of_another_item,
 )
 from transforms.normalize import normalize_text
 from transforms.page import VISIBLE_TEXT
@@ -265,6 +266,7 @@ def stated_dates(
     container: HtmlElement | None,
     zone: str,
     options: ExtractionOptions = DEFAULT_OPTIONS,
+    url: str = "",
 ) -> list[DateCandidate]:
     """The publication dates the page's markup states, most trusted first: the metadata's,
     then (with `time_roles`) the `<time>` elements marked as the publication's, then the
@@ -277,8 +279,12 @@ def stated_dates(
     scopes = (container, root) if container is not None else (root,)
     marked: list[DateCandidate] = []
     times: list[DateCandidate] = []
+    if options.microdata_dates:
+        marked.extend(_microdata_dates(root, zone, options, url))
     for scope in scopes:
         for node in scope.iter("time"):
+            if _dates_another_item(node, options, url):
+                continue
             role = _time_role(node) if options.time_roles else None
             if role == "modified":
                 continue  # "<time class='updated' itemprop='dateModified'>"
@@ -286,6 +292,75 @@ def stated_dates(
             if candidate is not None:
                 (marked if role == "published" else times).append(candidate)
     return found + marked + times
+
+
+def _microdata_dates(
+    root: HtmlElement, zone: str, options: ExtractionOptions, url: str
+) -> Iterator[DateCandidate]:
+    """`<div itemprop="datePublished" content="2020-11-24T08:22:33+04:00">` of the page's own
+    item (a <meta> one is the metadata's, a <time> one is read with the other times)."""
+    for node in root.xpath("//*[@itemprop]"):
+        if node.tag in ("meta", "time") or "datepublished" not in node.get("itemprop").lower():
+            continue
+        if of_another_item(node) or _dates_another_item(node, options, url):
+            continue
+        text = node.get("content") or node.get("datetime") or node.text_content()
+        candidate = _candidate("microdata", text, zone)
+        if candidate is not None:
+            yield candidate
+
+
+def _dates_another_item(node: HtmlElement, options: ExtractionOptions, url: str) -> bool:
+    """A <time> of an embedded post, a comment, a teaser in a list or a link to another page
+    (the options' say)."""
+    if options.times_of_embeds_and_comments_skipped and (
+        _in_comments(node) or _in_embedded_post(node)
+    ):
+        return True
+    if options.times_in_links_elsewhere_skipped and url:
+        link = next(node.iterancestors("a"), None)
+        if link is not None and _links_elsewhere(link.get("href"), url):
+            return True
+    if options.times_of_listing_items_skipped:
+        item = next(node.iterancestors("li"), None)
+        if item is not None:
+            dated = sum(
+                1
+                for sibling in item.itersiblings("li", preceding=False)
+                if next(sibling.iter("time"), None) is not None
+            ) + sum(
+                1
+                for sibling in item.itersiblings("li", preceding=True)
+                if next(sibling.iter("time"), None) is not None
+            )
+            return dated >= LISTING_DATED_SIBLINGS
+    return False
+
+
+def _links_elsewhere(href: str | None, url: str) -> bool:
+    """A link to another page than `url` (a blog's permalink around its own date is not)."""
+    if not href or href.startswith("#"):
+        return False
+    target = urlsplit(urljoin(url, href.strip()))
+    here = urlsplit(url)
+    return (target.netloc.casefold(), target.path.rstrip("/")) != (
+        here.netloc.casefold(),
+        here.path.rstrip("/"),
+    )
+
+
+def _in_embedded_post(node: HtmlElement) -> bool:
+    return any(
+        EMBEDDED_POST_NAME.search(ancestor.get("class") or "") for ancestor in node.iterancestors()
+    )
+
+
+EMBEDDED_POST_NAME = re.compile(
+    r"instagram-media|twitter-tweet|tiktok-embed|fb-post|reddit-embed|bluesky-embed"
+    r"|mastodon-embed|threads-embed",
+    re.IGNORECASE,
+)
+LISTING_DATED_SIBLINGS = 2  # a page's own meta list dates twice at most: published, updated
 
 
 def _time_role(node: HtmlElement) -> str | None:
@@ -350,7 +425,7 @@ def pick_dates_with_sources(
 ) -> tuple[datetime | None, datetime | None, dict[str, str]]:
     """(published, updated, {field: source}) from the page's statements (module docstring)."""
     sources: dict[str, str] = {}
-    candidates = stated_dates(meta, root, container, zone, options)
+    candidates = stated_dates(meta, root, container, zone, options, url)
     published: datetime | None = None
     if candidates:
         chosen = _refined(candidates[0], candidates[1:]) if options.refine_dates else candidates[0]

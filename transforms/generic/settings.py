@@ -541,6 +541,16 @@ class ExtractionOptions:
     # a <time> marked as the publication's (itemprop datePublished, class "published") before
     # the others; one marked as the last modification ("updated", dateModified) is none
     time_roles: bool = True
+    # a <time> inside an embedded post (an Instagram or X card) or a comment thread dates that
+    # post or comment, not the page
+    times_of_embeds_and_comments_skipped: bool = True
+    # a <time> in one of a list's items, when two more items hold one too, dates a teaser
+    times_of_listing_items_skipped: bool = True
+    # a <time> inside a link to another page dates that page (a teaser's "22 septembre")
+    times_in_links_elsewhere_skipped: bool = True
+    # an element of the page's own item marked itemprop="datePublished" (its content, else its
+    # text) with the marked <time> elements
+    microdata_dates: bool = True
     # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
     # last paragraph that is a name in bold or italics (a signature)
     dated_name_lines: bool = True
