@@ -494,6 +494,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "times_of_listing_items_skipped": (False,),
     "times_in_links_elsewhere_skipped": (False,),
     "microdata_dates": (False,),
+    "dates_near_title": (False,),
+    "title_date_lines_after": (6, 20),
     "title_strip_section_before_site": (False,),
     "dated_name_lines": (False,),
     "dated_name_labels": (False,),

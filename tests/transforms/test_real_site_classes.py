@@ -566,6 +566,27 @@ def test_a_microdata_publication_date_on_an_element_is_read() -> None:
     assert without is not None and without.date() != published.date()
 
 
+def test_the_date_line_under_the_headline_beats_a_sidebar_s_dates_above_it() -> None:
+    sidebar = "".join(
+        f"<li><a href='/blog/{n}'>Older post {n}</a><br>{n}/06/2019</li>" for n in (14, 26)
+    )
+    html = page(
+        title=HEADLINE,
+        h1=HEADLINE,
+        before="<p class='meta'>08/08/2017</p>",
+        outside=f"<aside><ul>{sidebar}</ul></aside>",
+    )
+    published, without = published_with_and_without(html, dates_near_title=False)
+    assert published is not None and published.date() == datetime(2017, 8, 8).date()
+    assert without is not None and without.year == 2019
+
+
+def test_a_teaser_heading_repeating_the_title_gives_way_to_the_h1() -> None:
+    teaser = f"<aside><h3>{HEADLINE}</h3><p>30.01.2022 18:36</p></aside>"
+    html = page(title=HEADLINE, h1=HEADLINE, before="<p>31.01.2022 09:10</p>", outside=teaser)
+    assert extract(html).published_at == datetime(2022, 1, 31, 9, 10, tzinfo=UTC)
+
+
 def test_a_meta_tag_giving_its_value_where_content_belongs_is_read() -> None:
     html = page(title=HEADLINE, head='<meta name="published" value="2016-12-21T23:49:10Z">')
     assert extract(html).published_at == datetime(2016, 12, 21, 23, 49, 10, tzinfo=UTC)

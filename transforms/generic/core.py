@@ -212,7 +212,7 @@ def extract_generic(
         raise NotAnArticle("low_confidence", f"confidence {confidence}")
 
     published, updated, date_sources = pick_dates_with_sources(
-        meta, root, container, url, default_timezone, options
+        meta, root, container, url, default_timezone, options, title
     )
     sources.update(date_sources)
     authors, authors_source = pick_authors_with_source(meta, root, url, options, container)

@@ -422,6 +422,7 @@ def pick_dates_with_sources(
     url: str,
     zone: str,
     options: ExtractionOptions = DEFAULT_OPTIONS,
+    title: str = "",
 ) -> tuple[datetime | None, datetime | None, dict[str, str]]:
     """(published, updated, {field: source}) from the page's statements (module docstring)."""
     sources: dict[str, str] = {}
@@ -439,6 +440,9 @@ def pick_dates_with_sources(
     else:
         url_day = date_from_url(url, zone)
         lines = _text_lines(root)
+        if options.dates_near_title and title:
+            # the headline's own date line, before a sidebar's or a menu's dates above it
+            lines = _lines_around_title(root, title, options) + lines
         labelled, _ = labelled_dates(lines, zone, day_hint=url_day.date() if url_day else None)
         for source, value in (
             ("labels", labelled),
@@ -461,6 +465,56 @@ def pick_dates_with_sources(
     if updated is not None:
         sources["updated_at"] = "metadata"
     return published, updated, sources
+
+
+def _lines_around_title(root: HtmlElement, title: str, options: ExtractionOptions) -> list[str]:
+    """The visible lines just after, then just before, the heading showing the title: the
+    first <h1> that does, else the first <h2> or <h3> (a teaser's heading may come first)."""
+    title_key = text_key(title)
+    if not title_key:
+        return []
+    lines: list[str] = []
+    found_at: dict[str, int] = {}
+    for text in VISIBLE_TEXT(root):
+        line = normalize_text(str(text))
+        if not line:
+            continue
+        lines.append(line)
+        level = _heading_level(text)
+        if level is None or level in found_at:
+            continue
+        key = text_key(line)
+        if (
+            key
+            and (title_key in key or key in title_key)
+            and min(len(key), len(title_key))
+            >= TITLE_LINE_MIN_SHARE * max(len(key), len(title_key))
+        ):
+            found_at[level] = len(lines) - 1
+    at = found_at.get("h1", min(found_at.values(), default=None))
+    if at is None:
+        return []
+    # below the headline first: a date line above it may be a sidebar's last teaser
+    after = lines[at : at + options.title_date_lines_after + 1]
+    return after + lines[max(0, at - options.title_date_lines_before) : at]
+
+
+def _heading_level(text: etree._ElementUnicodeResult) -> str | None:
+    parent = text.getparent()
+    if parent is None:
+        return None
+    return next(
+        (
+            element.tag
+            for element in (parent, *parent.iterancestors())
+            if element.tag in TITLE_HEADING_TAGS
+        ),
+        None,
+    )
+
+
+TITLE_HEADING_TAGS = frozenset({"h1", "h2", "h3"})
+TITLE_LINE_MIN_SHARE = 0.6  # a heading line and the title differ by a kicker or a label at most
 
 
 def _opening_dateline(

@@ -551,6 +551,11 @@ class ExtractionOptions:
     # an element of the page's own item marked itemprop="datePublished" (its content, else its
     # text) with the marked <time> elements
     microdata_dates: bool = True
+    # without a stated date: the lines around the first one showing the title are searched
+    # for a date line before the page's first lines (a sidebar's or a menu's dates)
+    dates_near_title: bool = True
+    title_date_lines_before: int = 3
+    title_date_lines_after: int = 12
     # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
     # last paragraph that is a name in bold or italics (a signature)
     dated_name_lines: bool = True
