@@ -196,10 +196,17 @@ def test_a_login_in_the_metadata_gives_way_to_the_bylines_full_name(login: str) 
     assert authors_of(head, before="<p class='byline'>von Jane Doe</p>") == ("Jane Doe",)
 
 
-def test_a_login_stays_when_the_byline_names_someone_else() -> None:
+def test_a_login_gives_way_to_a_byline_naming_someone_else_in_full() -> None:
+    # carta.info: <meta name="author" content="dehlix"> (the theme's maker) on every page
     head = '<meta name="author" content="janedoe">'
-    assert authors_of(head, before="<p class='byline'>von John Roe</p>") == ("janedoe",)
-    assert DEFAULT_OPTIONS.byline_completes_metadata
+    byline = "<p class='byline'>von John Roe</p>"
+    assert with_and_without(head, byline, byline_over_handle_author=False) == (
+        ("John Roe",),
+        ("janedoe",),
+    )
+    # a name written with capitals is a person's, and stays
+    capitalised = '<meta name="author" content="Jane">'
+    assert authors_of(capitalised, before=byline) == ("Jane",)
 
 
 @pytest.mark.parametrize(

@@ -1050,6 +1050,11 @@ def _first_full_byline(
     return names if names and all(map(_is_full_name, names)) else ()
 
 
+def _is_handle(name: str) -> bool:
+    """A user name, not a person's: one word in small letters ("dehlix", "jdoe")."""
+    return " " not in name and name == name.lower() and not name.isdigit()
+
+
 def _is_full_name(name: str) -> bool:
     """A person named in full: two words or more, each written like a name."""
     return len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name)
@@ -1202,6 +1207,10 @@ def pick_authors_with_source(
         fuller = _byline_spelling_out(people, root, publishers, options)
         if fuller:
             return fuller, "byline"
+    if people and options.byline_over_handle_author and all(map(_is_handle, people)):
+        shown = _first_full_byline(root, container, publishers, options)
+        if shown:
+            return shown, "byline"
     if people:
         return people, "metadata"
     publisher = clean_author_names(meta.authors, publishers, keep_publisher=True)

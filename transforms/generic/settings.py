@@ -514,6 +514,9 @@ class ExtractionOptions:
     # the account that posted (Yoast's "Written by" Twitter card, an editor's login) gives way
     # to a byline naming someone else in full ("By Duncan Bell")
     byline_over_posting_account: bool = True
+    # an author tag naming a user name in small letters ("dehlix": a theme's maker, an
+    # account) gives way to a byline naming people in full
+    byline_over_handle_author: bool = True
     # the name under a pull quote ("<div class='pull-quote__author'><span class='author'>")
     # is the speaker's, not a byline
     quote_names_not_bylines: bool = True
