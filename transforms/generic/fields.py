@@ -71,7 +71,9 @@ AUTHOR_LABEL = re.compile(
     r"(?:escrito|publicado)\s+por|(?:écrit|publié)\s+par|(?:scritto|pubblicato)\s+da|"
     r"(?:geschreven|geplaatst)\s+door|authors?|autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
     # "Byby Jane Doe": a hidden "By" glued to the shown "by"
-    r"auteurs?|autores?|reporter|text|texto|von|vom|by(?:by)?|par|por|di|door|av|af)"
+    r"auteurs?|autores?|reporter|text|texto|von|vom|by(?:by)?|par|por|di|door|av|af|"
+    # Bosnian, Croatian, Serbian, Polish, Czech "writes" / "wrote", Russian "author"
+    r"piše|napisao|napisala|napisał[a]?|napsal[a]?|автор)"
     # "Geschrieben vonElisa Marvena": glued, though not inside a capitalised word ("AFP")
     r"(?:\s*[:：]\s*|\s+|(?<=(?-i:[a-zäöüéèáíóúñ]))(?=(?-i:[A-ZÀ-ÖØ-Þ])))",
     re.IGNORECASE,
@@ -119,7 +121,9 @@ ROLE_TAIL = re.compile(
 AGENCY_CODE = re.compile(r"\s*[A-Z]{2,5}\s*")
 # what a byline line holds besides the name: "@handle", a preposition left by a cut date
 HANDLE = re.compile(r"(?:^|\s)@\w+")
-DANGLING_PREPOSITION = re.compile(r"\s+(?:am|um|at|on|le|el|il|op|den|vor|hace|há)$", re.IGNORECASE)
+DANGLING_PREPOSITION = re.compile(
+    r"\s+(?:am|um|at|on|le|el|il|op|den|vor|hace|há|prije|пре)$", re.IGNORECASE
+)
 # form and link labels that byline readers pick up as names
 UI_LABEL = re.compile(
     r"^(?:name|e-?mail|website|webseite|kommentar|comment|alle beiträge|all posts|"
@@ -679,14 +683,18 @@ def _without_publisher_words(name: str, publishers: set[str]) -> str:
     publisher's own name (and a desk word after it) goes when other words remain."""
     words = name.split()
     keys = [_key(word) for word in words]
-    for publisher in publishers:
+    # the longest name first ("SurgeZirc UK" before "surgezirc"), in a fixed order: a set's
+    # order changes from run to run
+    for publisher in sorted(publishers, key=lambda key: (-len(key.split()), key)):
         size = len(publisher.split())
         for start in range(len(words) - size + 1):
-            if " ".join(keys[start : start + size]) != publisher:
+            if not publisher or " ".join(keys[start : start + size]) != publisher:
                 continue
             end = start + size
             if end < len(words) and DESK_WORD.match(words[end]):
                 end += 1
+            if start > 0 and PUBLISHER_CONNECTOR.fullmatch(words[start - 1]):
+                start -= 1  # "Charles Walton for SurgeZirc UK"
             rest = [w for w in words[:start] + words[end:] if any(c.isalpha() for c in w)]
             if (
                 rest
@@ -695,6 +703,9 @@ def _without_publisher_words(name: str, publishers: set[str]) -> str:
             ):  # "Redaktion Polizeiticker Schweiz", "Bund der Energieverbraucher e.V." stay
                 return normalize_text(" ".join(rest)).strip(" -–—|:")
     return name
+
+
+PUBLISHER_CONNECTOR = re.compile(r"for|für|pour|para|per|at|bei", re.IGNORECASE)
 
 
 def _shown_text(node: HtmlElement, in_parts: bool = False) -> str:
