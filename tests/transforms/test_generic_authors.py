@@ -75,6 +75,7 @@ def with_and_without(head: str, before: str = "", **off: object) -> tuple[tuple[
         "Jane Doe(Bruxelles",
         "Piše: Jane Doe prije 26 minuta",
         "Napisała Jane Doe",
+        "Autor/in: Jane Doe",
     ],
 )
 def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
@@ -97,6 +98,9 @@ def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
         "Donnerstag, 4. November 2021",
         "Submitted on Mon, 2019-01-21 13:49",
         "Thank You! Your effort and contribution in providing this feedback is much appreciated.",
+        "publisher",
+        "anónimo",
+        "Theme: Pirate Rogue von xwolf",
     ],
 )
 def test_a_label_without_a_name_is_no_author(raw: str) -> None:
@@ -712,3 +716,18 @@ def test_the_publisher_after_for_goes_with_its_longest_name_whatever_the_hash_se
         for seed in range(4)
     }
     assert outputs == {"('Charles Walton',)"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Jane Doe und John Roe", ("Jane Doe", "John Roe")),
+        ("Anna und Tom", ("Anna", "Tom")),
+        ("José Volta e Pinto", ("José Volta e Pinto",)),
+        ("Harbour Works and Ferries", ("Harbour Works and Ferries",)),
+    ],
+)
+def test_an_and_before_a_single_word_after_several_joins_one_name(
+    raw: str, expected: tuple[str, ...]
+) -> None:
+    assert clean_author_names([raw], set()) == expected

@@ -69,7 +69,7 @@ AUTHOR_LABEL = re.compile(
     r"^\s*(?:(?:written|posted|reported|published|submitted)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|veröffentlicht)\s+von|"
     r"(?:escrito|publicado)\s+por|(?:écrit|publié)\s+par|(?:scritto|pubblicato)\s+da|"
-    r"(?:geschreven|geplaatst)\s+door|authors?|autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
+    r"(?:geschreven|geplaatst)\s+door|authors?|autor(?:in|en|/in|\*in|:in)?(?:\s*/\s*autor(?:in)?)?|"
     # "Byby Jane Doe": a hidden "By" glued to the shown "by"
     r"auteurs?|autores?|reporter|text|texto|von|vom|by(?:by)?|par|por|di|door|av|af|"
     # Bosnian, Croatian, Serbian, Polish, Czech "writes" / "wrote", Russian "author"
@@ -128,7 +128,9 @@ DANGLING_PREPOSITION = re.compile(
 UI_LABEL = re.compile(
     r"^(?:name|e-?mail|website|webseite|kommentar|comment|alle beiträge|all posts|"
     r"view all posts|more posts|alle artikel|course/meal|follow|folgen|subscribe|abonnieren|"
-    r"no author|unknown|anonymous|(?:wordpress|site|web)?admin(?:istrator)?|"
+    r"no author|unknown|anonymous|anonym|anonyme|anónimo|anonimo|publisher|"
+    r"(?:wordpress|site|web)?admin(?:istrator)?|"
+    r"theme\b.*|"  # a theme's credit: "Theme: Pirate Rogue von xwolf"
     r"authors?|auteurs?|autor(?:in|en)?|autores?|user ?name|benutzername|log ?in|sign in|"
     r"anmelden|passwor[dt]|"
     # what is left of "Submitted on Mon, 2019-01-21" once its date is cut
@@ -614,7 +616,7 @@ def clean_author_names(
             len(without_role.split()) >= MIN_BYLINE_WORDS or AGENCY_CODE.fullmatch(without_role)
         ):
             text = without_role
-        parts = _before_address(AUTHOR_SEPARATOR.split(text))
+        parts = _before_address(_split_names(text))
         for part in parts:
             name = normalize_text(part).strip(NAME_EDGE_CHARACTERS)
             if len(PARENTHETICAL_TAIL.sub("", name).split()) >= MIN_BYLINE_WORDS:
@@ -639,6 +641,35 @@ def clean_author_names(
                 continue
             cleaned.append(name)
     return tuple(dict.fromkeys(cleaned))
+
+
+def _split_names(text: str) -> list[str]:
+    """The names in a byline. An "and" between several words and a single one joins an
+    organisation's name ("Bundesministerium für Wirtschaft und Klimaschutz"), not two people."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    joined_by_word = False
+    for separator in (*AUTHOR_SEPARATOR.finditer(text), None):
+        end = separator.start() if separator is not None else len(text)
+        if (
+            joined_by_word
+            and spans
+            and _single_word_after_words(text[slice(*spans[-1])], text[start:end])
+        ):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+        if separator is not None:
+            joined_by_word = bool(WORD_CONNECTOR.fullmatch(separator.group().strip()))
+            start = separator.end()
+    return [text[begin:end] for begin, end in spans]
+
+
+def _single_word_after_words(before: str, after: str) -> bool:
+    return len(before.split()) >= MIN_BYLINE_WORDS and len(after.split()) == 1
+
+
+WORD_CONNECTOR = re.compile(r"and|und|et|y|og|och|e|en", re.IGNORECASE)
 
 
 def _before_address(parts: list[str]) -> list[str]:
