@@ -496,6 +496,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "times_in_links_elsewhere_skipped": (False,),
     "microdata_dates": (False,),
     "dates_near_title": (False,),
+    "bare_dates_short_years": (False,),
     "title_date_lines_after": (6, 20),
     "title_strip_section_before_site": (False,),
     "dated_name_lines": (False,),

@@ -348,14 +348,30 @@ EAST_MOST = timedelta(hours=14)  # UTC+14, Kiribati
 WEST_MOST = timedelta(hours=-12)  # UTC-12
 
 
+# "02.12.19" alone on its line, or before its time: day, month, the year's last two digits
+SHORT_YEAR_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})(?=$|[\s,])")
+SHORT_YEAR_PIVOT = 69  # "69" and later are the 1900s, as in POSIX strptime's %y
+
+
+def _with_century(found: re.Match[str]) -> str:
+    year = int(found[3])
+    century = 1900 if year >= SHORT_YEAR_PIVOT else 2000
+    return f"{found[1]}.{found[2]}.{century + year}"
+
+
 CLOCK_SUFFIX = re.compile(r"(?<=\d)\s*(?:[Uu]hr|h|(?P<half>[apAP])\.?\s?[mM]\.?)$")
 
 
-def first_bare_date(lines: list[str], default_timezone: str = "UTC") -> datetime | None:
-    """The first short line that is nothing but a date (an info bar's "2022-11-08")."""
+def first_bare_date(
+    lines: list[str], default_timezone: str = "UTC", *, short_years: bool = False
+) -> datetime | None:
+    """The first short line that is nothing but a date (an info bar's "2022-11-08"); with
+    `short_years`, also day first with a two-digit year ("02.12.19")."""
     for line in lines:
         if len(line) <= 40:
             text = line.strip(" |[]()【】")
+            if short_years:
+                text = SHORT_YEAR_DATE.sub(_with_century, text)
             suffix = CLOCK_SUFFIX.search(text)
             if suffix is not None:  # "5. November 2021, 10:39 Uhr", "8 January 2020, 3:51 pm"
                 text = text[: suffix.start()]

@@ -587,6 +587,24 @@ def test_a_teaser_heading_repeating_the_title_gives_way_to_the_h1() -> None:
     assert extract(html).published_at == datetime(2022, 1, 31, 9, 10, tzinfo=UTC)
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("02.12.19", datetime(2019, 12, 2, tzinfo=UTC)), ("28.09.19 14:05", None)],
+)
+def test_a_date_line_with_a_two_digit_year_is_read_day_first(
+    line: str, expected: datetime | None
+) -> None:
+    older = "<aside><p>15.01.2018</p><a href='/older'>An older story</a></aside>"
+    html = page(title=HEADLINE, h1=HEADLINE, before=f"<p class='date'>{line}</p>", after=older)
+    published, without = published_with_and_without(html, bare_dates_short_years=False)
+    assert published == (expected or datetime(2019, 9, 28, 14, 5, tzinfo=UTC))
+    assert without == datetime(2018, 1, 15, tzinfo=UTC)
+
+
+def test_numbers_that_are_no_date_stay_none() -> None:
+    assert first_bare_date(["1.2.3", "31.13.19", "v2.10.24-beta"], short_years=True) is None
+
+
 def test_a_meta_tag_giving_its_value_where_content_belongs_is_read() -> None:
     html = page(title=HEADLINE, head='<meta name="published" value="2016-12-21T23:49:10Z">')
     assert extract(html).published_at == datetime(2016, 12, 21, 23, 49, 10, tzinfo=UTC)

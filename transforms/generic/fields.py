@@ -452,7 +452,7 @@ def pick_dates_with_sources(
         labelled, _ = labelled_dates(lines, zone, day_hint=url_day.date() if url_day else None)
         for source, value in (
             ("labels", labelled),
-            ("labels", first_bare_date(lines, zone)),
+            ("labels", first_bare_date(lines, zone, short_years=options.bare_dates_short_years)),
             ("url", url_day),
             ("labels", first_dated_line(lines, zone) if options.dated_lines else None),
         ):

@@ -557,6 +557,8 @@ class ExtractionOptions:
     # without a stated date: the lines around the first one showing the title are searched
     # for a date line before the page's first lines (a sidebar's or a menu's dates)
     dates_near_title: bool = True
+    # a line that is only a date may give its year in two digits, day first ("02.12.19")
+    bare_dates_short_years: bool = True
     title_date_lines_before: int = 3
     title_date_lines_after: int = 12
     # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
