@@ -22,6 +22,8 @@ HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # what dateutil fills in for parts a text leaves out: the first, never today's day
 NO_DEFAULTS = datetime(2000, 1, 1)
 OTHER_DEFAULTS = datetime(2001, 2, 2)
+CJK_DAY = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+CJK_CLOCK = re.compile(r"(\d{1,2})\s*時\s*(\d{2})\s*分")
 EASTERN_ARABIC_DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2
 )  # a second filling tells which parts were left out
@@ -68,6 +70,8 @@ def parse_datetime(text: str | None, default_timezone: str = "UTC") -> datetime 
     text = text.strip().translate(EASTERN_ARABIC_DIGITS)
     if not text:
         return None
+    # "2019年3月5日（火） 08時15分": the ISO-like reading below takes it as 2019-3-5 08:15
+    text = CJK_CLOCK.sub(r"\1:\2", CJK_DAY.sub(r"\1-\2-\3", text))
     parsed = _from_iso(text)
     if parsed is None:
         match = ISO_LIKE.search(text)
@@ -86,9 +90,9 @@ def parse_datetime(text: str | None, default_timezone: str = "UTC") -> datetime 
 
 
 def _by_dateutil(text: str) -> datetime | None:
-    """dateutil's fuzzy reading, when the text states the day and the month: a part left out
-    is filled from the default, so a text it cannot read ("الأربعاء، 07 أكتوبر 2020") would
-    come back as a made-up day (1 July 2020)."""
+    """dateutil's fuzzy reading, when the text states the year, the month and the day: a part
+    left out is filled from the default, so a text it cannot read ("الأربعاء، 07 أكتوبر 2020")
+    would come back as a made-up day (1 July 2020)."""
     readings = []
     for default in (NO_DEFAULTS, OTHER_DEFAULTS):
         try:
@@ -102,7 +106,7 @@ def _by_dateutil(text: str) -> datetime | None:
         except (ValueError, OverflowError):
             return None
     first, second = readings
-    if (first.month, first.day) != (second.month, second.day):
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
         return None
     return first
 

@@ -729,7 +729,9 @@ def test_month_names_of_more_languages_are_read(text: str, day: tuple[int, int, 
     assert found.date() == datetime(*day, tzinfo=UTC).date()
 
 
-@pytest.mark.parametrize("text", ["Mai 2024", "2024", "Published in spring 2024"])
+@pytest.mark.parametrize(
+    "text", ["Mai 2024", "2024", "Published in spring 2024", "5 March, 9.30am", "Sunday, 4 April"]
+)
 def test_a_date_without_its_day_is_no_date(text: str) -> None:
     # dateutil fills a left-out day or month from its default: a made-up 1 May or 1 January
     assert parse_datetime(text) is None
@@ -741,6 +743,12 @@ def test_a_date_in_a_script_dateutil_cannot_read_is_not_made_up() -> None:
         2020, 10, 7, 12, 9, tzinfo=ZoneInfo("UTC")
     )
     assert parse_datetime("الأربعاء، 07 كذا 2020") is None
+
+
+def test_a_japanese_date_is_read_with_its_year() -> None:
+    # dateutil read "2019年4月13日" as 13 April 2000: the year was its default's
+    assert parse_datetime("2019年4月13日") == datetime(2019, 4, 13, tzinfo=ZoneInfo("UTC"))
+    assert parse_datetime("2019年3月5日（火） 08時15分") is not None
 
 
 def test_arabic_month_names_and_digits_are_read() -> None:
