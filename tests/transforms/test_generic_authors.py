@@ -225,6 +225,9 @@ def test_a_login_gives_way_to_a_byline_naming_someone_else_in_full() -> None:
         "<div class='metaInfo'>Ein Artikel von <strong>Jane Doe</strong> | 27.01.2022 - 12:45</div>",
         "<p><em>Text von Jane Doe &nbsp; Illustration von John Roe</em></p>",
         "<div><h5>Autor: </h5>Jane Doe/SP-X</div>",
+        # past an empty divider or the author's photo before the label
+        "<a href='javascript:mail()'><div class='trenner'> </div> <b>Von:</b><br><br>Jane Doe</a>",
+        "<p class='text'> <img class='autorenbild' src='/jd.jpg'> <i>Von Jane Doe</i> </p>",
     ],
 )
 def test_a_labelled_byline_with_the_name_after_the_label_or_a_date_after_the_name(

@@ -802,11 +802,17 @@ SOCIAL_HOST = re.compile(
 
 
 def _leading_text(node: HtmlElement) -> str:
-    """The element's own first words: its text, else its first child's."""
+    """The element's own first words: its text, else its first child's, past empty ones (a
+    divider's "<div class='trenner'> </div>" before "<b>Von:</b>")."""
     text = (node.text or "").strip()
-    if not text and len(node) and isinstance(node[0].tag, str):
-        text = (node[0].text or "").strip()
-    return text
+    if text:
+        return text
+    for child in node:
+        if not isinstance(child.tag, str):
+            continue
+        if child.text_content().strip() or (child.tail or "").strip():
+            return (child.text or "").strip()
+    return ""
 
 
 def _looks_like_names(text: str) -> bool:
