@@ -505,6 +505,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "byline_reads_parts": (False,),
     "bylines_in_article_first": (False,),
     "signature_authors": (False,),
+    "cjk_bylines": (False,),
     "title_skip_linked_h1": (False,),
     "title_site_name_not_headline": (False,),
 }

@@ -734,3 +734,28 @@ def test_an_and_before_a_single_word_after_several_joins_one_name(
     raw: str, expected: tuple[str, ...]
 ) -> None:
     assert clean_author_names([raw], set()) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("(责编：牛镛、岳弘彬)", ("牛镛", "岳弘彬")),
+        ("责任编辑： 焦鹏", ("焦鹏",)),
+        ("著者：後藤大地", ("後藤大地",)),
+        ("文：本报记者 张三 图：李四", ("张三",)),
+        ("编辑部", ()),
+    ],
+)
+def test_a_chinese_or_japanese_credit_line_names_the_authors(
+    line: str, expected: tuple[str, ...]
+) -> None:
+    html = page(title=HEADLINE, after=f"<div class='edit'>{line}</div>")
+    assert extract_article(html, URL).authors == expected
+    without = replace(DEFAULT_OPTIONS, cjk_bylines=False)
+    assert extract_generic(html, URL, options=without).authors == ()
+
+
+def test_a_credit_line_naming_the_writer_comes_before_the_editors() -> None:
+    lines = "<p>责任编辑：王五</p><p>作者：张三</p>"
+    html = page(title=HEADLINE, after=lines)
+    assert extract_article(html, URL).authors == ("张三",)

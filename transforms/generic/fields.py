@@ -1295,4 +1295,52 @@ def pick_authors_with_source(
         signed = clean_author_names([signature_line(container) or ""], publishers)
         if signed:
             return signed, "signature"
+    if options.cjk_bylines:
+        named = cjk_byline(_text_lines(root))
+        if named:
+            return named, "byline"
     return (), None
+
+
+def cjk_byline(lines: list[str]) -> tuple[str, ...]:
+    """The names a Chinese or Japanese credit line gives, in a script without capitals that
+    the other byline readers pass over: "作者：张三", "文/张三", "著者：後藤大地", else the
+    editors of "(责编：牛镛、岳弘彬)" or "责任编辑： 焦鹏", whom such pages name instead."""
+    for labels in (CJK_AUTHOR_LABEL, CJK_EDITOR_LABEL):
+        for line in lines:
+            if len(line) > CJK_BYLINE_MAX_CHARS:
+                continue
+            found = labels.match(line)
+            if found is None:
+                continue
+            names = CJK_NEXT_LABEL.split(found["names"], maxsplit=1)[0]
+            people = tuple(
+                name
+                for part in CJK_NAME_SEPARATOR.split(names)
+                if (name := CJK_ROLE.sub("", part.strip(" 　()（）[]【】")))
+                and CJK_NAME.fullmatch(name)
+                and not CJK_DESK.search(name)
+            )
+            if people:
+                return people
+    return ()
+
+
+CJK_BYLINE_MAX_CHARS = 60
+CJK_AUTHOR_LABEL = re.compile(
+    r"^[\[(（【]?\s*(?:作者|记者|記者|撰稿|撰文|著者|筆者|文)\s*[:：/／●・|｜]\s*(?P<names>.+)$"
+)
+CJK_EDITOR_LABEL = re.compile(
+    r"^[\[(（【]?\s*(?:责任编辑|责编|编辑|編集)\s*[:：/／|｜]\s*(?P<names>.+)$"
+)
+# the next credit on the same line: photos, review, proofreading, source, editors
+CJK_NEXT_LABEL = re.compile(
+    r"\s*(?:图|攝影|摄影|写真|審核|审核|校对|来源|來源|编辑|责编|編集)\s*[:：/／]"
+)
+CJK_NAME_SEPARATOR = re.compile(r"[、，,／/;；]|\s{2,}|　")
+# a name in Han characters or kana, two to eight of them, one space between family and given
+CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{1,4}(?: [\u3040-\u30ff\u3400-\u9fff]{1,4})?")
+CJK_ROLE = re.compile(
+    r"^(?:本报|本刊|新华社)?(?:特约)?(?:记者|通讯员|实习生)\s*"
+)  # "本报记者 张三"
+CJK_DESK = re.compile(r"编辑部|編集部|新闻|新聞|报社|日报|网$|中心$")

@@ -567,6 +567,9 @@ class ExtractionOptions:
     dated_name_labels: bool = True  # ... also "date - Redaktion: Jane Doe (role)"
     dated_name_siblings: bool = True  # ... and "<span>Jane Doe |</span><span>05.04.2025</span>"
     signature_authors: bool = True
+    # last, when the page names nobody: a Chinese or Japanese credit line ("作者：张三",
+    # "(责编：牛镛、岳弘彬)"), whose names have no capitals for the other readers to see
+    cjk_bylines: bool = True
     lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
     # title vote: a source saying the same cleaned title, a source containing it
     title_exact_vote: float = 1.0
