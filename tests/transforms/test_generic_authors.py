@@ -76,6 +76,8 @@ def with_and_without(head: str, before: str = "", **off: object) -> tuple[tuple[
         "Piše: Jane Doe prije 26 minuta",
         "Napisała Jane Doe",
         "Autor/in: Jane Doe",
+        "Jane Doe For Mailonline",
+        "Фото: Jane Doe",
     ],
 )
 def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
@@ -101,6 +103,7 @@ def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
         "publisher",
         "anónimo",
         "Theme: Pirate Rogue von xwolf",
+        "Subject",
     ],
 )
 def test_a_label_without_a_name_is_no_author(raw: str) -> None:
@@ -759,3 +762,15 @@ def test_a_credit_line_naming_the_writer_comes_before_the_editors() -> None:
     lines = "<p>责任编辑：王五</p><p>作者：张三</p>"
     html = page(title=HEADLINE, after=lines)
     assert extract_article(html, URL).authors == ("张三",)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("스포츠조선=선수민 기자", ("선수민",)),  # Korean: the paper, the name, "reporter"
+        ("Nicholas Wu, USA TODAY", ("Nicholas Wu", "USA TODAY")),  # a paper's name, not a date
+        ("Amy Kuperinsky | NJ Advance Media For NJ.com", ("Amy Kuperinsky",)),
+    ],
+)
+def test_bylines_of_other_papers_conventions(raw: str, expected: tuple[str, ...]) -> None:
+    assert clean_author_names([raw], {"nj com"}) == expected

@@ -83,7 +83,7 @@ AUTHOR_LABEL = re.compile(
 WORK_LABEL = re.compile(
     r"^\s*(?:(?:ein\s+)?(?:gast)?beitrag|artikel|rezept|interview|bericht|reportage|kommentar|"
     r"kolumne|analyse|column|commentary|"
-    r"gespeichert|article|story|recipe|guest post|photos?|fotos?|words|entrevista|"
+    r"gespeichert|article|story|recipe|guest post|photos?|fotos?|фото|words|entrevista|"
     r"propos recueillis)\s*(?:[:：]|(?:von|by|par|por|de)\b)\s*",  # "Beitragvon r23": glued
     re.IGNORECASE,
 )
@@ -99,6 +99,9 @@ ROLE_HEAD = re.compile(
 SECTION_HEAD = re.compile(r"^[^\W\d_]+\s+[·•]\s+(?=\S+\s+\S)")
 # before the label: what the line led with ("| Autor: gnaddrig", ", par Attac France", "© Jane")
 LEADING_PUNCTUATION = re.compile(r"^[\s,;:|·•©/–—-]+")
+# an agency or paper before the name in Korean bylines, the role after it: "스포츠조선=선수민 기자"
+AGENCY_PREFIX = re.compile(r"^[^\s=]{1,15}=(?=\S)")
+KOREAN_ROLE = re.compile(r"\s*(?:기자|특파원)$")  # "reporter", "correspondent"
 # a role or a link after the name: "Christoph Hein Chefredakteur", "Jane Doe, Staff Writer"
 ROLE_TAIL = re.compile(
     r"\s+(?:chefredakteur(?:in)?|redakteur(?:in)?|"
@@ -115,6 +118,7 @@ ROLE_TAIL = re.compile(
     r"\s+[ée]dition\s*:.*$|\s+(?:illustrations?|fotos?|photos?|bilder)\b.*$|"
     r"\s*/\s*(?-i:[A-Z][A-Z-]{1,5})$|"  # "Jane Doe/SP-X", "Jane Doe / dpa" stays a code
     r"\s+for\s+the\s+(?-i:[A-Z]).*$|"  # "Glen Owen For The Mail On Sunday"
+    r"\s+for\s+(?-i:[A-Z])[\w-]*$|"  # "Amitai Winehouse For Mailonline" (not "For NJ.com")
     r"\s+in\s+(?-i:[A-Z]).*$",  # "Michael Larabel in Valve" (the story's category or town)
     re.IGNORECASE,
 )
@@ -134,7 +138,7 @@ UI_LABEL = re.compile(
     r"authors?|auteurs?|autor(?:in|en)?|autores?|user ?name|benutzername|log ?in|sign in|"
     r"anmelden|passwor[dt]|"
     # what is left of "Submitted on Mon, 2019-01-21" once its date is cut
-    r"submitted|posted|published|updated|written|über|about|"
+    r"submitted|posted|published|updated|written|über|about|subject|"
     r"(?:view my complete|afficher mon|mein vollständiges|ver mi) (?:profile?|profil)\w*.*)"
     r"\s*\*?$",
     re.IGNORECASE,
@@ -149,7 +153,8 @@ AUTHOR_SEPARATOR = re.compile(
 # its line: a time, a date, "Today"
 SOCIAL_LINK = re.compile(r"(?:Twitter|Facebook|Instagram|LinkedIn|Bluesky|Mastodon|E-Mail|Email)\b")
 BYLINE_TAIL = re.compile(
-    r"(?:^|\s+)(?:today|yesterday|heute|gestern|updated|published|posted|aktualisiert|"
+    # "today" in small letters or capitalised: "USA TODAY" is a paper's name
+    r"(?:^|\s+)(?:(?-i:[Tt]oday|[Yy]esterday|[Hh]eute|[Gg]estern)|updated|published|posted|aktualisiert|"
     r"veröffentlicht|publiziert|zuerst|zuletzt|geändert|last modified|publié|mis à jour|publicado|"
     r"actualizado|pubblicato|aggiornato|gepubliceerd|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|"
     r"(?:mon|diens|donners|frei|sams|"
@@ -598,7 +603,7 @@ def clean_author_names(
     cleaned: list[str] = []
     for raw in _before_address(list(names)):
         text = normalize_text(URL.sub(" ", EMAIL.sub(" ", html.unescape(raw))))
-        text = LEADING_PUNCTUATION.sub("", text)
+        text = KOREAN_ROLE.sub("", AGENCY_PREFIX.sub("", LEADING_PUNCTUATION.sub("", text)))
         text = AUTHOR_LABEL.sub("", WORK_LABEL.sub("", AUTHOR_PREFIX.sub("", text)))
         text = ROLE_HEAD.sub("", SECTION_HEAD.sub("", text))
         domain = DOMAIN_IN_PARENTHESES.search(text)
