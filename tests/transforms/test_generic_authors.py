@@ -78,6 +78,7 @@ def with_and_without(head: str, before: str = "", **off: object) -> tuple[tuple[
         "Autor/in: Jane Doe",
         "Jane Doe For Mailonline",
         "Фото: Jane Doe",
+        "Recueilli par Jane Doe.",
     ],
 )
 def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
@@ -770,6 +771,8 @@ def test_a_credit_line_naming_the_writer_comes_before_the_editors() -> None:
         ("스포츠조선=선수민 기자", ("선수민",)),  # Korean: the paper, the name, "reporter"
         ("Nicholas Wu, USA TODAY", ("Nicholas Wu", "USA TODAY")),  # a paper's name, not a date
         ("Amy Kuperinsky | NJ Advance Media For NJ.com", ("Amy Kuperinsky",)),
+        ("Perry Bacon Jr.", ("Perry Bacon Jr.",)),
+        ("F.A.S.", ("F.A.S.",)),
     ],
 )
 def test_bylines_of_other_papers_conventions(raw: str, expected: tuple[str, ...]) -> None:

@@ -83,8 +83,8 @@ AUTHOR_LABEL = re.compile(
 WORK_LABEL = re.compile(
     r"^\s*(?:(?:ein\s+)?(?:gast)?beitrag|artikel|rezept|interview|bericht|reportage|kommentar|"
     r"kolumne|analyse|column|commentary|"
-    r"gespeichert|article|story|recipe|guest post|photos?|fotos?|фото|words|entrevista|"
-    r"propos recueillis)\s*(?:[:：]|(?:von|by|par|por|de)\b)\s*",  # "Beitragvon r23": glued
+    r"gespeichert|article|story|recipe|guest post|photos?|fotos?|фото|снимка|words|entrevista|"
+    r"propos recueillis|recueillie?s?)\s*(?:[:：]|(?:von|by|par|por|de)\b)\s*",  # "Beitragvon r23"
     re.IGNORECASE,
 )
 # before the name: a link's "all posts by" label, a role ("FOCUS-Online-Experte Jane Doe")
@@ -627,6 +627,14 @@ def clean_author_names(
             if len(PARENTHETICAL_TAIL.sub("", name).split()) >= MIN_BYLINE_WORDS:
                 name = PARENTHETICAL_TAIL.sub("", name)  # "Cécile Ducourtieux (Bruxelles"
             name = DANGLING_PREPOSITION.sub("", name)
+            last = name.split()[-1] if name.split() else ""
+            if (
+                last.endswith(".")
+                and "." not in last[:-1]
+                and len(last) > ABBREVIATION_MAX_CHARS
+                and not ORGANISATION.match(last)  # "Inc.", "Ltd."
+            ):
+                name = name[:-1]  # a sentence's full stop, not "Jr.", "C." or "F.A.S."
             name = _undoubled(name)
             if not _is_publisher(name, publishers):
                 name = _without_publisher_words(name, publishers)
@@ -646,6 +654,9 @@ def clean_author_names(
                 continue
             cleaned.append(name)
     return tuple(dict.fromkeys(cleaned))
+
+
+ABBREVIATION_MAX_CHARS = 3  # with its dot: "Jr.", "Sr.", "C."
 
 
 def _split_names(text: str) -> list[str]:
