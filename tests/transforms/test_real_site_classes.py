@@ -581,6 +581,16 @@ def test_the_date_line_under_the_headline_beats_a_sidebar_s_dates_above_it() -> 
     assert without is not None and without.year == 2019
 
 
+def test_above_the_headline_the_nearest_date_line_is_the_page_s() -> None:
+    teasers = "".join(
+        f"<div><a href='/older-{n}'>Older post {n}</a><p>0{n}/02/2019</p></div>" for n in (1, 2)
+    )
+    meta_box = "<p>08/08/2017</p><p>by Jane Doe</p><p>No comments</p>"
+    html = page(title=HEADLINE, h1=HEADLINE, outside=teasers + meta_box)
+    published = extract(html).published_at
+    assert published is not None and published.date() == datetime(2017, 8, 8).date()
+
+
 def test_a_teaser_heading_repeating_the_title_gives_way_to_the_h1() -> None:
     teaser = f"<aside><h3>{HEADLINE}</h3><p>30.01.2022 18:36</p></aside>"
     html = page(title=HEADLINE, h1=HEADLINE, before="<p>31.01.2022 09:10</p>", outside=teaser)

@@ -505,9 +505,10 @@ def _lines_around_title(root: HtmlElement, title: str, options: ExtractionOption
     at = found_at.get("h1", min(found_at.values(), default=None))
     if at is None:
         return []
-    # below the headline first: a date line above it may be a sidebar's last teaser
+    # below the headline first: a date line above it may be a sidebar's last teaser; above
+    # it, the nearest line first
     after = lines[at : at + options.title_date_lines_after + 1]
-    return after + lines[max(0, at - options.title_date_lines_before) : at]
+    return after + lines[max(0, at - options.title_date_lines_before) : at][::-1]
 
 
 def _heading_level(text: etree._ElementUnicodeResult) -> str | None:

@@ -559,7 +559,7 @@ class ExtractionOptions:
     dates_near_title: bool = True
     # a line that is only a date may give its year in two digits, day first ("02.12.19")
     bare_dates_short_years: bool = True
-    title_date_lines_before: int = 3
+    title_date_lines_before: int = 10
     title_date_lines_after: int = 12
     # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
     # last paragraph that is a name in bold or italics (a signature)
