@@ -499,6 +499,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "bare_dates_short_years": (False,),
     "title_date_lines_after": (6, 20),
     "title_date_lines_before": (3, 20),
+    "title_date_over_plain_times": (False,),
     "title_strip_section_before_site": (False,),
     "dated_name_lines": (False,),
     "dated_name_labels": (False,),

@@ -591,6 +591,28 @@ def test_above_the_headline_the_nearest_date_line_is_the_page_s() -> None:
     assert published is not None and published.date() == datetime(2017, 8, 8).date()
 
 
+def test_the_date_under_the_headline_beats_the_plain_times_of_a_teaser_list() -> None:
+    teasers = "".join(
+        f"<li><a href='/blog/{d}'>Post of {d} July</a> <time datetime='2019-07-{d}'>{d} July</time></li>"
+        for d in (30, 31)
+    )
+    html = page(
+        title=HEADLINE,
+        h1=HEADLINE,
+        before="<ul class='info'><li>27 June 2019</li></ul>",
+        outside=f"<ul>{teasers}</ul>",
+    )
+    published, without = published_with_and_without(html, title_date_over_plain_times=False)
+    assert published == datetime(2019, 6, 27, tzinfo=UTC)
+    assert without is not None and without.month == 7
+
+
+def test_a_time_a_day_off_the_headline_s_date_is_the_same_moment_in_another_zone() -> None:
+    stamp = "<time datetime='2016-12-01T23:29:49Z'>December 2, 2016</time>"
+    html = page(title=HEADLINE, h1=HEADLINE, before=f"<p>{stamp}</p>")
+    assert extract(html).published_at == datetime(2016, 12, 1, 23, 29, 49, tzinfo=UTC)
+
+
 def test_a_teaser_heading_repeating_the_title_gives_way_to_the_h1() -> None:
     teaser = f"<aside><h3>{HEADLINE}</h3><p>30.01.2022 18:36</p></aside>"
     html = page(title=HEADLINE, h1=HEADLINE, before="<p>31.01.2022 09:10</p>", outside=teaser)

@@ -18,7 +18,7 @@ import html
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import urljoin, urlsplit
 
@@ -260,6 +260,7 @@ class DateCandidate:
     moment: datetime
     has_clock: bool
     has_offset: bool
+    plain: bool = False  # a <time> no markup marks as the publication's
 
 
 def _candidate(source: str, text: str | None, zone: str) -> DateCandidate | None:
@@ -301,7 +302,10 @@ def stated_dates(
                 continue  # "<time class='updated' itemprop='dateModified'>"
             candidate = _candidate("time", node.get("datetime") or node.text_content(), zone)
             if candidate is not None:
-                (marked if role == "published" else times).append(candidate)
+                if role == "published":
+                    marked.append(candidate)
+                else:
+                    times.append(replace(candidate, plain=True))
     return found + marked + times
 
 
@@ -439,6 +443,17 @@ def pick_dates_with_sources(
     sources: dict[str, str] = {}
     candidates = stated_dates(meta, root, container, zone, options, url)
     published: datetime | None = None
+    near_title: list[str] = []
+    if options.dates_near_title and title and (not candidates or candidates[0].plain):
+        near_title = _lines_around_title(root, title, options)
+    if candidates and candidates[0].plain and options.title_date_over_plain_times:
+        # the title's line, then the lines right under it
+        shown = _date_line(near_title[: options.title_date_override_lines + 1], zone, options)
+        if shown is not None and abs((shown.date() - _day(candidates[0])).days) > 1:
+            # a <time> nothing marks, away from the headline (a teaser list's), against the
+            # date line under the headline: the headline's (a day apart is one moment told
+            # in two zones)
+            candidates = []
     if candidates:
         chosen = _refined(candidates[0], candidates[1:]) if options.refine_dates else candidates[0]
         published, sources["published_at"] = chosen.moment, chosen.source
@@ -450,10 +465,8 @@ def pick_dates_with_sources(
             published = local_wall_time(chosen.moment, _text_lines(root)) or published
     else:
         url_day = date_from_url(url, zone)
-        lines = _text_lines(root)
-        if options.dates_near_title and title:
-            # the headline's own date line, before a sidebar's or a menu's dates above it
-            lines = _lines_around_title(root, title, options) + lines
+        # the headline's own date line, before a sidebar's or a menu's dates above it
+        lines = near_title + _text_lines(root)
         labelled, _ = labelled_dates(lines, zone, day_hint=url_day.date() if url_day else None)
         for source, value in (
             ("labels", labelled),
@@ -476,6 +489,12 @@ def pick_dates_with_sources(
     if updated is not None:
         sources["updated_at"] = "metadata"
     return published, updated, sources
+
+
+def _date_line(lines: list[str], zone: str, options: ExtractionOptions) -> datetime | None:
+    """The first labelled date, else the first line that is only a date."""
+    labelled, _ = labelled_dates(lines, zone)
+    return labelled or first_bare_date(lines, zone, short_years=options.bare_dates_short_years)
 
 
 def _lines_around_title(root: HtmlElement, title: str, options: ExtractionOptions) -> list[str]:

@@ -561,6 +561,10 @@ class ExtractionOptions:
     bare_dates_short_years: bool = True
     title_date_lines_before: int = 10
     title_date_lines_after: int = 12
+    # a <time> nothing marks as the publication's gives way to a date line under (or just
+    # above) the headline that says another day
+    title_date_over_plain_times: bool = True
+    title_date_override_lines: int = 3  # ... within this many lines under it
     # without a byline: a short line of a date and a name ("11.12.2019 - Jane Doe"), then a
     # last paragraph that is a name in bold or italics (a signature)
     dated_name_lines: bool = True
