@@ -497,6 +497,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "microdata_dates": (False,),
     "dates_near_title": (False,),
     "bare_dates_short_years": (False,),
+    "posted_sentences": (False,),
     "title_date_lines_after": (6, 20),
     "title_date_lines_before": (3, 20),
     "title_date_over_plain_times": (False,),

@@ -257,6 +257,29 @@ def first_dated_line(
     return None
 
 
+def posted_sentence_date(
+    lines: list[str], default_timezone: str = "UTC", max_chars: int = 300
+) -> datetime | None:
+    """The date a blog's "posted" sentence gives: "This entry was posted on Monday, June 4th,
+    2018 at 10:00 am and is filed under …", "Dieser Beitrag wurde am Samstag, 3. Dezember 2011
+    veröffentlicht"."""
+    for line in lines:
+        if len(line) <= max_chars and POSTED_SENTENCE.search(line):
+            match = BARE_DATE.search(line)
+            if match:
+                stamp = _stamp(match["date"], match["time"], default_timezone)
+                if stamp is not None:
+                    return stamp
+    return None
+
+
+POSTED_SENTENCE = re.compile(
+    r"\b(?:(?:was|were|been) (?:posted|published|written)|posted on|published on"
+    r"|veröffentlicht|geschrieben am|erstellt am|publié le|publicado el|pubblicato il)\b",
+    re.IGNORECASE,
+)
+
+
 def leading_date(text: str, default_timezone: str = "UTC") -> datetime | None:
     """A full date opening a paragraph, a press release's dateline: "01.02.2022 „Der ..."."""
     match = BARE_DATE.match(text.lstrip(" ([|–—-"))

@@ -13,7 +13,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from records.article import Article
-from transforms.dates import first_bare_date, local_wall_time, parse_datetime
+from transforms.dates import (
+    first_bare_date,
+    local_wall_time,
+    parse_datetime,
+    posted_sentence_date,
+)
 from transforms.extract import extract_article
 from transforms.generic import extract_generic
 from transforms.generic.fields import clean_author_names
@@ -631,6 +636,35 @@ def test_a_date_line_with_a_two_digit_year_is_read_day_first(
     published, without = published_with_and_without(html, bare_dates_short_years=False)
     assert published == (expected or datetime(2019, 9, 28, 14, 5, tzinfo=UTC))
     assert without == datetime(2018, 1, 15, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 um 10:15 Uhr veröffentlicht und unter "
+        "Allgemein abgelegt.",
+        "This entry was posted on Saturday, December 3rd, 2011 at 10:15 am and is filed under "
+        "News. You can follow any responses to this entry through the RSS 2.0 feed.",
+    ],
+)
+def test_a_blog_s_posted_sentence_dates_the_page(sentence: str) -> None:
+    found = posted_sentence_date([sentence])
+    assert found is not None and found.date() == datetime(2011, 12, 3).date()
+    assert posted_sentence_date(["We posted 3 letters on 3 December 2011"]) is None
+
+
+def test_the_posted_sentence_is_read_before_the_last_resort() -> None:
+    sentence = (
+        "Dieser Beitrag wurde am Samstag, 3. Dezember 2011 veröffentlicht und unter Allgemein, "
+        "Politik abgelegt. Setze ein Lesezeichen auf den Permalink."
+    )
+    html = page(title=HEADLINE, after=f"<p class='postmetadata'>{sentence}</p>")
+    article = extract(html)
+    assert article.published_at is not None
+    assert article.published_at.date() == datetime(2011, 12, 3).date()
+    assert article.sources["published_at"] == "labels"
+    without = extract_generic(html, URL, options=replace(DEFAULT_OPTIONS, posted_sentences=False))
+    assert without.sources.get("published_at") != "labels"
 
 
 def test_numbers_that_are_no_date_stay_none() -> None:

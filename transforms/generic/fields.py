@@ -35,6 +35,7 @@ from transforms.dates import (
     leading_date,
     local_wall_time,
     parse_datetime,
+    posted_sentence_date,
 )
 from transforms.generic import settings
 from transforms.generic.score import text_key
@@ -473,6 +474,7 @@ def pick_dates_with_sources(
             ("labels", first_bare_date(lines, zone, short_years=options.bare_dates_short_years)),
             ("url", url_day),
             ("labels", first_dated_line(lines, zone) if options.dated_lines else None),
+            ("labels", posted_sentence_date(lines, zone) if options.posted_sentences else None),
         ):
             if value is not None:
                 published, sources["published_at"] = value, source

@@ -559,6 +559,8 @@ class ExtractionOptions:
     dates_near_title: bool = True
     # a line that is only a date may give its year in two digits, day first ("02.12.19")
     bare_dates_short_years: bool = True
+    # ... then a blog's "posted" sentence ("This entry was posted on Monday, June 4th, 2018")
+    posted_sentences: bool = True
     title_date_lines_before: int = 10
     title_date_lines_after: int = 12
     # a <time> nothing marks as the publication's gives way to a date line under (or just
