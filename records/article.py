@@ -17,8 +17,10 @@ from records.urls import article_identity
 # byline boxes read by the names they mark up, <time> roles, captions and consent boxes out of
 # the body, links in paragraphs kept (fourth pass). 1.6.0: every author tag and sibling
 # author link read, a short story in its headed <article> kept from the listing reading,
-# blog plugins' boxes and chart labels out of the body (fifth pass)
-TRANSFORMER_VERSION = "1.6.0"
+# blog plugins' boxes and chart labels out of the body (fifth pass). 1.7.0: dates of embeds,
+# comments and teasers skipped, the headline's date line first, no made-up days; Chinese and
+# Japanese credit lines, author names the same under any hash seed (sixth pass)
+TRANSFORMER_VERSION = "1.7.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})
