@@ -1341,10 +1341,11 @@ def pick_authors_with_source(
 
 
 def cjk_byline(lines: list[str]) -> tuple[str, ...]:
-    """The names a Chinese or Japanese credit line gives, in a script without capitals that
-    the other byline readers pass over: "作者：张三", "文/张三", "著者：後藤大地", else the
-    editors of "(责编：牛镛、岳弘彬)" or "责任编辑： 焦鹏", whom such pages name instead."""
-    for labels in (CJK_AUTHOR_LABEL, CJK_EDITOR_LABEL):
+    """The names a Chinese, Japanese or Korean credit line gives, in a script without capitals
+    that the other byline readers pass over: "作者：张三", "文/张三", "著者：後藤大地",
+    "이용민 기자", else the editors of "(责编：牛镛、岳弘彬)" or "责任编辑： 焦鹏", whom such
+    pages name instead."""
+    for labels in (CJK_AUTHOR_LABEL, KOREAN_REPORTER_LINE, CJK_EDITOR_LABEL):
         for line in lines:
             if len(line) > CJK_BYLINE_MAX_CHARS:
                 continue
@@ -1368,6 +1369,11 @@ CJK_BYLINE_MAX_CHARS = 60
 CJK_AUTHOR_LABEL = re.compile(
     r"^[\[(（【]?\s*(?:作者|记者|記者|撰稿|撰文|著者|筆者|文)\s*[:：/／●・|｜]\s*(?P<names>.+)$"
 )
+# Korean: the name before its role, "이용민 기자", "연합뉴스=홍길동ㆍ김철수 특파원"
+KOREAN_REPORTER_LINE = re.compile(
+    r"^(?:[^\s=]{1,15}=\s*)?(?P<names>[가-힣]{2,4}(?:\s*[,·ㆍ]\s*[가-힣]{2,4})*)\s*"
+    r"(?:선임|수석|객원)?(?:기자|특파원)(?:$|[\s|,·])"
+)
 CJK_EDITOR_LABEL = re.compile(
     r"^[\[(（【]?\s*(?:责任编辑|责编|编辑|編集)\s*[:：/／|｜]\s*(?P<names>.+)$"
 )
@@ -1375,9 +1381,11 @@ CJK_EDITOR_LABEL = re.compile(
 CJK_NEXT_LABEL = re.compile(
     r"\s*(?:图|攝影|摄影|写真|審核|审核|校对|来源|來源|编辑|责编|編集)\s*[:：/／]"
 )
-CJK_NAME_SEPARATOR = re.compile(r"[、，,／/;；]|\s{2,}|　")
+CJK_NAME_SEPARATOR = re.compile(r"[、，,／/;；ㆍ·]|\s{2,}|　")
 # a name in Han characters or kana, two to eight of them, one space between family and given
-CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{1,4}(?: [\u3040-\u30ff\u3400-\u9fff]{1,4})?")
+CJK_NAME = re.compile(
+    r"[\u3040-\u30ff\u3400-\u9fff가-힣]{1,4}(?: [\u3040-\u30ff\u3400-\u9fff]{1,4})?"
+)
 CJK_ROLE = re.compile(
     r"^(?:本报|本刊|新华社)?(?:特约)?(?:记者|通讯员|实习生)\s*"
 )  # "本报记者 张三"
