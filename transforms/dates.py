@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -247,13 +248,16 @@ def first_dated_line(
 ) -> datetime | None:
     """The first short line holding a full date among a few words: an info bar's
     "Handball Schweiz • 02.02.2022", "Pressemitteilung vom 25. Januar 2022 | Berlin"."""
+    return _first_date_in((line for line in lines if len(line) <= max_chars), default_timezone)
+
+
+def _first_date_in(lines: Iterable[str], default_timezone: str) -> datetime | None:
     for line in lines:
-        if len(line) <= max_chars:
-            match = BARE_DATE.search(line)
-            if match:
-                stamp = _stamp(match["date"], match["time"], default_timezone)
-                if stamp is not None:
-                    return stamp
+        match = BARE_DATE.search(line)
+        if match:
+            stamp = _stamp(match["date"], match["time"], default_timezone)
+            if stamp is not None:
+                return stamp
     return None
 
 
@@ -263,14 +267,10 @@ def posted_sentence_date(
     """The date a blog's "posted" sentence gives: "This entry was posted on Monday, June 4th,
     2018 at 10:00 am and is filed under …", "Dieser Beitrag wurde am Samstag, 3. Dezember 2011
     veröffentlicht"."""
-    for line in lines:
-        if len(line) <= max_chars and POSTED_SENTENCE.search(line):
-            match = BARE_DATE.search(line)
-            if match:
-                stamp = _stamp(match["date"], match["time"], default_timezone)
-                if stamp is not None:
-                    return stamp
-    return None
+    return _first_date_in(
+        (line for line in lines if len(line) <= max_chars and POSTED_SENTENCE.search(line)),
+        default_timezone,
+    )
 
 
 POSTED_SENTENCE = re.compile(
