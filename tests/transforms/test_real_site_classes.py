@@ -571,16 +571,16 @@ def test_a_microdata_publication_date_on_an_element_is_read() -> None:
     assert without is not None and without.date() != published.date()
 
 
+def headed_page_beside_teasers(date_line: str, teasers: str) -> str:
+    """A story with its headline and `date_line` under it, after a list of dated teasers."""
+    return page(title=HEADLINE, h1=HEADLINE, before=date_line, outside=f"<ul>{teasers}</ul>")
+
+
 def test_the_date_line_under_the_headline_beats_a_sidebar_s_dates_above_it() -> None:
     sidebar = "".join(
         f"<li><a href='/blog/{n}'>Older post {n}</a><br>{n}/06/2019</li>" for n in (14, 26)
     )
-    html = page(
-        title=HEADLINE,
-        h1=HEADLINE,
-        before="<p class='meta'>08/08/2017</p>",
-        outside=f"<aside><ul>{sidebar}</ul></aside>",
-    )
+    html = headed_page_beside_teasers("<p class='meta'>08/08/2017</p>", sidebar)
     published, without = published_with_and_without(html, dates_near_title=False)
     assert published is not None and published.date() == datetime(2017, 8, 8).date()
     assert without is not None and without.year == 2019
@@ -601,12 +601,7 @@ def test_the_date_under_the_headline_beats_the_plain_times_of_a_teaser_list() ->
         f"<li><a href='/blog/{d}'>Post of {d} July</a> <time datetime='2019-07-{d}'>{d} July</time></li>"
         for d in (30, 31)
     )
-    html = page(
-        title=HEADLINE,
-        h1=HEADLINE,
-        before="<ul class='info'><li>27 June 2019</li></ul>",
-        outside=f"<ul>{teasers}</ul>",
-    )
+    html = headed_page_beside_teasers("<ul class='info'><li>27 June 2019</li></ul>", teasers)
     published, without = published_with_and_without(html, title_date_over_plain_times=False)
     assert published == datetime(2019, 6, 27, tzinfo=UTC)
     assert without is not None and without.month == 7
