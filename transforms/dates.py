@@ -22,12 +22,10 @@ LATEST_YEAR = 2100
 HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # what dateutil fills in for parts a text leaves out: the first, never today's day
 NO_DEFAULTS = datetime(2000, 1, 1)
-OTHER_DEFAULTS = datetime(2001, 2, 2)
+OTHER_DEFAULTS = datetime(2001, 2, 2)  # a second filling tells which parts were left out
 CJK_DAY = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 CJK_CLOCK = re.compile(r"(\d{1,2})\s*時\s*(\d{2})\s*分")
-EASTERN_ARABIC_DIGITS = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2
-)  # a second filling tells which parts were left out
+EASTERN_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 # "10.12.2022", "01-11-2023": dotted or dashed numbers ending in the year are day first
 # (German, Dutch, Scandinavian, Russian ...); slashed ones stay dateutil's month first
 DAY_FIRST = re.compile(r"(?<!\d)\d{1,2}([.-])\d{1,2}\1(?:19|20)\d{2}(?!\d)")

@@ -218,9 +218,9 @@ def test_a_login_gives_way_to_a_byline_naming_someone_else_in_full() -> None:
         ("John Roe",),
         ("janedoe",),
     )
-    # a name written with capitals is a person's, and stays
-    capitalised = '<meta name="author" content="Jane">'
-    assert authors_of(capitalised, before=byline) == ("Jane",)
+    # a name written with capitals, or in a script without them, is a person's, and stays
+    for person in ("Jane", "张三"):
+        assert authors_of(f'<meta name="author" content="{person}">', before=byline) == (person,)
 
 
 @pytest.mark.parametrize(

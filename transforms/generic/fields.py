@@ -327,8 +327,8 @@ def _microdata_dates(
 
 
 def _dates_another_item(node: HtmlElement, options: ExtractionOptions, url: str) -> bool:
-    """A <time> of an embedded post, a comment, a teaser in a list or a link to another page
-    (the options' say)."""
+    """A date element (a <time>, a microdata date) of an embedded post, a comment, a teaser
+    in a list or a link to another page (the options' say)."""
     if options.times_of_embeds_and_comments_skipped and (
         _in_comments(node) or _in_embedded_post(node)
     ):
@@ -1137,8 +1137,9 @@ def _first_full_byline(
 
 
 def _is_handle(name: str) -> bool:
-    """A user name, not a person's: one word in small letters ("dehlix", "jdoe")."""
-    return " " not in name and name == name.lower() and not name.isdigit()
+    """A user name, not a person's: one word in small letters ("dehlix", "jdoe"); a name in
+    a script without capitals ("张三") is none."""
+    return " " not in name and name == name.lower() and any(ch.islower() for ch in name)
 
 
 def _is_full_name(name: str) -> bool:
