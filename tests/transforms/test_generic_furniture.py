@@ -249,6 +249,24 @@ def test_a_reading_time_line_is_not_body(line: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Aktualisiert: 11.04.2020, 10:27",
+        "Veröffentlicht am 26. Oktober 2023",
+        "Updated June 13, 2019",
+        "Stand:",
+    ],
+)
+def test_a_date_line_set_in_the_text_is_not_body(line: str) -> None:
+    assert_clean(body_with(f"<p>{line}</p>"), line)
+
+
+def test_a_paragraph_opening_with_a_date_label_stays() -> None:
+    line = "Updated: the council has since confirmed that the bridge reopens in May."
+    assert line in body_with(f"<p>{line}</p>")
+
+
+@pytest.mark.parametrize(
     "box",
     [
         "<div class='DisclaimerLong'><span>This article contains affiliate links. We may earn "
