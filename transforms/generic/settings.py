@@ -562,15 +562,17 @@ class ExtractionOptions:
     # an element of the page's own item marked itemprop="datePublished" (its content, else its
     # text) with the marked <time> elements
     microdata_dates: bool = True
-    # without a stated date: the lines around the first one showing the title are searched
-    # for a date line before the page's first lines (a sidebar's or a menu's dates)
+    # without a stated date: the lines under the heading showing the title, then those above
+    # it (nearest first), are searched for a date line before the page's first lines (a
+    # sidebar's or a menu's dates)
     dates_near_title: bool = True
-    # a line that is only a date may give its year in two digits, day first ("02.12.19")
-    bare_dates_short_years: bool = True
-    # ... then a blog's "posted" sentence ("This entry was posted on Monday, June 4th, 2018")
-    posted_sentences: bool = True
     title_date_lines_before: int = 10
     title_date_lines_after: int = 12
+    # a line that is only a date may give its year in two digits, day first ("02.12.19")
+    bare_dates_short_years: bool = True
+    # after the date lines, a blog's "posted" sentence ("This entry was posted on Monday,
+    # June 4th, 2018"), before htmldate
+    posted_sentences: bool = True
     # a <time> nothing marks as the publication's gives way to a date line under (or just
     # above) the headline that says another day
     title_date_over_plain_times: bool = True
@@ -581,8 +583,8 @@ class ExtractionOptions:
     dated_name_labels: bool = True  # ... also "date - Redaktion: Jane Doe (role)"
     dated_name_siblings: bool = True  # ... and "<span>Jane Doe |</span><span>05.04.2025</span>"
     signature_authors: bool = True
-    # last, when the page names nobody: a Chinese or Japanese credit line ("作者：张三",
-    # "(责编：牛镛、岳弘彬)"), whose names have no capitals for the other readers to see
+    # last, when the page names nobody: a Chinese, Japanese or Korean credit line ("作者：张三",
+    # "이용민 기자", "(责编：牛镛、岳弘彬)"), whose names have no capitals for the other readers
     cjk_bylines: bool = True
     lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
     # title vote: a source saying the same cleaned title, a source containing it
