@@ -310,10 +310,13 @@ def names_of(value: Any) -> list[str]:
     names: list[str] = []
     for item in items:
         if isinstance(item, dict):
-            item = item.get("name")
+            person = item
+            item = person.get("name")
             if isinstance(item, list):
                 names.extend(names_of(item))
                 continue
+            if isinstance(item, str):
+                item = _named_in_full(item, person.get("description"))
         if not isinstance(item, str):
             continue
         text = AUTHOR_PREFIX.sub("", normalize_text(html.unescape(item)))  # "Redacci&oacute;n"
@@ -326,6 +329,36 @@ def names_of(value: Any) -> list[str]:
                 continue
             names.extend(part for part in AUTHOR_SPLIT.split(person) if part and len(part) <= 80)
     return names
+
+
+def _named_in_full(name: str, biography: Any) -> str:
+    """A Person node named by a first name only whose biography opens with the full name
+    ("Nils" and "Nils Pickert ist freier Autor …", "Stefanus" and "Stefanus Stahl -
+    Maschinenbauer …") is named in full."""
+    name = normalize_text(name)
+    if not name or " " in name or not isinstance(biography, str):
+        return name
+    words = normalize_text(biography).split()
+    if not words or words[0] != name:
+        return name
+    surname: list[str] = []
+    for word in words[1 : 1 + BIOGRAPHY_SURNAME_MAX_WORDS]:
+        bare = word.rstrip(",;:")
+        if not (NAME_WORD.fullmatch(bare) and bare[0].isupper()) and bare not in NAME_PARTICLES:
+            break
+        surname.append(bare)
+        if bare != word:
+            break  # "Jane Doe, a reporter"
+    while surname and surname[-1] in NAME_PARTICLES:
+        surname.pop()
+    return " ".join([name, *surname]) if surname else name
+
+
+BIOGRAPHY_SURNAME_MAX_WORDS = 3
+NAME_PARTICLES = frozenset(
+    {"von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al"}
+)
+NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 def keywords_of(value: Any) -> list[str]:

@@ -4,6 +4,7 @@ gives a login instead of the name, and the publisher's own name inside a person'
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -781,3 +782,20 @@ def test_a_credit_line_naming_the_writer_comes_before_the_editors() -> None:
 )
 def test_bylines_of_other_papers_conventions(raw: str, expected: tuple[str, ...]) -> None:
     assert clean_author_names([raw], {"nj com"}) == expected
+
+
+@pytest.mark.parametrize(
+    ("biography", "expected"),
+    [
+        ("Jane Doe ist freie Autorin und Journalistin.", ("Jane Doe",)),
+        ("Jane Doe - Maschinenbauerin, Abenteurerin", ("Jane Doe",)),
+        ("Jane writes about food and travel.", ("Jane",)),
+    ],
+)
+def test_a_first_name_author_whose_biography_opens_with_the_full_name_is_named_in_full(
+    biography: str, expected: tuple[str, ...]
+) -> None:
+    person = {"@type": "Person", "name": "Jane", "description": biography}
+    data = json.dumps({"@type": "NewsArticle", "author": person})
+    head = f'<script type="application/ld+json">{data}</script>'
+    assert authors_of(head) == expected

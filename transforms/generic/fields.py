@@ -43,6 +43,7 @@ from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.metadata import (
     AUTHOR_META_KEYS,
     AUTHOR_PREFIX,
+    NAME_PARTICLES,
     PageMetadata,
     labelled_twitter_author,
     of_another_item,
@@ -186,9 +187,6 @@ BYLINE_LABEL = re.compile(
     r"^\s*(?:by|von|par|por|door)\s*[:：]?(?:\s+|$)|"
     r"^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by)?(?:\s+|$)",
     re.IGNORECASE,
-)
-NAME_PARTICLES = frozenset(
-    {"von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al"}
 )
 HIDDEN_LABEL = re.compile(r"sr-only|visually-hidden|screen-reader", re.IGNORECASE)
 MAX_LABELLED_BYLINE_CHARS = 120
