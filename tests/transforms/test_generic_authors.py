@@ -777,6 +777,8 @@ def test_a_credit_line_naming_the_writer_comes_before_the_editors() -> None:
         ("Nicholas Wu, USA TODAY", ("Nicholas Wu", "USA TODAY")),  # a paper's name, not a date
         ("Amy Kuperinsky | NJ Advance Media For NJ.com", ("Amy Kuperinsky",)),
         ("Perry Bacon Jr.", ("Perry Bacon Jr.",)),
+        ("Text und Interview: Jane Doe", ("Jane Doe",)),
+        ("Text: Jane Doe; Fotos: John Roe", ("Jane Doe", "John Roe")),
         ("F.A.S.", ("F.A.S.",)),
     ],
 )

@@ -643,7 +643,8 @@ def clean_author_names(
             text = without_role
         parts = _before_address(_split_names(text))
         for part in parts:
-            name = normalize_text(part).strip(NAME_EDGE_CHARACTERS)
+            # "Text und Interview: Jane Doe", "Text: John Roe; Fotos: Jane Doe": each part's own
+            name = WORK_LABEL.sub("", normalize_text(part)).strip(NAME_EDGE_CHARACTERS)
             if len(PARENTHETICAL_TAIL.sub("", name).split()) >= MIN_BYLINE_WORDS:
                 name = PARENTHETICAL_TAIL.sub("", name)  # "Cécile Ducourtieux (Bruxelles"
             name = DANGLING_PREPOSITION.sub("", name)
