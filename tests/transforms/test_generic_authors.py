@@ -778,7 +778,8 @@ def test_a_credit_line_naming_the_writer_comes_before_the_editors() -> None:
         ("Amy Kuperinsky | NJ Advance Media For NJ.com", ("Amy Kuperinsky",)),
         ("Perry Bacon Jr.", ("Perry Bacon Jr.",)),
         ("Text und Interview: Jane Doe", ("Jane Doe",)),
-        ("Text: Jane Doe; Fotos: John Roe", ("Jane Doe", "John Roe")),
+        ("Text: Jane Doe; Interview: John Roe", ("Jane Doe", "John Roe")),
+        ("Text: Jane Doe; Fotos: John Roe", ("Jane Doe",)),  # the photographer is none
         ("F.A.S.", ("F.A.S.",)),
     ],
 )
