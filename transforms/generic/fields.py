@@ -392,10 +392,23 @@ def _time_role(node: HtmlElement) -> str | None:
     return None
 
 
+def _visible_lines(root: HtmlElement) -> list[tuple[str, etree._ElementUnicodeResult]]:
+    """Every line of the page's visible text (no scripts, styles or templates), with the
+    text node it was read from."""
+    return [
+        (line, text)
+        for text in VISIBLE_TEXT(root)
+        if str(text).strip() and (line := normalize_text(str(text)))
+    ]
+
+
+def _first_lines(visible: list[tuple[str, etree._ElementUnicodeResult]]) -> list[str]:
+    return [line for line, _ in visible[:TEXT_LINES_SCANNED]]
+
+
 def _text_lines(root: HtmlElement) -> list[str]:
-    """The first lines of the page's visible text (no scripts, styles or templates)."""
-    lines = (normalize_text(str(text)) for text in VISIBLE_TEXT(root) if str(text).strip())
-    return [line for line in lines if line][:TEXT_LINES_SCANNED]
+    """The first lines of the page's visible text."""
+    return _first_lines(_visible_lines(root))
 
 
 def _day(candidate: DateCandidate) -> date:
@@ -442,9 +455,13 @@ def pick_dates_with_sources(
     sources: dict[str, str] = {}
     candidates = stated_dates(meta, root, container, zone, options, url)
     published: datetime | None = None
+    # one walk of the visible text serves the lines around the headline and the first lines
+    visible: list[tuple[str, etree._ElementUnicodeResult]] = []
     near_title: list[str] = []
-    if options.dates_near_title and title and (not candidates or candidates[0].plain):
-        near_title = _lines_around_title(root, title, options)
+    if not candidates or (candidates[0].plain and options.title_date_over_plain_times):
+        visible = _visible_lines(root)
+        if options.dates_near_title and title:
+            near_title = _lines_around_title(visible, title, options)
     if candidates and candidates[0].plain and options.title_date_over_plain_times:
         # the title's line, then the lines right under it
         shown = _date_line(near_title[: options.title_date_override_lines + 1], zone, options)
@@ -461,11 +478,12 @@ def pick_dates_with_sources(
             and chosen.has_clock
             and chosen.moment.utcoffset() == ZERO_OFFSET
         ):
-            published = local_wall_time(chosen.moment, _text_lines(root)) or published
+            lines = _first_lines(visible) if visible else _text_lines(root)
+            published = local_wall_time(chosen.moment, lines) or published
     else:
         url_day = date_from_url(url, zone)
         # the headline's own date line, before a sidebar's or a menu's dates above it
-        lines = near_title + _text_lines(root)
+        lines = near_title + _first_lines(visible)
         labelled, _ = labelled_dates(lines, zone, day_hint=url_day.date() if url_day else None)
         for source, value in (
             ("labels", labelled),
@@ -497,19 +515,16 @@ def _date_line(lines: list[str], zone: str, options: ExtractionOptions) -> datet
     return labelled or first_bare_date(lines, zone, short_years=options.bare_dates_short_years)
 
 
-def _lines_around_title(root: HtmlElement, title: str, options: ExtractionOptions) -> list[str]:
+def _lines_around_title(
+    visible: list[tuple[str, etree._ElementUnicodeResult]], title: str, options: ExtractionOptions
+) -> list[str]:
     """The visible lines just after, then just before, the heading showing the title: the
     first <h1> that does, else the first <h2> or <h3> (a teaser's heading may come first)."""
     title_key = text_key(title)
     if not title_key:
         return []
-    lines: list[str] = []
     found_at: dict[str, int] = {}
-    for text in VISIBLE_TEXT(root):
-        line = normalize_text(str(text))
-        if not line:
-            continue
-        lines.append(line)
+    for index, (line, text) in enumerate(visible):
         level = _heading_level(text)
         if level is None or level in found_at:
             continue
@@ -520,14 +535,15 @@ def _lines_around_title(root: HtmlElement, title: str, options: ExtractionOption
             and min(len(key), len(title_key))
             >= TITLE_LINE_MIN_SHARE * max(len(key), len(title_key))
         ):
-            found_at[level] = len(lines) - 1
+            found_at[level] = index
     at = found_at.get("h1", min(found_at.values(), default=None))
     if at is None:
         return []
     # below the headline first: a date line above it may be a sidebar's last teaser; above
     # it, the nearest line first
-    after = lines[at : at + options.title_date_lines_after + 1]
-    return after + lines[max(0, at - options.title_date_lines_before) : at][::-1]
+    after = visible[at : at + options.title_date_lines_after + 1]
+    before = visible[max(0, at - options.title_date_lines_before) : at][::-1]
+    return [line for line, _ in after + before]
 
 
 def _heading_level(text: etree._ElementUnicodeResult) -> str | None:
