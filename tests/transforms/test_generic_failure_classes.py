@@ -6,12 +6,14 @@ leaves the tree as it found it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from transforms.generic import extract_generic, parse_html, settings
+from transforms.generic.settings import DEFAULT_OPTIONS
 from transforms.metadata import read_metadata
 
 PROSE = "This sentence is long enough to count as article prose in the generic extractor, surely."
@@ -186,6 +188,85 @@ def test_a_page_wide_form_still_holds_the_article() -> None:
     )
     text = extract_generic(page, "https://x.example/page.aspx").text
     assert text.count(PROSE) == 12
+
+
+LEGAL_TEXT = " ".join(f"Legal notice {index}: all rights reserved." for index in range(40))
+SIGN_UP_LABELS = [
+    f"Receive our letter number {index}: the news of the association and its calls to act, "
+    "two or three e-mails a month at most, never more than that"
+    for index in range(8)
+]
+
+
+def _sign_up_form() -> str:
+    fields = "".join(
+        f"<div class='choice'><input type='checkbox' name='c{index}'><label>{label}</label></div>"
+        for index, label in enumerate(SIGN_UP_LABELS)
+    )
+    return f"<form action='/join'><div><input type='email' name='mail'>{fields}</div></form>"
+
+
+def test_a_long_sign_up_form_beside_a_short_article_is_not_its_text() -> None:
+    # the form's labels run past `form_max_chars`; it holds no headline and little of the page
+    paragraphs = "".join(f"<p>{PROSE} Part {index}.</p>" for index in range(4))
+    story = f"<h1>The vote</h1><div class='main'>{paragraphs}</div>"
+    page = _page(
+        f"<article>{story}</article><div class='join'>{_sign_up_form()}</div>"
+        f"<footer><p>{LEGAL_TEXT}</p></footer>"
+    )
+    text = extract_generic(page, "https://x.example/a").text
+    assert PROSE in text and SIGN_UP_LABELS[0] not in text
+    off = replace(DEFAULT_OPTIONS, unheaded_forms_skipped=False)
+    assert SIGN_UP_LABELS[0] in extract_generic(page, "https://x.example/a", options=off).text
+
+
+def test_the_last_resort_walk_skips_a_comment_form_too() -> None:
+    # the post is one short line: the relaxed walk runs, and read the comment form's notes
+    post = "<h1>A thought</h1><div class='post'><p>I know I should not post this now.</p></div>"
+    page = _page(
+        f"<div id='content'>{post}<div id='respond'>{_sign_up_form()}</div></div>"
+        f"<footer><p>{LEGAL_TEXT}</p></footer>"  # the page shows more than the form
+    )
+    text = extract_generic(page, "https://x.example/a").text
+    assert SIGN_UP_LABELS[0] not in text
+    off = replace(DEFAULT_OPTIONS, relaxed_skips_forms=False, unheaded_forms_skipped=False)
+    assert SIGN_UP_LABELS[0] in extract_generic(page, "https://x.example/a", options=off).text
+
+
+LOGIN_MESSAGES = [
+    f"Message {index}: you will receive an e-mail from us shortly with a link to confirm your "
+    "registration; please follow it within twenty-four hours to finish signing up."
+    for index in range(6)
+]
+
+
+def _login_dialog(names: str, inner: str = "") -> str:
+    messages = "".join(
+        f"<article class='message'><p>{text}</p></article>" for text in LOGIN_MESSAGES
+    )
+    return f"<div class='{names}'>{inner}<div class='panel'>{messages}</div></div>"
+
+
+def test_a_login_dialog_of_paragraphs_is_not_the_article() -> None:
+    # a video page: one paragraph of description, and a login layer's many messages
+    story = f"<div class='item'><h1>US sport in times of crisis</h1><p>{PROSE} The leagues have stopped.</p></div>"
+    page = _page(f"{_login_dialog('b-dialog x-dialog-login')}<main>{story}</main>")
+    text = extract_generic(page, "https://x.example/a").text
+    assert PROSE in text and LOGIN_MESSAGES[0] not in text
+    off = replace(DEFAULT_OPTIONS, layers_skipped=False)
+    assert LOGIN_MESSAGES[0] in extract_generic(page, "https://x.example/a", options=off).text
+
+
+@pytest.mark.parametrize(
+    ("names", "inner"),
+    [
+        ("article__body article-overlay-handle", ""),  # the article's own box, named for a layer
+        ("modal-open", "<h1>The story shown in a modal</h1>"),  # a layer holding the headline
+    ],
+)
+def test_a_layer_holding_the_article_is_still_walked(names: str, inner: str) -> None:
+    page = _page(f"<div class='side'><p>{PROSE}</p></div>{_login_dialog(names, inner)}")
+    assert LOGIN_MESSAGES[0] in extract_generic(page, "https://x.example/a").text
 
 
 def test_a_page_wrapper_named_like_boilerplate_around_main_is_walked() -> None:

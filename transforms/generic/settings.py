@@ -162,6 +162,11 @@ CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7
 ALWAYS_SKIPPED_NAME = re.compile(r"comment|disqus|cookie|consent|newsletter|related", re.I)
 # a cookie or consent box: skipped even by the last-resort walk (a forum's comments are its text)
 CONSENT_NAME = re.compile(r"cookie|consent|gdpr", re.IGNORECASE)
+ARTICLE_WORD = re.compile(r"article|story|entry|post|body|content|text", re.IGNORECASE)
+# a layer over the page; Drupal's "dialog-off-canvas-main-canvas" is the page itself
+LAYER_NAME = re.compile(
+    r"(?:^|[-_\s])(?:modal|dialog|popup|login|overlay)(?=$|[-_\s\d])(?!-off-canvas)", re.I
+)
 # on a listing page only page chrome is skipped by name: teaser parts are named like boilerplate
 LISTING_SKIPPED_NAME = re.compile(
     r"(?:^|[-_\s])(?:comments?|disqus|cookies?|consent|gdpr|newsletter|subscribe|breadcrumbs?|"
@@ -455,6 +460,16 @@ class ExtractionOptions:
         True  # a <form> with fields (contact, sign-up, search) holds no article text
     )
     form_max_chars: int = 1000  # ... when its text is this short (a page-wide form wraps far more)
+    # ... or, longer, when it holds no <h1>, <main> or <article> and shows less than half the
+    # page's text: a sign-up or comment form with long labels, not a page-wide ASP.NET form
+    unheaded_forms_skipped: bool = True
+    form_max_page_share: float = 0.5  # ... and showing less than this share of the page's text
+    # the last-resort walk skips such forms too (a listing's walk does not: the sidebar's links
+    # would outweigh a short post written inside its comment form's list)
+    relaxed_skips_forms: bool = True
+    # a layer shown over the page (a login dialog, a modal, a popup) holds no article text even
+    # when its messages are paragraphs, unless it holds the page's <h1> or <main>
+    layers_skipped: bool = True
     skip_hidden_class: bool = True
     dateline_max_words: int = 12
     # above the first prose: the headline repeated as a heading, and short date lines, go

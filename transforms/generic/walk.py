@@ -135,6 +135,8 @@ class PageWalk:
         if self.relaxed:  # last resort: hidden and script-less content too, never a consent box
             if tag in settings.RELAXED_SKIPPED_TAGS:
                 return True
+            if tag == "form" and self.options.relaxed_skips_forms:
+                return _is_input_form(element, self.options)
             names = f"{element.get('class') or ''} {element.get('id') or ''}"
             return self.options.relaxed_skips_consent and bool(settings.CONSENT_NAME.search(names))
         if tag in settings.SKIPPED_TAGS:
@@ -217,6 +219,8 @@ class PageWalk:
         if tag in settings.CODE_INLINE_TAGS and _in_code(element):
             return False  # a highlighter's token ("hljs-comment", "token tag"): code, not chrome
         if settings.ALWAYS_SKIPPED_NAME.search(names):
+            return True
+        if self.options.layers_skipped and _is_layer(element, names):
             return True
         by_length = not PAGE_END_NAME.search(names)
         return not (
@@ -311,7 +315,39 @@ def _is_input_form(form: HtmlElement, options: ExtractionOptions) -> bool:
     ]
     if not fields:
         return False
-    return len("".join(form.itertext()).strip()) <= options.form_max_chars
+    if len("".join(form.itertext()).strip()) <= options.form_max_chars:
+        return True
+    if not options.unheaded_forms_skipped or _holds_headline(form, "h1", "main", "article"):
+        return False
+    body = next(form.iterancestors("body"), None)
+    return body is not None and _shown_chars(form) < options.form_max_page_share * _shown_chars(
+        body
+    )
+
+
+def _shown_chars(element: HtmlElement) -> int:
+    """Visible characters, without scripts, styles and a select's options (a country list)."""
+    unshown = sum(_visible_chars(node) for node in element.iter(*UNSHOWN_TAGS))
+    return _visible_chars(element) - unshown
+
+
+def _is_layer(element: HtmlElement, names: str) -> bool:
+    """A login dialog, modal or popup over the page: a name says so ("x-dialog-login"), no other
+    name calls it the article's ("article__body article-overlay-handle"), and it holds neither
+    the page's <h1> nor its <main>."""
+    if not settings.LAYER_NAME.search(names):
+        return False
+    if any(
+        settings.ARTICLE_WORD.search(name) and not settings.LAYER_NAME.search(name)
+        for name in names.split()
+    ):
+        return False
+    return not _holds_headline(element, "h1", "main")
+
+
+def _holds_headline(element: HtmlElement, *tags: str) -> bool:
+    """Whether the element holds one of `tags` (or a role="main"): the page's own content."""
+    return next(element.iter(*tags), None) is not None or bool(element.xpath(MAIN_XPATH))
 
 
 def _spells_text(element_id: str, element: HtmlElement) -> bool:
@@ -337,6 +373,7 @@ def _holds_main(element: HtmlElement, options: ExtractionOptions) -> bool:
 
 
 MAIN_XPATH = ".//main|.//*[@role='main']"
+UNSHOWN_TAGS = ("script", "style", "select", "noscript", "template")
 
 
 def _visible_chars(element: HtmlElement) -> int:
