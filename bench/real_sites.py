@@ -40,7 +40,7 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -75,13 +75,25 @@ class GoldPage:
 
     @property
     def path(self) -> str:
-        """The URL's path: the site is served without queries, which the pipeline drops or
-        reorders (`utm_*`, sorted parameters)."""
-        return urlsplit(self.url).path or "/"
+        """The URL's path, percent-decoded: the site is served without queries, which the
+        pipeline drops or reorders (`utm_*`, sorted parameters), and a client asks for a
+        non-ASCII path percent-encoded."""
+        path = urlsplit(self.url.strip()).path
+        if not path.startswith("/"):
+            return f"/{self.page_id}"
+        if "/." in path:  # "/a/./b/.": dot segments go, as a client resolving the link does
+            path = urlsplit(urljoin("http://site.invalid/", path.lstrip("/"))).path
+        return served_path(path)
 
     @property
     def fold(self) -> int:
         return hashlib.sha256((FOLD_SALT + self.host).encode("utf-8")).digest()[0] % FOLDS
+
+
+def served_path(path: str) -> str:
+    """A path as the loopback server matches it: percent-decoded, with one leading slash
+    (`http.server` reads a request for "//index.php" as "/index.php")."""
+    return "/" + unquote(path).lstrip("/")
 
 
 def _shared_bench(corpus: Path) -> Path:
@@ -306,7 +318,7 @@ class _SiteHandler(BaseHTTPRequestHandler):
     listing: bytes
 
     def do_GET(self) -> None:
-        path = urlsplit(self.path).path
+        path = served_path(self.path.split("?", 1)[0])
         if path == LISTING_PATH:
             status, body = 200, self.listing
         elif path in self.pages:
@@ -340,19 +352,18 @@ def serve_sites(pages: Sequence[GoldPage]) -> Iterator[dict[str, str]]:
     servers: list[_Server] = []
     bases: dict[str, str] = {}
     for host, site_pages in by_host.items():
-        links = "".join(f'<li><a href="{p.path}">{p.page_id}</a></li>' for p in site_pages)
-        handler = type(
-            "Handler",
-            (_SiteHandler,),
-            {
-                "pages": {p.path: p.raw for p in site_pages},
-                "listing": f"<html><body><ul>{links}</ul></body></html>".encode(),
-            },
-        )
+        handler = type("Handler", (_SiteHandler,), {"pages": {p.path: p.raw for p in site_pages}})
         server = _Server(("127.0.0.1", 0), handler)
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        # absolute links: a path of "//index.php" is no protocol-relative URL here
+        links = "".join(
+            f'<li><a href="{base}{quote(p.path, safe="/")}">{p.page_id}</a></li>'
+            for p in site_pages
+        )
+        handler.listing = f"<html><body><ul>{links}</ul></body></html>".encode()
         selector.register(server, selectors.EVENT_READ)
         servers.append(server)
-        bases[host] = f"http://127.0.0.1:{server.server_address[1]}"
+        bases[host] = base
     stop = threading.Event()
 
     def accept() -> None:
@@ -402,6 +413,7 @@ def ours_through_pipeline(
     from warehouse import Warehouse
 
     with serve_sites(pages) as bases:
+        work.mkdir(parents=True, exist_ok=True)  # `--keep` may name a folder not made yet
         config = work / "sources.toml"
         config.write_text(sources_toml(bases, work / "data"), "utf-8")
         started = time.perf_counter()
@@ -429,7 +441,7 @@ def ours_through_pipeline(
     landed: dict[tuple[str, str], Found] = {}
     for url, title, published, authors, body, images in records:
         parts = urlsplit(url)
-        path = parts.path or "/"
+        path = served_path(parts.path)
         image_list = json.loads(images) if isinstance(images, str) else images or []
         landed[(port_to_host.get(parts.port, ""), path)] = Found(
             body or "", title, published, tuple(authors or ()), len(image_list), landed=True
@@ -441,7 +453,7 @@ def ours_through_pipeline(
     with_runs = {source for (source,) in ran}
     for page, result in zip(pages, found, strict=True):
         if not result.landed:
-            url = bases[page.host] + page.path
+            url = bases[page.host] + quote(page.path, safe="/")
             why = reasons.get(url, "?")
             if source_of[page.host] not in with_runs:
                 why = "no run recorded for its source (failed outside the site; see newsetl.log)"

@@ -1,4 +1,5 @@
-"""Bytes to text: the declared charset, then <meta charset>, then detection. Never raises."""
+"""Bytes to text: UTF-8 when the bytes are multi-byte UTF-8 whatever the label says, else the
+declared charset, then <meta charset>, then detection. Never raises."""
 
 from __future__ import annotations
 
@@ -37,6 +38,10 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]
     if body.startswith(codecs.BOM_UTF8):
         return _decode(body[3:], "utf-8")
     declared = declared_charset(body, content_type)
+    if declared and declared != "utf-8" and _is_multibyte_utf8(body):
+        # A CMS serving UTF-8 under a stale label ("iso-8859-2"): text in another charset is
+        # valid multi-byte UTF-8 by chance almost never, so the bytes say more than the label.
+        return body.decode("utf-8"), 0
     if declared:
         text, replaced = _decode(body, declared)
         if replaced == 0:
@@ -61,6 +66,16 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]
         pass
     guess = from_bytes(body).best()
     return _decode(body, guess.encoding if guess is not None and guess.encoding else "cp1252")
+
+
+def _is_multibyte_utf8(body: bytes) -> bool:
+    if body.isascii():
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _has_real_utf8(text: str) -> bool:

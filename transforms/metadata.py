@@ -10,8 +10,9 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from ipaddress import ip_address
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
@@ -169,6 +170,26 @@ def first_meta(meta: dict[str, str], *keys: str) -> str | None:
             if text:
                 return text
     return None
+
+
+def site_hosts(url: str, canonical_url: str | None = None) -> list[str]:
+    """The hosts that name the site: the fetched URL's and the canonical URL's the page
+    states (a copy served from a mirror or a loopback origin still names its own site); an
+    IP address names none."""
+    hosts: list[str] = []
+    for address in (url, canonical_url):
+        host = (urlsplit(address).hostname or "").lower() if address else ""
+        if host and host not in hosts and not _is_ip_address(host):
+            hosts.append(host)
+    return hosts
+
+
+def _is_ip_address(host: str) -> bool:
+    try:
+        ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def canonical_link(tree: HtmlElement, base_url: str) -> str | None:

@@ -1076,3 +1076,33 @@ def test_a_related_story_s_date_in_json_ld_does_not_beat_the_page_s_own() -> Non
         head=related + graph + meta("article:published_time", "2024-03-05T09:30:00+10:00"),
     )
     assert extract(html).published_at == datetime(2024, 3, 5, 9, 30, tzinfo=PLUS_TEN)
+
+
+# -- a page fetched from another address than its own ----------------------------------------
+
+MIRROR_URL = "http://127.0.0.1:8080/2024/storm-bridge"  # a mirror, a proxy, a loopback copy
+CANONICAL = f'<link rel="canonical" href="{URL}">'
+
+
+def test_a_time_in_a_link_to_the_canonical_url_dates_the_page_fetched_elsewhere() -> None:
+    own = f"<a href='{URL}' rel='bookmark'><time datetime='2019-06-28T13:49:45Z'>28 June</time></a>"
+    html = page(title=HEADLINE, head=CANONICAL, before="<p>Updated 3 July 2019</p>", outside=own)
+    off = replace(DEFAULT_OPTIONS, canonical_url_names_page=False)
+    assert extract(html, MIRROR_URL).published_at == datetime(2019, 6, 28, 13, 49, 45, tzinfo=UTC)
+    assert extract_generic(html, MIRROR_URL, options=off).published_at != datetime(
+        2019, 6, 28, 13, 49, 45, tzinfo=UTC
+    )
+
+
+def test_the_canonical_url_s_host_names_the_publisher_and_the_site_fetched_elsewhere() -> None:
+    # "Harbourdaily" appears nowhere but in the host of the page's canonical URL
+    canonical = '<link rel="canonical" href="https://www.harbourdaily.example/news/1">'
+    byline = "<p class='byline'>By Jane Doe</p>"
+    head = canonical + '<meta name="author" content="Harbourdaily">'
+    html = page(title=f"{HEADLINE} - Harbourdaily", head=head, before=byline)
+    article = extract(html, MIRROR_URL)
+    assert article.title == HEADLINE and article.authors == ("Jane Doe",)
+    off = extract_generic(
+        html, MIRROR_URL, options=replace(DEFAULT_OPTIONS, canonical_url_names_page=False)
+    )
+    assert off.title != HEADLINE and off.authors == ("Harbourdaily",)

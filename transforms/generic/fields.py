@@ -47,6 +47,7 @@ from transforms.metadata import (
     PageMetadata,
     labelled_twitter_author,
     of_another_item,
+    site_hosts,
 )
 from transforms.normalize import normalize_text
 from transforms.page import VISIBLE_TEXT
@@ -290,11 +291,12 @@ def stated_dates(
     scopes = (container, root) if container is not None else (root,)
     marked: list[DateCandidate] = []
     times: list[DateCandidate] = []
+    here = _own_pages(url, meta.canonical_url if options.canonical_url_names_page else None)
     if options.microdata_dates:
-        marked.extend(_microdata_dates(root, zone, options, url))
+        marked.extend(_microdata_dates(root, zone, options, url, here))
     for scope in scopes:
         for node in scope.iter("time"):
-            if _dates_another_item(node, options, url):
+            if _dates_another_item(node, options, url, here):
                 continue
             role = _time_role(node) if options.time_roles else None
             if role == "modified":
@@ -309,14 +311,18 @@ def stated_dates(
 
 
 def _microdata_dates(
-    root: HtmlElement, zone: str, options: ExtractionOptions, url: str
+    root: HtmlElement,
+    zone: str,
+    options: ExtractionOptions,
+    url: str,
+    here: frozenset[tuple[str, str]],
 ) -> Iterator[DateCandidate]:
     """`<div itemprop="datePublished" content="2020-11-24T08:22:33+04:00">` of the page's own
     item (a <meta> one is the metadata's, a <time> one is read with the other times)."""
     for node in root.xpath("//*[@itemprop]"):
         if node.tag in ("meta", "time") or "datepublished" not in node.get("itemprop").lower():
             continue
-        if of_another_item(node) or _dates_another_item(node, options, url):
+        if of_another_item(node) or _dates_another_item(node, options, url, here):
             continue
         text = node.get("content") or node.get("datetime") or node.text_content()
         candidate = _candidate("microdata", text, zone)
@@ -324,16 +330,18 @@ def _microdata_dates(
             yield candidate
 
 
-def _dates_another_item(node: HtmlElement, options: ExtractionOptions, url: str) -> bool:
+def _dates_another_item(
+    node: HtmlElement, options: ExtractionOptions, url: str, here: frozenset[tuple[str, str]]
+) -> bool:
     """A date element (a <time>, a microdata date) of an embedded post, a comment, a teaser
-    in a list or a link to another page (the options' say)."""
+    in a list or a link to another page than `here` (the options' say)."""
     if options.times_of_embeds_and_comments_skipped and (
         _in_comments(node) or _in_embedded_post(node)
     ):
         return True
     if options.times_in_links_elsewhere_skipped and url:
         link = next(node.iterancestors("a"), None)
-        if link is not None and _links_elsewhere(link.get("href"), url):
+        if link is not None and _links_elsewhere(link.get("href"), url, here):
             return True
     if options.times_of_listing_items_skipped:
         item = next(node.iterancestors("li"), None)
@@ -351,16 +359,23 @@ def _dates_another_item(node: HtmlElement, options: ExtractionOptions, url: str)
     return False
 
 
-def _links_elsewhere(href: str | None, url: str) -> bool:
-    """A link to another page than `url` (a blog's permalink around its own date is not)."""
+def _links_elsewhere(href: str | None, url: str, here: frozenset[tuple[str, str]]) -> bool:
+    """A link to another page than those `here` names (a blog's permalink around its own
+    date is not)."""
     if not href or href.startswith("#"):
         return False
-    target = urlsplit(urljoin(url, href.strip()))
-    here = urlsplit(url)
-    return (target.netloc.casefold(), target.path.rstrip("/")) != (
-        here.netloc.casefold(),
-        here.path.rstrip("/"),
-    )
+    return _page_key(urljoin(url, href.strip())) not in here
+
+
+def _own_pages(url: str, canonical_url: str | None) -> frozenset[tuple[str, str]]:
+    """The page's own addresses: where it was fetched, and the canonical URL it states (a
+    copy served from a mirror or another host still links its date to the original)."""
+    return frozenset(_page_key(address) for address in (url, canonical_url) if address)
+
+
+def _page_key(address: str) -> tuple[str, str]:
+    parts = urlsplit(address)
+    return parts.netloc.casefold().removeprefix("www."), parts.path.rstrip("/")
 
 
 def _in_embedded_post(node: HtmlElement) -> bool:
@@ -589,16 +604,23 @@ def _key(text: str | None) -> str:
     return " ".join(re.findall(r"\w+", (text or "").casefold()))
 
 
-def publisher_keys(meta: PageMetadata, url: str, *, copyright_holder: bool = False) -> set[str]:
-    """The names the publisher goes by on this page: site name, JSON-LD publisher, host, and
-    with `copyright_holder` the holder `<meta name="copyright">` names."""
+def publisher_keys(
+    meta: PageMetadata,
+    url: str,
+    *,
+    copyright_holder: bool = False,
+    canonical_host: bool = True,
+) -> set[str]:
+    """The names the publisher goes by on this page: site name, JSON-LD publisher, hosts
+    (with `canonical_host` the canonical URL's too), and with `copyright_holder` the holder
+    `<meta name="copyright">` names."""
     keys = {_key(meta.site_name), _key(meta.publisher), _key(meta.meta.get("application-name"))}
     if copyright_holder and meta.meta.get("copyright"):
         keys.add(_key(COPYRIGHT_WORDS.sub(" ", meta.meta["copyright"])))
-    host = (urlsplit(url).hostname or "").lower()
-    labels = [label for label in host.split(".") if len(label) > 2 and label not in HOST_NOISE]
-    keys.update(_key(label) for label in labels[:1])  # not a language's "de.", "en."
-    keys.add(_key(host))
+    for host in site_hosts(url, meta.canonical_url if canonical_host else None):
+        labels = [label for label in host.split(".") if len(label) > 2 and label not in HOST_NOISE]
+        keys.update(_key(label) for label in labels[:1])  # not a language's "de.", "en."
+        keys.add(_key(host))
     return {key for key in keys if key}
 
 
@@ -1281,13 +1303,21 @@ def pick_authors_with_source(
     """(authors, source): the metadata's people, else the page's byline; the publisher's name
     only when the page names nobody else. Under metadata naming only the publisher, a byline
     counts when it gives full names (an agency code or a desk's initials does not)."""
-    publishers = publisher_keys(meta, url) if options.publisher_not_author else set()
+    canonical_host = options.canonical_url_names_page
+    publishers = (
+        publisher_keys(meta, url, canonical_host=canonical_host)
+        if options.publisher_not_author
+        else set()
+    )
     people = clean_author_names(meta.authors, publishers)
     if people and options.publisher_not_author and options.copyright_holder_publishes:
         # <meta name="author" content="Condé Nast"> beside <meta name="article:author"
         # content="Jane Doe">: the copyright holder publishes, the other names the writer (a
         # blog's owner holding its copyright stays its author)
-        holder = publisher_keys(meta, url, copyright_holder=True) - publishers
+        holder = (
+            publisher_keys(meta, url, copyright_holder=True, canonical_host=canonical_host)
+            - publishers
+        )
         if holder and not clean_author_names(meta.authors, publishers | holder):
             for key in AUTHOR_META_KEYS[1:]:
                 writers = clean_author_names([meta.meta.get(key) or ""], publishers | holder)

@@ -28,7 +28,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.metadata import PageMetadata
+from transforms.metadata import PageMetadata, site_hosts
 from transforms.normalize import normalize_text
 
 HtmlElement = lxml_html.HtmlElement
@@ -205,17 +205,18 @@ SITE_HEADING_NAME = re.compile(
 )
 
 
-def site_name_keys(meta: PageMetadata, url: str) -> list[str]:
-    """The site's name as the page's metadata gives it, and its host's name."""
+def site_name_keys(meta: PageMetadata, url: str, *, canonical_host: bool = True) -> list[str]:
+    """The site's name as the page's metadata gives it, and its hosts' names (with
+    `canonical_host` the canonical URL's too)."""
     keys = [_key(name) for name in (meta.site_name, meta.publisher) if name]
     application = meta.meta.get("application-name")
     if application:
         keys.append(_key(application))
-    host = (urlsplit(url).hostname or "").lower()
-    labels = [label for label in re.split(r"[.]", host) if label and label not in HOST_NOISE]
-    if labels:
-        keys.append(_key(" ".join(labels)))
-        keys.append(_key(host))
+    for host in site_hosts(url, meta.canonical_url if canonical_host else None):
+        labels = [label for label in re.split(r"[.]", host) if label and label not in HOST_NOISE]
+        if labels:
+            keys.append(_key(" ".join(labels)))
+            keys.append(_key(host))
     return [key for key in keys if key]
 
 
@@ -339,7 +340,7 @@ def pick_title_with_source(
     candidates = title_candidates(meta, root, options, url)
     if not candidates:
         return None, None
-    site_keys = site_name_keys(meta, url)
+    site_keys = site_name_keys(meta, url, canonical_host=options.canonical_url_names_page)
     if options.title_site_name_not_headline:
         # a long "publisher" that the page's visible h1 spells whole is the headline, filed as
         # the publisher by markup gone astray (a site's long tagline is no h1 of an article)
