@@ -83,5 +83,8 @@ def _has_real_utf8(text: str) -> bool:
 
 
 def _decode(body: bytes, codec: str) -> tuple[str, int]:
-    text = body.decode(codec, errors="replace")
-    return text, text.count("\ufffd")
+    try:
+        return body.decode(codec), 0  # a U+FFFD the page itself holds is no replaced byte
+    except UnicodeDecodeError:
+        text = body.decode(codec, errors="replace")
+        return text, text.count("\ufffd") - body.decode(codec, errors="ignore").count("\ufffd")

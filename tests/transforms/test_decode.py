@@ -35,3 +35,10 @@ def test_text_really_in_the_labelled_charset_keeps_the_label() -> None:
 def test_an_ascii_page_under_any_label_reads_the_same() -> None:
     body = _page("Plain words only.", "iso-8859-2").encode("ascii")
     assert "Plain words only." in decode_html(body)[0]
+
+
+def test_a_replacement_character_the_page_holds_is_no_decoding_error() -> None:
+    # a CMS mangled the text once; the bytes are valid UTF-8 and decode as they are
+    body = _page("Pedro S\ufffdnchez said the plan starts in January.", "utf-8").encode("utf-8")
+    text, replaced = decode_html(body)
+    assert "Pedro S\ufffdnchez" in text and replaced == 0
