@@ -193,12 +193,13 @@ class Scores:
     images: int | None = None
     with_fields: int = 0
     extra: dict[str, float] = field(default_factory=dict)
+    body_gold: bool = True
 
 
 def score(pages: Sequence[GoldPage], found: Sequence[Found], score_pages: Callable) -> Scores:
     landed = [(p, f) for p, f in zip(pages, found, strict=True) if f.landed]
     body = score_pages([p.body for p, _ in landed], [f.body for _, f in landed]) if landed else {}
-    result = Scores(len(pages), len(landed), body)
+    result = Scores(len(pages), len(landed), body, body_gold=any(p.body for p in pages))
     titled = [(p, f) for p, f in zip(pages, found, strict=True) if p.title]
     if titled:
         result.title = sum(title_right(p.title or "", f.title) for p, f in titled)
@@ -253,10 +254,15 @@ def print_row(folder: str, name: str, scores: Scores) -> None:
         return f"{value:>3}/{of:<3}" if value is not None else f"{'-':>7}"
 
     body = scores.body or {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    figures = (
+        f"{body['precision']:6.3f} {body['recall']:6.3f} {body['f1']:6.3f}"
+        if scores.body_gold
+        else f"{'-':>6} {'-':>6} {'-':>6}"  # a set without body gold (bench/unseen_sites.py)
+    )
     authors = f"{scores.authors:6.3f}" if scores.authors is not None else f"{'-':>6}"
     print(
-        f"{folder:<16} {name:<16} {scores.pages:>5} {scores.landed:>6} {body['precision']:6.3f} "
-        f"{body['recall']:6.3f} {body['f1']:6.3f} {share(scores.title, scores.with_fields)} "
+        f"{folder:<16} {name:<16} {scores.pages:>5} {scores.landed:>6} {figures} "
+        f"{share(scores.title, scores.with_fields)} "
         f"{share(scores.instant, scores.dated)} {share(scores.day, scores.dated)} {authors} "
         f"{share(scores.images, scores.pages if scores.images is not None else 0)}"
     )

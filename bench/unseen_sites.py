@@ -1,0 +1,134 @@
+"""Unseen pages through the path users take: the stand-in sets of pages never developed on
+(trafilatura's evaluation set, htmldate's, Mercury's and metascraper's fixtures, each a clone
+outside the project) laid out as a corpus folder, so that `bench/real_sites.py` serves every
+site on its own loopback origin and lands them all with one `newsetl run`.
+
+    uv run python bench/unseen_sites.py /tmp/unseen --trafilatura /tmp/trafilatura/tests \\
+        --htmldate /tmp/htmldate --mercury /tmp/mercury --metascraper /tmp/metascraper
+    uv run python bench/real_sites.py /tmp/unseen/corpus --folders traf,hd,merc,meta \\
+        --no-trafilatura                      # the pipeline; add --direct for the extractor alone
+
+What it checks is what a direct run of the extractor cannot: that every page lands, and that
+the pipeline stores what the extractor reads when the page is fetched over HTTP from an
+address that is not its own (a loopback origin: URL-derived evidence, decoding of the raw
+bytes). The sets carry no body gold, so the body columns show "-"; titles, days and authors are
+scored where a set gives them (trafilatura's; Mercury's and metascraper's titles and authors).
+The raw bytes are written as the clones hold them; nothing of them enters the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+NAME_SPLIT = re.compile(r"\s*(?:;|,|\band\b|\bund\b|&|\|)\s*", re.IGNORECASE)
+
+
+def _authors(value: object) -> list[str] | None:
+    if isinstance(value, list):
+        return [str(name) for name in value if str(name).strip()] or None
+    if isinstance(value, str) and value.strip():
+        return [name for name in NAME_SPLIT.split(value) if name] or None
+    return None
+
+
+def _day(value: object) -> str | None:
+    """An ISO day the bench can read (the sets hold a few typos such as "2022-29-11")."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def trafilatura_pages(tests: Path) -> list[tuple[str, Path, dict]]:
+    from bench.snippets import page_path
+
+    records = json.loads((tests / "evaldata.json").read_text("utf-8"))
+    pages = []
+    for url, item in records.items():
+        path = page_path(tests, item["file"])
+        if path is None or not url.startswith("http"):
+            continue
+        gold = {"title": item.get("title"), "publishing_date": _day(item.get("date"))}
+        gold["authors"] = _authors(item.get("author"))
+        pages.append((url.strip(), path, gold))
+    return pages
+
+
+def htmldate_pages(clone: Path, trafilatura_tests: Path | None) -> list[tuple[str, Path, dict]]:
+    from bench.htmldate_pages import load_pages
+
+    return [
+        (page.url.strip(), page.path, {"publishing_date": _day(page.day)})
+        for page in load_pages(clone, trafilatura_tests)
+    ]
+
+
+def fixture_pages(clone: Path) -> list[tuple[str, Path, dict]]:
+    from bench.parser_fixtures import load_fixtures
+
+    return [
+        (
+            fixture.url.strip(),
+            fixture.path,
+            {
+                "title": fixture.expected.get("title"),
+                "authors": _authors(fixture.expected.get("author")),
+            },
+        )
+        for fixture in load_fixtures(clone)
+    ]
+
+
+def write_folder(corpus: Path, folder: str, pages: list[tuple[str, Path, dict]]) -> int:
+    html = corpus / folder / "html"
+    html.mkdir(parents=True, exist_ok=True)
+    records = {}
+    for index, (url, path, gold) in enumerate(pages):
+        page_id = f"{folder}{index:04d}"
+        (html / f"{page_id}.html.gz").write_bytes(gzip.compress(path.read_bytes()))
+        record = {"url": url, "articleBody": ""}
+        record.update({key: value for key, value in gold.items() if value})
+        records[page_id] = record
+    (corpus / folder / "ground-truth.json").write_text(json.dumps(records, ensure_ascii=False))
+    return len(records)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="writes <out>/corpus and links <out>/bench")
+    parser.add_argument("--trafilatura", type=Path, help="trafilatura's tests folder")
+    parser.add_argument("--htmldate", type=Path, help="a clone of htmldate")
+    parser.add_argument("--mercury", type=Path, help="a clone of Postlight's parser")
+    parser.add_argument("--metascraper", type=Path, help="a clone of metascraper")
+    parser.add_argument("--shared", type=Path, default=Path(__file__).parents[2] / "shared")
+    args = parser.parse_args(argv)
+
+    corpus = args.out / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    bench = args.out / "bench"  # real_sites reads the shared corpus's decoding rule beside it
+    if not bench.exists():
+        bench.symlink_to((args.shared / "bench").resolve())
+    sets = {
+        "traf": (lambda: trafilatura_pages(args.trafilatura)) if args.trafilatura else None,
+        "hd": (lambda: htmldate_pages(args.htmldate, args.trafilatura)) if args.htmldate else None,
+        "merc": (lambda: fixture_pages(args.mercury)) if args.mercury else None,
+        "meta": (lambda: fixture_pages(args.metascraper)) if args.metascraper else None,
+    }
+    for folder, load in sets.items():
+        if load is not None:
+            print(f"{folder}: {write_folder(corpus, folder, load())} pages")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
