@@ -116,6 +116,8 @@ class PageMetadata:
     # every publication date the page states, (source, text), the article's JSON-LD first
     published_candidates: tuple[tuple[str, str], ...] = ()
     publisher: str | None = None  # the JSON-LD publisher's name
+    # the address relative links resolve against: `<base href>`, else the fetched URL
+    base_url: str | None = None
 
 
 # -- meta tags --------------------------------------------------------------------------
@@ -172,12 +174,12 @@ def first_meta(meta: dict[str, str], *keys: str) -> str | None:
     return None
 
 
-def site_hosts(url: str, canonical_url: str | None = None) -> list[str]:
-    """The hosts that name the site: the fetched URL's and the canonical URL's the page
-    states (a copy served from a mirror or a loopback origin still names its own site); an
-    IP address names none."""
+def site_hosts(url: str, *stated: str | None) -> list[str]:
+    """The hosts that name the site: the fetched URL's and those of the addresses the page
+    states for itself (its canonical URL, its `<base href>`: a copy served from a mirror or a
+    loopback origin still names its own site); an IP address names none."""
     hosts: list[str] = []
-    for address in (url, canonical_url):
+    for address in (url, *stated):
         host = (urlsplit(address).hostname or "").lower() if address else ""
         if host and host not in hosts and not _is_ip_address(host):
             hosts.append(host)
@@ -190,6 +192,17 @@ def _is_ip_address(host: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def document_base(tree: HtmlElement, url: str) -> str:
+    """The URL relative links on the page resolve against: the first `<base href>` (itself
+    resolved against `url`) when it is an http(s) address, else `url`."""
+    for node in tree.iter("base"):
+        href = (node.get("href") or "").strip()
+        if href:
+            base = urljoin(url, href)
+            return base if urlsplit(base).scheme in ("http", "https") else url
+    return url
 
 
 def canonical_link(tree: HtmlElement, base_url: str) -> str | None:
@@ -463,10 +476,11 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
         or _text(article.get("inLanguage"))
         or first_meta(meta, "og:locale", "content-language", "language", "dc.language")
     )
-    canonical = canonical_link(tree, url)
+    base = document_base(tree, url)
+    canonical = canonical_link(tree, base)
     if canonical is None:
         og_url = first_meta(meta, "og:url")
-        canonical = urljoin(url, og_url) if og_url else None
+        canonical = urljoin(base, og_url) if og_url else None
 
     body = article.get("articleBody") or article.get("text")
     return PageMetadata(
@@ -493,4 +507,5 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
         meta=meta,
         published_candidates=published_candidates(article, objects, meta),
         publisher=publisher,
+        base_url=base if base != url else None,
     )

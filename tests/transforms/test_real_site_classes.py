@@ -1106,3 +1106,27 @@ def test_the_canonical_url_s_host_names_the_publisher_and_the_site_fetched_elsew
         html, MIRROR_URL, options=replace(DEFAULT_OPTIONS, canonical_url_names_page=False)
     )
     assert off.title != HEADLINE and off.authors == ("Harbourdaily",)
+
+
+def test_relative_addresses_resolve_against_the_base_element() -> None:
+    # <base href> sets where relative links point, as a browser reads them
+    figure = "<figure><img src='assets/storm.jpg'><figcaption>The bridge</figcaption></figure>"
+    head = '<base href="https://www.harbourdaily.example/"><link rel="canonical" href="news/1">'
+    article = extract(page(title=HEADLINE, head=head, before=figure), MIRROR_URL)
+    assert [image.src for image in article.images] == [
+        "https://www.harbourdaily.example/assets/storm.jpg"
+    ]
+    assert article.canonical_url == "https://www.harbourdaily.example/news/1"
+
+
+def test_the_base_element_s_host_names_the_site_fetched_elsewhere() -> None:
+    head = '<base href="https://www.harbourdaily.example/">'
+    article = extract(page(title=f"{HEADLINE} - Harbourdaily", head=head), MIRROR_URL)
+    assert article.title == HEADLINE
+    off = replace(DEFAULT_OPTIONS, canonical_url_names_page=False)
+    assert (
+        extract_generic(
+            page(title=f"{HEADLINE} - Harbourdaily", head=head), MIRROR_URL, options=off
+        ).title
+        != HEADLINE
+    )

@@ -155,16 +155,17 @@ def extract_generic(
     root = parse_html(html_or_tree) if isinstance(html_or_tree, str) else html_or_tree
     meta = metadata if metadata is not None else read_metadata(root, url)
     sources: dict[str, str] = {}
+    base = meta.base_url or url  # relative image addresses resolve against <base href>
     title, title_source = pick_title_with_source(meta, root, url, options)
     if not title:
         raise NotAnArticle("no_title", "no og:title, JSON-LD headline, h1 or <title>")
     sources["title"] = title_source or "metadata"
 
     body, page, container, container_prose, page_prose = extract_body(
-        root, url, title, False, options=options
+        root, base, title, False, options=options
     )
     if _chars(body) < options.fallback_min_chars:
-        relaxed = extract_body(root, url, title, True, options=options)
+        relaxed = extract_body(root, base, title, True, options=options)
         if _chars(relaxed[0]) > _chars(body):
             body, page, container, container_prose, page_prose = relaxed
     trigger = (
@@ -184,7 +185,7 @@ def extract_generic(
         and len(meta.article_body or "") < trigger  # its JSON-LD holds an article's text
     ):
         # little prose: an index or section page, whose content is the list of teasers
-        listing = extract_body(root, url, title, False, listing=True, options=options)
+        listing = extract_body(root, base, title, False, listing=True, options=options)
         if _chars(listing[0]) > options.listing_min_gain * _chars(body):
             body, page, container, container_prose, page_prose = listing
     sources["body"] = "dom"
@@ -224,7 +225,7 @@ def extract_generic(
         if container is not None and inside(found.element, container)
     )
     if not images and options.lead_image_from_metadata:
-        images = lead_image(meta, url)
+        images = lead_image(meta, base)
     return Article(
         url=url,
         canonical_url=meta.canonical_url or url,

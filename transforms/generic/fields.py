@@ -617,7 +617,7 @@ def publisher_keys(
     keys = {_key(meta.site_name), _key(meta.publisher), _key(meta.meta.get("application-name"))}
     if copyright_holder and meta.meta.get("copyright"):
         keys.add(_key(COPYRIGHT_WORDS.sub(" ", meta.meta["copyright"])))
-    for host in site_hosts(url, meta.canonical_url if canonical_host else None):
+    for host in site_hosts(url, *((meta.canonical_url, meta.base_url) if canonical_host else ())):
         labels = [label for label in host.split(".") if len(label) > 2 and label not in HOST_NOISE]
         keys.update(_key(label) for label in labels[:1])  # not a language's "de.", "en."
         keys.add(_key(host))

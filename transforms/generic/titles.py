@@ -212,7 +212,7 @@ def site_name_keys(meta: PageMetadata, url: str, *, canonical_host: bool = True)
     application = meta.meta.get("application-name")
     if application:
         keys.append(_key(application))
-    for host in site_hosts(url, meta.canonical_url if canonical_host else None):
+    for host in site_hosts(url, *((meta.canonical_url, meta.base_url) if canonical_host else ())):
         labels = [label for label in re.split(r"[.]", host) if label and label not in HOST_NOISE]
         if labels:
             keys.append(_key(" ".join(labels)))
