@@ -272,7 +272,7 @@ def _images_on_page(
 def version_url(version: ProfileVersion, src: str) -> str:
     from urllib.parse import urljoin
 
-    return urljoin(version.url, src.strip())
+    return urljoin(version.page.base_url, src.strip())
 
 
 def _title(page: Page, pick: FieldPicker, generic_article: _LazyGeneric) -> str | None:

@@ -176,3 +176,16 @@ def test_seed_text_in_the_bit_template_loses_its_boilerplate() -> None:
     )
     for pattern in BOILERPLATE:
         assert not pattern.search(article.text), pattern.pattern
+
+
+def test_picture_addresses_resolve_against_the_base_element_on_the_profile_path() -> None:
+    demo = next(article for article in SITE.live_articles() if article.figures)
+    status, headers, body = SITE.render(demo.path)
+    html = decode_html(body, headers.get("Content-Type"))[0]
+    based = html.replace("<head>", '<head><base href="https://mirror.example/bit/">', 1)
+    assert based != html
+    direct = extract_article(html, BASE + demo.path, profile="bit")
+    mirrored = extract_article(based, BASE + demo.path, profile="bit")
+    relative = [image.src for image in direct.images if image.src.startswith(BASE)]
+    assert relative, "the demo pages' pictures are relative addresses"
+    assert all(image.src.startswith("https://mirror.example/") for image in mirrored.images)

@@ -162,7 +162,7 @@ class ProfileVersion:
     def canonical_url(self) -> str | None:
         for link in self.page.tree.iter("link"):
             if (link.get("rel") or "").lower() == "canonical" and (link.get("href") or "").strip():
-                return urljoin(self.url, link.get("href").strip())
+                return urljoin(self.page.base_url, link.get("href").strip())
         return self.meta("og:url")
 
     def article_key(self) -> str | None:
@@ -309,7 +309,7 @@ def images_of(nodes: list[HtmlElement], version: ProfileVersion) -> tuple[Image,
         src = img.get("data-src") or img.get("src")
         if not src or not src.strip() or src.startswith("data:"):
             continue
-        src = urljoin(version.url, src.strip())
+        src = urljoin(version.page.base_url, src.strip())
         alt = normalize_text(img.get("alt") or "") or None
         if alt and IMAGE_FILE_NAME.match(alt):
             alt = None
