@@ -88,6 +88,11 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "trailing_sentences_stay": (False,),
     "title_skip_site_h1": (False,),
     "walk_template_siblings": (False,),
+    "unheaded_forms_skipped": (False,),
+    "form_max_page_share": (0.3, 0.7),
+    "relaxed_skips_forms": (False,),
+    "layers_skipped": (False,),
+    "paywalled_paragraphs_kept": (False,),
 }
 
 Counts = tuple[float, float, float]

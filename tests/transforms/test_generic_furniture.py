@@ -201,6 +201,34 @@ def test_a_paywall_pitch_is_not_body() -> None:
     assert_clean(body_with(pitch), "Keep reading today", "you can buy this article")
 
 
+LOCKED = [
+    "Behind the wall, the story goes on: the dock can take vessels of up to forty metres, and "
+    "the aquarium pumps its seawater straight from the estuary at high tide.",
+    "Researchers moving in first come from the fisheries group, who had worked in a converted "
+    "boat shed at the harbour for more than a decade.",
+]
+
+
+def test_paragraphs_marked_as_behind_the_paywall_are_the_text() -> None:
+    # the page sends the whole text, each locked paragraph named "paywall"; the pitch box stays out
+    free = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    locked = "".join(f"<p class='paywall'>{text}</p>" for text in LOCKED)
+    pitch = (
+        "<div class='paywall-pitch'><h2>Keep reading today</h2>"
+        "<p>For a small fee you can buy this article and read it whole, right now.</p></div>"
+    )
+    html = (
+        "<html><head><title>Marine science building opens</title></head><body>"
+        "<div class='page'><h1>Marine science building opens</h1><div class='content'>"
+        f"{free}{locked}{pitch}</div></div></body></html>"
+    )
+    text = extract_generic(html, URL).text
+    assert all(paragraph in text for paragraph in PARAGRAPHS + LOCKED)
+    assert "Keep reading today" not in text and "you can buy this article" not in text
+    off = replace(DEFAULT_OPTIONS, paywalled_paragraphs_kept=False)
+    assert LOCKED[0] not in extract_generic(html, URL, options=off).text
+
+
 def test_labelled_headline_links_set_after_a_paragraph_are_not_body() -> None:
     items = "".join(
         f"<li><strong>{label}: </strong><a href='/story/{n}'>{headline}</a></li>"

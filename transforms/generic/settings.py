@@ -111,6 +111,7 @@ BLOCK_TAGS = frozenset(
     }
 )
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
 TABLE_CELL_TAGS = frozenset({"td", "th"})
 LIST_ITEM_TAGS = frozenset({"li", "dt", "dd"})
 SECTIONING_TAGS = frozenset({"article", "main"})
@@ -480,6 +481,9 @@ class ExtractionOptions:
     skip_offscreen_text: bool = True  # screen-reader-only text ("h-offscreen", "a11y-label")
     skip_disclaimers: bool = True  # ... and so is a disclaimer box or an inactivity layer
     skip_paywall_boxes: bool = True  # a box named paywall without the article's text is skipped
+    # ... but a paragraph named so (<p class="paywall">) is the text behind the wall, which the
+    # page sends whole: a subscriber's, and the reader's
+    paywalled_paragraphs_kept: bool = True
     headline_list_min_items: int = 2  # a list of this many items, each a link of ...
     headline_min_words: int = 4  # ... this many words or more (a headline), is a "read more" module
     headline_list_min_link_share: float = 0.9

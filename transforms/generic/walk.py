@@ -193,9 +193,11 @@ class PageWalk:
             and not _holds_article_text(element, self.options)
         ):
             return True  # text only screen readers get: "Opens in a new window", "Expand box"
+        paywalled = self.options.skip_paywall_boxes and bool(settings.PAYWALL_NAME.search(names))
+        if paywalled and self.options.paywalled_paragraphs_kept and tag in settings.PARAGRAPH_TAGS:
+            paywalled = False  # <p class="paywall">: the text behind the wall, sent in the page
         if (
-            (self.options.skip_paywall_boxes and settings.PAYWALL_NAME.search(names))
-            or (self.options.skip_disclaimers and settings.DISCLAIMER_NAME.search(names))
+            paywalled or (self.options.skip_disclaimers and settings.DISCLAIMER_NAME.search(names))
         ) and not _holds_article_text(element, self.options):
             return True  # a pitch for the rest of the text, a disclaimer, an inactivity layer
         if settings.CONTENT_NAME.search(names):
