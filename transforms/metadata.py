@@ -186,6 +186,12 @@ def site_hosts(url: str, *stated: str | None) -> list[str]:
     return hosts
 
 
+def page_hosts(meta: PageMetadata, url: str, *, stated: bool = True) -> list[str]:
+    """`site_hosts` of the fetched URL and, with `stated`, of the canonical URL and the
+    `<base href>` the page states."""
+    return site_hosts(url, meta.canonical_url, meta.base_url) if stated else site_hosts(url)
+
+
 def _is_ip_address(host: str) -> bool:
     try:
         ip_address(host)

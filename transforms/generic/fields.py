@@ -47,7 +47,7 @@ from transforms.metadata import (
     PageMetadata,
     labelled_twitter_author,
     of_another_item,
-    site_hosts,
+    page_hosts,
 )
 from transforms.normalize import normalize_text
 from transforms.page import VISIBLE_TEXT
@@ -612,12 +612,12 @@ def publisher_keys(
     canonical_host: bool = True,
 ) -> set[str]:
     """The names the publisher goes by on this page: site name, JSON-LD publisher, hosts
-    (with `canonical_host` the canonical URL's too), and with `copyright_holder` the holder
-    `<meta name="copyright">` names."""
+    (with `canonical_host` those of the canonical URL and `<base href>` too), and with
+    `copyright_holder` the holder `<meta name="copyright">` names."""
     keys = {_key(meta.site_name), _key(meta.publisher), _key(meta.meta.get("application-name"))}
     if copyright_holder and meta.meta.get("copyright"):
         keys.add(_key(COPYRIGHT_WORDS.sub(" ", meta.meta["copyright"])))
-    for host in site_hosts(url, *((meta.canonical_url, meta.base_url) if canonical_host else ())):
+    for host in page_hosts(meta, url, stated=canonical_host):
         labels = [label for label in host.split(".") if len(label) > 2 and label not in HOST_NOISE]
         keys.update(_key(label) for label in labels[:1])  # not a language's "de.", "en."
         keys.add(_key(host))

@@ -579,9 +579,9 @@ class ExtractionOptions:
     # a <time> inside a link to another page dates that page (a teaser's "22 septembre")
     times_in_links_elsewhere_skipped: bool = True
     # the canonical URL the page states (or its og:url), and its <base href>, name the page and
-    # its site as the fetched URL does: a <time> in a link to it dates the page itself, its host names the
-    # publisher and the site's title suffix, wherever the page was fetched from (a mirror, a
-    # copy on another host, a loopback origin)
+    # its site as the fetched URL does: a <time> in a link to it dates the page itself, its
+    # host names the publisher and the site's title suffix, wherever the page was fetched from
+    # (a mirror, a copy on another host, a loopback origin)
     canonical_url_names_page: bool = True
     # an element of the page's own item marked itemprop="datePublished" (its content, else its
     # text) with the marked <time> elements

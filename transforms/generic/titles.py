@@ -28,7 +28,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.metadata import PageMetadata, site_hosts
+from transforms.metadata import PageMetadata, page_hosts
 from transforms.normalize import normalize_text
 
 HtmlElement = lxml_html.HtmlElement
@@ -207,12 +207,12 @@ SITE_HEADING_NAME = re.compile(
 
 def site_name_keys(meta: PageMetadata, url: str, *, canonical_host: bool = True) -> list[str]:
     """The site's name as the page's metadata gives it, and its hosts' names (with
-    `canonical_host` the canonical URL's too)."""
+    `canonical_host` those of the canonical URL and `<base href>` too)."""
     keys = [_key(name) for name in (meta.site_name, meta.publisher) if name]
     application = meta.meta.get("application-name")
     if application:
         keys.append(_key(application))
-    for host in site_hosts(url, *((meta.canonical_url, meta.base_url) if canonical_host else ())):
+    for host in page_hosts(meta, url, stated=canonical_host):
         labels = [label for label in re.split(r"[.]", host) if label and label not in HOST_NOISE]
         if labels:
             keys.append(_key(" ".join(labels)))
