@@ -1130,3 +1130,10 @@ def test_the_base_element_s_host_names_the_site_fetched_elsewhere() -> None:
         ).title
         != HEADLINE
     )
+
+
+def test_a_site_name_set_to_the_whole_title_still_names_the_publisher() -> None:
+    # og:site_name "<headline> | Harbour Daily"; the host says nothing (a mirror's address)
+    head = meta("og:site_name", f"{HEADLINE} | {SITE}") + f'<meta name="author" content="{SITE}">'
+    html = page(title=HEADLINE, head=head, before="<p class='byline'>By Jane Doe</p>")
+    assert extract(html, MIRROR_URL).authors == ("Jane Doe",)

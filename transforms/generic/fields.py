@@ -40,6 +40,7 @@ from transforms.dates import (
 from transforms.generic import settings
 from transforms.generic.score import text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+from transforms.generic.titles import BAR
 from transforms.metadata import (
     AUTHOR_META_KEYS,
     AUTHOR_PREFIX,
@@ -615,6 +616,9 @@ def publisher_keys(
     (with `canonical_host` those of the canonical URL and `<base href>` too), and with
     `copyright_holder` the holder `<meta name="copyright">` names."""
     keys = {_key(meta.site_name), _key(meta.publisher), _key(meta.meta.get("application-name"))}
+    if meta.site_name and BAR.search(meta.site_name):
+        # "Achtsam durch die Krise | Die FURCHE": a site name set to the page's whole title
+        keys.add(_key(BAR.split(meta.site_name)[-1]))
     if copyright_holder and meta.meta.get("copyright"):
         keys.add(_key(COPYRIGHT_WORDS.sub(" ", meta.meta["copyright"])))
     for host in page_hosts(meta, url, stated=canonical_host):
