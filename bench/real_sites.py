@@ -530,6 +530,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_skip_linked_h1": (False,),
     "title_site_name_not_headline": (False,),
     "canonical_url_names_page": (False,),
+    "title_domain_pieces": (False,),
 }
 
 

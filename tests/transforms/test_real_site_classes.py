@@ -1137,3 +1137,23 @@ def test_a_site_name_set_to_the_whole_title_still_names_the_publisher() -> None:
     head = meta("og:site_name", f"{HEADLINE} | {SITE}") + f'<meta name="author" content="{SITE}">'
     html = page(title=HEADLINE, head=head, before="<p class='byline'>By Jane Doe</p>")
     assert extract(html, MIRROR_URL).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (f"{HEADLINE} - News.harbourdaily.md", HEADLINE),  # a domain name as the site's name
+        (f"harbourdaily.ch News - {HEADLINE}", HEADLINE),
+        (f"Node.js - {HEADLINE}", f"Node.js - {HEADLINE}"),  # no top-level domain: a name
+        (f"ASP.NET - {HEADLINE}", f"ASP.NET - {HEADLINE}"),
+    ],
+)
+def test_a_title_piece_holding_a_domain_name_is_the_site_s(title: str, expected: str) -> None:
+    # fetched from an address that names no site: only the piece itself says it is one
+    assert extract(page(title=title), MIRROR_URL).title == expected
+
+
+def test_a_domain_piece_stays_without_the_rule() -> None:
+    title = f"{HEADLINE} - News.harbourdaily.md"
+    off = replace(DEFAULT_OPTIONS, title_domain_pieces=False)
+    assert extract_generic(page(title=title), MIRROR_URL, options=off).title == title

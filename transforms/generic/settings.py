@@ -583,6 +583,9 @@ class ExtractionOptions:
     # host names the publisher and the site's title suffix, wherever the page was fetched from
     # (a mirror, a copy on another host, a loopback origin)
     canonical_url_names_page: bool = True
+    # a short piece at either end of a title holding a domain name ("… - News.yam.md") is the
+    # site's name, whatever host the page was fetched from
+    title_domain_pieces: bool = True
     # an element of the page's own item marked itemprop="datePublished" (its content, else its
     # text) with the marked <time> elements
     microdata_dates: bool = True

@@ -40,6 +40,13 @@ BAR = re.compile(r"\s+[|»·•]\s+|\s*[｜ㅣ]\s*|\s+\|\|\s+|\s+::\s+")
 MIN_H1_WORDS = 2
 MAX_SUBHEADINGS = 10  # the h2s read as evidence for a title
 MAX_BRAND_WORDS = 4  # a site's name is this short; a headline's second clause is longer
+# a host name as a site names itself in its titles: letters, dots, a top-level domain
+DOMAIN_NAME = re.compile(
+    r"(?<![\w.])[A-Za-z\d][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|info|news|online|tv|fm|io|co|"
+    r"de|at|ch|fr|it|es|pt|nl|be|lu|uk|ie|pl|cz|sk|hu|ro|md|bg|gr|tr|ru|ua|by|dk|se|no|fi|"
+    r"ee|lv|lt|si|hr|rs|ba|mk|al|am|ge|in|pk|jp|cn|kr|tw|hk|sg|my|th|vn|id|ph|au|nz|ca|us|"
+    r"mx|br|ar|cl|pe|za|ng|ke|eg|il|ir|ae|sa)(?![\w.])"
+)
 MAX_BRAND_CHARS = 200
 BRAND_WORDS = ("logo", "Logo", "brand", "Brand", "site-name", "sitename", "site-title", "copyright")
 BRAND_ELEMENTS = etree.XPath(
@@ -243,9 +250,24 @@ class LazyBrands:
         return iter(self.texts)
 
 
-def _is_site_piece(piece: str, site_keys: list[str], brands: Iterable[str] = ()) -> bool:
+def _is_site_piece(
+    piece: str,
+    site_keys: list[str],
+    brands: Iterable[str] = (),
+    options: ExtractionOptions | None = None,
+) -> bool:
+    """Whether a title's piece at one end is the site's name: a name the page gives the site,
+    its host's, a brand text's, or (with `title_domain_pieces`, at the edge of a title only)
+    a short piece holding a domain name ("News.yam.md", "love-hina.ch News")."""
     key = _key(piece)
     if not key:
+        return True
+    if (
+        options is not None
+        and options.title_domain_pieces
+        and len(piece.split()) <= MAX_BRAND_WORDS
+        and DOMAIN_NAME.search(piece)
+    ):
         return True
     squashed = key.replace(" ", "")
     for site in site_keys:
@@ -270,9 +292,9 @@ def _strip_site_pieces(
     News - Times of India")."""
     pieces, separators = _pieces(text)
     start, end = 0, len(pieces)
-    while end - start > 1 and _is_site_piece(pieces[end - 1], site_keys, brands):
+    while end - start > 1 and _is_site_piece(pieces[end - 1], site_keys, brands, options):
         end -= 1
-    while end - start > 1 and _is_site_piece(pieces[start], site_keys, brands):
+    while end - start > 1 and _is_site_piece(pieces[start], site_keys, brands, options):
         start += 1
     if (
         options.title_strip_short_bar_tail
