@@ -20,8 +20,9 @@ from records.urls import article_identity
 # blog plugins' boxes and chart labels out of the body (fifth pass). 1.7.0: dates of embeds,
 # comments and teasers skipped, the headline's date line first, no made-up days; Chinese and
 # Japanese credit lines, author names the same under any hash seed (sixth pass). 1.8.0: long
-# sign-up and comment forms and login layers out of the body, the canonical URL naming the
-# page and its publisher wherever it was fetched from, UTF-8 under a stale label (seventh pass)
+# sign-up and comment forms and login layers out of the body, paywalled paragraphs in it, the
+# canonical URL and <base href> naming the page and its publisher wherever it was fetched
+# from, domain names as title suffixes, UTF-8 under a stale label (seventh pass)
 TRANSFORMER_VERSION = "1.8.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
