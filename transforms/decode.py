@@ -38,10 +38,10 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]
     if body.startswith(codecs.BOM_UTF8):
         return _decode(body[3:], "utf-8")
     declared = declared_charset(body, content_type)
-    if declared and declared != "utf-8" and _is_multibyte_utf8(body):
+    if declared and declared != "utf-8" and (utf8 := _multibyte_utf8(body)) is not None:
         # A CMS serving UTF-8 under a stale label ("iso-8859-2"): text in another charset is
         # valid multi-byte UTF-8 by chance almost never, so the bytes say more than the label.
-        return body.decode("utf-8"), 0
+        return utf8, 0
     if declared:
         text, replaced = _decode(body, declared)
         if replaced == 0:
@@ -68,14 +68,14 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]
     return _decode(body, guess.encoding if guess is not None and guess.encoding else "cp1252")
 
 
-def _is_multibyte_utf8(body: bytes) -> bool:
+def _multibyte_utf8(body: bytes) -> str | None:
+    """The text, when the bytes are valid UTF-8 holding a multi-byte character; else None."""
     if body.isascii():
-        return False
+        return None
     try:
-        body.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _has_real_utf8(text: str) -> bool:
