@@ -523,6 +523,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "dated_name_lines": (False,),
     "dated_name_labels": (False,),
     "dated_name_siblings": (False,),
+    "date_line_bylines": (False,),
     "byline_reads_parts": (False,),
     "bylines_in_article_first": (False,),
     "signature_authors": (False,),

@@ -379,6 +379,46 @@ def test_a_name_whose_next_element_opens_with_the_date_names_the_author() -> Non
     assert extract_generic(html, "https://x.example/a", options=without).authors == ()
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("<div class='meta'>Posted on September 21, 2020 by Jane Doe</div>", "Jane Doe"),
+        ("<span class='info'>Lifestyle | By Jane Doe | April 13, 2020</span>", "Jane Doe"),
+        ("<p><small>06.11.2023 13:30 von Jane</small></p>", "Jane"),
+        ("<div>Noticias · 08/03/2020 15h30 · Por Juan Pérez</div>", "Juan Pérez"),
+    ],
+)
+def test_a_date_lines_by_piece_names_the_author(line: str, name: str) -> None:
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=line)
+    article = extract_article(html, "https://x.example/a", profile="generic")
+    assert article.authors == (name,)
+    assert article.sources["authors"] == "dateline"
+    without = replace(DEFAULT_OPTIONS, date_line_bylines=False)
+    assert extract_generic(html, "https://x.example/a", options=without).authors == ()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>03.02.2022 Auf den Spuren von Rafael Nadal</p>",  # prose: "von" inside a sentence
+        "<p>Fahrbericht Ioniq 5 von Hyundai – Neue Ideen, 22. September 2021</p>",
+        "<p>Copyright © 19.12.2019 - 12:14 h by Harbour GmbH, Langenfeld</p>",
+        "<p>Das Jahr 2021 war warm. By Jane Doe</p>",  # a date, but the label opens no piece
+    ],
+)
+def test_by_or_von_inside_a_sentence_or_a_credit_names_nobody(line: str) -> None:
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=line)
+    assert extract_article(html, "https://x.example/a", profile="generic").authors == ()
+
+
+def test_a_credit_line_in_the_footer_names_nobody() -> None:
+    footer = "<footer><p>2012-2020 | Theme by Jane Doe</p></footer>"
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE))
+    html = html.replace("</body>", f"{footer}</body>")
+    assert footer in html
+    assert extract_article(html, "https://x.example/a", profile="generic").authors == ()
+
+
 def test_a_name_before_a_separator_without_a_date_after_it_is_no_author() -> None:
     line = "<div class='row'><span>Jane Doe |</span><span>Harbour desk</span></div>"
     assert authors_of("", before=line) == ()

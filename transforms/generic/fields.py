@@ -1271,6 +1271,43 @@ NAME_BEFORE_SEPARATOR = re.compile(rf"^{_NAME}\s*[|·–—-]$")
 DATED_SIBLING_CHARS = 40
 
 
+def date_line_byline(root: HtmlElement) -> str | None:
+    """The name a blog's or a small paper's date line gives after "by" or "von", set apart as
+    its own piece: "Posted on September 21, 2020 by Jane Doe", "Lifestyle | By Jane Doe |
+    April 13, 2020", "06.11.2023 13:30 von Jane". The label must open a piece or follow the
+    date, so prose ("Auf den Spuren von Rafael Nadal 2022") and credits ("Design by …",
+    "© 2015 by …") name nobody."""
+    for node in root.iter(*DATE_LINE_TAGS):
+        text = normalize_text(node.text_content())
+        if not text or len(text) > MAX_LABELLED_BYLINE_CHARS or not settings.DATELINE.search(text):
+            continue
+        found = DATE_LINE_BYLINE.search(text)
+        if (
+            found
+            and _looks_like_names(found["name"])
+            and not COPYRIGHT_MARK.search(text)
+            and not any(a.tag in CHROME_TAGS for a in node.iterancestors())
+            and not _in_comments(node)
+            and not _in_quote(node)
+        ):
+            return found["name"]
+    return None
+
+
+DATE_LINE_TAGS = ("p", "span", "div", "li", "small", "em", "strong", "td")
+_SHORT_NAME = r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2})"
+DATE_LINE_BYLINE = re.compile(
+    # opening the line or a piece of it, or right after a year or a clock
+    r"(?:^|[|·•/]\s*|(?:\b(?:19|20)\d\d|\d{1,2}[:.]\d\d(?:\s*(?:uhr|h|am|pm))?),?\s+)"
+    r"(?:(?:posted|written|published|verfasst|geschrieben|veröffentlicht|publié|publicado)\s+)?"
+    rf"(?:by|von|par|por)\s*:?\s+{_SHORT_NAME}"
+    # ... and the name ends the line or its piece, or a date or a place follows it
+    r"(?=\s*(?:$|[|·•,–—]|\s(?:on|am|le|el|at|um|in|under|@|-)(?:\s|$)|\s\d))",
+    re.IGNORECASE,
+)
+COPYRIGHT_MARK = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+
+
 def signature_line(container: HtmlElement | None) -> str | None:
     """The text's last paragraph when it is a name set in bold or italics: "**Jane Doe**"."""
     if container is None:
@@ -1379,6 +1416,10 @@ def pick_authors_with_source(
         )
         if line:
             return line, "dateline"
+    if options.date_line_bylines:
+        named = clean_author_names([date_line_byline(root) or ""], publishers)
+        if named:
+            return named, "dateline"
     if options.signature_authors:
         signed = clean_author_names([signature_line(container) or ""], publishers)
         if signed:

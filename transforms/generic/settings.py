@@ -609,6 +609,8 @@ class ExtractionOptions:
     dated_name_lines: bool = True
     dated_name_labels: bool = True  # ... also "date - Redaktion: Jane Doe (role)"
     dated_name_siblings: bool = True  # ... and "<span>Jane Doe |</span><span>05.04.2025</span>"
+    # ... and a date line's "by" piece: "Posted on May 4, 2020 by Jane Doe", "| By Jane Doe |"
+    date_line_bylines: bool = True
     signature_authors: bool = True
     # last, when the page names nobody: a Chinese, Japanese or Korean credit line ("作者：张三",
     # "이용민 기자", "(责编：牛镛、岳弘彬)"), whose names have no capitals for the other readers
