@@ -16,6 +16,7 @@ from transforms.metadata import PageMetadata, document_base, read_metadata
 from transforms.normalize import normalize_text
 
 HtmlElement = lxml_html.HtmlElement
+XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>")
 PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, default_doctype=False)
 # Visible text of the page: everything under <body> but scripts, styles and templates.
 VISIBLE_TEXT = etree.XPath(
@@ -39,9 +40,10 @@ def css(selector: str) -> CSSSelector:
 
 
 def parse_html(html: str) -> HtmlElement:
-    """One lxml parse; an XML declaration with an encoding is dropped first (lxml refuses it)."""
-    if html.lstrip().startswith("<?xml"):
-        html = html[html.index("?>") + 2 :] if "?>" in html else html
+    """One lxml parse; an XML declaration with an encoding is dropped first (lxml refuses it),
+    up to its own end, or up to the first ">" when it never closes (a declaration whose
+    encoding a broken template filled with the page's keywords)."""
+    html = XML_DECLARATION.sub("", html, count=1)
     try:
         return lxml_html.document_fromstring(html, parser=PARSER)
     except (etree.ParserError, ValueError) as error:

@@ -340,6 +340,30 @@ def test_a_short_story_in_an_article_headed_by_the_title_is_read_as_an_article()
     assert_read_as_article(html, headed_article_is_article=False)
 
 
+def test_a_short_story_under_its_h1_in_a_page_without_html5_markup_is_read_as_an_article() -> None:
+    """A page of 2008: tables and divs, no <article>, no date in its markup. The h1 over the
+    story's box is the page's title: one story, however short."""
+    headline = f"{TITLE} on the quay"  # five words at least: a headline, not a category
+    html = (
+        f"<html><head><title>{headline} - Harbour Daily</title></head><body><table><tr><td>"
+        f"<div id='story_detail'><h1>{headline}</h1><div id='story_body'>"
+        f"{paragraphs(STORY[:4])}</div></div></td><td>{TEASER_RAIL}</td></tr></table>"
+        "</body></html>"
+    )
+    assert_read_as_article(html, headed_text_is_article=False)
+
+
+def test_a_collection_page_whose_h1_names_its_category_is_still_read_as_a_listing() -> None:
+    html = (
+        "<html><head><title>Ferry Tickets</title></head><body><div id='category'>"
+        f"<h1>Ferry Tickets</h1><div class='intro'>{paragraphs(STORY[:2])}</div>{TEASER_RAIL}"
+        "</div></body></html>"
+    )
+    assert "Harbour news" in extract_generic(html, URL).text
+    any_length = replace(DEFAULT_OPTIONS, headed_text_min_words=0)
+    assert "Harbour news" not in extract_generic(html, URL, options=any_length).text
+
+
 def test_a_long_quote_with_its_source_line_does_not_keep_the_posts_text_out() -> None:
     """A blog post quoting a long passage: the quote's <cite> line adds a little noise and no
     prose, which alone must not stop the container at the quote."""

@@ -365,3 +365,26 @@ def test_a_newsletter_box_closing_the_text_is_dropped_with_its_lines() -> None:
     text = extract_generic(_article(box), "https://x.example/a").text
     assert text.count(PROSE) == 4
     assert "Newsletter" not in text and "The perfect start" not in text
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        '<?xml version="1.0" encoding="utf-8"?>\n',
+        # a template filled the encoding with the page's keywords and never closed it
+        '<?xml version="1.0" encoding="harbour, ferry, council, strike" />\n',
+    ],
+)
+def test_a_page_opening_with_an_xml_declaration_parses(declaration: str) -> None:
+    html = declaration + _article()
+    article = extract_generic(html, "https://x.example/a")
+    assert article.title == "A test page"
+    assert PROSE in article.text
+
+
+def test_a_php_closing_mark_in_the_text_does_not_cut_the_page() -> None:
+    # an unclosed declaration ends at its first ">", not at a "?>" anywhere later in the page
+    html = '<?xml version="1.0" encoding="x" >' + _article("<p>Write ?> to close PHP.</p>")
+    article = extract_generic(html, "https://x.example/a")
+    assert article.title == "A test page"
+    assert f"{PROSE} 0" in article.text

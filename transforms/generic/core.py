@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from records.article import Article, Block, Image, NotAnArticle
@@ -85,11 +86,39 @@ def times_one_moment(root: HtmlElement, options: ExtractionOptions) -> bool:
     return 1 <= found <= options.single_time_max
 
 
-def in_headed_article(container: HtmlElement | None, title: str) -> bool:
+def in_headed_article(
+    container: HtmlElement | None, title: str, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> bool:
     """Whether the text sits in an <article> whose h1 or h2 is the page's title: one story
-    set out as such, however short, not a section page's teasers."""
-    own = own_article(container) if container is not None else None
-    return own is not None and headed_by(own, text_key(title))
+    set out as such, however short, not a section page's teasers. With
+    `headed_text_is_article`, a box of no <article> counts too: the text's own element or one
+    of its nearest `headed_text_levels` ancestors, holding an h1 that is the title and comes
+    before the text (the story's headline over it, as pages without HTML5 markup set it), when
+    the title has `headed_text_min_words` words at least (a collection page's h1 names its
+    category: "Hiking Boots")."""
+    if container is None:
+        return False
+    own = own_article(container)
+    if own is not None:
+        return headed_by(own, text_key(title))
+    if not options.headed_text_is_article:
+        return False
+    key = text_key(title)
+    if len(key.split()) < options.headed_text_min_words:  # a category's name, not a headline
+        return False
+    boxes = itertools.islice(
+        (container, *container.iterancestors()), options.headed_text_levels + 1
+    )
+    for box in boxes:
+        if box.tag in ("body", "html"):
+            return False
+        for heading in box.iter("h1"):
+            if text_key(heading.text_content()) == key:
+                return heading in PRECEDING(container) or heading in container.iterdescendants()
+    return False
+
+
+PRECEDING = etree.XPath("preceding::h1")
 
 
 def confidence_of(
@@ -175,7 +204,7 @@ def extract_generic(
         or (
             options.headed_article_is_article
             and container_prose >= options.headed_article_min_share * page_prose
-            and in_headed_article(container, title)
+            and in_headed_article(container, title, options)
         )
         else options.listing_trigger_chars
     )

@@ -443,6 +443,11 @@ class ExtractionOptions:
     # this share of the page's prose (a page of sections holds its prose in several)
     headed_article_is_article: bool = True
     headed_article_min_share: float = 0.5
+    # ... or in a box of no <article> (its own element or one of this many ancestors) holding
+    # an h1 that is the title above the text: a short story of a page without HTML5 markup
+    headed_text_is_article: bool = True
+    headed_text_levels: int = 2
+    headed_text_min_words: int = 5  # ... and a title of this many words: a headline
     cjk_char_weight: float = 3.0  # a CJK character weighs this many in the listing trigger
     listing_min_gain: float = 2.0  # ... and the listing reading is this many times longer
     listing_walks_named: bool = (
