@@ -23,8 +23,9 @@ from records.urls import article_identity
 # sign-up and comment forms and login layers out of the body, paywalled paragraphs in it, the
 # canonical URL and <base href> naming the page and its publisher wherever it was fetched
 # from, domain names as title suffixes, UTF-8 under a stale label (seventh pass). 1.9.0: a
-# date line's "by" piece names the author, a short story under its h1 kept from the listing
-# reading without <article> markup, an unclosed XML declaration parsed past (eighth pass)
+# date line's "by" piece names the author; a short story under its h1 or beside site menus,
+# without <article> markup, kept from the listing reading; an unclosed XML declaration
+# parsed past (eighth pass)
 TRANSFORMER_VERSION = "1.9.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -364,6 +364,38 @@ def test_a_collection_page_whose_h1_names_its_category_is_still_read_as_a_listin
     assert "Harbour news" not in extract_generic(html, URL, options=any_length).text
 
 
+SECTION_MENU = "<div class='col'>{}</div>".format(
+    "".join(
+        f"<ul>{''.join(f'<li><a href=/{g}/{i}>{g.title()} {name}</a></li>' for i, name in enumerate(('News', 'Sport', 'Weather', 'Business', 'Local Events', 'Photos')))}</ul>"
+        for g in ("harbour", "county", "coast", "valley", "island", "river", "bay", "hill")
+    )
+)
+
+
+def test_a_short_story_does_not_fall_to_the_listing_reading_for_its_site_menus() -> None:
+    """No article markup, no h1: the listing reading is longer only by the site's menus (links
+    of a word or three), which no listing's teaser is."""
+    html = (
+        f"<html><head><title>{TITLE}</title></head><body>{SECTION_MENU}"
+        f"<div id='story'><p><b>{TITLE}</b></p>{paragraphs(STORY[:3])}</div></body></html>"
+    )
+    assert STORY[0] in extract_generic(html, URL).text
+    assert "Harbour Weather" not in extract_generic(html, URL).text
+    without = replace(DEFAULT_OPTIONS, listing_gain_skips_menus=False)
+    assert "Harbour Weather" in extract_generic(html, URL, options=without).text
+
+
+def test_a_home_page_of_menus_and_a_copyright_line_is_read_as_its_menus() -> None:
+    html = (
+        "<html><head><title>Harbour Art Supplies</title></head><body>"
+        f"{SECTION_MENU}<p>© 2026 Harbour Art Supplies Ltd. All rights reserved.</p>"
+        "</body></html>"
+    )
+    assert "Harbour Weather" in extract_generic(html, URL).text
+    any_story = replace(DEFAULT_OPTIONS, listing_story_min_chars=0)
+    assert "Harbour Weather" not in extract_generic(html, URL, options=any_story).text
+
+
 def test_a_long_quote_with_its_source_line_does_not_keep_the_posts_text_out() -> None:
     """A blog post quoting a long passage: the quote's <cite> line adds a little noise and no
     prose, which alone must not stop the container at the quote."""

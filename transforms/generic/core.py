@@ -162,6 +162,27 @@ def _chars(blocks: list[Block]) -> int:
     return sum(len(block.text) for block in blocks)
 
 
+def _teaser_chars(
+    page: PageWalk, container: HtmlElement | None, options: ExtractionOptions
+) -> float:
+    """The listing reading's length without its menu items (with `listing_gain_skips_menus`):
+    a short story's page read as a listing gains its site menus ("Local News", "Weather"),
+    a listing gains teasers."""
+    if container is None:
+        return 0.0
+    blocks = [block for block in page.blocks if block.text and inside(block.element, container)]
+    if not options.listing_gain_skips_menus:
+        return float(sum(len(block.text) for block in blocks))
+    return float(
+        sum(
+            len(block.text)
+            for block in blocks
+            if len(block.text.split()) > options.menu_item_max_words
+            or block.link_chars < options.menu_item_min_link_share * len(block.text)
+        )
+    )
+
+
 def _weighed_chars(blocks: list[Block], options: ExtractionOptions) -> float:
     return sum(weighed_length(block.text, options) for block in blocks)
 
@@ -215,7 +236,12 @@ def extract_generic(
     ):
         # little prose: an index or section page, whose content is the list of teasers
         listing = extract_body(root, base, title, False, listing=True, options=options)
-        if _chars(listing[0]) > options.listing_min_gain * _chars(body):
+        wanted = options.listing_min_gain * _chars(body)
+        if _chars(listing[0]) > wanted and (
+            # no story to keep (a copyright line): a home page of menus is its menus
+            _chars(body) < options.listing_story_min_chars
+            or _teaser_chars(listing[1], listing[2], options) > wanted
+        ):
             body, page, container, container_prose, page_prose = listing
     sources["body"] = "dom"
     if (

@@ -450,6 +450,12 @@ class ExtractionOptions:
     headed_text_min_words: int = 5  # ... and a title of this many words: a headline
     cjk_char_weight: float = 3.0  # a CJK character weighs this many in the listing trigger
     listing_min_gain: float = 2.0  # ... and the listing reading is this many times longer
+    # ... counting no menu item (a link of a few words filling its block): a short story's page
+    # read as a listing gains its site menus, a listing gains teasers
+    listing_gain_skips_menus: bool = True
+    menu_item_max_words: int = 3
+    menu_item_min_link_share: float = 0.6
+    listing_story_min_chars: int = 250  # ... when the text read first is a story this long
     listing_walks_named: bool = (
         True  # ... walking elements named like teaser parts ("meta", "tags")
     )
