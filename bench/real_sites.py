@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -75,15 +76,29 @@ class GoldPage:
 
     @property
     def path(self) -> str:
-        """The URL's path, percent-decoded: the site is served without queries, which the
-        pipeline drops or reorders (`utm_*`, sorted parameters), and a client asks for a
-        non-ASCII path percent-encoded."""
+        """The URL's path, percent-decoded: a client asks for a non-ASCII path
+        percent-encoded."""
         path = urlsplit(self.url.strip()).path
         if not path.startswith("/"):
             return f"/{self.page_id}"
         if "/." in path:  # "/a/./b/.": dot segments go, as a client resolving the link does
             path = urlsplit(urljoin("http://site.invalid/", path.lstrip("/"))).path
         return served_path(path)
+
+    @property
+    def query(self) -> str:
+        return urlsplit(self.url.strip()).query if self.path != f"/{self.page_id}" else ""
+
+    @property
+    def key(self) -> str:
+        """What the site serves the page under: its path and its query (two stories of a
+        2008 site differ by "?id=" alone)."""
+        return served_key(self.path, self.query)
+
+    @property
+    def link(self) -> str:
+        """The page's address on its loopback origin, after the origin."""
+        return quote(self.path, safe="/") + (f"?{self.query}" if self.query else "")
 
     @property
     def fold(self) -> int:
@@ -94,6 +109,15 @@ def served_path(path: str) -> str:
     """A path as the loopback server matches it: percent-decoded, with one leading slash
     (`http.server` reads a request for "//index.php" as "/index.php")."""
     return "/" + unquote(path).lstrip("/")
+
+
+def served_key(path: str, query: str) -> str:
+    """A path and its query as the pipeline stores the address: tracking parameters dropped,
+    the rest sorted (`records.urls.canonical_url`)."""
+    from records.urls import canonical_url
+
+    canonical = urlsplit(canonical_url(f"http://site.invalid/?{query}")).query if query else ""
+    return served_path(path) + (f"?{canonical}" if canonical else "")
 
 
 def _shared_bench(corpus: Path) -> Path:
@@ -324,11 +348,12 @@ class _SiteHandler(BaseHTTPRequestHandler):
     listing: bytes
 
     def do_GET(self) -> None:
-        path = served_path(self.path.split("?", 1)[0])
-        if path == LISTING_PATH:
+        path, _, query = self.path.partition("?")
+        key = served_key(path, query)
+        if key == LISTING_PATH:
             status, body = 200, self.listing
-        elif path in self.pages:
-            status, body = 200, self.pages[path]
+        elif key in self.pages:
+            status, body = 200, self.pages[key]
         else:
             status, body = 404, b"not found"
         self.send_response(status)
@@ -358,13 +383,12 @@ def serve_sites(pages: Sequence[GoldPage]) -> Iterator[dict[str, str]]:
     servers: list[_Server] = []
     bases: dict[str, str] = {}
     for host, site_pages in by_host.items():
-        handler = type("Handler", (_SiteHandler,), {"pages": {p.path: p.raw for p in site_pages}})
+        handler = type("Handler", (_SiteHandler,), {"pages": {p.key: p.raw for p in site_pages}})
         server = _Server(("127.0.0.1", 0), handler)
         base = f"http://127.0.0.1:{server.server_address[1]}"
         # absolute links: a path of "//index.php" is no protocol-relative URL here
         links = "".join(
-            f'<li><a href="{base}{quote(p.path, safe="/")}">{p.page_id}</a></li>'
-            for p in site_pages
+            f'<li><a href="{escape(base + p.link)}">{p.page_id}</a></li>' for p in site_pages
         )
         handler.listing = f"<html><body><ul>{links}</ul></body></html>".encode()
         selector.register(server, selectors.EVENT_READ)
@@ -447,20 +471,24 @@ def ours_through_pipeline(
     landed: dict[tuple[str, str], Found] = {}
     for url, title, published, authors, body, images in records:
         parts = urlsplit(url)
-        path = served_path(parts.path)
+        path = served_key(parts.path, parts.query)
         image_list = json.loads(images) if isinstance(images, str) else images or []
         landed[(port_to_host.get(parts.port, ""), path)] = Found(
             body or "", title, published, tuple(authors or ()), len(image_list), landed=True
         )
-    found = [landed.get((p.host, p.path), Found()) for p in pages]
-    reasons = {url: f"{reason}: {detail}"[:120] for url, reason, detail in quarantined}
+    found = [landed.get((p.host, p.key), Found()) for p in pages]
+    reasons = {
+        (port_to_host.get(urlsplit(url).port, ""), served_key(*urlsplit(url)[2:4])): (
+            f"{reason}: {detail}"[:120]
+        )
+        for url, reason, detail in quarantined
+    }
     notes = [f"run {source} {status}: {error}"[:160] for source, status, error in failed_runs]
     source_of = {host: f"site_{index:03d}" for index, host in enumerate(sorted(bases))}
     with_runs = {source for (source,) in ran}
     for page, result in zip(pages, found, strict=True):
         if not result.landed:
-            url = bases[page.host] + quote(page.path, safe="/")
-            why = reasons.get(url, "?")
+            why = reasons.get((page.host, page.key), "?")
             if source_of[page.host] not in with_runs:
                 why = "no run recorded for its source (failed outside the site; see newsetl.log)"
             notes.append(f"not landed {page.folder}/{page.page_id}: {why}")

@@ -1,18 +1,20 @@
 """Unseen pages through the path users take: the stand-in sets of pages never developed on
-(trafilatura's evaluation set, htmldate's, Mercury's and metascraper's fixtures, each a clone
-outside the project) laid out as a corpus folder, so that `bench/real_sites.py` serves every
+(trafilatura's evaluation set, htmldate's, Mercury's and metascraper's fixtures, L3S-GN1's news
+pages, each a clone outside the project) laid out as a corpus folder, so that `bench/real_sites.py` serves every
 site on its own loopback origin and lands them all with one `newsetl run`.
 
     uv run python bench/unseen_sites.py /tmp/unseen --trafilatura /tmp/trafilatura/tests \\
-        --htmldate /tmp/htmldate --mercury /tmp/mercury --metascraper /tmp/metascraper
-    uv run python bench/real_sites.py /tmp/unseen/corpus --folders traf,hd,merc,meta \\
+        --htmldate /tmp/htmldate --mercury /tmp/mercury --metascraper /tmp/metascraper \
+        --l3s /tmp/merged/page-signal-master --l3s-urls /tmp/page-signal/L3S-GN1-…/url-mapping.txt
+    uv run python bench/real_sites.py /tmp/unseen/corpus --folders traf,hd,merc,meta,l3s \\
         --no-trafilatura                      # the pipeline; add --direct for the extractor alone
 
 What it checks is what a direct run of the extractor cannot: that every page lands, and that
 the pipeline stores what the extractor reads when the page is fetched over HTTP from an
 address that is not its own (a loopback origin: URL-derived evidence, decoding of the raw
-bytes). The sets carry no body gold, so the body columns show "-"; titles, days and authors are
-scored where a set gives them (trafilatura's; Mercury's and metascraper's titles and authors).
+bytes). Only L3S-GN1 carries body gold (see `bench/gold_text_sets.py`); for the others the body
+columns show "-". Titles, days and authors are scored where a set gives them (trafilatura's;
+Mercury's and metascraper's titles and authors; L3S-GN1's headlines).
 The raw bytes are written as the clones hold them; nothing of them enters the project.
 """
 
@@ -89,6 +91,16 @@ def fixture_pages(clone: Path) -> list[tuple[str, Path, dict]]:
     ]
 
 
+def l3s_pages(folder: Path, url_mapping: Path) -> list[tuple[str, Path, dict]]:
+    from bench.gold_text_sets import NO_URL, load_l3s
+
+    return [
+        (page.url, page.path, {"title": page.headline, "articleBody": page.body})
+        for page in load_l3s(folder, url_mapping)
+        if page.url != NO_URL and page.url.startswith("http")
+    ]
+
+
 def write_folder(corpus: Path, folder: str, pages: list[tuple[str, Path, dict]]) -> int:
     html = corpus / folder / "html"
     html.mkdir(parents=True, exist_ok=True)
@@ -110,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--htmldate", type=Path, help="a clone of htmldate")
     parser.add_argument("--mercury", type=Path, help="a clone of Postlight's parser")
     parser.add_argument("--metascraper", type=Path, help="a clone of metascraper")
+    parser.add_argument("--l3s", type=Path, help="the merged copy's page-signal-master folder")
+    parser.add_argument("--l3s-urls", type=Path, help="L3S-GN1's url-mapping.txt")
     parser.add_argument("--shared", type=Path, default=Path(__file__).parents[2] / "shared")
     args = parser.parse_args(argv)
 
@@ -123,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         "hd": (lambda: htmldate_pages(args.htmldate, args.trafilatura)) if args.htmldate else None,
         "merc": (lambda: fixture_pages(args.mercury)) if args.mercury else None,
         "meta": (lambda: fixture_pages(args.metascraper)) if args.metascraper else None,
+        "l3s": (lambda: l3s_pages(args.l3s, args.l3s_urls)) if args.l3s and args.l3s_urls else None,
     }
     for folder, load in sets.items():
         if load is not None:
