@@ -162,22 +162,18 @@ def _chars(blocks: list[Block]) -> int:
     return sum(len(block.text) for block in blocks)
 
 
-def _teaser_chars(
-    page: PageWalk, container: HtmlElement | None, options: ExtractionOptions
-) -> float:
-    """The listing reading's length without its menu items (with `listing_gain_skips_menus`):
-    a short story's page read as a listing gains its site menus ("Local News", "Weather"),
-    a listing gains teasers."""
+def _teaser_chars(page: PageWalk, container: HtmlElement | None, options: ExtractionOptions) -> int:
+    """The listing reading's length without its menu items: a short story's page read as a
+    listing gains its site menus ("Local News", "Weather"), a listing gains teasers."""
     if container is None:
-        return 0.0
-    blocks = [block for block in page.blocks if block.text and inside(block.element, container)]
-    if not options.listing_gain_skips_menus:
-        return float(sum(len(block.text) for block in blocks))
-    return float(
-        sum(
-            len(block.text)
-            for block in blocks
-            if len(block.text.split()) > options.menu_item_max_words
+        return 0
+    return sum(
+        len(block.text)
+        for block in page.blocks
+        if block.text
+        and inside(block.element, container)
+        and (
+            len(block.text.split()) > options.menu_item_max_words
             or block.link_chars < options.menu_item_min_link_share * len(block.text)
         )
     )
@@ -237,11 +233,15 @@ def extract_generic(
         # little prose: an index or section page, whose content is the list of teasers
         listing = extract_body(root, base, title, False, listing=True, options=options)
         wanted = options.listing_min_gain * _chars(body)
-        if _chars(listing[0]) > wanted and (
-            # no story to keep (a copyright line): a home page of menus is its menus
-            _chars(body) < options.listing_story_min_chars
-            or _teaser_chars(listing[1], listing[2], options) > wanted
-        ):
+        gains = _chars(listing[0]) > wanted
+        # what the short text holds is a story (not a copyright line under a home page's
+        # menus): the listing reading must gain more than menus to replace it
+        if gains and options.listing_gain_skips_menus:
+            gains = (
+                _chars(body) < options.listing_story_min_chars
+                or _teaser_chars(listing[1], listing[2], options) > wanted
+            )
+        if gains:
             body, page, container, container_prose, page_prose = listing
     sources["body"] = "dom"
     if (
