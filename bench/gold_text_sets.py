@@ -33,11 +33,11 @@ from lxml import html as lxml_html
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.extraction import decode_html, load_scorer  # noqa: E402
+from bench.real_sites import title_right  # noqa: E402
 
 SHARED_SCORE = Path(__file__).resolve().parents[2] / "shared" / "bench" / "score.py"
 NO_URL = "https://example.com/a"
 DRAGNET_COMMENTS = "!@#$%^&*()  COMMENTS"
-WORD = re.compile(r"\w+")
 SPACE = re.compile(r"\s+")
 
 
@@ -106,15 +106,6 @@ def trafilatura_output(page: GoldPage) -> tuple[str, str]:
     text = trafilatura.extract(html, include_comments=False) or ""  # as the shared runner
     metadata = trafilatura.extract_metadata(html, default_url=page.url)
     return text, (metadata.title if metadata is not None else "") or ""
-
-
-def _key(text: str) -> str:
-    return " ".join(WORD.findall(text.casefold()))
-
-
-def title_right(gold: str, found: str) -> bool:
-    gold_key, found_key = _key(gold), _key(found)
-    return bool(found_key) and (gold_key in found_key or found_key in gold_key)
 
 
 def score_set(
