@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 
 from records.article import NotAnArticle
-from transforms.metadata import PageMetadata, document_base, read_metadata
+from transforms.metadata import PageMetadata, read_metadata
 from transforms.normalize import normalize_text
 
 HtmlElement = lxml_html.HtmlElement
@@ -85,10 +85,11 @@ class Page:
     def metadata(self) -> PageMetadata:
         return read_metadata(self.tree, self.url)
 
-    @cached_property
+    @property
     def base_url(self) -> str:
-        """Where relative addresses point: the page's `<base href>`, else its URL."""
-        return document_base(self.tree, self.url)
+        """Where relative addresses point: the page's `<base href>`, else its URL (read once,
+        with the metadata)."""
+        return self.metadata.base_url or self.url
 
     @cached_property
     def lines(self) -> list[str]:
