@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from records.article import Article
+from records.article import Article, NotAnArticle
 from transforms.dates import (
     first_bare_date,
     local_wall_time,
@@ -276,6 +276,35 @@ def test_an_h1_linking_to_its_own_anchor_stays_the_title() -> None:
         outside="<div class='menu'><h1>The Harbour Handbook</h1></div>",
     )
     assert extract(html).title == chapter
+
+
+def test_a_page_naming_no_other_title_takes_its_first_subheading() -> None:
+    # no <title>, og:title, headline or h1 (a template setting its headline in an h2, a file
+    # whose head was cut): the first headline-long h2 or h3 outside navigation and teaser
+    # links names the story; a short one ("Latest") does not
+    body = (
+        "<nav><h2>Sections of the Harbour Daily paper</h2></nav>"
+        "<h3><a href='/2024/other-story'>Ferry fares rise again this winter</a></h3>"
+        f"<h2>Latest</h2><h3>{HEADLINE}</h3>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    )
+    html = f"<html><body><main>{body}</main></body></html>"
+    article = extract(html)
+    assert article.title == HEADLINE
+    assert article.sources["title"] == "subheading"
+    without = replace(DEFAULT_OPTIONS, title_subheading_fallback_words=0)
+    with pytest.raises(NotAnArticle) as refused:
+        extract_generic(html, URL, options=without)
+    assert refused.value.reason == "no_title"
+
+
+def test_a_page_whose_subheadings_are_all_short_or_teasers_stays_refused() -> None:
+    body = (
+        "<h2>Latest</h2><h3><a href='/2024/other-story'>Ferry fares rise again this winter</a></h3>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    )
+    with pytest.raises(NotAnArticle) as refused:
+        extract(f"<html><body><main>{body}</main></body></html>")
+    assert refused.value.reason == "no_title"
 
 
 def test_a_publisher_spelling_the_headline_is_no_site_name() -> None:

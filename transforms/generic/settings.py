@@ -645,6 +645,9 @@ class ExtractionOptions:
     title_breadcrumb_h1: bool = True
     title_drop_kicker: bool = True  # a heading's kicker span (the topic line) is not its title
     title_source_order: tuple[str, ...] = ("h1", "og:title", "json-ld", "twitter:title", "title")
+    # a page naming nothing else (no og:title, headline, h1 or <title>; a template that sets
+    # its headline in an h2, a file whose head was cut) takes its first subheading this long
+    title_subheading_fallback_words: int = 4  # 0: off
     # profile path (transforms/fields.py): the generic body replaces the profile's when it holds
     # this much more text that contains the profile's (a body split over sibling containers)
     generic_body_gain: float = 1.25

@@ -179,7 +179,23 @@ def title_candidates(
     title_node = next(root.iter("title"), None)
     if title_node is not None and normalize_text(title_node.text_content()):
         found.append(TitleCandidate("title", normalize_text(title_node.text_content())))
+    if not found and options.title_subheading_fallback_words:
+        subheading = _first_subheading(root, url, options)
+        if subheading:
+            found.append(TitleCandidate("subheading", subheading))
     return found
+
+
+def _first_subheading(root: HtmlElement, url: str, options: ExtractionOptions) -> str | None:
+    """The first h2 or h3, in reading order, long enough for a headline and neither in
+    navigation nor a link to another page."""
+    for heading in root.iter("h2", "h3"):
+        if _in_breadcrumb(heading) or _links_away(heading, url) or _holds_link_away(heading, url):
+            continue
+        text = _heading_text(heading, options)
+        if len(text.split()) >= options.title_subheading_fallback_words:
+            return text
+    return None
 
 
 def _links_away(heading: HtmlElement, url: str) -> bool:
@@ -190,6 +206,15 @@ def _links_away(heading: HtmlElement, url: str) -> bool:
         if href and urldefrag(urljoin(url, href)).url != here:
             return True
     return False
+
+
+def _holds_link_away(heading: HtmlElement, url: str) -> bool:
+    """Whether the heading holds a link to another page (a teaser's "<h2><a href=…>")."""
+    here = urldefrag(url).url
+    return any(
+        (href := (link.get("href") or "").strip()) and urldefrag(urljoin(url, href)).url != here
+        for link in heading.iterdescendants("a")
+    )
 
 
 def _names_the_site(heading: HtmlElement) -> bool:
