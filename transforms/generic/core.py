@@ -204,7 +204,9 @@ def extract_generic(
     base = meta.base_url or url  # relative image addresses resolve against <base href>
     title, title_source = pick_title_with_source(meta, root, url, options)
     if not title:
-        raise NotAnArticle("no_title", "no og:title, JSON-LD headline, h1, <title> or headline-long h2 or h3")
+        raise NotAnArticle(
+            "no_title", "no og:title, JSON-LD headline, h1, <title> or headline-long h2 or h3"
+        )
     sources["title"] = title_source or "metadata"
 
     body, page, container, container_prose, page_prose = extract_body(
