@@ -552,6 +552,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "dated_name_labels": (False,),
     "dated_name_siblings": (False,),
     "date_line_bylines": (False,),
+    "role_credits_not_authors": (False,),
+    "title_subheading_fallback_words": (0, 3, 6),
     "byline_reads_parts": (False,),
     "bylines_in_article_first": (False,),
     "signature_authors": (False,),

@@ -689,6 +689,29 @@ def test_an_author_tag_naming_more_people_than_the_json_ld_gives_them_all() -> N
     )
 
 
+CONTRIBUTORS_TAG = '<meta name="author" content="Jane Doe,John Roe,Ann Poe at Harbour Models">'
+
+
+def test_names_the_page_credits_for_pictures_or_styling_are_no_authors() -> None:
+    # a fashion story's author tag lists everyone its credits line names
+    credits = (
+        "<footer><span>Written by Jane Doe</span>; <span>Photographed by <span>John Roe</span>"
+        "</span>; <span>Modeled by <span>Ann Poe at Harbour Models</span></span></footer>"
+    )
+    html = page(title=HEADLINE, head=CONTRIBUTORS_TAG, after=credits)
+    without = replace(DEFAULT_OPTIONS, role_credits_not_authors=False)
+    assert extract_article(html, URL).authors == ("Jane Doe",)
+    assert len(extract_generic(html, URL, options=without).authors) == 3
+
+
+def test_a_co_writer_who_also_took_the_photographs_stays_an_author() -> None:
+    credits = "<p>By Jane Doe and John Roe</p><p>Photographs by John Roe</p>"
+    html = page(
+        title=HEADLINE, head='<meta name="author" content="Jane Doe,John Roe">', before=credits
+    )
+    assert extract_article(html, URL).authors == ("Jane Doe", "John Roe")
+
+
 def test_names_marked_as_authors_side_by_side_are_one_byline() -> None:
     box = (
         "<address aria-label='Contributor info'><div><a rel='author' href='/profile/jane-doe'>"

@@ -126,6 +126,16 @@ ROLE_TAIL = re.compile(
     r"\s+in\s+(?-i:[A-Z]).*$",  # "Michael Larabel in Valve" (the story's category or town)
     re.IGNORECASE,
 )
+# a credit for other work than the text, right before a name
+ROLE_CREDIT = re.compile(
+    r"\b(?:photograph(?:ed|s|y)?|photos?|pictures?|images?|styl(?:ed|ing)|modell?ed|hair|"
+    r"make-?up|nails|illustrat(?:ed|ions?)|artwork|video|camera|graphics?|fotos?|bilder?|"
+    r"grafiken?|illustrationen?)\s*(?:by|von|:)\s*$",
+    re.IGNORECASE,
+)
+# a writer's credit before a name, or before a co-writer's: "By Jane Doe and John Roe"
+WRITER_CREDIT = re.compile(r"\b(?:by|von|par|por|door|authors?|autor(?:in)?)\b", re.I)
+ROLE_CREDIT_REACH = 30  # characters looked at before a name for its credit
 AGENCY_CODE = re.compile(r"\s*[A-Z]{2,5}\s*")
 # what a byline line holds besides the name: "@handle", a preposition left by a cut date
 HANDLE = re.compile(r"(?:^|\s)@\w+")
@@ -1188,6 +1198,19 @@ def _is_full_name(name: str) -> bool:
     return len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name)
 
 
+def _credited_for_other_work(name: str, page_text: str) -> bool:
+    """Whether the page credits `name` for pictures, styling or the like ("Photographed by
+    Jane Doe", "Illustration: Jane Doe") and never as a writer ("By Jane Doe")."""
+    credited = False
+    for found in re.finditer(re.escape(name), page_text):
+        before = page_text[max(0, found.start() - ROLE_CREDIT_REACH) : found.start()]
+        if ROLE_CREDIT.search(before):
+            credited = True
+        elif WRITER_CREDIT.search(before):
+            return False
+    return credited
+
+
 def _fuller_author_tag(
     people: tuple[str, ...], meta: PageMetadata, publishers: set[str]
 ) -> tuple[str, ...]:
@@ -1367,6 +1390,10 @@ def pick_authors_with_source(
                     break
     if people and options.fuller_author_tags:
         people = _fuller_author_tag(people, meta, publishers)
+    if len(people) > 1 and options.role_credits_not_authors:
+        page_text = " ".join(line for line, _ in _visible_lines(root))
+        writers = tuple(name for name in people if not _credited_for_other_work(name, page_text))
+        people = writers or people
     if (
         people
         and options.byline_over_posting_account

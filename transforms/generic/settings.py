@@ -549,6 +549,9 @@ class ExtractionOptions:
     # an author tag naming everyone the JSON-LD names and more ("Jane Doe,John Roe" beside a
     # JSON-LD author "Jane Doe") gives the full list
     fuller_author_tags: bool = True
+    # of several names the metadata gives, one the page credits only for other work
+    # ("Photographed by Jane Doe", "Styled by", "Illustration:") is no author
+    role_credits_not_authors: bool = True
     # the account that posted (Yoast's "Written by" Twitter card, an editor's login) gives way
     # to a byline naming someone else in full ("By Duncan Bell")
     byline_over_posting_account: bool = True
