@@ -37,8 +37,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.extraction import decode_html  # noqa: E402
+from bench.real_sites import authors_f1, match_key, title_right  # noqa: E402
 
-WORD = re.compile(r"\w+")
 JS_STRING = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)"""
 PAGE_URL = re.compile(r"url\s*=\s*" + JS_STRING)
 FIXTURE = re.compile(r"readFileSync\(\s*" + JS_STRING)
@@ -145,25 +145,9 @@ def trafilatura_found(fixture: Fixture) -> Found:
     return Found(data.get("title") or "", authors, data.get("date"), data.get("text") or "")
 
 
-def _key(text: str | None) -> str:
-    return " ".join(WORD.findall((text or "").casefold()))
-
-
-def title_right(expected: str, found: str) -> bool:
-    expected_key, found_key = _key(expected), _key(found)
-    return bool(found_key) and (found_key in expected_key or expected_key in found_key)
-
-
-def authors_f1(expected: str, found: tuple[str, ...]) -> float:
-    gold = {_key(name) for name in NAMES.split(expected) if _key(name)}
-    got = {_key(name) for name in found if _key(name)}
-    common = len(gold & got)
-    if not gold and not got:
-        return 1.0
-    if not common:
-        return 0.0
-    precision, recall = common / len(got), common / len(gold)
-    return 2 * precision * recall / (precision + recall)
+def authors_right(expected: str, found: tuple[str, ...]) -> float:
+    """Authors F1 against a fixture's expected byline string ("Jane Doe and John Roe")."""
+    return authors_f1(NAMES.split(expected), found)
 
 
 def day_right(expected: str, found: str | None) -> bool:
@@ -183,7 +167,7 @@ def day_right(expected: str, found: str | None) -> bool:
 
 
 def holds_start(expected: str, found: str) -> bool:
-    return _key(expected) in _key(found)
+    return match_key(expected) in match_key(found)
 
 
 @dataclass(frozen=True)
@@ -196,7 +180,7 @@ class Measure:
 MEASURES = {
     "titles": Measure("title", lambda e, g: title_right(e, g.title), lambda g: repr(g.title[:60])),
     "authors": Measure(
-        "author", lambda e, g: authors_f1(e, g.authors) == 1, lambda g: str(list(g.authors)[:4])
+        "author", lambda e, g: authors_right(e, g.authors) == 1, lambda g: str(list(g.authors)[:4])
     ),
     "dates": Measure(
         "date_published", lambda e, g: day_right(e, g.published), lambda g: str(g.published)
@@ -217,7 +201,7 @@ def report(name: str, fixtures: list[Fixture], found: list[Found]) -> None:
         ]
         if which == "authors":  # a mean F1, not a count
             columns.append(
-                f"{sum(authors_f1(e, g.authors) for e, g in pairs) / max(1, len(pairs)):8.3f}"
+                f"{sum(authors_right(e, g.authors) for e, g in pairs) / max(1, len(pairs)):8.3f}"
             )
         else:
             columns.append(f"{sum(measure.right(e, g) for e, g in pairs):>5}/{len(pairs):<4}")

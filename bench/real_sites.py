@@ -188,17 +188,22 @@ class Found:
     landed: bool = False
 
 
-def _key(text: str | None) -> str:
+def match_key(text: str | None) -> str:
+    """The words of `text` in lower case, punctuation and spacing gone: what titles and names
+    are compared by."""
     return " ".join(WORD.findall((text or "").casefold()))
 
 
 def title_right(gold: str, found: str | None) -> bool:
-    gold_key, found_key = _key(gold), _key(found)
+    gold_key, found_key = match_key(gold), match_key(found)
     return bool(gold_key and found_key and (gold_key in found_key or found_key in gold_key))
 
 
 def authors_f1(gold: list[str], found: Sequence[str]) -> float:
-    gold_keys, found_keys = {_key(n) for n in gold} - {""}, {_key(n) for n in found} - {""}
+    gold_keys, found_keys = (
+        {match_key(n) for n in gold} - {""},
+        {match_key(n) for n in found} - {""},
+    )
     if not gold_keys and not found_keys:
         return 1.0
     return 2 * len(gold_keys & found_keys) / (len(gold_keys) + len(found_keys))
