@@ -160,10 +160,9 @@ class ProfileVersion:
         return self.LANGUAGE
 
     def canonical_url(self) -> str | None:
-        for link in self.page.tree.iter("link"):
-            if (link.get("rel") or "").lower() == "canonical" and (link.get("href") or "").strip():
-                return urljoin(self.page.base_url, link.get("href").strip())
-        return self.meta("og:url")
+        """The page's `<link rel=canonical>`, else its `og:url`, as the metadata resolved it;
+        a profile whose site states it elsewhere overrides this."""
+        return self.page.metadata.canonical_url
 
     def article_key(self) -> str | None:
         """A site-given article identity shared by all its URLs; None when the URL is it."""
