@@ -34,6 +34,9 @@ TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})
 BlockKind = Literal["paragraph", "heading"]
 
 
+GENERIC_PROFILE = "generic"  # `Article.profile` of a page the generic extractor read
+
+
 @dataclass(frozen=True)
 class Block:
     """One unit of body text: a paragraph or a heading inside the article body."""
@@ -66,7 +69,7 @@ class Article:
     images: tuple[Image, ...] = ()
     tags: tuple[str, ...] = ()
     language: str | None = None
-    profile: str = "generic"
+    profile: str = GENERIC_PROFILE
     # A site-given identity that every URL of one article shares (China Daily's platform-wide
     # c_<id> serves one article on two hosts); None: the canonical URL is the identity.
     article_key: str | None = None

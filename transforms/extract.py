@@ -10,14 +10,12 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
-from records.article import Article, NotAnArticle
+from records.article import GENERIC_PROFILE, Article, NotAnArticle
 from transforms.fields import extract_with_profile
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.page import Page
 from transforms.pagination import continuation_urls
 from transforms.profiles.registry import get_profile, profile_for_url
-
-GENERIC = "generic"
 
 
 def run_generic(
@@ -59,7 +57,7 @@ def extract_article(
     `options` holds every tunable of extraction (`ExtractionOptions`).
     """
     site = None
-    if profile and profile != GENERIC:
+    if profile and profile != GENERIC_PROFILE:
         site = get_profile(profile)
     elif profile is None:
         site = profile_for_url(url)

@@ -16,7 +16,14 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from records.article import TEMPLATE_ANCHORS, Article, Block, Image, NotAnArticle
+from records.article import (
+    GENERIC_PROFILE,
+    TEMPLATE_ANCHORS,
+    Article,
+    Block,
+    Image,
+    NotAnArticle,
+)
 from transforms.dates import (
     date_by_htmldate,
     date_from_url,
@@ -35,7 +42,6 @@ from transforms.profiles.registry import SiteProfile
 
 T = TypeVar("T")
 NON_WORD = re.compile(r"[\W_]+")
-GENERIC = "generic"
 METADATA = "metadata"
 LABELS = "labels"
 URL = "url"
@@ -123,13 +129,13 @@ def extract_with_profile(
             )
             if _generic_is_better(generic_cleaned.blocks, cleaned.blocks, options):
                 images, cleaned = all_images, generic_cleaned
-                body_source = GENERIC
-                pick.sources["images"] = pick.sources.get("images", GENERIC)
+                body_source = GENERIC_PROFILE
+                pick.sources["images"] = pick.sources.get("images", GENERIC_PROFILE)
                 if "body" not in pick.misses:
                     pick.misses.append("body")
     if not cleaned.blocks:
         raise NotAnArticle("empty_body", f"{primary.NAME}: no text under {primary.BODY!r}")
-    pick.sources["body"] = body_source or GENERIC
+    pick.sources["body"] = body_source or GENERIC_PROFILE
 
     title = _title(page, pick, generic_article)
     if not title:
@@ -145,7 +151,9 @@ def extract_with_profile(
             [*(pick.from_versions("credits", lambda v: v.credits()) or ()), *cleaned.credits]
         )
     )
-    if not credits and body_source == GENERIC:  # the label lines went with the body selector
+    if (
+        not credits and body_source == GENERIC_PROFILE
+    ):  # the label lines went with the body selector
         lines = [line for line in page.lines if is_credit_line(line)]
         credits = pick.served(
             "credits", LABELS, tuple(dict.fromkeys(p for line in lines for p in credit_parts(line)))
@@ -303,7 +311,7 @@ def _title(page: Page, pick: FieldPicker, generic_article: _LazyGeneric) -> str 
     if document_titles:
         return pick.served("title", METADATA, document_titles[0])
     found = generic_article.get()
-    return pick.served("title", GENERIC, found.title) if found else None
+    return pick.served("title", GENERIC_PROFILE, found.title) if found else None
 
 
 def _key(text: str) -> str:

@@ -18,12 +18,12 @@ from fetch.http import Fetcher, FetchRequest
 from flows.engine.resources import fetch_policy
 from flows.operations.try_page import PageUnavailable
 from flows.operations.url_patterns import Link, article_links, propose_pattern
-from records.article import NotAnArticle
+from records.article import GENERIC_PROFILE, NotAnArticle
 from records.fetch import Purpose
 from records.urls import origin_keys
 from settings import SOURCE_NAME, Settings
 from transforms.decode import decode_html
-from transforms.extract import GENERIC, extract_article
+from transforms.extract import extract_article
 from transforms.feeds import feed_links, parse_feed
 from transforms.listing import parse_listing
 from transforms.profiles.registry import profile_for_url
@@ -69,7 +69,7 @@ class SourceProposal:
     start_url: str
     base_url: str
     title: str = ""
-    profile: str = GENERIC
+    profile: str = GENERIC_PROFILE
     feeds: list[Found] = field(default_factory=list)
     sitemaps: list[Found] = field(default_factory=list)
     candidates: list[ListingCandidate] = field(default_factory=list)
@@ -189,7 +189,7 @@ def propose_source(
         name=name or suggested_name(url),
         start_url=url,
         base_url=base_url,
-        profile=site_profile.name if site_profile else GENERIC,
+        profile=site_profile.name if site_profile else GENERIC_PROFILE,
     )
     with Fetcher(fetch_policy(settings), None, origin_keys([url])) as fetcher:
         html, final_url, _ = _fetch_text(fetcher, url, "listing")

@@ -16,11 +16,10 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import urlsplit
 
+from records.article import GENERIC_PROFILE
 from settings import ConfigError, Settings, Source
-from transforms.extract import GENERIC
 from transforms.profiles.registry import profile_names
 
-GENERIC_PROFILE = "generic"
 UNSUPPORTED_CRON_FIELDS = {"r", "h"}  # croniter's random and hashed fields, which Prefect refuses
 
 
@@ -124,7 +123,7 @@ def config_problems(settings: Settings, *, needs_data_dir: bool = True) -> list[
     ):
         if not 0 <= value <= 1:
             problems.append(f"setting {name} must be between 0 and 1, not {value}")
-    profiles = [GENERIC, *profile_names()]
+    profiles = [GENERIC_PROFILE, *profile_names()]
     for source in settings.sources.values():
         problems.extend(source_problems(source, profiles))
     return problems
@@ -134,13 +133,13 @@ def unparsed_source_problems(error: ConfigError) -> list[str]:
     """The profile and schedule problems of the source tables a ConfigError was raised over:
     reading the file stops at its own problems (a bad time zone, a bad pattern), and these
     belong in the same report, so a user fixes everything in one round."""
-    profiles = [GENERIC, *profile_names()]
+    profiles = [GENERIC_PROFILE, *profile_names()]
     default_schedule = Source.__dataclass_fields__["schedule"].default
     problems = []
     for name, table in error.source_tables.items():
         if not isinstance(table, dict):
             continue
-        profile = _text(table.get("profile"), GENERIC)
+        profile = _text(table.get("profile"), GENERIC_PROFILE)
         schedule = _text(table.get("schedule"), str(default_schedule))
         problems.extend(
             _profile_and_schedule_problems(f"source {name!r}", profile, schedule, profiles)

@@ -11,11 +11,11 @@ from fetch.http import Fetcher, FetchRequest
 from flows.engine.page_transform import source_timezone
 from flows.engine.resources import fetch_policy
 from flows.operations.url_patterns import Link, article_links, propose_pattern
-from records.article import Article, NotAnArticle
+from records.article import GENERIC_PROFILE, Article, NotAnArticle
 from records.urls import host_key, origin_keys
 from settings import Settings, Source
 from transforms.decode import decode_html
-from transforms.extract import GENERIC, extract_article
+from transforms.extract import extract_article
 from transforms.listing import parse_listing
 from transforms.profiles.registry import get_profile, profile_for_url
 
@@ -90,9 +90,9 @@ def try_page(
     name = profile or (source.profile if source else None)
     if name is None:
         site = profile_for_url(final_url)
-        name = site.name if site else GENERIC
+        name = site.name if site else GENERIC_PROFILE
     result = TryResult(final_url, name)
-    if name != GENERIC:
+    if name != GENERIC_PROFILE:
         result.profile_version = get_profile(name).version_for(None, final_url).NAME
     try:
         result.article = extract_article(

@@ -37,11 +37,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 def command_try(args: argparse.Namespace) -> int:
     from flows.operations.config_check import profile_names
     from flows.operations.try_page import ARTICLE, LISTING, PageUnavailable, try_page
+    from records.article import GENERIC_PROFILE
     from settings import ConfigError
-    from transforms.extract import GENERIC
 
     settings = load_checked_settings(args.config, needs_data_dir=False)
-    known = [GENERIC, *profile_names()]
+    known = [GENERIC_PROFILE, *profile_names()]
     if args.profile and args.profile not in known:
         raise ConfigError(f"unknown profile {args.profile!r} (known: {', '.join(known)})")
     try:

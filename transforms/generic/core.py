@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml import html as lxml_html
 
-from records.article import Article, Block, Image, NotAnArticle
+from records.article import GENERIC_PROFILE, Article, Block, Image, NotAnArticle
 from transforms.generic.fields import (
     pick_authors_with_source,
     pick_dates_with_sources,
@@ -39,7 +39,6 @@ from transforms.metadata import PageMetadata, read_metadata, short_language
 from transforms.page import parse_html
 
 HtmlElement = lxml_html.HtmlElement
-GENERIC = "generic"
 
 
 def extract_body(
@@ -295,7 +294,7 @@ def extract_generic(
         images=images,
         tags=meta.tags,
         language=short_language(meta.language),
-        profile=GENERIC,
+        profile=GENERIC_PROFILE,
         confidence=confidence,
         field_sources=tuple(sorted(sources.items())),
     )
