@@ -84,6 +84,8 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "menu_item_max_words": (2, 4),
     "menu_item_min_link_share": (0.9,),
     "listing_story_min_chars": (100, 500),
+    "relaxed_keeps_headed_text": (False,),
+    "relaxed_over_headed_min_chars": (150, 500),
     "climb_over_sibling_paragraphs": (False,),
     "climb_over_segments": (False,),
     "stray_captions_skipped": (False,),

@@ -483,3 +483,42 @@ def test_short_cjk_paragraphs_opening_the_text_are_no_stubs() -> None:
     assert all(part in text for part in opening + story)
     without = replace(DEFAULT_OPTIONS, cjk_stub_words=False)
     assert opening[0] not in extract_generic(html, URL, options=without).text
+
+
+SHORT_POST = [
+    "„I know I am drunk and should perhaps not say this to you, but here it goes…“",
+    "– „Then do not.“",
+    "– „Ok.“",
+]
+TWEET = (
+    "At the start of every action film they should all shoot each other at once, and then "
+    "show nice landscapes for the rest of it."
+)
+
+
+def short_post_page(sidebar: str) -> str:
+    post = "".join(f"<p>{line}</p>" for line in SHORT_POST)
+    return page(
+        f"<div id='content'><div class='post hentry' id='post-406'><h2 class='posttitle'>"
+        f"{TITLE}</h2><p class='meta'>14 June 2013 at 20:51</p>{post}</div></div>"
+        f"<div id='sidebar'><ul><li class='widget widget_twitter'><h2>Twitter</h2>"
+        f"<ul class='tweets'><li>{sidebar}</li></ul></li></ul></div>"
+    )
+
+
+def test_a_short_post_under_its_title_is_not_replaced_by_a_sidebar_tweet() -> None:
+    """A three-line post under its h2 headline: the last-resort walk through boilerplate finds
+    a longer tweet in the sidebar, which must not replace the post."""
+    html = short_post_page(TWEET)
+    text = extract_generic(html, URL).text
+    assert SHORT_POST[0] in text
+    assert TWEET not in text
+    without = replace(DEFAULT_OPTIONS, relaxed_keeps_headed_text=False)
+    assert TWEET in extract_generic(html, URL, options=without).text
+
+
+def test_an_article_long_text_in_boilerplate_still_replaces_a_short_headed_one() -> None:
+    """The page's whole story in a box named like boilerplate outweighs a line under the
+    headline: the guard keeps only a text against shorter finds."""
+    html = short_post_page(" ".join(LONG_PARAGRAPHS))
+    assert LONG_PARAGRAPHS[0][:60] in extract_generic(html, URL).text

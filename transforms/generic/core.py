@@ -118,6 +118,26 @@ def in_headed_article(
 
 
 PRECEDING = etree.XPath("preceding::h1")
+PRECEDING_HEADLINES = etree.XPath("preceding::*[self::h1 or self::h2]")
+
+
+def set_under_title(
+    container: HtmlElement | None, title: str, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> bool:
+    """Whether the text comes after an h1 or h2 saying the title, in a box of its own element's
+    nearest `headed_text_levels` ancestors: the story itself, however short, under its
+    headline."""
+    if container is None or container.tag in ("h1", "h2"):
+        return False
+    key = text_key(title)
+    preceding = PRECEDING_HEADLINES(container)
+    for box in itertools.islice(container.iterancestors(), options.headed_text_levels):
+        if box.tag in ("body", "html"):
+            return False
+        for heading in box.iter("h1", "h2"):
+            if heading in preceding and text_key(heading.text_content()) == key:
+                return True
+    return False
 
 
 def confidence_of(
@@ -212,8 +232,15 @@ def extract_generic(
         root, base, title, False, options=options
     )
     if _chars(body) < options.fallback_min_chars:
+        # the last-resort walk, through boilerplate too, for a text too short to be an article;
+        # a text set under the title's own h1 or h2 gives way only to an article-long one (not
+        # a three-line post to the tweet in its sidebar)
         relaxed = extract_body(root, base, title, True, options=options)
-        if _chars(relaxed[0]) > _chars(body):
+        if _chars(relaxed[0]) > _chars(body) and (
+            not options.relaxed_keeps_headed_text
+            or _chars(relaxed[0]) >= options.relaxed_over_headed_min_chars
+            or not set_under_title(container, title, options)
+        ):
             body, page, container, container_prose, page_prose = relaxed
     trigger = (
         options.listing_article_trigger_chars

@@ -383,6 +383,9 @@ class ExtractionOptions:
     fallback_min_chars: int = (
         100  # a result shorter than this tries the relaxed walk (CV: every fold picks 100)
     )
+    # ... which replaces a text set under the title's h1 or h2 only when this long
+    relaxed_keeps_headed_text: bool = True
+    relaxed_over_headed_min_chars: int = 250
     guard_paragraphs: int = (
         4  # a boilerplate-named element with this many long <p> is walked anyway
     )
