@@ -85,6 +85,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "menu_item_min_link_share": (0.9,),
     "listing_story_min_chars": (100, 500),
     "relaxed_keeps_headed_text": (False,),
+    "leading_quotes_stay": (False,),
     "relaxed_over_headed_min_chars": (150, 500),
     "climb_over_sibling_paragraphs": (False,),
     "climb_over_segments": (False,),

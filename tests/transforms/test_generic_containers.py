@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from transforms.generic import extract_generic
 from transforms.generic.settings import DEFAULT_OPTIONS
 from transforms.generic.walk import walk_page
@@ -299,6 +301,16 @@ def test_a_short_closing_sentence_of_the_text_stays() -> None:
     assert text.endswith("Good luck to every crew!")
     without = replace(DEFAULT_OPTIONS, trailing_sentences_stay=False)
     assert "Good luck" not in extract_generic(html, URL, options=without).text
+
+
+@pytest.mark.parametrize("quote", ["„Crisp outside, creamy inside“", "“Mum, why not now?”"])
+def test_a_short_quotation_opening_the_text_stays(quote: str) -> None:
+    # short lines above the text are a byline, a date or a label; a quotation is the text's
+    html = story_page(f"<div class='story'><p>Share</p><p>{quote}</p>{paragraphs(STORY[:4])}</div>")
+    text = extract_generic(html, URL).text
+    assert text.startswith(quote)
+    without = replace(DEFAULT_OPTIONS, leading_quotes_stay=False)
+    assert quote not in extract_generic(html, URL, options=without).text
 
 
 def test_a_page_whose_time_element_names_one_moment_is_read_as_an_article() -> None:

@@ -81,7 +81,9 @@ def select_blocks(
             and not is_heading
             and _words(line, options) <= options.edge_stub_max_words
             and not (
-                block.tag in settings.LIST_ITEM_TAGS or line.endswith(settings.LEAD_SENTENCE_ENDS)
+                block.tag in settings.LIST_ITEM_TAGS
+                or line.endswith(settings.LEAD_SENTENCE_ENDS)
+                or (options.leading_quotes_stay and settings.QUOTED_LINE.match(line))
             )
         ):
             continue  # a byline, date or label before the text; a short sentence or item stays

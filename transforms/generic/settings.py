@@ -199,6 +199,8 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|u-hidden|hide)(?=$|\s)")
 BREAKS = re.compile(r"\n[\s\u00a0]*\n")  # <br><br> separates paragraphs, one <br> does not
 LEAD_SENTENCE_ENDS = (".", "!", "?")
+# a line that is a quotation, whole: "„Außen knusprig, innen cremig“", "“We won.”", "«Oui»"
+QUOTED_LINE = re.compile(r"^[„“\"«»‚‘「『].*\S.*[“”\"»«‘’」』]$")
 SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 
 BOILERPLATE_TEXT = re.compile(
@@ -378,6 +380,7 @@ class ExtractionOptions:
         6  # short blocks before the first / after the last prose block are dropped
     )
     trailing_sentences_stay: bool = True  # ... but a short closing sentence in the text stays
+    leading_quotes_stay: bool = True  # ... and a quotation opening the text, however short
     min_body_chars: int = 1  # below this the page has no body
     min_confidence: float = 0.05  # below this the page is refused as "low_confidence"
     fallback_min_chars: int = (
