@@ -534,3 +534,37 @@ def test_an_article_long_text_in_boilerplate_still_replaces_a_short_headed_one()
     headline: the guard keeps only a text against shorter finds."""
     html = short_post_page(" ".join(LONG_PARAGRAPHS))
     assert LONG_PARAGRAPHS[0][:60] in extract_generic(html, URL).text
+
+
+def test_links_jumping_within_the_page_are_navigation_not_text() -> None:
+    # skip links around an embed (accessibility), a "back to top" link after the text
+    embed = (
+        "<div class='embed'><a href='#embed-1-after'>Embedded content from another site follows. "
+        "You can skip it here.</a><div class='frame'><iframe src='https://e.example/1'></iframe>"
+        "</div><a id='embed-1-after' href='#embed-1-before'>Go back before the embedded "
+        "content.</a></div>"
+    )
+    html = story_page(
+        f"<div class='story'>{paragraphs(STORY[:3])}{embed}{paragraphs(STORY[3:6])}"
+        "<div class='to-top'><a href='#top'>Back to the top of this page</a></div></div>"
+    )
+    text = extract_generic(html, URL).text
+    assert all(part in text for part in STORY[:6])
+    assert "skip it here" not in text
+    assert "Back to the top" not in text
+    without = replace(DEFAULT_OPTIONS, skip_jump_links=False)
+    assert "skip it here" in extract_generic(html, URL, options=without).text
+
+
+def test_in_page_links_in_running_text_lists_and_footnotes_stay() -> None:
+    contents = "<ul><li><a href='#results'>Results of the vote on the bridge</a></li></ul>"
+    preformatted = "<pre>Bearings MUST be checked as per <a href='#ref-iso'>[ISO]</a> yearly.</pre>"
+    note = f"<p>{STORY[0]}<sup><a href='#fn1'>1</a></sup></p>"
+    html = story_page(
+        f"<div class='story'>{note}{paragraphs(STORY[1:3])}{contents}{paragraphs(STORY[3:5])}"
+        f"{preformatted}</div>"
+    )
+    text = extract_generic(html, URL).text
+    assert "Results of the vote on the bridge" in text
+    assert "as per [ISO] yearly" in text
+    assert f"{STORY[0]}1" in text or f"{STORY[0]} 1" in text

@@ -496,6 +496,9 @@ class ExtractionOptions:
     credited_lines_are_captions: bool = True
     caption_max_words: int = 40
     skip_offscreen_text: bool = True  # screen-reader-only text ("h-offscreen", "a11y-label")
+    # a link standing alone that jumps within the page ("Skip the embedded content", "Back to
+    # top", "Jump to recipe") is navigation; one in a sentence, a list or a table stays
+    skip_jump_links: bool = True
     skip_disclaimers: bool = True  # ... and so is a disclaimer box or an inactivity layer
     skip_paywall_boxes: bool = True  # a box named paywall without the article's text is skipped
     # ... but a paragraph named so (<p class="paywall">) is the text behind the wall, which the

@@ -149,6 +149,8 @@ class PageWalk:
         style = element.get("style")
         if style and settings.HIDDEN_STYLE.search(style):
             return True
+        if tag == "a" and self.options.skip_jump_links and _is_jump_link(element):
+            return True
         if tag == "figcaption" and self.options.stray_captions_skipped:
             return True
         if tag in settings.PROTECTED_TAGS:
@@ -393,6 +395,42 @@ def weighed_length(text: str, options: ExtractionOptions) -> float:
     """Characters with a Chinese, Japanese or Korean one counting as `cjk_char_weight`: 300
     of them carry an article's worth of text."""
     return len(text) + (options.cjk_char_weight - 1) * len(settings.CJK_CHARACTER.findall(text))
+
+
+def _is_jump_link(link: HtmlElement) -> bool:
+    """A link to a place on the same page, standing alone: no text beside it, and not in a
+    paragraph, list, table, heading or caption, where such links are footnotes and contents
+    entries."""
+    href = (link.get("href") or "").strip()
+    if not href.startswith("#") or (link.tail or "").strip():
+        return False
+    before = link.getprevious()
+    text_before = before.tail if before is not None else link.getparent().text
+    if (text_before or "").strip():
+        return False  # in running text: "as per [IRI]" in a <pre>
+    return not any(ancestor.tag in JUMP_LINK_HOSTS for ancestor in link.iterancestors())
+
+
+JUMP_LINK_HOSTS = frozenset(
+    {
+        "p",
+        "li",
+        "dd",
+        "dt",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figcaption",
+        "blockquote",
+        "sup",
+        "nav",
+    }
+)
 
 
 def _in_paragraph(element: HtmlElement) -> bool:
