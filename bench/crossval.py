@@ -87,6 +87,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "relaxed_keeps_headed_text": (False,),
     "leading_quotes_stay": (False,),
     "skip_jump_links": (False,),
+    "single_post_body_class": (False,),
     "relaxed_over_headed_min_chars": (150, 500),
     "climb_over_sibling_paragraphs": (False,),
     "climb_over_segments": (False,),

@@ -365,6 +365,24 @@ def test_a_short_story_under_its_h1_in_a_page_without_html5_markup_is_read_as_an
     assert_read_as_article(html, headed_text_is_article=False)
 
 
+def test_a_short_post_its_blog_engine_marks_as_one_post_is_read_as_an_article() -> None:
+    """No date in the markup, the <title> and h1 give the blog's name, not the post's: the
+    engine's body class ("single-post postid-7177") says the page is one post."""
+
+    def blog_page(body_class: str) -> str:
+        return (
+            f"<html><head><title>Harbour Blog</title></head><body class='{body_class}'>"
+            f"<h1>Harbour Blog</h1><div class='post'><h3>{TITLE}</h3>"
+            f"<div class='entry'>{paragraphs(STORY[:4])}</div></div>{TEASER_RAIL}</body></html>"
+        )
+
+    assert_read_as_article(
+        blog_page("single single-post postid-7177 single-format-standard"),
+        single_post_body_class=False,
+    )
+    assert "Harbour news" in extract_generic(blog_page("home blog"), URL).text
+
+
 def test_a_collection_page_whose_h1_names_its_category_is_still_read_as_a_listing() -> None:
     html = (
         "<html><head><title>Ferry Tickets</title></head><body><div id='category'>"

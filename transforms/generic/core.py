@@ -11,6 +11,7 @@ Nothing here changes the tree it is given: a tree parsed once can serve several 
 from __future__ import annotations
 
 import itertools
+import re
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -74,6 +75,17 @@ def declares_article(meta: PageMetadata) -> bool:
     templates set it on every page), so a short body there is read as a listing sooner.
     """
     return bool(meta.published)
+
+
+def single_post_page(root: HtmlElement) -> bool:
+    """Whether the blog engine marks the page as one post: WordPress's `<body class="single
+    single-post postid-7177">`, Movable Type's `<body class="permalink">` (its home, archive
+    and category pages carry "home", "blog", "archive" instead)."""
+    body = root.find("body") if root.tag != "body" else root
+    return body is not None and bool(SINGLE_POST_CLASS.search(body.get("class") or ""))
+
+
+SINGLE_POST_CLASS = re.compile(r"(?:^|\s)(?:single-post|postid-\d+|permalink)(?:$|\s)")
 
 
 def times_one_moment(root: HtmlElement, options: ExtractionOptions) -> bool:
@@ -246,6 +258,7 @@ def extract_generic(
         options.listing_article_trigger_chars
         if declares_article(meta)
         or times_one_moment(root, options)
+        or (options.single_post_body_class and single_post_page(root))
         or (
             options.headed_article_is_article
             and container_prose >= options.headed_article_min_share * page_prose

@@ -451,6 +451,9 @@ class ExtractionOptions:
     headed_article_min_share: float = 0.5
     # ... or in a box of no <article> (its own element or one of this many ancestors) holding
     # an h1 that is the title above the text: a short story of a page without HTML5 markup
+    # a page its blog engine marks as one post (`<body class="single-post postid-…">`) is
+    # read as an article, like one with a publish date
+    single_post_body_class: bool = True
     headed_text_is_article: bool = True
     headed_text_levels: int = 2
     headed_text_min_words: int = 5  # ... and a title of this many words: a headline
