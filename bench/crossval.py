@@ -88,6 +88,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "leading_quotes_stay": (False,),
     "skip_jump_links": (False,),
     "single_post_body_class": (False,),
+    "single_entry_is_article": (False,),
     "relaxed_over_headed_min_chars": (150, 500),
     "climb_over_sibling_paragraphs": (False,),
     "climb_over_segments": (False,),

@@ -88,6 +88,32 @@ def single_post_page(root: HtmlElement) -> bool:
 SINGLE_POST_CLASS = re.compile(r"(?:^|\s)(?:single-post|postid-\d+|permalink)(?:$|\s)")
 
 
+def in_single_entry(root: HtmlElement, container: HtmlElement | None) -> bool:
+    """Whether the text sits in the page's only blog entry, as microformats and blog engines
+    mark one (`hentry`, `h-entry`, WordPress's `type-post`, TypePad's `entry-type-post`; not
+    WordPress's `type-page`): a post's own page; a blog's front page marks one entry per
+    teaser."""
+    if container is None:
+        return False
+    entries = ENTRY_ELEMENTS(root)
+    if len(entries) != 1:
+        return False
+    entry = entries[0]
+    return entry is container or any(ancestor is entry for ancestor in container.iterancestors())
+
+
+def _has_class(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+# WordPress marks its static pages (an "About" or a landing page) `hentry` too: not posts
+ENTRY_ELEMENTS = etree.XPath(
+    "//*[("
+    + " or ".join(map(_has_class, ("hentry", "h-entry", "type-post", "entry-type-post")))
+    + f") and not({_has_class('type-page')})]"
+)
+
+
 def times_one_moment(root: HtmlElement, options: ExtractionOptions) -> bool:
     """Whether the page's <time> elements name one moment (an article's date line), not a
     date per teaser: at least one, and at most `single_time_max` of them."""
@@ -259,6 +285,7 @@ def extract_generic(
         if declares_article(meta)
         or times_one_moment(root, options)
         or (options.single_post_body_class and single_post_page(root))
+        or (options.single_entry_is_article and in_single_entry(root, container))
         or (
             options.headed_article_is_article
             and container_prose >= options.headed_article_min_share * page_prose

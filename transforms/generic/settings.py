@@ -454,6 +454,9 @@ class ExtractionOptions:
     # a page its blog engine marks as one post (`<body class="single-post postid-…">`) is
     # read as an article, like one with a publish date
     single_post_body_class: bool = True
+    # ... and so is one whose text sits in its only entry marked as such (`hentry`, `h-entry`,
+    # `type-post`, TypePad's `entry-type-post`)
+    single_entry_is_article: bool = True
     headed_text_is_article: bool = True
     headed_text_levels: int = 2
     headed_text_min_words: int = 5  # ... and a title of this many words: a headline
