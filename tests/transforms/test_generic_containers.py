@@ -383,11 +383,21 @@ def test_a_short_post_its_blog_engine_marks_as_one_post_is_read_as_an_article() 
     assert "Harbour news" in extract_generic(blog_page("home blog"), URL).text
 
 
-def test_a_short_post_in_the_pages_only_blog_entry_is_read_as_an_article() -> None:
-    """TypePad marks each post `entry-type-post`, WordPress `type-post hentry`: the text in
-    the page's only one is a post's own page; a front page marks one entry per teaser."""
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "class='entry-type-post entry' id='entry-6a00d8345'",  # TypePad
+        "class='entry' id='entry-6a00d8345'",  # TypePad, older
+        "class='post-7177 post type-post status-publish hentry'",  # WordPress
+        "class='post' id='post-106457'",  # WordPress, older themes
+        "class='h-entry'",  # microformats 2
+    ],
+)
+def test_a_short_post_in_the_pages_only_blog_entry_is_read_as_an_article(marker: str) -> None:
+    """Blog engines and microformats mark each post: the text in the page's only one is a
+    post's own page; a front page marks one entry per teaser."""
     entry = (
-        f"<div class='entry-type-post entry' id='entry-6a00d8'><h3>{TITLE}</h3>"
+        f"<div {marker}><h3>{TITLE}</h3>"
         f"<div class='entry-content'>{paragraphs(STORY[:4])}</div></div>"
     )
     html = (
@@ -395,11 +405,19 @@ def test_a_short_post_in_the_pages_only_blog_entry_is_read_as_an_article() -> No
         f"{entry}</div><div id='beta'>{TEASER_RAIL}</div></body></html>"
     )
     assert_read_as_article(html, single_entry_is_article=False)
-    front = html.replace(entry, entry + entry.replace("6a00d8", "6a00d9"))
+    front = html.replace(entry, entry + entry)
     assert "Harbour news" in extract_generic(front, URL).text
-    # WordPress marks its static pages `hentry` too: a landing page is no post
-    landing = html.replace("entry-type-post entry", "page type-page hentry")
-    assert "Harbour news" in extract_generic(landing, URL).text
+
+
+def test_a_static_page_marked_as_an_entry_is_no_post() -> None:
+    # WordPress marks its static pages (a landing page) `hentry` too
+    html = (
+        "<html><head><title>Harbour Blog</title></head><body><div id='alpha'>"
+        f"<div class='page type-page hentry' id='post-9'><h3>{TITLE}</h3>"
+        f"<div class='entry-content'>{paragraphs(STORY[:4])}</div></div></div>"
+        f"<div id='beta'>{TEASER_RAIL}</div></body></html>"
+    )
+    assert "Harbour news" in extract_generic(html, URL).text
 
 
 def test_a_collection_page_whose_h1_names_its_category_is_still_read_as_a_listing() -> None:

@@ -95,7 +95,9 @@ def in_single_entry(root: HtmlElement, container: HtmlElement | None) -> bool:
     teaser."""
     if container is None:
         return False
-    entries = ENTRY_ELEMENTS(root)
+    marked = ENTRY_ELEMENTS(root)
+    # one entry marked twice ("<div id='post-7'><article class='hentry'>") is one
+    entries = [e for e in marked if not any(a in marked for a in e.iterancestors())]
     if len(entries) != 1:
         return False
     entry = entries[0]
@@ -106,10 +108,26 @@ def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-# WordPress marks its static pages (an "About" or a landing page) `hentry` too: not posts
+def _has_numbered_id(prefix: str, digits: str) -> str:
+    """An id of `prefix` and a number in `digits` ("post-106457", "entry-6a00d8345…")."""
+    rest = f"substring(@id, {len(prefix) + 1})"
+    return (
+        f"(starts-with(@id, '{prefix}') and string-length(@id) > {len(prefix)}"
+        f" and translate({rest}, '{digits}', '') = '')"
+    )
+
+
+# WordPress marks its static pages (an "About" or a landing page) `hentry` too: not posts;
+# older WordPress themes and TypePad mark a post by its id alone: "post-106457", "entry-6a00d…"
 ENTRY_ELEMENTS = etree.XPath(
     "//*[("
-    + " or ".join(map(_has_class, ("hentry", "h-entry", "type-post", "entry-type-post")))
+    + " or ".join(
+        [
+            *map(_has_class, ("hentry", "h-entry", "type-post", "entry-type-post")),
+            _has_numbered_id("post-", "0123456789"),
+            _has_numbered_id("entry-", "0123456789abcdef"),
+        ]
+    )
     + f") and not({_has_class('type-page')})]"
 )
 
