@@ -409,6 +409,30 @@ def test_a_short_post_in_the_pages_only_blog_entry_is_read_as_an_article(marker:
     assert "Harbour news" in extract_generic(front, URL).text
 
 
+@pytest.mark.parametrize(
+    "box", ["<div class='contentBlock article'>", "<div id='permalink'>", "<div class='story'>"]
+)
+def test_a_short_story_in_the_pages_only_box_named_as_a_story_is_read_as_an_article(
+    box: str,
+) -> None:
+    html = (
+        "<html><head><title>Harbour Daily</title></head><body><div id='wide'>"
+        f"{box}<h3>{TITLE}</h3><div class='text'>{paragraphs(STORY[:4])}</div></div>"
+        f"</div><div id='rail'>{TEASER_RAIL}</div></body></html>"
+    )
+    assert_read_as_article(html, single_story_box_is_article=False)
+
+
+def test_a_box_named_as_a_story_far_above_the_text_says_nothing() -> None:
+    # a forum or a shop names its whole column "post" or "article": the text sits deep in it
+    html = (
+        "<html><head><title>Harbour Forum</title></head><body><div class='post'><div><div>"
+        f"<div><div class='md'>{paragraphs(STORY[:4])}</div></div></div></div>"
+        f"{TEASER_RAIL}</div></body></html>"
+    )
+    assert "Harbour news" in extract_generic(html, URL).text
+
+
 def test_a_static_page_marked_as_an_entry_is_no_post() -> None:
     # WordPress marks its static pages (a landing page) `hentry` too
     html = (

@@ -104,6 +104,23 @@ def in_single_entry(root: HtmlElement, container: HtmlElement | None) -> bool:
     return entry is container or any(ancestor is entry for ancestor in container.iterancestors())
 
 
+def in_single_story_box(
+    root: HtmlElement, container: HtmlElement | None, options: ExtractionOptions
+) -> bool:
+    """Whether the text's own element or one of its nearest `headed_text_levels` ancestors is
+    the page's only box named as a story (class or id "article", "post", "entry", "story",
+    "permalink"): a story's page; a listing names each teaser so, a forum or shop names its
+    whole column, farther up."""
+    if container is None:
+        return False
+    named = STORY_BOXES(root)
+    boxes = [e for e in named if not any(a in named for a in e.iterancestors())]
+    if len(boxes) != 1:
+        return False
+    near = itertools.islice((container, *container.iterancestors()), options.headed_text_levels + 1)
+    return any(element is boxes[0] for element in near)
+
+
 def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
@@ -129,6 +146,14 @@ ENTRY_ELEMENTS = etree.XPath(
         ]
     )
     + f") and not({_has_class('type-page')})]"
+)
+
+
+STORY_BOX_NAMES = ("article", "post", "entry", "story", "permalink")
+STORY_BOXES = etree.XPath(
+    "//*["
+    + " or ".join([*map(_has_class, STORY_BOX_NAMES), *(f"@id='{n}'" for n in STORY_BOX_NAMES)])
+    + "]"
 )
 
 
@@ -304,6 +329,7 @@ def extract_generic(
         or times_one_moment(root, options)
         or (options.single_post_body_class and single_post_page(root))
         or (options.single_entry_is_article and in_single_entry(root, container))
+        or (options.single_story_box_is_article and in_single_story_box(root, container, options))
         or (
             options.headed_article_is_article
             and container_prose >= options.headed_article_min_share * page_prose

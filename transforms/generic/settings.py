@@ -457,6 +457,9 @@ class ExtractionOptions:
     # ... and so is one whose text sits in its only entry marked as such (`hentry`, `h-entry`,
     # `type-post`, TypePad's `entry-type-post`)
     single_entry_is_article: bool = True
+    # ... and so is one whose text sits in (or two levels under) the page's only box named
+    # "article", "post", "entry", "story" or "permalink"
+    single_story_box_is_article: bool = True
     headed_text_is_article: bool = True
     headed_text_levels: int = 2
     headed_text_min_words: int = 5  # ... and a title of this many words: a headline
