@@ -415,8 +415,9 @@ def test_a_short_post_in_the_pages_only_blog_entry_is_read_as_an_article(marker:
 def test_a_short_story_in_the_pages_only_box_named_as_a_story_is_read_as_an_article(
     box: str,
 ) -> None:
+    # the <body>'s class names the kind of page ("story" on every page of a news site)
     html = (
-        "<html><head><title>Harbour Daily</title></head><body><div id='wide'>"
+        "<html><head><title>Harbour Daily</title></head><body class='story'><div id='wide'>"
         f"{box}<h3>{TITLE}</h3><div class='text'>{paragraphs(STORY[:4])}</div></div>"
         f"</div><div id='rail'>{TEASER_RAIL}</div></body></html>"
     )

@@ -150,8 +150,9 @@ ENTRY_ELEMENTS = etree.XPath(
 
 
 STORY_BOX_NAMES = ("article", "post", "entry", "story", "permalink")
+# the <body>'s class names the kind of page ("story" on every page of a news site), no box
 STORY_BOXES = etree.XPath(
-    "//*["
+    "//body//*["
     + " or ".join([*map(_has_class, STORY_BOX_NAMES), *(f"@id='{n}'" for n in STORY_BOX_NAMES)])
     + "]"
 )
