@@ -434,6 +434,21 @@ def test_a_box_named_as_a_story_far_above_the_text_says_nothing() -> None:
     assert "Harbour news" in extract_generic(html, URL).text
 
 
+def test_a_short_story_in_the_pages_only_box_classed_as_a_story_text_is_read_as_an_article() -> (
+    None
+):
+    def text_page(boxes: int) -> str:
+        box = f"<div class='articleBody'>{paragraphs(STORY[:4])}</div>"
+        return (
+            "<html><head><title>Harbour Daily</title></head><body><div id='wide'><div>"
+            f"<h3>{TITLE}</h3>{box * boxes}</div></div><div id='rail'>{TEASER_RAIL}</div>"
+            "</body></html>"
+        )
+
+    assert_read_as_article(text_page(1), single_text_box_is_article=False)
+    assert "Harbour news" in extract_generic(text_page(2), URL).text  # one per teaser
+
+
 def test_a_static_page_marked_as_an_entry_is_no_post() -> None:
     # WordPress marks its static pages (a landing page) `hentry` too
     html = (

@@ -121,6 +121,39 @@ def in_single_story_box(
     return any(element is boxes[0] for element in near)
 
 
+def in_single_text_box(
+    root: HtmlElement, container: HtmlElement | None, options: ExtractionOptions
+) -> bool:
+    """Whether the text's own element or one of its nearest `headed_text_levels` ancestors is
+    the page's only box whose class names it a story's text ("articleBody", "entry-content",
+    "story_text", "post-body"): a listing names each teaser's text so, or none. Ids do not
+    count: a forum's `id="postContent"` is its opening post, the thread below is its text."""
+    if container is None:
+        return False
+    body = root.find("body") if root.tag != "body" else root
+    if body is None:
+        return False
+    named = [
+        element
+        for element in body.iterdescendants()
+        if isinstance(element.tag, str)
+        and any(
+            TEXT_BOX_NAME.fullmatch(name) for name in (element.get("class") or "").lower().split()
+        )
+    ]
+    boxes = [e for e in named if not any(a in named for a in e.iterancestors())]
+    if len(boxes) != 1:
+        return False
+    near = itertools.islice((container, *container.iterancestors()), options.headed_text_levels + 1)
+    return any(element is boxes[0] for element in near)
+
+
+TEXT_BOX_NAME = re.compile(
+    r"(?:article|entry|post|story|news|node)[-_]?(?:body|content|text|detail)s?|"
+    r"field-body|field--name-body"
+)
+
+
 def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
@@ -331,6 +364,7 @@ def extract_generic(
         or (options.single_post_body_class and single_post_page(root))
         or (options.single_entry_is_article and in_single_entry(root, container))
         or (options.single_story_box_is_article and in_single_story_box(root, container, options))
+        or (options.single_text_box_is_article and in_single_text_box(root, container, options))
         or (
             options.headed_article_is_article
             and container_prose >= options.headed_article_min_share * page_prose

@@ -460,6 +460,8 @@ class ExtractionOptions:
     # ... and so is one whose text sits in (or two levels under) the page's only box named
     # "article", "post", "entry", "story" or "permalink"
     single_story_box_is_article: bool = True
+    # ... or the page's only box named as a story's text ("articleBody", "entry-content")
+    single_text_box_is_article: bool = True
     headed_text_is_article: bool = True
     headed_text_levels: int = 2
     headed_text_min_words: int = 5  # ... and a title of this many words: a headline
