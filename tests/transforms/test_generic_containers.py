@@ -318,7 +318,7 @@ def test_a_page_whose_time_element_names_one_moment_is_read_as_an_article() -> N
     # <time> dates the text, where an index page dates each teaser
     html = (
         f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1>"
-        "<div class='story'><time datetime='2024-03-08T10:00:00Z'>8 March 2024</time>"
+        "<div class='copy'><time datetime='2024-03-08T10:00:00Z'>8 March 2024</time>"
         f"{paragraphs(STORY[:4])}</div>{TEASER_RAIL}</body></html>"
     )
     assert_read_as_article(html, single_time_is_article=False)
@@ -347,7 +347,7 @@ def test_a_short_story_in_an_article_headed_by_the_title_is_read_as_an_article()
     <article> with the title as its heading says it is one story, not a section's teasers."""
     html = (
         f"<html><head><title>{TITLE}</title></head><body><article><h2>{TITLE}</h2>"
-        f"<div class='story'>{paragraphs(STORY[:4])}</div></article>{TEASER_RAIL}</body></html>"
+        f"<div class='copy'>{paragraphs(STORY[:4])}</div></article>{TEASER_RAIL}</body></html>"
     )
     assert_read_as_article(html, headed_article_is_article=False)
 
@@ -372,8 +372,8 @@ def test_a_short_post_its_blog_engine_marks_as_one_post_is_read_as_an_article() 
     def blog_page(body_class: str) -> str:
         return (
             f"<html><head><title>Harbour Blog</title></head><body class='{body_class}'>"
-            f"<h1>Harbour Blog</h1><div class='post'><h3>{TITLE}</h3>"
-            f"<div class='entry'>{paragraphs(STORY[:4])}</div></div>{TEASER_RAIL}</body></html>"
+            f"<h1>Harbour Blog</h1><div class='item'><h3>{TITLE}</h3>"
+            f"<div class='copy'>{paragraphs(STORY[:4])}</div></div>{TEASER_RAIL}</body></html>"
         )
 
     assert_read_as_article(
@@ -386,10 +386,10 @@ def test_a_short_post_its_blog_engine_marks_as_one_post_is_read_as_an_article() 
 @pytest.mark.parametrize(
     "marker",
     [
-        "class='entry-type-post entry' id='entry-6a00d8345'",  # TypePad
-        "class='entry' id='entry-6a00d8345'",  # TypePad, older
-        "class='post-7177 post type-post status-publish hentry'",  # WordPress
-        "class='post' id='post-106457'",  # WordPress, older themes
+        "class='entry-type-post' id='entry-6a00d8345'",  # TypePad
+        "class='entry-wrap' id='entry-6a00d8345'",  # TypePad, older
+        "class='post-7177 type-post status-publish hentry'",  # WordPress
+        "class='postbox' id='post-106457'",  # WordPress, older themes
         "class='h-entry'",  # microformats 2
     ],
 )
@@ -398,7 +398,7 @@ def test_a_short_post_in_the_pages_only_blog_entry_is_read_as_an_article(marker:
     post's own page; a front page marks one entry per teaser."""
     entry = (
         f"<div {marker}><h3>{TITLE}</h3>"
-        f"<div class='entry-content'>{paragraphs(STORY[:4])}</div></div>"
+        f"<div class='copy'>{paragraphs(STORY[:4])}</div></div>"
     )
     html = (
         "<html><head><title>Harbour Blog</title></head><body><div id='alpha'>"
@@ -454,7 +454,7 @@ def test_a_static_page_marked_as_an_entry_is_no_post() -> None:
     html = (
         "<html><head><title>Harbour Blog</title></head><body><div id='alpha'>"
         f"<div class='page type-page hentry' id='post-9'><h3>{TITLE}</h3>"
-        f"<div class='entry-content'>{paragraphs(STORY[:4])}</div></div></div>"
+        f"<div class='copy'>{paragraphs(STORY[:4])}</div></div></div>"
         f"<div id='beta'>{TEASER_RAIL}</div></body></html>"
     )
     assert "Harbour news" in extract_generic(html, URL).text
@@ -488,7 +488,7 @@ def test_a_short_story_does_not_fall_to_the_listing_reading_for_its_site_menus()
     of a word or three), which no listing's teaser is."""
     html = (
         f"<html><head><title>{TITLE}</title></head><body>{SECTION_MENU}"
-        f"<div id='story'><p><b>{TITLE}</b></p>{paragraphs(STORY[:3])}</div></body></html>"
+        f"<div id='copy'><p><b>{TITLE}</b></p>{paragraphs(STORY[:3])}</div></body></html>"
     )
     assert_read_as_article(html, "Harbour Weather", listing_gain_skips_menus=False)
 
