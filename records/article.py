@@ -25,8 +25,11 @@ from records.urls import article_identity
 # from, domain names as title suffixes, UTF-8 under a stale label (seventh pass). 1.9.0: a
 # date line's "by" piece names the author; a short story under its h1 or beside site menus,
 # without <article> markup, kept from the listing reading; an unclosed XML declaration
-# parsed past (eighth pass)
-TRANSFORMER_VERSION = "1.9.0"
+# parsed past (eighth pass). 1.10.0: a post its blog engine, microformats or box names mark
+# as the page's only one kept from the listing reading; skip links, leading quotations and
+# photo credits in author tags handled; a page naming no other title takes its first
+# headline-long subheading (ninth pass)
+TRANSFORMER_VERSION = "1.10.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})
