@@ -3,6 +3,9 @@
 1. walk the tree once into text blocks (`walk`), skipping markup that never holds article text;
 2. score every block and pick the element holding the article (`score`);
 3. keep the container's blocks that read like article text, trimmed at both ends (`select`);
+   a short text is read again as a listing of teasers unless the page says it is one story: a
+   publish date, one <time>, the title heading its box, or a post its blog engine, its
+   microformats or its box names mark as the page's only one;
 4. read title, dates, authors, tags, language and images from metadata and the page (`fields`).
 
 Nothing here changes the tree it is given: a tree parsed once can serve several extractors.
