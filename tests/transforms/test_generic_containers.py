@@ -396,10 +396,7 @@ def test_a_short_post_its_blog_engine_marks_as_one_post_is_read_as_an_article() 
 def test_a_short_post_in_the_pages_only_blog_entry_is_read_as_an_article(marker: str) -> None:
     """Blog engines and microformats mark each post: the text in the page's only one is a
     post's own page; a front page marks one entry per teaser."""
-    entry = (
-        f"<div {marker}><h3>{TITLE}</h3>"
-        f"<div class='copy'>{paragraphs(STORY[:4])}</div></div>"
-    )
+    entry = f"<div {marker}><h3>{TITLE}</h3><div class='copy'>{paragraphs(STORY[:4])}</div></div>"
     html = (
         "<html><head><title>Harbour Blog</title></head><body><div id='alpha'>"
         f"{entry}</div><div id='beta'>{TEASER_RAIL}</div></body></html>"
@@ -663,3 +660,22 @@ def test_in_page_links_in_running_text_lists_and_footnotes_stay() -> None:
     assert "Results of the vote on the bridge" in text
     assert "as per [ISO] yearly" in text
     assert f"{STORY[0]}1" in text or f"{STORY[0]} 1" in text
+
+
+def test_boxes_marked_for_search_engines_as_no_content_are_not_text() -> None:
+    # a column of recent posts, each a linked headline and a summary sentence, beside the story
+    recent = "".join(
+        f"<div class='entry'><h5><a href='/p/{index}'>Recent post {index}</a></h5>"
+        f"<p class='summary'>Summary {index}: the council's new plan for the quay and what "
+        "it means for the ferry timetable this winter.</p></div>"
+        for index in range(6)
+    )
+    html = story_page(
+        f"<div class='wrap'><div class='story'>{paragraphs(STORY[:4])}</div>"
+        f"<div class='box module nocontent'>{recent}</div></div>"
+    )
+    text = extract_generic(html, URL).text
+    assert STORY[3] in text
+    assert "Summary 2" not in text
+    without = replace(DEFAULT_OPTIONS, nocontent_boxes_skipped=False)
+    assert "Summary 2" in extract_generic(html, URL, options=without).text

@@ -152,6 +152,8 @@ BOILERPLATE_NAME = re.compile(
     r"entry-meta|post-meta|article-meta|categories|category|toc)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
+# a box its site marks for search engines as no content (Google's and Yahoo's conventions)
+NOCONTENT_NAME = re.compile(r"(?:^|\s)(?:nocontent|robots-nocontent|noindex)(?:$|\s)", re.I)
 CONTENT_NAME = re.compile(
     r"(?:article|entry|post|story|news|page|main|node)[-_]?(?:body|content|text|detail)|"
     r"articlebody|field-body|field--name-body|rich-?text|prose|story-?body|hentry|type-post|"
@@ -510,6 +512,7 @@ class ExtractionOptions:
     # a link standing alone that jumps within the page ("Skip the embedded content", "Back to
     # top", "Jump to recipe") is navigation; one in a sentence, a list or a table stays
     skip_jump_links: bool = True
+    nocontent_boxes_skipped: bool = True  # class "nocontent", "robots-nocontent", "noindex"
     skip_disclaimers: bool = True  # ... and so is a disclaimer box or an inactivity layer
     skip_paywall_boxes: bool = True  # a box named paywall without the article's text is skipped
     # ... but a paragraph named so (<p class="paywall">) is the text behind the wall, which the

@@ -213,7 +213,10 @@ class PageWalk:
             and _in_paragraph(element)
         ):
             return False
-        if not settings.BOILERPLATE_NAME.search(names):
+        boilerplate = bool(settings.BOILERPLATE_NAME.search(names)) or (
+            self.options.nocontent_boxes_skipped and bool(settings.NOCONTENT_NAME.search(names))
+        )
+        if not boilerplate:
             return bool(
                 self.options.consent_names_in_camel_case
                 and settings.CONSENT_NAME.search(names)
