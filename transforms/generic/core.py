@@ -96,15 +96,8 @@ def in_single_entry(root: HtmlElement, container: HtmlElement | None) -> bool:
     mark one (`hentry`, `h-entry`, WordPress's `type-post`, TypePad's `entry-type-post`; not
     WordPress's `type-page`): a post's own page; a blog's front page marks one entry per
     teaser."""
-    if container is None:
-        return False
-    marked = ENTRY_ELEMENTS(root)
-    # one entry marked twice ("<div id='post-7'><article class='hentry'>") is one
-    entries = [e for e in marked if not any(a in marked for a in e.iterancestors())]
-    if len(entries) != 1:
-        return False
-    entry = entries[0]
-    return entry is container or any(ancestor is entry for ancestor in container.iterancestors())
+    entry = _the_only_box(ENTRY_ELEMENTS(root))
+    return _holds(entry, container, levels=None)
 
 
 def in_single_story_box(
@@ -114,14 +107,8 @@ def in_single_story_box(
     the page's only box named as a story (class or id "article", "post", "entry", "story",
     "permalink"): a story's page; a listing names each teaser so, a forum or shop names its
     whole column, farther up."""
-    if container is None:
-        return False
-    named = STORY_BOXES(root)
-    boxes = [e for e in named if not any(a in named for a in e.iterancestors())]
-    if len(boxes) != 1:
-        return False
-    near = itertools.islice((container, *container.iterancestors()), options.headed_text_levels + 1)
-    return any(element is boxes[0] for element in near)
+    box = _the_only_box(STORY_BOXES(root))
+    return _holds(box, container, levels=options.headed_text_levels)
 
 
 def in_single_text_box(
@@ -131,10 +118,8 @@ def in_single_text_box(
     the page's only box whose class names it a story's text ("articleBody", "entry-content",
     "story_text", "post-body"): a listing names each teaser's text so, or none. Ids do not
     count: a forum's `id="postContent"` is its opening post, the thread below is its text."""
-    if container is None:
-        return False
     body = root.find("body") if root.tag != "body" else root
-    if body is None:
+    if container is None or body is None:
         return False
     named = [
         element
@@ -144,11 +129,26 @@ def in_single_text_box(
             TEXT_BOX_NAME.fullmatch(name) for name in (element.get("class") or "").lower().split()
         )
     ]
-    boxes = [e for e in named if not any(a in named for a in e.iterancestors())]
-    if len(boxes) != 1:
+    return _holds(_the_only_box(named), container, levels=options.headed_text_levels)
+
+
+def _the_only_box(marked: list[HtmlElement]) -> HtmlElement | None:
+    """The one box of `marked` that none of the others holds (a box marked twice, "<div
+    id='post-7'><article class='hentry'>", is one), or None when there are several or none."""
+    outermost = [box for box in marked if not any(a in marked for a in box.iterancestors())]
+    return outermost[0] if len(outermost) == 1 else None
+
+
+def _holds(box: HtmlElement | None, container: HtmlElement | None, levels: int | None) -> bool:
+    """Whether `box` is the text's own element or one of its ancestors (with `levels`, one of
+    its nearest `levels`)."""
+    if box is None or container is None:
         return False
-    near = itertools.islice((container, *container.iterancestors()), options.headed_text_levels + 1)
-    return any(element is boxes[0] for element in near)
+    lineage = itertools.chain((container,), container.iterancestors())
+    return any(
+        element is box
+        for element in itertools.islice(lineage, None if levels is None else levels + 1)
+    )
 
 
 TEXT_BOX_NAME = re.compile(

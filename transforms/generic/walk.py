@@ -415,24 +415,10 @@ def _is_jump_link(link: HtmlElement) -> bool:
 
 
 JUMP_LINK_HOSTS = frozenset(
-    {
-        "p",
-        "li",
-        "dd",
-        "dt",
-        "td",
-        "th",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "figcaption",
-        "blockquote",
-        "sup",
-        "nav",
-    }
+    {"h1", "figcaption", "sup", "nav"}
+    | settings.PARAGRAPH_TAGS
+    | settings.LIST_ITEM_TAGS
+    | settings.TABLE_CELL_TAGS
 )
 
 
