@@ -13,11 +13,8 @@ Nothing here changes the tree it is given: a tree parsed once can serve several 
 
 from __future__ import annotations
 
-import itertools
-import re
 from urllib.parse import urljoin
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from records.article import GENERIC_PROFILE, Article, Block, Image, NotAnArticle
@@ -29,13 +26,12 @@ from transforms.generic.fields import (
 from transforms.generic.score import (
     article_headed_by,
     choose_container,
-    headed_by,
     inside,
-    own_article,
     text_key,
 )
 from transforms.generic.select import dedupe_blocks, select_blocks
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+from transforms.generic.story import reads_as_one_story, set_under_title
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import pick_title_with_source
 from transforms.generic.walk import PageWalk, walk_page, weighed_length
@@ -69,193 +65,6 @@ def extract_body(
                 container, container_prose = found, found_prose
     body = dedupe_blocks(select_blocks(page.blocks, container, title, prose, options))
     return body, page, container, container_prose, page_prose
-
-
-def declares_article(meta: PageMetadata) -> bool:
-    """Whether the page's metadata dates it as one article (a publish date).
-
-    Index and section pages rarely carry one (og:type "article" alone does not count: site
-    templates set it on every page), so a short body there is read as a listing sooner.
-    """
-    return bool(meta.published)
-
-
-def single_post_page(root: HtmlElement) -> bool:
-    """Whether the blog engine marks the page as one post: WordPress's `<body class="single
-    single-post postid-7177">`, Movable Type's `<body class="permalink">` (its home, archive
-    and category pages carry "home", "blog", "archive" instead)."""
-    body = root.find("body") if root.tag != "body" else root
-    return body is not None and bool(SINGLE_POST_CLASS.search(body.get("class") or ""))
-
-
-SINGLE_POST_CLASS = re.compile(r"(?:^|\s)(?:single-post|postid-\d+|permalink)(?:$|\s)")
-
-
-def in_single_entry(root: HtmlElement, container: HtmlElement | None) -> bool:
-    """Whether the text sits in the page's only blog entry, as microformats and blog engines
-    mark one (`hentry`, `h-entry`, WordPress's `type-post`, TypePad's `entry-type-post`; not
-    WordPress's `type-page`): a post's own page; a blog's front page marks one entry per
-    teaser."""
-    entry = _the_only_box(ENTRY_ELEMENTS(root))
-    return _holds(entry, container, levels=None)
-
-
-def in_single_story_box(
-    root: HtmlElement, container: HtmlElement | None, options: ExtractionOptions
-) -> bool:
-    """Whether the text's own element or one of its nearest `headed_text_levels` ancestors is
-    the page's only box named as a story (class or id "article", "post", "entry", "story",
-    "permalink"): a story's page; a listing names each teaser so, a forum or shop names its
-    whole column, farther up."""
-    box = _the_only_box(STORY_BOXES(root))
-    return _holds(box, container, levels=options.headed_text_levels)
-
-
-def in_single_text_box(
-    root: HtmlElement, container: HtmlElement | None, options: ExtractionOptions
-) -> bool:
-    """Whether the text's own element or one of its nearest `headed_text_levels` ancestors is
-    the page's only box whose class names it a story's text ("articleBody", "entry-content",
-    "story_text", "post-body"): a listing names each teaser's text so, or none. Ids do not
-    count: a forum's `id="postContent"` is its opening post, the thread below is its text."""
-    body = root.find("body") if root.tag != "body" else root
-    if container is None or body is None:
-        return False
-    named = [
-        element
-        for element in body.iterdescendants()
-        if isinstance(element.tag, str)
-        and any(
-            TEXT_BOX_NAME.fullmatch(name) for name in (element.get("class") or "").lower().split()
-        )
-    ]
-    return _holds(_the_only_box(named), container, levels=options.headed_text_levels)
-
-
-def _the_only_box(marked: list[HtmlElement]) -> HtmlElement | None:
-    """The one box of `marked` that none of the others holds (a box marked twice, "<div
-    id='post-7'><article class='hentry'>", is one), or None when there are several or none."""
-    outermost = [box for box in marked if not any(a in marked for a in box.iterancestors())]
-    return outermost[0] if len(outermost) == 1 else None
-
-
-def _holds(box: HtmlElement | None, container: HtmlElement | None, levels: int | None) -> bool:
-    """Whether `box` is the text's own element or one of its ancestors (with `levels`, one of
-    its nearest `levels`)."""
-    if box is None or container is None:
-        return False
-    lineage = itertools.chain((container,), container.iterancestors())
-    return any(
-        element is box
-        for element in itertools.islice(lineage, None if levels is None else levels + 1)
-    )
-
-
-TEXT_BOX_NAME = re.compile(
-    r"(?:article|entry|post|story|news|node)[-_]?(?:body|content|text|detail)s?|"
-    r"field-body|field--name-body"
-)
-
-
-def _has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
-def _has_numbered_id(prefix: str, digits: str) -> str:
-    """An id of `prefix` and a number in `digits` ("post-106457", "entry-6a00d8345…")."""
-    rest = f"substring(@id, {len(prefix) + 1})"
-    return (
-        f"(starts-with(@id, '{prefix}') and string-length(@id) > {len(prefix)}"
-        f" and translate({rest}, '{digits}', '') = '')"
-    )
-
-
-# WordPress marks its static pages (an "About" or a landing page) `hentry` too: not posts;
-# older WordPress themes and TypePad mark a post by its id alone: "post-106457", "entry-6a00d…"
-ENTRY_ELEMENTS = etree.XPath(
-    "//*[("
-    + " or ".join(
-        [
-            *map(_has_class, ("hentry", "h-entry", "type-post", "entry-type-post")),
-            _has_numbered_id("post-", "0123456789"),
-            _has_numbered_id("entry-", "0123456789abcdef"),
-        ]
-    )
-    + f") and not({_has_class('type-page')})]"
-)
-
-
-STORY_BOX_NAMES = ("article", "post", "entry", "story", "permalink")
-# the <body>'s class names the kind of page ("story" on every page of a news site), no box
-STORY_BOXES = etree.XPath(
-    "//body//*["
-    + " or ".join([*map(_has_class, STORY_BOX_NAMES), *(f"@id='{n}'" for n in STORY_BOX_NAMES)])
-    + "]"
-)
-
-
-def times_one_moment(root: HtmlElement, options: ExtractionOptions) -> bool:
-    """Whether the page's <time> elements name one moment (an article's date line), not a
-    date per teaser: at least one, and at most `single_time_max` of them."""
-    if not options.single_time_is_article:
-        return False
-    found = sum(1 for _ in itertools.islice(root.iter("time"), options.single_time_max + 1))
-    return 1 <= found <= options.single_time_max
-
-
-def in_headed_article(
-    container: HtmlElement | None, title: str, options: ExtractionOptions = DEFAULT_OPTIONS
-) -> bool:
-    """Whether the text sits in an <article> whose h1 or h2 is the page's title: one story
-    set out as such, however short, not a section page's teasers. With
-    `headed_text_is_article`, a box of no <article> counts too: the text's own element or one
-    of its nearest `headed_text_levels` ancestors, holding an h1 that is the title and comes
-    before the text (the story's headline over it, as pages without HTML5 markup set it), when
-    the title has `headed_text_min_words` words at least (a collection page's h1 names its
-    category: "Hiking Boots")."""
-    if container is None:
-        return False
-    own = own_article(container)
-    if own is not None:
-        return headed_by(own, text_key(title))
-    if not options.headed_text_is_article:
-        return False
-    key = text_key(title)
-    if len(key.split()) < options.headed_text_min_words:  # a category's name, not a headline
-        return False
-    boxes = itertools.islice(
-        (container, *container.iterancestors()), options.headed_text_levels + 1
-    )
-    for box in boxes:
-        if box.tag in ("body", "html"):
-            return False
-        for heading in box.iter("h1"):
-            if text_key(heading.text_content()) == key:
-                return heading in PRECEDING(container) or heading in container.iterdescendants()
-    return False
-
-
-PRECEDING = etree.XPath("preceding::h1")
-PRECEDING_HEADLINES = etree.XPath("preceding::*[self::h1 or self::h2]")
-
-
-def set_under_title(
-    container: HtmlElement | None, title: str, options: ExtractionOptions = DEFAULT_OPTIONS
-) -> bool:
-    """Whether the text comes after an h1 or h2 saying the title, in a box of its own element's
-    nearest `headed_text_levels` ancestors: the story itself, however short, under its
-    headline."""
-    if container is None or container.tag in ("h1", "h2"):
-        return False
-    key = text_key(title)
-    preceding = PRECEDING_HEADLINES(container)
-    for box in itertools.islice(container.iterancestors(), options.headed_text_levels):
-        if box.tag in ("body", "html"):
-            return False
-        for heading in box.iter("h1", "h2"):
-            if heading in preceding and text_key(heading.text_content()) == key:
-                return True
-    return False
 
 
 def confidence_of(
@@ -360,25 +169,20 @@ def extract_generic(
             or not set_under_title(container, title, options)
         ):
             body, page, container, container_prose, page_prose = relaxed
-    trigger = (
-        options.listing_article_trigger_chars
-        if declares_article(meta)
-        or times_one_moment(root, options)
-        or (options.single_post_body_class and single_post_page(root))
-        or (options.single_entry_is_article and in_single_entry(root, container))
-        or (options.single_story_box_is_article and in_single_story_box(root, container, options))
-        or (options.single_text_box_is_article and in_single_text_box(root, container, options))
-        or (
-            options.headed_article_is_article
-            and container_prose >= options.headed_article_min_share * page_prose
-            and in_headed_article(container, title, options)
-        )
-        else options.listing_trigger_chars
-    )
+    # a short text on a page that is one story stays; on any other page, a text shorter than
+    # `listing_trigger_chars` (and no fuller text in its JSON-LD) is tried as a listing
+    longest = max(_weighed_chars(body, options), len(meta.article_body or ""))
     if (
         options.listing_fallback
-        and _weighed_chars(body, options) < trigger
-        and len(meta.article_body or "") < trigger  # its JSON-LD holds an article's text
+        and longest < max(options.listing_trigger_chars, options.listing_article_trigger_chars)
+        and longest
+        < (
+            options.listing_article_trigger_chars
+            if reads_as_one_story(
+                meta, root, container, title, container_prose, page_prose, options
+            )
+            else options.listing_trigger_chars
+        )
     ):
         # little prose: an index or section page, whose content is the list of teasers
         listing = extract_body(root, base, title, False, listing=True, options=options)
