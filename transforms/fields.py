@@ -151,9 +151,8 @@ def extract_with_profile(
             [*(pick.from_versions("credits", lambda v: v.credits()) or ()), *cleaned.credits]
         )
     )
-    if (
-        not credits and body_source == GENERIC_PROFILE
-    ):  # the label lines went with the body selector
+    # the label lines went with the body selector
+    if not credits and body_source == GENERIC_PROFILE:
         lines = [line for line in page.lines if is_credit_line(line)]
         credits = pick.served(
             "credits", LABELS, tuple(dict.fromkeys(p for line in lines for p in credit_parts(line)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -204,17 +205,26 @@ def in_headed_article(
     boxes = itertools.islice(
         (container, *container.iterancestors()), options.headed_text_levels + 1
     )
+    heading = next(_title_headings(key, boxes, ("h1",)), None)
+    return heading is not None and (
+        heading in PRECEDING_HEADLINES(container) or heading in container.iterdescendants()
+    )
+
+
+PRECEDING_HEADLINES = etree.XPath("preceding::*[self::h1 or self::h2]")
+
+
+def _title_headings(
+    key: str, boxes: Iterable[HtmlElement], tags: tuple[str, ...]
+) -> Iterator[HtmlElement]:
+    """The headings of `tags` saying the title (by its `text_key`), box by box, up to the
+    page's <body>."""
     for box in boxes:
         if box.tag in ("body", "html"):
-            return False
-        for heading in box.iter("h1"):
+            return
+        for heading in box.iter(*tags):
             if text_key(heading.text_content()) == key:
-                return heading in PRECEDING(container) or heading in container.iterdescendants()
-    return False
-
-
-PRECEDING = etree.XPath("preceding::h1")
-PRECEDING_HEADLINES = etree.XPath("preceding::*[self::h1 or self::h2]")
+                yield heading
 
 
 def set_under_title(
@@ -225,12 +235,8 @@ def set_under_title(
     headline."""
     if container is None or container.tag in ("h1", "h2"):
         return False
-    key = text_key(title)
     preceding = PRECEDING_HEADLINES(container)
-    for box in itertools.islice(container.iterancestors(), options.headed_text_levels):
-        if box.tag in ("body", "html"):
-            return False
-        for heading in box.iter("h1", "h2"):
-            if heading in preceding and text_key(heading.text_content()) == key:
-                return True
-    return False
+    boxes = itertools.islice(container.iterancestors(), options.headed_text_levels)
+    return any(
+        heading in preceding for heading in _title_headings(text_key(title), boxes, ("h1", "h2"))
+    )

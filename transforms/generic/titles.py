@@ -200,21 +200,18 @@ def _first_subheading(root: HtmlElement, url: str, options: ExtractionOptions) -
 
 def _links_away(heading: HtmlElement, url: str) -> bool:
     """Whether the heading sits in a link to another page (not to itself, its "#anchor")."""
-    here = urldefrag(url).url
-    for ancestor in heading.iterancestors("a"):
-        href = (ancestor.get("href") or "").strip()
-        if href and urldefrag(urljoin(url, href)).url != here:
-            return True
-    return False
+    return any(_leads_elsewhere(link, url) for link in heading.iterancestors("a"))
 
 
 def _holds_link_away(heading: HtmlElement, url: str) -> bool:
     """Whether the heading holds a link to another page (a teaser's "<h2><a href=…>")."""
-    here = urldefrag(url).url
-    return any(
-        (href := (link.get("href") or "").strip()) and urldefrag(urljoin(url, href)).url != here
-        for link in heading.iterdescendants("a")
-    )
+    return any(_leads_elsewhere(link, url) for link in heading.iterdescendants("a"))
+
+
+def _leads_elsewhere(link: HtmlElement, url: str) -> bool:
+    """Whether the link goes to another page than `url` (an "#anchor" of it does not)."""
+    href = (link.get("href") or "").strip()
+    return bool(href) and urldefrag(urljoin(url, href)).url != urldefrag(url).url
 
 
 def _names_the_site(heading: HtmlElement) -> bool:
