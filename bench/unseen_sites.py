@@ -1,10 +1,11 @@
 """Unseen pages through the path users take: the stand-in sets of pages never developed on
 (trafilatura's evaluation set, htmldate's, Mercury's and metascraper's fixtures, L3S-GN1's news
-pages, each a clone outside the project) laid out as a corpus folder, so that `bench/real_sites.py` serves every
-site on its own loopback origin and lands them all with one `newsetl run`.
+pages, each a clone outside the project) laid out as a corpus folder, so that
+`bench/real_sites.py` serves every site on its own loopback origin and lands them all with one
+`newsetl run`.
 
     uv run python bench/unseen_sites.py /tmp/unseen --trafilatura /tmp/trafilatura/tests \\
-        --htmldate /tmp/htmldate --mercury /tmp/mercury --metascraper /tmp/metascraper \
+        --htmldate /tmp/htmldate --mercury /tmp/mercury --metascraper /tmp/metascraper \\
         --l3s /tmp/merged/page-signal-master --l3s-urls /tmp/page-signal/L3S-GN1-…/url-mapping.txt
     uv run python bench/real_sites.py /tmp/unseen/corpus --folders traf,hd,merc,meta,l3s \\
         --no-trafilatura                      # the pipeline; add --direct for the extractor alone
