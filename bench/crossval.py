@@ -91,6 +91,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "single_entry_is_article": (False,),
     "single_story_box_is_article": (False,),
     "single_text_box_is_article": (False,),
+    "headed_story_stays": (False,),
     "nocontent_boxes_skipped": (False,),
     "relaxed_over_headed_min_chars": (150, 500),
     "climb_over_sibling_paragraphs": (False,),

@@ -28,8 +28,9 @@ from records.urls import article_identity
 # parsed past (eighth pass). 1.10.0: a post its blog engine, microformats or box names mark
 # as the page's only one kept from the listing reading; skip links, leading quotations and
 # photo credits in author tags handled; a page naming no other title takes its first
-# headline-long subheading (ninth pass)
-TRANSFORMER_VERSION = "1.10.0"
+# headline-long subheading (ninth pass). 1.11.0: a list beside the box a short story's title
+# heads no longer replaces it (tenth pass)
+TRANSFORMER_VERSION = "1.11.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

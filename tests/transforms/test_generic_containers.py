@@ -352,6 +352,38 @@ def test_a_short_story_in_an_article_headed_by_the_title_is_read_as_an_article()
     assert_read_as_article(html, headed_article_is_article=False)
 
 
+UP_NEXT = (
+    "<div class='up-next'><h3>Up next</h3><a href='/video/99'>Harbour news 99: the ferry "
+    "timetable for the spring and the new summer fares for families</a></div>"
+)
+
+
+def test_a_short_caption_under_its_title_keeps_the_list_beside_it_out() -> None:
+    """Under `listing_article_trigger_chars` even a dated page is tried as a listing. A
+    video's page: its caption of one sentence in the article its title heads; the list of
+    other videos ("More videos") beside that article is other stories, not its text."""
+    html = page(
+        f"<div id='player'><article><h1>{TITLE}</h1><div class='copy'><p>{STORY[0]}</p></div>"
+        "<div class='share'>Share this video: <a href='/fb'>Facebook</a> <a href='/mail'>Email"
+        f"</a></div></article>{UP_NEXT}</div><div class='more-videos'>{TEASER_RAIL}</div>"
+    )
+    text = extract_generic(html, URL).text
+    assert STORY[0] in text
+    assert "Harbour news" not in text
+    without = replace(DEFAULT_OPTIONS, headed_story_stays=False)
+    assert "Harbour news" in extract_generic(html, URL, options=without).text
+
+
+def test_a_list_around_the_box_its_title_heads_is_still_read_as_the_listing() -> None:
+    """A calendar page's h1 and its line of introduction, its events below in the same
+    column: the listing holds the headed box, so it is the page's content."""
+    html = page(
+        f"<div id='events'><div class='copy'><h1>Concerts on the quay this spring</h1>"
+        f"<p>{STORY[0]}</p></div>{TEASER_RAIL}</div>"
+    )
+    assert "Harbour news" in extract_generic(html, URL).text
+
+
 def test_a_short_story_under_its_h1_in_a_page_without_html5_markup_is_read_as_an_article() -> None:
     """A page of 2008: tables and divs, no <article>, no date in its markup. The h1 over the
     story's box is the page's title: one story, however short."""

@@ -5,7 +5,8 @@
 3. keep the container's blocks that read like article text, trimmed at both ends (`select`);
    a short text is read again as a listing of teasers unless the page says it is one story: a
    publish date, one <time>, the title heading its box, or a post its blog engine, its
-   microformats or its box names mark as the page's only one;
+   microformats or its box names mark as the page's only one; and a list beside the box its
+   title heads (a video's caption, its "More videos") never replaces the story;
 4. read title, dates, authors, tags, language and images from metadata and the page (`fields`).
 
 Nothing here changes the tree it is given: a tree parsed once can serve several extractors.
@@ -31,7 +32,7 @@ from transforms.generic.score import (
 )
 from transforms.generic.select import dedupe_blocks, select_blocks
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.generic.story import reads_as_one_story, set_under_title
+from transforms.generic.story import headed_story_box, reads_as_one_story, set_under_title
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import pick_title_with_source
 from transforms.generic.walk import PageWalk, walk_page, weighed_length
@@ -194,6 +195,15 @@ def extract_generic(
             gains = (
                 _chars(body) < options.listing_story_min_chars
                 or _teaser_chars(listing[1], listing[2], options) > wanted
+            )
+        if gains and options.headed_story_stays and body and listing[2] is not None:
+            # a list beside the story's box (a sidebar, "More videos") is other stories
+            box = headed_story_box(container, title, options)
+            gains = (
+                box is None
+                or container_prose < options.headed_article_min_share * page_prose
+                or inside(box, listing[2])
+                or inside(listing[2], box)
             )
         if gains:
             body, page, container, container_prose, page_prose = listing

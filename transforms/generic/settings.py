@@ -451,6 +451,11 @@ class ExtractionOptions:
     # this share of the page's prose (a page of sections holds its prose in several)
     headed_article_is_article: bool = True
     headed_article_min_share: float = 0.5
+    # a short story in the box its title heads, holding that share of the page's prose, gives
+    # way to no listing reading outside that box: a video's caption stays, the "More videos"
+    # list beside it is other stories
+    headed_story_stays: bool = True
+    headed_story_stays: bool = True
     # ... or in a box of no <article> (its own element or one of this many ancestors) holding
     # an h1 that is the title above the text: a short story of a page without HTML5 markup
     # a page its blog engine marks as one post (`<body class="single-post postid-…">`) is

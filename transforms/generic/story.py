@@ -187,28 +187,38 @@ def in_headed_article(
 ) -> bool:
     """Whether the text sits in an <article> whose h1 or h2 is the page's title: one story
     set out as such, however short, not a section page's teasers. With
-    `headed_text_is_article`, a box of no <article> counts too: the text's own element or one
-    of its nearest `headed_text_levels` ancestors, holding an h1 that is the title and comes
-    before the text (the story's headline over it, as pages without HTML5 markup set it), when
-    the title has `headed_text_min_words` words at least (a collection page's h1 names its
-    category: "Hiking Boots")."""
+    `headed_text_is_article`, a box of no <article> counts too (see `headed_story_box`)."""
+    return headed_story_box(container, title, options) is not None
+
+
+def headed_story_box(
+    container: HtmlElement | None, title: str, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> HtmlElement | None:
+    """The box the page's title heads around the text: its own <article>, when an h1 or h2 of
+    it is the title; on a page of no <article> (with `headed_text_is_article`), the text's own
+    element or the nearest of its `headed_text_levels` ancestors holding an h1 that is the title
+    and comes before the text (the story's headline over it, as pages without HTML5 markup set
+    it), when the title has `headed_text_min_words` words at least (a collection page's h1
+    names its category: "Hiking Boots")."""
     if container is None:
-        return False
+        return None
     own = own_article(container)
     if own is not None:
-        return headed_by(own, text_key(title))
+        return own if headed_by(own, text_key(title)) else None
     if not options.headed_text_is_article:
-        return False
+        return None
     key = text_key(title)
     if len(key.split()) < options.headed_text_min_words:  # a category's name, not a headline
-        return False
+        return None
     boxes = itertools.islice(
         (container, *container.iterancestors()), options.headed_text_levels + 1
     )
-    heading = next(_title_headings(key, boxes, ("h1",)), None)
-    return heading is not None and (
-        heading in PRECEDING_HEADLINES(container) or heading in container.iterdescendants()
-    )
+    for box in boxes:
+        heading = next(_title_headings(key, (box,), ("h1",)), None)
+        if heading is not None:
+            preceding = heading in PRECEDING_HEADLINES(container)
+            return box if preceding or heading in container.iterdescendants() else None
+    return None
 
 
 PRECEDING_HEADLINES = etree.XPath("preceding::*[self::h1 or self::h2]")
