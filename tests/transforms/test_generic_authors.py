@@ -307,6 +307,31 @@ def test_a_sites_address_is_followed_by_its_town_not_by_more_people() -> None:
     assert clean_author_names(names, set(), keep_publisher=True) == ("harbourdaily.example.com",)
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        ["Jane Doe", "Contributing Writer"],
+        ["Jane Doe | Contributing Writer | 5 days ago"],
+        ["Jane Doe, Technical Writer"],
+        ["Jane Doe, Editorial Columnist"],
+        ["Jane Doe", "AP Sports Writer"],
+        ["Jane Doe", "AP National Security Writer"],
+        ["Jane Doe, Associated Press Writer"],
+        ["Jane Doe - Associated Press Writer"],
+        ["Jane Doe AP Technology Writer"],
+    ],
+)
+def test_a_writers_role_and_the_agency_desk_before_it_are_no_author(raw: list[str]) -> None:
+    """ "Greg Beacham, AP Sports Writer": what a credit line says after the name is the
+    writer's role at the agency, not a second author."""
+    assert clean_author_names(raw, set()) == ("Jane Doe",)
+
+
+def test_a_surname_that_is_a_role_word_stays() -> None:
+    assert clean_author_names(["Jane Writer"], set()) == ("Jane Writer",)
+    assert clean_author_names(["Jane Doe", "Writer"], set()) == ("Jane Doe",)
+
+
 def test_an_agency_code_keeps_its_name_without_its_role() -> None:
     assert clean_author_names(["SID Nachrichtenagentur"], set()) == ("SID",)
     assert clean_author_names(["Rasender Reporter"], set()) == ("Rasender Reporter",)
@@ -564,7 +589,7 @@ def test_a_byline_set_as_a_cite_is_read() -> None:
         "<div class='byline'><time>Wednesday January 18, 2017 10:44 am PST</time> by "
         "<a href='/author/jane-doe/' rel='author'>Jane Doe</a></div>",
         "<div class='author-box'><a class='author-name' href='/author/jane-doe/'>Jane Doe</a>"
-        "<span class='author-title'>News &amp; Culture Writer</span></div>",
+        "<span class='author-title'>News &amp; Culture Fellow</span></div>",
     ],
 )
 def test_a_byline_box_is_read_by_the_name_it_marks_up(box: str) -> None:

@@ -112,7 +112,8 @@ ROLE_TAIL = re.compile(
     r"(?:(?:assistant|associate|deputy|senior|chief|managing|executive|contributing|political|"
     r"politics|sports?|business|economics|health|science|technology|tech|travel|news|digital|"
     r"foreign|world|culture|arts|opinion|features)\s+){0,2}editor(?:-in-chief)?|"
-    r"senior editor|staff writer|reporter(?:in)?|korrespondent(?:in)?|correspondent|"
+    r"senior editor|(?:(?:staff|contributing|senior|freelance|guest)\s+)?writer|columnist|"
+    r"kolumnist(?:in)?|reporter(?:in)?|korrespondent(?:in)?|correspondent|"
     r"correspondante?|corresponsal|envoyée? spéciale?|"
     r"contributor|freie[rn]? (?:autor(?:in)?|journalist(?:in)?)|journalist(?:in)?|"
     r"volontär(?:in)?|nachrichtenagentur|news agency|mitglied\b|über\b|about\b|autorenseite|"
@@ -137,6 +138,19 @@ ROLE_CREDIT = re.compile(
 WRITER_CREDIT = re.compile(r"\b(?:by|von|par|por|door|authors?|autor(?:in)?)\b", re.I)
 ROLE_CREDIT_REACH = 30  # characters looked at before a name for its credit
 AGENCY_CODE = re.compile(r"\s*[A-Z]{2,5}\s*")
+# a news agency and its desk, the rest of a credit line whose role was cut: "AP Sports"
+AGENCY_DESK = re.compile(
+    r"(?:AP|AFP|UPI|dpa|Reuters|Associated Press|Agence France-Presse)(?:\s+[A-Z][a-z]+){0,3}"
+)
+AGENCY_DESK_TAIL = re.compile(rf"\s+(?:-\s+)?{AGENCY_DESK.pattern}$")
+
+
+def _without_agency_desk(name: str) -> str:
+    """A name without the agency desk after it ("JANE DOE AP Technology"), when a name stays."""
+    rest = AGENCY_DESK_TAIL.sub("", name)
+    return rest if len(rest.split()) >= MIN_BYLINE_WORDS else name
+
+
 # what a byline line holds besides the name: "@handle", a preposition left by a cut date
 HANDLE = re.compile(r"(?:^|\s)@\w+")
 DANGLING_PREPOSITION = re.compile(
@@ -685,14 +699,17 @@ def clean_author_names(
             text = DOMAIN_IN_PARENTHESES.sub("", text)
         text = INITIALS_IN_PARENTHESES.sub("", text)
         text = BYLINE_TAIL.sub("", SOCIAL_LINK.sub(" ", HANDLE.sub(" ", text)))
+        if len(names) > 1 and ROLE_TAIL.fullmatch(f" {text}"):
+            continue  # "Jane Doe" and "Contributing Writer" in two tags: her role
         without_role = ROLE_TAIL.sub("", text)
+        role_cut = False
         # "Rasender Reporter" is a pen name; "SID Nachrichtenagentur" an agency's code and role
         # "… Wehranlage in Horka e.V.": an organisation's name holds its town
         organisation = bool(text.split()) and bool(ORGANISATION.match(text.split()[-1]))
         if not organisation and (
             len(without_role.split()) >= MIN_BYLINE_WORDS or AGENCY_CODE.fullmatch(without_role)
         ):
-            text = without_role
+            role_cut, text = without_role != text, without_role
         parts = _before_address(_split_names(text))
         for part in parts:
             # "Text und Interview: Jane Doe", "Text: John Roe; Fotos: Jane Doe": each part's own
@@ -700,6 +717,12 @@ def clean_author_names(
             if len(PARENTHETICAL_TAIL.sub("", name).split()) >= MIN_BYLINE_WORDS:
                 name = PARENTHETICAL_TAIL.sub("", name)  # "Cécile Ducourtieux (Bruxelles"
             name = DANGLING_PREPOSITION.sub("", name)
+            if role_cut and part is parts[-1]:
+                # what the cut role leaves: "Jane Doe, AP Sports Writer", "Jane Doe, Technical
+                # Writer", "JANE DOE AP Technology Writer"
+                if AGENCY_DESK.fullmatch(name) or (len(parts) > 1 and len(name.split()) == 1):
+                    continue
+                name = _without_agency_desk(name)
             last = name.split()[-1] if name.split() else ""
             if (
                 last.endswith(".")
