@@ -69,6 +69,8 @@ AUTHOR_META_KEYS = (
     "sailthru.author",
     "parsely-author",
     "shareaholic:article_author_name",
+    "article_author",  # Advance Local: "Jane Doe | jdoe@mlive.com"
+    "byl",  # The New York Times: "By JANE DOE"
 )
 WRITTEN_BY = re.compile(
     r"\s*(?:written by|geschrieben von|verfasst von|von|écrit par|escrito por|scritto da|"

@@ -106,6 +106,9 @@ def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
         "anónimo",
         "Theme: Pirate Rogue von xwolf",
         "Subject",
+        "See All Articles",
+        "Bio",
+        "View Bio",
     ],
 )
 def test_a_label_without_a_name_is_no_author(raw: str) -> None:
@@ -191,10 +194,20 @@ def test_byline_boxes_of_other_shapes_are_read(byline: str) -> None:
         '<meta name="shareaholic:article_author_name" content="Jane Doe">',
         '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" '
         'content="Jane Doe">',
+        '<meta name="article_author" content="Jane Doe | jdoe@harbourdaily.example">',
+        '<meta name="byl" content="By Jane Doe">',
     ],
 )
 def test_author_meta_tags_of_other_vendors_are_read(head: str) -> None:
     assert authors_of(head) == ("Jane Doe",)
+
+
+def test_the_site_menu_gives_way_to_the_author_tag() -> None:
+    # Advance Local's pages name the author only in `article_author`; the first "byline"
+    # the page shows is a menu's section ("Region", "Your Opinions")
+    head = '<meta name="article_author" content="Jane Doe | jdoe@harbourdaily.example">'
+    menu = "<div class='byline'><a href='/region/'>Region</a></div>"
+    assert authors_of(head, before=menu) == ("Jane Doe",)
 
 
 def test_a_reading_time_card_is_not_an_author() -> None:

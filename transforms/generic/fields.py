@@ -159,7 +159,8 @@ DANGLING_PREPOSITION = re.compile(
 # form and link labels that byline readers pick up as names
 UI_LABEL = re.compile(
     r"^(?:name|e-?mail|website|webseite|kommentar|comment|alle beiträge|all posts|"
-    r"view all posts|more posts|alle artikel|course/meal|follow|folgen|subscribe|abonnieren|"
+    r"view all posts|more posts|(?:see|view) all articles|alle artikel|course/meal|follow|"
+    r"folgen|subscribe|abonnieren|(?:full |view )?bio|"
     r"no author|unknown|anonymous|anonym|anonyme|anónimo|anonimo|publisher|"
     r"(?:wordpress|site|web)?admin(?:istrator)?|"
     r"theme\b.*|"  # a theme's credit: "Theme: Pirate Rogue von xwolf"
