@@ -461,6 +461,19 @@ def labelled_twitter_author(meta: dict[str, str]) -> str | None:
     return None
 
 
+def parsely_page_field(meta: dict[str, str], field: str) -> Any:
+    """A field of Parse.ly's older page tag, one JSON object in a meta tag:
+    `<meta name="parsely-page" content='{"author": "Jane Doe", "pub_date": …}'>`."""
+    raw = meta.get("parsely-page")
+    if not raw:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    return data.get(field) if isinstance(data, dict) else None
+
+
 def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
     """JSON-LD first, then OpenGraph / article:* meta, then plain meta tags and `<head>`."""
     meta = meta_tags(tree)
@@ -474,7 +487,11 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
     authors = names_of(resolve_references(article.get("author"), by_id))
     publisher = _text(resolve_references(article.get("publisher"), by_id))
     if not authors:
-        authors = names_of(first_meta(meta, *AUTHOR_META_KEYS) or labelled_twitter_author(meta))
+        authors = names_of(
+            first_meta(meta, *AUTHOR_META_KEYS)
+            or labelled_twitter_author(meta)
+            or parsely_page_field(meta, "author")
+        )
     tags = keywords_of(article.get("keywords"))
     if not tags:
         tags = keywords_of(first_meta(meta, "article:tag", "news_keywords", "keywords"))

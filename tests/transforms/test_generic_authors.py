@@ -742,6 +742,42 @@ def test_names_the_page_credits_for_pictures_or_styling_are_no_authors() -> None
     assert len(extract_generic(html, URL, options=without).authors) == 3
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='byline'>"
+        + "".join(
+            f"<span class='contributor'><label>{label}</label> <span class='name'>"
+            f"<a href='/contributors/{name.lower().replace(' ', '-')}'>{name}</a></span> | </span>"
+            for label, name in (
+                ("Text by", "Jane Doe"),
+                ("Photography by", "John Roe"),
+                ("Produced by", "Ann Poe"),
+            )
+        )
+        + "</div>",
+        "<p class='byline'>Text by <span class='author-name'>Jane Doe</span>, image credits: "
+        "<span class='author-name'>John Roe</span>, produced by "
+        "<span class='author-name'>Ann Poe</span></p>",
+    ],
+)
+def test_a_byline_crediting_pictures_and_production_names_the_writer(box: str) -> None:
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
+    assert extract_article(html, URL).authors == ("Jane Doe",)
+    without = replace(DEFAULT_OPTIONS, role_credits_not_authors=False)
+    assert len(extract_generic(html, URL, options=without).authors) == 3
+
+
+def test_parselys_page_tag_names_the_author() -> None:
+    # Parse.ly's older tag: one JSON object ("author", "pub_date", "section") in a meta tag
+    head = (
+        "<meta name='parsely-page' content='{\"author\": \"Jane Doe\", \"section\": \"Family\"}'>"
+    )
+    credits = "<p>(Image credits: <a href='/authors/john'>John Roe</a>)</p>"
+    assert authors_of(head, before=credits) == ("Jane Doe",)
+    assert authors_of("<meta name='parsely-page' content='{not json'>") == ()
+
+
 def test_a_co_writer_who_also_took_the_photographs_stays_an_author() -> None:
     credits = "<p>By Jane Doe and John Roe</p><p>Photographs by John Roe</p>"
     html = page(

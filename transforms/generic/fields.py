@@ -131,7 +131,7 @@ ROLE_TAIL = re.compile(
 ROLE_CREDIT = re.compile(
     r"\b(?:photograph(?:ed|s|y)?|photos?|pictures?|images?|styl(?:ed|ing)|modell?ed|hair|"
     r"make-?up|nails|illustrat(?:ed|ions?)|artwork|video|camera|graphics?|fotos?|bilder?|"
-    r"grafiken?|illustrationen?)\s*(?:by|von|:)\s*$",
+    r"grafiken?|illustrationen?|produced|(?:image |photo )?credits?)\s*(?:by|von|:)\s*$",
     re.IGNORECASE,
 )
 # a writer's credit before a name, or before a co-writer's: "By Jane Doe and John Roe"
@@ -1450,6 +1450,10 @@ def pick_authors_with_source(
         if byline or publisher or clean_author_names(candidate, publishers, keep_publisher=True):
             raw_byline = candidate
             break
+    if len(byline) > 1 and options.role_credits_not_authors:
+        # "Text by Jane Doe | Photography by John Roe | Produced by …": the writer alone
+        page_text = " ".join(line for line, _ in _visible_lines(root))
+        byline = tuple(n for n in byline if not _credited_for_other_work(n, page_text)) or byline
     if byline:
         return byline, "byline"
     if publisher:
