@@ -770,9 +770,7 @@ def test_a_byline_crediting_pictures_and_production_names_the_writer(box: str) -
 
 def test_parselys_page_tag_names_the_author() -> None:
     # Parse.ly's older tag: one JSON object ("author", "pub_date", "section") in a meta tag
-    head = (
-        "<meta name='parsely-page' content='{\"author\": \"Jane Doe\", \"section\": \"Family\"}'>"
-    )
+    head = '<meta name=\'parsely-page\' content=\'{"author": "Jane Doe", "section": "Family"}\'>'
     credits = "<p>(Image credits: <a href='/authors/john'>John Roe</a>)</p>"
     assert authors_of(head, before=credits) == ("Jane Doe",)
     assert authors_of("<meta name='parsely-page' content='{not json'>") == ()
