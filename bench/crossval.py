@@ -92,6 +92,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "single_story_box_is_article": (False,),
     "single_text_box_is_article": (False,),
     "headed_story_stays": (False,),
+    "alt_echo_captions_skipped": (False,),
     "nocontent_boxes_skipped": (False,),
     "relaxed_over_headed_min_chars": (150, 500),
     "climb_over_sibling_paragraphs": (False,),

@@ -572,6 +572,39 @@ def test_a_caption_outside_a_figure_is_not_text() -> None:
     assert caption in extract_generic(html, URL, options=without).text
 
 
+CAPTION = "The harbour council's chair on the quay, where the ferries will land from March."
+
+
+def test_a_plain_line_under_a_picture_saying_its_alt_text_is_its_caption() -> None:
+    """A CMS of 2010: the picture's box, then its caption as a bare <div>, with no class and
+    no credit to tell it from a paragraph, save that the picture's alt text says it too."""
+    picture = f"<div class='pic'><img src='/chair.jpg' alt=\"{CAPTION}\"></div>"
+    html = story_page(
+        f"<article><div class='media'>{picture}<!-- caption --><div>{CAPTION}</div></div>"
+        f"{paragraphs(STORY)}</article>"
+    )
+    text = extract_generic(html, URL).text
+    assert all(part in text for part in STORY)
+    assert CAPTION not in text
+    without = replace(DEFAULT_OPTIONS, alt_echo_captions_skipped=False)
+    assert CAPTION in extract_generic(html, URL, options=without).text
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # the author described the picture with the sentence over it
+        f"{{story}}<p>{CAPTION}</p><figure><img src='/chair.jpg' alt=\"{CAPTION}\"></figure>",
+        # a teaser: its linked thumbnail's alt is the headline under it
+        f"{{story}}<div class='teaser'><div><a href='/news/chair'><img src='/chair.jpg' "
+        f'alt="{CAPTION}"></a></div><div>{CAPTION}</div></div>',
+    ],
+)
+def test_a_line_saying_a_pictures_alt_text_over_it_or_under_a_link_stays(layout: str) -> None:
+    html = story_page(f"<article>{layout.format(story=paragraphs(STORY))}</article>")
+    assert CAPTION in extract_generic(html, URL).text
+
+
 def test_a_caption_named_in_german_or_french_is_not_text() -> None:
     """ "Legende", "légende", "Bildunterschrift": the caption's name in the site's language."""
     caption = "Der Hirschkäfer (Lucanus cervus) lebt in lichten Wäldern mit viel Totholz am Boden."

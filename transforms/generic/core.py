@@ -30,7 +30,7 @@ from transforms.generic.score import (
     inside,
     text_key,
 )
-from transforms.generic.select import dedupe_blocks, select_blocks
+from transforms.generic.select import dedupe_blocks, drop_alt_echo_captions, select_blocks
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.story import headed_story_box, reads_as_one_story, set_under_title
 from transforms.generic.structured import structured_body_agrees
@@ -170,6 +170,7 @@ def extract_generic(
             or not set_under_title(container, title, options)
         ):
             body, page, container, container_prose, page_prose = relaxed
+    read_as_listing = False
     # a short text on a page that is one story stays; on any other page, a text shorter than
     # `listing_trigger_chars` (and no fuller text in its JSON-LD) is tried as a listing
     longest = max(_weighed_chars(body, options), len(meta.article_body or ""))
@@ -207,6 +208,7 @@ def extract_generic(
             )
         if gains:
             body, page, container, container_prose, page_prose = listing
+            read_as_listing = True
     sources["body"] = "dom"
     if (
         meta.article_body
@@ -222,6 +224,13 @@ def extract_generic(
         )
         container_prose = page_prose = float(len(meta.article_body))
         sources["body"] = "json-ld"
+    if (
+        options.alt_echo_captions_skipped
+        and sources["body"] == "dom"
+        and container is not None
+        and not read_as_listing  # a teaser's headline says what its thumbnail's alt says
+    ):
+        body = drop_alt_echo_captions(body, page, container, options)
     if _chars(body) < options.min_body_chars:
         raise NotAnArticle("empty_body", "no article text found")
 

@@ -8,7 +8,7 @@ from records.article import Block
 from transforms.generic import settings
 from transforms.generic.score import in_prose_group, inside, text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.generic.walk import TextBlock
+from transforms.generic.walk import PageWalk, TextBlock
 from transforms.normalize import collapse_repeated_span, normalize_text
 
 HtmlElement = lxml_html.HtmlElement
@@ -269,3 +269,56 @@ def dedupe_blocks(blocks: list[Block]) -> list[Block]:
             result.append(block)
         previous = key or previous
     return result
+
+
+def drop_alt_echo_captions(
+    body: list[Block],
+    page: PageWalk,
+    container: HtmlElement,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
+) -> list[Block]:
+    """The text without the lines that say what the picture right before them says in its alt
+    text: the picture's caption, set as a plain line under it. Read once the text is chosen:
+    its length decides between the readings, and a caption is part of what a reading found."""
+    captions = {
+        text_key(line)
+        for block in page.blocks
+        if block.tag not in settings.HEADING_TAGS and inside(block.element, container)
+        for line in block.text.split("\n")
+        if len(line.split()) <= options.caption_max_words
+        and _echoes_picture_alt(block.element, line)
+    }
+    if not captions:
+        return body
+    return [block for block in body if text_key(block.text) not in captions]
+
+
+def _echoes_picture_alt(element: HtmlElement, line: str) -> bool:
+    """Whether `line` says what the alt text of a picture (not a link) right before its element
+    says: the picture's caption, set as a plain line under it. A line over a picture saying
+    its alt is the text the author described the picture with."""
+    key = text_key(line)
+    if not key:
+        return False
+    sibling = element.getprevious()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getprevious()  # a comment between ("<!-- CAPTION -->")
+    if sibling is not None:
+        pictures = (sibling,) if sibling.tag == "img" else sibling.iter("img")
+        if any(
+            text_key(picture.get("alt") or "") == key and not _in_link(picture, sibling)
+            for picture in pictures
+        ):
+            return True
+    return False
+
+
+def _in_link(picture: HtmlElement, box: HtmlElement) -> bool:
+    """Whether `picture` is a link (up to `box`): a teaser's thumbnail, its alt the headline
+    beside it, not a caption."""
+    for element in (picture, *picture.iterancestors()):
+        if element.tag == "a":
+            return True
+        if element is box:
+            return False
+    return False

@@ -513,6 +513,9 @@ class ExtractionOptions:
     # a short line ending in a picture credit ("…, Foto: Jane Doe") is a caption, not text
     credited_lines_are_captions: bool = True
     caption_max_words: int = 40
+    # a line saying what its neighbouring picture's alt text says is that picture's caption,
+    # set as a plain line under (or over) it
+    alt_echo_captions_skipped: bool = True
     skip_offscreen_text: bool = True  # screen-reader-only text ("h-offscreen", "a11y-label")
     # a link standing alone that jumps within the page ("Skip the embedded content", "Back to
     # top", "Jump to recipe") is navigation; one in a sentence, a list or a table stays
