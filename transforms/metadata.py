@@ -95,6 +95,8 @@ PUBLISHED_KEYS = (
     "sailthru.date",
     "parsely-pub-date",
     "published",
+    "originalpublicationdate",  # CNN
+    "rnews:datepublished",  # the BBC's RDFa
 )
 URL_LIKE = re.compile(r"^(?:https?:)?//|^www\.")
 

@@ -432,6 +432,18 @@ def test_article_published_time_spelled_with_colons_is_read() -> None:
     assert extract(html).published_at == datetime(2024, 3, 5, 9, 30, tzinfo=PLUS_TEN)
 
 
+@pytest.mark.parametrize(
+    ("attribute", "name"),
+    [("name", "OriginalPublicationDate"), ("property", "rnews:datePublished")],
+)
+def test_publish_date_tags_of_older_news_templates_are_read(attribute: str, name: str) -> None:
+    # CNN's template of the 2010s and the BBC's RDFa: the date with its time, not only the day
+    tag = f"<meta {attribute}='{name}' content='2024-03-05T09:30:00+10:00'>"
+    assert extract(page(title=HEADLINE, head=tag)).published_at == datetime(
+        2024, 3, 5, 9, 30, tzinfo=PLUS_TEN
+    )
+
+
 def test_a_date_only_in_the_visible_text_is_found() -> None:
     html = page(title=HEADLINE, before="<p class='info'>Published: 5 March 2024</p>")
     article = extract(html, "https://news.harbour-daily.example/storm-bridge")
