@@ -516,6 +516,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_h1_vote": (0.0, 2.0),
     "title_h2_vote": (0.0, 1.0, 2.5),
     "title_fuller_h1_words": (0, 3, 6),
+    "title_h1_appendage_not_title": (False,),
+    "title_microdata_headline": (False,),
     "title_social_one_voice": (False,),
     "byline_labels": (False,),
     "byline_author_links": (False,),

@@ -24,6 +24,9 @@ from transforms.generic import extract_generic
 from transforms.generic.fields import clean_author_names
 from transforms.generic.settings import DEFAULT_OPTIONS
 from transforms.generic.structured import structured_body_agrees
+from transforms.generic.titles import title_candidates
+from transforms.metadata import read_metadata
+from transforms.page import parse_html
 
 PARAGRAPHS = [
     "The harbour council voted on Tuesday evening to close the old swing bridge for repairs, "
@@ -230,6 +233,50 @@ def test_an_h1_going_on_from_the_share_titles_first_words_is_the_fuller_headline
     html = page(title=short, h1=full, head=meta("og:title", short) + meta("twitter:title", short))
     article, title_without = with_and_without(html, title_fuller_h1_words=0)
     assert (article.title, title_without) == (full, short)
+
+
+@pytest.mark.parametrize(
+    "appendage",
+    [
+        "<span class='caption'>A letter to the harbour council</span>",
+        "<a href='#' class='add-to-list'>Add to ...</a>",
+    ],
+)
+def test_an_element_set_inside_the_h1_after_the_headline_is_not_the_title(appendage: str) -> None:
+    """The h1 holds the headline and, in elements of their own, a subtitle or a button: the
+    share title says the headline alone."""
+    html = page(
+        title=f"{HEADLINE} - {SITE}",
+        h1=f"<span class='headline'>{HEADLINE}</span> {appendage}",
+        head=meta("og:title", HEADLINE),
+    )
+    article, title_without = with_and_without(html, title_h1_appendage_not_title=False)
+    assert article.title == HEADLINE
+    assert title_without != HEADLINE
+
+
+def test_the_h1_the_microdata_marks_as_the_headline_outweighs_a_section_h1() -> None:
+    """Two h1s: the section's ("Sports Items", which the <title> repeats) and the story's,
+    marked `itemprop="headline"` and said by og:title too."""
+    html = page(
+        title=f"Sports Items | {SITE}",
+        h1="Sports Items",
+        before=f"<h1 itemprop='headline'>{HEADLINE}</h1>",
+        head=meta("og:title", HEADLINE),
+    )
+    article, title_without = with_and_without(html, title_microdata_headline=False)
+    assert article.title == HEADLINE
+    assert title_without == "Sports Items"
+
+
+def test_a_listings_many_marked_headlines_are_no_title_source() -> None:
+    teasers = "".join(
+        f"<div itemscope><h2 itemprop='headline'>Harbour news {index}</h2></div>"
+        for index in range(3)
+    )
+    root = parse_html(page(title=HEADLINE, h1=HEADLINE, before=teasers))
+    candidates = title_candidates(read_metadata(root, URL), root)
+    assert "microdata" not in {candidate.source for candidate in candidates}
 
 
 def test_a_title_three_sources_agree_on_outweighs_the_h1() -> None:

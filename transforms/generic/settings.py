@@ -670,6 +670,11 @@ class ExtractionOptions:
     title_h2_vote: float = 1.5
     # an h1 opening with the winning title's first words and going on is the fuller headline
     title_fuller_h1_words: int = 4
+    # ... unless what it goes on with is an element of its own inside it: a subtitle span, an
+    # "Add to ..." button ("<h1>Headline <a href='#'>Add to ...</a></h1>")
+    title_h1_appendage_not_title: bool = True
+    # the page's one microdata `itemprop="headline"` is a source of its own in the vote
+    title_microdata_headline: bool = True
     title_strip_section_before_site: bool = True  # "Story | Section - Site": the section goes
     title_strip_short_bar_tail: bool = True  # "Story | Brand": a short piece after a bar goes
     title_brand_evidence: bool = True  # a piece the page's logo or brand box shows is the site

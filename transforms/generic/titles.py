@@ -28,7 +28,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.metadata import PageMetadata, page_hosts
+from transforms.metadata import PageMetadata, of_another_item, page_hosts
 from transforms.normalize import normalize_text
 
 HtmlElement = lxml_html.HtmlElement
@@ -176,6 +176,15 @@ def title_candidates(
         text = _heading_text(h1, options)
         if text and len(text.split()) >= MIN_H1_WORDS or (text and not text.isascii()):
             found.append(TitleCandidate("h1", text))
+    if options.title_microdata_headline:
+        marked = {
+            text
+            for element in MICRODATA_HEADLINES(root)
+            if not of_another_item(element)
+            and (text := normalize_text(element.get("content") or element.text_content()))
+        }
+        if len(marked) == 1:  # a listing marks each teaser's headline
+            found.append(TitleCandidate("microdata", marked.pop()))
     title_node = next(root.iter("title"), None)
     if title_node is not None and normalize_text(title_node.text_content()):
         found.append(TitleCandidate("title", normalize_text(title_node.text_content())))
@@ -184,6 +193,27 @@ def title_candidates(
         if subheading:
             found.append(TitleCandidate("subheading", subheading))
     return found
+
+
+MICRODATA_HEADLINES = etree.XPath(
+    "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' headline ')]"
+)
+
+
+def _appended_element(root: HtmlElement, h1_key: list[str], title_words: list[str]) -> bool:
+    """Whether the h1 saying `h1_key` goes on past the title's words with the text of one
+    element of its own: a subtitle span or a button set inside the heading, not the headline
+    going on."""
+    if h1_key[: len(title_words)] != title_words:
+        return False
+    rest = " ".join(h1_key[len(title_words) :])
+    for h1 in root.iter("h1"):
+        if _key(h1.text_content()).split() == h1_key:
+            return any(
+                isinstance(element.tag, str) and _key(element.text_content()) == rest
+                for element in h1.iterdescendants()
+            )
+    return False
 
 
 def _first_subheading(root: HtmlElement, url: str, options: ExtractionOptions) -> str | None:
@@ -429,6 +459,19 @@ def pick_title_with_source(
         cleaned,
         key=lambda c: (support(c), -order.get(c.source, len(order))),
     )
+    if options.title_h1_appendage_not_title and best.source == "h1":
+        # "<h1><span>Headline</span> <span class='caption'>A letter to …</span></h1>" under the
+        # og:title "Headline": the h1's own subtitle or button is no part of the title
+        h1_key = _key(best.text).split()
+        for candidate in cleaned:
+            words = _key(candidate.text).split()
+            if (
+                candidate.source != "h1"
+                and len(words) >= MIN_H1_WORDS
+                and len(words) < len(h1_key)
+                and _appended_element(root, h1_key, words)
+            ):
+                return candidate.text, candidate.source
     if options.title_fuller_h1_words and best.source != "h1":
         # the share title cut short for a card: "Lady Gaga Shares Pic of Ex Taylor Kinney With
         # Her Mom" under the h1 "Lady Gaga Shares Photo of Ex Taylor Kinney Hanging With …"
@@ -441,6 +484,10 @@ def pick_title_with_source(
                 and len(words) == options.title_fuller_h1_words
                 and key[: len(words)] == words
                 and len(key) > len(best_words)
+                and not (
+                    options.title_h1_appendage_not_title
+                    and _appended_element(root, key, best_words)
+                )
             ):
                 return candidate.text, candidate.source
     return best.text, best.source
