@@ -1,20 +1,22 @@
 """Unseen pages through the path users take: the stand-in sets of pages never developed on
 (trafilatura's evaluation set, htmldate's, Mercury's and metascraper's fixtures, L3S-GN1's news
-pages, each a clone outside the project) laid out as a corpus folder, so that
-`bench/real_sites.py` serves every site on its own loopback origin and lands them all with one
-`newsetl run`.
+pages, newspaper3k's full-text pages of 2015, each a clone outside the project) laid out as a
+corpus folder, so that `bench/real_sites.py` serves every site on its own loopback origin and
+lands them all with one `newsetl run`.
 
     uv run python bench/unseen_sites.py /tmp/unseen --trafilatura /tmp/trafilatura/tests \\
         --htmldate /tmp/htmldate --mercury /tmp/mercury --metascraper /tmp/metascraper \\
-        --l3s /tmp/merged/page-signal-master --l3s-urls /tmp/page-signal/L3S-GN1-…/url-mapping.txt
-    uv run python bench/real_sites.py /tmp/unseen/corpus --folders traf,hd,merc,meta,l3s \\
+        --l3s /tmp/merged/page-signal-master --l3s-urls /tmp/page-signal/L3S-GN1-…/url-mapping.txt \\
+        --newspaper /tmp/newspaper/tests/data  # newspaper4k's history, commit 79553f6
+    uv run python bench/real_sites.py /tmp/unseen/corpus --folders traf,hd,merc,meta,l3s,np \\
         --no-trafilatura                      # the pipeline; add --direct for the extractor alone
 
 What it checks is what a direct run of the extractor cannot: that every page lands, and that
 the pipeline stores what the extractor reads when the page is fetched over HTTP from an
 address that is not its own (a loopback origin: URL-derived evidence, decoding of the raw
-bytes). Only L3S-GN1 carries body gold (see `bench/gold_text_sets.py`); for the others the body
-columns show "-". Titles, days and authors are scored where a set gives them (trafilatura's;
+bytes). Only L3S-GN1 carries body gold (see `bench/gold_text_sets.py`), and newspaper3k's pages
+its own output (a weak gold: it shows a page whose text shares nothing with it); for the others
+the body columns show "-". Titles, days and authors are scored where a set gives them (trafilatura's;
 Mercury's and metascraper's titles and authors; L3S-GN1's headlines).
 The raw bytes are written as the clones hold them; nothing of them enters the project.
 """
@@ -102,6 +104,20 @@ def l3s_pages(folder: Path, url_mapping: Path) -> list[tuple[str, Path, dict]]:
     ]
 
 
+def newspaper_pages(data: Path) -> list[tuple[str, Path, dict]]:
+    """newspaper3k's full-text regression pages (its `tests/data` of 2015: `html/<site><n>.html`
+    beside `text/<site><n>.txt`, newspaper's own output, a weak gold read for gross failures);
+    the file names give the site, the address is made up on it."""
+    pages = []
+    for path in sorted((data / "html").glob("*.html")):
+        expected = data / "text" / f"{path.stem}.txt"
+        if expected.exists():
+            site = re.sub(r"\d+$", "", path.stem)
+            url = f"https://www.{site}/news/2015/01/{path.stem}.html"
+            pages.append((url, path, {"articleBody": expected.read_text("utf-8", "replace")}))
+    return pages
+
+
 def write_folder(corpus: Path, folder: str, pages: list[tuple[str, Path, dict]]) -> int:
     html = corpus / folder / "html"
     html.mkdir(parents=True, exist_ok=True)
@@ -125,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--metascraper", type=Path, help="a clone of metascraper")
     parser.add_argument("--l3s", type=Path, help="the merged copy's page-signal-master folder")
     parser.add_argument("--l3s-urls", type=Path, help="L3S-GN1's url-mapping.txt")
+    parser.add_argument("--newspaper", type=Path, help="newspaper3k's tests/data folder (2015)")
     parser.add_argument("--shared", type=Path, default=Path(__file__).parents[2] / "shared")
     args = parser.parse_args(argv)
 
@@ -139,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         "merc": (lambda: fixture_pages(args.mercury)) if args.mercury else None,
         "meta": (lambda: fixture_pages(args.metascraper)) if args.metascraper else None,
         "l3s": (lambda: l3s_pages(args.l3s, args.l3s_urls)) if args.l3s and args.l3s_urls else None,
+        "np": (lambda: newspaper_pages(args.newspaper)) if args.newspaper else None,
     }
     for folder, load in sets.items():
         if load is not None:
