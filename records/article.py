@@ -29,7 +29,9 @@ from records.urls import article_identity
 # as the page's only one kept from the listing reading; skip links, leading quotations and
 # photo credits in author tags handled; a page naming no other title takes its first
 # headline-long subheading (ninth pass). 1.11.0: a list beside the box a short story's title
-# heads no longer replaces it (tenth pass)
+# heads no longer replaces it, a plain line under a picture saying its alt text is its caption;
+# more author tags, writers' roles and credited names; the microdata headline votes and an h1's
+# own subtitle or button is no part of the title (tenth pass)
 TRANSFORMER_VERSION = "1.11.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -252,11 +252,15 @@ def _load_json(text: str) -> Any:
         return None
     try:
         return json.loads(text)
+    except RecursionError:
+        return None  # nested past the parser's depth: a bomb, not metadata
     except ValueError:
         pass
     repaired = TRAILING_COMMA.sub(r"\1", text.replace("\n", " "))
     try:
         return json.loads(repaired, strict=False)
+    except RecursionError:
+        return None
     except ValueError:
         return _leading_values(repaired) or None
 
@@ -273,7 +277,7 @@ def _leading_values(text: str) -> list[Any]:
     while position < len(text):
         try:
             value, position = JSON_VALUE_DECODER.raw_decode(text, position)
-        except ValueError:
+        except (ValueError, RecursionError):
             break
         values.append(value)
         position = STRAY_BETWEEN_VALUES.match(text, position).end()
@@ -471,7 +475,7 @@ def parsely_page_field(meta: dict[str, str], field: str) -> Any:
         return None
     try:
         data = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     return data.get(field) if isinstance(data, dict) else None
 

@@ -127,6 +127,24 @@ def test_unparseable_input_is_refused() -> None:
         extract_generic("", "https://x.example/")
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<script type='application/ld+json'>{deep}</script>",
+        "<script type='application/ld+json'>{deep}}}</script>",  # the repair path
+        "<meta name='parsely-page' content='{deep}'>",
+    ],
+)
+def test_json_nested_past_the_parsers_depth_is_unread_metadata_not_a_lost_page(head: str) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    html = (
+        f"<html><head><title>Harbour bridge closes</title>{head.format(deep=deep)}</head><body>"
+        f"<h1>Harbour bridge closes</h1><p>{'The council voted to close the old bridge. ' * 8}"
+        "</p></body></html>"
+    )
+    assert extract_generic(html, "https://x.example/").title == "Harbour bridge closes"
+
+
 # -- normalisation and dates ------------------------------------------------------------------
 
 

@@ -712,13 +712,13 @@ def clean_author_names(
         ):
             role_cut, text = without_role != text, without_role
         parts = _before_address(_split_names(text))
-        for part in parts:
+        for index, part in enumerate(parts):
             # "Text und Interview: Jane Doe", "Text: John Roe; Fotos: Jane Doe": each part's own
             name = WORK_LABEL.sub("", normalize_text(part)).strip(NAME_EDGE_CHARACTERS)
             if len(PARENTHETICAL_TAIL.sub("", name).split()) >= MIN_BYLINE_WORDS:
                 name = PARENTHETICAL_TAIL.sub("", name)  # "Cécile Ducourtieux (Bruxelles"
             name = DANGLING_PREPOSITION.sub("", name)
-            if role_cut and part is parts[-1]:
+            if role_cut and index == len(parts) - 1:
                 # what the cut role leaves: "Jane Doe, AP Sports Writer", "Jane Doe, Technical
                 # Writer", "JANE DOE AP Technology Writer"
                 if AGENCY_DESK.fullmatch(name) or (len(parts) > 1 and len(name.split()) == 1):

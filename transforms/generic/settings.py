@@ -455,7 +455,6 @@ class ExtractionOptions:
     # way to no listing reading outside that box: a video's caption stays, the "More videos"
     # list beside it is other stories
     headed_story_stays: bool = True
-    headed_story_stays: bool = True
     # ... or in a box of no <article> (its own element or one of this many ancestors) holding
     # an h1 that is the title above the text: a short story of a page without HTML5 markup
     # a page its blog engine marks as one post (`<body class="single-post postid-…">`) is
@@ -513,8 +512,8 @@ class ExtractionOptions:
     # a short line ending in a picture credit ("…, Foto: Jane Doe") is a caption, not text
     credited_lines_are_captions: bool = True
     caption_max_words: int = 40
-    # a line saying what its neighbouring picture's alt text says is that picture's caption,
-    # set as a plain line under (or over) it
+    # a line right under a picture (not a linked thumbnail) saying what the picture's alt text
+    # says is its caption, set as a plain line; dropped once the text is chosen
     alt_echo_captions_skipped: bool = True
     skip_offscreen_text: bool = True  # screen-reader-only text ("h-offscreen", "a11y-label")
     # a link standing alone that jumps within the page ("Skip the embedded content", "Back to
