@@ -539,6 +539,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "fuller_author_tags": (False,),
     "byline_sibling_names": (False,),
     "byline_over_posting_account": (False,),
+    "json_ld_author_outvoted": (False,),
     "byline_over_handle_author": (False,),
     "quote_names_not_bylines": (False,),
     "byline_box_labels": (False,),

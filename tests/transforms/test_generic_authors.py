@@ -768,6 +768,39 @@ def test_a_byline_crediting_pictures_and_production_names_the_writer(box: str) -
     assert len(extract_generic(html, URL, options=without).authors) == 3
 
 
+POSTING_ACCOUNT = json_ld(
+    **{
+        "@type": "NewsArticle",
+        "headline": HEADLINE,
+        "author": {"@type": "Person", "name": "Ann Poe"},
+    }
+)
+TAGGED_WRITERS = (
+    '<meta name="parsely-author" content="Jane Doe"><meta name="parsely-author" content="John Roe">'
+)
+
+
+def test_the_author_tags_and_the_byline_outvote_the_json_ld_author() -> None:
+    """Yoast's graph names the WordPress user who posted the story; the author tags and the
+    byline both name the writers."""
+    byline = (
+        "<p class='byline'>By <a rel='author' href='/author/jane-doe/'>Jane Doe</a>, "
+        "<a rel='author' href='/author/john-roe/'>John Roe</a></p>"
+    )
+    assert with_and_without(
+        POSTING_ACCOUNT + TAGGED_WRITERS, byline, json_ld_author_outvoted=False
+    ) == (
+        ("Jane Doe", "John Roe"),
+        ("Ann Poe",),
+    )
+
+
+def test_the_json_ld_author_stays_when_the_byline_does_not_back_the_tags() -> None:
+    byline = "<p class='byline'>By <a rel='author' href='/author/ann-poe/'>Ann Poe</a></p>"
+    html = page(title=HEADLINE, head=POSTING_ACCOUNT + TAGGED_WRITERS, before=byline)
+    assert extract_article(html, URL).authors == ("Ann Poe",)
+
+
 def test_parselys_page_tag_names_the_author() -> None:
     # Parse.ly's older tag: one JSON object ("author", "pub_date", "section") in a meta tag
     head = '<meta name=\'parsely-page\' content=\'{"author": "Jane Doe", "section": "Family"}\'>'

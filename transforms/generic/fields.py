@@ -46,7 +46,9 @@ from transforms.metadata import (
     AUTHOR_PREFIX,
     NAME_PARTICLES,
     PageMetadata,
+    first_meta,
     labelled_twitter_author,
+    names_of,
     of_another_item,
     page_hosts,
 )
@@ -1199,6 +1201,23 @@ def _from_posting_account(meta: PageMetadata) -> bool:
     )
 
 
+def _tags_and_byline_over_json_ld(
+    people: tuple[str, ...],
+    meta: PageMetadata,
+    root: HtmlElement,
+    container: HtmlElement | None,
+    publishers: set[str],
+    options: ExtractionOptions,
+) -> tuple[str, ...]:
+    """The author tags' names, when the metadata's people (JSON-LD's) share none of them and
+    the first byline shows every one of them: two sources against one."""
+    tagged = clean_author_names(names_of(first_meta(meta.meta, *AUTHOR_META_KEYS)), publishers)
+    if not tagged or {_key(name) for name in tagged} & {_key(name) for name in people}:
+        return people
+    shown = {_key(name) for name in _first_full_byline(root, container, publishers, options)}
+    return tagged if shown and all(_key(name) in shown for name in tagged) else people
+
+
 def _first_full_byline(
     root: HtmlElement,
     container: HtmlElement | None,
@@ -1412,6 +1431,8 @@ def pick_authors_with_source(
                 if writers and all(map(_is_full_name, writers)):
                     people = writers
                     break
+    if people and options.json_ld_author_outvoted:
+        people = _tags_and_byline_over_json_ld(people, meta, root, container, publishers, options)
     if people and options.fuller_author_tags:
         people = _fuller_author_tag(people, meta, publishers)
     if len(people) > 1 and options.role_credits_not_authors:

@@ -585,6 +585,9 @@ class ExtractionOptions:
     # the account that posted (Yoast's "Written by" Twitter card, an editor's login) gives way
     # to a byline naming someone else in full ("By Duncan Bell")
     byline_over_posting_account: bool = True
+    # JSON-LD naming someone whom the author tags and the shown byline both leave out (the
+    # account that posted the story: Yoast's graph names the WordPress user) gives way to them
+    json_ld_author_outvoted: bool = True
     # an author tag naming a user name in small letters ("dehlix": a theme's maker, an
     # account) gives way to a byline naming people in full
     byline_over_handle_author: bool = True
