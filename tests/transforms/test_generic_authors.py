@@ -115,6 +115,11 @@ def test_a_label_without_a_name_is_no_author(raw: str) -> None:
     assert clean_author_names([raw], set()) == ()
 
 
+def test_a_slash_between_two_names_parts_them() -> None:
+    assert clean_author_names(["Jane Doe/John Roe"], set()) == ("Jane Doe", "John Roe")
+    assert clean_author_names(["AFP/The Local"], set()) == ("AFP/The Local",)  # one agency
+
+
 def test_capitals_do_not_make_a_glued_label() -> None:
     """ "AFP/The Local" is an agency, not "af" (Danish "by") glued to "P/The Local"."""
     assert clean_author_names(["AFP/The Local"], set()) == ("AFP/The Local",)

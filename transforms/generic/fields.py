@@ -177,6 +177,8 @@ UI_LABEL = re.compile(
 # several names in one string: commas, semicolons, ampersands, "and" in a few languages, bars
 AUTHOR_SEPARATOR = re.compile(
     r"\s*(?:,|;|&|\s\|\s|\s/\s|·|•|\b(?i:and|und)\b|\bet\b|\by\b|\bog\b|\boch\b|\be\b(?!\.)|"
+    # "Ralph Steiner/Carlo Natter": a slash between two names ("AFP/The Local" is one)
+    r"(?<=[a-zß-ÿ])/(?=[A-ZÀ-Þ][a-zß-ÿ]+\s)|"
     # "e" is Portuguese "and", never the "e." of "e.V."; "avec", "mit": "with" another author
     r"\ben\b|\(?\b(?:(?i:im gespräch mit)|avec|with|mit|con)\b)\s*"
 )
