@@ -170,7 +170,6 @@ def extract_generic(
             or not set_under_title(container, title, options)
         ):
             body, page, container, container_prose, page_prose = relaxed
-    read_as_listing = False
     # a short text on a page that is one story stays; on any other page, a text shorter than
     # `listing_trigger_chars` (and no fuller text in its JSON-LD) is tried as a listing
     longest = max(_weighed_chars(body, options), len(meta.article_body or ""))
@@ -208,7 +207,6 @@ def extract_generic(
             )
         if gains:
             body, page, container, container_prose, page_prose = listing
-            read_as_listing = True
     sources["body"] = "dom"
     if (
         meta.article_body
@@ -228,7 +226,7 @@ def extract_generic(
         options.alt_echo_captions_skipped
         and sources["body"] == "dom"
         and container is not None
-        and not read_as_listing  # a teaser's headline says what its thumbnail's alt says
+        and not page.listing  # a teaser's headline says what its thumbnail's alt says
     ):
         body = drop_alt_echo_captions(body, page, container, options)
     if _chars(body) < options.min_body_chars:

@@ -1243,6 +1243,13 @@ def _is_full_name(name: str) -> bool:
     return len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name)
 
 
+def _writers_of(names: tuple[str, ...], root: HtmlElement) -> tuple[str, ...]:
+    """`names` without those the page credits only for other work, or all of them when it
+    credits every one so (no writer is left to tell them from)."""
+    page_text = " ".join(line for line, _ in _visible_lines(root))
+    return tuple(name for name in names if not _credited_for_other_work(name, page_text)) or names
+
+
 def _credited_for_other_work(name: str, page_text: str) -> bool:
     """Whether the page credits `name` for pictures, styling or the like ("Photographed by
     Jane Doe", "Illustration: Jane Doe") and never as a writer ("By Jane Doe")."""
@@ -1438,9 +1445,7 @@ def pick_authors_with_source(
     if people and options.fuller_author_tags:
         people = _fuller_author_tag(people, meta, publishers)
     if len(people) > 1 and options.role_credits_not_authors:
-        page_text = " ".join(line for line, _ in _visible_lines(root))
-        writers = tuple(name for name in people if not _credited_for_other_work(name, page_text))
-        people = writers or people
+        people = _writers_of(people, root)
     if (
         people
         and options.byline_over_posting_account
@@ -1475,8 +1480,7 @@ def pick_authors_with_source(
             break
     if len(byline) > 1 and options.role_credits_not_authors:
         # "Text by Jane Doe | Photography by John Roe | Produced by …": the writer alone
-        page_text = " ".join(line for line, _ in _visible_lines(root))
-        byline = tuple(n for n in byline if not _credited_for_other_work(n, page_text)) or byline
+        byline = _writers_of(byline, root)
     if byline:
         return byline, "byline"
     if publisher:
