@@ -32,7 +32,7 @@ from transforms.generic.score import (
 )
 from transforms.generic.select import dedupe_blocks, drop_alt_echo_captions, select_blocks
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.generic.story import headed_story_box, reads_as_one_story, set_under_title
+from transforms.generic.story import reads_as_one_story, set_under_title, story_box
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import pick_title_with_source
 from transforms.generic.walk import PageWalk, walk_page, weighed_length
@@ -198,13 +198,8 @@ def extract_generic(
             )
         if gains and options.headed_story_stays and body and listing[2] is not None:
             # a list beside the story's box (a sidebar, "More videos") is other stories
-            box = headed_story_box(container, title, options)
-            gains = (
-                box is None
-                or container_prose < options.headed_article_min_share * page_prose
-                or inside(box, listing[2])
-                or inside(listing[2], box)
-            )
+            box = story_box(container, title, container_prose, page_prose, options)
+            gains = box is None or inside(box, listing[2]) or inside(listing[2], box)
         if gains:
             body, page, container, container_prose, page_prose = listing
     sources["body"] = "dom"

@@ -44,8 +44,7 @@ def reads_as_one_story(
         or (options.single_text_box_is_article and in_single_text_box(root, container, options))
         or (
             options.headed_article_is_article
-            and container_prose >= options.headed_article_min_share * page_prose
-            and in_headed_article(container, title, options)
+            and story_box(container, title, container_prose, page_prose, options) is not None
         )
     )
 
@@ -182,13 +181,19 @@ def times_one_moment(root: HtmlElement, options: ExtractionOptions) -> bool:
     return 1 <= found <= options.single_time_max
 
 
-def in_headed_article(
-    container: HtmlElement | None, title: str, options: ExtractionOptions = DEFAULT_OPTIONS
-) -> bool:
-    """Whether the text sits in an <article> whose h1 or h2 is the page's title: one story
-    set out as such, however short, not a section page's teasers. With
-    `headed_text_is_article`, a box of no <article> counts too (see `headed_story_box`)."""
-    return headed_story_box(container, title, options) is not None
+def story_box(
+    container: HtmlElement | None,
+    title: str,
+    container_prose: float,
+    page_prose: float,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
+) -> HtmlElement | None:
+    """The box the page's title heads around the text (`headed_story_box`), when the text
+    holds `headed_article_min_share` of the page's prose: one story set out as such, however
+    short, not a section page's teasers (a page of sections holds its prose in several)."""
+    if container_prose < options.headed_article_min_share * page_prose:
+        return None
+    return headed_story_box(container, title, options)
 
 
 def headed_story_box(
