@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -68,6 +68,7 @@ class GoldPage:
     published: datetime | None = None
     authors: list[str] | None = None
     n_images: int | None = None
+    day_only: bool = False  # the gold names a day without a clock: the page's calendar day
 
     @property
     def host(self) -> str:
@@ -153,6 +154,7 @@ def load_gold_pages(corpus: Path, folders: Sequence[str]) -> list[GoldPage]:
                     _gold_date(record.get("publishing_date")),
                     _gold_authors(record.get("authors")),
                     int(record["n_images"]) if record.get("n_images") not in (None, "") else None,
+                    day_only=len(record.get("publishing_date") or "") == len("YYYY-MM-DD"),
                 )
             )
     return pages
@@ -186,6 +188,8 @@ class Found:
     authors: tuple[str, ...] = ()
     n_images: int | None = None
     landed: bool = False
+    published_on: date | None = None  # the page's calendar day, as the `articles` mart has it
+    day_only: bool = False  # the extractor names a day without a clock (trafilatura)
 
 
 def match_key(text: str | None) -> str:
@@ -197,6 +201,18 @@ def match_key(text: str | None) -> str:
 def title_right(gold: str, found: str | None) -> bool:
     gold_key, found_key = match_key(gold), match_key(found)
     return bool(gold_key and found_key and (gold_key in found_key or found_key in gold_key))
+
+
+def day_right(gold: GoldPage, found: Found) -> bool:
+    """A gold day without a clock is the page's calendar day, compared with the day found in
+    the page's own calendar (a story of 22:28 -05:00 on 8 November is 8 November's, though
+    it is 9 November in UTC), as is a found day without a clock; a gold instant is compared
+    with the instant found in the gold's own zone."""
+    if gold.published is None or found.published is None:
+        return False
+    if (gold.day_only or found.day_only) and found.published_on is not None:
+        return found.published_on == gold.published.date()
+    return found.published.astimezone(gold.published.tzinfo).date() == gold.published.date()
 
 
 def authors_f1(gold: list[str], found: Sequence[str]) -> float:
@@ -242,12 +258,7 @@ def score(pages: Sequence[GoldPage], found: Sequence[Found], score_pages: Callab
             for p, f in dated
             if p.published
         )
-        result.day = sum(
-            f.published is not None
-            and f.published.astimezone(p.published.tzinfo).date() == p.published.date()
-            for p, f in dated
-            if p.published
-        )
+        result.day = sum(day_right(p, f) for p, f in dated)
     with_authors = [(p, f) for p, f in zip(pages, found, strict=True) if p.authors is not None]
     if with_authors:
         result.authors = statistics.fmean(
@@ -301,7 +312,7 @@ def print_row(folder: str, name: str, scores: Scores) -> None:
 
 
 def ours_direct(page: GoldPage, options: Any = None) -> Found:
-    from records.article import NotAnArticle
+    from records.article import NotAnArticle, calendar_day
     from transforms.extract import extract_article
     from transforms.generic.settings import DEFAULT_OPTIONS
 
@@ -318,6 +329,8 @@ def ours_direct(page: GoldPage, options: Any = None) -> Found:
         article.authors,
         len(article.images),
         landed=True,
+        # as the pipeline stores it for a generic source, whose zone is UTC unless configured
+        published_on=calendar_day(article.published_at, UTC) if article.published_at else None,
     )
 
 
@@ -341,7 +354,16 @@ def trafilatura_direct(page: GoldPage) -> Found:
             published = None
     authors = tuple(a.strip() for a in re.split(r";", data.get("author") or "") if a.strip())
     images = len(re.findall(r"!\[", data.get("text") or "")) if data.get("text") else 0
-    return Found(body, data.get("title"), published, authors, images, landed=bool(body))
+    return Found(
+        body,
+        data.get("title"),
+        published,
+        authors,
+        images,
+        landed=bool(body),
+        published_on=published.date() if published else None,
+        day_only=len(str(data.get("date") or "")) == len("YYYY-MM-DD"),
+    )
 
 
 # -- loopback origins -------------------------------------------------------------------------------
@@ -466,7 +488,8 @@ def ours_through_pipeline(
     port_to_host = {urlsplit(base).port: host for host, base in bases.items()}
     with Warehouse.open(work / "data" / "warehouse.duckdb", read_only=True) as warehouse:
         _, records = warehouse.query(
-            "SELECT url, title, published_at, authors, body_text, images FROM articles"
+            "SELECT url, title, published_at, published_on, authors, body_text, images"
+            " FROM articles"
         )
         _, quarantined = warehouse.query("SELECT url, reason, detail FROM quarantined_pages")
         _, failed_runs = warehouse.query(
@@ -474,12 +497,18 @@ def ours_through_pipeline(
         )
         _, ran = warehouse.query("SELECT DISTINCT source FROM run_history")
     landed: dict[tuple[str, str], Found] = {}
-    for url, title, published, authors, body, images in records:
+    for url, title, published, published_on, authors, body, images in records:
         parts = urlsplit(url)
         path = served_key(parts.path, parts.query)
         image_list = json.loads(images) if isinstance(images, str) else images or []
         landed[(port_to_host.get(parts.port, ""), path)] = Found(
-            body or "", title, published, tuple(authors or ()), len(image_list), landed=True
+            body or "",
+            title,
+            published,
+            tuple(authors or ()),
+            len(image_list),
+            landed=True,
+            published_on=published_on,
         )
     found = [landed.get((p.host, p.key), Found()) for p in pages]
     reasons = {

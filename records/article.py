@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -171,6 +171,16 @@ def content_hash(article: Article) -> str:
         hashed["credits"] = list(article.credits)
     encoded = json.dumps(hashed, ensure_ascii=False, sort_keys=True).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()
+
+
+def calendar_day(moment: datetime, source_zone: tzinfo) -> date:
+    """The publication day the page's readers saw: the day in the offset the page stated. A
+    UTC stamp is a server's clock rather than a reader's calendar (the extractor has already
+    moved it to the zone the page shows where it could), so it is placed in the source's
+    zone, as dates the page gave without any offset were."""
+    if moment.utcoffset():
+        return moment.date()
+    return moment.astimezone(source_zone).date()
 
 
 class NotAnArticle(ValueError):

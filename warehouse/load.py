@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
-from records.article import Article, NotAnArticle
+from records.article import Article, NotAnArticle, calendar_day
 from records.fetch import DiscoveredLink, FetchResult
 from records.page import PageResult
 from warehouse.connection import Warehouse
@@ -417,7 +417,7 @@ class _BatchWriter:
         response_id: int | None,
     ) -> None:
         published_on = (
-            article.published_at.astimezone(self.zone).date() if article.published_at else None
+            calendar_day(article.published_at, self.zone) if article.published_at else None
         )
         self.versions.append(
             {

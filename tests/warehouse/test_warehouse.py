@@ -152,3 +152,41 @@ def test_an_article_stored_before_ids_were_scoped_is_still_found(
         assert load(warehouse, elsewhere, source="partner").new_articles == 1
         _, rows = warehouse.query("SELECT count(DISTINCT article_id) FROM raw_article_versions")
     assert rows == [(2,)]
+
+
+def test_published_on_is_the_day_the_pages_readers_saw(tmp_path: Path) -> None:
+    """A story of 22:28 -05:00 on 8 November is 8 November's, though its instant is 9 November
+    in UTC; a UTC stamp (a server's clock) is placed in the source's zone."""
+    from datetime import timezone
+
+    def dated(path: str, published_at: datetime) -> PageResult:
+        result = page(f"https://news.example.edu/{path}.htm", f"Text of {path}.")
+        article = result.article
+        assert article is not None
+        dated_article = Article(**{**vars(article), "published_at": published_at})
+        return PageResult(result.fetch, dated_article)
+
+    evening_in_new_york = datetime(2026, 11, 8, 22, 28, tzinfo=timezone(timedelta(hours=-5)))
+    morning_in_tokyo = datetime(2026, 11, 9, 7, 0, tzinfo=timezone(timedelta(hours=9)))
+    utc_stamp = datetime(2026, 11, 8, 20, 0, tzinfo=UTC)
+    with Warehouse.open(tmp_path / "w.duckdb") as warehouse:
+        for source, zone in (("campus", "UTC"), ("shanghai", "Asia/Shanghai")):
+            run_id = start_run(warehouse, source, started_at=NOW)
+            batch = LoadBatch(
+                pages=[
+                    dated(f"{source}-ny", evening_in_new_york),
+                    dated(f"{source}-tokyo", morning_in_tokyo),
+                    dated(f"{source}-utc", utc_stamp),
+                ],
+                timezone=zone,
+            )
+            load_batch(warehouse, run_id, source, batch, now=NOW)
+        _, rows = warehouse.query(
+            "SELECT url, published_on, published_at FROM articles ORDER BY url"
+        )
+    days = {url.rsplit("/", 1)[1]: (str(day), at) for url, day, at in rows}
+    assert days["campus-ny.htm"][0] == days["shanghai-ny.htm"][0] == "2026-11-08"
+    assert days["campus-tokyo.htm"][0] == days["shanghai-tokyo.htm"][0] == "2026-11-09"
+    assert days["campus-utc.htm"][0] == "2026-11-08"
+    assert days["shanghai-utc.htm"][0] == "2026-11-09"  # 04:00 the next day in Shanghai
+    assert days["campus-ny.htm"][1] == evening_in_new_york  # the instant itself is kept
