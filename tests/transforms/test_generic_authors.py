@@ -186,10 +186,17 @@ def test_a_byline_holding_the_date_too_gives_the_name() -> None:
         "<h4 class='vcard author'>vom <span class='fn'>Jane Doe</span></h4>",
         "<span class='authorname-txt'><span>Jane Doe</span></span>",
         "<div class='submitted'>Gespeichert von <span>Jane Doe</span> am 24. Juli 2017</div>",
+        "<div class='article-writer'>Jane Doe</div>",
     ],
 )
 def test_byline_boxes_of_other_shapes_are_read(byline: str) -> None:
     assert authors_of("", before=byline) == ("Jane Doe",)
+
+
+def test_a_writer_class_names_a_cjk_byline() -> None:
+    """japan.cnet.com sets its writer under the headline as `<span class="writer">`, with no
+    author tag or label to find it by."""
+    assert authors_of("", before="<span class='writer'>松村太郎</span>") == ("松村太郎",)
 
 
 @pytest.mark.parametrize(
@@ -975,3 +982,31 @@ def test_a_first_name_author_whose_biography_opens_with_the_full_name_is_named_i
     data = json.dumps({"@type": "NewsArticle", "author": person})
     head = f'<script type="application/ld+json">{data}</script>'
     assert authors_of(head) == expected
+
+
+def test_what_is_left_of_the_publishers_name_is_no_author() -> None:
+    """ "Motley Fool Staff" is the Motley Fool's desk: cutting the desk word and the
+    publisher's name from it leaves "Motley", no person."""
+    off = replace(DEFAULT_OPTIONS, publisher_fragments_not_authors=False)
+    fool = {"the motley fool", "fool"}  # its site name, and its host, fool.com
+    assert clean_author_names(["Motley Fool Staff"], fool) == ()
+    assert clean_author_names(["Motley Fool Staff"], fool, options=off) == ("Motley",)
+    # a first name beside the publisher's, or a person the publisher is named after, stays
+    assert clean_author_names(["Haris LifeBuzz Staff"], {"lifebuzz"}) == ("Haris",)
+    assert clean_author_names(["Pamela Anderson"], {"pamela anderson foundation"}) == (
+        "Pamela Anderson",
+    )
+
+
+def test_author_tag_names_spelling_the_publishers_give_way_to_the_byline() -> None:
+    """jobsnhire.com names itself, "Jobs & Hire", in its author tag: split at the ampersand
+    it read as two people, "Jobs" and "Hire", over the byline naming the writer."""
+    head = '<meta name="author" content="Port &amp; Harbour">'
+    html = page(
+        title=HEADLINE,
+        head=meta("og:site_name", "Port &amp; Harbour") + head,
+        before="<p class='byline'>By Jane Doe</p>",
+    )
+    without = replace(DEFAULT_OPTIONS, publisher_fragments_not_authors=False)
+    assert extract_article(html, URL).authors == ("Jane Doe",)
+    assert extract_generic(html, URL, options=without).authors == ("Port", "Harbour")

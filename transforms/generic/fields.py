@@ -687,10 +687,17 @@ def _is_publisher(name: str, publishers: set[str]) -> bool:
 
 
 def clean_author_names(
-    names: tuple[str, ...] | list[str], publishers: set[str], *, keep_publisher: bool = False
+    names: tuple[str, ...] | list[str],
+    publishers: set[str],
+    *,
+    keep_publisher: bool = False,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> tuple[str, ...]:
     """Person names only (see the module docstring); with `keep_publisher`, the publisher's
     name stays too (a page whose only byline is its publisher)."""
+    fragments_go = options.publisher_fragments_not_authors
+    if fragments_go and not keep_publisher and _spell_a_publisher(names, publishers):
+        return ()
     cleaned: list[str] = []
     for raw in _before_address(list(names)):
         text = normalize_text(URL.sub(" ", EMAIL.sub(" ", html.unescape(raw))))
@@ -751,10 +758,34 @@ def clean_author_names(
                 or len(name) > MAX_AUTHOR_CHARS
                 or len(name.split()) > MAX_AUTHOR_WORDS
                 or (not keep_publisher and _is_publisher(name, publishers))
+                or (fragments_go and _fragment_of_publisher(name, raw, publishers))
             ):
                 continue
             cleaned.append(name)
     return tuple(dict.fromkeys(cleaned))
+
+
+def _spell_a_publisher(names: tuple[str, ...] | list[str], publishers: set[str]) -> bool:
+    """Names that together spell the publisher's: "Jobs & Hire" split at its ampersand."""
+    if len(names) < 2:
+        return False
+    key = _key(" ".join(names))
+    return any(key == p or key.replace(" ", "") == p.replace(" ", "") for p in publishers)
+
+
+def _fragment_of_publisher(name: str, raw: str, publishers: set[str]) -> bool:
+    """One word of a publisher's name of several, in a text that says two of them in a row:
+    what is left of "Motley Fool Staff" or "Miami Today on November 7". "Haris LifeBuzz
+    Staff" names Haris, no word of the publisher's name; "Pamela Anderson" on her foundation's
+    site names her in full."""
+    words = _key(name).split()
+    said = f" {_key(raw)} "
+    return len(words) == 1 and any(
+        len(names := publisher.split()) > 1
+        and words[0] in names
+        and any(f" {first} {second} " in said for first, second in itertools.pairwise(names))
+        for publisher in publishers
+    )
 
 
 ABBREVIATION_MAX_CHARS = 3  # with its dot: "Jr.", "Sr.", "C."
@@ -1213,7 +1244,9 @@ def _tags_and_byline_over_json_ld(
 ) -> tuple[str, ...]:
     """The author tags' names, when the metadata's people (JSON-LD's) share none of them and
     the first byline shows every one of them: two sources against one."""
-    tagged = clean_author_names(names_of(first_meta(meta.meta, *AUTHOR_META_KEYS)), publishers)
+    tagged = clean_author_names(
+        names_of(first_meta(meta.meta, *AUTHOR_META_KEYS)), publishers, options=options
+    )
     if not tagged or {_key(name) for name in tagged} & {_key(name) for name in people}:
         return people
     shown = {_key(name) for name in _first_full_byline(root, container, publishers, options)}
@@ -1228,7 +1261,7 @@ def _first_full_byline(
 ) -> tuple[str, ...]:
     """The first byline's names when it names people in full."""
     candidate = next(_bylines_article_first(root, container, options), [])
-    names = clean_author_names(candidate, publishers)
+    names = clean_author_names(candidate, publishers, options=options)
     return names if names and all(map(_is_full_name, names)) else ()
 
 
@@ -1288,7 +1321,7 @@ def _byline_spelling_out(
     """The byline's full names when the metadata gives a login or a first name only
     ("arianschlichenmayer", "Todd") and the byline spells the same people out."""
     for candidate in itertools.islice(byline_candidates(root, options), BYLINES_COMPARED):
-        names = clean_author_names(candidate, publishers)
+        names = clean_author_names(candidate, publishers, options=options)
         if len(names) != len(handles):
             continue
         if all(
@@ -1425,7 +1458,7 @@ def pick_authors_with_source(
         if options.publisher_not_author
         else set()
     )
-    people = clean_author_names(meta.authors, publishers)
+    people = clean_author_names(meta.authors, publishers, options=options)
     if people and options.publisher_not_author and options.copyright_holder_publishes:
         # <meta name="author" content="Condé Nast"> beside <meta name="article:author"
         # content="Jane Doe">: the copyright holder publishes, the other names the writer (a
@@ -1434,9 +1467,11 @@ def pick_authors_with_source(
             publisher_keys(meta, url, copyright_holder=True, canonical_host=canonical_host)
             - publishers
         )
-        if holder and not clean_author_names(meta.authors, publishers | holder):
+        if holder and not clean_author_names(meta.authors, publishers | holder, options=options):
             for key in AUTHOR_META_KEYS[1:]:
-                writers = clean_author_names([meta.meta.get(key) or ""], publishers | holder)
+                writers = clean_author_names(
+                    [meta.meta.get(key) or ""], publishers | holder, options=options
+                )
                 if writers and all(map(_is_full_name, writers)):
                     people = writers
                     break
@@ -1465,17 +1500,21 @@ def pick_authors_with_source(
             return shown, "byline"
     if people:
         return people, "metadata"
-    publisher = clean_author_names(meta.authors, publishers, keep_publisher=True)
+    publisher = clean_author_names(meta.authors, publishers, keep_publisher=True, options=options)
     raw_byline: list[str] = []
     byline: tuple[str, ...] = ()
     for candidate in _bylines_article_first(root, container, options):
         raw_byline = raw_byline or candidate
-        byline = clean_author_names(candidate, publishers)
+        byline = clean_author_names(candidate, publishers, options=options)
         if publisher:
             byline = tuple(filter(_is_full_name, byline))
         # a byline naming the publisher (a desk) ends the search, and so does the first one
         # when the metadata names a desk: a later, weaker byline does not outweigh it
-        if byline or publisher or clean_author_names(candidate, publishers, keep_publisher=True):
+        if (
+            byline
+            or publisher
+            or clean_author_names(candidate, publishers, keep_publisher=True, options=options)
+        ):
             raw_byline = candidate
             break
     if len(byline) > 1 and options.role_credits_not_authors:
@@ -1487,7 +1526,7 @@ def pick_authors_with_source(
         return publisher, "metadata"
     # a personal blog named after its author ("creeny.wordpress.com", by Creeny): the byline
     # naming the site is the only name the page gives, and it is the author's
-    byline = clean_author_names(raw_byline, publishers, keep_publisher=True)
+    byline = clean_author_names(raw_byline, publishers, keep_publisher=True, options=options)
     if byline:
         return byline, "byline"
     # the weakest evidence, read only when the page names nobody at all
@@ -1495,15 +1534,16 @@ def pick_authors_with_source(
         line = clean_author_names(
             [dated_name_line(root, options.dated_name_labels, options.dated_name_siblings) or ""],
             publishers,
+            options=options,
         )
         if line:
             return line, "dateline"
     if options.date_line_bylines:
-        named = clean_author_names([date_line_byline(root) or ""], publishers)
+        named = clean_author_names([date_line_byline(root) or ""], publishers, options=options)
         if named:
             return named, "dateline"
     if options.signature_authors:
-        signed = clean_author_names([signature_line(container) or ""], publishers)
+        signed = clean_author_names([signature_line(container) or ""], publishers, options=options)
         if signed:
             return signed, "signature"
     if options.cjk_bylines:

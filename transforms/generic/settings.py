@@ -342,7 +342,7 @@ CAPTION_CREDIT_END = re.compile(
     re.IGNORECASE,
 )
 BYLINE_NAME = re.compile(
-    r"(?:^|[-_\s])(?:byline|author|authors|author-?name|submitted|username)(?:$|[-_\s])|"
+    r"(?:^|[-_\s])(?:byline|author|authors|author-?name|writer|submitted|username)(?:$|[-_\s])|"
     # in other languages, the whole class only: "autor-jane-doe" is a taxonomy term's class
     r"(?:^|\s)(?:autor(?:in|en|enzeile)?|auteur|autore|redakteur(?:in)?|verfasser(?:in)?)(?:$|\s)",
     re.I,
@@ -588,6 +588,10 @@ class ExtractionOptions:
     # JSON-LD naming someone whom the author tags and the shown byline both leave out (the
     # account that posted the story: Yoast's graph names the WordPress user) gives way to them
     json_ld_author_outvoted: bool = True
+    # what is left of the publisher's name once a desk word or a date is cut ("Motley" of
+    # "Motley Fool Staff", "Miami" of "Miami Today on November 7"), and names that together
+    # spell it ("Jobs" and "Hire" of "Jobs & Hire"), are the publisher, not people
+    publisher_fragments_not_authors: bool = True
     # an author tag naming a user name in small letters ("dehlix": a theme's maker, an
     # account) gives way to a byline naming people in full
     byline_over_handle_author: bool = True
