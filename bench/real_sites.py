@@ -570,6 +570,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "byline_over_posting_account": (False,),
     "json_ld_author_outvoted": (False,),
     "publisher_fragments_not_authors": (False,),
+    "name_class_spells_out_metadata": (False,),
     "byline_over_handle_author": (False,),
     "quote_names_not_bylines": (False,),
     "byline_box_labels": (False,),

@@ -1010,3 +1010,33 @@ def test_author_tag_names_spelling_the_publishers_give_way_to_the_byline() -> No
     without = replace(DEFAULT_OPTIONS, publisher_fragments_not_authors=False)
     assert extract_article(html, URL).authors == ("Jane Doe",)
     assert extract_generic(html, URL, options=without).authors == ("Port", "Harbour")
+
+
+def test_an_element_classed_as_a_name_spells_out_the_metadatas_first_name() -> None:
+    """Drupal names the account, "Jane", in its JSON-LD; the page shows the writer under a
+    "By" label standing in a block of its own, which no byline reading takes."""
+    html = page(
+        title=HEADLINE,
+        head=meta("og:site_name", SITE)
+        + json_ld(**{"@type": "NewsArticle", "headline": HEADLINE, "author": {"name": "Jane"}}),
+        before=(
+            "<aside><div><p class='label'><strong>By</strong></p></div>"
+            "<div><p class='full-name'>Jane Doe</p></div></aside>"
+        ),
+    )
+    without = replace(DEFAULT_OPTIONS, name_class_spells_out_metadata=False)
+    assert extract_article(html, URL).authors == ("Jane Doe",)
+    assert extract_generic(html, URL, options=without).authors == ("Jane",)
+
+
+def test_a_name_element_giving_someone_else_or_a_dateline_spells_out_nobody() -> None:
+    def authors_beside(shown: str) -> tuple[str, ...]:
+        head = meta("og:site_name", SITE) + json_ld(
+            **{"@type": "NewsArticle", "headline": HEADLINE, "author": {"name": "Jane"}}
+        )
+        return extract_article(page(title=HEADLINE, head=head, before=shown), URL).authors
+
+    assert authors_beside("<p class='full-name'>John Roe</p>") == ("Jane",)
+    assert authors_beside("<p class='author-name'>JANE 19 NOV 2019</p>") == ("Jane",)
+    two = "<p class='full-name'>Jane Doe</p><p class='full-name'>Jane Roe</p>"
+    assert authors_beside(two) == ("Jane",)  # which Jane is not said

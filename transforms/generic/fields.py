@@ -1329,7 +1329,35 @@ def _byline_spelling_out(
             for name, handle in zip(names, handles, strict=True)
         ):
             return names
+    if options.name_class_spells_out_metadata and len(handles) == 1:
+        return _name_element_spelling_out(handles[0], root, publishers, options)
     return ()
+
+
+NAME_ELEMENT_MAX_WORDS = 4
+
+
+def _name_element_spelling_out(
+    handle: str, root: HtmlElement, publishers: set[str], options: ExtractionOptions
+) -> tuple[str, ...]:
+    """The one full name an element classed as a name ("<p class='full-name'>Todd Bates</p>")
+    gives for a first name or login, where no byline holds it."""
+    found = set()
+    for node in root.iter(*BYLINE_TAGS):
+        if not NAME_CLASS.search(node.get("class") or ""):
+            continue
+        text = normalize_text(node.text_content())
+        if (
+            len(text.split()) <= NAME_ELEMENT_MAX_WORDS
+            and not any(ch.isdigit() for ch in text)  # "REUTERS 19 NOV 2019": a dateline
+            and _looks_like_names(text)
+            and (names := clean_author_names([text], publishers, options=options))
+            and len(names) == 1
+            and " " in names[0]
+            and _spells_out(names[0], handle)
+        ):
+            found.add(names[0])
+    return (found.pop(),) if len(found) == 1 else ()
 
 
 def _spells_out(name: str, handle: str) -> bool:

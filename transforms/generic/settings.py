@@ -592,6 +592,10 @@ class ExtractionOptions:
     # "Motley Fool Staff", "Miami" of "Miami Today on November 7"), and names that together
     # spell it ("Jobs" and "Hire" of "Jobs & Hire"), are the publisher, not people
     publisher_fragments_not_authors: bool = True
+    # a first name or login in the metadata is spelled out by the one element classed as a
+    # name that gives it in full ("<p class='full-name'>Todd Bates</p>" beside a "By" label
+    # in a block of its own, where no byline is found)
+    name_class_spells_out_metadata: bool = True
     # an author tag naming a user name in small letters ("dehlix": a theme's maker, an
     # account) gives way to a byline naming people in full
     byline_over_handle_author: bool = True
