@@ -571,6 +571,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "json_ld_author_outvoted": (False,),
     "publisher_fragments_not_authors": (False,),
     "name_class_spells_out_metadata": (False,),
+    "registered_host_name_publishes": (False,),
+    "cjk_credits_in_bylines": (False,),
     "byline_over_handle_author": (False,),
     "quote_names_not_bylines": (False,),
     "byline_box_labels": (False,),

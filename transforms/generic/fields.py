@@ -640,6 +640,7 @@ def publisher_keys(
     *,
     copyright_holder: bool = False,
     canonical_host: bool = True,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> set[str]:
     """The names the publisher goes by on this page: site name, JSON-LD publisher, hosts
     (with `canonical_host` those of the canonical URL and `<base href>` too), and with
@@ -653,8 +654,19 @@ def publisher_keys(
     for host in page_hosts(meta, url, stated=canonical_host):
         labels = [label for label in host.split(".") if len(label) > 2 and label not in HOST_NOISE]
         keys.update(_key(label) for label in labels[:1])  # not a language's "de.", "en."
+        if options.registered_host_name_publishes:
+            keys.add(_key(_registered_name(host)))  # "ascii" of weekly.ascii.jp
         keys.add(_key(host))
     return {key for key in keys if key}
+
+
+def _registered_name(host: str) -> str:
+    """The name a host is registered under, before its suffix: "ascii" of weekly.ascii.jp,
+    "bbc" of www.bbc.co.uk."""
+    labels = host.split(".")[:-1]  # the top-level domain goes
+    while labels and labels[-1] in HOST_NOISE:
+        labels.pop()  # "co" of .co.uk, "com" of .com.au
+    return labels[-1] if labels else ""
 
 
 def _is_publisher(name: str, publishers: set[str]) -> bool:
@@ -701,6 +713,10 @@ def clean_author_names(
     cleaned: list[str] = []
     for raw in _before_address(list(names)):
         text = normalize_text(URL.sub(" ", EMAIL.sub(" ", html.unescape(raw))))
+        credited = cjk_byline([text]) if options.cjk_credits_in_bylines else ()
+        if credited:  # "文● オカモト／ASCII編集部": the writer, then the desk
+            cleaned.extend(credited)
+            continue
         text = KOREAN_ROLE.sub("", AGENCY_PREFIX.sub("", LEADING_PUNCTUATION.sub("", text)))
         text = AUTHOR_LABEL.sub("", WORK_LABEL.sub("", AUTHOR_PREFIX.sub("", text)))
         text = ROLE_HEAD.sub("", SECTION_HEAD.sub("", text))
@@ -1272,8 +1288,11 @@ def _is_handle(name: str) -> bool:
 
 
 def _is_full_name(name: str) -> bool:
-    """A person named in full: two words or more, each written like a name."""
-    return len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name)
+    """A person named in full: two words or more, each written like a name, or a name in a
+    script without capitals or spaces ("オカモト", "张三")."""
+    return (len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name)) or bool(
+        CJK_NAME.fullmatch(name)
+    )
 
 
 def _writers_of(names: tuple[str, ...], root: HtmlElement) -> tuple[str, ...]:
@@ -1482,7 +1501,7 @@ def pick_authors_with_source(
     counts when it gives full names (an agency code or a desk's initials does not)."""
     canonical_host = options.canonical_url_names_page
     publishers = (
-        publisher_keys(meta, url, canonical_host=canonical_host)
+        publisher_keys(meta, url, canonical_host=canonical_host, options=options)
         if options.publisher_not_author
         else set()
     )
@@ -1492,7 +1511,9 @@ def pick_authors_with_source(
         # content="Jane Doe">: the copyright holder publishes, the other names the writer (a
         # blog's owner holding its copyright stays its author)
         holder = (
-            publisher_keys(meta, url, copyright_holder=True, canonical_host=canonical_host)
+            publisher_keys(
+                meta, url, copyright_holder=True, canonical_host=canonical_host, options=options
+            )
             - publishers
         )
         if holder and not clean_author_names(meta.authors, publishers | holder, options=options):

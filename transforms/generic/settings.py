@@ -596,6 +596,12 @@ class ExtractionOptions:
     # name that gives it in full ("<p class='full-name'>Todd Bates</p>" beside a "By" label
     # in a block of its own, where no byline is found)
     name_class_spells_out_metadata: bool = True
+    # the name a host is registered under ("ascii" of weekly.ascii.jp) names the publisher,
+    # as the host's first label ("weekly") does
+    registered_host_name_publishes: bool = True
+    # a byline box holding a CJK credit line ("文● オカモト／ASCII編集部") names its writer, as
+    # the same line found among the page's lines does
+    cjk_credits_in_bylines: bool = True
     # an author tag naming a user name in small letters ("dehlix": a theme's maker, an
     # account) gives way to a byline naming people in full
     byline_over_handle_author: bool = True
