@@ -741,3 +741,29 @@ def test_boxes_marked_for_search_engines_as_no_content_are_not_text() -> None:
     assert "Summary 2" not in text
     without = replace(DEFAULT_OPTIONS, nocontent_boxes_skipped=False)
     assert "Summary 2" in extract_generic(html, URL, options=without).text
+
+
+def test_a_text_printed_twice_by_its_template_is_kept_once() -> None:
+    """teenvogue's template of 2015 prints the story, a pull line, then the story again."""
+    story = article_paragraphs()
+    html = page(
+        f"<article><h1>{TITLE}</h1>{story}<p>We're all marine scientists now!</p>{story}</article>"
+    )
+    text = extract_generic(html, URL).text
+    assert all(text.count(paragraph) == 1 for paragraph in LONG_PARAGRAPHS)
+    without = replace(DEFAULT_OPTIONS, repeated_runs_dropped=False)
+    twice = extract_generic(html, URL, options=without).text
+    assert all(twice.count(paragraph) == 2 for paragraph in LONG_PARAGRAPHS)
+
+
+def test_a_plans_recurring_parts_and_a_recurring_question_stay() -> None:
+    """A meal plan's days share their lines: each run said again holds a small share of the
+    text."""
+    day = "<p>Breakfast: oatmeal with berries</p><p>Lunch: lentil salad with feta</p>"
+    days = "".join(
+        f"<h2>Day {n}</h2>{day}<p>On day {n} of the plan: {LONG_PARAGRAPHS[n % 2]}</p>"
+        for n in range(1, 5)
+    )
+    intro = f"<p>{LONG_PARAGRAPHS[0]}</p>"
+    html = page(f"<article><h1>{TITLE}</h1>{intro}{days}</article>")
+    assert extract_generic(html, URL).text.count("Lunch: lentil salad with feta") == 4

@@ -30,7 +30,12 @@ from transforms.generic.score import (
     inside,
     text_key,
 )
-from transforms.generic.select import dedupe_blocks, drop_alt_echo_captions, select_blocks
+from transforms.generic.select import (
+    dedupe_blocks,
+    drop_alt_echo_captions,
+    drop_repeated_runs,
+    select_blocks,
+)
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.story import reads_as_one_story, set_under_title, story_box
 from transforms.generic.structured import structured_body_agrees
@@ -224,6 +229,8 @@ def extract_generic(
         and not page.listing  # a teaser's headline says what its thumbnail's alt says
     ):
         body = drop_alt_echo_captions(body, page, container, options)
+    if options.repeated_runs_dropped and sources["body"] == "dom" and not page.listing:
+        body = drop_repeated_runs(body, options)
     if _chars(body) < options.min_body_chars:
         raise NotAnArticle("empty_body", "no article text found")
 

@@ -271,6 +271,38 @@ def dedupe_blocks(blocks: list[Block]) -> list[Block]:
     return result
 
 
+def drop_repeated_runs(blocks: list[Block], options: ExtractionOptions) -> list[Block]:
+    """The text printed a second time by its template: a run of blocks said again later in
+    the same order, holding a large share of the text, goes. Lines repeated apart (an
+    interview's recurring question) and a plan's recurring parts (a meal plan's days, an
+    embed's notice) stay: they hold a small share each."""
+    keys = [text_key(block.text) for block in blocks]
+    total = sum(len(block.text) for block in blocks)
+    seen: dict[str, list[int]] = {}
+    dropped: set[int] = set()
+    for later, key in enumerate(keys):
+        if later in dropped or not key:
+            continue
+        for earlier in seen.get(key, []):
+            length = 0
+            while (
+                later + length < len(keys)
+                and earlier + length < later
+                and keys[earlier + length] == keys[later + length]
+                and keys[earlier + length]
+            ):
+                length += 1
+            run = blocks[later : later + length]
+            if (
+                length >= options.repeated_run_min_blocks
+                and sum(len(block.text) for block in run) >= options.repeated_run_min_share * total
+            ):
+                dropped.update(range(later, later + length))
+                break
+        seen.setdefault(key, []).append(later)
+    return [block for index, block in enumerate(blocks) if index not in dropped]
+
+
 def drop_alt_echo_captions(
     body: list[Block],
     page: PageWalk,

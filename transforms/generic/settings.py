@@ -602,6 +602,11 @@ class ExtractionOptions:
     # a byline box holding a CJK credit line ("文● オカモト／ASCII編集部") names its writer, as
     # the same line found among the page's lines does
     cjk_credits_in_bylines: bool = True
+    # the text printed twice by its template: a run of at least this many blocks, holding at
+    # least this share of the text, said again later in the same order goes the second time
+    repeated_runs_dropped: bool = True
+    repeated_run_min_blocks: int = 2
+    repeated_run_min_share: float = 0.3
     # an author tag naming a user name in small letters ("dehlix": a theme's maker, an
     # account) gives way to a byline naming people in full
     byline_over_handle_author: bool = True
