@@ -94,7 +94,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "headed_story_stays": (False,),
     "alt_echo_captions_skipped": (False,),
     "repeated_runs_dropped": (False,),
-    "repeated_run_min_share": (0.15, 0.5),
+    "repeated_run_min_share": (0.1, 0.3),
     "nocontent_boxes_skipped": (False,),
     "relaxed_over_headed_min_chars": (150, 500),
     "climb_over_sibling_paragraphs": (False,),

@@ -229,7 +229,7 @@ def extract_generic(
         and not page.listing  # a teaser's headline says what its thumbnail's alt says
     ):
         body = drop_alt_echo_captions(body, page, container, options)
-    if options.repeated_runs_dropped and sources["body"] == "dom" and not page.listing:
+    if options.repeated_runs_dropped and sources["body"] == "dom":
         body = drop_repeated_runs(body, options)
     if _chars(body) < options.min_body_chars:
         raise NotAnArticle("empty_body", "no article text found")

@@ -606,7 +606,7 @@ class ExtractionOptions:
     # least this share of the text, said again later in the same order goes the second time
     repeated_runs_dropped: bool = True
     repeated_run_min_blocks: int = 2
-    repeated_run_min_share: float = 0.3
+    repeated_run_min_share: float = 0.2
     # an author tag naming a user name in small letters ("dehlix": a theme's maker, an
     # account) gives way to a byline naming people in full
     byline_over_handle_author: bool = True
