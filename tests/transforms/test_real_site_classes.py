@@ -344,6 +344,15 @@ def test_a_page_naming_no_other_title_takes_its_first_subheading() -> None:
     assert refused.value.reason == "no_title"
 
 
+@pytest.mark.parametrize("title", [f"{HEADLINE} |", f"| {HEADLINE}", f"{HEADLINE} -"])
+def test_a_title_separator_with_nothing_beside_it_goes(title: str) -> None:
+    """changenow.de's "Über André Loibl |": the template left the site's part empty."""
+    html = page(title=title)
+    assert extract(html).title == HEADLINE
+    without = replace(DEFAULT_OPTIONS, title_dangling_separator_stripped=False)
+    assert extract_generic(html, URL, options=without).title == title
+
+
 def test_a_page_whose_subheadings_are_all_short_or_teasers_stays_refused() -> None:
     body = (
         "<h2>Latest</h2><h3><a href='/2024/other-story'>Ferry fares rise again this winter</a></h3>"

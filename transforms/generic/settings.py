@@ -602,6 +602,9 @@ class ExtractionOptions:
     # a byline box holding a CJK credit line ("文● オカモト／ASCII編集部") names its writer, as
     # the same line found among the page's lines does
     cjk_credits_in_bylines: bool = True
+    # a <title> separator with nothing on its other side ("Über André Loibl |": the template
+    # left the site's or the headline's part empty) goes
+    title_dangling_separator_stripped: bool = True
     # the text printed twice by its template: a run of at least this many blocks, holding at
     # least this share of the text, said again later in the same order goes the second time
     repeated_runs_dropped: bool = True

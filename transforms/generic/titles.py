@@ -187,7 +187,10 @@ def title_candidates(
             found.append(TitleCandidate("microdata", marked.pop()))
     title_node = next(root.iter("title"), None)
     if title_node is not None and normalize_text(title_node.text_content()):
-        found.append(TitleCandidate("title", normalize_text(title_node.text_content())))
+        text = normalize_text(title_node.text_content())
+        if options.title_dangling_separator_stripped:
+            text = DANGLING_SEPARATOR.sub("", text)
+        found.append(TitleCandidate("title", text))
     if not found and options.title_subheading_fallback_words:
         subheading = _first_subheading(root, url, options)
         if subheading:
@@ -195,6 +198,8 @@ def title_candidates(
     return found
 
 
+# "Über André Loibl |", "| Harbour Daily": a piece the template left empty, its separator alone
+DANGLING_SEPARATOR = re.compile(r"(?<=\S)\s+[|–—\-»·•:]$|^[|–—\-»·•:]\s+(?=\S)")
 MICRODATA_HEADLINES = etree.XPath(
     "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' headline ')]"
 )
