@@ -31,8 +31,11 @@ from records.urls import article_identity
 # headline-long subheading (ninth pass). 1.11.0: a list beside the box a short story's title
 # heads no longer replaces it, a plain line under a picture saying its alt text is its caption;
 # more author tags, writers' roles and credited names; the microdata headline votes and an h1's
-# own subtitle or button is no part of the title (tenth pass)
-TRANSFORMER_VERSION = "1.11.0"
+# own subtitle or button is no part of the title (tenth pass). 1.12.0: a text printed twice
+# by its template kept once; writer-classed and CJK-credited bylines, a name element spelling
+# out the metadata's first name, the publisher's fragments and registered host name no
+# people; a dangling title separator gone (eleventh pass)
+TRANSFORMER_VERSION = "1.12.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})
