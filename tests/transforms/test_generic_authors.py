@@ -1042,29 +1042,31 @@ def test_a_name_element_giving_someone_else_or_a_dateline_spells_out_nobody() ->
     assert authors_beside(two) == ("Jane",)  # which Jane is not said
 
 
-def test_the_name_a_host_is_registered_under_names_the_publisher() -> None:
-    """weekly.harbourdaily.jp: "harbourdaily", not only "weekly", is the publisher's name, so
-    an author tag giving it gives way to the byline naming the writer."""
-    url = "https://weekly.harbourdaily.jp/2024/storm-bridge"
-    html = page(
-        title=HEADLINE,
-        head='<meta name="author" content="HarbourDaily">',
-        before="<p class='byline'>By Jane Doe</p>",
-    )
-    without = replace(DEFAULT_OPTIONS, registered_host_name_publishes=False)
-    assert extract_article(html, url).authors == ("Jane Doe",)
-    assert extract_generic(html, url, options=without).authors == ("HarbourDaily",)
-
-
-def test_a_cjk_credit_line_in_a_byline_box_names_the_writer_not_the_desk() -> None:
-    """weekly.ascii.jp: "文● オカモト／ASCII編集部" (text: Okamoto / ASCII's editors) under an
-    author tag naming the publisher."""
-    url = "https://weekly.ascii.jp/elem/000/000/428/428292/"
-    html = page(
-        title=HEADLINE,
-        head='<meta name="author" content="ASCII">',
-        before="<div class='artdata'><p class='author'><a>文● 岡本太郎／ASCII編集部</a></p></div>",
-    )
-    without = replace(DEFAULT_OPTIONS, cjk_credits_in_bylines=False)
-    assert extract_article(html, url).authors == ("岡本太郎",)
-    assert extract_generic(html, url, options=without).authors == ("ASCII",)
+@pytest.mark.parametrize(
+    ("url", "tag", "byline", "rule", "writer"),
+    [
+        # "harbourdaily", not only "weekly", is the publisher's name: its author tag gives way
+        (
+            "https://weekly.harbourdaily.jp/2024/storm-bridge",
+            "HarbourDaily",
+            "<p class='byline'>By Jane Doe</p>",
+            "registered_host_name_publishes",
+            "Jane Doe",
+        ),
+        # weekly.ascii.jp: "文● オカモト／ASCII編集部" (text: Okamoto / ASCII's editors)
+        (
+            "https://weekly.ascii.jp/elem/000/000/428/428292/",
+            "ASCII",
+            "<div class='artdata'><p class='author'><a>文● 岡本太郎／ASCII編集部</a></p></div>",
+            "cjk_credits_in_bylines",
+            "岡本太郎",
+        ),
+    ],
+)
+def test_an_author_tag_naming_the_publisher_gives_way_to_the_bylines_writer(
+    url: str, tag: str, byline: str, rule: str, writer: str
+) -> None:
+    html = page(title=HEADLINE, head=f'<meta name="author" content="{tag}">', before=byline)
+    without = replace(DEFAULT_OPTIONS, **{rule: False})
+    assert extract_article(html, url).authors == (writer,)
+    assert extract_generic(html, url, options=without).authors == (tag,)
