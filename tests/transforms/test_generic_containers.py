@@ -767,3 +767,16 @@ def test_a_plans_recurring_parts_and_a_recurring_question_stay() -> None:
     intro = f"<p>{LONG_PARAGRAPHS[0]}</p>"
     html = page(f"<article><h1>{TITLE}</h1>{intro}{days}</article>")
     assert extract_generic(html, URL).text.count("Lunch: lentil salad with feta") == 4
+
+
+def test_a_refrain_starts_no_run_and_a_long_text_printed_twice_is_kept_once() -> None:
+    """A line said over and over (a forum's "Quote", a table's "Yes") is a refrain, not a text
+    printed twice; runs are measured once each, so hostile pages of many thousand lines stay
+    cheap."""
+    from records.article import Block
+    from transforms.generic.select import drop_repeated_runs
+
+    refrain = [Block("Yes, that is right.") for _ in range(5000)]
+    assert len(drop_repeated_runs(refrain, DEFAULT_OPTIONS)) == 5000
+    lines = [Block(f"Line {n} of the minutes of the harbour council.") for n in range(10_000)]
+    assert drop_repeated_runs(lines + lines, DEFAULT_OPTIONS) == lines

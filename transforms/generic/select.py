@@ -271,27 +271,38 @@ def dedupe_blocks(blocks: list[Block]) -> list[Block]:
     return result
 
 
+REPEATED_RUN_MAX_COPIES = 3  # a line said more often than this is a refrain, no double print
+
+
 def drop_repeated_runs(blocks: list[Block], options: ExtractionOptions) -> list[Block]:
     """The text printed a second time by its template: a run of blocks said again later in
     the same order, holding a large share of the text, goes. Lines repeated apart (an
     interview's recurring question) and a plan's recurring parts (a meal plan's days, an
-    embed's notice) stay: they hold a small share each."""
+    embed's notice) stay: they hold a small share each. Linear in the blocks: a line said
+    over and over starts no run, and a run already measured is not measured again from
+    inside."""
     keys = [text_key(block.text) for block in blocks]
     total = sum(len(block.text) for block in blocks)
     seen: dict[str, list[int]] = {}
+    measured_to: dict[int, int] = {}  # distance between the copies -> end of the run measured
     dropped: set[int] = set()
     for later, key in enumerate(keys):
         if later in dropped or not key:
             continue
-        for earlier in seen.get(key, []):
+        earlier_copies = seen.setdefault(key, [])
+        for earlier in earlier_copies if len(earlier_copies) < REPEATED_RUN_MAX_COPIES else ():
+            distance = later - earlier
+            if later < measured_to.get(distance, 0):
+                continue  # inside a run measured from its start
             length = 0
             while (
                 later + length < len(keys)
-                and earlier + length < later
+                and length < distance
                 and keys[earlier + length] == keys[later + length]
                 and keys[earlier + length]
             ):
                 length += 1
+            measured_to[distance] = later + length
             run = blocks[later : later + length]
             if (
                 length >= options.repeated_run_min_blocks
@@ -299,7 +310,7 @@ def drop_repeated_runs(blocks: list[Block], options: ExtractionOptions) -> list[
             ):
                 dropped.update(range(later, later + length))
                 break
-        seen.setdefault(key, []).append(later)
+        earlier_copies.append(later)
     return [block for index, block in enumerate(blocks) if index not in dropped]
 
 
