@@ -791,9 +791,9 @@ def _spell_a_publisher(names: tuple[str, ...] | list[str], publishers: set[str])
 
 def _fragment_of_publisher(name: str, raw: str, publishers: set[str]) -> bool:
     """One word of a publisher's name of several, in a text that says two of them in a row:
-    what is left of "Motley Fool Staff" or "Miami Today on November 7". "Haris LifeBuzz
-    Staff" names Haris, no word of the publisher's name; "Pamela Anderson" on her foundation's
-    site names her in full."""
+    what is left of "Motley Fool Staff" once the desk word and the host's "Fool" are cut.
+    "Haris LifeBuzz Staff" names Haris, no word of the publisher's name; "Pamela Anderson" on
+    her foundation's site names her in full."""
     words = _key(name).split()
     said = f" {_key(raw)} "
     return len(words) == 1 and any(

@@ -588,9 +588,9 @@ class ExtractionOptions:
     # JSON-LD naming someone whom the author tags and the shown byline both leave out (the
     # account that posted the story: Yoast's graph names the WordPress user) gives way to them
     json_ld_author_outvoted: bool = True
-    # what is left of the publisher's name once a desk word or a date is cut ("Motley" of
-    # "Motley Fool Staff", "Miami" of "Miami Today on November 7"), and names that together
-    # spell it ("Jobs" and "Hire" of "Jobs & Hire"), are the publisher, not people
+    # what is left of the publisher's name once a desk word and its host's name are cut
+    # ("Motley" of "Motley Fool Staff"), and names that together spell it ("Jobs" and "Hire"
+    # of "Jobs & Hire"), are the publisher, not people
     publisher_fragments_not_authors: bool = True
     # a first name or login in the metadata is spelled out by the one element classed as a
     # name that gives it in full ("<p class='full-name'>Todd Bates</p>" beside a "By" label
