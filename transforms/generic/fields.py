@@ -677,7 +677,7 @@ def _is_publisher(name: str, publishers: set[str]) -> bool:
     squashed = key.replace(" ", "")
     tagline = TAGLINE.search(name)
     for publisher in publishers:
-        if key == publisher or squashed == publisher.replace(" ", ""):
+        if _spells(key, publisher):
             return True
         if publisher in key and len(key.split()) <= len(publisher.split()) + 1:
             return True
@@ -781,12 +781,17 @@ def clean_author_names(
     return tuple(dict.fromkeys(cleaned))
 
 
+def _spells(key: str, publisher: str) -> bool:
+    """Whether a name's key is the publisher's, spaced or not ("harbour daily", "harbourdaily")."""
+    return key == publisher or key.replace(" ", "") == publisher.replace(" ", "")
+
+
 def _spell_a_publisher(names: tuple[str, ...] | list[str], publishers: set[str]) -> bool:
     """Names that together spell the publisher's: "Jobs & Hire" split at its ampersand."""
     if len(names) < 2:
         return False
     key = _key(" ".join(names))
-    return any(key == p or key.replace(" ", "") == p.replace(" ", "") for p in publishers)
+    return any(_spells(key, publisher) for publisher in publishers)
 
 
 def _fragment_of_publisher(name: str, raw: str, publishers: set[str]) -> bool:

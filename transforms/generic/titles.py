@@ -34,7 +34,8 @@ from transforms.normalize import normalize_text
 HtmlElement = lxml_html.HtmlElement
 # a separator between a headline and a site name: bars (ASCII, full-width, Hangul ㅣ), dashes,
 # guillemets and bullets with space around them, "::"
-SEPARATOR = re.compile(r"(\s+[|–—\-»·•]\s+|\s*[｜ㅣ]\s*|\s+\|\|\s+|\s+::\s+|\s+--\s+)")
+SEPARATOR_MARKS = "|–—\\-»·•"
+SEPARATOR = re.compile(rf"(\s+[{SEPARATOR_MARKS}]\s+|\s*[｜ㅣ]\s*|\s+\|\|\s+|\s+::\s+|\s+--\s+)")
 WORD = re.compile(r"\w+")
 BAR = re.compile(r"\s+[|»·•]\s+|\s*[｜ㅣ]\s*|\s+\|\|\s+|\s+::\s+")
 MIN_H1_WORDS = 2
@@ -199,7 +200,7 @@ def title_candidates(
 
 
 # "Über André Loibl |", "| Harbour Daily": a piece the template left empty, its separator alone
-DANGLING_SEPARATOR = re.compile(r"(?<=\S)\s+[|–—\-»·•:]$|^[|–—\-»·•:]\s+(?=\S)")
+DANGLING_SEPARATOR = re.compile(rf"(?<=\S)\s+[{SEPARATOR_MARKS}:]$|^[{SEPARATOR_MARKS}:]\s+(?=\S)")
 MICRODATA_HEADLINES = etree.XPath(
     "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' headline ')]"
 )
