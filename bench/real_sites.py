@@ -8,8 +8,8 @@ mart scored against the gold; trafilatura runs directly on the same pages beside
 
 Measures, per corpus folder: pages landed (a current row in `articles`), body precision /
 recall / F1 on landed pages (the shared `score.py` metric), title (one contains the other,
-case and punctuation aside), publication instant (within a minute) and day (in the gold's
-offset), authors F1 (names compared case- and punctuation-blind, mean over pages; a page
+case and punctuation aside), publication instant (within a minute, where the gold gives a
+clock) and day (see `day_right`), authors F1 (names compared case- and punctuation-blind, mean over pages; a page
 where gold and prediction are both empty scores 1) and images (count equal to the gold's).
 Fields without gold in a folder are left out of its row.
 
@@ -234,6 +234,7 @@ class Scores:
     instant: int | None = None
     day: int | None = None
     dated: int = 0
+    timed: int = 0  # golds giving a clock: a day alone says nothing of the instant
     authors: float | None = None
     images: int | None = None
     with_fields: int = 0
@@ -252,13 +253,16 @@ def score(pages: Sequence[GoldPage], found: Sequence[Found], score_pages: Callab
     dated = [(p, f) for p, f in zip(pages, found, strict=True) if p.published]
     if dated:
         result.dated = len(dated)
+        result.day = sum(day_right(p, f) for p, f in dated)
+    timed = [(p, f) for p, f in dated if not p.day_only]
+    if timed:
+        result.timed = len(timed)
         result.instant = sum(
             f.published is not None
             and abs((f.published - p.published).total_seconds()) < SAME_INSTANT_SECONDS
-            for p, f in dated
+            for p, f in timed
             if p.published
         )
-        result.day = sum(day_right(p, f) for p, f in dated)
     with_authors = [(p, f) for p, f in zip(pages, found, strict=True) if p.authors is not None]
     if with_authors:
         result.authors = statistics.fmean(
@@ -276,7 +280,10 @@ def objective(scores: Scores) -> float:
     if scores.title is not None and scores.with_fields:
         parts.append(scores.title / scores.with_fields)
     if scores.day is not None and scores.dated:
-        parts.append((scores.day + (scores.instant or 0)) / (2 * scores.dated))
+        dates = [scores.day / scores.dated]
+        if scores.instant is not None and scores.timed:
+            dates.append(scores.instant / scores.timed)
+        parts.append(statistics.fmean(dates))
     if scores.authors is not None:
         parts.append(scores.authors)
     return statistics.fmean(parts)
@@ -303,7 +310,7 @@ def print_row(folder: str, name: str, scores: Scores) -> None:
     print(
         f"{folder:<16} {name:<16} {scores.pages:>5} {scores.landed:>6} {figures} "
         f"{share(scores.title, scores.with_fields)} "
-        f"{share(scores.instant, scores.dated)} {share(scores.day, scores.dated)} {authors} "
+        f"{share(scores.instant, scores.timed)} {share(scores.day, scores.dated)} {authors} "
         f"{share(scores.images, scores.pages if scores.images is not None else 0)}"
     )
 
