@@ -113,6 +113,10 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "relaxed_skips_forms": (False,),
     "layers_skipped": (False,),
     "paywalled_paragraphs_kept": (False,),
+    "climb_skips_teaser_lists": (False,),
+    "teaser_list_min_item_share": (0.1, 0.5),
+    "teaser_list_min_link_share": (0.05, 0.3),
+    "story_box_links_skipped": (False,),
 }
 
 Counts = tuple[float, float, float]

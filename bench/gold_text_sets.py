@@ -1,13 +1,14 @@
-"""Body text on two older sets with a hand-made gold text per page, neither side built on them:
-L3S-GN1 (621 English news pages of 2008 on 408 sites) and Dragnet (1,381 blog and news pages
-of 2012). Our extractor and trafilatura side by side, the shared shingle metric (`score.py`).
+"""Body text on older sets with a hand-made gold text per page, neither side built on them:
+L3S-GN1 (621 English news pages of 2008 on 408 sites), Dragnet (1,381 blog and news pages of
+2012) and sets in CleanEval's layout (CleanPortalEval's 71 news pages of 2013 on five sites). Our extractor and trafilatura side by side, the shared shingle metric (`score.py`).
 
     git clone https://github.com/j-szulc/html-cleaning-dataset-merged /tmp/merged   # outside
     git clone https://github.com/geodrome/page-signal /tmp/page-signal              # its URLs
     uv run python bench/gold_text_sets.py \\
         --l3s /tmp/merged/page-signal-master \\
         --l3s-urls /tmp/page-signal/L3S-GN1-20100130203947-00001/url-mapping.txt \\
-        --dragnet /tmp/merged/dragnet_data [--worst 10] [--no-trafilatura]
+        --dragnet /tmp/merged/dragnet_data [--worst 10] [--no-trafilatura] \\
+        --cleaneval /tmp/merged/CleanPortalEval-master      # 71 news pages of 2013, 5 sites
 
 Both folders hold `input/<page>.html` and `GoldStandard/<page>.txt`. L3S-GN1's gold is the
 annotated page: the spans its assessors marked "full text" (`x-nc-sel2`) are the body, the
@@ -26,6 +27,7 @@ import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from html import unescape as html_unescape
 from pathlib import Path
 
 from lxml import html as lxml_html
@@ -39,6 +41,7 @@ SHARED_SCORE = Path(__file__).resolve().parents[2] / "shared" / "bench" / "score
 NO_URL = "https://example.com/a"
 DRAGNET_COMMENTS = "!@#$%^&*()  COMMENTS"
 SPACE = re.compile(r"\s+")
+CLEANEVAL_BLOCK = re.compile(r"<[hpl]>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,25 @@ def load_dragnet(folder: Path) -> list[GoldPage]:
         text = gold.read_bytes().decode("utf-8", "replace").split(DRAGNET_COMMENTS)[0].strip()
         if source.exists() and text:
             pages.append(GoldPage(gold.stem, source, NO_URL, text, ""))
+    return pages
+
+
+def load_cleaneval(folder: Path) -> list[GoldPage]:
+    """CleanEval's layout (its own sets and CleanPortalEval's news portals): the gold starts
+    with a "URL:" line, then the kept text in blocks opened by `<h>`, `<p>` or `<l>`, the
+    source's entities left in."""
+    pages = []
+    for gold in sorted((folder / "GoldStandard").glob("*.txt")):
+        source = folder / "input" / f"{gold.stem}.html"
+        text = gold.read_bytes().decode("utf-8", "replace")
+        url = NO_URL
+        first, _, rest = text.lstrip().partition("\n")
+        if first.startswith("URL:"):
+            url, text = first.removeprefix("URL:").strip() or NO_URL, rest
+        blocks = (SPACE.sub(" ", block).strip() for block in CLEANEVAL_BLOCK.split(text))
+        body = html_unescape("\n".join(block for block in blocks if block))
+        if source.exists() and body:
+            pages.append(GoldPage(gold.stem, source, url, body, ""))
     return pages
 
 
@@ -155,19 +177,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l3s", type=Path, help="the merged copy's page-signal-master folder")
     parser.add_argument("--l3s-urls", type=Path, help="L3S-GN1's url-mapping.txt")
     parser.add_argument("--dragnet", type=Path, help="the merged copy's dragnet_data folder")
+    parser.add_argument(
+        "--cleaneval",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder in CleanEval's layout (the merged copy's CleanPortalEval-master, …)",
+    )
     parser.add_argument("--worst", type=int, default=0, help="list the N pages ours lose most")
     parser.add_argument("--no-trafilatura", action="store_true")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--score-module", type=Path, default=SHARED_SCORE)
     args = parser.parse_args(argv)
-    if args.l3s is None and args.dragnet is None:
-        parser.error("give --l3s, --dragnet or both")
+    if args.l3s is None and args.dragnet is None and not args.cleaneval:
+        parser.error("give --l3s, --dragnet, --cleaneval or several")
     score_pages = load_scorer(args.score_module)
     sets = []
     if args.l3s is not None:
         sets.append(("L3S-GN1", load_l3s(args.l3s, args.l3s_urls)))
     if args.dragnet is not None:
         sets.append(("Dragnet", load_dragnet(args.dragnet)))
+    for folder in args.cleaneval:
+        sets.append((folder.name, load_cleaneval(folder)))
     for name, pages in sets:
         score_set(name, pages, score_pages, not args.no_trafilatura, args.workers, args.worst)
     return 0

@@ -449,6 +449,40 @@ def test_a_short_story_in_the_pages_only_box_named_as_a_story_is_read_as_an_arti
     assert_read_as_article(html, single_story_box_is_article=False)
 
 
+def test_teasers_with_blurbs_under_the_text_do_not_widen_the_container() -> None:
+    """ "More stories": list items each holding a linked headline and a one-sentence blurb
+    are prose of other pages; the container stays the text's own box."""
+    teasers = "".join(
+        f"<li><h3><a href='/news/{index}'>Ferry fares to rise in spring</a></h3>"
+        f"<p>Story {index}: the operator says tickets on the north crossing will cost more "
+        "from April, and the council wants a discount for residents.</p></li>"
+        for index in range(2)
+    )
+    html = story_page(
+        f"<div class='layout'><div class='story-body'><h1>{TITLE}</h1>"
+        f"{paragraphs(STORY[:8])}</div><div class='top-index'><h2>Local</h2>"
+        f"<ul>{teasers}</ul></div></div>"
+    )
+    text = extract_generic(html, URL).text
+    assert all(part in text for part in STORY[:8])
+    assert "Story 0" not in text
+    without = replace(DEFAULT_OPTIONS, climb_skips_teaser_lists=False)
+    assert "Story 0" in extract_generic(html, URL, options=without).text
+
+
+def test_a_link_classed_as_an_article_is_no_second_story_box() -> None:
+    """A tab bar's `<a class="article">` link is no box that could hold a story: the text's
+    `<div class="article">` is still the page's only one."""
+    html = (
+        "<html><head><title>Harbour Daily</title></head><body><div id='wide'>"
+        "<div class='tabs'><a class='article' href='/bridge'>Article</a> "
+        "<a class='comments' href='/bridge#comments'>Comments</a></div>"
+        f"<h3>{TITLE}</h3><div class='article'><div class='text'>{paragraphs(STORY[:4])}</div>"
+        f"</div></div><div id='rail'>{TEASER_RAIL}</div></body></html>"
+    )
+    assert_read_as_article(html, story_box_links_skipped=False)
+
+
 def test_a_box_named_as_a_story_far_above_the_text_says_nothing() -> None:
     # a forum or a shop names its whole column "post" or "article": the text sits deep in it
     html = (

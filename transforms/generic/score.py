@@ -75,6 +75,8 @@ def choose_container(
     decayed: dict[HtmlElement, float] = {}
     prose = {} if prose is None else prose
     chains: dict[HtmlElement, list[HtmlElement]] = {}
+    links: dict[HtmlElement, int] = {}
+    item_prose: dict[HtmlElement, float] = {}
     page_prose = 0.0
     for block in blocks:
         block.score = score_block(block, listing, options)
@@ -92,6 +94,16 @@ def choose_container(
             page_prose += block.score
             for element in chain:
                 prose[element] = prose.get(element, 0.0) + block.score
+            if any(element.tag == "li" for element in chain[:TEASER_ITEM_LEVELS]):
+                for element in chain:
+                    item_prose[element] = item_prose.get(element, 0.0) + block.score
+        if (
+            block.link_chars
+            and not block.is_prose
+            and not (block.tag == "tr" and options.table_rows_as_text)
+        ):
+            for element in chain:
+                links[element] = links.get(element, 0) + block.link_chars
     if not totals:
         return None, 0.0, 0.0
     best = max(decayed, key=decayed.__getitem__)
@@ -134,6 +146,15 @@ def choose_container(
         )
         if past_noise:  # past a quiet wrapper's stray line, only the text's own continuation
             split_half = intro = small = False
+        if small and options.climb_skips_teaser_lists:
+            # ... unless what it adds is a list of teasers: blurbs in list items under their
+            # linked headlines ("More China stories")
+            added_links = links.get(parent, 0) - links.get(best, 0)
+            added_items = item_prose.get(parent, 0.0) - item_prose.get(best, 0.0)
+            small = (
+                added_links <= options.teaser_list_min_link_share * added_prose
+                or added_items < options.teaser_list_min_item_share * added_prose
+            )
         if gain <= 0 or not (
             split_half or intro or continued or segmented or (small and node is best)
         ):
@@ -142,6 +163,9 @@ def choose_container(
     if prose.get(best, 0.0) < options.share_climb_below * page_prose:
         best = _climb_to_prose_share(best, blocks, prose, page_prose, options)
     return best, prose.get(best, 0.0), page_prose
+
+
+TEASER_ITEM_LEVELS = 3
 
 
 def _sibling_paragraph_prose(

@@ -418,6 +418,11 @@ class ExtractionOptions:
     # the container grows to its parent when that adds less than this share of its score ...
     climb_max_gain_share: float = 0.5
     climb_max_noise: float = 0.1  # ... or adds prose with little link / stub text around it
+    # ... but not when the prose it adds sits in list items (at least this share of it), with
+    # linked text beside it of more than this share of it: teasers, not the text
+    climb_skips_teaser_lists: bool = True
+    teaser_list_min_item_share: float = 0.3
+    teaser_list_min_link_share: float = 0.1
     # a wrapper adding no prose and at most this share of the held score as noise (a quote's
     # <blockquote> with its <cite>) is looked through, not a stop (0: any noise stops)
     climb_quiet_wrapper_noise: float = 0.1
@@ -466,6 +471,7 @@ class ExtractionOptions:
     # ... and so is one whose text sits in (or two levels under) the page's only box named
     # "article", "post", "entry", "story" or "permalink"
     single_story_box_is_article: bool = True
+    story_box_links_skipped: bool = True  # a link classed "article" (a tab) is no story box
     # ... or the page's only box named as a story's text ("articleBody", "entry-content")
     single_text_box_is_article: bool = True
     headed_text_is_article: bool = True

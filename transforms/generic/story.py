@@ -85,7 +85,10 @@ def in_single_story_box(
     the page's only box named as a story (class or id "article", "post", "entry", "story",
     "permalink"): a story's page; a listing names each teaser so, a forum or shop names its
     whole column, farther up."""
-    box = _the_only_box(STORY_BOXES(root))
+    boxes = STORY_BOXES(root)
+    if options.story_box_links_skipped:
+        boxes = [box for box in boxes if box.tag not in LINK_TAGS]
+    box = _the_only_box(boxes)
     return _holds(box, container, levels=options.headed_text_levels)
 
 
@@ -163,6 +166,7 @@ ENTRY_ELEMENTS = etree.XPath(
 )
 
 
+LINK_TAGS = frozenset({"a", "button"})
 STORY_BOX_NAMES = ("article", "post", "entry", "story", "permalink")
 # the <body>'s class names the kind of page ("story" on every page of a news site), no box
 STORY_BOXES = etree.XPath(
