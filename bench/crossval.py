@@ -117,6 +117,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "teaser_list_min_item_share": (0.1, 0.5),
     "teaser_list_min_link_share": (0.05, 0.3),
     "story_box_links_skipped": (False,),
+    "marked_post_read_alone": (False,),
 }
 
 Counts = tuple[float, float, float]

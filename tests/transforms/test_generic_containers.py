@@ -508,6 +508,33 @@ def test_a_short_story_in_the_pages_only_box_classed_as_a_story_text_is_read_as_
     assert "Harbour news" in extract_generic(text_page(2), URL).text  # one per teaser
 
 
+def test_a_marked_post_that_is_a_roundup_of_links_is_read_alone_not_the_blogroll() -> None:
+    """A post whose text is a list of links ("Reading for a rainy day") reads as a listing;
+    the page marks it as its only post, so the blogroll beside it is not what is read."""
+    roundup = "".join(
+        f"<li><a href='https://elsewhere.example/{index}'>Harbour reading {index}: the ferry "
+        "timetable explained</a></li>"
+        for index in range(6)
+    )
+    blogroll = "".join(
+        f"<li><a href='https://blog{index}.example/'>Friendly blog number {index}: notes on "
+        "sailing, tides and the history of the harbour towns</a></li>"
+        for index in range(40)
+    )
+    html = (
+        "<html><head><title>Reading for a rainy day</title></head><body><div id='main'>"
+        "<div class='post-7177 type-post hentry'><h2>Reading for a rainy day</h2>"
+        f"<div class='entry'><ul>{roundup}</ul><p>Plus a <a href='/x'>new column</a>.</p>"
+        f"</div></div></div><div id='rail'><h3>Blogroll</h3><ul>{blogroll}</ul></div>"
+        "</body></html>"
+    )
+    text = extract_generic(html, URL).text
+    assert "Harbour reading 5" in text
+    assert "Friendly blog" not in text
+    without = replace(DEFAULT_OPTIONS, marked_post_read_alone=False)
+    assert "Friendly blog" in extract_generic(html, URL, options=without).text
+
+
 def test_a_static_page_marked_as_an_entry_is_no_post() -> None:
     # WordPress marks its static pages (a landing page) `hentry` too
     html = (

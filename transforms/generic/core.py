@@ -37,7 +37,12 @@ from transforms.generic.select import (
     select_blocks,
 )
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.generic.story import reads_as_one_story, set_under_title, story_box
+from transforms.generic.story import (
+    marked_post,
+    reads_as_one_story,
+    set_under_title,
+    story_box,
+)
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import pick_title_with_source
 from transforms.generic.walk import PageWalk, walk_page, weighed_length
@@ -201,6 +206,14 @@ def extract_generic(
                 _chars(body) < options.listing_story_min_chars
                 or _teaser_chars(listing[1], listing[2], options) > wanted
             )
+        if options.marked_post_read_alone and listing[2] is not None:
+            post = marked_post(root)
+            if post is not None and not inside(listing[2], post):
+                alone = extract_body(post, base, title, False, listing=True, options=options)
+                # a text read outside the post (a sidebar's) is no story to keep
+                outside = container is None or not inside(container, post)
+                if _chars(alone[0]) >= (options.min_body_chars if outside else wanted):
+                    listing, gains = alone, True
         if gains and options.headed_story_stays and body and listing[2] is not None:
             # a list beside the story's box (a sidebar, "More videos") is other stories
             box = story_box(container, title, container_prose, page_prose, options)

@@ -460,6 +460,9 @@ class ExtractionOptions:
     # way to no listing reading outside that box: a video's caption stays, the "More videos"
     # list beside it is other stories
     headed_story_stays: bool = True
+    # ... and on a page marking one post (`hentry`, "post-7177"), a listing reading outside it
+    # (a blogroll) gives way to the post read alone as a listing: a roundup of links
+    marked_post_read_alone: bool = True
     # ... or in a box of no <article> (its own element or one of this many ancestors) holding
     # an h1 that is the title above the text: a short story of a page without HTML5 markup
     # a page its blog engine marks as one post (`<body class="single-post postid-…">`) is

@@ -78,6 +78,11 @@ def in_single_entry(root: HtmlElement, container: HtmlElement | None) -> bool:
     return _holds(entry, container, levels=None)
 
 
+def marked_post(root: HtmlElement) -> HtmlElement | None:
+    """The page's only post as blog engines and microformats mark one (see `in_single_entry`)."""
+    return _the_only_box(ENTRY_ELEMENTS(root))
+
+
 def in_single_story_box(
     root: HtmlElement, container: HtmlElement | None, options: ExtractionOptions
 ) -> bool:
