@@ -32,6 +32,7 @@ from transforms.dates import (
     parse_datetime,
 )
 from transforms.furniture import clean_body, credit_parts, is_credit_line, strip_site_name
+from transforms.generic.core import prose_words
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.metadata import short_language
 from transforms.normalize import normalize_text
@@ -209,14 +210,9 @@ class _LazyGeneric:
                 found = self.run(self.page, self.timezone)
             except NotAnArticle:
                 found = None
-            prose_words = sum(
-                len(block.text.split())
-                for block in (found.body if found else ())
-                if len(block.text.split()) >= self.options.prose_block_words
-            )
             if found is not None and (
                 found.confidence >= self.options.generic_min_confidence
-                and prose_words >= self.options.generic_min_words
+                and prose_words(found.body, self.options) >= self.options.generic_min_words
             ):
                 self.article = found
         return self.article

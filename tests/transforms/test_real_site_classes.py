@@ -338,9 +338,12 @@ def test_a_page_naming_no_other_title_takes_its_first_subheading() -> None:
     article = extract(html)
     assert article.title == HEADLINE
     assert article.sources["title"] == "subheading"
+    # without the subheading, the page still lands, titled from its text (below)
     without = replace(DEFAULT_OPTIONS, title_subheading_fallback_words=0)
+    assert extract_generic(html, URL, options=without).sources["title"] == "text"
+    neither = replace(without, untitled_text_lands=False)
     with pytest.raises(NotAnArticle) as refused:
-        extract_generic(html, URL, options=without)
+        extract_generic(html, URL, options=neither)
     assert refused.value.reason == "no_title"
 
 
@@ -353,14 +356,64 @@ def test_a_title_separator_with_nothing_beside_it_goes(title: str) -> None:
     assert extract_generic(html, URL, options=without).title == title
 
 
-def test_a_page_whose_subheadings_are_all_short_or_teasers_stays_refused() -> None:
+def test_a_page_whose_subheadings_are_all_short_or_teasers_takes_no_title_from_them() -> None:
     body = (
         "<h2>Latest</h2><h3><a href='/2024/other-story'>Ferry fares rise again this winter</a></h3>"
         + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     )
+    html = f"<html><body><main>{body}</main></body></html>"
+    article = extract(html)
+    assert article.sources["title"] == "text"
+    assert article.title != "Latest" and "Ferry fares" not in article.title
+    without = replace(DEFAULT_OPTIONS, untitled_text_lands=False)
     with pytest.raises(NotAnArticle) as refused:
-        extract(f"<html><body><main>{body}</main></body></html>")
+        extract_generic(html, URL, options=without)
     assert refused.value.reason == "no_title"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # a slug of words names the story
+        (
+            "https://odds.example/read/classy-hewitt-through-to-second-round",
+            "Classy hewitt through to second round",
+        ),
+        # an id or a two-word slug does not: the lede's first sentence does, cut to a headline
+        (
+            "https://news.example/display_article.php?news_id=100352",
+            "The harbour council voted on Tuesday evening to close the old swing bridge for repairs …",
+        ),
+        (
+            URL,
+            "The harbour council voted on Tuesday evening to close the old swing bridge for repairs …",
+        ),
+    ],
+)
+def test_a_page_naming_no_title_at_all_lands_titled_from_its_address_or_lede(
+    url: str, expected: str
+) -> None:
+    """A file whose head was cut, a template setting its headline in a styled <div>: the text
+    is an article all the same, so it lands, its title marked as read from the text."""
+    body = "<div class='pic'>Photo: the bridge at dusk</div>" + "".join(
+        f"<p>{p}</p>" for p in PARAGRAPHS
+    )
+    html = f"<html><body><div id='story'>{body}</div></body></html>"
+    article = extract(html, url)
+    assert article.title == expected
+    assert article.sources["title"] == "text"
+    assert PARAGRAPHS[-1] in article.text
+
+
+def test_a_page_naming_no_title_and_holding_no_article_text_stays_refused() -> None:
+    # a bot wall, a script-only app: no title, and no text that reads as an article
+    for body in (
+        "<p>Request unsuccessful. Incapsula incident ID: 703000160143928249</p>",
+        "<noscript>You need to enable JavaScript to run this app.</noscript><div id='root'></div>",
+    ):
+        with pytest.raises(NotAnArticle) as refused:
+            extract(f"<html><body>{body}</body></html>")
+        assert refused.value.reason in ("no_title", "empty_body")
 
 
 def test_a_publisher_spelling_the_headline_is_no_site_name() -> None:

@@ -14,6 +14,7 @@ Nothing here changes the tree it is given: a tree parsed once can serve several 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
@@ -44,7 +45,7 @@ from transforms.generic.story import (
     story_box,
 )
 from transforms.generic.structured import structured_body_agrees
-from transforms.generic.titles import pick_title_with_source
+from transforms.generic.titles import pick_title_with_source, title_from_text
 from transforms.generic.walk import PageWalk, walk_page, weighed_length
 from transforms.metadata import PageMetadata, read_metadata, short_language
 from transforms.page import parse_html
@@ -115,6 +116,15 @@ def body_text(blocks: list[Block]) -> str:
     return "\n".join(block.text for block in blocks)
 
 
+NO_TITLE = "no og:title, JSON-LD headline, h1, <title> or headline-long h2 or h3"
+
+
+def prose_words(blocks: Iterable[Block], options: ExtractionOptions = DEFAULT_OPTIONS) -> int:
+    """The words of the blocks long enough to be prose (`prose_block_words`), not a menu's."""
+    counts = (len(block.text.split()) for block in blocks)
+    return sum(count for count in counts if count >= options.prose_block_words)
+
+
 def _chars(blocks: list[Block]) -> int:
     return sum(len(block.text) for block in blocks)
 
@@ -160,10 +170,10 @@ def extract_generic(
     sources: dict[str, str] = {}
     base = meta.base_url or url  # relative image addresses resolve against <base href>
     title, title_source = pick_title_with_source(meta, root, url, options)
-    if not title:
-        raise NotAnArticle(
-            "no_title", "no og:title, JSON-LD headline, h1, <title> or headline-long h2 or h3"
-        )
+    untitled = not title
+    if untitled and not options.untitled_text_lands:
+        raise NotAnArticle("no_title", NO_TITLE)
+    title = title or ""
     sources["title"] = title_source or "metadata"
 
     body, page, container, container_prose, page_prose = extract_body(
@@ -252,6 +262,17 @@ def extract_generic(
     confidence = confidence_of(body, container_prose, page_prose, title_in_page, options)
     if confidence < options.min_confidence:
         raise NotAnArticle("low_confidence", f"confidence {confidence}")
+
+    if untitled:
+        # the page names no title: only a text that reads as an article lands, titled from
+        # its address or its first line
+        if (
+            confidence < options.generic_min_confidence
+            or prose_words(body, options) < options.generic_min_words
+        ):
+            raise NotAnArticle("no_title", NO_TITLE)
+        title = title_from_text(url, [block.text for block in body], options)
+        sources["title"] = "text"
 
     published, updated, date_sources = pick_dates_with_sources(
         meta, root, container, url, default_timezone, options, title

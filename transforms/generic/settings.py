@@ -720,6 +720,10 @@ class ExtractionOptions:
     # a page naming nothing else (no og:title, headline, h1 or <title>; a template that sets
     # its headline in an h2, a file whose head was cut) takes its first subheading this long
     title_subheading_fallback_words: int = 4  # 0: off
+    # a page naming no title at all lands when its text reads as an article (this confidence,
+    # this many words in long blocks), titled by its address's slug or its first line
+    untitled_text_lands: bool = True
+    slug_title_min_words: int = 3
     # profile path (transforms/fields.py): the generic body replaces the profile's when it holds
     # this much more text that contains the profile's (a body split over sibling containers)
     generic_body_gain: float = 1.25

@@ -497,3 +497,31 @@ def pick_title_with_source(
             ):
                 return candidate.text, candidate.source
     return best.text, best.source
+
+
+SLUG_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
+SLUG_SEPARATOR = re.compile(r"[-_+.]+|%20")
+SLUG_WORD = re.compile(r"[^\W\d_]{2,}")
+FALLBACK_TITLE_MAX_WORDS = 15
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
+
+
+def title_from_text(url: str, lines: list[str], options: ExtractionOptions) -> str:
+    """A title for a page that names none (a file whose head was cut, a template setting its
+    headline in a styled <div>): the address's slug when it is words ("classy-hewitt-through-
+    to-second-round"), else the first sentence of the text's first paragraph (its lede; the
+    short lines above it are captions and labels as often as not), cut to a headline's length."""
+    segments = [segment for segment in urlsplit(url).path.split("/") if segment]
+    if segments:
+        pieces = SLUG_SEPARATOR.split(SLUG_EXTENSION.sub("", segments[-1]))
+        words = [piece for piece in pieces if SLUG_WORD.fullmatch(piece)]
+        if len(words) >= options.slug_title_min_words and len(words) * 2 >= len(pieces):
+            return " ".join(words).capitalize()
+    lede = next((line for line in lines if len(line.split()) >= options.prose_block_words), None)
+    if lede is None:
+        lede = next((line for line in lines if _key(line)), "")
+    sentence = SENTENCE_BREAK.split(lede, maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) <= FALLBACK_TITLE_MAX_WORDS:
+        return sentence.strip()
+    return " ".join(words[:FALLBACK_TITLE_MAX_WORDS]).rstrip(",;:–—-") + " …"
