@@ -379,6 +379,12 @@ def test_a_page_whose_subheadings_are_all_short_or_teasers_takes_no_title_from_t
             "https://odds.example/read/classy-hewitt-through-to-second-round",
             "Classy hewitt through to second round",
         ),
+        # a slug in another script, percent-encoded as addresses carry it
+        (
+            "https://news.example/%D0%BD%D0%BE%D0%B2%D1%8B%D0%B9-%D0%BC%D0%BE%D1%81%D1%82-"
+            "%D0%BE%D1%82%D0%BA%D1%80%D1%8B%D1%82",
+            "Новый мост открыт",
+        ),
         # an id or a two-word slug does not: the lede's first sentence does, cut to a headline
         (
             "https://news.example/display_article.php?news_id=100352",

@@ -265,7 +265,7 @@ def extract_generic(
 
     if untitled:
         # the page names no title: only a text that reads as an article lands, titled from
-        # its address or its first line
+        # its address or its lede
         if (
             confidence < options.generic_min_confidence
             or prose_words(body, options) < options.generic_min_words

@@ -307,6 +307,7 @@ def own_article(element: HtmlElement) -> HtmlElement | None:
 
 
 def headed_by(article: HtmlElement, title_key: str) -> bool:
-    return any(
+    """Whether an h1 or h2 of `article` says the title (none does when the page has none)."""
+    return bool(title_key) and any(
         text_key(heading.text_content()) == title_key for heading in article.iter("h1", "h2")
     )

@@ -721,7 +721,7 @@ class ExtractionOptions:
     # its headline in an h2, a file whose head was cut) takes its first subheading this long
     title_subheading_fallback_words: int = 4  # 0: off
     # a page naming no title at all lands when its text reads as an article (this confidence,
-    # this many words in long blocks), titled by its address's slug or its first line
+    # this many words in long blocks), titled by its address's slug or its lede
     untitled_text_lands: bool = True
     slug_title_min_words: int = 3
     # profile path (transforms/fields.py): the generic body replaces the profile's when it holds

@@ -243,6 +243,8 @@ def _title_headings(
 ) -> Iterator[HtmlElement]:
     """The headings of `tags` saying the title (by its `text_key`), box by box, up to the
     page's <body>."""
+    if not key:  # a page naming no title: an empty heading says nothing
+        return
     for box in boxes:
         if box.tag in ("body", "html"):
             return

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -500,7 +500,7 @@ def pick_title_with_source(
 
 
 SLUG_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
-SLUG_SEPARATOR = re.compile(r"[-_+.]+|%20")
+SLUG_SEPARATOR = re.compile(r"[-_+.\s]+")
 SLUG_WORD = re.compile(r"[^\W\d_]{2,}")
 FALLBACK_TITLE_MAX_WORDS = 15
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])")
@@ -513,7 +513,7 @@ def title_from_text(url: str, lines: list[str], options: ExtractionOptions) -> s
     short lines above it are captions and labels as often as not), cut to a headline's length."""
     segments = [segment for segment in urlsplit(url).path.split("/") if segment]
     if segments:
-        pieces = SLUG_SEPARATOR.split(SLUG_EXTENSION.sub("", segments[-1]))
+        pieces = SLUG_SEPARATOR.split(SLUG_EXTENSION.sub("", unquote(segments[-1])))
         words = [piece for piece in pieces if SLUG_WORD.fullmatch(piece)]
         if len(words) >= options.slug_title_min_words and len(words) * 2 >= len(pieces):
             return " ".join(words).capitalize()
