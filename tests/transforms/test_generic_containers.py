@@ -430,7 +430,8 @@ def test_a_short_post_in_the_pages_only_blog_entry_is_read_as_an_article(marker:
         "<html><head><title>Harbour Blog</title></head><body><div id='alpha'>"
         f"{entry}</div><div id='beta'>{TEASER_RAIL}</div></body></html>"
     )
-    assert_read_as_article(html, single_entry_is_article=False)
+    # the page's only marked post, read alone over the rail, keeps the story too: both go off
+    assert_read_as_article(html, single_entry_is_article=False, marked_post_read_alone=False)
     front = html.replace(entry, entry + entry)
     assert "Harbour news" in extract_generic(front, URL).text
 
@@ -534,6 +535,23 @@ def test_a_marked_post_that_is_a_roundup_of_links_is_read_alone_not_the_blogroll
     assert "Friendly blog" not in text
     without = replace(DEFAULT_OPTIONS, marked_post_read_alone=False)
     assert "Friendly blog" in extract_generic(html, URL, options=without).text
+
+
+def test_a_listing_reading_outside_the_pages_only_marked_post_is_its_sidebar() -> None:
+    """With the post's own text too short for a listing reading of it to gain, the rail's
+    teasers outside it still do not replace the text read first."""
+    entry = (
+        "<div class='post-7177 type-post hentry'><h3>Harbour notes</h3>"
+        f"<div class='copy'>{paragraphs(STORY[:4])}</div></div>"
+    )
+    html = (
+        "<html><head><title>Harbour Blog</title></head><body><div id='alpha'>"
+        f"{entry}</div><div id='beta'>{TEASER_RAIL}</div></body></html>"
+    )
+    assert_read_as_article(html, marked_post_read_alone=False, single_entry_is_article=False)
+    only_entry_off = replace(DEFAULT_OPTIONS, single_entry_is_article=False)
+    text = extract_generic(html, URL, options=only_entry_off).text
+    assert STORY[0] in text and "Harbour news" not in text
 
 
 def test_a_static_page_marked_as_an_entry_is_no_post() -> None:

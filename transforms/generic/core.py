@@ -224,6 +224,8 @@ def extract_generic(
                 outside = container is None or not inside(container, post)
                 if _chars(alone[0]) >= (options.min_body_chars if outside else wanted):
                     listing, gains = alone, True
+                elif body:
+                    gains = False  # a listing outside the page's only post is its sidebar
         if gains and options.headed_story_stays and body and listing[2] is not None:
             # a list beside the story's box (a sidebar, "More videos") is other stories
             box = story_box(container, title, container_prose, page_prose, options)

@@ -461,7 +461,8 @@ class ExtractionOptions:
     # list beside it is other stories
     headed_story_stays: bool = True
     # ... and on a page marking one post (`hentry`, "post-7177"), a listing reading outside it
-    # (a blogroll) gives way to the post read alone as a listing: a roundup of links
+    # (a blogroll) gives way to the post read alone as a listing (a roundup of links), or, when
+    # that gains nothing, to the text read first
     marked_post_read_alone: bool = True
     # ... or in a box of no <article> (its own element or one of this many ancestors) holding
     # an h1 that is the title above the text: a short story of a page without HTML5 markup
