@@ -581,6 +581,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "name_class_spells_out_metadata": (False,),
     "registered_host_name_publishes": (False,),
     "cjk_credits_in_bylines": (False,),
+    "personal_site_owner_writes": (False,),
     "byline_over_handle_author": (False,),
     "quote_names_not_bylines": (False,),
     "byline_box_labels": (False,),

@@ -1070,3 +1070,49 @@ def test_an_author_tag_naming_the_publisher_gives_way_to_the_bylines_writer(
     without = replace(DEFAULT_OPTIONS, **{rule: False})
     assert extract_article(html, url).authors == (writer,)
     assert extract_generic(html, url, options=without).authors == (tag,)
+
+
+@pytest.mark.parametrize(
+    ("url", "head", "owner"),
+    [
+        (
+            "https://www.jane-doe.example/notes/bridge",
+            "<meta property='og:site_name' content='Dr. Jane Doe'>",
+            "Jane Doe",
+        ),
+        ("https://janedoe.example/blog/bridge", "", "Jane Doe"),  # "Jane Doe's Digital Home"
+    ],
+)
+def test_a_personal_site_named_after_its_owner_names_the_writer(
+    url: str, head: str, owner: str
+) -> None:
+    """A page naming nobody, on a site named after a person (an academic title, "…'s Digital
+    Home") whose host spells the name: the owner writes it."""
+    html = (
+        f"<html><head><title>{HEADLINE} | Jane Doe's Digital Home</title>{head}</head><body>"
+        f"<main><article><h1>{HEADLINE}</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</article></main></body></html>"
+    )
+    article = extract_article(html, url)
+    assert article.authors == (owner,)
+    assert article.sources["authors"] == "site-name"
+    without = replace(DEFAULT_OPTIONS, personal_site_owner_writes=False)
+    assert extract_generic(html, url, options=without).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        ("https://www.royalroad.example/fiction/1", "Royal Road"),  # a brand the host spells
+        ("https://www.harbour.example/notes/bridge", "Dr. Jane Doe"),  # a host not spelling it
+    ],
+)
+def test_a_brand_or_a_name_its_host_does_not_spell_is_no_owner(url: str, site: str) -> None:
+    html = (
+        f"<html><head><title>{HEADLINE}</title><meta property='og:site_name' content='{site}'>"
+        f"</head><body><main><article><h1>{HEADLINE}</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</article></main></body></html>"
+    )
+    assert extract_article(html, url).authors == ()

@@ -1604,7 +1604,60 @@ def pick_authors_with_source(
         named = cjk_byline(_text_lines(root))
         if named:
             return named, "byline"
+    if options.personal_site_owner_writes:
+        owner = personal_site_owner(meta, root, url)
+        if owner:
+            return (owner,), "site-name"
     return (), None
+
+
+def personal_site_owner(meta: PageMetadata, root: HtmlElement, url: str) -> str | None:
+    """The person a site is named after, when its host spells the name too and the name is
+    marked as a person's (an academic title, a possessive): a personal site ("Dr. Alexander
+    Klier" on alexander-klier.net, "Gregory Szorc's Digital Home" on gregoryszorc.com) whose
+    pages name their writer nowhere else."""
+    hosts = {
+        squashed
+        for host in page_hosts(meta, url, stated=True)
+        for label in (host.split(".")[0], _registered_host(host))
+        if len(squashed := re.sub(r"[\W_]", "", label.casefold())) >= MIN_OWNER_HOST_CHARS
+    }
+    title = root.find(".//title")
+    pieces = BAR.split(title.text_content()) if title is not None else []
+    pieces = [part for piece in pieces for part in SITE_NAME_DASH.split(piece)]
+    for candidate in (
+        meta.site_name,
+        meta.meta.get("application-name"),
+        meta.meta.get("msapplication-tooltip"),
+        *pieces,
+    ):
+        text = normalize_text(candidate or "")
+        # a person's mark: an academic title, or the site called the person's thing
+        # ("Royal Road", "EAT SMARTER" are brands their hosts spell too)
+        name = OWNERS_THING.sub("", ACADEMIC_TITLE.sub("", text))
+        if (
+            name != text
+            and name
+            and len(name.split()) <= MAX_OWNER_WORDS
+            and _is_full_name(name)
+            and re.sub(r"[\W_]", "", name.casefold()) in hosts
+        ):
+            return name
+    return None
+
+
+def _registered_host(host: str) -> str:
+    labels = host.split(".")[:-1]
+    while labels and labels[-1] in ("co", "com", "org", "net", "ac", "edu", "gov"):
+        labels.pop()
+    return labels[-1] if labels else ""
+
+
+MIN_OWNER_HOST_CHARS = 6
+MAX_OWNER_WORDS = 3
+ACADEMIC_TITLE = re.compile(r"^(?:(?:Dr|Prof|Mag|Dipl\.-Ing)\.?\s+)+", re.IGNORECASE)
+OWNERS_THING = re.compile(r"[’']s\s.*$")  # "Gregory Szorc's Digital Home"
+SITE_NAME_DASH = re.compile(r"\s+[–—-]\s+")
 
 
 def cjk_byline(lines: list[str]) -> tuple[str, ...]:
