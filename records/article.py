@@ -36,7 +36,8 @@ from records.urls import article_identity
 # out the metadata's first name, the publisher's fragments and registered host name no
 # people; a dangling title separator gone (eleventh pass). 1.13.0: teasers in list items no
 # longer widen the container; a post marked as the page's only one read alone over a blogroll;
-# a page naming no title lands titled from its slug or lede (twelfth pass)
+# a page naming no title lands titled from its slug or lede; a personal site's owner named as
+# its writer (twelfth pass)
 TRANSFORMER_VERSION = "1.13.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
