@@ -1619,7 +1619,7 @@ def personal_site_owner(meta: PageMetadata, root: HtmlElement, url: str) -> str 
     hosts = {
         squashed
         for host in page_hosts(meta, url, stated=True)
-        for label in (host.split(".")[0], _registered_host(host))
+        for label in (host.split(".")[0], _registered_name(host))
         if len(squashed := re.sub(r"[\W_]", "", label.casefold())) >= MIN_OWNER_HOST_CHARS
     }
     title = root.find(".//title")
@@ -1644,13 +1644,6 @@ def personal_site_owner(meta: PageMetadata, root: HtmlElement, url: str) -> str 
         ):
             return name
     return None
-
-
-def _registered_host(host: str) -> str:
-    labels = host.split(".")[:-1]
-    while labels and labels[-1] in ("co", "com", "org", "net", "ac", "edu", "gov"):
-        labels.pop()
-    return labels[-1] if labels else ""
 
 
 MIN_OWNER_HOST_CHARS = 6
