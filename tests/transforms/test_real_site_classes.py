@@ -1313,3 +1313,23 @@ def test_a_domain_piece_stays_without_the_rule() -> None:
     title = f"{HEADLINE} - News.harbourdaily.md"
     off = replace(DEFAULT_OPTIONS, title_domain_pieces=False)
     assert extract_generic(page(title=title), MIRROR_URL, options=off).title == title
+
+
+def test_a_title_of_many_pieces_is_not_cut_into_every_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `<title>` of hundreds of separated keywords is no headline beside a site's name: its
+    runs of pieces are not tried one by one (a cost cubic in the pieces: 500 took 15 s)."""
+    from transforms.generic import titles
+
+    joins = 0
+    real_join = titles._join
+
+    def counting_join(*args: object) -> str:
+        nonlocal joins
+        joins += 1
+        return real_join(*args)
+
+    monkeypatch.setattr(titles, "_join", counting_join)
+    keywords = " | ".join(f"harbour keyword {n}" for n in range(200))
+    article = extract(page(title=keywords, h1=HEADLINE))
+    assert article.title == HEADLINE
+    assert joins <= titles.MAX_TITLE_PIECES**2

@@ -41,6 +41,7 @@ BAR = re.compile(r"\s+[|»·•]\s+|\s*[｜ㅣ]\s*|\s+\|\|\s+|\s+::\s+")
 MIN_H1_WORDS = 2
 MAX_SUBHEADINGS = 10  # the h2s read as evidence for a title
 MAX_BRAND_WORDS = 4  # a site's name is this short; a headline's second clause is longer
+MAX_TITLE_PIECES = 12  # its runs are tried in turn (a cost cubic in the pieces)
 # a host name as a site names itself in its titles: letters, dots, a top-level domain
 DOMAIN_NAME = re.compile(
     r"(?<![\w.])[A-Za-z\d][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|info|news|online|tv|fm|io|co|"
@@ -369,8 +370,8 @@ def _strip_site_pieces(
 def clean_candidate(text: str, other_keys: set[str]) -> str:
     """`text`, or the longest run of its pieces that another source says exactly."""
     pieces, separators = _pieces(text)
-    if len(pieces) == 1 or _key(text) in other_keys:
-        return text
+    if len(pieces) == 1 or len(pieces) > MAX_TITLE_PIECES or _key(text) in other_keys:
+        return text  # many pieces: a list of keywords, not a headline beside a site's name
     runs = sorted(
         ((start, end) for start in range(len(pieces)) for end in range(start + 1, len(pieces) + 1)),
         key=lambda run: run[0] - run[1],
