@@ -40,7 +40,7 @@ from transforms.dates import (
 from transforms.generic import settings
 from transforms.generic.score import text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.generic.titles import BAR
+from transforms.generic.titles import BAR, SEPARATOR
 from transforms.metadata import (
     AUTHOR_META_KEYS,
     AUTHOR_PREFIX,
@@ -1623,8 +1623,7 @@ def personal_site_owner(meta: PageMetadata, root: HtmlElement, url: str) -> str 
         if len(squashed := re.sub(r"[\W_]", "", label.casefold())) >= MIN_OWNER_HOST_CHARS
     }
     title = root.find(".//title")
-    pieces = BAR.split(title.text_content()) if title is not None else []
-    pieces = [part for piece in pieces for part in SITE_NAME_DASH.split(piece)]
+    pieces = SEPARATOR.split(title.text_content())[0::2] if title is not None else []
     for candidate in (
         meta.site_name,
         meta.meta.get("application-name"),
@@ -1650,7 +1649,6 @@ MIN_OWNER_HOST_CHARS = 6
 MAX_OWNER_WORDS = 3
 ACADEMIC_TITLE = re.compile(r"^(?:(?:Dr|Prof|Mag|Dipl\.-Ing)\.?\s+)+", re.IGNORECASE)
 OWNERS_THING = re.compile(r"[’']s\s.*$")  # "Gregory Szorc's Digital Home"
-SITE_NAME_DASH = re.compile(r"\s+[–—-]\s+")
 
 
 def cjk_byline(lines: list[str]) -> tuple[str, ...]:

@@ -724,9 +724,9 @@ class ExtractionOptions:
     # a page naming no title at all lands when its text reads as an article (this confidence,
     # this many words in long blocks), titled by its address's slug or its lede
     untitled_text_lands: bool = True
+    slug_title_min_words: int = 3
     # a page naming nobody, on a site named after a person its host spells, is that person's
     personal_site_owner_writes: bool = True
-    slug_title_min_words: int = 3
     # profile path (transforms/fields.py): the generic body replaces the profile's when it holds
     # this much more text that contains the profile's (a body split over sibling containers)
     generic_body_gain: float = 1.25

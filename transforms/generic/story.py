@@ -74,8 +74,7 @@ def in_single_entry(root: HtmlElement, container: HtmlElement | None) -> bool:
     mark one (`hentry`, `h-entry`, WordPress's `type-post`, TypePad's `entry-type-post`; not
     WordPress's `type-page`): a post's own page; a blog's front page marks one entry per
     teaser."""
-    entry = _the_only_box(ENTRY_ELEMENTS(root))
-    return _holds(entry, container, levels=None)
+    return _holds(marked_post(root), container, levels=None)
 
 
 def marked_post(root: HtmlElement) -> HtmlElement | None:
