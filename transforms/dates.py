@@ -17,6 +17,10 @@ UTC_OFFSET = re.compile(r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)")
 ISO_LIKE = re.compile(
     r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
+# "10:32 p.m.", "09:22 مساءً": the half of the day goes with the clock
+AFTERNOON = r"p\.?\s?m\.?|مساءً|مساء"
+MORNING = r"a\.?\s?m\.?|صباحاً|صباحا"
+MERIDIEM = re.compile(rf"\s*(?:(?P<pm>{AFTERNOON})|{MORNING})(?![^\W\d_])", re.IGNORECASE)
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
 HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -76,6 +80,9 @@ def parse_datetime(text: str | None, default_timezone: str = "UTC") -> datetime 
         match = ISO_LIKE.search(text)
         if match and not UTC_OFFSET.match(text, match.end()):
             year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+            half = MERIDIEM.match(text, match.end()) if match[4] else None
+            if half and 1 <= hour <= 12:
+                hour = hour % 12 + (12 if half["pm"] else 0)
             try:
                 parsed = datetime(year, month, day, hour, minute, second)
             except ValueError:
@@ -83,6 +90,7 @@ def parse_datetime(text: str | None, default_timezone: str = "UTC") -> datetime 
     if parsed is None:
         if not HAS_YEAR.search(text):
             return None  # dateutil would fill the missing year from today's date
+        text = MONTH_NAMED_TWICE.sub(r"\1", text)
         parsed = _by_dateutil(FOREIGN_MONTH.sub(lambda found: MONTH_OF[found[1].casefold()], text))
     parsed = _plausible(parsed)
     return as_aware(parsed, default_timezone) if parsed else None
@@ -185,21 +193,27 @@ MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     rf"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|{FOREIGN_MONTH_NAMES})\.?"
 )
+# a month named twice, "24 نيسان / أبريل 2020": Levantine and Egyptian Arabic names side by side
+SECOND_NAME = rf"(?:\s*/\s*(?i:{MONTH_WORD}))?"
 DATE_VALUE = (
     r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}(?!\d)"  # 25.01.2022: day first
     r"|\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2}(?!\d)"
-    rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?i:{MONTH_WORD}),?\s+(?:de\s+)?(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?i:{MONTH_WORD}){SECOND_NAME},?\s+(?:de\s+)?(?:19|20)\d{{2}}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"  # "Submitted on Mon, 2019-01-21"
-TIME_VALUE = r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
+TIME_VALUE = (
+    r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
+    rf"(?:\s*(?i:{AFTERNOON}|{MORNING})(?![^\W\d_]))?"
+)
 LABELLED_DATE = re.compile(
     rf"(?:^|[\s|\[(【])(?P<label>{UPDATED_LABEL}|{PUBLISHED_LABEL})\s*[:：]?\s*"
     rf"(?:{WEEKDAY}\s+)?(?P<date>{DATE_VALUE})?(?:\s*,?\s*(?P<time>{TIME_VALUE}))?",
     re.I,
 )
+MONTH_NAMED_TWICE = re.compile(rf"({MONTH_WORD})\s*/\s*{MONTH_WORD}", re.IGNORECASE)
 BARE_DATE = re.compile(rf"(?P<date>{DATE_VALUE})(?:\s*,?\s*(?P<time>{TIME_VALUE}))?")
 CJK_DATE_MARK = re.compile(r"\s*[年月]\s*")
 
@@ -208,7 +222,12 @@ def _stamp(day: str | None, clock: str | None, default_timezone: str) -> datetim
     if not day:
         return None
     day = CJK_DATE_MARK.sub("-", day).replace("日", "").strip()
-    text = f"{day} {clock.replace('：', ':').replace(' ', '')}" if clock else day
+    if clock:
+        half, suffix = MERIDIEM.search(clock), ""
+        if half:
+            clock, suffix = clock[: half.start()], " PM" if half["pm"] else " AM"
+        clock = clock.replace("：", ":").replace(" ", "") + suffix
+    text = f"{day} {clock}" if clock else day
     return parse_datetime(text, default_timezone)
 
 

@@ -15,6 +15,8 @@ import pytest
 from records.article import Article, NotAnArticle
 from transforms.dates import (
     first_bare_date,
+    first_dated_line,
+    labelled_dates,
     local_wall_time,
     parse_datetime,
     posted_sentence_date,
@@ -1333,3 +1335,31 @@ def test_a_title_of_many_pieces_is_not_cut_into_every_run(monkeypatch: pytest.Mo
     article = extract(page(title=keywords, h1=HEADLINE))
     assert article.title == HEADLINE
     assert joins <= titles.MAX_TITLE_PIECES**2
+
+
+def test_a_month_named_twice_in_arabic_is_read() -> None:
+    """Levantine sites print the month's Syriac and Egyptian names side by side."""
+    line = "تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً"
+    assert first_dated_line([line]) == datetime(2020, 4, 24, 21, 22, tzinfo=ZoneInfo("UTC"))
+    assert parse_datetime("7 تشرين الأول/أكتوبر 2020") == datetime(
+        2020, 10, 7, tzinfo=ZoneInfo("UTC")
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "hour"),
+    [
+        ("March 5, 2024 10:32 pm", 22),
+        ("March 5, 2024, 10:32 PM EST", 22),
+        ("5 March 2024, 12:05 a.m.", 0),
+        ("5 March 2024, 12:05 p.m.", 12),
+        ("2024/03/05 01:43:09 PM", 13),
+        ("5 March 2024 10:32 amazing scenes", 10),
+    ],
+)
+def test_a_clock_in_text_keeps_its_half_of_the_day(line: str, hour: int) -> None:
+    # "10:32 pm" was read as 10:32 in the morning
+    found = first_dated_line([line])
+    assert found is not None and (found.day, found.hour) == (5, hour)
+    published, _ = labelled_dates([f"Published: {line}"])
+    assert published is not None and published.hour == hour
