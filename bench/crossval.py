@@ -118,6 +118,8 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "teaser_list_min_link_share": (0.05, 0.3),
     "story_box_links_skipped": (False,),
     "marked_post_read_alone": (False,),
+    "text_box_read_alone": (False,),
+    "text_box_min_share": (0.0, 0.6),
 }
 
 Counts = tuple[float, float, float]

@@ -860,3 +860,50 @@ def test_a_refrain_starts_no_run_and_a_long_text_printed_twice_is_kept_once() ->
     assert len(drop_repeated_runs(refrain, DEFAULT_OPTIONS)) == 5000
     lines = [Block(f"Line {n} of the minutes of the harbour council.") for n in range(10_000)]
     assert drop_repeated_runs(lines + lines, DEFAULT_OPTIONS) == lines
+
+
+def test_the_pages_only_text_box_is_read_alone_when_a_sidebar_outscores_it() -> None:
+    """A post whose text is a roundup of links, each with a line of comment, in the page's
+    only box named as a story's text (`entry-content`); the sidebar's recent posts, each a
+    linked headline over a paragraph of blurb, read as more prose than the roundup."""
+    roundup = "".join(
+        f"<li><a href='https://elsewhere.example/{index}'>Ferry timetable change {index}</a>"
+        " – worth a look before the weekend crossings.</li>"
+        for index in range(8)
+    )
+    recent = "".join(
+        f"<li><h4><a href='/2024/03/post-{index}'>Harbour diary {index}</a></h4><p>Another "
+        "week on the quay: the fishing fleet came in early, the gulls were loud, and the "
+        "lighthouse keeper told us a story about the winter storm of nineteen sixty-two.</p>"
+        "</li>"
+        for index in range(6)
+    )
+    html = (
+        "<html><head><title>Harbour Quickies 10.29</title></head><body><div id='wrap'>"
+        "<div class='main'><div class='post'><h2>Harbour Quickies 10.29</h2>"
+        "<div class='entry-content'><p>On this day the harbour opened, in 1863.</p>"
+        f"<ul>{roundup}</ul></div></div></div><div class='side'><div class='widget'>"
+        f"<ul class='recent_posts'>{recent}</ul></div></div></div></body></html>"
+    )
+    text = extract_generic(html, URL).text
+    assert "Ferry timetable change 7" in text
+    assert "lighthouse keeper" not in text
+    without = replace(DEFAULT_OPTIONS, text_box_read_alone=False)
+    assert "lighthouse keeper" in extract_generic(html, URL, options=without).text
+
+
+def test_a_text_box_in_a_comment_thread_is_not_read_alone() -> None:
+    """The only box named `postbody` is a comment's: the walk skips the thread, and the
+    article read first stays."""
+    html = page(
+        f"<div class='story'><h1>{TITLE}</h1>{paragraphs(LONG_PARAGRAPHS)}</div>"
+        "<div class='comments'><div class='postbody'><p>First! The new building looks great, "
+        "and the aquarium tours will be a hit with the kids in town this spring.</p><p>My "
+        "daughter studied fisheries there twenty years ago, in the old labs by the station, "
+        "and she says the new dock alone will change what the students can do at sea.</p><p>"
+        "Will the public tours include the research vessel, or only the aquarium? The page "
+        "does not say, and the visitor centre did not answer the phone today.</p></div></div>"
+    )
+    on = replace(DEFAULT_OPTIONS, text_box_read_alone=True)
+    text = extract_generic(html, URL, options=on).text
+    assert LONG_PARAGRAPHS[1][:60] in text and "First!" not in text

@@ -40,6 +40,7 @@ from transforms.generic.select import (
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.story import (
     marked_post,
+    only_text_box,
     reads_as_one_story,
     set_under_title,
     story_box,
@@ -190,6 +191,20 @@ def extract_generic(
             or not set_under_title(container, title, options)
         ):
             body, page, container, container_prose, page_prose = relaxed
+    if options.text_box_read_alone and container is not None:
+        box = only_text_box(root)
+        if (
+            box is not None
+            and not inside(container, box)
+            and not inside(box, container)
+            # the walk reads the box: it sits in no comment thread, sidebar or hidden layer
+            and any(inside(block.element, box) for block in page.blocks if block.text)
+        ):
+            alone = extract_body(box, base, title, False, listing=True, options=options)
+            if _chars(alone[0]) >= max(
+                options.min_body_chars, options.text_box_min_share * _chars(body)
+            ):
+                body, page, container, container_prose, page_prose = alone
     # a short text on a page that is one story stays; on any other page, a text shorter than
     # `listing_trigger_chars` (and no fuller text in its JSON-LD) is tried as a listing
     longest = max(_weighed_chars(body, options), len(meta.article_body or ""))

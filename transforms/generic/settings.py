@@ -478,6 +478,10 @@ class ExtractionOptions:
     story_box_links_skipped: bool = True  # a link classed "article" (a tab) is no story box
     # ... or the page's only box named as a story's text ("articleBody", "entry-content")
     single_text_box_is_article: bool = True
+    # a text read outside that box (a sidebar's recent posts outscoring a roundup of links)
+    # gives way to the box read alone as a listing, when that holds this share of it
+    text_box_read_alone: bool = True
+    text_box_min_share: float = 0.3
     headed_text_is_article: bool = True
     headed_text_levels: int = 2
     headed_text_min_words: int = 5  # ... and a title of this many words: a headline

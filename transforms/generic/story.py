@@ -103,9 +103,17 @@ def in_single_text_box(
     the page's only box whose class names it a story's text ("articleBody", "entry-content",
     "story_text", "post-body"): a listing names each teaser's text so, or none. Ids do not
     count: a forum's `id="postContent"` is its opening post, the thread below is its text."""
-    body = root.find("body") if root.tag != "body" else root
-    if container is None or body is None:
+    if container is None:
         return False
+    return _holds(only_text_box(root), container, levels=options.headed_text_levels)
+
+
+def only_text_box(root: HtmlElement) -> HtmlElement | None:
+    """The page's only box whose class names it a story's text ("articleBody",
+    "entry-content"), or None when it names several or none."""
+    body = root.find("body") if root.tag != "body" else root
+    if body is None:
+        return None
     named = [
         element
         for element in body.iterdescendants()
@@ -114,7 +122,7 @@ def in_single_text_box(
             TEXT_BOX_NAME.fullmatch(name) for name in (element.get("class") or "").lower().split()
         )
     ]
-    return _holds(_the_only_box(named), container, levels=options.headed_text_levels)
+    return _the_only_box(named)
 
 
 def _the_only_box(marked: list[HtmlElement]) -> HtmlElement | None:
