@@ -403,7 +403,7 @@ def _with_century(found: re.Match[str]) -> str:
     return f"{found[1]}.{found[2]}.{century + year}"
 
 
-CLOCK_SUFFIX = re.compile(r"(?<=\d)\s*(?:[Uu]hr|h|(?P<half>[apAP])\.?\s?[mM]\.?)$")
+CLOCK_SUFFIX = re.compile(r"(?<=\d)\s*(?:[Uu]hr|h)$")  # "10:39 Uhr"; "3:51 pm" is the clock's
 
 
 def first_bare_date(
@@ -417,14 +417,11 @@ def first_bare_date(
             if short_years:
                 text = SHORT_YEAR_DATE.sub(_with_century, text)
             suffix = CLOCK_SUFFIX.search(text)
-            if suffix is not None:  # "5. November 2021, 10:39 Uhr", "8 January 2020, 3:51 pm"
+            if suffix is not None:  # "5. November 2021, 10:39 Uhr"
                 text = text[: suffix.start()]
             match = BARE_DATE.fullmatch(text)
             if match:
-                clock = match["time"]
-                if clock and suffix is not None and suffix["half"]:
-                    clock = f"{clock} {suffix['half']}m"
-                return _stamp(match["date"], clock, default_timezone)
+                return _stamp(match["date"], match["time"], default_timezone)
     return None
 
 
