@@ -45,9 +45,31 @@ def parse_html(html: str) -> HtmlElement:
     encoding a broken template filled with the page's keywords)."""
     html = XML_DECLARATION.sub("", html, count=1)
     try:
-        return lxml_html.document_fromstring(html, parser=PARSER)
+        root = lxml_html.document_fromstring(html, parser=PARSER)
     except (etree.ParserError, ValueError) as error:
         raise NotAnArticle("empty_body", f"unparseable HTML: {error}") from error
+    _move_content_out_of_head(root)
+    return root
+
+
+HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
+
+
+def _move_content_out_of_head(root: HtmlElement) -> None:
+    """Elements no <head> holds go to the start of the <body>, as a browser puts them: libxml2
+    keeps an unknown tag in the head (a 2008 template's `<mbox>`) with the rest of the page in
+    it, and the page then has no body."""
+    head = root.find("head")
+    if head is None:
+        return
+    strays = [child for child in head if isinstance(child.tag, str) and child.tag not in HEAD_TAGS]
+    if not strays:
+        return
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for stray in reversed(strays):  # each put first: no walk along the body's children
+        body.insert(0, stray)  # its tail text goes with it
 
 
 def element_text(element: HtmlElement) -> str:

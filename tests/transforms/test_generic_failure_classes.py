@@ -382,6 +382,21 @@ def test_a_page_opening_with_an_xml_declaration_parses(declaration: str) -> None
     assert PROSE in article.text
 
 
+def test_a_page_whose_head_holds_an_unknown_tag_keeps_its_text() -> None:
+    """libxml2 keeps an unknown tag in the <head> (a 2008 ad server's `<mbox>`) with all that
+    follows it: the page had no body. A browser ends the head there; so does the parse."""
+    text = "".join(f"<p>{PROSE} {i}</p>" for i in range(4))
+    html = (
+        "<html><head><title>A test page</title><meta name='author' content='Jane Doe'>"
+        f"<mbox><table><tr><td><h1>A test page</h1>{text}</td></tr></table></mbox></html>"
+    )
+    tree = parse_html(html)
+    assert tree.find("body") is not None and tree.find("head").find("mbox") is None
+    article = extract_generic(html, "https://x.example/a")
+    assert f"{PROSE} 3" in article.text
+    assert article.authors == ("Jane Doe",)
+
+
 def test_a_php_closing_mark_in_the_text_does_not_cut_the_page() -> None:
     # an unclosed declaration ends at its first ">", not at a "?>" anywhere later in the page
     html = '<?xml version="1.0" encoding="x" >' + _article("<p>Write ?> to close PHP.</p>")
