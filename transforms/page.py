@@ -44,12 +44,36 @@ def parse_html(html: str) -> HtmlElement:
     up to its own end, or up to the first ">" when it never closes (a declaration whose
     encoding a broken template filled with the page's keywords)."""
     html = XML_DECLARATION.sub("", html, count=1)
+    html = _close_title(html)
     try:
         root = lxml_html.document_fromstring(html, parser=PARSER)
     except (etree.ParserError, ValueError) as error:
         raise NotAnArticle("empty_body", f"unparseable HTML: {error}") from error
     _move_content_out_of_head(root)
     return root
+
+
+TITLE_OPENING = re.compile(r"<title\b[^>]{0,200}>", re.IGNORECASE)  # bounded: no rescans
+TITLE_CLOSING = re.compile(r"</title\s*>", re.IGNORECASE)
+TITLE_TEXT_END = re.compile(r"[<\n]")
+NEXT_TAG = re.compile(r"<(/?)(\w+)")
+
+
+def _close_title(html: str) -> str:
+    """A <title> never closed (a file whose head was cut mid-tag) takes in the whole rest of the
+    page as its text: it ends at its first line or markup instead; what follows up to a
+    `</script>` or `</style>` that nothing opened is that script's or style's cut rest."""
+    opening = TITLE_OPENING.search(html)
+    if opening is None or TITLE_CLOSING.search(html, opening.end()):
+        return html
+    end = TITLE_TEXT_END.search(html, opening.end())
+    if end is None:
+        return html
+    closing = "</title>"
+    tag = NEXT_TAG.search(html, end.start())
+    if tag is not None and tag[1] and tag[2].lower() in ("script", "style"):
+        closing += f"<{tag[2].lower()}>"
+    return f"{html[: end.start()]}{closing}{html[end.start() :]}"
 
 
 HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})

@@ -397,6 +397,22 @@ def test_a_page_whose_head_holds_an_unknown_tag_keeps_its_text() -> None:
     assert article.authors == ("Jane Doe",)
 
 
+def test_a_title_never_closed_ends_at_its_line_not_at_the_end_of_the_page() -> None:
+    """A file whose head was cut mid-tag: its <title> never closes, and lxml, as the standard
+    says, reads the whole rest of the page as the title's text; the page had no body."""
+    text = "".join(f"<p>{PROSE} {i}</p>" for i in range(4))
+    html = (
+        "<html><head><title>Harbour ferry strike ends\nobj.style.fontSize = size;\n</script>"
+        f"</head><body><div class='story'><h2>Harbour ferry strike ends</h2>{text}</div>"
+        "</body></html>"
+    )
+    article = extract_generic(html, "https://x.example/a")
+    assert article.title == "Harbour ferry strike ends"
+    assert f"{PROSE} 3" in article.text and "fontSize" not in article.text
+    closed = html.replace("\nobj", "</title><script>\nobj")
+    assert extract_generic(closed, "https://x.example/a").text == article.text
+
+
 def test_a_php_closing_mark_in_the_text_does_not_cut_the_page() -> None:
     # an unclosed declaration ends at its first ">", not at a "?>" anywhere later in the page
     html = '<?xml version="1.0" encoding="x" >' + _article("<p>Write ?> to close PHP.</p>")
