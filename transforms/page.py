@@ -45,6 +45,7 @@ def parse_html(html: str) -> HtmlElement:
     encoding a broken template filled with the page's keywords)."""
     html = XML_DECLARATION.sub("", html, count=1)
     html = _close_title(html)
+    html = DOCUMENT_END.sub("", html)
     try:
         root = lxml_html.document_fromstring(html, parser=PARSER)
     except (etree.ParserError, ValueError) as error:
@@ -53,6 +54,10 @@ def parse_html(html: str) -> HtmlElement:
     return root
 
 
+# a browser reads on past "</body>" and "</html>" into the same body (an include closing its own
+# document before the article); libxml2 drops what follows "</html>" and leaves what follows
+# "</body>" outside the body
+DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 TITLE_OPENING = re.compile(r"<title\b[^>]{0,200}>", re.IGNORECASE)  # bounded: no rescans
 TITLE_CLOSING = re.compile(r"</title\s*>", re.IGNORECASE)
 TITLE_TEXT_END = re.compile(r"[<\n]")

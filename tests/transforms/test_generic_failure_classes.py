@@ -413,6 +413,21 @@ def test_a_title_never_closed_ends_at_its_line_not_at_the_end_of_the_page() -> N
     assert extract_generic(closed, "https://x.example/a").text == article.text
 
 
+@pytest.mark.parametrize("end", ["</body></html>", "</html>", "</body>"])
+def test_text_after_an_early_end_of_the_document_is_read(end: str) -> None:
+    """A header include closing its own document before the article: a browser reads on into
+    the same body; libxml2 dropped all after "</html>" and left all after "</body>" outside
+    the body."""
+    text = "".join(f"<p>{PROSE} {i}</p>" for i in range(4))
+    html = (
+        "<html><head><title>A test page</title></head><body><div class='masthead'>"
+        f"<a href='/'>Home</a></div>{end}\n<html><head><title>A test page</title></head>"
+        f"<body><div class='story'><h1>A test page</h1>{text}</div></body></html>"
+    )
+    article = extract_generic(html, "https://x.example/a")
+    assert f"{PROSE} 3" in article.text
+
+
 def test_a_php_closing_mark_in_the_text_does_not_cut_the_page() -> None:
     # an unclosed declaration ends at its first ">", not at a "?>" anywhere later in the page
     html = '<?xml version="1.0" encoding="x" >' + _article("<p>Write ?> to close PHP.</p>")
