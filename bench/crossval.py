@@ -120,6 +120,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "marked_post_read_alone": (False,),
     "text_box_read_alone": (False,),
     "text_box_min_share": (0.0, 0.6),
+    "browser_notices_dropped": (False,),
 }
 
 Counts = tuple[float, float, float]

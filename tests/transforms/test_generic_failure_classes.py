@@ -428,6 +428,41 @@ def test_text_after_an_early_end_of_the_document_is_read(end: str) -> None:
     assert f"{PROSE} 3" in article.text
 
 
+def test_a_notice_about_the_readers_browser_is_no_text() -> None:
+    """A video page's two lines of story beside the template's browser notice, which reads as
+    the longer prose: the notice is neither the text nor part of it, however long."""
+    notice = (
+        "This page is best viewed in an up-to-date web browser with style sheets (CSS) enabled. "
+        "While you will be able to view the content of this page in your current browser, you "
+        "will not be able to get the full visual experience. Please consider upgrading your "
+        "browser software or enabling style sheets (CSS) if you are able to do so."
+    )
+    story = (
+        "<p>People from all over the world are coming to the harbour to see the regatta.</p>"
+        "<p>A couple from Idaho made a home-made movie about their trip to the coast.</p>"
+    )
+    html = _page(
+        f"<div id='blq-mast'><p>{notice}</p></div><div class='story'><h1>A test page</h1>"
+        f"{story}</div><p>We're sorry but you will need to enable Javascript to access all of "
+        "the features of this site.</p>",
+        head="<meta property='article:published_time' content='2024-03-08T10:00:00Z'>",
+    )
+    text = extract_generic(html, "https://x.example/a").text
+    assert "home-made movie" in text
+    assert "best viewed" not in text and "enable Javascript" not in text
+    without = replace(DEFAULT_OPTIONS, browser_notices_dropped=False)
+    assert "best viewed" in extract_generic(html, "https://x.example/a", options=without).text
+
+
+def test_an_article_about_browsers_keeps_its_sentences_on_them() -> None:
+    line = (
+        'Browser wars were real. "Best viewed in Netscape Navigator at 800x600" was no joke: '
+        "it was a genuine warning on half the sites of the day."
+    )
+    text = extract_generic(_article(f"<p>{line}</p>"), "https://x.example/a").text
+    assert line in text
+
+
 def test_a_php_closing_mark_in_the_text_does_not_cut_the_page() -> None:
     # an unclosed declaration ends at its first ">", not at a "?>" anywhere later in the page
     html = '<?xml version="1.0" encoding="x" >' + _article("<p>Write ?> to close PHP.</p>")

@@ -14,6 +14,16 @@ from transforms.generic.walk import TextBlock
 HtmlElement = lxml_html.HtmlElement
 
 
+def is_browser_notice(text: str, options: ExtractionOptions = DEFAULT_OPTIONS) -> bool:
+    """Whether `text` tells the reader about their browser ("best viewed in", "enable
+    JavaScript"): no page's text, however long the notice."""
+    return (
+        options.browser_notices_dropped
+        and len(text) <= options.browser_notice_max_chars
+        and settings.BROWSER_NOTICE.match(text) is not None
+    )
+
+
 def score_block(
     block: TextBlock, listing: bool = False, options: ExtractionOptions = DEFAULT_OPTIONS
 ) -> float:
@@ -23,6 +33,8 @@ def score_block(
     linked text counts as content too; only boilerplate phrases count against.
     """
     length = len(block.text)
+    if is_browser_notice(block.text, options):
+        return -options.stub_penalty * length
     if listing:
         if length <= options.boilerplate_text_max_chars and settings.BOILERPLATE_TEXT.match(
             block.text

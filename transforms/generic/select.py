@@ -6,7 +6,7 @@ from lxml import html as lxml_html
 
 from records.article import Block
 from transforms.generic import settings
-from transforms.generic.score import in_prose_group, inside, text_key
+from transforms.generic.score import in_prose_group, inside, is_browser_notice, text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.walk import PageWalk, TextBlock
 from transforms.normalize import collapse_repeated_span, normalize_text
@@ -42,6 +42,8 @@ def select_blocks(
     for index, (block, line) in enumerate(candidates):
         is_heading = block.tag in settings.HEADING_TAGS or block.tag == "h1"
         if len(line) <= options.closing_note_max_chars and settings.CLOSING_NOTE.match(line):
+            continue
+        if is_browser_notice(line, options):
             continue
         if len(line) <= options.boilerplate_text_max_chars:
             if settings.BOILERPLATE_TEXT.match(line):

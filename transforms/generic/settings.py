@@ -205,6 +205,21 @@ LEAD_SENTENCE_ENDS = (".", "!", "?")
 QUOTED_LINE = re.compile(r"^[„“\"«»‚‘「『].*\S.*[“”\"»«‘’」』]$")
 SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 
+# a notice about the reader's browser, however long: "This page is best viewed in an up-to-date
+# web browser with style sheets (CSS) enabled. While you will be able to ...", "We're sorry but
+# you will need to enable Javascript", "JavaScript is disabled on your browser. Please ..."
+BROWSER_NOTICE = re.compile(
+    r"(?:(?:we'?re|we are) sorry,? (?:but )?)?(?:"
+    r"(?:this|the) (?:web)?(?:page|site) (?:is )?best viewed|(?:site )?best viewed (?:in|with|using)"
+    r"|(?:you(?:'ll| will)? need to |please )?(?:enable|turn on|activate) javascript"
+    r"|javascript (?:is|seems to be) (?:disabled|turned off|not enabled|required)"
+    r"|(?:your (?:web )?browser is|you are using an?) (?:out of date|outdated|unsupported|old)"
+    r"|(?:please )?upgrade (?:your|to an? (?:newer|modern|up-to-date|javascript-capable)) "
+    r"(?:web )?browser|site requirements\s*:"
+    r"|(?:bitte )?aktivieren sie (?:bitte )?javascript|javascript ist (?:deaktiviert|nicht aktiviert)"
+    r"|(?:veuillez )?activer (?:le )?javascript)",
+    re.IGNORECASE,
+)
 BOILERPLATE_TEXT = re.compile(
     r"^(?:share(?: (?:this|on|via)\b.*)?|tweet|e-?mail|print|comments?|copy link|"
     r"advertisement|anzeige|werbung|publicité|sponsored|read more|read next|more:?|"
@@ -374,6 +389,8 @@ class ExtractionOptions:
     link_penalty: float = 1.0  # weight of link-list text against the container
     stub_penalty: float = 0.3  # weight of short non-heading text (labels, bylines, buttons)
     boilerplate_text_max_chars: int = 160  # boilerplate phrases are only looked for in short blocks
+    browser_notices_dropped: bool = True  # a notice about the reader's browser is no text ...
+    browser_notice_max_chars: int = 400  # ... when it is this short
     # a post's filing, licence or disclaimer note up to this long is no text (0: off)
     closing_note_max_chars: int = 500
     walk_template_siblings: bool = True  # a boilerplate-named box walks as its text-holding twin
