@@ -121,6 +121,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "text_box_read_alone": (False,),
     "text_box_min_share": (0.0, 0.6),
     "browser_notices_dropped": (False,),
+    "service_notes_dropped": (False,),
 }
 
 Counts = tuple[float, float, float]

@@ -463,6 +463,38 @@ def test_an_article_about_browsers_keeps_its_sentences_on_them() -> None:
     assert line in text
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A version of this article appeared in print on July 24, 2012, on page A4 of the New "
+        "York edition with the headline: Harbour Ferry Strike Ends.",
+        "Dow Jones Reprints: This copy is for your personal, non-commercial use only. To order "
+        "presentation-ready copies for distribution to your colleagues, clients or customers, "
+        "use the Order Reprints tool at the bottom of any article or visit www.djreprints.com",
+        "Click to expand...",
+        "You must log in or register to reply here.",
+        "TrackBack URL for this entry: http://www.typepad.com/services/trackback/6a00e552e53bd2",
+        "E-mail this to a friend",
+        "The full article contains 339 words and appears in Press Association newspaper.",
+    ],
+)
+def test_a_publishers_service_line_is_no_text(note: str) -> None:
+    html = _article(f"<p>{note}</p><p>{PROSE} last</p>")
+    text = extract_generic(html, "https://x.example/a").text
+    assert f"{PROSE} last" in text and note not in text
+    without = replace(DEFAULT_OPTIONS, service_notes_dropped=False)
+    assert note in extract_generic(html, "https://x.example/a", options=without).text
+
+
+def test_a_sentence_on_printing_a_version_of_a_text_stays() -> None:
+    line = (
+        "A version of this article by the harbour master will be printed in the council's "
+        "bulletin next week, she said."
+    )
+    text = extract_generic(_article(f"<p>{line}</p>"), "https://x.example/a").text
+    assert line in text
+
+
 def test_a_php_closing_mark_in_the_text_does_not_cut_the_page() -> None:
     # an unclosed declaration ends at its first ">", not at a "?>" anywhere later in the page
     html = '<?xml version="1.0" encoding="x" >' + _article("<p>Write ?> to close PHP.</p>")

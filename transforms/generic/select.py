@@ -45,6 +45,12 @@ def select_blocks(
             continue
         if is_browser_notice(line, options):
             continue
+        if (
+            options.service_notes_dropped
+            and len(line) <= options.closing_note_max_chars
+            and settings.SERVICE_NOTE.match(line)
+        ):
+            continue
         if len(line) <= options.boilerplate_text_max_chars:
             if settings.BOILERPLATE_TEXT.match(line):
                 continue

@@ -318,6 +318,23 @@ CLOSING_NOTE = re.compile(
     r"dieser (?:beitrag|artikel|text) stammt aus (?:der )?(?:ausgabe|heft)\b.*)$",
     re.IGNORECASE,
 )
+# the publisher's service lines, at any length: a print edition's note, a reprint's terms, a
+# forum quote's toggle and reply prompt, a blog's trackback box, a forwarding link, a paywall's
+# summary ("A version of this article appeared in print on ...", "Click to expand...")
+SERVICE_NOTE = re.compile(
+    r"^(?:a version of this (?:article|story|review|column|essay) appear(?:s|ed) in print\b.*|"
+    r"click to (?:expand|shrink)\.*|"
+    r"you must (?:log ?in|sign in|be logged in)(?: or (?:register|sign up))? to "
+    r"(?:reply|answer|comment|post|vote)\b.*|"
+    r"(?:dow jones reprints:\s*)?this copy is for your personal,? non-?commercial use only\b.*|"
+    r"see a sample reprint in pdf format\b.*|order a reprint of this article\b.*|"
+    r"trackback url for this (?:entry|post)\b.*|"
+    r"listed below are links to (?:weblogs|blogs) that reference\b.*|"
+    r"e-?mail (?:this(?: article| story| page)? )?to a friend|"
+    r"learn more about our editorial (?:process|policy|standards)\.?|"
+    r"to read this article in full,? you must\b.*|the full article contains \d+ words\b.*)$",
+    re.IGNORECASE,
+)
 END_MARKER = re.compile(
     r"^(?:related(?: \w+){0,2}|more (?:news|stories|from\b.*|on this\b.*|in\b.*)|"
     r"you (?:may|might) also (?:like|enjoy)|read (?:more|next|also)\b.*|recommended\b.*|"
@@ -391,6 +408,7 @@ class ExtractionOptions:
     boilerplate_text_max_chars: int = 160  # boilerplate phrases are only looked for in short blocks
     browser_notices_dropped: bool = True  # a notice about the reader's browser is no text ...
     browser_notice_max_chars: int = 400  # ... when it is this short
+    service_notes_dropped: bool = True  # a print edition's note, a reprint's terms (`SERVICE_NOTE`)
     # a post's filing, licence or disclaimer note up to this long is no text (0: off)
     closing_note_max_chars: int = 500
     walk_template_siblings: bool = True  # a boilerplate-named box walks as its text-holding twin
