@@ -476,6 +476,9 @@ def test_an_article_about_browsers_keeps_its_sentences_on_them() -> None:
         "TrackBack URL for this entry: http://www.typepad.com/services/trackback/6a00e552e53bd2",
         "E-mail this to a friend",
         "The full article contains 339 words and appears in Press Association newspaper.",
+        "Printer-friendly version",
+        "The comments to this entry are closed.",
+        "Oops! Something went wrong while submitting the form.",
     ],
 )
 def test_a_publishers_service_line_is_no_text(note: str) -> None:

@@ -332,7 +332,13 @@ SERVICE_NOTE = re.compile(
     r"listed below are links to (?:weblogs|blogs) that reference\b.*|"
     r"e-?mail (?:this(?: article| story| page)? )?to a friend|"
     r"learn more about our editorial (?:process|policy|standards)\.?|"
-    r"to read this article in full,? you must\b.*|the full article contains \d+ words\b.*)$",
+    r"to read this article in full,? you must\b.*|the full article contains \d+ words\b.*|"
+    r"printer[- ]friendly (?:version|page|format)\b.*|e-?mail this (?:article|story|page)\b.*|"
+    r"send this (?:article|story|page) to (?:a )?friends?\b.*|story tools\s*:.*|"
+    r"(?:the )?comments (?:to this (?:entry|post) )?(?:are|have been) closed\.?|"
+    r"blog comments powered by\b.*|view larger image|have your say(?: on this story)?|"
+    r"oops!? something went wrong while submitting the form\.?|"
+    r"thank you!? your (?:submission|message) has been received!?|well-known member)$",
     re.IGNORECASE,
 )
 END_MARKER = re.compile(
