@@ -454,6 +454,14 @@ def test_a_notice_about_the_readers_browser_is_no_text() -> None:
     assert "best viewed" in extract_generic(html, "https://x.example/a", options=without).text
 
 
+def test_a_video_players_fallback_asking_to_refresh_the_browser_is_no_text() -> None:
+    line = "Try refreshing your browser, or tap here to see other videos from our team."
+    html = _article(f"<p>{line}</p><p>{PROSE} last</p>")
+    assert line not in extract_generic(html, "https://x.example/a").text
+    without = replace(DEFAULT_OPTIONS, browser_notices_dropped=False)
+    assert line in extract_generic(html, "https://x.example/a", options=without).text
+
+
 def test_an_article_about_browsers_keeps_its_sentences_on_them() -> None:
     line = (
         'Browser wars were real. "Best viewed in Netscape Navigator at 800x600" was no joke: '
@@ -479,6 +487,9 @@ def test_an_article_about_browsers_keeps_its_sentences_on_them() -> None:
         "Printer-friendly version",
         "The comments to this entry are closed.",
         "Oops! Something went wrong while submitting the form.",
+        "Article continues below this ad",
+        "Advertisement - Page continues below",
+        "Schriftgröße anpassen!",
     ],
 )
 def test_a_publishers_service_line_is_no_text(note: str) -> None:

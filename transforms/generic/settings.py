@@ -215,7 +215,7 @@ BROWSER_NOTICE = re.compile(
     r"|javascript (?:is|seems to be) (?:disabled|turned off|not enabled|required)"
     r"|(?:your (?:web )?browser is|you are using an?) (?:out of date|outdated|unsupported|old)"
     r"|(?:please )?upgrade (?:your|to an? (?:newer|modern|up-to-date|javascript-capable)) "
-    r"(?:web )?browser|site requirements\s*:"
+    r"(?:web )?browser|site requirements\s*:|try refreshing your browser"
     r"|(?:bitte )?aktivieren sie (?:bitte )?javascript|javascript ist (?:deaktiviert|nicht aktiviert)"
     r"|(?:veuillez )?activer (?:le )?javascript)",
     re.IGNORECASE,
@@ -338,7 +338,12 @@ SERVICE_NOTE = re.compile(
     r"(?:the )?comments (?:to this (?:entry|post) )?(?:are|have been) closed\.?|"
     r"blog comments powered by\b.*|view larger image|have your say(?: on this story)?|"
     r"oops!? something went wrong while submitting the form\.?|"
-    r"thank you!? your (?:submission|message) has been received!?|well-known member)$",
+    r"thank you!? your (?:submission|message) has been received!?|well-known member|"
+    # an advertisement's marker in the text: "Article continues below this ad"
+    r"(?:advertisement\s*[-–—:]?\s*)?(?:the )?(?:article|story|page|text) continues "
+    r"(?:below|after)(?: (?:the|this) (?:ad|advertisement))?|"
+    r"continue reading (?:below|after)(?: (?:the|this) (?:ad|advertisement))?|"
+    r"schriftgröße (?:anpassen|ändern)!?|(?:text|font) size\s*:?(?:\s+[-+a-z]{1,2}){0,5})$",
     re.IGNORECASE,
 )
 END_MARKER = re.compile(
