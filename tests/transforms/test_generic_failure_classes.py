@@ -490,6 +490,8 @@ def test_an_article_about_browsers_keeps_its_sentences_on_them() -> None:
         "Article continues below this ad",
         "Advertisement - Page continues below",
         "Schriftgröße anpassen!",
+        "More News Stories",
+        "Read more by Robert Beckhusen",
     ],
 )
 def test_a_publishers_service_line_is_no_text(note: str) -> None:
@@ -498,6 +500,19 @@ def test_a_publishers_service_line_is_no_text(note: str) -> None:
     assert f"{PROSE} last" in text and note not in text
     without = replace(DEFAULT_OPTIONS, service_notes_dropped=False)
     assert note in extract_generic(html, "https://x.example/a", options=without).text
+
+
+def test_a_service_line_closing_the_text_takes_nothing_above_it_along() -> None:
+    """The contact list closing a newsroom's help page, then "You may also be interested
+    in:": the line goes, the list it closed stays."""
+    desks = "".join(
+        f"<p>{desk}: {desk.lower()}@harbour-post.example or 202.334.73{index:02d}</p>"
+        for index, desk in enumerate(["Local", "National", "Business", "Sports", "Travel"])
+    )
+    html = _article(f"{desks}<p>You may also be interested in:</p>")
+    text = extract_generic(html, "https://x.example/a").text
+    assert "Travel: travel@harbour-post.example" in text
+    assert "interested in" not in text
 
 
 def test_a_sentence_on_printing_a_version_of_a_text_stays() -> None:

@@ -45,12 +45,6 @@ def select_blocks(
             continue
         if is_browser_notice(line, options):
             continue
-        if (
-            options.service_notes_dropped
-            and len(line) <= options.closing_note_max_chars
-            and settings.SERVICE_NOTE.match(line)
-        ):
-            continue
         if len(line) <= options.boilerplate_text_max_chars:
             if settings.BOILERPLATE_TEXT.match(line):
                 continue
@@ -145,7 +139,15 @@ def select_blocks(
         if settings.TAIL_CALL.search(text):
             cut = index
     del selected[cut:]
+    if options.service_notes_dropped:
+        # dropped once the text's ends are found: a "You may also be interested in:" closing
+        # the text still holds the contact list above it in
+        selected = [block for block in selected if not _service_note(block.text, options)]
     return selected
+
+
+def _service_note(line: str, options: ExtractionOptions) -> bool:
+    return len(line) <= options.closing_note_max_chars and bool(settings.SERVICE_NOTE.match(line))
 
 
 def _words(line: str, options: ExtractionOptions) -> int:

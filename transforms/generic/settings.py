@@ -343,7 +343,11 @@ SERVICE_NOTE = re.compile(
     r"(?:advertisement\s*[-–—:]?\s*)?(?:the )?(?:article|story|page|text) continues "
     r"(?:below|after)(?: (?:the|this) (?:ad|advertisement))?|"
     r"continue reading (?:below|after)(?: (?:the|this) (?:ad|advertisement))?|"
-    r"schriftgröße (?:anpassen|ändern)!?|(?:text|font) size\s*:?(?:\s+[-+a-z]{1,2}){0,5})$",
+    r"schriftgröße (?:anpassen|ändern)!?|(?:text|font) size\s*:?(?:\s+[-+a-z]{1,2}){0,5}|"
+    # the heading of what follows the text: other stories, the writer's other pieces, a paywall
+    r"more news stories|you may also be interested in(?: the following \w+)?\s*:|"
+    r"read more by(?: [A-Z][\w.'-]*){1,4}|part of complete coverage on\b.*|"
+    r"available to [\w.]+ subscribers)$",
     re.IGNORECASE,
 )
 END_MARKER = re.compile(
