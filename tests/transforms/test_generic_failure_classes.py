@@ -492,6 +492,7 @@ def test_an_article_about_browsers_keeps_its_sentences_on_them() -> None:
         "Schriftgröße anpassen!",
         "More News Stories",
         "Read more by Robert Beckhusen",
+        "Share your thoughts with friends.",
     ],
 )
 def test_a_publishers_service_line_is_no_text(note: str) -> None:
@@ -513,6 +514,19 @@ def test_a_service_line_closing_the_text_takes_nothing_above_it_along() -> None:
     text = extract_generic(html, "https://x.example/a").text
     assert "Travel: travel@harbour-post.example" in text
     assert "interested in" not in text
+
+
+def test_a_quotation_boxed_for_sharing_loses_its_button() -> None:
+    quote = "Every online business exists in the space-time continuum."
+    html = _article(
+        f"<div class='ctt'><span>{quote}</span><a href='https://twitter.com/intent'>Click To "
+        f"Tweet</a></div><p>{PROSE} last</p><p>First Published on Nov 20, 2019 01:38 pm</p>"
+    )
+    text = extract_generic(html, "https://x.example/a").text
+    assert quote in text.split("\n")
+    assert "Tweet" not in text and "First Published" not in text
+    without = replace(DEFAULT_OPTIONS, service_notes_dropped=False)
+    assert "Click To Tweet" in extract_generic(html, "https://x.example/a", options=without).text
 
 
 def test_a_sentence_on_printing_a_version_of_a_text_stays() -> None:

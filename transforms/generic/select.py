@@ -142,7 +142,11 @@ def select_blocks(
     if options.service_notes_dropped:
         # dropped once the text's ends are found: a "You may also be interested in:" closing
         # the text still holds the contact list above it in
-        selected = [block for block in selected if not _service_note(block.text, options)]
+        selected = [
+            Block(settings.TWEET_PROMPT.sub("", block.text), block.kind)
+            for block in selected
+            if not _service_note(block.text, options)
+        ]
     return selected
 
 

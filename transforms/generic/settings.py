@@ -261,7 +261,7 @@ BOILERPLATE_TEXT = re.compile(
     # a date's label alone on its line, or with nothing but the date and time after it:
     # "Aktualisiert:", "Aktualisiert: 11.04.2020, 10:27", "Updated: 3 March 2020 10:27 am"
     r"(?:(?:zuletzt )?(?:aktualisiert|veröffentlicht|erstellt)(?: am)?|"
-    r"(?:last )?(?:updated|published|modified)(?: on)?|stand|"
+    r"(?:(?:last|first) )?(?:updated|published|modified)(?: on)?|stand|"
     r"(?:publié|mis à jour)(?: le)?|(?:publicado|actualizado)(?: el)?)\s*:?"
     r"(?:\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}\.?\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4})"
@@ -347,9 +347,11 @@ SERVICE_NOTE = re.compile(
     # the heading of what follows the text: other stories, the writer's other pieces, a paywall
     r"more news stories|you may also be interested in(?: the following \w+)?\s*:|"
     r"read more by(?: [A-Z][\w.'-]*){1,4}|part of complete coverage on\b.*|"
-    r"available to [\w.]+ subscribers)$",
+    r"available to [\w.]+ subscribers|share your thoughts with (?:your )?friends\.?)$",
     re.IGNORECASE,
 )
+# a quotation boxed for sharing ends in its button: "… offline business.Click To Tweet"
+TWEET_PROMPT = re.compile(r"\s*click to tweet$", re.IGNORECASE)
 END_MARKER = re.compile(
     r"^(?:related(?: \w+){0,2}|more (?:news|stories|from\b.*|on this\b.*|in\b.*)|"
     r"you (?:may|might) also (?:like|enjoy)|read (?:more|next|also)\b.*|recommended\b.*|"
