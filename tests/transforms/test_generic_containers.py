@@ -510,14 +510,28 @@ def test_a_short_story_in_the_pages_only_box_classed_as_a_story_text_is_read_as_
     assert "Harbour news" in extract_generic(text_page(2), URL).text  # one per teaser
 
 
+def roundup_items(count: int, link_text: str, comment: str = "") -> str:
+    """A post's roundup of links: list items each holding a link elsewhere (`link_text`
+    formatted with the item's index) and an optional line of comment after it."""
+    return "".join(
+        f"<li><a href='https://elsewhere.example/{index}'>{link_text.format(index=index)}</a>"
+        f"{comment}</li>"
+        for index in range(count)
+    )
+
+
+def assert_rule_keeps_out(html: str, kept: str, left_out: str, **rule_off: object) -> None:
+    """The text holds `kept` and not `left_out`; with the rule off, `left_out` is read."""
+    text = extract_generic(html, URL).text
+    assert kept in text
+    assert left_out not in text
+    assert left_out in extract_generic(html, URL, options=replace(DEFAULT_OPTIONS, **rule_off)).text
+
+
 def test_a_marked_post_that_is_a_roundup_of_links_is_read_alone_not_the_blogroll() -> None:
     """A post whose text is a list of links ("Reading for a rainy day") reads as a listing;
     the page marks it as its only post, so the blogroll beside it is not what is read."""
-    roundup = "".join(
-        f"<li><a href='https://elsewhere.example/{index}'>Harbour reading {index}: the ferry "
-        "timetable explained</a></li>"
-        for index in range(6)
-    )
+    roundup = roundup_items(6, "Harbour reading {index}: the ferry timetable explained")
     blogroll = "".join(
         f"<li><a href='https://blog{index}.example/'>Friendly blog number {index}: notes on "
         "sailing, tides and the history of the harbour towns</a></li>"
@@ -530,11 +544,7 @@ def test_a_marked_post_that_is_a_roundup_of_links_is_read_alone_not_the_blogroll
         f"</div></div></div><div id='rail'><h3>Blogroll</h3><ul>{blogroll}</ul></div>"
         "</body></html>"
     )
-    text = extract_generic(html, URL).text
-    assert "Harbour reading 5" in text
-    assert "Friendly blog" not in text
-    without = replace(DEFAULT_OPTIONS, marked_post_read_alone=False)
-    assert "Friendly blog" in extract_generic(html, URL, options=without).text
+    assert_rule_keeps_out(html, "Harbour reading 5", "Friendly blog", marked_post_read_alone=False)
 
 
 def test_a_listing_reading_outside_the_pages_only_marked_post_is_its_sidebar() -> None:
@@ -866,10 +876,8 @@ def test_the_pages_only_text_box_is_read_alone_when_a_sidebar_outscores_it() -> 
     """A post whose text is a roundup of links, each with a line of comment, in the page's
     only box named as a story's text (`entry-content`); the sidebar's recent posts, each a
     linked headline over a paragraph of blurb, read as more prose than the roundup."""
-    roundup = "".join(
-        f"<li><a href='https://elsewhere.example/{index}'>Ferry timetable change {index}</a>"
-        " – worth a look before the weekend crossings.</li>"
-        for index in range(8)
+    roundup = roundup_items(
+        8, "Ferry timetable change {index}", " – worth a look before the weekend crossings."
     )
     recent = "".join(
         f"<li><h4><a href='/2024/03/post-{index}'>Harbour diary {index}</a></h4><p>Another "
@@ -885,11 +893,9 @@ def test_the_pages_only_text_box_is_read_alone_when_a_sidebar_outscores_it() -> 
         f"<ul>{roundup}</ul></div></div></div><div class='side'><div class='widget'>"
         f"<ul class='recent_posts'>{recent}</ul></div></div></div></body></html>"
     )
-    text = extract_generic(html, URL).text
-    assert "Ferry timetable change 7" in text
-    assert "lighthouse keeper" not in text
-    without = replace(DEFAULT_OPTIONS, text_box_read_alone=False)
-    assert "lighthouse keeper" in extract_generic(html, URL, options=without).text
+    assert_rule_keeps_out(
+        html, "Ferry timetable change 7", "lighthouse keeper", text_box_read_alone=False
+    )
 
 
 def test_a_text_box_in_a_comment_thread_is_not_read_alone() -> None:
