@@ -38,9 +38,10 @@ from records.urls import article_identity
 # longer widen the container; a post marked as the page's only one read alone over a blogroll;
 # a page naming no title lands titled from its slug or lede; a personal site's owner named as
 # its writer (twelfth pass). 1.14.0: the page's only named text box read alone over a sidebar;
-# a notice about the reader's browser no text; a <title> never closed, an unknown tag in the
-# head and text after an early </html> parsed as a browser does; "10:32 pm" in text the
-# evening (thirteenth pass)
+# a notice about the reader's browser and the publisher's service lines (a print edition's
+# note, a reprint's terms) no text; a <title> never closed, an unknown tag in the head and text
+# after an early </html> parsed as a browser does; "10:32 pm" in text the evening (thirteenth
+# pass)
 TRANSFORMER_VERSION = "1.14.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
