@@ -270,7 +270,12 @@ def in_prose_group(
     if anchor.tag in settings.LIST_ITEM_TAGS and anchor.getparent() is not None:
         anchor = anchor.getparent()
     parent = anchor.getparent()
-    while anchor is not container and parent is not None and len(parent) == 1:
+    while (
+        anchor is not container
+        and parent is not None
+        and anchor.getprevious() is None  # its parent's only child: no count of the children,
+        and anchor.getnext() is None  # which libxml2 makes by walking them all
+    ):
         anchor, parent = parent, parent.getparent()  # a wrapper of one: look past it
     if anchor is container:
         return True

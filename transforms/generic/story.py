@@ -128,7 +128,8 @@ def only_text_box(root: HtmlElement) -> HtmlElement | None:
 def _the_only_box(marked: list[HtmlElement]) -> HtmlElement | None:
     """The one box of `marked` that none of the others holds (a box marked twice, "<div
     id='post-7'><article class='hentry'>", is one), or None when there are several or none."""
-    outermost = [box for box in marked if not any(a in marked for a in box.iterancestors())]
+    boxes = set(marked)  # looked up once per ancestor: a list made this quadratic
+    outermost = [box for box in marked if not any(a in boxes for a in box.iterancestors())]
     return outermost[0] if len(outermost) == 1 else None
 
 
