@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import html as lxml_html
 
 from records.article import Block
@@ -41,7 +43,7 @@ def select_blocks(
     kept: list[tuple[TextBlock, str]] = []
     for index, (block, line) in enumerate(candidates):
         is_heading = block.tag in settings.HEADING_TAGS or block.tag == "h1"
-        if len(line) <= options.closing_note_max_chars and settings.CLOSING_NOTE.match(line):
+        if _note_line(line, settings.CLOSING_NOTE, options):
             continue
         if is_browser_notice(line, options):
             continue
@@ -145,13 +147,15 @@ def select_blocks(
         selected = [
             Block(settings.TWEET_PROMPT.sub("", block.text), block.kind)
             for block in selected
-            if not _service_note(block.text, options)
+            if not _note_line(block.text, settings.SERVICE_NOTE, options)
         ]
     return selected
 
 
-def _service_note(line: str, options: ExtractionOptions) -> bool:
-    return len(line) <= options.closing_note_max_chars and bool(settings.SERVICE_NOTE.match(line))
+def _note_line(line: str, note: re.Pattern[str], options: ExtractionOptions) -> bool:
+    """Whether the line is a note of `note`'s kind (a closing note, a service line), at any
+    length up to `closing_note_max_chars`."""
+    return len(line) <= options.closing_note_max_chars and note.match(line) is not None
 
 
 def _words(line: str, options: ExtractionOptions) -> int:
