@@ -367,6 +367,44 @@ def test_a_newsletter_box_closing_the_text_is_dropped_with_its_lines() -> None:
     assert "Newsletter" not in text and "The perfect start" not in text
 
 
+TEXT_GOES_ON = (
+    "<p>It is not clear which countries are willing to sign up to it.</p>"
+    "<p>Four years since the city offered to host the bank, its people may not have to worry "
+    "about it just yet, officials said on Monday.</p>"
+    "<p>Without a breakthrough in the talks the bank looks likely to remain an idea rather than "
+    "a concrete step, for now at least.</p>"
+)
+
+
+@pytest.mark.parametrize("stays", [True, False])
+def test_a_call_phrase_in_a_sentence_the_text_goes_on_after_cuts_nothing(stays: bool) -> None:
+    """ "Willing to sign up to it" reads as a call to action; the text's own paragraphs after
+    it say the text goes on, so nothing is cut there."""
+    options = replace(DEFAULT_OPTIONS, tail_call_before_text_stays=stays)
+    text = extract_generic(_article(TEXT_GOES_ON), "https://x.example/a", options=options).text
+    assert ("looks likely to remain an idea" in text) is stays
+    assert ("willing to sign up to it" in text) is stays
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "<p>For more stories like this, check our news page.</p>",  # short: a service line
+        # a contact line holds an address, however long
+        "<p>Write to Caroline Porter at caroline.porter@news.example and Kristina Peterson at "
+        "kristina.peterson@news.example</p>",
+        # a blurb set apart from the text's paragraphs
+        "<p class='blurb'>You will also receive tips to improve your garden, strategies for the "
+        "season and useful resources from around the web.</p>",
+    ],
+)
+def test_a_call_closing_the_text_still_goes_with_the_lines_after_it(after: str) -> None:
+    call = "<p>Get in touch with our news team by emailing us, or follow us on social media.</p>"
+    text = extract_generic(_article(call + after), "https://x.example/a").text
+    assert text.count(PROSE) == 4
+    assert "Get in touch" not in text and after[after.index(">") + 1 : -4][:30] not in text
+
+
 @pytest.mark.parametrize(
     "declaration",
     [

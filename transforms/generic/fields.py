@@ -62,9 +62,6 @@ HAS_OFFSET = re.compile(
 )
 TEXT_LINES_SCANNED = 1500  # the visible text's first lines looked at for a date line
 
-EMAIL = re.compile(
-    r"[\w.+-]+(?:@|\[at\]|\(at\))[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]?", re.IGNORECASE
-)
 URL = re.compile(r"https?://\S+")
 DESK_WORD = re.compile(r"(?:staff|redaktion|team|editorial|desk|redacci[oó]n)$", re.IGNORECASE)
 TAGLINE = re.compile(r"\s[–—|:-]\s")
@@ -712,7 +709,7 @@ def clean_author_names(
         return ()
     cleaned: list[str] = []
     for raw in _before_address(list(names)):
-        text = normalize_text(URL.sub(" ", EMAIL.sub(" ", html.unescape(raw))))
+        text = normalize_text(URL.sub(" ", settings.EMAIL.sub(" ", html.unescape(raw))))
         credited = cjk_byline([text]) if options.cjk_credits_in_bylines else ()
         if credited:  # "文● オカモト／ASCII編集部": the writer, then the desk
             cleaned.extend(credited)

@@ -266,20 +266,33 @@ def in_prose_group(
     paragraph) rather than in a module of its own (related links, a job board, a teaser box):
     the element holding it, or its list, also holds prose.
     """
+    anchor, parent = _group_anchor(element, container)
+    if anchor is container:
+        return True
+    return parent is None or prose.get(parent, 0.0) > 0
+
+
+def prose_group_of(element: HtmlElement) -> HtmlElement | None:
+    """The element holding the block among its siblings, looking past wrappers of one (a
+    paragraph in a `<div>` of its own sits in the group of the `<div>`'s siblings)."""
+    return _group_anchor(element, None)[1]
+
+
+def _group_anchor(
+    element: HtmlElement, stop: HtmlElement | None
+) -> tuple[HtmlElement, HtmlElement | None]:
     anchor = element
     if anchor.tag in settings.LIST_ITEM_TAGS and anchor.getparent() is not None:
         anchor = anchor.getparent()
     parent = anchor.getparent()
     while (
-        anchor is not container
+        anchor is not stop
         and parent is not None
         and anchor.getprevious() is None  # its parent's only child: no count of the children,
         and anchor.getnext() is None  # which libxml2 makes by walking them all
     ):
         anchor, parent = parent, parent.getparent()  # a wrapper of one: look past it
-    if anchor is container:
-        return True
-    return parent is None or prose.get(parent, 0.0) > 0
+    return anchor, parent
 
 
 def text_key(text: str) -> str:

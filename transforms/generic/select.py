@@ -8,7 +8,13 @@ from lxml import html as lxml_html
 
 from records.article import Block
 from transforms.generic import settings
-from transforms.generic.score import in_prose_group, inside, is_browser_notice, text_key
+from transforms.generic.score import (
+    in_prose_group,
+    inside,
+    is_browser_notice,
+    prose_group_of,
+    text_key,
+)
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.walk import PageWalk, TextBlock
 from transforms.normalize import collapse_repeated_span, normalize_text
@@ -78,6 +84,7 @@ def select_blocks(
     last = _extend_over_tail_list(kept, last, options)
     headline_lists: dict[HtmlElement, bool] = {}
     selected: list[Block] = []
+    sources: list[TextBlock] = []  # the block each selected line came from
     for index, (block, line) in enumerate(kept):
         is_heading = block.tag in settings.HEADING_TAGS
         if (
@@ -112,6 +119,7 @@ def select_blocks(
         is_table_row = block.tag == "tr" and options.table_rows_as_text
         if is_table_row and index > first:
             selected.append(_as_block(block, line))
+            sources.append(block)
             continue
         if (
             index > last
@@ -131,6 +139,7 @@ def select_blocks(
         ):
             continue  # link lists count only inside the text, among its prose
         selected.append(_as_block(block, line))
+        sources.append(block)
     # "Subscribe to our newsletter", "Follow us on ...": a call to action, and the short
     # lines of its box after it ("Newsletter / The Morning / The perfect start to the day")
     cut = len(selected)
@@ -139,6 +148,10 @@ def select_blocks(
         if len(text) > options.tail_call_max_chars:
             break
         if settings.TAIL_CALL.search(text):
+            if options.tail_call_before_text_stays and _text_goes_on(
+                selected, sources, index, cut, options
+            ):
+                break  # "... which countries are willing to sign up to it." and more text
             cut = index
     del selected[cut:]
     if options.service_notes_dropped:
@@ -150,6 +163,28 @@ def select_blocks(
             if not _note_line(block.text, settings.SERVICE_NOTE, options)
         ]
     return selected
+
+
+def _text_goes_on(
+    lines: list[Block], sources: list[TextBlock], call: int, cut: int, options: ExtractionOptions
+) -> bool:
+    """Whether a paragraph of the text's own follows the call line before `cut`: a paragraph
+    of `tail_text_min_chars` set as the text's last one before the call is (its tag and class,
+    among its siblings). A newsletter box's blurb is set otherwise or sits apart; a service
+    line after the call ("For more stories like this, see our news page.") is short."""
+    before = next((block for block in reversed(sources[:call]) if block.is_prose), None)
+    if before is None:
+        return False
+    text_group = prose_group_of(before.element)
+    return any(
+        block.is_prose
+        and len(line.text) >= options.tail_text_min_chars
+        and not settings.EMAIL.search(line.text)  # "Write to Jane Doe at jane@…": a contact line
+        and block.tag == before.tag
+        and block.element.get("class") == before.element.get("class")
+        and prose_group_of(block.element) is text_group
+        for line, block in zip(lines[call + 1 : cut], sources[call + 1 : cut], strict=True)
+    )
 
 
 def _note_line(line: str, note: re.Pattern[str], options: ExtractionOptions) -> bool:

@@ -406,6 +406,9 @@ TAIL_CALL = re.compile(
     r"(?:report|story|article)|(?:can|may) be reached at|have a (?:news )?tip)\b",
     re.IGNORECASE,
 )
+EMAIL = re.compile(
+    r"[\w.+-]+(?:@|\[at\]|\(at\))[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]?", re.IGNORECASE
+)
 RULE_LINE = re.compile(r"^[_*#=~]{3,}$")  # "___", "###": the text ends, notes follow
 DINKUS = re.compile(r"^\*{3,}$")  # "***": as often a break between a text's parts
 
@@ -602,6 +605,9 @@ class ExtractionOptions:
     headline_list_labels: bool = True
     tail_call_max_chars: int = 200
     tail_box_lines: int = 4  # a call to action among the last this many short lines ends the text
+    # ... unless a paragraph of the text's own follows it ("willing to sign up to it.")
+    tail_call_before_text_stays: bool = True
+    tail_text_min_chars: int = 100
     keep_tail_lists: bool = (
         True  # a list of plain (unlinked) items right after the last prose is text
     )
