@@ -124,6 +124,8 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "service_notes_dropped": (False,),
     "tail_call_before_text_stays": (False,),
     "tail_text_min_chars": (60, 200),
+    "signup_boxes_skipped": (False,),
+    "signup_box_max_chars": (300, 1000),
 }
 
 Counts = tuple[float, float, float]

@@ -216,7 +216,10 @@ def test_a_long_sign_up_form_beside_a_short_article_is_not_its_text() -> None:
     )
     text = extract_generic(page, "https://x.example/a").text
     assert PROSE in text and SIGN_UP_LABELS[0] not in text
-    off = replace(DEFAULT_OPTIONS, unheaded_forms_skipped=False)
+    # the form's box goes as a sign-up box too: the form rule is seen with that rule off
+    alone = replace(DEFAULT_OPTIONS, signup_boxes_skipped=False)
+    assert SIGN_UP_LABELS[0] not in extract_generic(page, "https://x.example/a", options=alone).text
+    off = replace(alone, unheaded_forms_skipped=False)
     assert SIGN_UP_LABELS[0] in extract_generic(page, "https://x.example/a", options=off).text
 
 

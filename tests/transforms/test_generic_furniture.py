@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from transforms.generic import extract_generic
+from transforms.generic import extract_generic, parse_html
 from transforms.generic.settings import DEFAULT_OPTIONS
+from transforms.generic.walk import signup_boxes
 
 PARAGRAPHS = [
     "The university opened its new marine science building on Friday, with teaching labs, "
@@ -548,3 +549,45 @@ def test_a_dateline_set_in_the_first_paragraph_stays_in_it() -> None:
     assert "KOBE – Harbour engineers said" in extract_generic(html, URL).text
     without = replace(DEFAULT_OPTIONS, inline_datelines_kept=False)
     assert "KOBE" not in extract_generic(html, URL, options=without).text
+
+
+SIGNUP_BOX = (
+    "<section aria-label='Newsletter'><h3>The Morning Tide</h3>"
+    "<p>Every other Sunday: answers about the coast, honest and close to home.</p>"
+    "<form action='/subscribe' method='post'><input type='email' name='email' "
+    "placeholder='E-mail address'><button>Go</button></form>"
+    "<p class='small'>We use your address for this mailing only; the privacy notice says "
+    "how.</p></section>"
+)
+
+
+@pytest.mark.parametrize("skipped", [True, False])
+def test_the_box_around_an_email_sign_up_form_is_not_body(skipped: bool) -> None:
+    """Its heading, blurb and small print sit outside the form, among the text's paragraphs."""
+    options = replace(DEFAULT_OPTIONS, signup_boxes_skipped=skipped)
+    text = extract_generic(article_holding(SIGNUP_BOX), URL, options=options).text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    for line in ("The Morning Tide", "Every other Sunday", "the privacy notice says how"):
+        assert (line not in text) is skipped
+
+
+def test_a_form_among_the_paragraphs_or_asking_for_a_message_has_no_sign_up_box() -> None:
+    """A sign-up form set straight among the paragraphs (`signup_box_max_chars` of text beside
+    it and more) has no box of its own; a comment form's box can be a short post itself, so it
+    is left to the form rules. The boxes are looked at directly: a page whose only text went
+    with a box is read again by the last-resort walk, which would hide the loss."""
+    signup = "<form><input type='email' name='email'><button>Go</button></form>"
+    among = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    page = f"<html><body><div class='content'><p>{PARAGRAPHS[0]}</p>{signup}{among}</div></body></html>"
+    assert signup_boxes(parse_html(page), DEFAULT_OPTIONS) == set()
+    comment_form = (
+        "<form><input type='text' name='email'><textarea name='comment'></textarea></form>"
+    )
+    post = (
+        "<html><body><div id='content'><h2>Sunset</h2><p>Simply beautiful! New music.</p>"
+        f"<h3>Leave a comment</h3>{comment_form}</div></body></html>"
+    )
+    assert signup_boxes(parse_html(post), DEFAULT_OPTIONS) == set()
+    boxed = f"<html><body><div id='content'><h2>Sunset</h2>{SIGNUP_BOX}</div></body></html>"
+    (box,) = signup_boxes(parse_html(boxed), DEFAULT_OPTIONS)
+    assert box.get("id") == "content"  # up to the short page's content, below the body

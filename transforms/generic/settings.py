@@ -571,6 +571,11 @@ class ExtractionOptions:
     # the last-resort walk skips such forms too (a listing's walk does not: the sidebar's links
     # would outweigh a short post written inside its comment form's list)
     relaxed_skips_forms: bool = True
+    # the box around an e-mail sign-up form (its newsletter's name, blurb and small print) is
+    # no text: the form's highest ancestor this many levels up holding this much text beside it
+    signup_boxes_skipped: bool = True
+    signup_box_levels: int = 3
+    signup_box_max_chars: int = 600
     # a layer shown over the page (a login dialog, a modal, a popup) holds no article text even
     # when its messages are paragraphs, unless it holds the page's <h1> or <main>
     layers_skipped: bool = True

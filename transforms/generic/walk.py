@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
@@ -57,6 +59,7 @@ class PageWalk:
     options: ExtractionOptions = DEFAULT_OPTIONS
     # keyed by the parent element itself: an id() of an lxml proxy may be reused once it is freed
     kept_templates: dict[tuple[HtmlElement, str, str, bool], bool] = field(default_factory=dict)
+    signup_boxes: set[HtmlElement] = field(default_factory=set)
 
     def new_block(self, element: HtmlElement) -> TextBlock:
         block = TextBlock(element, element.tag)
@@ -157,6 +160,8 @@ class PageWalk:
             return False
         if tag == "form" and self.options.skip_input_forms and not self.listing:
             return _is_input_form(element, self.options)
+        if element in self.signup_boxes:
+            return True
         classes = element.get("class")
         if (
             classes
@@ -501,6 +506,8 @@ def walk_page(
     page = PageWalk(base_url, relaxed, listing and options.listing_walks_named, options=options)
     body = next(root.iter("body"), None)
     start = body if body is not None else root
+    if options.signup_boxes_skipped and not page.listing:
+        page.signup_boxes = signup_boxes(start, options)
     page.walk(start, page.new_block(start), False)
     kept = []
     for block in page.blocks:
@@ -514,3 +521,55 @@ def walk_page(
             kept.append(block)
     page.blocks = kept
     return page
+
+
+def signup_boxes(root: HtmlElement, options: ExtractionOptions) -> set[HtmlElement]:
+    """The boxes around e-mail sign-up forms: a newsletter's name, its blurb and its small
+    print around the form ("Get daily news delivered to your inbox", "By providing your email
+    address …"). A box is the form's highest ancestor, `signup_box_levels` up at most, whose
+    text beside the form stays within `signup_box_max_chars`: a form set among an article's
+    paragraphs has no box. A comment or contact form (one with a message field) is left to
+    the form rules: its box can be a short post itself."""
+    boxes: set[HtmlElement] = set()
+    for form in islice(root.iter("form"), SIGNUP_FORMS_LOOKED_AT):
+        if next(form.iter("textarea"), None) is not None:
+            continue  # a comment or contact form asks for a message too
+        if not any(_asks_for_email(field) for field in form.iter("input")):
+            continue
+        limit = _stripped_chars(form.itertext()) + options.signup_box_max_chars
+        box, element = None, form
+        for _ in range(options.signup_box_levels):
+            parent = element.getparent()
+            if parent is None or parent.tag in ("body", "html", "main", "article"):
+                break
+            if _chars_exceed(parent.itertext(), limit):
+                break
+            box = element = parent
+        if box is not None:
+            boxes.add(box)
+    return boxes
+
+
+def _stripped_chars(pieces: Iterable[str]) -> int:
+    return sum(len(piece.strip()) for piece in pieces)
+
+
+def _chars_exceed(pieces: Iterable[str], limit: int) -> bool:
+    """Counted no further than the limit: a form's parent can be the whole page."""
+    total = 0
+    for piece in pieces:
+        total += len(piece.strip())
+        if total > limit:
+            return True
+    return False
+
+
+SIGNUP_FORMS_LOOKED_AT = 50  # a page of many forms is a form page, not an article with a box
+
+
+def _asks_for_email(field: HtmlElement) -> bool:
+    kind = (field.get("type") or "text").lower()
+    if kind == "email":
+        return True
+    names = f"{field.get('name') or ''} {field.get('placeholder') or ''} {field.get('id') or ''}"
+    return kind == "text" and "mail" in names.lower()
