@@ -126,6 +126,8 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "tail_text_min_chars": (60, 200),
     "signup_boxes_skipped": (False,),
     "signup_box_max_chars": (300, 1000),
+    "teaser_lines_dropped": (False,),
+    "teaser_line_min_words": (4, 6),
 }
 
 Counts = tuple[float, float, float]

@@ -591,3 +591,34 @@ def test_a_form_among_the_paragraphs_or_asking_for_a_message_has_no_sign_up_box(
     boxed = f"<html><body><div id='content'><h2>Sunset</h2>{SIGNUP_BOX}</div></body></html>"
     (box,) = signup_boxes(parse_html(boxed), DEFAULT_OPTIONS)
     assert box.get("id") == "content"  # up to the short page's content, below the body
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["<strong>READ ANOTHER STORY HERE |</strong> ", "<b>Warning:</b> ", "<b>» Related</b> "],
+)
+@pytest.mark.parametrize("dropped", [True, False])
+def test_a_bold_label_and_a_link_to_another_story_is_a_teaser(label: str, dropped: bool) -> None:
+    teaser = f"<p>{label}<a href='/2024/02/harbour-ferry-strike'>Harbour ferry crews vote to strike in spring</a></p>"
+    options = replace(DEFAULT_OPTIONS, teaser_lines_dropped=dropped)
+    text = extract_generic(article_holding(teaser), URL, options=options).text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert ("Harbour ferry crews vote" not in text) is dropped
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a lead-in running into the link is a sentence
+        "<b>Read here</b> <a href='/2024/02/gas-cloud'>how residents of the estuary should react</a>",
+        # a source on another site
+        "<b>The full study:</b> <a href='https://journal.example/aquaria'>Seawater aquariums as "
+        "teaching labs on a coastal campus</a>",
+        # a spec's value, no headline
+        "<b>Firm feel:</b> <a href='/products/mattress'>Hybrid Natural Mattress</a>",
+    ],
+)
+def test_a_label_and_link_that_is_no_teaser_stays(line: str) -> None:
+    text = extract_generic(article_holding(f"<p>{line}</p>"), URL).text
+    link_text = line[line.index("'>") + 2 : line.index("</a>")]
+    assert link_text in text

@@ -76,7 +76,9 @@ def extract_body(
             found, found_prose, _ = choose_container(inner, prose, listing, options)
             if found is not None and found_prose > 0:
                 container, container_prose = found, found_prose
-    body = dedupe_blocks(select_blocks(page.blocks, container, title, prose, options))
+    body = dedupe_blocks(
+        select_blocks(page.blocks, container, title, prose, options, page.base_url)
+    )
     return body, page, container, container_prose, page_prose
 
 

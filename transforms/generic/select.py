@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
@@ -28,6 +29,7 @@ def select_blocks(
     title: str,
     prose: dict[HtmlElement, float],
     options: ExtractionOptions = DEFAULT_OPTIONS,
+    base_url: str = "",
 ) -> list[Block]:
     """The container's article blocks, in order, with boilerplate and edge stubs removed."""
     in_container: dict[HtmlElement, bool] = {}
@@ -138,6 +140,8 @@ def select_blocks(
             )
         ):
             continue  # link lists count only inside the text, among its prose
+        if options.teaser_lines_dropped and _is_teaser_line(block, base_url, options):
+            continue  # "READ ALSO | <a>Another story</a>" set among the paragraphs
         selected.append(_as_block(block, line))
         sources.append(block)
     # "Subscribe to our newsletter", "Follow us on ...": a call to action, and the short
@@ -185,6 +189,52 @@ def _text_goes_on(
         and prose_group_of(block.element) is text_group
         for line, block in zip(lines[call + 1 : cut], sources[call + 1 : cut], strict=True)
     )
+
+
+def _is_teaser_line(block: TextBlock, base_url: str, options: ExtractionOptions) -> bool:
+    """A paragraph or item made of a bold label and a link to another story of the site:
+    "<strong>READ ANOTHER STORY HERE |</strong> <a>Headline</a>", "<b>Warning:</b> <a>…</a>",
+    "<b>» Related:</b> <a>…</a>". The label is set apart by its separator or marker; a lead-in
+    running into the link ("<b>Read here</b> <a>how residents should react</a>") is a
+    sentence, and a link to another site is a source."""
+    element = block.element
+    if element.tag not in TEASER_LINE_TAGS or (element.text or "").strip():
+        return False
+    children = [child for child in element if isinstance(child.tag, str)]
+    if len(children) != 2 or children[0].tag not in ("strong", "b") or children[1].tag != "a":
+        return False
+    label_element, link = children
+    between = (label_element.tail or "").strip()
+    if (link.tail or "").strip() or between not in TEASER_SEPARATORS:
+        return False
+    label = normalize_text(label_element.text_content())
+    if (
+        not label
+        or len(label.split()) > TEASER_LABEL_MAX_WORDS
+        or label_element.find(".//a") is not None
+    ):
+        return False
+    set_apart = between or label.endswith(TEASER_SEPARATORS[1:]) or label.startswith(TEASER_MARKERS)
+    headline = normalize_text(link.text_content())
+    return (
+        bool(set_apart)
+        and len(headline.split()) >= options.teaser_line_min_words
+        and _same_site(link.get("href") or "", base_url)
+    )
+
+
+TEASER_LINE_TAGS = ("p", "li", "div")
+TEASER_SEPARATORS = ("", ":", "|", "–", "—", "-")
+TEASER_MARKERS = ("»", ">>", "→")
+TEASER_LABEL_MAX_WORDS = 6
+
+
+def _same_site(href: str, base_url: str) -> bool:
+    """Whether the link leads to another page of the page's own site."""
+    target = urlsplit(urljoin(base_url, href.strip()))
+    if target.scheme not in ("http", "https") or not target.path.strip("/"):
+        return False
+    return bool(base_url) and target.hostname == urlsplit(base_url).hostname
 
 
 def _note_line(line: str, note: re.Pattern[str], options: ExtractionOptions) -> bool:
