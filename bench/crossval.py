@@ -128,6 +128,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "signup_box_max_chars": (300, 1000),
     "teaser_lines_dropped": (False,),
     "teaser_line_min_words": (4, 6),
+    "popup_cards_skipped": (False,),
 }
 
 Counts = tuple[float, float, float]

@@ -43,7 +43,7 @@ from records.urls import article_identity
 # after an early </html> parsed as a browser does; "10:32 pm" in text the evening (thirteenth
 # pass). 1.15.0: a call-to-action phrase the text's own paragraphs follow cuts nothing; the
 # box around an e-mail sign-up form no text; a bold label and a link to another story of the
-# site a teaser (fourteenth pass)
+# site a teaser; a card shown on hover over a name no text (fourteenth pass)
 TRANSFORMER_VERSION = "1.15.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -622,3 +622,20 @@ def test_a_label_and_link_that_is_no_teaser_stays(line: str) -> None:
     text = extract_generic(article_holding(f"<p>{line}</p>"), URL).text
     link_text = line[line.index("'>") + 2 : line.index("</a>")]
     assert link_text in text
+
+
+@pytest.mark.parametrize("skipped", [True, False])
+def test_a_card_shown_on_hover_over_a_name_is_not_body(skipped: bool) -> None:
+    """A name in a paragraph carries a card (its picture, the person's other headlines) that
+    the page's CSS shows on hover; the name stays, the card goes."""
+    card = (
+        "<span class='rollover-people'><a href='/people/jane-doe'>Jane Doe</a>"
+        "<span class='rollover-people-block'><img src='/jane.jpg'><a href='/2024/ferry'>Ferry "
+        "crews vote to strike in spring</a> <a href='/2024/dock'>Dock plans go to council</a>"
+        "</span></span>"
+    )
+    paragraph = f"<p>The vice-chancellor thanked the estuary's mayor {card} for her support.</p>"
+    options = replace(DEFAULT_OPTIONS, popup_cards_skipped=skipped)
+    text = extract_generic(article_holding(paragraph), URL, options=options).text
+    assert "the estuary's mayor Jane Doe for her support." in " ".join(text.split()) or not skipped
+    assert ("Ferry crews vote" not in text) is skipped

@@ -199,6 +199,12 @@ STREAMED_SEGMENT_ID = re.compile(r"^S:\d+$")  # a hidden streamed segment (React
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # CSS utility classes that hide an element (a paywall pitch, a sign-in box shown by script)
 HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|u-hidden|hide)(?=$|\s)")
+# the content part of a card shown on hover or click ("rollover-people-block", "tooltipBox",
+# "popover-content"): a name's card with other headlines set inside a paragraph, hidden by CSS
+POPUP_CONTENT = re.compile(
+    r"(?:rollover|popover|popup|hover-?card|tooltip)\S*?[-_]?(?:block|content|text|body|card|box)\b",
+    re.IGNORECASE,
+)
 BREAKS = re.compile(r"\n[\s\u00a0]*\n")  # <br><br> separates paragraphs, one <br> does not
 LEAD_SENTENCE_ENDS = (".", "!", "?")
 # a line that is a quotation, whole: "„Außen knusprig, innen cremig“", "“We won.”", "«Oui»"
@@ -574,6 +580,7 @@ class ExtractionOptions:
     # the box around an e-mail sign-up form (its newsletter's name, blurb and small print) is
     # no text: the form's highest ancestor this many levels up holding this much text beside it
     signup_boxes_skipped: bool = True
+    popup_cards_skipped: bool = True  # see POPUP_CONTENT
     signup_box_levels: int = 3
     signup_box_max_chars: int = 600
     # a layer shown over the page (a login dialog, a modal, a popup) holds no article text even
@@ -604,7 +611,9 @@ class ExtractionOptions:
     # a bold label set apart ("READ ALSO |", "» Related:") and a link to another story of the
     # site, alone in a paragraph or item among the text's: a teaser, not text
     teaser_lines_dropped: bool = True
-    teaser_line_min_words: int = 5  # ... the link a headline: "Firm feel: <a>Hybrid Mattress</a>" is a spec
+    teaser_line_min_words: int = (
+        5  # ... the link a headline: "Firm feel: <a>Hybrid Mattress</a>" is a spec
+    )
     headline_list_min_link_share: float = 0.9
     headline_mean_words: int = (
         6  # ... and this many on average (titles of books or pages are shorter)

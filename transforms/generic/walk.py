@@ -163,6 +163,8 @@ class PageWalk:
         if element in self.signup_boxes:
             return True
         classes = element.get("class")
+        if classes and self.options.popup_cards_skipped and settings.POPUP_CONTENT.search(classes):
+            return True  # a card shown on hover over a name: its picture and other headlines
         if (
             classes
             and self.options.skip_hidden_class
