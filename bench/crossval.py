@@ -127,7 +127,6 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "signup_boxes_skipped": (False,),
     "signup_box_max_chars": (300, 1000),
     "teaser_lines_dropped": (False,),
-    "teaser_line_min_words": (4, 6),
     "popup_cards_skipped": (False,),
 }
 

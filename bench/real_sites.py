@@ -194,8 +194,9 @@ class Found:
 
 def match_key(text: str | None) -> str:
     """The words of `text` in lower case, punctuation and spacing gone: what titles and names
-    are compared by."""
-    return " ".join(WORD.findall((text or "").casefold()))
+    are compared by. A soft hyphen is no break: the gold keeps "Helikopter\xadlandeplatz" as
+    the page's HTML has it, a browser shows "Helikopterlandeplatz"."""
+    return " ".join(WORD.findall((text or "").replace("\u00ad", "").casefold()))
 
 
 def title_right(gold: str, found: str | None) -> bool:

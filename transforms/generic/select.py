@@ -218,7 +218,7 @@ def _is_teaser_line(block: TextBlock, base_url: str, options: ExtractionOptions)
     headline = normalize_text(link.text_content())
     return (
         bool(set_apart)
-        and len(headline.split()) >= options.teaser_line_min_words
+        and len(headline.split()) >= options.headline_min_words
         and _same_site(link.get("href") or "", base_url)
     )
 

@@ -609,11 +609,9 @@ class ExtractionOptions:
     headline_list_min_items: int = 2  # a list of this many items, each a link of ...
     headline_min_words: int = 4  # ... this many words or more (a headline), is a "read more" module
     # a bold label set apart ("READ ALSO |", "» Related:") and a link to another story of the
-    # site, alone in a paragraph or item among the text's: a teaser, not text
+    # site (a headline of `headline_min_words`), alone in a paragraph or item among the text's:
+    # a teaser, not text
     teaser_lines_dropped: bool = True
-    teaser_line_min_words: int = (
-        5  # ... the link a headline: "Firm feel: <a>Hybrid Mattress</a>" is a spec
-    )
     headline_list_min_link_share: float = 0.9
     headline_mean_words: int = (
         6  # ... and this many on average (titles of books or pages are shorter)
