@@ -588,6 +588,10 @@ def test_a_form_among_the_paragraphs_or_asking_for_a_message_has_no_sign_up_box(
         f"<h3>Leave a comment</h3>{comment_form}</div></body></html>"
     )
     assert signup_boxes(parse_html(post), DEFAULT_OPTIONS) == set()
+    # a page-wide form (ASP.NET's) with a newsletter field is no sign-up form
+    page_wide = f"<form>{among * 2}<input type='email'></form>"
+    wide = f"<html><body><div id='wrap'>{page_wide}</div></body></html>"
+    assert signup_boxes(parse_html(wide), DEFAULT_OPTIONS) == set()
     boxed = f"<html><body><div id='content'><h2>Sunset</h2>{SIGNUP_BOX}</div></body></html>"
     (box,) = signup_boxes(parse_html(boxed), DEFAULT_OPTIONS)
     assert box.get("id") == "content"  # up to the short page's content, below the body

@@ -580,9 +580,9 @@ class ExtractionOptions:
     # the box around an e-mail sign-up form (its newsletter's name, blurb and small print) is
     # no text: the form's highest ancestor this many levels up holding this much text beside it
     signup_boxes_skipped: bool = True
-    popup_cards_skipped: bool = True  # see POPUP_CONTENT
     signup_box_levels: int = 3
     signup_box_max_chars: int = 600
+    popup_cards_skipped: bool = True  # see POPUP_CONTENT
     # a layer shown over the page (a login dialog, a modal, a popup) holds no article text even
     # when its messages are paragraphs, unless it holds the page's <h1> or <main>
     layers_skipped: bool = True

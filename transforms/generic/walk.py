@@ -538,7 +538,10 @@ def signup_boxes(root: HtmlElement, options: ExtractionOptions) -> set[HtmlEleme
             continue  # a comment or contact form asks for a message too
         if not any(_asks_for_email(field) for field in form.iter("input")):
             continue
-        limit = _stripped_chars(form.itertext()) + options.signup_box_max_chars
+        form_chars = _stripped_chars(form.itertext())
+        if form_chars > options.form_max_chars:
+            continue  # a page-wide form (ASP.NET's) is no sign-up form
+        limit = form_chars + options.signup_box_max_chars
         box, element = None, form
         for _ in range(options.signup_box_levels):
             parent = element.getparent()
