@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
@@ -200,7 +201,9 @@ def _is_teaser_line(block: TextBlock, base_url: str, options: ExtractionOptions)
     element = block.element
     if element.tag not in TEASER_LINE_TAGS or (element.text or "").strip():
         return False
-    children = [child for child in element if isinstance(child.tag, str)]
+    # three at most: the check runs for each line of the block, and a block of many <br>
+    # lines has as many children
+    children = list(islice((child for child in element if isinstance(child.tag, str)), 3))
     if len(children) != 2 or children[0].tag not in ("strong", "b") or children[1].tag != "a":
         return False
     label_element, link = children
