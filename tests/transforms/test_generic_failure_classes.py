@@ -381,8 +381,8 @@ TEXT_GOES_ON = (
 
 @pytest.mark.parametrize("stays", [True, False])
 def test_a_call_phrase_in_a_sentence_the_text_goes_on_after_cuts_nothing(stays: bool) -> None:
-    """ "Willing to sign up to it" reads as a call to action; the text's own paragraphs after
-    it say the text goes on, so nothing is cut there."""
+    """A sentence saying "willing to sign up to it" reads as a call to action; the text's own
+    paragraphs after it say the text goes on, so nothing is cut there."""
     options = replace(DEFAULT_OPTIONS, tail_call_before_text_stays=stays)
     text = extract_generic(_article(TEXT_GOES_ON), "https://x.example/a", options=options).text
     assert ("looks likely to remain an idea" in text) is stays
