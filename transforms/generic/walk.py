@@ -508,8 +508,8 @@ def walk_page(
     page = PageWalk(base_url, relaxed, listing and options.listing_walks_named, options=options)
     body = next(root.iter("body"), None)
     start = body if body is not None else root
-    if options.signup_boxes_skipped and not page.listing:
-        page.signup_boxes = signup_boxes(start, options)
+    if options.signup_boxes_skipped and not page.listing and not relaxed:
+        page.signup_boxes = signup_boxes(start, options)  # the relaxed walk never asks
     page.walk(start, page.new_block(start), False)
     kept = []
     for block in page.blocks:
