@@ -208,7 +208,7 @@ def _is_teaser_line(block: TextBlock, base_url: str, options: ExtractionOptions)
         return False
     label_element, link = children
     between = (label_element.tail or "").strip()
-    if (link.tail or "").strip() or between not in TEASER_SEPARATORS:
+    if (link.tail or "").strip() or (between and between not in TEASER_SEPARATORS):
         return False
     label = normalize_text(label_element.text_content())
     if (
@@ -217,7 +217,7 @@ def _is_teaser_line(block: TextBlock, base_url: str, options: ExtractionOptions)
         or label_element.find(".//a") is not None
     ):
         return False
-    set_apart = between or label.endswith(TEASER_SEPARATORS[1:]) or label.startswith(TEASER_MARKERS)
+    set_apart = between or label.endswith(TEASER_SEPARATORS) or label.startswith(TEASER_MARKERS)
     headline = normalize_text(link.text_content())
     return (
         bool(set_apart)
@@ -227,7 +227,7 @@ def _is_teaser_line(block: TextBlock, base_url: str, options: ExtractionOptions)
 
 
 TEASER_LINE_TAGS = ("p", "li", "div")
-TEASER_SEPARATORS = ("", ":", "|", "–", "—", "-")
+TEASER_SEPARATORS = (":", "|", "–", "—", "-")  # after the label, in it or in its tail
 TEASER_MARKERS = ("»", ">>", "→")
 TEASER_LABEL_MAX_WORDS = 6
 
