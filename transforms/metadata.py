@@ -8,14 +8,17 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from ipaddress import ip_address
+from itertools import islice
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from records.urls import host_key
 from transforms.normalize import normalize_text
 
 HtmlElement = lxml_html.HtmlElement
@@ -122,6 +125,9 @@ class PageMetadata:
     publisher: str | None = None  # the JSON-LD publisher's name
     # the address relative links resolve against: `<base href>`, else the fetched URL
     base_url: str | None = None
+    # for a page fetched from an IP address, the host its own links lead to (`linked_host`);
+    # the generic extractor fills it in, as its options say
+    linked_host: str | None = None
 
 
 # -- meta tags --------------------------------------------------------------------------
@@ -192,8 +198,62 @@ def site_hosts(url: str, *stated: str | None) -> list[str]:
 
 def page_hosts(meta: PageMetadata, url: str, *, stated: bool = True) -> list[str]:
     """`site_hosts` of the fetched URL and, with `stated`, of the canonical URL and the
-    `<base href>` the page states."""
-    return site_hosts(url, meta.canonical_url, meta.base_url) if stated else site_hosts(url)
+    `<base href>` the page states, and of the host its links lead to (`linked_host`)."""
+    if not stated:
+        return site_hosts(url)
+    linked = f"http://{meta.linked_host}/" if meta.linked_host else None
+    return site_hosts(url, meta.canonical_url, meta.base_url, linked)
+
+
+# links counted for `linked_host`: the first ones are the page's header and menus
+LINKED_HOST_MAX_LINKS = 1000
+PROSE_TAGS = frozenset({"p", "blockquote"})
+SECOND_LEVEL_LABELS = frozenset({"com", "org", "net", "edu", "gov", "co", "ac"})
+
+
+def linked_host(tree: HtmlElement, url: str, *, min_links: int, min_lead: float) -> str | None:
+    """The host the page's absolute links lead to most, for a page fetched from an IP address
+    and so named by no host of its own (a copy on a loopback origin or a mirror): its logo,
+    menus and stories link the site's own address, which names the site as its host would
+    have. Links in the text's paragraphs are its sources and do not count; hosts count by the
+    site they belong to (www. and secure. of one site are one), and the site must lead the
+    next by `min_lead` times, with at least `min_links` links: an old page's few absolute
+    links may all be ads."""
+    if not _is_ip_address(urlsplit(url).hostname or ""):
+        return None
+    by_site: Counter[str] = Counter()
+    by_host: Counter[str] = Counter()
+    for link in islice(tree.iter("a"), LINKED_HOST_MAX_LINKS):
+        href = (link.get("href") or "").strip()
+        if not href.startswith(("http://", "https://", "//")) or _in_prose(link):
+            continue
+        try:
+            host = urlsplit(urljoin(url, href)).hostname
+        except ValueError:  # "http://[broken" and other unparsable addresses
+            continue
+        if host and not _is_ip_address(host):
+            by_site[_registered_site(host)] += 1
+            by_host[host_key(host)] += 1
+    ranked = by_site.most_common(2)
+    if not ranked:
+        return None
+    site, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    if count < min_links or count < min_lead * runner_up:
+        return None
+    return next(host for host, _ in by_host.most_common() if _registered_site(host) == site)
+
+
+def _in_prose(link: HtmlElement) -> bool:
+    """A link in a paragraph or quote: a source the text cites, not the site's own menus."""
+    return any(ancestor.tag in PROSE_TAGS for ancestor in link.iterancestors())
+
+
+def _registered_site(host: str) -> str:
+    """The registered domain a host belongs to: "bbc.co.uk" of news.bbc.co.uk."""
+    labels = host.lower().rstrip(".").split(".")
+    keep = 3 if len(labels) > 2 and labels[-2] in SECOND_LEVEL_LABELS else 2
+    return ".".join(labels[-keep:])
 
 
 def _is_ip_address(host: str) -> bool:

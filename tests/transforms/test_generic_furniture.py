@@ -611,6 +611,31 @@ def test_a_bold_label_and_a_link_to_another_story_is_a_teaser(label: str, droppe
 
 
 @pytest.mark.parametrize(
+    ("href", "url", "head"),
+    [
+        # the site's own host with and without "www."
+        ("https://www.news.coastal-uni.example/2024/02/ferry", URL, ""),
+        # a copy served from a loopback origin, linking the host its canonical URL names
+        (
+            "https://news.coastal-uni.example/2024/02/ferry",
+            "http://127.0.0.1:8080/2024/03/marine-building",
+            f'<link rel="canonical" href="{URL}">',
+        ),
+    ],
+)
+def test_a_teaser_linking_the_site_s_own_host_under_another_name_is_a_teaser(
+    href: str, url: str, head: str
+) -> None:
+    teaser = (
+        f"<p><b>Warning:</b> <a href='{href}'>Harbour ferry crews vote to strike in spring</a></p>"
+    )
+    html = article_holding(teaser).replace("</title>", f"</title>{head}")
+    text = extract_generic(html, url).text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert "Harbour ferry crews vote" not in text
+
+
+@pytest.mark.parametrize(
     "line",
     [
         # a lead-in running into the link is a sentence

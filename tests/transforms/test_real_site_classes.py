@@ -27,7 +27,7 @@ from transforms.generic.fields import clean_author_names
 from transforms.generic.settings import DEFAULT_OPTIONS
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import title_candidates
-from transforms.metadata import read_metadata
+from transforms.metadata import linked_host, read_metadata
 from transforms.page import parse_html
 
 PARAGRAPHS = [
@@ -1288,6 +1288,76 @@ def test_the_base_element_s_host_names_the_site_fetched_elsewhere() -> None:
         ).title
         != HEADLINE
     )
+
+
+MENU = "".join(  # a copy's menus still link the site's own address, absolutely
+    f"<li><a href='https://www.harbourdaily.example/{section}/'>{section.title()}</a></li>"
+    for section in ("news", "sport", "weather", "opinion")
+)
+LINKED_MENU = f"<nav><ul>{MENU}</ul></nav>"
+
+
+@pytest.mark.parametrize("linked", [True, False])
+def test_the_host_its_menus_link_names_the_site_of_a_page_fetched_from_an_ip_address(
+    linked: bool,
+) -> None:
+    # no canonical URL, no <base>: only the menus' links say which site this is
+    byline = "<p class='byline'>By Jane Doe</p>"
+    html = page(
+        title=f"{HEADLINE} - Harbourdaily",
+        head='<meta name="author" content="Harbourdaily">',
+        before=byline,
+        outside=LINKED_MENU,
+    )
+    options = replace(DEFAULT_OPTIONS, linked_host_names_site=linked)
+    article = extract_generic(html, MIRROR_URL, options=options)
+    assert (article.title == HEADLINE) is linked
+    assert article.authors == (("Jane Doe",) if linked else ("Harbourdaily",))
+
+
+def linked(html: str, url: str = MIRROR_URL) -> str | None:
+    options = DEFAULT_OPTIONS
+    return linked_host(
+        parse_html(html),
+        url,
+        min_links=options.linked_host_min_links,
+        min_lead=options.linked_host_min_lead,
+    )
+
+
+def test_the_host_the_page_links_to_is_read_only_for_a_page_fetched_from_an_ip_address() -> None:
+    html = f"<html><body>{LINKED_MENU}</body></html>"
+    assert linked(html) == "harbourdaily.example"
+    assert linked(html, "https://mirror.example/2024/storm-bridge") is None
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        # the text's sources, in its paragraphs, are other sites
+        "<p>" + "<a href='https://journal.example/paper'>the study</a> " * 5 + "</p>",
+        # an old page's few absolute links: ads, none leading
+        "<a href='https://ads.example/1'>Ad</a><a href='https://ads.example/2'>Ad</a>"
+        "<a href='https://ads.example/3'>Ad</a><a href='https://shop.example/1'>Shop</a>"
+        "<a href='https://shop.example/2'>Shop</a>",
+        # too few to say
+        "<a href='https://www.harbourdaily.example/'>Home</a>",
+    ],
+)
+def test_no_linked_host_without_a_site_the_menus_lead_to(links: str) -> None:
+    assert linked(f"<html><body>{links}</body></html>") is None
+
+
+def test_the_linked_hosts_of_one_site_count_together() -> None:
+    # www. and secure. of one registered domain are one site, named by its most linked host
+    links = (
+        "<a href='https://www.harbourdaily.example/news/'>News</a>"
+        "<a href='https://www.harbourdaily.example/sport/'>Sport</a>"
+        "<a href='https://secure.harbourdaily.example/login'>Log in</a>"
+        "<a href='https://secure.harbourdaily.example/subscribe'>Subscribe</a>"
+        "<a href='https://ads.example/1'>Ad</a><a href='https://ads.example/2'>Ad</a>"
+    )
+    assert linked(f"<html><body>{links}</body></html>") == "harbourdaily.example"
 
 
 def test_a_site_name_set_to_the_whole_title_still_names_the_publisher() -> None:

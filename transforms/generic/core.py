@@ -15,11 +15,13 @@ Nothing here changes the tree it is given: a tree parsed once can serve several 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urljoin
+from dataclasses import replace
+from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
 from records.article import GENERIC_PROFILE, Article, Block, Image, NotAnArticle
+from records.urls import host_key
 from transforms.generic.fields import (
     pick_authors_with_source,
     pick_dates_with_sources,
@@ -48,7 +50,13 @@ from transforms.generic.story import (
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import pick_title_with_source, title_from_text
 from transforms.generic.walk import PageWalk, walk_page, weighed_length
-from transforms.metadata import PageMetadata, read_metadata, short_language
+from transforms.metadata import (
+    PageMetadata,
+    linked_host,
+    page_hosts,
+    read_metadata,
+    short_language,
+)
 from transforms.page import parse_html
 
 HtmlElement = lxml_html.HtmlElement
@@ -61,7 +69,10 @@ def extract_body(
     relaxed: bool,
     listing: bool = False,
     options: ExtractionOptions = DEFAULT_OPTIONS,
+    site_hosts: frozenset[str] = frozenset(),
 ) -> tuple[list[Block], PageWalk, HtmlElement | None, float, float]:
+    """The body read from `root`: its blocks, the walk, the container and its prose and the
+    page's; `site_hosts` are the hosts of the page's own site, as `host_key` gives them."""
     page = walk_page(root, url, relaxed, listing, options)
     prose: dict[HtmlElement, float] = {}
     container, container_prose, page_prose = choose_container(page.blocks, prose, listing, options)
@@ -77,7 +88,7 @@ def extract_body(
             if found is not None and found_prose > 0:
                 container, container_prose = found, found_prose
     body = dedupe_blocks(
-        select_blocks(page.blocks, container, title, prose, options, page.base_url)
+        select_blocks(page.blocks, container, title, prose, options, page.base_url, site_hosts)
     )
     return body, page, container, container_prose, page_prose
 
@@ -170,8 +181,24 @@ def extract_generic(
     """
     root = parse_html(html_or_tree) if isinstance(html_or_tree, str) else html_or_tree
     meta = metadata if metadata is not None else read_metadata(root, url)
+    if options.linked_host_names_site:
+        found = linked_host(
+            root,
+            url,
+            min_links=options.linked_host_min_links,
+            min_lead=options.linked_host_min_lead,
+        )
+        meta = replace(meta, linked_host=found)
     sources: dict[str, str] = {}
     base = meta.base_url or url  # relative image addresses resolve against <base href>
+    own_hosts = frozenset(
+        host_key(host)
+        for host in (
+            urlsplit(base).hostname,
+            *page_hosts(meta, url, stated=options.canonical_url_names_page),
+        )
+        if host
+    )
     title, title_source = pick_title_with_source(meta, root, url, options)
     untitled = not title
     if untitled and not options.untitled_text_lands:
@@ -180,13 +207,13 @@ def extract_generic(
     sources["title"] = title_source or "metadata"
 
     body, page, container, container_prose, page_prose = extract_body(
-        root, base, title, False, options=options
+        root, base, title, False, options=options, site_hosts=own_hosts
     )
     if _chars(body) < options.fallback_min_chars:
         # the last-resort walk, through boilerplate too, for a text too short to be an article;
         # a text set under the title's own h1 or h2 gives way only to an article-long one (not
         # a three-line post to the tweet in its sidebar)
-        relaxed = extract_body(root, base, title, True, options=options)
+        relaxed = extract_body(root, base, title, True, options=options, site_hosts=own_hosts)
         if _chars(relaxed[0]) > _chars(body) and (
             not options.relaxed_keeps_headed_text
             or _chars(relaxed[0]) >= options.relaxed_over_headed_min_chars
@@ -202,7 +229,9 @@ def extract_generic(
             # the walk reads the box: it sits in no comment thread, sidebar or hidden layer
             and any(inside(block.element, box) for block in page.blocks if block.text)
         ):
-            alone = extract_body(box, base, title, False, listing=True, options=options)
+            alone = extract_body(
+                box, base, title, False, listing=True, options=options, site_hosts=own_hosts
+            )
             if _chars(alone[0]) >= max(
                 options.min_body_chars, options.text_box_min_share * _chars(body)
             ):
@@ -223,7 +252,9 @@ def extract_generic(
         )
     ):
         # little prose: an index or section page, whose content is the list of teasers
-        listing = extract_body(root, base, title, False, listing=True, options=options)
+        listing = extract_body(
+            root, base, title, False, listing=True, options=options, site_hosts=own_hosts
+        )
         wanted = options.listing_min_gain * _chars(body)
         gains = _chars(listing[0]) > wanted
         # what the short text holds is a story (not a copyright line under a home page's
@@ -236,7 +267,9 @@ def extract_generic(
         if options.marked_post_read_alone and listing[2] is not None:
             post = marked_post(root)
             if post is not None and not inside(listing[2], post):
-                alone = extract_body(post, base, title, False, listing=True, options=options)
+                alone = extract_body(
+                    post, base, title, False, listing=True, options=options, site_hosts=own_hosts
+                )
                 # a text read outside the post (a sidebar's) is no story to keep
                 outside = container is None or not inside(container, post)
                 if _chars(alone[0]) >= (options.min_body_chars if outside else wanted):

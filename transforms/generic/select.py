@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 
 from records.article import Block
+from records.urls import host_key
 from transforms.generic import settings
 from transforms.generic.score import (
     in_prose_group,
@@ -31,8 +32,11 @@ def select_blocks(
     prose: dict[HtmlElement, float],
     options: ExtractionOptions = DEFAULT_OPTIONS,
     base_url: str = "",
+    site_hosts: frozenset[str] = frozenset(),
 ) -> list[Block]:
-    """The container's article blocks, in order, with boilerplate and edge stubs removed."""
+    """The container's article blocks, in order, with boilerplate and edge stubs removed;
+    links resolve against `base_url`, and lead to the page's own site when to `site_hosts`
+    (as `host_key` gives them; the base URL's host is one)."""
     in_container: dict[HtmlElement, bool] = {}
     candidates: list[tuple[TextBlock, str]] = []
     title_key = text_key(title)
@@ -141,7 +145,7 @@ def select_blocks(
             )
         ):
             continue  # link lists count only inside the text, among its prose
-        if options.teaser_lines_dropped and _is_teaser_line(block, base_url, options):
+        if options.teaser_lines_dropped and _is_teaser_line(block, base_url, site_hosts, options):
             continue  # "READ ALSO | <a>Another story</a>" set among the paragraphs
         selected.append(_as_block(block, line))
         sources.append(block)
@@ -192,7 +196,9 @@ def _text_goes_on(
     )
 
 
-def _is_teaser_line(block: TextBlock, base_url: str, options: ExtractionOptions) -> bool:
+def _is_teaser_line(
+    block: TextBlock, base_url: str, site_hosts: frozenset[str], options: ExtractionOptions
+) -> bool:
     """A paragraph or item made of a bold label and a link to another story of the site:
     "<strong>READ ANOTHER STORY HERE |</strong> <a>Headline</a>", "<b>Warning:</b> <a>…</a>",
     "<b>» Related:</b> <a>…</a>". The label is set apart by its separator or marker; a lead-in
@@ -222,7 +228,7 @@ def _is_teaser_line(block: TextBlock, base_url: str, options: ExtractionOptions)
     return (
         bool(set_apart)
         and len(headline.split()) >= options.headline_min_words
-        and _same_site(link.get("href") or "", base_url)
+        and _same_site(link.get("href") or "", base_url, site_hosts)
     )
 
 
@@ -232,12 +238,19 @@ TEASER_MARKERS = ("»", ">>", "→")
 TEASER_LABEL_MAX_WORDS = 6
 
 
-def _same_site(href: str, base_url: str) -> bool:
-    """Whether the link leads to another page of the page's own site."""
-    target = urlsplit(urljoin(base_url, href.strip()))
+def _same_site(href: str, base_url: str, site_hosts: frozenset[str]) -> bool:
+    """Whether the link leads to another page of the page's own site: to the base URL's host
+    or another of `site_hosts` (the canonical URL's, for a copy served from elsewhere)."""
+    if not base_url:
+        return False
+    try:
+        target = urlsplit(urljoin(base_url, href.strip()))
+    except ValueError:  # an unparsable address ("http://[broken") leads nowhere known
+        return False
     if target.scheme not in ("http", "https") or not target.path.strip("/"):
         return False
-    return bool(base_url) and target.hostname == urlsplit(base_url).hostname
+    host = host_key(target.hostname)
+    return host == host_key(urlsplit(base_url).hostname) or host in site_hosts
 
 
 def _note_line(line: str, note: re.Pattern[str], options: ExtractionOptions) -> bool:

@@ -740,6 +740,11 @@ class ExtractionOptions:
     # host names the publisher and the site's title suffix, wherever the page was fetched from
     # (a mirror, a copy on another host, a loopback origin)
     canonical_url_names_page: bool = True
+    # ... and for a page fetched from an IP address, the host its menus' links lead to: with
+    # this many links at least, and this many times those to the next most linked site
+    linked_host_names_site: bool = True
+    linked_host_min_links: int = 3
+    linked_host_min_lead: float = 2.0
     # a short piece at either end of a title holding a domain name ("… - News.yam.md") is the
     # site's name, whatever host the page was fetched from
     title_domain_pieces: bool = True
