@@ -128,6 +128,8 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "signup_box_max_chars": (300, 1000),
     "teaser_lines_dropped": (False,),
     "popup_cards_skipped": (False,),
+    "comment_count_lines_dropped": (False,),
+    "comment_count_line_max_words": (10, 24),
 }
 
 Counts = tuple[float, float, float]

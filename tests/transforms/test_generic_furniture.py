@@ -653,6 +653,39 @@ def test_a_label_and_link_that_is_no_teaser_stays(line: str) -> None:
     assert link_text in text
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on March 4, 2024 at 6:41 AM • 7 Comments",
+        "By Jane Doe in Campus | Permalink | Comments (3) | Recommend this",
+        "0 Comments",
+        "12 Responses to “Marine science building opens”",
+        "No comments at the moment.",
+    ],
+)
+@pytest.mark.parametrize("dropped", [True, False])
+def test_a_line_counting_the_post_s_comments_is_not_body(line: str, dropped: bool) -> None:
+    options = replace(DEFAULT_OPTIONS, comment_count_lines_dropped=dropped)
+    text = extract_generic(article_holding(f"<p>{line}</p>"), URL, options=options).text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert (line not in text) is dropped
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The video of the opening drew 2,000 comments.",  # a sentence reporting a count
+        "Still true, all of my 2008 comments",  # a year, no count
+        # a count in a line longer than `comment_count_line_max_words`
+        "Posted on March 4, 2024 by the press office of the university's faculty of marine "
+        "science and engineering • 7 Comments",
+    ],
+)
+def test_a_sentence_about_comments_stays(line: str) -> None:
+    text = extract_generic(article_holding(f"<p>{line}</p>"), URL).text
+    assert line in text
+
+
 @pytest.mark.parametrize("skipped", [True, False])
 def test_a_card_shown_on_hover_over_a_name_is_not_body(skipped: bool) -> None:
     """A name in a paragraph carries a card (its picture, the person's other headlines) that

@@ -60,6 +60,8 @@ def select_blocks(
             continue
         if is_browser_notice(line, options):
             continue
+        if _comment_count_line(line, options):
+            continue
         if len(line) <= options.boilerplate_text_max_chars:
             if settings.BOILERPLATE_TEXT.match(line):
                 continue
@@ -251,6 +253,15 @@ def _same_site(href: str, base_url: str, site_hosts: frozenset[str]) -> bool:
         return False
     host = host_key(target.hostname)
     return host == host_key(urlsplit(base_url).hostname) or host in site_hosts
+
+
+def _comment_count_line(line: str, options: ExtractionOptions) -> bool:
+    """A short line stating the post's count of comments: its meta line, a thread's header."""
+    return (
+        options.comment_count_lines_dropped
+        and len(line.split()) <= options.comment_count_line_max_words
+        and settings.COMMENT_COUNT_LINE.search(line) is not None
+    )
 
 
 def _note_line(line: str, note: re.Pattern[str], options: ExtractionOptions) -> bool:

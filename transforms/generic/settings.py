@@ -226,6 +226,21 @@ BROWSER_NOTICE = re.compile(
     r"|(?:veuillez )?activer (?:le )?javascript)",
     re.IGNORECASE,
 )
+# a post's count of comments, the meta line under a headline or over a thread: "0 Comments",
+# "Posted on May 4, 2012 at 6:41 AM • 7 Comments", "By Jane Doe in News | Comments (1) |",
+# "107 Responses to “Storm”", "No comments at the moment." (never a year: "my 2008 comment")
+COMMENT_WORDS = (
+    r"(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|kommentarer|"
+    r"responses?|replies|antworten)"
+)
+COMMENT_NUMBER = r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:[.,]?\d{3})*"
+COMMENT_COUNT_LINE = re.compile(
+    rf"(?:{COMMENT_NUMBER}\s+{COMMENT_WORDS}|{COMMENT_WORDS}\s*\(\s*\d+\s*\))"
+    r"\s*(?:$|[|•·]|[:)\]]\s*$)"  # the line's end (not a sentence's), or a separator
+    rf"|^{COMMENT_NUMBER}\s+{COMMENT_WORDS}\s+(?:to|zu|à|a)\b"
+    r"|^(?:there are )?(?:currently )?no comments\b|^(?:noch )?keine kommentare\b",
+    re.IGNORECASE,
+)
 BOILERPLATE_TEXT = re.compile(
     r"^(?:share(?: (?:this|on|via)\b.*)?|tweet|e-?mail|print|comments?|copy link|"
     r"advertisement|anzeige|werbung|publicité|sponsored|read more|read next|more:?|"
@@ -432,6 +447,9 @@ class ExtractionOptions:
     link_penalty: float = 1.0  # weight of link-list text against the container
     stub_penalty: float = 0.3  # weight of short non-heading text (labels, bylines, buttons)
     boilerplate_text_max_chars: int = 160  # boilerplate phrases are only looked for in short blocks
+    # a short line stating a post's count of comments (see COMMENT_COUNT_LINE) is no text
+    comment_count_lines_dropped: bool = True
+    comment_count_line_max_words: int = 16
     browser_notices_dropped: bool = True  # a notice about the reader's browser is no text ...
     browser_notice_max_chars: int = 400  # ... when it is this short
     service_notes_dropped: bool = True  # a print edition's note, a reprint's terms (`SERVICE_NOTE`)
