@@ -429,6 +429,12 @@ def test_a_comment_form_after_the_text_ends_it(opening: str) -> None:
         "Manage cookie settings",
         "SUGGESTED CITATION Doe, Jane: Marine science building opens, Coastal News, 2024/3/8",
         "Pour citer cet article : Jane Doe, « Le bâtiment », 8 mars 2024.",
+        # media and page-tool labels: never a whole line of any gold text
+        "Video",
+        "Slideshow",
+        "Hide caption",
+        "Printable version",
+        "Sponsored links",
     ],
 )
 def test_machinery_and_citation_lines_are_not_body(line: str) -> None:

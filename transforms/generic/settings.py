@@ -250,6 +250,9 @@ BOILERPLATE_TEXT = re.compile(
     r"recommended|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:à )?lire aussi|"
     r"leggi anche|lee también|ver também|leia também)\s*:.*|filed under:?.*|posted in\b.*|categories?:.*|"
     r"back to top|top|next|previous|prev|home|menu|search|loading\.*|"
+    # media and page-tool labels (never a whole line of any gold text; "Photo" is, once)
+    r"videos?|gallery|slideshow|photos|photo galleries|hide caption|printable version|"
+    r"print version|sponsored links|digg this|back to|start quote|end quote|register|edit|"
     # a read-on label alone, set before the links it introduces ("Lesen Sie auch", "Zobacz też")
     r"(?:lesen sie (?:auch|mehr|weiter)|(?:zum )?weiterlesen|mehr zum thema|auch interessant|"
     r"zobacz (?:też|także|również)|czytaj (?:też|także|również|więcej)|polecamy|"
