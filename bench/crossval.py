@@ -127,6 +127,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "signup_boxes_skipped": (False,),
     "signup_box_max_chars": (300, 1000),
     "teaser_lines_dropped": (False,),
+    "teaser_lines_max_share": (0.5, 1.0),
     "popup_cards_skipped": (False,),
     "comment_count_lines_dropped": (False,),
     "comment_count_line_max_words": (10, 24),

@@ -656,6 +656,30 @@ def test_a_teaser_linking_the_site_s_own_host_under_another_name_is_a_teaser(
     assert "Harbour ferry crews vote" not in text
 
 
+@pytest.mark.parametrize("max_share", [0.25, 1.0])
+def test_a_briefing_made_of_teaser_lines_keeps_them(max_share: float) -> None:
+    """Past `teaser_lines_max_share` of the text, bold labels and links are the page's own
+    text: a briefing of the day's headlines."""
+    items = [
+        ("Study:", "Students who sail score higher in physics exams"),
+        ("Campus:", "Library extends its opening hours for the exam weeks"),
+        ("Research:", "Marine lab tags the first sharks of the season"),
+        ("Sport:", "Rowing crew wins the regional spring regatta"),
+    ]
+    lines = "".join(
+        f"<p><b>{label}</b> <a href='/2024/03/{index}'>{headline}</a></p>"
+        for index, (label, headline) in enumerate(items)
+    )
+    html = (
+        "<html><head><title>The week on campus</title></head><body><article>"
+        f"<p>{PARAGRAPHS[0]}</p>{lines}</article></body></html>"
+    )
+    options = replace(DEFAULT_OPTIONS, teaser_lines_max_share=max_share)
+    text = extract_generic(html, URL, options=options).text
+    kept = [headline for _, headline in items if headline in text]
+    assert kept == ([headline for _, headline in items] if max_share < 1 else [])
+
+
 @pytest.mark.parametrize(
     "line",
     [

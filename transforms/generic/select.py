@@ -94,6 +94,7 @@ def select_blocks(
     headline_lists: dict[HtmlElement, bool] = {}
     selected: list[Block] = []
     sources: list[TextBlock] = []  # the block each selected line came from
+    teasers: set[int] = set()  # the selected lines that are teasers
     for index, (block, line) in enumerate(kept):
         is_heading = block.tag in settings.HEADING_TAGS
         if (
@@ -149,9 +150,14 @@ def select_blocks(
         ):
             continue  # link lists count only inside the text, among its prose
         if options.teaser_lines_dropped and _is_teaser_line(block, base_url, site_hosts, options):
-            continue  # "READ ALSO | <a>Another story</a>" set among the paragraphs
+            teasers.add(len(selected))  # "READ ALSO | <a>Another story</a>" among the paragraphs
         selected.append(_as_block(block, line))
         sources.append(block)
+    teaser_chars = sum(len(selected[index].text) for index in teasers)
+    if teaser_chars <= options.teaser_lines_max_share * sum(len(b.text) for b in selected):
+        # a page made of such lines (a briefing of the day's headlines) keeps them: its text
+        selected = [block for index, block in enumerate(selected) if index not in teasers]
+        sources = [block for index, block in enumerate(sources) if index not in teasers]
     # "Subscribe to our newsletter", "Follow us on ...": a call to action, and the short
     # lines of its box after it ("Newsletter / The Morning / The perfect start to the day")
     cut = len(selected)

@@ -634,8 +634,10 @@ class ExtractionOptions:
     headline_min_words: int = 4  # ... this many words or more (a headline), is a "read more" module
     # a bold label set apart ("READ ALSO |", "» Related:") and a link to another story of the
     # site (a headline of `headline_min_words`), alone in a paragraph or item among the text's:
-    # a teaser, not text
+    # a teaser, not text; unless such lines hold more than this share of the text's characters
+    # (a briefing of the day's headlines is made of them)
     teaser_lines_dropped: bool = True
+    teaser_lines_max_share: float = 0.25
     headline_list_min_link_share: float = 0.9
     headline_mean_words: int = (
         6  # ... and this many on average (titles of books or pages are shorter)
