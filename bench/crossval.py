@@ -131,7 +131,6 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "popup_cards_skipped": (False,),
     "comment_count_lines_dropped": (False,),
     "comment_count_line_max_words": (10, 24),
-    "trailing_code_stays": (False,),
 }
 
 Counts = tuple[float, float, float]

@@ -441,21 +441,6 @@ def test_machinery_and_citation_lines_are_not_body(line: str) -> None:
     assert_clean(body_with(f"<p>{line}</p>"), line)
 
 
-@pytest.mark.parametrize("stays", [True, False])
-def test_a_short_code_line_ending_a_how_to_is_text(stays: bool) -> None:
-    command = "aquarium-ctl pumps --restart"
-    html = (
-        "<html><head><title>Restarting the aquarium pumps</title></head><body><article>"
-        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
-        + f"<p>To restart the pumps:</p><pre><code>{command}</code></pre></article></body></html>"
-    )
-    options = replace(DEFAULT_OPTIONS, trailing_code_stays=stays)
-    text = extract_generic(html, URL, options=options).text
-    assert all(paragraph in text for paragraph in PARAGRAPHS)
-    assert (command in text) is stays
-    assert ("To restart the pumps:" in text) is stays  # its lead-in with it
-
-
 @pytest.mark.parametrize(
     "line", ["Read more about the new aquarium here.", "Recommended for:", "More from the campus:"]
 )

@@ -135,7 +135,6 @@ def select_blocks(
             index > last
             and (is_heading or len(line.split()) <= options.edge_stub_max_words)
             and not (options.trailing_sentences_stay and _closing_sentence(block, line, prose))
-            and not (options.trailing_code_stays and _code_or_its_lead_in(kept, index))
         ):
             continue
         if (
@@ -260,12 +259,6 @@ def _same_site(href: str, base_url: str, site_hosts: frozenset[str]) -> bool:
         return False
     host = host_key(target.hostname)
     return host == host_key(urlsplit(base_url).hostname) or host in site_hosts
-
-
-def _code_or_its_lead_in(lines: list[tuple[TextBlock, str]], index: int) -> bool:
-    """A line of a code block (`<pre>`), or the line right before one ("To restart it:"):
-    the command a how-to ends with is its text, however short, not a stub after it."""
-    return any(block.tag == "pre" for block, _ in lines[index : index + 2])
 
 
 def _comment_count_line(line: str, options: ExtractionOptions) -> bool:

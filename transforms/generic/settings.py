@@ -452,9 +452,6 @@ class ExtractionOptions:
     boilerplate_text_max_chars: int = 160  # boilerplate phrases are only looked for in short blocks
     # a short line stating a post's count of comments (see COMMENT_COUNT_LINE) is no text
     comment_count_lines_dropped: bool = True
-    # a short line of a code block after the text's last prose is text (a how-to's last
-    # command), not an edge stub
-    trailing_code_stays: bool = True
     comment_count_line_max_words: int = 16
     browser_notices_dropped: bool = True  # a notice about the reader's browser is no text ...
     browser_notice_max_chars: int = 400  # ... when it is this short
