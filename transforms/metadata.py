@@ -207,7 +207,8 @@ def page_hosts(meta: PageMetadata, url: str, *, stated: bool = True) -> list[str
 
 # links counted for `linked_host`: the first ones are the page's header and menus
 LINKED_HOST_MAX_LINKS = 1000
-PROSE_TAGS = frozenset({"p", "blockquote"})
+PROSE_TAGS = ("p", "blockquote")
+PROSE_MIN_OWN_TEXT = 2.0  # a paragraph of prose: its text over twice its links' text
 SECOND_LEVEL_LABELS = frozenset({"com", "org", "net", "edu", "gov", "co", "ac"})
 
 
@@ -223,9 +224,10 @@ def linked_host(tree: HtmlElement, url: str, *, min_links: int, min_lead: float)
         return None
     by_site: Counter[str] = Counter()
     by_host: Counter[str] = Counter()
+    prose: dict[HtmlElement, bool] = {}
     for link in islice(tree.iter("a"), LINKED_HOST_MAX_LINKS):
         href = (link.get("href") or "").strip()
-        if not href.startswith(("http://", "https://", "//")) or _in_prose(link):
+        if not href.startswith(("http://", "https://", "//")) or _in_prose(link, prose):
             continue
         try:
             host = urlsplit(urljoin(url, href)).hostname
@@ -244,9 +246,17 @@ def linked_host(tree: HtmlElement, url: str, *, min_links: int, min_lead: float)
     return next(host for host, _ in by_host.most_common() if _registered_site(host) == site)
 
 
-def _in_prose(link: HtmlElement) -> bool:
-    """A link in a paragraph or quote: a source the text cites, not the site's own menus."""
-    return any(ancestor.tag in PROSE_TAGS for ancestor in link.iterancestors())
+def _in_prose(link: HtmlElement, seen: dict[HtmlElement, bool]) -> bool:
+    """A link in a paragraph or quote of prose (more words of its own than of its links): a
+    source the text cites, not the site's menus, which old templates also set in a `<p>`.
+    `seen` keeps each paragraph's answer, read once."""
+    paragraph = next(link.iterancestors(*PROSE_TAGS), None)
+    if paragraph is None:
+        return False
+    if paragraph not in seen:
+        linked = sum(len(anchor.text_content()) for anchor in paragraph.iter("a"))
+        seen[paragraph] = len(paragraph.text_content()) > PROSE_MIN_OWN_TEXT * linked
+    return seen[paragraph]
 
 
 def _registered_site(host: str) -> str:

@@ -1334,8 +1334,11 @@ def test_the_host_the_page_links_to_is_read_only_for_a_page_fetched_from_an_ip_a
 @pytest.mark.parametrize(
     "links",
     [
-        # the text's sources, in its paragraphs, are other sites
-        "<p>" + "<a href='https://journal.example/paper'>the study</a> " * 5 + "</p>",
+        # the text's sources, in its paragraphs of prose, are other sites
+        "<p>"
+        + "As <a href='https://journal.example/paper'>the study</a> found, the storm closed "
+        "the old bridge for the first time in forty years. " * 5
+        + "</p>",
         # an old page's few absolute links: ads, none leading
         "<a href='https://ads.example/1'>Ad</a><a href='https://ads.example/2'>Ad</a>"
         "<a href='https://ads.example/3'>Ad</a><a href='https://shop.example/1'>Shop</a>"
@@ -1346,6 +1349,29 @@ def test_the_host_the_page_links_to_is_read_only_for_a_page_fetched_from_an_ip_a
 )
 def test_no_linked_host_without_a_site_the_menus_lead_to(links: str) -> None:
     assert linked(f"<html><body>{links}</body></html>") is None
+
+
+def test_a_menu_set_in_a_paragraph_still_names_the_site() -> None:
+    # old templates set their menus in a <p>: links with little text of the paragraph's own
+    menu = " | ".join(
+        f"<a href='https://www.harbourdaily.example/{section}/'>{section.title()}</a>"
+        for section in ("news", "sport", "weather")
+    )
+    assert linked(f"<html><body><p>{menu}</p></body></html>") == "harbourdaily.example"
+
+
+def test_a_page_stating_its_address_takes_no_linked_host() -> None:
+    # the canonical URL names the site; a sister site its menus link does not
+    sister = "".join(
+        f"<a href='https://www.sister-paper.example/{section}/'>{section}</a>"
+        for section in ("news", "sport", "weather")
+    )
+    html = page(
+        title=f"{HEADLINE} - Sister Paper",
+        head='<link rel="canonical" href="https://www.harbourdaily.example/news/1">',
+        outside=f"<nav>{sister}</nav>",
+    )
+    assert extract(html, MIRROR_URL).title == f"{HEADLINE} - Sister Paper"
 
 
 def test_the_linked_hosts_of_one_site_count_together() -> None:

@@ -181,7 +181,8 @@ def extract_generic(
     """
     root = parse_html(html_or_tree) if isinstance(html_or_tree, str) else html_or_tree
     meta = metadata if metadata is not None else read_metadata(root, url)
-    if options.linked_host_names_site:
+    if options.linked_host_names_site and not page_hosts(meta, url, stated=True):
+        # fetched from an IP address, naming no address of its own: its links name its site
         found = linked_host(
             root,
             url,
