@@ -1335,10 +1335,8 @@ def test_the_host_the_page_links_to_is_read_only_for_a_page_fetched_from_an_ip_a
     "links",
     [
         # the text's sources, in its paragraphs of prose, are other sites
-        "<p>"
-        + "As <a href='https://journal.example/paper'>the study</a> found, the storm closed "
-        "the old bridge for the first time in forty years. " * 5
-        + "</p>",
+        "<p>" + "As <a href='https://journal.example/paper'>the study</a> found, the storm closed "
+        "the old bridge for the first time in forty years. " * 5 + "</p>",
         # an old page's few absolute links: ads, none leading
         "<a href='https://ads.example/1'>Ad</a><a href='https://ads.example/2'>Ad</a>"
         "<a href='https://ads.example/3'>Ad</a><a href='https://shop.example/1'>Shop</a>"
