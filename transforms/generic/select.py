@@ -153,7 +153,9 @@ def select_blocks(
         selected.append(_as_block(block, line))
         sources.append(block)
     teaser_chars = sum(len(selected[index].text) for index in teasers)
-    if teaser_chars <= options.teaser_lines_max_share * sum(len(b.text) for b in selected):
+    if teasers and teaser_chars <= options.teaser_lines_max_share * sum(
+        len(b.text) for b in selected
+    ):
         # a page made of such lines (a briefing of the day's headlines) keeps them: its text
         selected = [block for index, block in enumerate(selected) if index not in teasers]
         sources = [block for index, block in enumerate(sources) if index not in teasers]
