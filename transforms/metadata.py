@@ -209,7 +209,8 @@ def page_hosts(meta: PageMetadata, url: str, *, stated: bool = True) -> list[str
 LINKED_HOST_MAX_LINKS = 1000
 PROSE_TAGS = ("p", "blockquote")
 PROSE_MIN_OWN_TEXT = 2.0  # a paragraph of prose: its text over twice its links' text
-SECOND_LEVEL_LABELS = frozenset({"com", "org", "net", "edu", "gov", "co", "ac"})
+# labels before a host's suffix that are no name: "co" of .co.uk, "com" of .com.au
+REGISTRY_LABELS = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "ac"})
 
 
 def linked_host(tree: HtmlElement, url: str, *, min_links: int, min_lead: float) -> str | None:
@@ -234,7 +235,7 @@ def linked_host(tree: HtmlElement, url: str, *, min_links: int, min_lead: float)
         except ValueError:  # "http://[broken" and other unparsable addresses
             continue
         if host and not _is_ip_address(host):
-            by_site[_registered_site(host)] += 1
+            by_site[registered_domain(host_key(host))] += 1
             by_host[host_key(host)] += 1
     ranked = by_site.most_common(2)
     if not ranked:
@@ -243,7 +244,7 @@ def linked_host(tree: HtmlElement, url: str, *, min_links: int, min_lead: float)
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     if count < min_links or count < min_lead * runner_up:
         return None
-    return next(host for host, _ in by_host.most_common() if _registered_site(host) == site)
+    return next(host for host, _ in by_host.most_common() if registered_domain(host) == site)
 
 
 def _in_prose(link: HtmlElement, seen: dict[HtmlElement, bool]) -> bool:
@@ -259,11 +260,25 @@ def _in_prose(link: HtmlElement, seen: dict[HtmlElement, bool]) -> bool:
     return seen[paragraph]
 
 
-def _registered_site(host: str) -> str:
-    """The registered domain a host belongs to: "bbc.co.uk" of news.bbc.co.uk."""
-    labels = host.lower().rstrip(".").split(".")
-    keep = 3 if len(labels) > 2 and labels[-2] in SECOND_LEVEL_LABELS else 2
-    return ".".join(labels[-keep:])
+def _labels_to_name(host: str) -> list[str]:
+    labels = host.split(".")[:-1]  # the top-level domain goes
+    while labels and labels[-1] in REGISTRY_LABELS:
+        labels.pop()
+    return labels
+
+
+def registered_name(host: str) -> str:
+    """The name a host is registered under, before its suffix: "ascii" of weekly.ascii.jp,
+    "bbc" of www.bbc.co.uk."""
+    labels = _labels_to_name(host)
+    return labels[-1] if labels else ""
+
+
+def registered_domain(host: str) -> str:
+    """The domain a host is registered as, its name and suffix: "bbc.co.uk" of news.bbc.co.uk
+    (the host itself when it has no name before its suffix)."""
+    labels = _labels_to_name(host)
+    return ".".join(host.split(".")[len(labels) - 1 :]) if labels else host
 
 
 def _is_ip_address(host: str) -> bool:

@@ -51,6 +51,7 @@ from transforms.metadata import (
     names_of,
     of_another_item,
     page_hosts,
+    registered_name,
 )
 from transforms.normalize import normalize_text
 from transforms.page import VISIBLE_TEXT
@@ -652,18 +653,9 @@ def publisher_keys(
         labels = [label for label in host.split(".") if len(label) > 2 and label not in HOST_NOISE]
         keys.update(_key(label) for label in labels[:1])  # not a language's "de.", "en."
         if options.registered_host_name_publishes:
-            keys.add(_key(_registered_name(host)))  # "ascii" of weekly.ascii.jp
+            keys.add(_key(registered_name(host)))  # "ascii" of weekly.ascii.jp
         keys.add(_key(host))
     return {key for key in keys if key}
-
-
-def _registered_name(host: str) -> str:
-    """The name a host is registered under, before its suffix: "ascii" of weekly.ascii.jp,
-    "bbc" of www.bbc.co.uk."""
-    labels = host.split(".")[:-1]  # the top-level domain goes
-    while labels and labels[-1] in HOST_NOISE:
-        labels.pop()  # "co" of .co.uk, "com" of .com.au
-    return labels[-1] if labels else ""
 
 
 def _is_publisher(name: str, publishers: set[str]) -> bool:
@@ -1616,7 +1608,7 @@ def personal_site_owner(meta: PageMetadata, root: HtmlElement, url: str) -> str 
     hosts = {
         squashed
         for host in page_hosts(meta, url, stated=True)
-        for label in (host.split(".")[0], _registered_name(host))
+        for label in (host.split(".")[0], registered_name(host))
         if len(squashed := re.sub(r"[\W_]", "", label.casefold())) >= MIN_OWNER_HOST_CHARS
     }
     title = root.find(".//title")
