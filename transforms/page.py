@@ -46,10 +46,12 @@ def parse_html(html: str) -> HtmlElement:
     encoding is dropped (lxml refuses it), up to its own end, or up to the first ">" when it
     never closes (a declaration whose encoding a broken template filled with the page's
     keywords); a <title> never closed is closed (`_close_title`); "</body>" and "</html>" end
-    nothing. After, elements no <head> holds move to the body (`_move_content_out_of_head`)."""
+    nothing; a `<html/>`, `<head/>` or `<body/>` written self-closing opens its element.
+    After, elements no <head> holds move to the body (`_move_content_out_of_head`)."""
     html = XML_DECLARATION.sub("", html, count=1)
     html = _close_title(html)
     html = DOCUMENT_END.sub("", html)
+    html = SELF_CLOSED_DOCUMENT_TAG.sub(r"<\1\2>", html)
     try:
         root = lxml_html.document_fromstring(html, parser=PARSER)
     except (etree.ParserError, ValueError) as error:
@@ -62,6 +64,13 @@ def parse_html(html: str) -> HtmlElement:
 # document before the article); libxml2 drops what follows "</html>" and leaves what follows
 # "</body>" outside the body
 DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+# a browser ignores the "/" of a non-void start tag; libxml2 reads `<html .../>` as an empty
+# document and drops the whole page after it (a damaged file whose head was cut into an <img>),
+# and a `<body/>` leaves the page outside the body. Bounded: no rescans of a long attribute run
+# (an unquoted value's last "/" is the value's: `<body data-root=https://x.example/>`)
+SELF_CLOSED_DOCUMENT_TAG = re.compile(
+    r"<(html|head|body)(?:(\s[^<>]{0,2000}?)(?<=[\s\"'])|)/>", re.IGNORECASE
+)
 TITLE_OPENING = re.compile(r"<title\b[^>]{0,200}>", re.IGNORECASE)  # bounded: no rescans
 TITLE_CLOSING = re.compile(r"</title\s*>", re.IGNORECASE)
 TITLE_TEXT_END = re.compile(r"[<\n]")

@@ -454,6 +454,25 @@ def test_a_title_never_closed_ends_at_its_line_not_at_the_end_of_the_page() -> N
     assert extract_generic(closed, "https://x.example/a").text == article.text
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # a damaged file: its head cut into an <img>, whose rest closes the <html> tag
+        '<html xmogo.jpg" alt="Press releases" width="145" /></a></td><td><table><tr><td>',
+        "<html><head><title>A test page</title></head><BODY class='page'/>",
+        "<html/><head><title>A test page</title></head><body>",
+    ],
+)
+def test_a_self_closing_document_tag_opens_its_element(opening: str) -> None:
+    """libxml2 reads `<html .../>` as an empty document and drops the whole page after it, and
+    a `<body/>` leaves the page outside the body; a browser ignores the "/" of both."""
+    text = "".join(f"<p>{PROSE} {i}</p>" for i in range(4))
+    html = f"{opening}<div class='story'><h1>A test page</h1>{text}</div></body></html>"
+    article = extract_generic(html, "https://x.example/a")
+    assert f"{PROSE} 3" in article.text
+    assert article.title == "A test page"
+
+
 @pytest.mark.parametrize("end", ["</body></html>", "</html>", "</body>"])
 def test_text_after_an_early_end_of_the_document_is_read(end: str) -> None:
     """A header include closing its own document before the article: a browser reads on into
