@@ -370,6 +370,27 @@ def test_a_newsletter_box_closing_the_text_is_dropped_with_its_lines() -> None:
     assert "Newsletter" not in text and "The perfect start" not in text
 
 
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Follow @nytimesworld for international breaking news and headlines.",
+        "Follow @daxe and @warisboring on Twitter.",
+    ],
+)
+def test_a_line_asking_to_follow_a_handle_closing_the_text_is_dropped(call: str) -> None:
+    text = extract_generic(_article(f"<p>{call}</p>"), "https://x.example/a").text
+    assert text.count(PROSE) == 4
+    assert "Follow" not in text
+
+
+def test_a_blogs_closing_line_asking_to_follow_its_writer_stays() -> None:
+    """"follow me" closes bloggers' own last paragraphs ("Now if you follow me on Twitter then
+    you know who I like."), which their texts' golds keep."""
+    call = "Now if you follow me on Twitter or Facebook then you know who I like."
+    text = extract_generic(_article(f"<p>{call}</p>"), "https://x.example/a").text
+    assert call in text
+
+
 TEXT_GOES_ON = (
     "<p>It is not clear which countries are willing to sign up to it.</p>"
     "<p>Four years since the city offered to host the bank, its people may not have to worry "

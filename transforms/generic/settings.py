@@ -425,7 +425,7 @@ DATE_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}\b")
 DATELINE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 # short closing lines asking the reader to do something: dropped from the end of the body
 TAIL_CALL = re.compile(
-    r"\b(?:newsletters?|sign(?:ing)? up|subscribe|follow (?:us|him|her|them)|"
+    r"\b(?:newsletters?|sign(?:ing)? up|subscribe|follow (?:us|him|her|them|@\w+)|"
     r"share (?:it|this)|get in touch|bookmarks?|contributed (?:to )?(?:this|the) "
     r"(?:report|story|article)|(?:can|may) be reached at|have a (?:news )?tip)\b",
     re.IGNORECASE,
