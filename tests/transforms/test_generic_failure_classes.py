@@ -384,7 +384,7 @@ def test_a_line_asking_to_follow_a_handle_closing_the_text_is_dropped(call: str)
 
 
 def test_a_blogs_closing_line_asking_to_follow_its_writer_stays() -> None:
-    """"follow me" closes bloggers' own last paragraphs ("Now if you follow me on Twitter then
+    """A "follow me" closes bloggers' own last paragraphs ("Now if you follow me on Twitter then
     you know who I like."), which their texts' golds keep."""
     call = "Now if you follow me on Twitter or Facebook then you know who I like."
     text = extract_generic(_article(f"<p>{call}</p>"), "https://x.example/a").text
