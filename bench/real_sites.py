@@ -547,6 +547,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "refine_dates": (False,),
     "publisher_not_author": (False,),
     "lead_image_from_metadata": (False,),
+    "lead_picture_shown": (False,),
     "title_strip_short_bar_tail": (False,),
     "title_brand_evidence": (False,),
     "title_contained_vote": (0.0, 0.5),

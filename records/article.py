@@ -46,7 +46,9 @@ from records.urls import article_identity
 # site a teaser; a card shown on hover over a name no text (fourteenth pass). 1.16.0: a copy
 # fetched from elsewhere knows its site by its canonical URL's host, or from an IP address by
 # the host its menus link; a short line counting the post's comments no text (fifteenth pass).
-# 1.17.0: a self-closing <html/>, <head/> or <body/> opens its element (sixteenth pass)
+# 1.17.0: a self-closing <html/>, <head/> or <body/> opens its element; a short closing line
+# asking to follow a handle no text; the lead picture shown above a text with pictures of its
+# own comes first among them (sixteenth pass)
 TRANSFORMER_VERSION = "1.17.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

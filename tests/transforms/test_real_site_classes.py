@@ -1164,6 +1164,53 @@ def test_a_text_with_pictures_keeps_its_own() -> None:
     ]
 
 
+BEARING = (
+    "<figure><img src='/media/bearing.jpg'><figcaption>A corroded bearing</figcaption></figure>"
+)
+HERO = (
+    "<figure><img src='/media/bridge-hero-1200x675.jpg'>"
+    "<figcaption>The old bridge at dawn</figcaption></figure>"
+)
+
+
+@pytest.mark.parametrize("shown", [True, False])
+def test_a_text_with_pictures_also_gets_the_lead_picture_shown_above_it(shown: bool) -> None:
+    """The hero figure under the headline, outside the text's box, is the picture og:image
+    names (in another size): the article's lead, before the text's own."""
+    html = page(
+        title=HEADLINE,
+        head=meta("og:image", "/media/bridge-hero-1600x900.jpg"),
+        outside=HERO,
+        after=BEARING,
+    )
+    options = replace(DEFAULT_OPTIONS, lead_picture_shown=shown)
+    images = extract_generic(html, URL, options=options).images
+    expected = ["bridge-hero-1200x675.jpg"] * shown + ["bearing.jpg"]
+    assert [image.src.rsplit("/", 1)[-1] for image in images] == expected
+    assert images[0].caption == ("The old bridge at dawn" if shown else "A corroded bearing")
+
+
+@pytest.mark.parametrize(
+    ("named", "where"),
+    [
+        ("/media/harbour-view.jpg", "above"),  # another picture than the one shown above
+        ("/media/bridge-hero-1600x900.jpg", "below"),  # shown below the text: a teaser's
+        ("/media/bearing-800x600.jpg", "above"),  # the text holds the picture named
+        ("/media/bridge-hero-1600x900.jpg", "in the text too"),  # and shows it again
+    ],
+)
+def test_no_lead_picture_but_the_one_named_and_shown_above_the_text(named: str, where: str) -> None:
+    html = page(title=HEADLINE, head=meta("og:image", named), outside=HERO, after=BEARING)
+    if where == "below":
+        html = html.replace(HERO, "").replace("</main>", f"</main>{HERO}")
+    again = where == "in the text too"
+    if again:
+        html = html.replace(BEARING, BEARING + HERO.replace("1200x675", "800x450"))
+    images = extract_generic(html, URL).images
+    shown = ["bearing.jpg"] + ["bridge-hero-800x450.jpg"] * again
+    assert [image.src.rsplit("/", 1)[-1] for image in images] == shown
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

@@ -14,9 +14,10 @@ Nothing here changes the tree it is given: a tree parsed once can serve several 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import html as lxml_html
 
@@ -124,6 +125,38 @@ def lead_image(meta: PageMetadata, url: str) -> tuple[Image, ...]:
         return ()
     alt = meta.meta.get("og:image:alt") or meta.meta.get("twitter:image:alt")
     return (Image(urljoin(url, src.strip()), alt=alt),)
+
+
+def shown_lead_picture(
+    meta: PageMetadata, page: PageWalk, container: HtmlElement, base_url: str
+) -> tuple[Image, ...]:
+    """The picture set above the text, outside its box (a hero figure under the headline), when
+    og:image names it: the text's pictures are the box's, and the lead is the page's own.
+    Another crop of it ("…-1445x790.jpg" beside "…-1412x772.jpg") is the same picture."""
+    named = meta.meta.get("og:image") or meta.meta.get("twitter:image")
+    key = picture_key(urljoin(base_url, named.strip())) if named else None
+    if not key:
+        return ()
+    lead: tuple[Image, ...] = ()
+    text_reached = False
+    for found in page.images:
+        if picture_key(found.image.src) != key:
+            text_reached = text_reached or inside(found.element, container)
+        elif inside(found.element, container):
+            return ()  # the text holds it
+        elif not text_reached and not lead:
+            lead = (found.image,)
+    return lead
+
+
+PICTURE_SIZE = re.compile(r"[-_@]?(?:\d{2,5}x\d{2,5}|scaled|\d{2,5}w)(?=[-_.@]|$)", re.IGNORECASE)
+
+
+def picture_key(src: str) -> str:
+    """A picture's file name without its extension and size marks: one key for its crops."""
+    name = unquote(urlsplit(src).path).rsplit("/", 1)[-1].lower()
+    name = name.rsplit(".", 1)[0] if "." in name else name
+    return PICTURE_SIZE.sub("", name)
 
 
 def body_text(blocks: list[Block]) -> str:
@@ -339,6 +372,8 @@ def extract_generic(
         for found in page.images
         if container is not None and inside(found.element, container)
     )
+    if images and options.lead_picture_shown and container is not None:
+        images = shown_lead_picture(meta, page, container, base) + images
     if not images and options.lead_image_from_metadata:
         images = lead_image(meta, base)
     return Article(

@@ -801,6 +801,9 @@ class ExtractionOptions:
     # "이용민 기자", "(责编：牛镛、岳弘彬)"), whose names have no capitals for the other readers
     cjk_bylines: bool = True
     lead_image_from_metadata: bool = True  # a text without pictures gets og:image as its lead
+    # a text with pictures also gets its lead picture, shown above it: the picture og:image
+    # names (the same file, in another size), set before the text outside its box
+    lead_picture_shown: bool = True
     # title vote: a source saying the same cleaned title, a source containing it
     title_exact_vote: float = 1.0
     title_contained_vote: float = 1.0
