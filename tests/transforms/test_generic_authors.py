@@ -80,6 +80,8 @@ def with_and_without(head: str, before: str = "", **off: object) -> tuple[tuple[
         "Jane Doe For Mailonline",
         "Фото: Jane Doe",
         "Recueilli par Jane Doe.",
+        "Texte: Jane Doe",
+        "Texte : Jane Doe, Fotos: John Roe",
     ],
 )
 def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
@@ -129,6 +131,14 @@ def test_capitals_do_not_make_a_glued_label() -> None:
 def test_the_and_of_a_headline_case_byline_splits_and_the_desk_after_it_goes() -> None:
     raw = "Glen Owen And Brendan Carlin For The Mail On Sunday"
     assert clean_author_names([raw], set()) == ("Glen Owen", "Brendan Carlin")
+
+
+@pytest.mark.parametrize(
+    "raw", ["Autorzy: Jane Doe i John Roe", "Piše: Jane Doe i John Roe", "Jane Doe i John Roe"]
+)
+def test_the_polish_croatian_and_catalan_and_splits_two_names(raw: str) -> None:
+    assert clean_author_names([raw], set()) == ("Jane Doe", "John Roe")
+    assert clean_author_names(["Jane Doe i. Roe"], set()) == ("Jane Doe i. Roe",)  # an initial
 
 
 def test_a_legal_form_is_not_split_as_a_portuguese_and() -> None:

@@ -75,7 +75,7 @@ AUTHOR_LABEL = re.compile(
     r"(?:escrito|publicado)\s+por|(?:écrit|publié)\s+par|(?:scritto|pubblicato)\s+da|"
     r"(?:geschreven|geplaatst)\s+door|authors?|autor(?:in|en|/in|\*in|:in)?(?:\s*/\s*autor(?:in)?)?|"
     # "Byby Jane Doe": a hidden "By" glued to the shown "by"
-    r"auteurs?|autores?|reporter|text|texto|von|vom|by(?:by)?|par|por|di|door|av|af|"
+    r"auteurs?|autores?|autorzy|reporter|texte?|texto|von|vom|by(?:by)?|par|por|di|door|av|af|"
     # Bosnian, Croatian, Serbian, Polish, Czech "writes" / "wrote", Russian "author"
     r"piše|napisao|napisala|napisał[a]?|napsal[a]?|автор)"
     # "Geschrieben vonElisa Marvena": glued, though not inside a capitalised word ("AFP")
@@ -175,6 +175,7 @@ UI_LABEL = re.compile(
 # several names in one string: commas, semicolons, ampersands, "and" in a few languages, bars
 AUTHOR_SEPARATOR = re.compile(
     r"\s*(?:,|;|&|\s\|\s|\s/\s|·|•|\b(?i:and|und)\b|\bet\b|\by\b|\bog\b|\boch\b|\be\b(?!\.)|"
+    r"\bi\b(?!\.)|"  # Polish, Croatian, Catalan "and"
     # "Ralph Steiner/Carlo Natter": a slash between two names ("AFP/The Local" is one)
     r"(?<=[a-zß-ÿ])/(?=[A-ZÀ-Þ][a-zß-ÿ]+\s)|"
     # "e" is Portuguese "and", never the "e." of "e.V."; "avec", "mit": "with" another author
@@ -827,7 +828,7 @@ def _single_word_after_words(before: str, after: str) -> bool:
     return len(before.split()) >= MIN_BYLINE_WORDS and len(after.split()) == 1
 
 
-WORD_CONNECTOR = re.compile(r"and|und|et|y|og|och|e|en", re.IGNORECASE)
+WORD_CONNECTOR = re.compile(r"and|und|et|y|og|och|e|i|en", re.IGNORECASE)
 
 
 def _before_address(parts: list[str]) -> list[str]:
