@@ -82,6 +82,12 @@ def with_and_without(head: str, before: str = "", **off: object) -> tuple[tuple[
         "Recueilli par Jane Doe.",
         "Texte: Jane Doe",
         "Texte : Jane Doe, Fotos: John Roe",
+        "Tekst: Jane Doe",
+        "Szerző: Jane Doe",
+        "Kirjoittaja: Jane Doe",
+        "Oleh: Jane Doe",
+        "a cura di Jane Doe",
+        "Reporting by Jane Doe; Editing by John Roe",
     ],
 )
 def test_what_a_byline_says_around_the_name_goes(raw: str) -> None:
@@ -139,6 +145,11 @@ def test_the_and_of_a_headline_case_byline_splits_and_the_desk_after_it_goes() -
 def test_the_polish_croatian_and_catalan_and_splits_two_names(raw: str) -> None:
     assert clean_author_names([raw], set()) == ("Jane Doe", "John Roe")
     assert clean_author_names(["Jane Doe i. Roe"], set()) == ("Jane Doe i. Roe",)  # an initial
+
+
+def test_a_name_that_is_a_label_elsewhere_stays() -> None:
+    """Indonesian "Oleh" (by) is a label only before a colon: Ukrainians are named Oleh."""
+    assert clean_author_names(["Oleh Sentsov"], set()) == ("Oleh Sentsov",)
 
 
 def test_a_legal_form_is_not_split_as_a_portuguese_and() -> None:

@@ -72,10 +72,12 @@ CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|m\.?sc|b\.?sc|rdn?|rn|dr|prof)
 AUTHOR_LABEL = re.compile(
     r"^\s*(?:(?:written|posted|reported|published|submitted)\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|veröffentlicht)\s+von|"
-    r"(?:escrito|publicado)\s+por|(?:écrit|publié)\s+par|(?:scritto|pubblicato)\s+da|"
+    r"(?:escrito|publicado)\s+por|(?:écrit|publié)\s+par|(?:scritto|pubblicato)\s+da|a cura di|"
+    r"reporting\s+by|"
     r"(?:geschreven|geplaatst)\s+door|authors?|autor(?:in|en|/in|\*in|:in)?(?:\s*/\s*autor(?:in)?)?|"
     # "Byby Jane Doe": a hidden "By" glued to the shown "by"
-    r"auteurs?|autores?|autorzy|reporter|texte?|texto|von|vom|by(?:by)?|par|por|di|door|av|af|"
+    r"auteurs?|autores?|autorzy|reporter|texte?|texto|tekst|von|vom|by(?:by)?|par|por|di|door|"
+    r"av|af|szerző|kirjoittaja|oleh(?=\s*:)|"  # Hungarian, Finnish "author", Indonesian "by:"
     # Bosnian, Croatian, Serbian, Polish, Czech "writes" / "wrote", Russian "author"
     r"piše|napisao|napisala|napisał[a]?|napsal[a]?|автор)"
     # "Geschrieben vonElisa Marvena": glued, though not inside a capitalised word ("AFP")
@@ -168,6 +170,7 @@ UI_LABEL = re.compile(
     r"anmelden|passwor[dt]|"
     # what is left of "Submitted on Mon, 2019-01-21" once its date is cut
     r"submitted|posted|published|updated|written|über|about|subject|"
+    r"(?:editing|edited|translated|compiled) by\b.*|"  # "Reporting by …; Editing by …"
     r"(?:view my complete|afficher mon|mein vollständiges|ver mi) (?:profile?|profil)\w*.*)"
     r"\s*\*?$",
     re.IGNORECASE,
