@@ -182,9 +182,28 @@ FOREIGN_MONTHS = {
         "декабрь грудня grudnia aralık ديسمبر كانون_الأول"
     ),
 }
+# Czech, Slovak, Croatian, Romanian, Greek, Hungarian, Finnish, Slovenian in the case a date
+# says them ("5. března", "5 Μαρτίου", "5. maaliskuuta"), Danish "marts", Norwegian
+# "desember", Indonesian "agustus"; Croatian "listopada" (October) is left to Polish and Czech,
+# whose November it is
+MORE_MONTHS = {
+    "January": "ledna januára siječnja ianuarie ιανουαρίου január tammikuuta januarja",
+    "February": "února februára veljače februarie φεβρουαρίου február helmikuuta februarja",
+    "March": "března marts ožujka martie μαρτίου március maaliskuuta",
+    "April": "dubna apríla travnja aprilie απριλίου április huhtikuuta aprila",
+    "May": "května mája svibnja μαΐου május toukokuuta",
+    "June": "června júna lipnja iunie ιουνίου június kesäkuuta junija",
+    "July": "července júla srpnja iulie ιουλίου július heinäkuuta julija",
+    "August": "srpna augusta kolovoza αυγούστου augusztus elokuuta avgusta agustus",
+    "September": "září septembra rujna septembrie σεπτεμβρίου szeptember syyskuuta",
+    "October": "října októbra oktobra octombrie οκτωβρίου október lokakuuta",
+    "November": "listopadu novembra studenoga noiembrie νοεμβρίου marraskuuta",
+    "December": "prosince decembra prosinca decembrie δεκεμβρίου joulukuuta desember",
+}
 MONTH_OF = {
     name.rstrip(".").replace("_", " "): english
-    for english, names in FOREIGN_MONTHS.items()
+    for months in (FOREIGN_MONTHS, MORE_MONTHS)
+    for english, names in months.items()
     for name in names.split()
 }
 FOREIGN_MONTH_NAMES = "|".join(sorted(map(re.escape, MONTH_OF), key=len, reverse=True))
@@ -200,6 +219,7 @@ DATE_VALUE = (
     r"|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}(?!\d)"  # 25.01.2022: day first
     r"|\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2}(?!\d)"
     rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?i:{MONTH_WORD}){SECOND_NAME},?\s+(?:de\s+)?(?:19|20)\d{{2}}"
+    rf"|(?:19|20)\d{{2}}\.\s+(?i:{MONTH_WORD})\s+\d{{1,2}}\.?(?!\d)"  # 2024. március 5.
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
@@ -413,7 +433,9 @@ def first_bare_date(
     `short_years`, also day first with a two-digit year ("02.12.19")."""
     for line in lines:
         if len(line) <= 40:
-            text = line.strip(" |[]()【】")
+            text = line.strip(
+                " |[]()【】,;•·–—-"
+            )  # ", 20 septembrie 2020": an empty source's comma
             if short_years:
                 text = SHORT_YEAR_DATE.sub(_with_century, text)
             suffix = CLOCK_SUFFIX.search(text)

@@ -917,6 +917,13 @@ def test_a_date_line_ending_in_its_clocks_unit_is_a_bare_date(
     assert first_bare_date([line, "4. November 2021"]) == expected
 
 
+def test_a_date_line_led_by_an_empty_sources_comma_is_a_bare_date() -> None:
+    # "<span class='source'></span>, 20 septembrie 2020 16:20" under the headline; a teaser's
+    # bare "18 septembrie 2020" further down is another story's
+    found = first_bare_date([", 20 septembrie 2020 16:20", "18 septembrie 2020"])
+    assert found == datetime(2020, 9, 20, 16, 20, tzinfo=UTC)
+
+
 def test_a_date_later_in_the_text_is_no_dateline() -> None:
     body = "".join(f"<p>{text}</p>" for text in PARAGRAPHS) + (
         "<p>Work on the bridge is expected to start on 01.02.2022, the council's engineers "
@@ -940,6 +947,16 @@ def test_a_day_first_date_in_the_address_dates_the_page() -> None:
         ("5 травня 2022", (2022, 5, 5)),
         ("3 maja 2021", (2021, 5, 3)),
         ("12 Ekim 2020", (2020, 10, 12)),
+        ("5. března 2024", (2024, 3, 5)),
+        ("5. listopadu 2024", (2024, 11, 5)),  # Czech and Polish November, not Croatian October
+        ("5 ožujka 2024", (2024, 3, 5)),
+        ("5 martie 2024", (2024, 3, 5)),
+        ("5 Μαρτίου 2024", (2024, 3, 5)),
+        ("5. maaliskuuta 2024", (2024, 3, 5)),
+        ("5. marts 2024", (2024, 3, 5)),
+        ("24. desember 2024", (2024, 12, 24)),
+        ("17 Agustus 2024", (2024, 8, 17)),
+        ("2024. március 5.", (2024, 3, 5)),
     ],
 )
 def test_month_names_of_more_languages_are_read(text: str, day: tuple[int, int, int]) -> None:
