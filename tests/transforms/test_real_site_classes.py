@@ -85,6 +85,37 @@ def extract(html: str, url: str = URL):  # noqa: ANN201
 HEADLINE = "Storm closes the old bridge - and the ferries take over"
 
 
+SECTIONS = "<nav><a href='/'>Home</a><a href='/sport'>Sport</a><a href='/soccer'>Soccer</a></nav>"
+STORY = "Storm closes the old bridge"
+
+
+@pytest.mark.parametrize("on", [True, False])
+@pytest.mark.parametrize(
+    "menu", [SECTIONS, SECTIONS.replace("nav>", "div>").replace("<div", "<div class='main-menu'")]
+)
+def test_sections_the_menus_link_to_leave_the_end_of_the_title(on: bool, menu: str) -> None:
+    html = page(title=f"{STORY} - Soccer - Sport - {SITE}", outside=menu)
+    article, without = with_and_without(html, title_section_link_tail=False)
+    assert (article.title if on else without) == (STORY if on else f"{STORY} - Soccer - Sport")
+
+
+@pytest.mark.parametrize(
+    ("title", "outside", "kept"),
+    [
+        # the post's own title, linked from a list of recent posts: no section
+        (
+            f"{SITE} » Tech Blog » Bridge closed",
+            "<aside><a href='/a'>Bridge closed</a></aside>",
+            "Bridge closed",
+        ),
+        # what would be left is one word
+        ("Storm - Soccer", SECTIONS, "Storm - Soccer"),
+    ],
+)
+def test_a_linked_piece_stays_in_the_title(title: str, outside: str, kept: str) -> None:
+    assert kept in extract(page(title=title, outside=outside)).title
+
+
 def test_a_dash_inside_the_headline_stays_when_the_h1_says_it_whole() -> None:
     html = page(
         title=f"{HEADLINE} | {SITE}",

@@ -820,6 +820,8 @@ class ExtractionOptions:
     title_microdata_headline: bool = True
     title_strip_section_before_site: bool = True  # "Story | Section - Site": the section goes
     title_strip_short_bar_tail: bool = True  # "Story | Brand": a short piece after a bar goes
+    # "Story - Soccer - Sport": short last pieces the page's links say (its menus' sections) go
+    title_section_link_tail: bool = True
     title_brand_evidence: bool = True  # a piece the page's logo or brand box shows is the site
     # og:title and twitter:title vote as one source (a CMS copies one into the other)
     title_social_one_voice: bool = True

@@ -309,6 +309,40 @@ class LazyBrands:
         return iter(self.texts)
 
 
+MAX_LINKS_READ = 2000  # a menu's links come first; a page of many more is a listing
+
+
+MENU_NAME = re.compile(r"nav|menu|breadcrumb", re.IGNORECASE)
+
+
+class LazyLinkTexts:
+    """The keys of the short texts of the links in the page's menus (its sections: links in a
+    `<nav>`, a `<header>` or a box named a menu), read on first use. A post's own title, linked
+    from a list of recent posts, is no section."""
+
+    def __init__(self, root: HtmlElement | None) -> None:
+        self.root = root
+        self.keys: set[str] | None = None
+
+    def __contains__(self, key: object) -> bool:
+        if self.keys is None:
+            self.keys = set()
+            if self.root is not None:
+                for link in islice(self.root.iter("a"), MAX_LINKS_READ):
+                    text = " ".join("".join(islice(link.itertext(), 8)).split())
+                    if text and len(text.split()) <= MAX_BRAND_WORDS and _in_menu(link):
+                        self.keys.add(_key(text))
+        return key in self.keys
+
+
+def _in_menu(link: HtmlElement) -> bool:
+    return any(
+        ancestor.tag in ("nav", "header")
+        or MENU_NAME.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}")
+        for ancestor in link.iterancestors()
+    )
+
+
 def _is_site_piece(
     piece: str,
     site_keys: list[str],
@@ -343,7 +377,11 @@ def _is_site_piece(
 
 
 def _strip_site_pieces(
-    text: str, site_keys: list[str], brands: Iterable[str], options: ExtractionOptions
+    text: str,
+    site_keys: list[str],
+    brands: Iterable[str],
+    options: ExtractionOptions,
+    sections: LazyLinkTexts | None = None,
 ) -> str:
     """`text` without the site's name at either end: any separator when the page names the
     site so; a bar or bullet (never a dash) also before a short last piece (with
@@ -355,6 +393,13 @@ def _strip_site_pieces(
         end -= 1
     while end - start > 1 and _is_site_piece(pieces[start], site_keys, brands, options):
         start += 1
+    while (
+        sections is not None
+        and end - start > 1
+        and _key(pieces[end - 1]) in sections
+        and len(_join(pieces, separators, start, end - 1).split()) >= MIN_H1_WORDS
+    ):
+        end -= 1  # "Story - Soccer - Sport": the sections the page's menus link to
     if (
         options.title_strip_short_bar_tail
         and end - start > 1
@@ -430,8 +475,9 @@ def pick_title_with_source(
             key for key in site_keys if len(key.split()) <= MAX_BRAND_WORDS or key not in headlines
         ]
     brands = LazyBrands(root if options.title_brand_evidence else None)
+    sections = LazyLinkTexts(root) if options.title_section_link_tail else None
     stripped = [
-        TitleCandidate(c.source, _strip_site_pieces(c.text, site_keys, brands, options))
+        TitleCandidate(c.source, _strip_site_pieces(c.text, site_keys, brands, options, sections))
         for c in candidates
     ]
     cleaned: list[TitleCandidate] = []
