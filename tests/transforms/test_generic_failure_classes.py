@@ -391,6 +391,35 @@ def test_a_blogs_closing_line_asking_to_follow_its_writer_stays() -> None:
     assert call in text
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Compartir",
+        "Udostępnij",
+        "Paylaş",
+        "Поделиться",
+        "Publicidad",
+        "Reklama",
+        "Annons",
+        "Iklan",
+        "Kommentare",
+        "Yorumlar",
+        "Baca juga:",
+        "Читайте также:",
+        "Přečtěte si také:",
+        "Citește și:",
+        "Story continues below advertisement",
+        "La suite après la publicité",
+        "SCROLL TO CONTINUE WITH CONTENT",
+    ],
+)
+def test_sharing_advertising_and_reading_labels_of_more_languages_are_no_text(label: str) -> None:
+    html = _article(f"<p>{label}</p><p>{PROSE} 9</p>")
+    text = extract_generic(html, "https://x.example/a").text
+    assert text.count(PROSE) == 5
+    assert label.rstrip(":") not in text
+
+
 TEXT_GOES_ON = (
     "<p>It is not clear which countries are willing to sign up to it.</p>"
     "<p>Four years since the city offered to host the bank, its people may not have to worry "
