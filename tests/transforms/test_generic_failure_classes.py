@@ -420,6 +420,16 @@ def test_sharing_advertising_and_reading_labels_of_more_languages_are_no_text(la
     assert label.rstrip(":") not in text
 
 
+@pytest.mark.parametrize(
+    "label", ["Baca juga:", "Читайте также:", "Czytaj także:", "Läs också:", "Ayrıca okuyun:"]
+)
+def test_a_read_also_line_of_more_languages_is_no_text(label: str) -> None:
+    teaser = f"<p>{label} <a href='/b'>Another story about the harbour and its ferries</a></p>"
+    text = extract_generic(_article(teaser + f"<p>{PROSE} 9</p>"), "https://x.example/a").text
+    assert text.count(PROSE) == 5
+    assert "Another story" not in text
+
+
 TEXT_GOES_ON = (
     "<p>It is not clear which countries are willing to sign up to it.</p>"
     "<p>Four years since the city offered to host the bank, its people may not have to worry "

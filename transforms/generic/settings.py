@@ -248,7 +248,11 @@ BOILERPLATE_TEXT = re.compile(
     r"also read:?.*|see also:?.*|tags?:.*|"
     r"(?:read (?:more|next|also)|related(?: \w+){0,2}|more on this|see more|watch|listen|"
     r"recommended|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:à )?lire aussi|"
-    r"leggi anche|lee también|ver também|leia também)\s*:.*|filed under:?.*|posted in\b.*|categories?:.*|"
+    r"leggi anche|lee también|ver também|leia também|baca juga|читайте (?:также|ещё|еще)|"
+    r"czytaj (?:też|także|również)|zobacz (?:też|także|również)|læs også|les også|läs också|"
+    r"lees ook|lue myös|přečtěte si (?:také|též)|čtěte (?:také|též)|ayrıca (?:okuyun|bakınız)|"
+    r"citește și|pročitajte (?:još|i)|olvassa el|vea también|mira también|veja também)\s*:.*|"
+    r"filed under:?.*|posted in\b.*|categories?:.*|"
     r"back to top|top|next|previous|prev|home|menu|search|loading\.*|"
     # media and page-tool labels (never a whole line of any gold text; "Photo" is, once)
     r"videos?|gallery|slideshow|photos|photo galleries|hide caption|printable version|"
