@@ -141,12 +141,19 @@ PUBLISHED_LABEL = (
     r"release\s*date|released(?:\s+on)?|publish(?:ed|ing)?(?:\s*(?:date|time|on))?|posted(?:\s+on)?"
     r"|submitted(?:\s+on)?"
     r"|date|time|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|datum|publié(?:\s+le)?"
-    r"|publicado(?:\s+el)?|fecha|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?"
+    r"|publicado(?:\s+(?:el|em))?|fecha|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?"
     r"|发布时间|发布日期|发表时间|日期|时间"
+    # Polish, Czech, Turkish, Indonesian, Russian, Finnish, Swedish, Danish, Norwegian,
+    # Hungarian, Romanian
+    r"|opublikowano|publikováno|yayınlanma(?:\s+tarihi)?|diterbitkan|опубликовано|julkaistu"
+    r"|publicerad|publiceret|publisert|közzétéve|publicat(?:\s+la)?"
 )
 UPDATED_LABEL = (
     r"updated(?:\s*(?:date|time|on|at))?|last\s+updated|modified|aktualisiert(?:\s+am)?|stand"
     r"|mis\s+à\s+jour(?:\s+le)?|actualizado(?:\s+el)?|aggiornato(?:\s+il)?|更新时间|更新日期"
+    r"|atualizado(?:\s+em)?|bijgewerkt(?:\s+op)?|zaktualizowano|aktualizováno|güncelleme"
+    r"|güncellenme(?:\s+tarihi)?|diperbarui|обновлено|päivitetty|uppdaterad|opdateret|oppdatert"
+    r"|frissítve|actualizat(?:\s+la)?"
 )
 # month names dateutil does not know, to their English ones (German, French, Spanish,
 # Italian, Dutch, Portuguese, Russian, Ukrainian, Polish, Turkish, Swedish, Arabic in its

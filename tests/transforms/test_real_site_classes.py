@@ -948,6 +948,28 @@ def test_a_date_line_ending_in_its_clocks_unit_is_a_bare_date(
     assert first_bare_date([line, "4. November 2021"]) == expected
 
 
+@pytest.mark.parametrize(
+    ("updated", "published"),
+    [
+        ("Zaktualizowano", "Opublikowano"),
+        ("Aktualizováno", "Publikováno"),
+        ("Güncelleme", "Yayınlanma"),
+        ("Diperbarui", "Diterbitkan"),
+        ("Обновлено", "Опубликовано"),
+        ("Päivitetty", "Julkaistu"),
+        ("Uppdaterad", "Publicerad"),
+        ("Frissítve", "Közzétéve"),
+        ("Actualizat", "Publicat"),
+        ("Atualizado em", "Publicado em"),
+    ],
+)
+def test_publication_and_update_labels_of_more_languages(updated: str, published: str) -> None:
+    # the update's line first, as many templates set them: the publication's date is the page's
+    lines = f"<p>{updated}: 06.03.2024, 10:00</p><p>{published}: 05.03.2024, 09:00</p>"
+    article = extract(page(title=HEADLINE, before=lines))
+    assert article.published_at == datetime(2024, 3, 5, 9, 0, tzinfo=UTC)
+
+
 def test_a_date_line_led_by_an_empty_sources_comma_is_a_bare_date() -> None:
     # "<span class='source'></span>, 20 septembrie 2020 16:20" under the headline; a teaser's
     # bare "18 septembrie 2020" further down is another story's
