@@ -440,9 +440,8 @@ def first_bare_date(
     `short_years`, also day first with a two-digit year ("02.12.19")."""
     for line in lines:
         if len(line) <= 40:
-            text = line.strip(
-                " |[]()【】,;•·–—-"
-            )  # ", 20 septembrie 2020": an empty source's comma
+            # brackets and bars around it, or an empty source's comma (", 20 septembrie 2020")
+            text = line.strip(" |[]()【】,;•·–—-")
             if short_years:
                 text = SHORT_YEAR_DATE.sub(_with_century, text)
             suffix = CLOCK_SUFFIX.search(text)
