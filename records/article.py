@@ -48,8 +48,9 @@ from records.urls import article_identity
 # the host its menus link; a short line counting the post's comments no text (fifteenth pass).
 # 1.17.0: a self-closing <html/>, <head/> or <body/> opens its element; a short closing line
 # asking to follow a handle no text; the lead picture shown above a text with pictures of its
-# own comes first among them; the sections a title ends with, when the page's menus link to
-# them, no part of it (sixteenth pass)
+# own comes first among them; a lazy loader's stand-in or a spacer no picture, the picture
+# behind it (data-src, a <picture>'s <source>) read instead; the sections a title ends with,
+# when the page's menus link to them, no part of it (sixteenth pass)
 TRANSFORMER_VERSION = "1.17.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -85,6 +85,47 @@ def extract(html: str, url: str = URL):  # noqa: ANN201
 HEADLINE = "Storm closes the old bridge - and the ferries take over"
 
 
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # a lazy loader's stand-in in src, the picture in data-src
+        (
+            "<img src='/wp-content/plugins/a3-lazy-load/lazy_placeholder.gif' "
+            "data-src='/media/bearing.jpg'>",
+            ["bearing.jpg"],
+        ),
+        # a <picture> whose <img> shows a stand-in and whose <source> holds the picture
+        (
+            "<picture><source srcset='/media/bearing-800.jpg 800w, /media/bearing-1600.jpg 1600w'>"
+            "<img src='/resources/images/placeholder.png'></picture>",
+            ["bearing-800.jpg"],
+        ),
+        ("<img src='/images/spacer.gif'>", []),  # a layout's spacer alone: no picture
+        ("<img src='/img/1x1.trans.gif'>", []),
+        ("<img src='/_images/_generic_images/transparent.gif'>", []),
+        ("<img src='/static/loading-indicator-video.1f35d8de.svg'>", []),
+        # names that only hold such a word are pictures
+        ("<img src='/media/pixel-8-review.jpg'>", ["pixel-8-review.jpg"]),
+        ("<img src='/media/blank-space-book-cover.jpg'>", ["blank-space-book-cover.jpg"]),
+        ("<img src='/media/unloading.png'>", ["unloading.png"]),
+    ],
+)
+def test_a_stand_in_is_no_picture_and_the_picture_behind_it_is(
+    markup: str, expected: list[str]
+) -> None:
+    html = page(
+        title=HEADLINE, after=f"<figure>{markup}<figcaption>A bearing</figcaption></figure>"
+    )
+    images = extract(html).images
+    assert [image.src.rsplit("/", 1)[-1] for image in images] == expected
+
+
+def test_a_stand_in_named_as_the_page_s_picture_is_no_lead() -> None:
+    """WordPress.com names its default "blank.jpg" as og:image of posts without a picture."""
+    html = page(title=HEADLINE, head=meta("og:image", "https://s0.wp.com/i/blank.jpg"))
+    assert extract(html).images == ()
+
+
 SECTIONS = "<nav><a href='/'>Home</a><a href='/sport'>Sport</a><a href='/soccer'>Soccer</a></nav>"
 STORY = "Storm closes the old bridge"
 

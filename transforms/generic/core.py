@@ -50,7 +50,7 @@ from transforms.generic.story import (
 )
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import pick_title_with_source, title_from_text
-from transforms.generic.walk import PageWalk, walk_page, weighed_length
+from transforms.generic.walk import PageWalk, is_stand_in, walk_page, weighed_length
 from transforms.metadata import (
     PageMetadata,
     linked_host,
@@ -121,8 +121,8 @@ def lead_image(meta: PageMetadata, url: str) -> tuple[Image, ...]:
     src = (
         meta.meta.get("og:image") or meta.meta.get("og:image:url") or meta.meta.get("twitter:image")
     )
-    if not src or not src.strip() or src.startswith("data:"):
-        return ()
+    if not src or not src.strip() or src.startswith("data:") or is_stand_in(src):
+        return ()  # WordPress.com's default "blank.jpg" is no picture of the story
     alt = meta.meta.get("og:image:alt") or meta.meta.get("twitter:image:alt")
     return (Image(urljoin(url, src.strip()), alt=alt),)
 

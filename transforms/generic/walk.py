@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import html as lxml_html
 
@@ -459,16 +459,46 @@ def _holds_article_text(
     return False
 
 
+# a lazy loader's stand-in or a layout's spacer, not a picture: "lazy_placeholder.gif",
+# "spacer.gif", "1x1.trans.gif", "blank.jpg", "grey-pixel.gif", "loading-indicator.svg"
+STAND_IN_FILE = re.compile(
+    r"(?:(?:^|[-_.])place[-_]?holder(?:[-_.][\w-]*)?"  # "lazy_placeholder", "placeholder-1024x682"
+    r"|^lazy[-_]?load(?:ing)?(?:[-_][\w-]*)?"
+    r"|(?:^|[-_])(?:spacer|blank)"
+    r"|^(?:grey|gray|tracking|render\w*)?[-_]?pixel"
+    r"|^1x1(?:[-_.](?:trans|white|clear|place[-_]?holder))?"
+    r"|^(?:transparent|clear)(?:[-_]1x1)?(?:[-_][0-9a-f]{6,})?(?=\.(?:gif|png)$)"
+    r"|^loading(?:[-_]indicator)?(?:[-_]video)?(?:\.[0-9a-f]{6,})?(?=\.(?:gif|svg)$)"  # a spinner
+    r")\.(?:gif|png|svg|jpe?g|webp)$",
+    re.IGNORECASE,
+)
+SOURCE_ATTRIBUTES = ("src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
+
+
 def _image_source(img: HtmlElement) -> str | None:
-    for attribute in ("src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset"):
-        value = (img.get(attribute) or "").strip()
-        if attribute.endswith("srcset"):
-            value = value.split(",")[0].strip().split(" ")[0]
-        if value and not value.startswith("data:"):
-            if img.get("width") in ("0", "1") or img.get("height") in ("0", "1"):
-                return None  # tracking pixel
-            return value
+    """The picture's address: its `src`, else a lazy loader's attribute or the first of a
+    srcset, else (with `<picture>`) a `<source>`'s; never a stand-in shown until it loads."""
+    if img.get("width") in ("0", "1") or img.get("height") in ("0", "1"):
+        return None  # tracking pixel
+    holders = [img]
+    # libxml2 knows no void <source>: the <img> after one ends up inside it
+    picture = next((a for a in islice(img.iterancestors(), 3) if a.tag == "picture"), None)
+    if picture is not None:
+        holders.extend(picture.iter("source"))
+    for holder in holders:
+        for attribute in SOURCE_ATTRIBUTES:
+            value = (holder.get(attribute) or "").strip()
+            if attribute.endswith("srcset"):
+                value = value.split(",")[0].strip().split(" ")[0]
+            if value and not value.startswith("data:") and not is_stand_in(value):
+                return value
     return None
+
+
+def is_stand_in(src: str) -> bool:
+    """Whether an address is a lazy loader's stand-in or a spacer (`STAND_IN_FILE`)."""
+    name = re.split(r"[/\\]", unquote(urlsplit(src).path))[-1]
+    return bool(STAND_IN_FILE.search(name))
 
 
 def _caption_and_credit(figure: HtmlElement) -> tuple[str | None, str | None]:
