@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import unquote, urlsplit
 
 from records.article import Block
 from transforms.dates import LABELLED_DATE
@@ -38,6 +39,27 @@ UI_LINE = re.compile(
     re.I,
 )
 IMAGE_FILE_NAME = re.compile(r"^[\w\-.]+\.(?:png|jpe?g|gif|webp|bmp|svg)$", re.I)
+# a lazy loader's stand-in or a layout's spacer, not a picture: "lazy_placeholder.gif",
+# "spacer.gif", "1x1.trans.gif", "blank.jpg", "grey-pixel.gif", "loading-indicator.svg"
+STAND_IN_FILE = re.compile(
+    r"(?:(?:^|[-_.])place[-_]?holder(?:[-_.][\w-]*)?"  # "lazy_placeholder", "placeholder-1024x682"
+    r"|^lazy[-_]?load(?:ing)?(?:[-_][\w-]*)?"
+    r"|(?:^|[-_])(?:spacer|blank)"
+    r"|^(?:grey|gray|tracking|render\w*)?[-_]?pixel"
+    r"|^1x1(?:[-_.](?:trans|white|clear|place[-_]?holder))?"
+    r"|^(?:transparent|clear)(?:[-_]1x1)?(?:[-_][0-9a-f]{6,})?(?=\.(?:gif|png)$)"
+    r"|^loading(?:[-_]indicator)?(?:[-_]video)?(?:\.[0-9a-f]{6,})?(?=\.(?:gif|svg)$)"  # a spinner
+    r")\.(?:gif|png|svg|jpe?g|webp)$",
+    re.IGNORECASE,
+)
+
+
+def is_stand_in(src: str) -> bool:
+    """Whether an address is a lazy loader's stand-in or a spacer (`STAND_IN_FILE`)."""
+    name = re.split(r"[/\\]", unquote(urlsplit(src).path))[-1]
+    return bool(STAND_IN_FILE.search(name))
+
+
 PAGINATION_DIGITS = re.compile(r"^(?:\d{1,3}\s*)+$|^[<>«»‹›]+\s*(?:\d{1,3}\s*)*[<>«»‹›]*$")
 CAPTION_CREDIT = re.compile(
     r"\s*[\[(](?:photos?|images?|credits?|photograph|pics?)\s*(?:/|:|by\b)\s*([^\])]*)[\])]\s*$",

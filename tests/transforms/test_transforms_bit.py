@@ -189,3 +189,21 @@ def test_picture_addresses_resolve_against_the_base_element_on_the_profile_path(
     relative = [image.src for image in direct.images if image.src.startswith(BASE)]
     assert relative, "the demo pages' pictures are relative addresses"
     assert all(image.src.startswith("https://mirror.example/") for image in mirrored.images)
+
+
+def test_a_stand_in_is_no_picture_on_the_profile_path_either() -> None:
+    """A lazy loader's stand-in in `src`: the picture in `data-src` is read, and a spacer alone
+    is no picture, as on the generic path."""
+    demo = next(article for article in SITE.live_articles() if article.figures)
+    status, headers, body = SITE.render(demo.path)
+    html = decode_html(body, headers.get("Content-Type"))[0]
+    url = BASE + demo.path
+    original = [image.src for image in extract_article(html, url, profile="bit").images]
+    name = original[0].rsplit("/", 1)[-1]
+    src = re.search(rf'<img[^>]*\ssrc="([^"]*{re.escape(name)})"', html)[1]
+    lazy = html.replace(f'src="{src}"', f'src="/img/lazy_placeholder.gif" data-src="{src}"', 1)
+    spacer = html.replace(f'src="{src}"', 'src="/images/spacer.gif"', 1)
+    from_lazy = extract_article(lazy, url, profile="bit").images
+    from_spacer = extract_article(spacer, url, profile="bit").images
+    assert [image.src for image in from_lazy] == original
+    assert [image.src for image in from_spacer] == original[1:]

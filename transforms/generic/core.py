@@ -23,6 +23,7 @@ from lxml import html as lxml_html
 
 from records.article import GENERIC_PROFILE, Article, Block, Image, NotAnArticle
 from records.urls import host_key
+from transforms.furniture import is_stand_in
 from transforms.generic.fields import (
     pick_authors_with_source,
     pick_dates_with_sources,
@@ -50,7 +51,7 @@ from transforms.generic.story import (
 )
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import pick_title_with_source, title_from_text
-from transforms.generic.walk import PageWalk, is_stand_in, walk_page, weighed_length
+from transforms.generic.walk import PageWalk, walk_page, weighed_length
 from transforms.metadata import (
     PageMetadata,
     linked_host,

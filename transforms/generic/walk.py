@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
 from records.article import Image
+from transforms.furniture import is_stand_in
 from transforms.generic import settings
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.normalize import normalize_text
@@ -459,19 +460,6 @@ def _holds_article_text(
     return False
 
 
-# a lazy loader's stand-in or a layout's spacer, not a picture: "lazy_placeholder.gif",
-# "spacer.gif", "1x1.trans.gif", "blank.jpg", "grey-pixel.gif", "loading-indicator.svg"
-STAND_IN_FILE = re.compile(
-    r"(?:(?:^|[-_.])place[-_]?holder(?:[-_.][\w-]*)?"  # "lazy_placeholder", "placeholder-1024x682"
-    r"|^lazy[-_]?load(?:ing)?(?:[-_][\w-]*)?"
-    r"|(?:^|[-_])(?:spacer|blank)"
-    r"|^(?:grey|gray|tracking|render\w*)?[-_]?pixel"
-    r"|^1x1(?:[-_.](?:trans|white|clear|place[-_]?holder))?"
-    r"|^(?:transparent|clear)(?:[-_]1x1)?(?:[-_][0-9a-f]{6,})?(?=\.(?:gif|png)$)"
-    r"|^loading(?:[-_]indicator)?(?:[-_]video)?(?:\.[0-9a-f]{6,})?(?=\.(?:gif|svg)$)"  # a spinner
-    r")\.(?:gif|png|svg|jpe?g|webp)$",
-    re.IGNORECASE,
-)
 SOURCE_ATTRIBUTES = ("src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
 
 
@@ -493,12 +481,6 @@ def _image_source(img: HtmlElement) -> str | None:
             if value and not value.startswith("data:") and not is_stand_in(value):
                 return value
     return None
-
-
-def is_stand_in(src: str) -> bool:
-    """Whether an address is a lazy loader's stand-in or a spacer (`STAND_IN_FILE`)."""
-    name = re.split(r"[/\\]", unquote(urlsplit(src).path))[-1]
-    return bool(STAND_IN_FILE.search(name))
 
 
 def _caption_and_credit(figure: HtmlElement) -> tuple[str | None, str | None]:

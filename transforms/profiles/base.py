@@ -22,6 +22,7 @@ from transforms.furniture import (
     CAPTION_CREDIT,
     IMAGE_FILE_NAME,
     is_credit_line,
+    is_stand_in,
     split_caption_credit,
 )
 from transforms.normalize import normalize_text
@@ -306,7 +307,7 @@ def images_of(nodes: list[HtmlElement], version: ProfileVersion) -> tuple[Image,
     images: dict[str, Image] = {}
     for img in nodes:
         src = img.get("data-src") or img.get("src")
-        if not src or not src.strip() or src.startswith("data:"):
+        if not src or not src.strip() or src.startswith("data:") or is_stand_in(src):
             continue
         src = urljoin(version.page.base_url, src.strip())
         alt = normalize_text(img.get("alt") or "") or None
