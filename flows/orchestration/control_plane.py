@@ -106,12 +106,14 @@ class PrefectControlPlane:
         self._owns_parent = parent_flow_run_id is None
         self._parent_id: str | None = parent_flow_run_id
         self._parent_ready = threading.Event()
+        self._parent_key = f"newsetl-command:{uuid.uuid4()}"
         self._client_factory = client_factory or _prefect_client
         self._flow_ids: dict[str, str] = {}
         self._flow_ids_lock = threading.Lock()
         self._flow_run_ids: dict[str, str] = {}
         self._runs: dict[str, _SourceRun] = {}
         self._log_lines: list[tuple[str, str]] = []
+        self._log_entries: list[dict[str, Any]] = []
         self._log_lock = threading.Lock()
         self._queues: list[queue.Queue[_Op | None]] = [queue.Queue() for _ in range(SENDERS)]
         self._closing = threading.Event()
@@ -180,43 +182,47 @@ class PrefectControlPlane:
     def _create_task_run(self, run_id: str) -> Callable[[Any], None]:
         run = self._runs[run_id]
 
+        body: dict[str, Any] = {}  # built at the first attempt; a retry sends the same
+
         def create(client: Any) -> None:
             self._parent_ready.wait(timeout=self._time_left())
             if not self._parent_id:
                 return
-            summary = run.summary  # read once: the run may end while this call is out
-            client.request(
-                "POST",
-                "/task_runs/",
-                json=_task_run_create(
-                    run.task_run_id, self._parent_id, run.source, run_id, _state_of(summary)
-                ),
-            )
+            if not body:
+                body.update(
+                    _task_run_create(
+                        run.task_run_id, self._parent_id, run.source, run_id, _state_of(run.summary)
+                    )
+                )
+            # the same id again answers the task run as the server holds it
+            task_run = client.request("POST", "/task_runs/", json=body).json()
             run.task_run_created = True
-            run.task_run_final = summary is not None
+            run.task_run_final = _is_final(task_run)
 
         return create
 
     def _create_flow_run(self, run_id: str) -> Callable[[Any], None]:
         run = self._runs[run_id]
 
+        body: dict[str, Any] = {}
+
         def create(client: Any) -> None:
-            summary = run.summary
-            flow_run = client.request(
-                "POST",
-                "/flow_runs/",
-                json=_flow_run_create(
-                    self._flow_id(client, SOURCE_FLOW_NAME),
-                    name=run.source,
-                    parameters={"source_name": run.source},
-                    tags=[*self.tags, f"source:{run.source}", f"run:{run_id}"],
-                    # a task run that could not be created: the flow run stands alone
-                    parent_task_run_id=run.task_run_id if run.task_run_created else None,
-                    state=_state_of(summary),
-                ),
-            ).json()
+            if not body:
+                body.update(
+                    _flow_run_create(
+                        self._flow_id(client, SOURCE_FLOW_NAME),
+                        name=run.source,
+                        parameters={"source_name": run.source},
+                        tags=[*self.tags, f"source:{run.source}", f"run:{run_id}"],
+                        # a task run that could not be created: the flow run stands alone
+                        parent_task_run_id=run.task_run_id if run.task_run_created else None,
+                        state=_state_of(run.summary),
+                        idempotency_key=f"newsetl-source-run:{run_id}",
+                    )
+                )
+            flow_run = client.request("POST", "/flow_runs/", json=body).json()
             run.flow_run_id = str(flow_run["id"])
-            run.flow_run_final = summary is not None
+            run.flow_run_final = _is_final(flow_run)
             self._flow_run_ids[run_id] = run.flow_run_id
             run.created.set()
 
@@ -228,14 +234,16 @@ class PrefectControlPlane:
         with self._log_lock:
             lines, self._log_lines = self._log_lines, []
         now = datetime.now(UTC).isoformat()
-        entries = [
+        # lines a failed attempt took stay in `_log_entries` for the retry
+        self._log_entries.extend(
             {"name": "newsetl", "level": logging.INFO, "message": line, "timestamp": now,
              "flow_run_id": self._flow_run_ids[run_id]}
             for run_id, line in lines
             if run_id in self._flow_run_ids
-        ]  # fmt: skip
-        for start in range(0, len(entries), LOG_LINES_PER_CALL):
-            client.request("POST", "/logs/", json=entries[start : start + LOG_LINES_PER_CALL])
+        )  # fmt: skip
+        while self._log_entries:
+            client.request("POST", "/logs/", json=self._log_entries[:LOG_LINES_PER_CALL])
+            del self._log_entries[:LOG_LINES_PER_CALL]
 
     def flow_run_id(self, run_id: str) -> str | None:
         return self._flow_run_ids.get(run_id)
@@ -372,6 +380,7 @@ class PrefectControlPlane:
                     parameters={},
                     tags=self.tags,
                     parent_task_run_id=None,
+                    idempotency_key=self._parent_key,
                 ),
             ).json()
             self._parent_id = str(flow_run["id"])
@@ -404,6 +413,9 @@ def describe_source_run(summary: SourceRunSummary) -> list[str]:
     return lines
 
 
+_sender_settings = threading.local()
+
+
 def _prefect_client() -> Any:
     """A synchronous Prefect client with its own retries off (ours apply, bounded by the close
     deadline) and a short timeout. Called in a sender thread, which keeps these settings for its
@@ -416,12 +428,15 @@ def _prefect_client() -> Any:
         temporary_settings,
     )
 
-    temporary_settings(
+    # held by the thread: a settings context nobody holds is closed, and its settings undone,
+    # as soon as it is collected
+    _sender_settings.context = temporary_settings(
         updates={
             PREFECT_CLIENT_MAX_RETRIES: 0,
             PREFECT_API_REQUEST_TIMEOUT: REQUEST_TIMEOUT_SECONDS,
         }
-    ).__enter__()  # this thread's settings context; never left: the thread sends, then ends
+    )
+    _sender_settings.context.__enter__()  # never left: the thread sends, then ends
     client = get_client(sync_client=True)
     client.__enter__()
     return client
@@ -469,8 +484,12 @@ def _flow_run_create(
     tags: list[str],
     parent_task_run_id: str | None,
     state: dict[str, Any] | None = None,
+    idempotency_key: str,
 ) -> dict[str, Any]:
+    """A create the server answers with the existing flow run when it sees the key again: a
+    call retried after its answer was lost makes no second flow run."""
     return {
+        "idempotency_key": idempotency_key,
         "flow_id": flow_id,
         "name": name,
         "parameters": parameters,
@@ -478,6 +497,10 @@ def _flow_run_create(
         "parent_task_run_id": parent_task_run_id,
         "state": state or {"type": "RUNNING", "name": "Running"},
     }
+
+
+def _is_final(run: dict[str, Any]) -> bool:
+    return (run.get("state") or {}).get("type") in ("COMPLETED", "FAILED")
 
 
 def _task_run_create(

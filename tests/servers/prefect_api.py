@@ -3,11 +3,14 @@
 `PrefectServer` runs `prefect server start` on a free 127.0.0.1 port with its own home and
 SQLite file, so a test can kill it mid-run. `FaultProxy` forwards every request to it and
 counts them; `faults(n, method, path)` decides, per request, to pass it on (None), answer
-503, or reset the connection ("reset"); `down()` refuses everything from then on.
+503, reset the connection before passing it on ("reset"), or pass it on and reset the
+connection instead of answering ("lost": the server did the work, the client never heard);
+`down()` refuses everything from then on.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import socket
@@ -85,6 +88,7 @@ class FaultProxy:
         self.upstream = upstream_api_url.rstrip("/").removesuffix("/api")
         self.faults: Fault = faults or (lambda n, method, path: None)
         self.requests: list[tuple[str, str, int | str]] = []  # method, path, status or fault
+        self.body_digests: list[str] = []
         self._lock = threading.Lock()
         self._down = False
         proxy = self
@@ -102,12 +106,9 @@ class FaultProxy:
                     n = len(proxy.requests)
                     fault = "down" if proxy._down else proxy.faults(n, self.command, self.path)
                     proxy.requests.append((self.command, self.path, fault or 0))
+                    proxy.body_digests.append(hashlib.sha256(body).hexdigest())
                 if fault in ("reset", "down"):
-                    self.connection.setsockopt(
-                        socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
-                    )
-                    self.close_connection = True
-                    self.connection.close()
+                    self._reset()
                     return
                 if fault == "503":
                     self._reply(503, b'{"detail": "Service Unavailable"}', "application/json")
@@ -125,12 +126,22 @@ class FaultProxy:
                     self._reply(502, b'{"detail": "upstream unreachable"}', "application/json")
                     return
                 with proxy._lock:
-                    proxy.requests[n] = (self.command, self.path, answer.status_code)
+                    proxy.requests[n] = (self.command, self.path, fault or answer.status_code)
+                if fault == "lost":
+                    self._reset()
+                    return
                 self._reply(
                     answer.status_code,
                     answer.content,
                     answer.headers.get("content-type", "application/json"),
                 )
+
+            def _reset(self) -> None:
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+                )
+                self.close_connection = True
+                self.connection.close()
 
             def _reply(self, status: int, content: bytes, content_type: str) -> None:
                 self.send_response(status)
@@ -152,6 +163,18 @@ class FaultProxy:
     def calls(self, path_prefix: str = "/api/") -> list[tuple[str, str, int | str]]:
         with self._lock:
             return [r for r in self.requests if r[1].startswith(path_prefix)]
+
+    def distinct_calls(self, path_prefix: str = "/api/") -> list[tuple[str, str, int | str]]:
+        """Method, path and last answer of each call, a retry (the same method, path and body
+        sent again) counted once: the calls a client meant to make, whatever the network did."""
+        with self._lock:
+            last: dict[tuple[str, str, str], int | str] = {}
+            for (method, path, status), digest in zip(
+                self.requests, self.body_digests, strict=True
+            ):
+                if path.startswith(path_prefix):
+                    last[(method, path, digest)] = status
+            return [(method, path, status) for (method, path, _), status in last.items()]
 
     def __enter__(self) -> FaultProxy:
         self._thread.start()
