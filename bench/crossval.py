@@ -120,6 +120,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "marked_post_read_alone": (False,),
     "text_box_read_alone": (False,),
     "text_box_min_share": (0.0, 0.6),
+    "text_box_alone_skips_named": (False,),
     "browser_notices_dropped": (False,),
     "service_notes_dropped": (False,),
     "tail_call_before_text_stays": (False,),

@@ -50,8 +50,11 @@ from records.urls import article_identity
 # asking to follow a handle no text; the lead picture shown above a text with pictures of its
 # own comes first among them; a lazy loader's stand-in or a spacer no picture, the picture
 # behind it (data-src, a <picture>'s <source>) read instead; the sections a title ends with,
-# when the page's menus link to them, no part of it (sixteenth pass)
-TRANSFORMER_VERSION = "1.17.0"
+# when the page's menus link to them, no part of it (sixteenth pass). 1.18.0: "Text" or
+# "Interview" without a colon labels a byline only before two words ("Text Size" is a control);
+# "A lire aussi :" a read-also line; the page's only text box, read alone, leaves out the
+# furniture named inside it (seventeenth pass)
+TRANSFORMER_VERSION = "1.18.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

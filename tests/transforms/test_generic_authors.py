@@ -585,6 +585,16 @@ def test_a_buttons_label_is_no_byline() -> None:
     assert authors_of("", before="<p><span>Text Jane Doe</span></p>") == ("Jane Doe",)
 
 
+@pytest.mark.parametrize("label", ["Text", "Interview"])
+def test_a_text_label_without_a_colon_needs_two_words_after_it(label: str) -> None:
+    """ "Text Size" beside a page's A+ and A- buttons names a control; "Text Jane Doe",
+    "Text: Jane" and "Interview: Jane" name people."""
+    control = f"<div class='tools'><span>{label} Size </span><a href='#'>A+</a></div>"
+    assert authors_of("", before=control + "<p>By Jane Doe</p>") == ("Jane Doe",)
+    assert authors_of("", before=control) == ()
+    assert authors_of("", before=f"<p><span>{label}: Jane</span></p>") == ("Jane",)
+
+
 @pytest.mark.parametrize(
     "box",
     [

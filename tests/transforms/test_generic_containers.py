@@ -898,6 +898,42 @@ def test_the_pages_only_text_box_is_read_alone_when_a_sidebar_outscores_it() -> 
     )
 
 
+def test_the_text_box_read_alone_leaves_out_the_furniture_named_inside_it() -> None:
+    """A short post in the page's only `entry-content` box, above it the picture's caption box,
+    the post's categories and its tags; the sidebar outscores the post, so the box is read
+    alone: as a story's box, whose named furniture is no text, not as a listing."""
+    recent = "".join(
+        f"<li><h4><a href='/2024/03/post-{index}'>Harbour diary {index}</a></h4><p>Another "
+        "week on the quay: the fishing fleet came in early, the gulls were loud, and the "
+        "lighthouse keeper told us a story about the winter storm of nineteen sixty-two.</p>"
+        "</li>"
+        for index in range(6)
+    )
+    html = (
+        "<html><head><title>Morning show: a hero in the studio</title></head><body>"
+        "<div class='main'><div class='post'><h2>Morning show: a hero in the studio</h2>"
+        "<div class='entry-content'><div class='entry-thumbnail'><img src='/hero.jpg'>"
+        "<div class='wp-caption'><p>(Quayside Photography)</p></div></div>"
+        "<div class='entry-category'><h5>Filed under</h5><a href='/category/morning' "
+        "rel='category tag'>Morning Show</a>, <a href='/category/blogs' rel='category tag'>"
+        "Station Blogs</a></div><div class='entry-tags'><h5>Related tags</h5><a href='/tag/a' "
+        "rel='tag'>Harbour Heroes</a>, <a href='/tag/b' rel='tag'>Ferry Crew</a></div>"
+        "<p>The hosts were thrilled to welcome a hero of the harbour into the studio, as the "
+        "ferry's captain stopped by and was given the treatment she deserved.</p><p>She "
+        "told them about the night crossing in the storm, the engine that failed at two in the "
+        "morning and the crew who kept it going.</p><p>Listen to the whole interview below, "
+        "and send us your own stories of the crossing.</p></div></div>"
+        f"</div><div class='side'><div class='widget'><ul class='recent_posts'>{recent}</ul>"
+        "</div></div></body></html>"
+    )
+    text = extract_generic(html, URL).text
+    assert "hero of the harbour" in text and "lighthouse keeper" not in text
+    assert "Quayside Photography" not in text and "Ferry Crew" not in text
+    assert "Station Blogs" not in text
+    listing = replace(DEFAULT_OPTIONS, text_box_alone_skips_named=False)
+    assert "Ferry Crew" in extract_generic(html, URL, options=listing).text
+
+
 def test_a_text_box_in_a_comment_thread_is_not_read_alone() -> None:
     """The only box named `postbody` is a comment's: the walk skips the thread, and the
     article read first stays."""

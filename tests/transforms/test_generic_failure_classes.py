@@ -421,7 +421,15 @@ def test_sharing_advertising_and_reading_labels_of_more_languages_are_no_text(la
 
 
 @pytest.mark.parametrize(
-    "label", ["Baca juga:", "Читайте также:", "Czytaj także:", "Läs också:", "Ayrıca okuyun:"]
+    "label",
+    [
+        "Baca juga:",
+        "Читайте также:",
+        "Czytaj także:",
+        "Läs också:",
+        "Ayrıca okuyun:",
+        "A lire aussi :",  # the capital À written without its accent, as older French sites do
+    ],
 )
 def test_a_read_also_line_of_more_languages_is_no_text(label: str) -> None:
     teaser = f"<p>{label} <a href='/b'>Another story about the harbour and its ferries</a></p>"

@@ -72,10 +72,12 @@ def extract_body(
     listing: bool = False,
     options: ExtractionOptions = DEFAULT_OPTIONS,
     site_hosts: frozenset[str] = frozenset(),
+    walk_named: bool = True,
 ) -> tuple[list[Block], PageWalk, HtmlElement | None, float, float]:
     """The body read from `root`: its blocks, the walk, the container and its prose and the
-    page's; `site_hosts` are the hosts of the page's own site, as `host_key` gives them."""
-    page = walk_page(root, url, relaxed, listing, options)
+    page's; `site_hosts` are the hosts of the page's own site, as `host_key` gives them. A
+    listing walks elements named like teaser parts unless `walk_named` is off."""
+    page = walk_page(root, url, relaxed, listing and walk_named, options)
     prose: dict[HtmlElement, float] = {}
     container, container_prose, page_prose = choose_container(page.blocks, prose, listing, options)
     if container is None:
@@ -265,7 +267,14 @@ def extract_generic(
             and any(inside(block.element, box) for block in page.blocks if block.text)
         ):
             alone = extract_body(
-                box, base, title, False, listing=True, options=options, site_hosts=own_hosts
+                box,
+                base,
+                title,
+                False,
+                listing=True,
+                options=options,
+                site_hosts=own_hosts,
+                walk_named=not options.text_box_alone_skips_named,
             )
             if _chars(alone[0]) >= max(
                 options.min_body_chars, options.text_box_min_share * _chars(body)

@@ -218,7 +218,8 @@ BYLINE_LABEL = re.compile(
     r"autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
     r"authors?|auteur(?:e|s)?|autore|autores?|reporter)\s*[:：]?(?:\s+|$)|"
     r"^\s*(?:by|von|par|por|door)\s*[:：]?(?:\s+|$)|"
-    r"^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by)?(?:\s+|$)",
+    # without a colon, two words at least: "Text Jane Doe", not a "Text Size" control
+    r"^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by|(?=\s+\S+\s+\S)|\s*$)(?:\s+|$)",
     re.IGNORECASE,
 )
 HIDDEN_LABEL = re.compile(r"sr-only|visually-hidden|screen-reader", re.IGNORECASE)

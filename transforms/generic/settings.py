@@ -247,7 +247,7 @@ BOILERPLATE_TEXT = re.compile(
     r"click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|related(?: \w+)?:?|"
     r"also read:?.*|see also:?.*|tags?:.*|"
     r"(?:read (?:more|next|also)|related(?: \w+){0,2}|more on this|see more|watch|listen|"
-    r"recommended|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:à )?lire aussi|"
+    r"recommended|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:[àa] )?lire aussi|"
     r"leggi anche|lee también|ver também|leia também|baca juga|читайте (?:также|ещё|еще)|"
     r"czytaj (?:też|także|również)|zobacz (?:też|także|również)|læs også|les også|läs också|"
     r"lees ook|lue myös|přečtěte si (?:také|též)|čtěte (?:také|též)|ayrıca (?:okuyun|bakınız)|"
@@ -261,7 +261,7 @@ BOILERPLATE_TEXT = re.compile(
     r"(?:lesen sie (?:auch|mehr|weiter)|(?:zum )?weiterlesen|mehr zum thema|auch interessant|"
     r"zobacz (?:też|także|również)|czytaj (?:też|także|również|więcej)|polecamy|"
     r"veja também|leia (?:também|mais)|"
-    r"ver também|(?:à )?lire aussi|à lire également|dans la même rubrique|"
+    r"ver também|(?:[àa] )?lire aussi|à lire également|dans la même rubrique|"
     r"sur le même (?:sujet|thème)|lee también|te puede interesar|noticias relacionadas|"
     r"leggi anche|potrebbe interessarti|articoli correlati|les også|läs också|lees ook|"
     r"lue myös|see also|read also|also read|baca juga|читайте также|læs også|"
@@ -579,6 +579,9 @@ class ExtractionOptions:
     # gives way to the box read alone as a listing, when that holds this share of it
     text_box_read_alone: bool = True
     text_box_min_share: float = 0.3
+    # ... and walked as a story's box, not a listing's: the furniture named inside it (a
+    # picture's caption box, "entry-tags", "entry-category") stays out
+    text_box_alone_skips_named: bool = True
     headed_text_is_article: bool = True
     headed_text_levels: int = 2
     headed_text_min_words: int = 5  # ... and a title of this many words: a headline
