@@ -545,6 +545,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "check_structured_body": (False,),
     "article_body_min_agreement": (0.8, 0.95),
     "refine_dates": (False,),
+    "url_day_judges_text_dates": (False,),
     "publisher_not_author": (False,),
     "lead_image_from_metadata": (False,),
     "lead_picture_shown": (False,),

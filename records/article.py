@@ -53,7 +53,9 @@ from records.urls import article_identity
 # when the page's menus link to them, no part of it (sixteenth pass). 1.18.0: "Text" or
 # "Interview" without a colon labels a byline only before two words ("Text Size" is a control);
 # "A lire aussi :" a read-also line; the page's only text box, read alone, leaves out the
-# furniture named inside it (seventeenth pass)
+# furniture named inside it; a date read from the text days away from the day the URL files the
+# story under gives way to the page's line on that day, else to the URL's day; a path segment
+# of eight digits that is a day ("/20080107/") dates the page (seventeenth pass)
 TRANSFORMER_VERSION = "1.18.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -7,12 +7,15 @@ import warnings
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateutil_parser
 
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/](\d{2})(?:/|[-_]|$)")
 URL_DATE_DAY_FIRST = re.compile(r"/(\d{2})-(\d{2})-((?:19|20)\d{2})(?:/|[-_.]|$)")  # /29-10-2021
+# a whole path segment of eight digits that is a day: /article/20080107/AE/61801473
+URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=/|$)")
 UTC_OFFSET = re.compile(r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)")
 ISO_LIKE = re.compile(
     r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
@@ -119,13 +122,15 @@ def _by_dateutil(text: str) -> datetime | None:
 
 
 def date_from_url(url: str, default_timezone: str = "UTC") -> datetime | None:
-    """`/2026-01/16/c_1.htm`, `/2026/01/16/slug` or `/16-01-2026` -> midnight of that day in the
-    source zone."""
+    """`/2026-01/16/c_1.htm`, `/2026/01/16/slug`, `/16-01-2026` or `/20260116/` -> midnight of
+    that day in the source zone."""
     match = URL_DATE.search(url)
     if match:
         year, month, day_of_month = match[1], match[2], match[3]
     elif match := URL_DATE_DAY_FIRST.search(url):
         day_of_month, month, year = match[1], match[2], match[3]
+    elif match := URL_DATE_COMPACT.search(urlsplit(url).path):
+        year, month, day_of_month = match[1], match[2], match[3]
     else:
         return None
     try:
@@ -301,6 +306,22 @@ def _first_date_in(lines: Iterable[str], default_timezone: str) -> datetime | No
         if match:
             stamp = _stamp(match["date"], match["time"], default_timezone)
             if stamp is not None:
+                return stamp
+    return None
+
+
+def date_on_day(
+    lines: Iterable[str], day: date, default_timezone: str = "UTC", max_chars: int = 120
+) -> datetime | None:
+    """The first short line's date that falls on `day` or a day beside it (one moment told in
+    two zones): the story's own date line among a masthead's, a sidebar's and comments' dates,
+    when the URL says which day the story is of."""
+    for line in lines:
+        if len(line) > max_chars:
+            continue
+        for match in BARE_DATE.finditer(line):
+            stamp = _stamp(match["date"], match["time"], default_timezone)
+            if stamp is not None and abs((stamp.date() - day).days) <= 1:
                 return stamp
     return None
 

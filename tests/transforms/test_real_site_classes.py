@@ -14,6 +14,7 @@ import pytest
 
 from records.article import Article, NotAnArticle
 from transforms.dates import (
+    date_from_url,
     first_bare_date,
     first_dated_line,
     labelled_dates,
@@ -1032,6 +1033,63 @@ def test_a_day_first_date_in_the_address_dates_the_page() -> None:
     assert article.published_at is not None
     assert article.published_at.date() == datetime(2021, 10, 29, tzinfo=UTC).date()
     assert article.sources["published_at"] == "url"
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://www.summit.example/article/20080107/AE/61801473", (2008, 1, 7)),
+        ("https://news.yahoo.example/s/ucrr/20071228/cm_ucrr/benazir", (2007, 12, 28)),
+        ("https://x.example/p/20081345/", None),  # no 45th of the 13th month
+        ("https://x.example/p/2008010712/", None),  # ten digits: an id
+        ("https://x.example/p/20080107.html", None),  # a file's name, not a folder
+    ],
+)
+def test_a_path_segment_of_eight_digits_that_is_a_day_dates_the_page(
+    url: str, day: tuple[int, int, int] | None
+) -> None:
+    found = date_from_url(url)
+    assert (found.date() if found else None) == (datetime(*day).date() if day else None)
+
+
+# a masthead's "today" and a teaser's sentence above the story's own date line
+URL_DAY_PAGE = (
+    "<div class='masthead'><p>January 15, 2008</p></div><div class='teaser'><p>The council "
+    "met on January 7, 2008 at 9:15 PM to hear the engineers, who asked for another week to "
+    "look at the piers of the old bridge before they say when it may reopen.</p></div>",
+    "<p class='meta'>January 7, 2008, 4:30 PM by Jane Doe</p>",
+)
+
+
+@pytest.mark.parametrize("judged", [True, False])
+def test_a_text_date_days_away_from_the_urls_day_gives_way_to_the_line_on_that_day(
+    judged: bool,
+) -> None:
+    masthead, dated = URL_DAY_PAGE
+    html = page(title=HEADLINE, outside=masthead, before=dated)
+    options = replace(DEFAULT_OPTIONS, url_day_judges_text_dates=judged)
+    article = extract_generic(html, "https://x.example/2008/01/07/storm-bridge", options=options)
+    if judged:
+        assert article.published_at == datetime(2008, 1, 7, 16, 30, tzinfo=UTC)
+        assert article.sources["published_at"] == "labels"
+    else:
+        assert article.published_at == datetime(2008, 1, 15, tzinfo=UTC)
+
+
+def test_with_no_line_on_the_urls_day_the_urls_day_dates_the_page() -> None:
+    # "08/01/2008" is 8 January to the British site and 1 August read month first; the URL
+    # files the story under 8 January
+    html = page(title=HEADLINE, before="<p>08/01/2008</p>")
+    article = extract_generic(html, "https://x.example/connected/2008/01/08/dvd.xml")
+    assert article.published_at == datetime(2008, 1, 8, tzinfo=UTC)
+    assert article.sources["published_at"] == "url"
+
+
+def test_a_stated_date_days_away_from_the_urls_day_stays() -> None:
+    # a page filed under the day it was planned and published days later says so in JSON-LD
+    head = json_ld(**{"@type": "NewsArticle", "datePublished": "2022-05-08T06:00:00-05:00"})
+    article = extract(page(title=HEADLINE, head=head), "https://x.example/2022/05/02/plan")
+    assert article.published_at == datetime(2022, 5, 8, 6, 0, tzinfo=timezone(timedelta(hours=-5)))
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from records.article import Block
 from transforms.dates import (
     date_by_htmldate,
     date_from_url,
+    date_on_day,
     first_bare_date,
     first_dated_line,
     labelled_dates,
@@ -543,6 +544,17 @@ def pick_dates_with_sources(
             if value is not None:
                 published, sources["published_at"] = value, source
                 break
+        if (
+            options.url_day_judges_text_dates
+            and url_day is not None
+            and published is not None
+            and abs((published.date() - url_day.date()).days) > 1
+        ):
+            # a masthead's "today", a comment's or a sidebar's date read first, against the day
+            # the URL files the story under: the page's line on that day, else the URL's day
+            on_day = date_on_day(lines, url_day.date(), zone)
+            published = on_day or url_day
+            sources["published_at"] = "labels" if on_day else "url"
         if published is None and options.paragraph_datelines and container is not None:
             published = _opening_dateline(container, zone, options)
             if published is not None:

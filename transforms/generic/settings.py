@@ -501,6 +501,9 @@ class ExtractionOptions:
     title_skip_linked_h1: bool = True  # an h1 inside a link is a teaser's, not the page's
     title_site_name_not_headline: bool = True  # a long site name equal to a headline is none
     title_skip_site_h1: bool = True  # an h1 that is the site's logo or a link home is no headline
+    # a date read from the page's text more than a day away from the day its URL holds
+    # ("/2008/01/07/") gives way to the page's line on that day, else to the URL's day
+    url_day_judges_text_dates: bool = True
     dated_lines: bool = True  # with no date stated, the first short line holding one gives it
     heading_anchor_ids: bool = True  # a heading's id spelling its words is no class name
     # a link inside a paragraph is words of it whatever its name ("auto-tag_twitter_1")
