@@ -55,7 +55,9 @@ from records.urls import article_identity
 # "A lire aussi :" a read-also line; the page's only text box, read alone, leaves out the
 # furniture named inside it; a date read from the text days away from the day the URL files the
 # story under gives way to the page's line on that day, else to the URL's day; a path segment
-# of eight digits that is a day ("/20080107/") dates the page (seventeenth pass)
+# of eight digits that is a day ("/20080107/") dates the page; a Chinese credit line's staff
+# code, "unknown" writer and unreadable names no author, nor a widget's "by Taboola"
+# (seventeenth pass)
 TRANSFORMER_VERSION = "1.18.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -964,6 +964,9 @@ def test_an_and_before_a_single_word_after_several_joins_one_name(
         ("연합뉴스=홍길동ㆍ김철수 특파원", ("홍길동", "김철수")),
         ("기자회견", ()),
         ("编辑部", ()),
+        ("[责任编辑：韩保林 PK155]", ("韩保林",)),  # the editor's staff code is no name
+        ("作者：未知　责任编辑：王五", ("王五",)),  # "unknown" writer: the editor
+        ("作者：佚名", ()),  # "anonymous"
     ],
 )
 def test_a_chinese_or_japanese_credit_line_names_the_authors(
@@ -973,6 +976,20 @@ def test_a_chinese_or_japanese_credit_line_names_the_authors(
     assert extract_article(html, URL).authors == expected
     without = replace(DEFAULT_OPTIONS, cjk_bylines=False)
     assert extract_generic(html, URL, options=without).authors == ()
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<p class='author'>作者：未知&nbsp;&nbsp;责任编辑：棒棒不是糖</p>",  # an unreadable nickname
+        "<div class='byline'><a href='https://popup.taboola.example/'>by Taboola</a></div>",
+    ],
+)
+def test_a_byline_box_naming_no_one_readable_names_no_author(box: str) -> None:
+    """A writer's box holding a credit line whose names cannot be read, or a recommendation
+    widget's "by Taboola", is no author, not the line itself."""
+    html = page(title=HEADLINE, after=box)
+    assert extract_article(html, URL).authors == ()
 
 
 def test_a_credit_line_naming_the_writer_comes_before_the_editors() -> None:

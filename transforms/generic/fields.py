@@ -165,6 +165,8 @@ UI_LABEL = re.compile(
     r"view all posts|more posts|(?:see|view) all articles|alle artikel|course/meal|follow|"
     r"folgen|subscribe|abonnieren|(?:full |view )?bio|"
     r"no author|unknown|anonymous|anonym|anonyme|anónimo|anonimo|publisher|"
+    # a recommendation widget's "by Taboola", "Recommended by Outbrain"
+    r"taboola|outbrain|revcontent|mgid|zergnet|"
     r"(?:wordpress|site|web)?admin(?:istrator)?|"
     r"theme\b.*|"  # a theme's credit: "Theme: Pirate Rogue von xwolf"
     r"authors?|auteurs?|autor(?:in|en)?|autores?|user ?name|benutzername|log ?in|sign in|"
@@ -723,6 +725,8 @@ def clean_author_names(
         if credited:  # "文● オカモト／ASCII編集部": the writer, then the desk
             cleaned.extend(credited)
             continue
+        if options.cjk_credits_in_bylines and _is_cjk_credit(text):
+            continue  # "作者：未知 责任编辑：棒棒不是糖": a credit line naming no one we can read
         text = KOREAN_ROLE.sub("", AGENCY_PREFIX.sub("", LEADING_PUNCTUATION.sub("", text)))
         text = AUTHOR_LABEL.sub("", WORK_LABEL.sub("", AUTHOR_PREFIX.sub("", text)))
         text = ROLE_HEAD.sub("", SECTION_HEAD.sub("", text))
@@ -1666,20 +1670,29 @@ def cjk_byline(lines: list[str]) -> tuple[str, ...]:
         for line in lines:
             if len(line) > CJK_BYLINE_MAX_CHARS:
                 continue
-            found = labels.match(line)
+            found = labels.search(line) if labels is CJK_EDITOR_LABEL else labels.match(line)
             if found is None:
                 continue
             names = CJK_NEXT_LABEL.split(found["names"], maxsplit=1)[0]
             people = tuple(
                 name
                 for part in CJK_NAME_SEPARATOR.split(names)
-                if (name := CJK_ROLE.sub("", part.strip(" 　()（）[]【】")))
+                if (name := CJK_ROLE.sub("", CJK_STAFF_CODE.sub("", part.strip(" 　()（）[]【】"))))
                 and CJK_NAME.fullmatch(name)
                 and not CJK_DESK.search(name)
+                and name not in CJK_NOBODY
             )
             if people:
                 return people
     return ()
+
+
+def _is_cjk_credit(text: str) -> bool:
+    return bool(
+        CJK_AUTHOR_LABEL.match(text)
+        or KOREAN_REPORTER_LINE.match(text)
+        or CJK_EDITOR_LABEL.search(text)
+    )
 
 
 CJK_BYLINE_MAX_CHARS = 60
@@ -1691,13 +1704,18 @@ KOREAN_REPORTER_LINE = re.compile(
     r"^(?:[^\s=]{1,15}=\s*)?(?P<names>[가-힣]{2,4}(?:\s*[,·ㆍ]\s*[가-힣]{2,4})*)\s*"
     r"(?:선임|수석|객원)?(?:기자|특파원)(?:$|[\s|,·])"
 )
+# at the line's start, or after a writer's credit naming nobody: "作者：未知　责任编辑：王五"
 CJK_EDITOR_LABEL = re.compile(
-    r"^[\[(（【]?\s*(?:责任编辑|责编|编辑|編集)\s*[:：/／|｜]\s*(?P<names>.+)$"
+    r"(?:^|(?<=\s))[\[(（【]?\s*(?:责任编辑|责编|编辑|編集)\s*[:：/／|｜]\s*(?P<names>.+)$"
 )
 # the next credit on the same line: photos, review, proofreading, source, editors
 CJK_NEXT_LABEL = re.compile(
-    r"\s*(?:图|攝影|摄影|写真|審核|审核|校对|来源|來源|编辑|责编|編集)\s*[:：/／]"
+    r"\s*(?:责任编辑|图|攝影|摄影|写真|審核|审核|校对|来源|來源|编辑|责编|編集)\s*[:：/／]"
 )
+# "未知" (unknown), "佚名" (anonymous): a credit naming nobody
+CJK_NOBODY = frozenset({"未知", "佚名", "不详", "匿名", "无"})
+# an editor's staff code after the name: "韩保林 PK155"
+CJK_STAFF_CODE = re.compile(r"\s+[A-Z]{1,4}\d{1,6}$")
 CJK_NAME_SEPARATOR = re.compile(r"[、，,／/;；ㆍ·]|\s{2,}|　")
 # a name in Han characters or kana, two to eight of them, one space between family and given
 CJK_NAME = re.compile(
