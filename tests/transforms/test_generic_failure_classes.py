@@ -438,6 +438,46 @@ def test_a_read_also_line_of_more_languages_is_no_text(label: str) -> None:
     assert "Another story" not in text
 
 
+CHINESE_PARAGRAPHS = [
+    "港口管理局周一宣布，老码头的改建工程将于下个月开始，预计持续十一周，期间渡轮将改在新码头停靠。",
+    "管理局负责人表示，工程期间将增加两班渡轮，以减少乘客等候时间，并在码头设置临时候船区。",
+    "附近商户对工程表示欢迎，但也担心施工期间客流减少，希望管理局能够提前公布详细的施工安排。",
+    "据了解，老码头建于一九六三年，是本市最早的客运码头之一，上一次大规模维修是在二十年前。",
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("<p>首页 / 图片 / 正文</p>", ""),
+        ("<p>当前位置：<a href='/'>首页</a> &gt; <a href='/news'>新闻</a></p>", ""),
+        ("", "<p>相关新闻：<a href='/b'>渡轮时刻表明年起调整</a></p>"),
+        ("", "<p>分享到：</p>"),
+        ("", "<p>【纠错】</p>"),
+        ("", "<p>扫描上方二维码关注微信公众号</p>"),
+        ("", "<p>関連記事</p>"),
+        ("", "<p>관련기사</p>"),
+    ],
+)
+def test_chinese_japanese_and_korean_page_furniture_is_no_text(before: str, after: str) -> None:
+    """Breadcrumbs ("首页 / 图片 / 正文", "当前位置："), read-also labels with their full-width
+    colon, share and report buttons, a QR code's call to scan it."""
+    body = "".join(f"<p>{text}</p>" for text in CHINESE_PARAGRAPHS)
+    html = _page(f"<article>{before}{body}{after}</article>")
+    text = extract_generic(html, "https://x.example/a").text
+    assert all(paragraph in text for paragraph in CHINESE_PARAGRAPHS)
+    for furniture in ("首页", "当前位置", "相关新闻", "渡轮时刻表", "分享", "纠错", "二维码"):
+        assert furniture not in text
+    assert "関連記事" not in text and "관련기사" not in text
+
+
+def test_a_chinese_sentence_on_scanning_stays() -> None:
+    sentence = "扫描电镜显示了病毒的结构。"
+    body = "".join(f"<p>{text}</p>" for text in CHINESE_PARAGRAPHS)
+    html = _page(f"<article>{body}<p>{sentence}</p></article>")
+    assert sentence in extract_generic(html, "https://x.example/a").text
+
+
 TEXT_GOES_ON = (
     "<p>It is not clear which countries are willing to sign up to it.</p>"
     "<p>Four years since the city offered to host the bank, its people may not have to worry "

@@ -251,7 +251,9 @@ BOILERPLATE_TEXT = re.compile(
     r"leggi anche|lee también|ver também|leia também|baca juga|читайте (?:также|ещё|еще)|"
     r"czytaj (?:też|także|również)|zobacz (?:też|także|również)|læs også|les også|läs också|"
     r"lees ook|lue myös|přečtěte si (?:také|též)|čtěte (?:také|též)|ayrıca (?:okuyun|bakınız)|"
-    r"citește și|pročitajte (?:još|i)|olvassa el|vea también|mira también|veja também)\s*:.*|"
+    r"citește și|pročitajte (?:još|i)|olvassa el|vea también|mira también|veja também|"
+    r"相关新闻|相关阅读|延伸阅读|推荐阅读|相关文章|相关报道|相关链接|関連記事|関連ニュース|"
+    r"관련\s?기사)\s*[:：].*|"
     r"filed under:?.*|posted in\b.*|categories?:.*|"
     r"back to top|top|next|previous|prev|home|menu|search|loading\.*|"
     # media and page-tool labels (never a whole line of any gold text; "Photo" is, once)
@@ -266,7 +268,11 @@ BOILERPLATE_TEXT = re.compile(
     r"leggi anche|potrebbe interessarti|articoli correlati|les også|läs också|lees ook|"
     r"lue myös|see also|read also|also read|baca juga|читайте также|læs også|"
     r"přečtěte si (?:také|též)|ayrıca (?:okuyun|bakınız)|olvassa el|citește și|"
-    r"pročitajte (?:još|i)|lees meer)\s*:?|"
+    r"pročitajte (?:još|i)|lees meer|"
+    r"相关新闻|相关阅读|延伸阅读|推荐阅读|相关文章|相关报道|関連記事|관련\s?기사)\s*[:：]?|"
+    # Chinese, Japanese and Korean sharing and page tools; a QR code's call to scan
+    r"【?(?:分享到|分享|收藏|打印|纠错|举报)】?\s*[:：]?|シェア|ツイート|印刷|공유|인쇄|"
+    r"(?:微信|手机)?(?:扫描|扫码|扫一扫|长按|识别)(?:.{0,15}(?:二维码|二維碼).{0,20})?|"
     # the same sharing, advertising and comment labels in more languages
     r"teilen|compartir|partager|condividi|udostępnij|sdílet|paylaş|bagikan|поделиться|"
     r"partilhar|compartilhar|delen|dela|megosztás|distribuie|podijeli|"
@@ -319,7 +325,8 @@ BOILERPLATE_TEXT = re.compile(
     r"entdecke(?:n sie)? (?:jetzt|weitere)\b.{0,40}|stay (?:up[- ]to[- ]date|informed) on our work\.?|"
     # breadcrumbs: "You are here: Home » News", "Home > News > 2024 > Story"
     r"(?:you are here|sie sind hier|vous [eê]tes ici|est[aá]s? aqu[ií]|siete qui|u bent hier|"
-    r"du er her|du är här)\s*:?.*|"
+    r"du er her|du är här|当前位置|您的位置|您现在的位置|現在位置|現在地)\s*[:：]?.*|"
+    r"(?:首页|首頁|ホーム|홈)\s*[»›>/|＞]\s*.*|"
     r"(?:home|homepage|start|startseite|accueil|inicio|etusivu|forside)\s*[»›>/|]\s*.*[»›>|].*|"
     # review and fact-check credits, print links
     r"(?:(?:medically|expert|fact[- ]?checked (?:and|&)) )?reviewed by:?(?:\s+\S+){1,12}|"
