@@ -56,7 +56,7 @@ from records.urls import article_identity
 # furniture named inside it; a date read from the text days away from the day the URL files the
 # story under gives way to the page's line on that day, else to the URL's day; a path segment
 # of eight digits that is a day ("/20080107/") dates the page; a Chinese credit line's staff
-# code, "unknown" writer and unreadable names no author, nor a widget's "by Taboola"
+# code, "unknown" writer and unreadable names no author, nor a widget's "by Taboola";
 # Chinese, Japanese and Korean read-also, share and QR-code lines and breadcrumbs no text
 # (seventeenth pass)
 TRANSFORMER_VERSION = "1.18.0"
