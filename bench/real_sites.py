@@ -551,6 +551,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "lead_picture_shown": (False,),
     "title_strip_short_bar_tail": (False,),
     "title_section_link_tail": (False,),
+    "title_skip_rail_h1": (False,),
     "title_brand_evidence": (False,),
     "title_contained_vote": (0.0, 0.5),
     "title_h1_vote": (0.0, 2.0),

@@ -471,6 +471,15 @@ def test_chinese_japanese_and_korean_page_furniture_is_no_text(before: str, afte
     assert "関連記事" not in text and "관련기사" not in text
 
 
+@pytest.mark.parametrize("marker", ["相关推荐", "猜你喜欢：", "関連記事", "많이 본 뉴스"])
+def test_a_cjk_rail_heading_ends_the_text(marker: str) -> None:
+    body = "".join(f"<p>{text}</p>" for text in CHINESE_PARAGRAPHS)
+    rail = f"<h3>{marker}</h3><p>{CHINESE_PARAGRAPHS[0][:30]}又有新进展，渡轮公司宣布增加夜班航线。</p>"
+    text = extract_generic(_page(f"<article>{body}{rail}</article>"), "https://x.example/a").text
+    assert all(paragraph in text for paragraph in CHINESE_PARAGRAPHS)
+    assert "夜班航线" not in text
+
+
 def test_a_chinese_sentence_on_scanning_stays() -> None:
     sentence = "扫描电镜显示了病毒的结构。"
     body = "".join(f"<p>{text}</p>" for text in CHINESE_PARAGRAPHS)

@@ -209,6 +209,22 @@ def test_an_h1_that_is_the_site_s_logo_or_a_link_home_is_no_headline(site_headin
     assert article.sources["title"] == "h1"
 
 
+@pytest.mark.parametrize(
+    ("rail", "story"),
+    [
+        ("相关信息", "最新出炉联合国贸发报告：全球经济增长率降至百分之二点三"),
+        ("Related Stories", "Council votes to close the old swing bridge"),
+    ],
+)
+@pytest.mark.parametrize("skipped", [True, False])
+def test_an_h1_naming_a_rail_is_no_headline(rail: str, story: str, skipped: bool) -> None:
+    """A template setting its rail's heading ("相关信息", "related information") as the page's
+    only h1, the story's headline in the <title>."""
+    html = page(title=story, outside=f"<aside><h1>{rail}</h1></aside>")
+    options = replace(DEFAULT_OPTIONS, title_skip_rail_h1=skipped)
+    assert (extract_generic(html, URL, options=options).title == story) is skipped
+
+
 def test_an_h1_linking_to_the_story_itself_stays_the_headline() -> None:
     story = "Council votes to close the old swing bridge"
     html = page(title=f"{story} | {SITE}", h1=f"<a href='/2024/storm-bridge'>{story}</a>")

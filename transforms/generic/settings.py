@@ -268,8 +268,7 @@ BOILERPLATE_TEXT = re.compile(
     r"leggi anche|potrebbe interessarti|articoli correlati|les også|läs också|lees ook|"
     r"lue myös|see also|read also|also read|baca juga|читайте также|læs også|"
     r"přečtěte si (?:také|též)|ayrıca (?:okuyun|bakınız)|olvassa el|citește și|"
-    r"pročitajte (?:još|i)|lees meer|"
-    r"相关新闻|相关阅读|延伸阅读|推荐阅读|相关文章|相关报道|関連記事|관련\s?기사)\s*[:：]?|"
+    r"pročitajte (?:još|i)|lees meer)\s*:?|"
     # Chinese, Japanese and Korean sharing and page tools; a QR code's call to scan
     r"【?(?:分享到|分享|收藏|打印|纠错|举报)】?\s*[:：]?|シェア|ツイート|印刷|공유|인쇄|"
     r"(?:微信|手机)?(?:扫描|扫码|扫一扫|长按|识别)(?:.{0,15}(?:二维码|二維碼).{0,20})?|"
@@ -416,8 +415,11 @@ END_MARKER = re.compile(
     r"(?:einen )?kommentare? (?:schreiben|verfassen|hinterlassen)|schreibe einen kommentar|"
     r"(?:bisher|noch) keine kommentare|no comments(?: yet)?|be the first to comment|"
     r"(?:leave|write|add) a (?:comment|reply)|laisser un commentaire|deja (?:un|tu) comentario|"
-    r"lascia un commento|(?:audios? et )?vidéos sur le (?:même )?sujet)"
-    r"\s*(?::|\.\.\.|…)?$",
+    r"lascia un commento|(?:audios? et )?vidéos sur le (?:même )?sujet|"
+    # Chinese, Japanese and Korean rails: related, recommended, most read, comments
+    r"相关信息|相关新闻|相关阅读|相关文章|相关推荐|推荐阅读|延伸阅读|猜你喜欢|热门推荐|"
+    r"精彩推荐|网友评论|发表评论|関連記事|関連ニュース|おすすめ記事|관련\s?기사|많이 본 뉴스)"
+    r"\s*(?:[:：]|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 # a plain line is an end marker only as a module's name: "Recommended for:" labels a field of a
@@ -508,6 +510,8 @@ class ExtractionOptions:
     title_skip_linked_h1: bool = True  # an h1 inside a link is a teaser's, not the page's
     title_site_name_not_headline: bool = True  # a long site name equal to a headline is none
     title_skip_site_h1: bool = True  # an h1 that is the site's logo or a link home is no headline
+    # an h1 naming a rail ("Related", "Most popular", "相关信息") is no headline
+    title_skip_rail_h1: bool = True
     # a date read from the page's text more than a day away from the day its URL holds
     # ("/2008/01/07/") gives way to the page's line on that day, else to the URL's day
     url_day_judges_text_dates: bool = True

@@ -27,6 +27,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
+from transforms.generic import settings
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.metadata import PageMetadata, of_another_item, page_hosts
 from transforms.normalize import normalize_text
@@ -176,6 +177,8 @@ def title_candidates(
         if options.title_skip_site_h1 and _names_the_site(h1):
             continue
         text = _heading_text(h1, options)
+        if options.title_skip_rail_h1 and settings.END_MARKER.match(text):
+            continue
         if text and len(text.split()) >= MIN_H1_WORDS or (text and not text.isascii()):
             found.append(TitleCandidate("h1", text))
     if options.title_microdata_headline:
