@@ -57,8 +57,8 @@ from records.urls import article_identity
 # story under gives way to the page's line on that day, else to the URL's day; a path segment
 # of eight digits that is a day ("/20080107/") dates the page; a Chinese credit line's staff
 # code, "unknown" writer and unreadable names no author, nor a widget's "by Taboola";
-# Chinese, Japanese and Korean read-also, share and QR-code lines and breadcrumbs no text
-# (seventeenth pass)
+# Chinese, Japanese and Korean read-also, share and QR-code lines and breadcrumbs no text,
+# their rail headings end it; Korean and Japanese date labels and dates (seventeenth pass)
 TRANSFORMER_VERSION = "1.18.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

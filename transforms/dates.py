@@ -21,8 +21,10 @@ ISO_LIKE = re.compile(
     r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
 # "10:32 p.m.", "09:22 مساءً": the half of the day goes with the clock
-AFTERNOON = r"p\.?\s?m\.?|مساءً|مساء"
-MORNING = r"a\.?\s?m\.?|صباحاً|صباحا"
+AFTERNOON = r"p\.?\s?m\.?|مساءً|مساء|오후|下午|午後"
+MORNING = r"a\.?\s?m\.?|صباحاً|صباحا|오전|上午|午前"
+# Korean, Chinese and Japanese say the half of the day before the time: "오후 2:22"
+MERIDIEM_FIRST = r"오후|오전|下午|上午|午後|午前"
 MERIDIEM = re.compile(rf"\s*(?:(?P<pm>{AFTERNOON})|{MORNING})(?![^\W\d_])", re.IGNORECASE)
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
@@ -152,6 +154,8 @@ PUBLISHED_LABEL = (
     # Hungarian, Romanian
     r"|opublikowano|publikováno|yayınlanma(?:\s+tarihi)?|diterbitkan|опубликовано|julkaistu"
     r"|publicerad|publiceret|publisert|közzétéve|publicat(?:\s+la)?"
+    # Korean ("input", "registered", "approved"), Japanese ("published", "delivered")
+    r"|기사입력|입력|등록|승인|게재|발행|公開日|公開|配信日|配信|掲載日|投稿日|発行日|发布于|发表于"
 )
 UPDATED_LABEL = (
     r"updated(?:\s*(?:date|time|on|at))?|last\s+updated|modified|aktualisiert(?:\s+am)?|stand"
@@ -159,6 +163,7 @@ UPDATED_LABEL = (
     r"|atualizado(?:\s+em)?|bijgewerkt(?:\s+op)?|zaktualizowano|aktualizováno|güncelleme"
     r"|güncellenme(?:\s+tarihi)?|diperbarui|обновлено|päivitetty|uppdaterad|opdateret|oppdatert"
     r"|frissítve|actualizat(?:\s+la)?"
+    r"|최종\s*수정|수정|업데이트|最終更新日|更新日|更新"
 )
 # month names dateutil does not know, to their English ones (German, French, Spanish,
 # Italian, Dutch, Portuguese, Russian, Ukrainian, Polish, Turkish, Swedish, Arabic in its
@@ -227,7 +232,7 @@ MONTH_WORD = (
 # a month named twice, "24 نيسان / أبريل 2020": Levantine and Egyptian Arabic names side by side
 SECOND_NAME = rf"(?:\s*/\s*(?i:{MONTH_WORD}))?"
 DATE_VALUE = (
-    r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:(?:19|20)\d{2}\s*[-/.年년]\s*\d{1,2}\s*[-/.月월]\s*\d{1,2}\s*[日일]?"
     r"|\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}(?!\d)"  # 25.01.2022: day first
     r"|\d{1,2}[/-]\d{1,2}[/-](?:19|20)\d{2}(?!\d)"
     rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?i:{MONTH_WORD}){SECOND_NAME},?\s+(?:de\s+)?(?:19|20)\d{{2}}"
@@ -237,7 +242,7 @@ DATE_VALUE = (
 )
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"  # "Submitted on Mon, 2019-01-21"
 TIME_VALUE = (
-    r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?"
+    rf"(?:(?:{MERIDIEM_FIRST})\s*)?\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*[:：]\s*\d{{2}})?"
     rf"(?:\s*(?i:{AFTERNOON}|{MORNING})(?![^\W\d_]))?"
 )
 LABELLED_DATE = re.compile(
@@ -247,17 +252,18 @@ LABELLED_DATE = re.compile(
 )
 MONTH_NAMED_TWICE = re.compile(rf"({MONTH_WORD})\s*/\s*{MONTH_WORD}", re.IGNORECASE)
 BARE_DATE = re.compile(rf"(?P<date>{DATE_VALUE})(?:\s*,?\s*(?P<time>{TIME_VALUE}))?")
-CJK_DATE_MARK = re.compile(r"\s*[年月]\s*")
+CJK_DATE_MARK = re.compile(r"\s*[年月년월]\s*")
 
 
 def _stamp(day: str | None, clock: str | None, default_timezone: str) -> datetime | None:
     if not day:
         return None
-    day = CJK_DATE_MARK.sub("-", day).replace("日", "").strip()
+    day = CJK_DATE_MARK.sub("-", day).replace("日", "").replace("일", "").strip()
     if clock:
         half, suffix = MERIDIEM.search(clock), ""
-        if half:
-            clock, suffix = clock[: half.start()], " PM" if half["pm"] else " AM"
+        if half:  # after the time, or before it ("오후 2:22")
+            clock = clock[: half.start()] + clock[half.end() :]
+            suffix = " PM" if half["pm"] else " AM"
         clock = clock.replace("：", ":").replace(" ", "") + suffix
     text = f"{day} {clock}" if clock else day
     return parse_datetime(text, default_timezone)

@@ -1028,6 +1028,23 @@ def test_publication_and_update_labels_of_more_languages(updated: str, published
     assert article.published_at == datetime(2024, 3, 5, 9, 0, tzinfo=UTC)
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Korean "modified" before "input" (published), as many Korean papers set them
+        ("수정 2024.03.06 09:10 입력 2024.03.05 14:22", datetime(2024, 3, 5, 14, 22)),
+        ("기사입력 2024-03-05 오후 2:22", datetime(2024, 3, 5, 14, 22)),  # "afternoon" first
+        ("입력 2024년 3월 5일 오전 9:05", datetime(2024, 3, 5, 9, 5)),
+        ("2024년 3월 5일 14시 22분", datetime(2024, 3, 5)),
+        ("更新日：2024年3月6日 公開日：2024年3月5日", datetime(2024, 3, 5)),
+        ("发布时间：2024-03-05 下午 2:22", datetime(2024, 3, 5, 14, 22)),
+    ],
+)
+def test_korean_japanese_and_chinese_date_lines(line: str, expected: datetime) -> None:
+    article = extract(page(title=HEADLINE, before=f"<p>{line}</p>"), "https://x.example/a")
+    assert article.published_at == expected.replace(tzinfo=UTC)
+
+
 def test_a_date_line_led_by_an_empty_sources_comma_is_a_bare_date() -> None:
     # "<span class='source'></span>, 20 septembrie 2020 16:20" under the headline; a teaser's
     # bare "18 septembrie 2020" further down is another story's
