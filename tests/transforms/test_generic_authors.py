@@ -585,6 +585,32 @@ def test_a_buttons_label_is_no_byline() -> None:
     assert authors_of("", before="<p><span>Text Jane Doe</span></p>") == ("Jane Doe",)
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("بقلم: محمد علي", ("محمد علي",)),  # Arabic "by (the pen of)"
+        ("מאת: דנה כהן", ("דנה כהן",)),  # Hebrew "by"
+        ("โดย สมชาย ใจดี", ("สมชาย ใจดี",)),  # Thai "by"
+        ("लेखक: राहुल शर्मा", ("राहुल शर्मा",)),  # Hindi "author"
+        ("نویسنده: علی رضایی", ("علی رضایی",)),  # Persian "author"
+        ("Yazar: Ayşe Yılmaz", ("Ayşe Yılmaz",)),
+        ("Tác giả: Nguyễn Văn An", ("Nguyễn Văn An",)),
+        ("Автор: Олена Петренко", ("Олена Петренко",)),
+        ("Írta: Kovács Anna", ("Kovács Anna",)),
+        ("Skrevet af Mette Hansen", ("Mette Hansen",)),
+        ("Av Kari Nordmann", ("Kari Nordmann",)),
+        ("Kirjoittanut Matti Virtanen", ("Matti Virtanen",)),
+        ("av och till kom han hem", ()),  # Swedish "now and then": no names after it
+    ],
+)
+def test_a_line_led_by_a_byline_label_of_more_languages_names_the_author(
+    line: str, expected: tuple[str, ...]
+) -> None:
+    """Names in scripts without capitals (Arabic, Hebrew, Thai, Devanagari) start with
+    neither case; in the others a name starts with a capital."""
+    assert authors_of("", before=f"<p>{line}</p>") == expected
+
+
 @pytest.mark.parametrize("label", ["Text", "Interview"])
 def test_a_text_label_without_a_colon_needs_two_words_after_it(label: str) -> None:
     """ "Text Size" beside a page's A+ and A- buttons names a control; "Text Jane Doe",

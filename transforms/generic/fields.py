@@ -79,6 +79,9 @@ AUTHOR_LABEL = re.compile(
     # "Byby Jane Doe": a hidden "By" glued to the shown "by"
     r"auteurs?|autores?|autorzy|reporter|texte?|texto|tekst|von|vom|by(?:by)?|par|por|di|door|"
     r"av|af|szerző|kirjoittaja|oleh(?=\s*:)|"  # Hungarian, Finnish "author", Indonesian "by:"
+    # Arabic "by (pen)", Hebrew and Thai "by", Turkish, Vietnamese, Hindi, Persian "author",
+    # Hungarian "wrote", Finnish "written", Danish and Norwegian "written by"
+    r"بقلم|מאת|โดย|yazar|tác giả|लेखक|نویسنده|írta|kirjoittanut|skrevet\s+a[fv]|"
     # Bosnian, Croatian, Serbian, Polish, Czech "writes" / "wrote", Russian "author"
     r"piše|napisao|napisala|napisał[a]?|napsal[a]?|автор)"
     # "Geschrieben vonElisa Marvena": glued, though not inside a capitalised word ("AFP")
@@ -219,8 +222,9 @@ DOMAIN_LIKE = re.compile(
 BYLINE_LABEL = re.compile(
     r"^\s*(?:(?:written|posted|reported)\s+by|(?:ein\s+)?(?:gast)?(?:artikel|beitrag)\s+von|"
     r"autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
-    r"authors?|auteur(?:e|s)?|autore|autores?|reporter)\s*[:：]?(?:\s+|$)|"
-    r"^\s*(?:by|von|par|por|door)\s*[:：]?(?:\s+|$)|"
+    r"authors?|auteur(?:e|s)?|autore|autores?|reporter|автор(?:ка)?|yazar|tác giả|लेखक|"
+    r"نویسنده|írta|kirjoittanut|skrevet\s+a[fv]|escrito\s+por|napisał[a]?)\s*[:：]?(?:\s+|$)|"
+    r"^\s*(?:by|von|par|por|door|av|af|بقلم|מאת|โดย)\s*[:：]?(?:\s+|$)|"
     # without a colon, two words at least: "Text Jane Doe", not a "Text Size" control
     r"^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by|(?=\s+\S+\s+\S)|\s*$)(?:\s+|$)",
     re.IGNORECASE,
@@ -999,12 +1003,20 @@ def _looks_like_names(text: str) -> bool:
     words = [word for part in AUTHOR_SEPARATOR.split(text) for word in part.split()]
     return (
         bool(words)
-        and text.lstrip(" ©\"'“(")[:1].isupper()
+        and _capital_or_caseless(text.lstrip(" ©\"'“(")[:1])
         and all(
-            word[0].isupper() or not word[0].isalpha() or word.casefold() in NAME_PARTICLES
+            _capital_or_caseless(word[0])
+            or not word[0].isalpha()
+            or word.casefold() in NAME_PARTICLES
             for word in words
         )
     )
+
+
+def _capital_or_caseless(letter: str) -> bool:
+    """A capital, or a letter of a script without capitals (Arabic, Hebrew, Thai, Devanagari):
+    a name in such a script starts with neither case."""
+    return letter.isupper() or (letter.isalpha() and not letter.islower())
 
 
 def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | None:
