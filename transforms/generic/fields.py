@@ -1015,8 +1015,14 @@ def _looks_like_names(text: str) -> bool:
 
 def _capital_or_caseless(letter: str) -> bool:
     """A capital, or a letter of a script without capitals (Arabic, Hebrew, Thai, Devanagari):
-    a name in such a script starts with neither case."""
-    return letter.isupper() or (letter.isalpha() and not letter.islower())
+    a name in such a script starts with neither case. Chinese, Japanese and Korean names are
+    read from their credit lines (`cjk_byline`), not by this check."""
+    return letter.isupper() or (
+        letter.isalpha() and not letter.islower() and not CJK_LETTER.match(letter)
+    )
+
+
+CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | None:
