@@ -58,7 +58,8 @@ from records.urls import article_identity
 # of eight digits that is a day ("/20080107/") dates the page; a Chinese credit line's staff
 # code, "unknown" writer and unreadable names no author, nor a widget's "by Taboola";
 # Chinese, Japanese and Korean read-also, share and QR-code lines and breadcrumbs no text,
-# their rail headings end it; Korean and Japanese date labels and dates; byline labels of
+# their rail headings end it; date labels and dates of Korean, Japanese, Hebrew, Hindi, Thai
+# (Buddhist era), Vietnamese, Arabic and Turkish; byline labels of
 # more languages, and names in scripts without capitals (seventeenth pass)
 TRANSFORMER_VERSION = "1.18.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the

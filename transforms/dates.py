@@ -156,6 +156,8 @@ PUBLISHED_LABEL = (
     r"|publicerad|publiceret|publisert|közzétéve|publicat(?:\s+la)?"
     # Korean ("input", "registered", "approved"), Japanese ("published", "delivered")
     r"|기사입력|입력|등록|승인|게재|발행|公開日|公開|配信日|配信|掲載日|投稿日|発行日|发布于|发表于"
+    # Vietnamese, Arabic, Hebrew
+    r"|ngày\s+đăng|đăng(?:\s+lúc)?|xuất\s+bản|تاريخ\s+النشر|نشر\s+في|פורסם"
 )
 UPDATED_LABEL = (
     r"updated(?:\s*(?:date|time|on|at))?|last\s+updated|modified|aktualisiert(?:\s+am)?|stand"
@@ -163,7 +165,7 @@ UPDATED_LABEL = (
     r"|atualizado(?:\s+em)?|bijgewerkt(?:\s+op)?|zaktualizowano|aktualizováno|güncelleme"
     r"|güncellenme(?:\s+tarihi)?|diperbarui|обновлено|päivitetty|uppdaterad|opdateret|oppdatert"
     r"|frissítve|actualizat(?:\s+la)?"
-    r"|최종\s*수정|수정|업데이트|最終更新日|更新日|更新"
+    r"|최종\s*수정|수정|업데이트|最終更新日|更新日|更新|cập\s+nhật|آخر\s+تحديث|עודכן"
 )
 # month names dateutil does not know, to their English ones (German, French, Spanish,
 # Italian, Dutch, Portuguese, Russian, Ukrainian, Polish, Turkish, Swedish, Arabic in its
@@ -177,7 +179,7 @@ FOREIGN_MONTHS = {
         "februar feber février fevrier febrero febbraio februari fevereiro "
         "февраля февраль лютого lutego şubat فبراير شباط"
     ),
-    "March": "märz mär. maerz mars marzo maart março марта март березня marca مارس آذار",
+    "March": "märz mär. maerz mars mart marzo maart março марта март березня marca مارس آذار",
     "April": "avril abril aprile апреля апрель квітня kwietnia nisan أبريل إبريل نيسان",
     "May": "mai mayo maggio mei maio мая май травня maja maj mayıs مايو أيار",
     "June": "juni juin junio giugno junho июня июнь червня czerwca haziran يونيو يونيه حزيران",
@@ -217,14 +219,36 @@ MORE_MONTHS = {
     "November": "listopadu novembra studenoga noiembrie νοεμβρίου marraskuuta",
     "December": "prosince decembra prosinca decembrie δεκεμβρίου joulukuuta desember",
 }
+# Hebrew (also with "ב", "in"), Hindi, and Thai, whose dates count years from the Buddha
+# ("5 มีนาคม 2567" is 5 March 2024)
+SCRIPT_MONTHS = {
+    "January": "ינואר בינואר जनवरी มกราคม",
+    "February": "פברואר בפברואר फ़रवरी फरवरी กุมภาพันธ์",
+    "March": "מרץ במרץ मार्च มีนาคม",
+    "April": "אפריל באפריל अप्रैल เมษายน",
+    "May": "מאי במאי मई พฤษภาคม",
+    "June": "יוני ביוני जून มิถุนายน",
+    "July": "יולי ביולי जुलाई กรกฎาคม",
+    "August": "אוגוסט באוגוסט अगस्त สิงหาคม",
+    "September": "ספטמבר בספטמבר सितंबर सितम्बर กันยายน",
+    "October": "אוקטובר באוקטובר अक्टूबर ตุลาคม",
+    "November": "נובמבר בנובמבר नवंबर नवम्बर พฤศจิกายน",
+    "December": "דצמבר בדצמבר दिसंबर दिसम्बर ธันวาคม",
+}
 MONTH_OF = {
     name.rstrip(".").replace("_", " "): english
-    for months in (FOREIGN_MONTHS, MORE_MONTHS)
+    for months in (FOREIGN_MONTHS, MORE_MONTHS, SCRIPT_MONTHS)
     for english, names in months.items()
     for name in names.split()
 }
 FOREIGN_MONTH_NAMES = "|".join(sorted(map(re.escape, MONTH_OF), key=len, reverse=True))
 FOREIGN_MONTH = re.compile(rf"(?<![^\W\d_])({FOREIGN_MONTH_NAMES})\.?(?![^\W\d_])", re.IGNORECASE)
+THAI_MONTH_NAMES = "|".join(
+    name
+    for names in SCRIPT_MONTHS.values()
+    for name in names.split()
+    if "\u0e00" <= name[0] <= "\u0e7f"
+)
 MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     rf"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|{FOREIGN_MONTH_NAMES})\.?"
@@ -238,6 +262,8 @@ DATE_VALUE = (
     rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?i:{MONTH_WORD}){SECOND_NAME},?\s+(?:de\s+)?(?:19|20)\d{{2}}"
     rf"|(?:19|20)\d{{2}}\.\s+(?i:{MONTH_WORD})\s+\d{{1,2}}\.?(?!\d)"  # 2024. március 5.
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d{2}"
+    rf"|\d{{1,2}}\s+(?:{THAI_MONTH_NAMES})\s+25\d{{2}}"  # a Thai year: the Buddhist era
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d{2}"  # Vietnamese
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"  # "Submitted on Mon, 2019-01-21"
@@ -253,12 +279,20 @@ LABELLED_DATE = re.compile(
 MONTH_NAMED_TWICE = re.compile(rf"({MONTH_WORD})\s*/\s*{MONTH_WORD}", re.IGNORECASE)
 BARE_DATE = re.compile(rf"(?P<date>{DATE_VALUE})(?:\s*,?\s*(?P<time>{TIME_VALUE}))?")
 CJK_DATE_MARK = re.compile(r"\s*[年月년월]\s*")
+VIETNAMESE_DATE = re.compile(
+    r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})"
+)
+BUDDHIST_YEAR = re.compile(r"(?<!\d)25\d{2}(?!\d)")
+BUDDHIST_ERA_OFFSET = 543
 
 
 def _stamp(day: str | None, clock: str | None, default_timezone: str) -> datetime | None:
     if not day:
         return None
     day = CJK_DATE_MARK.sub("-", day).replace("日", "").replace("일", "").strip()
+    if vietnamese := VIETNAMESE_DATE.fullmatch(day):
+        day = f"{vietnamese['year']}-{vietnamese['month']}-{vietnamese['day']}"
+    day = BUDDHIST_YEAR.sub(lambda year: str(int(year[0]) - BUDDHIST_ERA_OFFSET), day)
     if clock:
         half, suffix = MERIDIEM.search(clock), ""
         if half:  # after the time, or before it ("오후 2:22")

@@ -1038,9 +1038,16 @@ def test_publication_and_update_labels_of_more_languages(updated: str, published
         ("2024년 3월 5일 14시 22분", datetime(2024, 3, 5)),
         ("更新日：2024年3月6日 公開日：2024年3月5日", datetime(2024, 3, 5)),
         ("发布时间：2024-03-05 下午 2:22", datetime(2024, 3, 5, 14, 22)),
+        ("פורסם: 5 במרץ 2024 14:22", datetime(2024, 3, 5, 14, 22)),  # Hebrew, "in March"
+        ("5 มีนาคม 2567", datetime(2024, 3, 5)),  # Thai: the Buddhist era's 2567
+        ("ngày 5 tháng 3 năm 2024", datetime(2024, 3, 5)),  # Vietnamese
+        ("Cập nhật: 16/03/2024 09:10 Đăng: 15/03/2024 14:22", datetime(2024, 3, 15, 14, 22)),
+        ("5 मार्च 2024", datetime(2024, 3, 5)),  # Hindi
+        ("5 Mart 2024 Salı 14:22", datetime(2024, 3, 5)),  # Turkish March
+        ("آخر تحديث: 6 مارس 2024 تاريخ النشر: 5 مارس 2024", datetime(2024, 3, 5)),
     ],
 )
-def test_korean_japanese_and_chinese_date_lines(line: str, expected: datetime) -> None:
+def test_date_lines_of_more_languages_and_scripts(line: str, expected: datetime) -> None:
     article = extract(page(title=HEADLINE, before=f"<p>{line}</p>"), "https://x.example/a")
     assert article.published_at == expected.replace(tzinfo=UTC)
 
