@@ -438,6 +438,33 @@ def test_a_read_also_line_of_more_languages_is_no_text(label: str) -> None:
     assert "Another story" not in text
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "À propos de l'auteur",
+        "Sobre el autor",
+        "Об авторе",
+        "O autorze",
+        "Yazar hakkında",
+        "Deixe um comentário",
+        "Dodaj komentarz",
+        "Похожие статьи",
+        "Artículos relacionados",
+        "Gerelateerde artikelen",
+        "Berita terkait",
+        "Cele mai citite",
+        "Les plus lus",
+    ],
+)
+def test_an_author_box_comment_form_or_rail_heading_of_more_languages_ends_the_text(
+    heading: str,
+) -> None:
+    bio = "<p>Jane Doe writes about harbours, ferries and the people who keep them running.</p>"
+    text = extract_generic(_article(f"<h3>{heading}</h3>{bio}"), "https://x.example/a").text
+    assert text.count(PROSE) == 4
+    assert "writes about harbours" not in text
+
+
 CHINESE_PARAGRAPHS = [
     "港口管理局周一宣布，老码头的改建工程将于下个月开始，预计持续十一周，期间渡轮将改在新码头停靠。",
     "管理局负责人表示，工程期间将增加两班渡轮，以减少乘客等候时间，并在码头设置临时候船区。",
