@@ -61,7 +61,8 @@ from records.urls import article_identity
 # their rail headings end it; date labels and dates of Korean, Japanese, Hebrew, Hindi, Thai
 # (Buddhist era), Vietnamese, Arabic and Turkish; byline labels of
 # more languages, and names in scripts without capitals; author-box, comment-form and rail
-# headings of more languages end the text (seventeenth pass)
+# headings of more languages end the text, and their share, comment and read-also lines are
+# none of it (seventeenth pass)
 TRANSFORMER_VERSION = "1.18.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

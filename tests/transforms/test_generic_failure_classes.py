@@ -411,6 +411,13 @@ def test_a_blogs_closing_line_asking_to_follow_its_writer_stays() -> None:
         "Story continues below advertisement",
         "La suite après la publicité",
         "SCROLL TO CONTINUE WITH CONTENT",
+        "Chia sẻ",
+        "Bình luận",
+        "مشاركة",
+        "التعليقات",
+        "शेयर करें",
+        "แชร์",
+        "טוקבקים",
     ],
 )
 def test_sharing_advertising_and_reading_labels_of_more_languages_are_no_text(label: str) -> None:
@@ -429,6 +436,11 @@ def test_sharing_advertising_and_reading_labels_of_more_languages_are_no_text(la
         "Läs också:",
         "Ayrıca okuyun:",
         "A lire aussi :",  # the capital À written without its accent, as older French sites do
+        "Xem thêm:",
+        "اقرأ أيضاً:",
+        "קראו עוד:",
+        "यह भी पढ़ें:",
+        "อ่านเพิ่มเติม:",
     ],
 )
 def test_a_read_also_line_of_more_languages_is_no_text(label: str) -> None:
@@ -454,6 +466,9 @@ def test_a_read_also_line_of_more_languages_is_no_text(label: str) -> None:
         "Berita terkait",
         "Cele mai citite",
         "Les plus lus",
+        "Tin liên quan",
+        "مواضيع ذات صلة",
+        "ข่าวที่เกี่ยวข้อง",
     ],
 )
 def test_an_author_box_comment_form_or_rail_heading_of_more_languages_ends_the_text(

@@ -253,7 +253,8 @@ BOILERPLATE_TEXT = re.compile(
     r"lees ook|lue myös|přečtěte si (?:také|též)|čtěte (?:také|též)|ayrıca (?:okuyun|bakınız)|"
     r"citește și|pročitajte (?:još|i)|olvassa el|vea también|mira también|veja também|"
     r"相关新闻|相关阅读|延伸阅读|推荐阅读|相关文章|相关报道|相关链接|関連記事|関連ニュース|"
-    r"관련\s?기사)\s*[:：].*|"
+    r"관련\s?기사|xem thêm|đọc thêm|tin liên quan|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|"
+    r"קראו עוד|קראו גם|यह भी पढ़ें|อ่านเพิ่มเติม|อ่านต่อ)\s*[:：].*|"
     r"filed under:?.*|posted in\b.*|categories?:.*|"
     r"back to top|top|next|previous|prev|home|menu|search|loading\.*|"
     # media and page-tool labels (never a whole line of any gold text; "Photo" is, once)
@@ -268,7 +269,8 @@ BOILERPLATE_TEXT = re.compile(
     r"leggi anche|potrebbe interessarti|articoli correlati|les også|läs också|lees ook|"
     r"lue myös|see also|read also|also read|baca juga|читайте также|læs også|"
     r"přečtěte si (?:také|též)|ayrıca (?:okuyun|bakınız)|olvassa el|citește și|"
-    r"pročitajte (?:još|i)|lees meer)\s*:?|"
+    r"pročitajte (?:još|i)|lees meer|xem thêm|đọc thêm|اقرأ أيضا|اقرأ أيضاً|קראו עוד|קראו גם|"
+    r"यह भी पढ़ें|อ่านเพิ่มเติม)\s*:?|"
     # Chinese, Japanese and Korean sharing and page tools; a QR code's call to scan
     r"【?(?:分享到|分享|收藏|打印|纠错|举报)】?\s*[:：]?|シェア|ツイート|印刷|공유|인쇄|"
     r"(?:微信|手机)?(?:扫描|扫码|扫一扫|长按|识别)(?:.{0,15}(?:二维码|二維碼).{0,20})?|"
@@ -279,6 +281,8 @@ BOILERPLATE_TEXT = re.compile(
     r"advertentie|hirdetés|reclamă|oglas|(?:contenuto sponsorizzato|contenido patrocinado)|"
     r"kommentare|comentarios|commentaires|commenti|komentarze|yorumlar|komentar|комментарии|"
     r"comentários|reacties|kommentarer|kommentit|komentáře|"
+    # Vietnamese, Arabic, Hindi, Thai, Hebrew sharing and comment labels
+    r"chia sẻ|bình luận|مشاركة|التعليقات|शेयर करें|टिप्पणियाँ|แชร์|ความคิดเห็น|שתפו|טוקבקים|"
     # rating and sharing prompts: "Was this article helpful?", "Wie bewerten Sie diesen Artikel?"
     r"(?:war|ist) (?:der|dieser|die|diese) (?:artikel|beitrag|seite) (?:hilfreich|nützlich)\?.*|"
     r"was this (?:article|page|post|story) (?:helpful|useful)\?.*|"
@@ -430,6 +434,7 @@ END_MARKER = re.compile(
     r"cele mai citite|najczęściej czytane|самое читаемое|(?:las )?más leídas|"
     r"les plus lus|(?:i )?più letti|(?:as )?mais lidas|meest gelezen|en çok okunanlar|"
     r"terpopuler|mest lest|mest læste|mest lästa|"
+    r"tin liên quan|مواضيع ذات صلة|أخبار ذات صلة|ข่าวที่เกี่ยวข้อง|संबंधित खबरें|"
     # Chinese, Japanese and Korean rails: related, recommended, most read, comments
     r"相关信息|相关新闻|相关阅读|相关文章|相关推荐|推荐阅读|延伸阅读|猜你喜欢|热门推荐|"
     r"精彩推荐|网友评论|发表评论|関連記事|関連ニュース|おすすめ記事|관련\s?기사|많이 본 뉴스)"
