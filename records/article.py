@@ -60,7 +60,8 @@ from records.urls import article_identity
 # Chinese, Japanese and Korean read-also, share and QR-code lines and breadcrumbs no text,
 # their rail headings end it; date labels and dates of Korean, Japanese, Hebrew, Hindi, Thai
 # (Buddhist era), Vietnamese, Arabic and Turkish; byline labels of
-# more languages, and names in scripts without capitals; author-box, comment-form and rail
+# more languages, their "and" between two names, and names in scripts without capitals;
+# author-box, comment-form and rail
 # headings of more languages end the text, and their share, comment and read-also lines are
 # none of it (seventeenth pass)
 TRANSFORMER_VERSION = "1.18.0"

@@ -611,6 +611,24 @@ def test_a_line_led_by_a_byline_label_of_more_languages_names_the_author(
     assert authors_of("", before=f"<p>{line}</p>") == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Ayşe Yılmaz ve Mehmet Demir", ("Ayşe Yılmaz", "Mehmet Demir")),
+        ("Nguyễn Văn An và Trần Thị Bình", ("Nguyễn Văn An", "Trần Thị Bình")),
+        ("Kovács Anna és Nagy Péter", ("Kovács Anna", "Nagy Péter")),
+        ("Matti Virtanen ja Liisa Korhonen", ("Matti Virtanen", "Liisa Korhonen")),
+        ("Иван Петров и Анна Смирнова", ("Иван Петров", "Анна Смирнова")),
+        ("Олена Петренко і Іван Коваль", ("Олена Петренко", "Іван Коваль")),
+        ("محمد علي و أحمد حسن", ("محمد علي", "أحمد حسن")),
+        ("Veronika Jansen", ("Veronika Jansen",)),  # "ve" and "ja" inside a name stay
+        ("Anja Müller", ("Anja Müller",)),
+    ],
+)
+def test_and_of_more_languages_parts_two_names(raw: str, expected: tuple[str, ...]) -> None:
+    assert clean_author_names([raw], set()) == expected
+
+
 @pytest.mark.parametrize("label", ["Text", "Interview"])
 def test_a_text_label_without_a_colon_needs_two_words_after_it(label: str) -> None:
     """ "Text Size" beside a page's A+ and A- buttons names a control; "Text Jane Doe",

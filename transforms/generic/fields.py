@@ -185,6 +185,9 @@ UI_LABEL = re.compile(
 AUTHOR_SEPARATOR = re.compile(
     r"\s*(?:,|;|&|\s\|\s|\s/\s|·|•|\b(?i:and|und)\b|\bet\b|\by\b|\bog\b|\boch\b|\be\b(?!\.)|"
     r"\bi\b(?!\.)|"  # Polish, Croatian, Catalan "and"
+    # Turkish, Vietnamese, Hungarian, Finnish, Russian and Ukrainian, Arabic "and" (not the
+    # Czech and Slovak "a": "inviato a Roma" is Italian for "correspondent in Rome")
+    r"\b(?:ve|và|és|ja)\b|(?<=\s)[иіو](?=\s)|"
     # "Ralph Steiner/Carlo Natter": a slash between two names ("AFP/The Local" is one)
     r"(?<=[a-zß-ÿ])/(?=[A-ZÀ-Þ][a-zß-ÿ]+\s)|"
     # "e" is Portuguese "and", never the "e." of "e.V."; "avec", "mit": "with" another author
