@@ -55,7 +55,8 @@ from records.urls import article_identity
 # "A lire aussi :" a read-also line; the page's only text box, read alone, leaves out the
 # furniture named inside it; a date read from the text days away from the day the URL files the
 # story under gives way to the page's line on that day, else to the URL's day; a path segment
-# of eight digits that is a day ("/20080107/") dates the page; a Chinese credit line's staff
+# of eight digits that is a day ("/20080107/") or a one-digit month or day ("/2017/7/12/")
+# dates the page; a Chinese credit line's staff
 # code, "unknown" writer and unreadable names no author, nor a widget's "by Taboola";
 # Chinese, Japanese and Korean read-also, share and QR-code lines and breadcrumbs no text,
 # their rail headings end it; date labels and dates of Korean, Japanese, Hebrew, Hindi, Thai

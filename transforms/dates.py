@@ -14,6 +14,8 @@ from dateutil import parser as dateutil_parser
 
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/](\d{2})(?:/|[-_]|$)")
 URL_DATE_DAY_FIRST = re.compile(r"/(\d{2})-(\d{2})-((?:19|20)\d{2})(?:/|[-_.]|$)")  # /29-10-2021
+# a month and day of one digit each between slashes: /home/2017/7/12/unter-uns
+URL_DATE_SHORT = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
 # a whole path segment of eight digits that is a day: /article/20080107/AE/61801473
 URL_DATE_COMPACT = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=/|$)")
 UTC_OFFSET = re.compile(r"\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)")
@@ -131,7 +133,9 @@ def date_from_url(url: str, default_timezone: str = "UTC") -> datetime | None:
         year, month, day_of_month = match[1], match[2], match[3]
     elif match := URL_DATE_DAY_FIRST.search(url):
         day_of_month, month, year = match[1], match[2], match[3]
-    elif match := URL_DATE_COMPACT.search(urlsplit(url).path):
+    elif (match := URL_DATE_COMPACT.search(urlsplit(url).path)) or (
+        match := URL_DATE_SHORT.search(urlsplit(url).path)
+    ):
         year, month, day_of_month = match[1], match[2], match[3]
     else:
         return None

@@ -1083,11 +1083,11 @@ def test_a_day_first_date_in_the_address_dates_the_page() -> None:
         ("https://x.example/p/20081345/", None),  # no 45th of the 13th month
         ("https://x.example/p/2008010712/", None),  # ten digits: an id
         ("https://x.example/p/20080107.html", None),  # a file's name, not a folder
+        ("https://www.befifty.example/home/2017/7/12/unter-uns-montauk", (2017, 7, 12)),
+        ("https://x.example/2017/7/123/", None),
     ],
 )
-def test_a_path_segment_of_eight_digits_that_is_a_day_dates_the_page(
-    url: str, day: tuple[int, int, int] | None
-) -> None:
+def test_an_address_saying_a_day_dates_the_page(url: str, day: tuple[int, int, int] | None) -> None:
     found = date_from_url(url)
     assert (found.date() if found else None) == (datetime(*day).date() if day else None)
 
