@@ -872,6 +872,17 @@ def test_a_refrain_starts_no_run_and_a_long_text_printed_twice_is_kept_once() ->
     assert drop_repeated_runs(lines + lines, DEFAULT_OPTIONS) == lines
 
 
+def recent_posts(count: int) -> str:
+    """A sidebar's recent posts: each a linked headline over a paragraph of blurb."""
+    return "".join(
+        f"<li><h4><a href='/2024/03/post-{index}'>Harbour diary {index}</a></h4><p>Another "
+        "week on the quay: the fishing fleet came in early, the gulls were loud, and the "
+        "lighthouse keeper told us a story about the winter storm of nineteen sixty-two.</p>"
+        "</li>"
+        for index in range(count)
+    )
+
+
 def test_the_pages_only_text_box_is_read_alone_when_a_sidebar_outscores_it() -> None:
     """A post whose text is a roundup of links, each with a line of comment, in the page's
     only box named as a story's text (`entry-content`); the sidebar's recent posts, each a
@@ -879,13 +890,7 @@ def test_the_pages_only_text_box_is_read_alone_when_a_sidebar_outscores_it() -> 
     roundup = roundup_items(
         8, "Ferry timetable change {index}", " – worth a look before the weekend crossings."
     )
-    recent = "".join(
-        f"<li><h4><a href='/2024/03/post-{index}'>Harbour diary {index}</a></h4><p>Another "
-        "week on the quay: the fishing fleet came in early, the gulls were loud, and the "
-        "lighthouse keeper told us a story about the winter storm of nineteen sixty-two.</p>"
-        "</li>"
-        for index in range(6)
-    )
+    recent = recent_posts(6)
     html = (
         "<html><head><title>Harbour Quickies 10.29</title></head><body><div id='wrap'>"
         "<div class='main'><div class='post'><h2>Harbour Quickies 10.29</h2>"
@@ -902,13 +907,7 @@ def test_the_text_box_read_alone_leaves_out_the_furniture_named_inside_it() -> N
     """A short post in the page's only `entry-content` box, above it the picture's caption box,
     the post's categories and its tags; the sidebar outscores the post, so the box is read
     alone: as a story's box, whose named furniture is no text, not as a listing."""
-    recent = "".join(
-        f"<li><h4><a href='/2024/03/post-{index}'>Harbour diary {index}</a></h4><p>Another "
-        "week on the quay: the fishing fleet came in early, the gulls were loud, and the "
-        "lighthouse keeper told us a story about the winter storm of nineteen sixty-two.</p>"
-        "</li>"
-        for index in range(6)
-    )
+    recent = recent_posts(6)
     html = (
         "<html><head><title>Morning show: a hero in the studio</title></head><body>"
         "<div class='main'><div class='post'><h2>Morning show: a hero in the studio</h2>"
