@@ -601,6 +601,13 @@ def test_a_buttons_label_is_no_byline() -> None:
         ("Av Kari Nordmann", ("Kari Nordmann",)),
         ("Kirjoittanut Matti Virtanen", ("Matti Virtanen",)),
         ("av och till kom han hem", ()),  # Swedish "now and then": no names after it
+        ("Текст: Иван Петров", ("Иван Петров",)),
+        ("Texto: Ana García", ("Ana García",)),
+        ("Testo: Mario Rossi", ("Mario Rossi",)),
+        ("Autorka: Jana Nováková", ("Jana Nováková",)),
+        ("Penulis: Budi Santoso", ("Budi Santoso",)),
+        ("Muhabir: Ayşe Yılmaz", ("Ayşe Yılmaz",)),
+        ("Testo Mario Rossi", ()),  # "text" words label a byline only before a colon
     ],
 )
 def test_a_line_led_by_a_byline_label_of_more_languages_names_the_author(

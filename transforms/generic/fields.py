@@ -82,6 +82,8 @@ AUTHOR_LABEL = re.compile(
     # Arabic "by (pen)", Hebrew and Thai "by", Turkish, Vietnamese, Hindi, Persian "author",
     # Hungarian "wrote", Finnish "written", Danish and Norwegian "written by"
     r"بقلم|מאת|โดย|yazar|tác giả|लेखक|نویسنده|írta|kirjoittanut|skrevet\s+a[fv]|"
+    r"testo|текст|autorka|autorius|autors|yazan|muhabir|penulis|pisze|корреспондент|"
+    r"кореспондент|"
     # Bosnian, Croatian, Serbian, Polish, Czech "writes" / "wrote", Russian "author"
     r"piše|napisao|napisala|napisał[a]?|napsal[a]?|автор)"
     # "Geschrieben vonElisa Marvena": glued, though not inside a capitalised word ("AFP")
@@ -228,6 +230,9 @@ BYLINE_LABEL = re.compile(
     r"authors?|auteur(?:e|s)?|autore|autores?|reporter|автор(?:ка)?|yazar|tác giả|लेखक|"
     r"نویسنده|írta|kirjoittanut|skrevet\s+a[fv]|escrito\s+por|napisał[a]?)\s*[:：]?(?:\s+|$)|"
     r"^\s*(?:by|von|par|por|door|av|af|بقلم|מאת|โดย)\s*[:：]?(?:\s+|$)|"
+    # words that label a byline only before a colon: "Texto:", "Текст:", "Autorka:", "Penulis:"
+    r"^\s*(?:texte?|texto|testo|tekst|текст|autorka|autorius|autors|autor/a|yazan|muhabir|"
+    r"penulis|pisze|piše|корреспондент|кореспондент)\s*[:：](?:\s+|$)|"
     # without a colon, two words at least: "Text Jane Doe", not a "Text Size" control
     r"^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by|(?=\s+\S+\s+\S)|\s*$)(?:\s+|$)",
     re.IGNORECASE,
