@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url as w3lib_canonicalize
 
@@ -19,6 +19,7 @@ TRACKING_PARAMS = frozenset(
 )  # fmt: skip
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "ga_")
 WWW = re.compile(r"^www\d?\.")
+NO_PARTS = urlsplit("")
 
 
 class NotHttpUrl(ValueError):
@@ -29,6 +30,26 @@ def host_key(host: str | None) -> str:
     """A host as compared for identity: lower case, no trailing dot, no `www.` prefix."""
     host = (host or "").lower().rstrip(".")
     return WWW.sub("", host)
+
+
+def url_parts(url: str) -> SplitResult:
+    """`urlsplit(url)`, or an empty address's parts when Python cannot parse it."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return NO_PARTS
+
+
+def join_url(base: str, href: str) -> str | None:
+    """`href` resolved against `base`, or None when either is no address Python can parse
+    ("http://[ccpa-preferences]", an IPv6 bracket round a name): one broken link on a page
+    leads nowhere, it does not fail the page."""
+    try:
+        joined = urljoin(base, href)
+        urlsplit(joined)
+    except ValueError:
+        return None
+    return joined
 
 
 def has_userinfo(url: str) -> bool:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin
 
 import feedparser
 import lxml.html
 
+from records.urls import join_url
 from transforms.sitemaps import BadXml, UnsafeXml, safe_xml
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
@@ -46,7 +46,9 @@ def parse_feed(body: bytes, url: str) -> list[FeedEntry]:
         if not link:
             continue
         moment = _moment(entry.get("updated_parsed")) or _moment(entry.get("published_parsed"))
-        entries.append(FeedEntry(urljoin(url, link), entry.get("title"), moment))
+        absolute = join_url(url, link)
+        if absolute is not None:
+            entries.append(FeedEntry(absolute, entry.get("title"), moment))
     return entries
 
 
@@ -59,7 +61,7 @@ def feed_links(html: str, page_url: str) -> list[str]:
         kind = (link.get("type") or "").lower().split(";")[0].strip()
         href = (link.get("href") or "").strip()
         if "alternate" in rel and kind in FEED_TYPES[:2] and href:
-            absolute = urljoin(page_url, href)
-            if absolute not in links:
+            absolute = join_url(page_url, href)
+            if absolute is not None and absolute not in links:
                 links.append(absolute)
     return links

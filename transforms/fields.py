@@ -24,6 +24,7 @@ from records.article import (
     Image,
     NotAnArticle,
 )
+from records.urls import join_url
 from transforms.dates import (
     date_by_htmldate,
     date_from_url,
@@ -267,15 +268,9 @@ def _images_on_page(
     nodes = [
         img
         for img in page.tree.iter("img")
-        if img.get("src") and version_url(version, img.get("src")) in wanted
+        if img.get("src") and join_url(version.page.base_url, img.get("src").strip()) in wanted
     ]
     return images_of(nodes, version) if nodes else tuple(images)
-
-
-def version_url(version: ProfileVersion, src: str) -> str:
-    from urllib.parse import urljoin
-
-    return urljoin(version.page.base_url, src.strip())
 
 
 def _title(page: Page, pick: FieldPicker, generic_article: _LazyGeneric) -> str | None:

@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from records.article import Block
+from records.urls import url_parts
 from transforms.dates import LABELLED_DATE
 from transforms.normalize import collapse_repeated_span, dedupe_paragraphs, normalize_text
 
@@ -56,7 +57,7 @@ STAND_IN_FILE = re.compile(
 
 def is_stand_in(src: str) -> bool:
     """Whether an address is a lazy loader's stand-in or a spacer (`STAND_IN_FILE`)."""
-    name = re.split(r"[/\\]", unquote(urlsplit(src).path))[-1]
+    name = re.split(r"[/\\]", unquote(url_parts(src).path))[-1]
     return bool(STAND_IN_FILE.search(name))
 
 

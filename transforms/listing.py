@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
+from urllib.parse import urldefrag, urlsplit, urlunsplit
 
 import lxml.html
 
-from records.urls import host_key
+from records.urls import host_key, join_url
 from transforms.decode import decode_html
 from transforms.normalize import normalize_text
 
@@ -59,11 +59,11 @@ def _next_url(tree: lxml.html.HtmlElement, page_url: str) -> str | None:
     ):
         hrefs = tree.xpath(xpath)
         if hrefs:
-            return urljoin(page_url, hrefs[0].strip())
+            return join_url(page_url, hrefs[0].strip())
     for anchor in tree.iter("a"):
         href = anchor.get("href")
         if href and NEXT_LINK_TEXT.match(normalize_text(anchor.text_content())):
-            return urljoin(page_url, href.strip())
+            return join_url(page_url, href.strip())
     return None
 
 
@@ -94,7 +94,10 @@ def _later_pages(tree: lxml.html.HtmlElement, page_url: str, next_url: str) -> l
     host = host_key(urlsplit(next_url).hostname)
     later: list[str] = []
     for number in sorted(pages)[:MAX_LATER_PAGES]:
-        url = urldefrag(urljoin(page_url, pages[number])).url
+        joined = join_url(page_url, pages[number])
+        if joined is None:
+            continue
+        url = urldefrag(joined).url
         parts = DIGIT_RUNS.split(url)
         resolved_alike = len(parts) == len(next_parts) and int(parts[position]) == number
         if resolved_alike and host_key(urlsplit(url).hostname) == host:
@@ -112,7 +115,10 @@ def _directory_of(url: str) -> str:
 def _resolved(base: str, href: str) -> tuple[str, str | None]:
     """`href` resolved against `base`, without its fragment, and the host it points to when it
     is an http(s) link (None otherwise)."""
-    url = urldefrag(urljoin(base, href)).url
+    joined = join_url(base, href)
+    if joined is None:
+        return "", None
+    url = urldefrag(joined).url
     parts = urlsplit(url)
     return url, host_key(parts.hostname) if parts.scheme in ("http", "https") else None
 

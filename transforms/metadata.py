@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
-from records.urls import host_key
+from records.urls import host_key, join_url, url_parts
 from transforms.normalize import normalize_text
 
 HtmlElement = lxml_html.HtmlElement
@@ -190,7 +190,7 @@ def site_hosts(url: str, *stated: str | None) -> list[str]:
     loopback origin still names its own site); an IP address names none."""
     hosts: list[str] = []
     for address in (url, *stated):
-        host = (urlsplit(address).hostname or "").lower() if address else ""
+        host = (url_parts(address).hostname or "").lower() if address else ""
         if host and host not in hosts and not _is_ip_address(host):
             hosts.append(host)
     return hosts
@@ -295,8 +295,8 @@ def document_base(tree: HtmlElement, url: str) -> str:
     for node in tree.iter("base"):
         href = (node.get("href") or "").strip()
         if href:
-            base = urljoin(url, href)
-            return base if urlsplit(base).scheme in ("http", "https") else url
+            base = join_url(url, href)
+            return base if base and urlsplit(base).scheme in ("http", "https") else url
     return url
 
 
@@ -304,8 +304,8 @@ def canonical_link(tree: HtmlElement, base_url: str) -> str | None:
     for node in tree.iter("link"):
         if (node.get("rel") or "").strip().lower() == "canonical" and node.get("href"):
             href = node.get("href", "").strip()
-            if href:
-                return urljoin(base_url, href)
+            if href and (joined := join_url(base_url, href)):
+                return joined
     return None
 
 
@@ -596,7 +596,7 @@ def read_metadata(tree: HtmlElement, url: str) -> PageMetadata:
     canonical = canonical_link(tree, base)
     if canonical is None:
         og_url = first_meta(meta, "og:url")
-        canonical = urljoin(base, og_url) if og_url else None
+        canonical = join_url(base, og_url) if og_url else None
 
     body = article.get("articleBody") or article.get("text")
     return PageMetadata(

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from records.article import Article, Block, Image
+from records.urls import join_url
 from transforms.normalize import dedupe_paragraphs
 from transforms.page import Page
 
@@ -65,7 +66,9 @@ def continuation_urls(page: Page) -> tuple[str, ...]:
         href = (link.get("href") or "").strip()
         if key[1] not in href or href.startswith(("#", "javascript:", "mailto:")):
             continue
-        target = urljoin(page.url, href)
+        target = join_url(page.url, href)
+        if target is None:
+            continue
         if _page_key(target) == key and urlsplit(target).netloc == urlsplit(page.url).netloc:
             numbers.add(page_number(target))
     current = page_number(page.url)

@@ -38,6 +38,7 @@ CASES = {
     "gzip_bomb": ("too_large", 1, "decompressed"),
     "redirect_loop": ("refused_redirect", 1, "redirects"),
     "redirect_offsite": ("refused_redirect", 1, "off-site"),
+    "redirect_unparsable": ("network_error", 3, "location header"),  # httpx refuses it
     "gbk_as_gb2312": ("fetched", 1, None),
     "cp1252_as_utf8": ("fetched", 1, None),
     "undecodable": ("fetched", 1, None),

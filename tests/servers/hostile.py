@@ -24,7 +24,7 @@ from newsetl.demo_site.site import DemoSite
 
 FAULTS = (
     "500", "503_retry_after", "429", "slow", "reset", "truncated", "huge", "gzip_bomb",
-    "redirect_loop", "redirect_offsite", "gbk_as_gb2312", "cp1252_as_utf8", "undecodable",
+    "redirect_loop", "redirect_offsite", "redirect_unparsable", "gbk_as_gb2312", "cp1252_as_utf8", "undecodable",
 )  # fmt: skip
 TRANSIENT = ("500", "503", "reset", "429")
 BOMB_PATH = "/hostile/bomb.xml"
@@ -167,6 +167,8 @@ class HostileSite(DemoSite):
             return 200, {**html, "Content-Encoding": "gzip"}, gzip_bomb()
         if kind == "redirect_loop":
             return 302, {"Location": path + "?loop"}, b""
+        if kind == "redirect_unparsable":
+            return 302, {"Location": "http://[ccpa-preferences]/"}, b""
         if kind == "redirect_offsite":
             port = self.base_url.rsplit(":", 1)[1]
             return 302, {"Location": f"http://{self.offsite_host}:{port}{path}"}, b""

@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
 from records.article import GENERIC_PROFILE, Article, Block, Image, NotAnArticle
-from records.urls import host_key
+from records.urls import host_key, join_url, url_parts
 from transforms.furniture import is_stand_in
 from transforms.generic.fields import (
     pick_authors_with_source,
@@ -127,7 +127,8 @@ def lead_image(meta: PageMetadata, url: str) -> tuple[Image, ...]:
     if not src or not src.strip() or src.startswith("data:") or is_stand_in(src):
         return ()  # WordPress.com's default "blank.jpg" is no picture of the story
     alt = meta.meta.get("og:image:alt") or meta.meta.get("twitter:image:alt")
-    return (Image(urljoin(url, src.strip()), alt=alt),)
+    absolute = join_url(url, src.strip())
+    return (Image(absolute, alt=alt),) if absolute else ()
 
 
 def shown_lead_picture(
@@ -137,7 +138,8 @@ def shown_lead_picture(
     og:image names it: the text's pictures are the box's, and the lead is the page's own.
     Another crop of it ("…-1445x790.jpg" beside "…-1412x772.jpg") is the same picture."""
     named = meta.meta.get("og:image") or meta.meta.get("twitter:image")
-    key = picture_key(urljoin(base_url, named.strip())) if named else None
+    absolute = join_url(base_url, named.strip()) if named else None
+    key = picture_key(absolute) if absolute else None
     if not key:
         return ()
     lead: tuple[Image, ...] = ()
@@ -157,7 +159,7 @@ PICTURE_SIZE = re.compile(r"[-_@]?(?:\d{2,5}x\d{2,5}|scaled|\d{2,5}w)(?=[-_.@]|$
 
 def picture_key(src: str) -> str:
     """A picture's file name without its extension and size marks: one key for its crops."""
-    name = unquote(urlsplit(src).path).rsplit("/", 1)[-1].lower()
+    name = unquote(url_parts(src).path).rsplit("/", 1)[-1].lower()
     name = name.rsplit(".", 1)[0] if "." in name else name
     return PICTURE_SIZE.sub("", name)
 

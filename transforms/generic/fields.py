@@ -20,12 +20,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from records.article import Block
+from records.urls import join_url, url_parts
 from transforms.dates import (
     date_by_htmldate,
     date_from_url,
@@ -412,7 +412,8 @@ def _links_elsewhere(href: str | None, url: str, here: frozenset[tuple[str, str]
     date is not)."""
     if not href or href.startswith("#"):
         return False
-    return _page_key(urljoin(url, href.strip())) not in here
+    target = join_url(url, href.strip())
+    return target is None or _page_key(target) not in here
 
 
 def _own_pages(url: str, canonical_url: str | None) -> frozenset[tuple[str, str]]:
@@ -422,7 +423,7 @@ def _own_pages(url: str, canonical_url: str | None) -> frozenset[tuple[str, str]
 
 
 def _page_key(address: str) -> tuple[str, str]:
-    parts = urlsplit(address)
+    parts = url_parts(address)
     return parts.netloc.casefold().removeprefix("www."), parts.path.rstrip("/")
 
 
@@ -1198,7 +1199,7 @@ def _links_an_author_page(element: HtmlElement) -> bool:
     showing a name."""
     if element.tag != "a":
         return False
-    if not AUTHOR_WORD.search(urlsplit(element.get("href") or "").path):
+    if not AUTHOR_WORD.search(url_parts(element.get("href") or "").path):
         return False
     text = normalize_text(element.text_content())
     return (
@@ -1271,7 +1272,7 @@ COMMENTS_NAME = re.compile(r"comment(?!ary)|respond|disqus", re.IGNORECASE)
 def _author_link_name(link: HtmlElement) -> str | None:
     """The name a link to an author's page shows (`/author/jane-doe`, `/autoren/…`), outside
     the menus and footers that link to the list of all authors."""
-    path = urlsplit(link.get("href") or "").path
+    path = url_parts(link.get("href") or "").path
     if not AUTHOR_PATH.search(path):
         return None
     text = normalize_text(link.text_content())

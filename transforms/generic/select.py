@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
 from records.article import Block
-from records.urls import host_key
+from records.urls import host_key, join_url
 from transforms.generic import settings
 from transforms.generic.score import (
     in_prose_group,
@@ -253,10 +253,10 @@ def _same_site(href: str, base_url: str, site_hosts: frozenset[str]) -> bool:
     or another of `site_hosts` (the canonical URL's, for a copy served from elsewhere)."""
     if not base_url:
         return False
-    try:
-        target = urlsplit(urljoin(base_url, href.strip()))
-    except ValueError:  # an unparsable address ("http://[broken") leads nowhere known
+    joined = join_url(base_url, href.strip())
+    if joined is None:  # an unparsable address ("http://[broken") leads nowhere known
         return False
+    target = urlsplit(joined)
     if target.scheme not in ("http", "https") or not target.path.strip("/"):
         return False
     host = host_key(target.hostname)

@@ -22,11 +22,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from records.urls import join_url, url_parts
 from transforms.generic import settings
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.metadata import PageMetadata, of_another_item, page_hosts
@@ -66,6 +67,13 @@ BREADCRUMB_DEPTH = 6  # ancestors looked at for a breadcrumb trail around an h1
 HEADING_AFTER = etree.XPath("following::h2[position() <= 3]")
 SOCIAL_SOURCES = frozenset({"og:title", "twitter:title"})  # the share cards' titles
 SOCIAL_VOICE = "social"
+# the page's text outside its h1s, its head and its scripts: where a headline set in a styled
+# cell ("<td class=articleTitle>") is seen
+SHOWN_TEXT_NODES = etree.XPath(
+    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::h1 or ancestor::title or ancestor::select or ancestor::option)]"
+)
+MAX_SHOWN_TEXT_NODES = 20000
 
 
 @dataclass(frozen=True)
@@ -251,7 +259,10 @@ def _holds_link_away(heading: HtmlElement, url: str) -> bool:
 def _leads_elsewhere(link: HtmlElement, url: str) -> bool:
     """Whether the link goes to another page than `url` (an "#anchor" of it does not)."""
     href = (link.get("href") or "").strip()
-    return bool(href) and urldefrag(urljoin(url, href)).url != urldefrag(url).url
+    if not href:
+        return False
+    target = join_url(url, href)
+    return target is None or urldefrag(target).url != urldefrag(url).url
 
 
 def _names_the_site(heading: HtmlElement) -> bool:
@@ -266,7 +277,7 @@ def _names_the_site(heading: HtmlElement) -> bool:
     if link.get("rel") == "home":
         return True
     href = link.get("href") or ""
-    return href.strip() not in ("", "#") and urlsplit(href).path in ("", "/")
+    return href.strip() not in ("", "#") and url_parts(href).path in ("", "/")
 
 
 SITE_HEADING_NAME = re.compile(
@@ -415,8 +426,9 @@ def _strip_site_pieces(
     return _join(pieces, separators, start, end)
 
 
-def clean_candidate(text: str, other_keys: set[str]) -> str:
-    """`text`, or the longest run of its pieces that another source says exactly."""
+def clean_candidate(text: str, other_keys: set[str], shown: LazyShownTexts | None = None) -> str:
+    """`text`, or the longest run of its pieces that another source says exactly (or, given
+    `shown`, that the page shows as a text of its own)."""
     pieces, separators = _pieces(text)
     if len(pieces) == 1 or len(pieces) > MAX_TITLE_PIECES or _key(text) in other_keys:
         return text  # many pieces: a list of keywords, not a headline beside a site's name
@@ -427,9 +439,38 @@ def clean_candidate(text: str, other_keys: set[str]) -> str:
     for start, end in runs:
         if (start, end) != (0, len(pieces)):
             run = _join(pieces, separators, start, end)
-            if _key(run) in other_keys:
+            if _key(run) in other_keys or (shown is not None and _key(run) in shown):
                 return run
     return text
+
+
+class LazyShownTexts:
+    """The keys of the page's shown text nodes of at least `min_words` words outside its h1s
+    and links to other pages, read on first use."""
+
+    def __init__(self, root: HtmlElement, url: str, min_words: int) -> None:
+        self.root, self.url, self.min_words = root, url, min_words
+        self.keys: set[str] | None = None
+
+    def __contains__(self, key: object) -> bool:
+        if self.keys is None:
+            self.keys = set()
+            for text in islice(SHOWN_TEXT_NODES(self.root), MAX_SHOWN_TEXT_NODES):
+                words = _key(text).split()
+                if len(words) >= self.min_words and not _in_link_away(text, self.url):
+                    self.keys.add(" ".join(words))
+        return key in self.keys
+
+
+def _in_link_away(text: etree._ElementUnicodeResult, url: str) -> bool:
+    parent = text.getparent()
+    if parent is None:
+        return False
+    node = parent if text.is_text else parent.getparent()
+    if node is None:
+        return False
+    links = ([node] if node.tag == "a" else []) + list(node.iterancestors("a"))
+    return any(_leads_elsewhere(link, url) for link in links)
 
 
 def _subheading_keys(root: HtmlElement, options: ExtractionOptions) -> set[str]:
@@ -483,10 +524,15 @@ def pick_title_with_source(
         TitleCandidate(c.source, _strip_site_pieces(c.text, site_keys, brands, options, sections))
         for c in candidates
     ]
+    shown = (
+        LazyShownTexts(root, url, options.title_shown_text_words)
+        if options.title_shown_text_vote
+        else None
+    )
     cleaned: list[TitleCandidate] = []
     for candidate in stripped:
         others = {_key(c.text) for c in stripped if c.source != candidate.source}
-        text = clean_candidate(candidate.text, others)
+        text = clean_candidate(candidate.text, others, None if candidate.source == "h1" else shown)
         if _key(text) and not _is_site_piece(text, site_keys[:2]):
             cleaned.append(TitleCandidate(candidate.source, text))
     if not cleaned:
@@ -500,6 +546,8 @@ def pick_title_with_source(
             own = options.title_h1_vote if candidate.source == "h1" else 0.0
             if candidate.source != "h1" and key in subheadings:
                 own += options.title_h2_vote
+            elif candidate.source != "h1" and shown is not None and key in shown:
+                own += options.title_shown_text_vote
             return own + _voice_support(candidate, key, cleaned, raw_keys, options)
         total = 0.0
         for source, other in {(c.source, _key(c.text)) for c in cleaned}:

@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
-from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
 from records.article import Image
+from records.urls import join_url
 from transforms.furniture import is_stand_in
 from transforms.generic import settings
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
@@ -283,9 +283,9 @@ class PageWalk:
         alt = normalize_text(img.get("alt") or "") or None
         if alt and re.fullmatch(r"[\w\-.]+\.(?:png|jpe?g|gif|webp|bmp|svg)", alt, re.I):
             alt = None
-        self.images.append(
-            FoundImage(element, Image(urljoin(self.base_url, src), caption, credit, alt))
-        )
+        absolute = join_url(self.base_url, src)
+        if absolute is not None:
+            self.images.append(FoundImage(element, Image(absolute, caption, credit, alt)))
 
 
 def _holds_text_blocks(figure: HtmlElement, options: ExtractionOptions) -> bool:

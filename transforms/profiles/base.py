@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from typing import ClassVar
-from urllib.parse import urljoin
 
 from records.article import Block, Image
+from records.urls import join_url
 from transforms.dates import parse_datetime
 from transforms.furniture import (
     CAPTION_CREDIT,
@@ -309,7 +309,9 @@ def images_of(nodes: list[HtmlElement], version: ProfileVersion) -> tuple[Image,
         src = img.get("data-src") or img.get("src")
         if not src or not src.strip() or src.startswith("data:") or is_stand_in(src):
             continue
-        src = urljoin(version.page.base_url, src.strip())
+        src = join_url(version.page.base_url, src.strip())
+        if src is None:
+            continue
         alt = normalize_text(img.get("alt") or "") or None
         if alt and IMAGE_FILE_NAME.match(alt):
             alt = None
