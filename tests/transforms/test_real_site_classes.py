@@ -313,9 +313,42 @@ def test_the_visible_headline_outweighs_a_search_title_another_source_only_conta
 def test_an_h1_naming_the_section_gives_way_to_the_title_the_storys_h2_repeats() -> None:
     section = "Allergies Health Center"
     html = page(title=HEADLINE, h1=section, before=f"<h2>{HEADLINE}</h2>")
-    article, title_without = with_and_without(html, title_h2_vote=0.0)
+    assert with_and_without(html, title_h2_vote=0.0)[1] == HEADLINE  # a shown text: its vote
+    article, title_without = with_and_without(html, title_h2_vote=0.0, title_shown_text_vote=0.0)
     assert (article.title, article.sources["title"]) == (HEADLINE, "title")
     assert title_without == section
+
+
+def test_an_h1_naming_a_rail_gives_way_to_the_title_the_page_shows_in_a_styled_cell() -> None:
+    rail = "Top Classifieds"
+    shown = "Harbour council shuts the old swing bridge"
+    html = page(
+        title=f"harbour-daily.example - {shown} - Local News",
+        h1=rail,
+        before=f"<table><tr><td class='articleTitle'>{shown}</td></tr></table>",
+    )
+    article, title_without = with_and_without(html, title_shown_text_vote=0.0)
+    assert (article.title, article.sources["title"]) == (shown, "title")
+    assert title_without == rail
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "<footer><p>{name}</p></footer>",
+        "<div class='site-footer'><p>{name}</p></div>",
+        "<header><b>{name}</b></header>",
+        "<ul><li><a href='https://sister.example/'>{name}</a></li></ul>",
+        "<p>{two}</p>",
+    ],
+)
+def test_a_title_shown_only_in_page_chrome_or_too_short_gets_no_shown_vote(where: str) -> None:
+    name = "The Harbour Evening Gazette"
+    headline = "Harbour council shuts the old swing bridge"
+    outside = where.format(name=name, two="Harbour Gazette")
+    html = page(title=name if "{two}" not in where else "Harbour Gazette", h1=headline)
+    html = html.replace("<body>", f"<body>{outside}")
+    assert extract(html).title == headline
 
 
 def test_an_h1_going_on_from_the_share_titles_first_words_is_the_fuller_headline() -> None:

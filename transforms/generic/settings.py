@@ -864,7 +864,7 @@ class ExtractionOptions:
     title_h2_vote: float = 1.5
     # a title the page shows as a text of its own outside its h1s (a headline set in a styled
     # cell under an h1 naming a rail, "Top Classifieds") votes for itself; 0: off
-    title_shown_text_vote: float = 0.0
+    title_shown_text_vote: float = 1.5
     title_shown_text_words: int = 3
     # an h1 opening with the winning title's first words and going on is the fuller headline
     title_fuller_h1_words: int = 4

@@ -67,13 +67,11 @@ BREADCRUMB_DEPTH = 6  # ancestors looked at for a breadcrumb trail around an h1
 HEADING_AFTER = etree.XPath("following::h2[position() <= 3]")
 SOCIAL_SOURCES = frozenset({"og:title", "twitter:title"})  # the share cards' titles
 SOCIAL_VOICE = "social"
-# the page's text outside its h1s, its head and its scripts: where a headline set in a styled
-# cell ("<td class=articleTitle>") is seen
-SHOWN_TEXT_NODES = etree.XPath(
-    "//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-    " or ancestor::h1 or ancestor::title or ancestor::select or ancestor::option)]"
-)
+# where no text is shown, or none other than the headline an h1 votes for already
+UNSHOWN_TAGS = frozenset({"script", "style", "noscript", "template", "h1", "title", "select"})
+MAX_SHOWN_CHARS = 400  # a headline's length; longer nodes are prose
 MAX_SHOWN_TEXT_NODES = 20000
+CHROME_TAGS = frozenset({"header", "footer", "nav", "form", "aside"})
 
 
 @dataclass(frozen=True)
@@ -445,32 +443,52 @@ def clean_candidate(text: str, other_keys: set[str], shown: LazyShownTexts | Non
 
 
 class LazyShownTexts:
-    """The keys of the page's shown text nodes of at least `min_words` words outside its h1s
-    and links to other pages, read on first use."""
+    """Whether the page shows a key as a text node of its own (of at least `min_words` words),
+    outside its h1s, its page chrome (header, footer, menus, forms: where the site's name is
+    shown) and links to other pages. The page is read on first use."""
 
     def __init__(self, root: HtmlElement, url: str, min_words: int) -> None:
         self.root, self.url, self.min_words = root, url, min_words
-        self.keys: set[str] | None = None
+        self.holders: dict[str, list[HtmlElement]] | None = None
 
     def __contains__(self, key: object) -> bool:
-        if self.keys is None:
-            self.keys = set()
-            for text in islice(SHOWN_TEXT_NODES(self.root), MAX_SHOWN_TEXT_NODES):
-                words = _key(text).split()
-                if len(words) >= self.min_words and not _in_link_away(text, self.url):
-                    self.keys.add(" ".join(words))
-        return key in self.keys
+        if self.holders is None:
+            self.holders = self._read()
+        return any(
+            _shown_in_the_page(holder, self.url) for holder in self.holders.get(str(key), ())
+        )
+
+    def _read(self) -> dict[str, list[HtmlElement]]:
+        """Each shown text's key -> the elements holding it (a tail's is its parent)."""
+        holders: dict[str, list[HtmlElement]] = {}
+        body = next(self.root.iter("body"), self.root)
+        walk = etree.iterwalk(body, events=("start",))
+        for _event, element in islice(walk, MAX_SHOWN_TEXT_NODES):
+            parent = element.getparent()
+            if element is not body and parent is not None:
+                self._note(element.tail, parent, holders)
+            if not isinstance(element.tag, str) or element.tag in UNSHOWN_TAGS:
+                walk.skip_subtree()
+            else:
+                self._note(element.text, element, holders)
+        return holders
+
+    def _note(self, text: str | None, holder: HtmlElement, holders: dict) -> None:
+        if text and len(text) <= MAX_SHOWN_CHARS:
+            words = _key(text).split()
+            if len(words) >= self.min_words:
+                holders.setdefault(" ".join(words), []).append(holder)
 
 
-def _in_link_away(text: etree._ElementUnicodeResult, url: str) -> bool:
-    parent = text.getparent()
-    if parent is None:
-        return False
-    node = parent if text.is_text else parent.getparent()
-    if node is None:
-        return False
-    links = ([node] if node.tag == "a" else []) + list(node.iterancestors("a"))
-    return any(_leads_elsewhere(link, url) for link in links)
+def _shown_in_the_page(holder: HtmlElement, url: str) -> bool:
+    for element in (holder, *holder.iterancestors()):
+        if element.tag in CHROME_TAGS or settings.LISTING_SKIPPED_NAME.search(
+            f"{element.get('class') or ''} {element.get('id') or ''}"
+        ):
+            return False
+        if element.tag == "a" and _leads_elsewhere(element, url):
+            return False
+    return True
 
 
 def _subheading_keys(root: HtmlElement, options: ExtractionOptions) -> set[str]:
