@@ -351,6 +351,31 @@ def test_a_title_shown_only_in_page_chrome_or_too_short_gets_no_shown_vote(where
     assert extract(html).title == headline
 
 
+def test_a_page_without_an_h1_takes_the_element_named_its_headline_over_a_site_title() -> None:
+    headline = "Harbour council shuts the old swing bridge"
+    before = f"<p><font class='storyhead'><b>{headline}</b></font></p>"
+    html = page(title="Harbour Daily News Update Service", before=before)
+    article, title_without = with_and_without(html, title_named_headline_words=0)
+    assert (article.title, article.sources["title"]) == (headline, "named")
+    assert title_without == "Harbour Daily News Update Service"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<h4 class='poll_headline'>How long will this console cycle last?</h4>",
+        "<footer><div class='headline'>Harbour Daily: news you can trust</div></footer>",
+        "<div class='headline'><a href='/2024/other-story'>Ferry fares rise in the spring</a></div>",
+        "<div class='headline'>Ferries</div>",
+    ],
+)
+def test_no_named_headline_from_a_box_another_word_names_chrome_a_teaser_or_a_word(
+    box: str,
+) -> None:
+    html = page(title="Storm closes the old bridge", before=box)
+    assert extract(html).title == "Storm closes the old bridge"
+
+
 def test_an_h1_going_on_from_the_share_titles_first_words_is_the_fuller_headline() -> None:
     short = "Storm closes the old bridge for the winter"
     full = "Storm closes the old bridge to cars as the ferries take over until spring"

@@ -866,6 +866,9 @@ class ExtractionOptions:
     # cell under an h1 naming a rail, "Top Classifieds") votes for itself; 0: off
     title_shown_text_vote: float = 1.5
     title_shown_text_words: int = 3
+    # a page with no h1 takes its first element named a headline ("<font class=storyhead>")
+    # this long as a title source, ranked before <title>; 0: off
+    title_named_headline_words: int = 3
     # an h1 opening with the winning title's first words and going on is the fuller headline
     title_fuller_h1_words: int = 4
     # ... unless what it goes on with is an element of its own inside it: a subtitle span, an
@@ -883,7 +886,14 @@ class ExtractionOptions:
     # an h1 in a breadcrumb trail or a navigation bar stands for the h2 below it
     title_breadcrumb_h1: bool = True
     title_drop_kicker: bool = True  # a heading's kicker span (the topic line) is not its title
-    title_source_order: tuple[str, ...] = ("h1", "og:title", "json-ld", "twitter:title", "title")
+    title_source_order: tuple[str, ...] = (
+        "h1",
+        "og:title",
+        "json-ld",
+        "twitter:title",
+        "named",
+        "title",
+    )
     # a page naming nothing else (no og:title, headline, h1 or <title>; a template that sets
     # its headline in an h2, a file whose head was cut) takes its first subheading this long
     title_subheading_fallback_words: int = 4  # 0: off

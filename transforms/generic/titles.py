@@ -196,6 +196,10 @@ def title_candidates(
         }
         if len(marked) == 1:  # a listing marks each teaser's headline
             found.append(TitleCandidate("microdata", marked.pop()))
+    if options.title_named_headline_words and not any(c.source == "h1" for c in found):
+        named = _named_headline(root, url, options.title_named_headline_words)
+        if named:
+            found.append(TitleCandidate("named", named))
     title_node = next(root.iter("title"), None)
     if title_node is not None and normalize_text(title_node.text_content()):
         text = normalize_text(title_node.text_content())
@@ -214,6 +218,34 @@ DANGLING_SEPARATOR = re.compile(rf"(?<=\S)\s+[{SEPARATOR_MARKS}:]$|^[{SEPARATOR_
 MICRODATA_HEADLINES = etree.XPath(
     "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' headline ')]"
 )
+
+
+HEADLINE_NAME = re.compile(
+    r"(?:^|\s)(?:headline|storyhead|story-?title|article-?title|articletitle|news-?title|"
+    r"news_story_title|post-?title|entry-?title|art-?title|arttitle)(?=$|[-_\s\d])",
+    re.IGNORECASE,
+)
+MAX_NAMED_HEADLINE_WORDS = 30
+
+
+def _named_headline(root: HtmlElement, url: str, min_words: int) -> str | None:
+    """The first element named a headline ("<font class=storyhead>", "<div class=headline>"),
+    outside the page's chrome and links to other pages, headline-long: an old template's
+    headline where no h1 names it."""
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in UNSHOWN_TAGS:
+            continue
+        if not HEADLINE_NAME.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            continue
+        text = normalize_text("".join(islice(element.itertext(), MAX_BRAND_TEXT_NODES)))
+        if (
+            min_words <= len(text.split()) <= MAX_NAMED_HEADLINE_WORDS
+            and len(text) <= MAX_SHOWN_CHARS
+            and _shown_in_the_page(element, url)
+            and not any(_leads_elsewhere(link, url) for link in element.iter("a"))
+        ):
+            return text
+    return None
 
 
 def _appended_element(root: HtmlElement, h1_key: list[str], title_words: list[str]) -> bool:
