@@ -559,6 +559,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_shown_text_vote": (0.0, 1.0, 2.5),
     "title_shown_text_words": (2, 4),
     "title_named_headline_words": (0, 4),
+    "title_h1_read": (3, 10),
     "title_fuller_h1_words": (0, 3, 6),
     "title_h1_appendage_not_title": (False,),
     "title_microdata_headline": (False,),

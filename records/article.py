@@ -67,7 +67,8 @@ from records.urls import article_identity
 # none of it (seventeenth pass). 1.19.0: an address Python cannot parse leads nowhere instead
 # of failing the page; a title the page shows as a text of its own, outside its h1s and its
 # chrome, votes for itself (an h1 naming a rail, "Top Classifieds", gives way); a page with no h1
-# takes the element named its headline ("<font class=storyhead>") over <title> (eighteenth pass)
+# takes the element named its headline ("<font class=storyhead>") over <title>; six h1s read, not
+# three (eighteenth pass)
 TRANSFORMER_VERSION = "1.19.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

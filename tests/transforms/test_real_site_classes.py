@@ -339,6 +339,9 @@ def test_an_h1_naming_a_rail_gives_way_to_the_title_the_page_shows_in_a_styled_c
         "<div class='site-footer'><p>{name}</p></div>",
         "<header><b>{name}</b></header>",
         "<ul><li><a href='https://sister.example/'>{name}</a></li></ul>",
+        "<form action='/search'><input name='q'> <b>{name}</b></form>",
+        "<div class='hidden'><p>{name}</p></div>",
+        "<div style='display: none'><p>{name}</p></div>",
         "<p>{two}</p>",
     ],
 )
@@ -349,6 +352,28 @@ def test_a_title_shown_only_in_page_chrome_or_too_short_gets_no_shown_vote(where
     html = page(title=name if "{two}" not in where else "Harbour Gazette", h1=headline)
     html = html.replace("<body>", f"<body>{outside}")
     assert extract(html).title == headline
+
+
+def test_a_title_shown_inside_a_page_wide_form_votes_for_itself() -> None:
+    rail = "Top Classifieds"
+    shown = "Harbour council shuts the old swing bridge"
+    html = page(
+        title=f"{shown} - Harbour Daily",
+        h1=rail,
+        before=f"<div class='articleHeading'>{shown}</div>",
+        after="".join(f"<p>{paragraph}</p>" for paragraph in reversed(PARAGRAPHS)),
+        outside="<form id='Form1'><input type='hidden' name='__VIEWSTATE'><input name='q'>",
+    ).replace("</body>", "</form></body>")
+    article, title_without = with_and_without(html, title_shown_text_vote=0.0)
+    assert (article.title, title_without) == (shown, rail)
+
+
+def test_a_headline_h1_after_three_rail_h1s_is_read() -> None:
+    rails = "".join(f"<h1>{name}</h1>" for name in ("Local Teams", "National Sports", "Top Jobs"))
+    html = page(title=f"{HEADLINE} - NBA News Story - KMGH", h1=HEADLINE, outside=rails)
+    article, title_without = with_and_without(html, title_h1_read=3)
+    assert (article.title, article.sources["title"]) == (HEADLINE, "h1")
+    assert title_without != HEADLINE
 
 
 def test_a_page_without_an_h1_takes_the_element_named_its_headline_over_a_site_title() -> None:
@@ -448,10 +473,10 @@ def test_an_h1_s_style_sheet_and_kicker_colon_are_no_part_of_the_title() -> None
 
 def test_h1s_of_teaser_cards_linking_elsewhere_are_no_title_candidates() -> None:
     # a "this weekend" strip above the story sets each teaser's headline as an h1 in its link;
-    # the story's own h1 comes after three of them
+    # the story's own h1 comes after seven of them
     teasers = "".join(
         f"<li><a href='/weekend/{index}'><h1>Things to do this weekend, part {index}</h1></a></li>"
-        for index in range(4)
+        for index in range(7)
     )
     html = page(
         title=f"Old bridge shut in storm, ferries take over | {SITE}",

@@ -859,6 +859,7 @@ class ExtractionOptions:
     title_exact_vote: float = 1.0
     title_contained_vote: float = 1.0
     title_h1_vote: float = 1.0  # the headline readers see votes for itself
+    title_h1_read: int = 6  # the first h1s read as title sources (section and rail h1s come first)
     # a subheading saying what another source says votes for it (an h1 naming the section,
     # "Allergies Health Center", over the story's h2 that repeats the <title>)
     title_h2_vote: float = 1.5

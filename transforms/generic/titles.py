@@ -30,6 +30,7 @@ from lxml import html as lxml_html
 from records.urls import join_url, url_parts
 from transforms.generic import settings
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+from transforms.generic.walk import is_input_form
 from transforms.metadata import PageMetadata, of_another_item, page_hosts
 from transforms.normalize import normalize_text
 
@@ -71,7 +72,7 @@ SOCIAL_VOICE = "social"
 UNSHOWN_TAGS = frozenset({"script", "style", "noscript", "template", "h1", "title", "select"})
 MAX_SHOWN_CHARS = 400  # a headline's length; longer nodes are prose
 MAX_SHOWN_TEXT_NODES = 20000
-CHROME_TAGS = frozenset({"header", "footer", "nav", "form", "aside"})
+CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,7 @@ def title_candidates(
     if options.title_skip_linked_h1:
         # an h1 in a link to another page is a teaser card's heading (a "this weekend" strip)
         headings = (h1 for h1 in headings if not _links_away(h1, url))
-    for found_h1 in islice(headings, 3):
+    for found_h1 in islice(headings, options.title_h1_read):
         h1 = found_h1
         if options.title_breadcrumb_h1 and _in_breadcrumb(found_h1):
             h1 = _heading_below(found_h1)
@@ -197,7 +198,7 @@ def title_candidates(
         if len(marked) == 1:  # a listing marks each teaser's headline
             found.append(TitleCandidate("microdata", marked.pop()))
     if options.title_named_headline_words and not any(c.source == "h1" for c in found):
-        named = _named_headline(root, url, options.title_named_headline_words)
+        named = _named_headline(root, url, options)
         if named:
             found.append(TitleCandidate("named", named))
     title_node = next(root.iter("title"), None)
@@ -228,7 +229,7 @@ HEADLINE_NAME = re.compile(
 MAX_NAMED_HEADLINE_WORDS = 30
 
 
-def _named_headline(root: HtmlElement, url: str, min_words: int) -> str | None:
+def _named_headline(root: HtmlElement, url: str, options: ExtractionOptions) -> str | None:
     """The first element named a headline ("<font class=storyhead>", "<div class=headline>"),
     outside the page's chrome and links to other pages, headline-long: an old template's
     headline where no h1 names it."""
@@ -239,9 +240,9 @@ def _named_headline(root: HtmlElement, url: str, min_words: int) -> str | None:
             continue
         text = normalize_text("".join(islice(element.itertext(), MAX_BRAND_TEXT_NODES)))
         if (
-            min_words <= len(text.split()) <= MAX_NAMED_HEADLINE_WORDS
+            options.title_named_headline_words <= len(text.split()) <= MAX_NAMED_HEADLINE_WORDS
             and len(text) <= MAX_SHOWN_CHARS
-            and _shown_in_the_page(element, url)
+            and _shown_in_the_page(element, url, options)
             and not any(_leads_elsewhere(link, url) for link in element.iter("a"))
         ):
             return text
@@ -476,18 +477,20 @@ def clean_candidate(text: str, other_keys: set[str], shown: LazyShownTexts | Non
 
 class LazyShownTexts:
     """Whether the page shows a key as a text node of its own (of at least `min_words` words),
-    outside its h1s, its page chrome (header, footer, menus, forms: where the site's name is
-    shown) and links to other pages. The page is read on first use."""
+    outside its h1s, its page chrome (header, footer, menus, search and sign-up forms: where the
+    site's name is shown), hidden boxes and links to other pages. The page is read on first use."""
 
-    def __init__(self, root: HtmlElement, url: str, min_words: int) -> None:
-        self.root, self.url, self.min_words = root, url, min_words
+    def __init__(self, root: HtmlElement, url: str, options: ExtractionOptions) -> None:
+        self.root, self.url, self.options = root, url, options
+        self.min_words = options.title_shown_text_words
         self.holders: dict[str, list[HtmlElement]] | None = None
 
     def __contains__(self, key: object) -> bool:
         if self.holders is None:
             self.holders = self._read()
         return any(
-            _shown_in_the_page(holder, self.url) for holder in self.holders.get(str(key), ())
+            _shown_in_the_page(holder, self.url, self.options)
+            for holder in self.holders.get(str(key), ())
         )
 
     def _read(self) -> dict[str, list[HtmlElement]]:
@@ -512,10 +515,17 @@ class LazyShownTexts:
                 holders.setdefault(" ".join(words), []).append(holder)
 
 
-def _shown_in_the_page(holder: HtmlElement, url: str) -> bool:
+def _shown_in_the_page(holder: HtmlElement, url: str, options: ExtractionOptions) -> bool:
     for element in (holder, *holder.iterancestors()):
-        if element.tag in CHROME_TAGS or settings.LISTING_SKIPPED_NAME.search(
-            f"{element.get('class') or ''} {element.get('id') or ''}"
+        if element.tag == "form" and is_input_form(element, options):
+            return False  # a search or sign-up form; ASP.NET wraps the whole page in one
+        classes = element.get("class") or ""
+        if (
+            element.tag in CHROME_TAGS
+            or settings.LISTING_SKIPPED_NAME.search(f"{classes} {element.get('id') or ''}")
+            or element.get("hidden") is not None
+            or settings.HIDDEN_CLASS.search(classes)
+            or settings.HIDDEN_STYLE.search(element.get("style") or "")
         ):
             return False
         if element.tag == "a" and _leads_elsewhere(element, url):
@@ -574,11 +584,7 @@ def pick_title_with_source(
         TitleCandidate(c.source, _strip_site_pieces(c.text, site_keys, brands, options, sections))
         for c in candidates
     ]
-    shown = (
-        LazyShownTexts(root, url, options.title_shown_text_words)
-        if options.title_shown_text_vote
-        else None
-    )
+    shown = LazyShownTexts(root, url, options) if options.title_shown_text_vote else None
     cleaned: list[TitleCandidate] = []
     for candidate in stripped:
         others = {_key(c.text) for c in stripped if c.source != candidate.source}

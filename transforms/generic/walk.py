@@ -140,7 +140,7 @@ class PageWalk:
             if tag in settings.RELAXED_SKIPPED_TAGS:
                 return True
             if tag == "form" and self.options.relaxed_skips_forms:
-                return _is_input_form(element, self.options)
+                return is_input_form(element, self.options)
             names = f"{element.get('class') or ''} {element.get('id') or ''}"
             return self.options.relaxed_skips_consent and bool(settings.CONSENT_NAME.search(names))
         if tag in settings.SKIPPED_TAGS:
@@ -160,7 +160,7 @@ class PageWalk:
         if tag in settings.PROTECTED_TAGS:
             return False
         if tag == "form" and self.options.skip_input_forms and not self.listing:
-            return _is_input_form(element, self.options)
+            return is_input_form(element, self.options)
         if element in self.signup_boxes:
             return True
         classes = element.get("class")
@@ -321,7 +321,7 @@ def _links_away(element: HtmlElement, options: ExtractionOptions) -> bool:
     return linked >= options.teaser_min_link_share * text
 
 
-def _is_input_form(form: HtmlElement, options: ExtractionOptions) -> bool:
+def is_input_form(form: HtmlElement, options: ExtractionOptions) -> bool:
     """A form of visible fields (contact, sign-up), not a page-wide wrapper form (ASP.NET)."""
     fields = [
         node
