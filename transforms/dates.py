@@ -7,10 +7,11 @@ import warnings
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateutil_parser
+
+from records.urls import url_parts
 
 URL_DATE = re.compile(r"/((?:19|20)\d{2})[-/]?(\d{2})[-/](\d{2})(?:/|[-_]|$)")
 URL_DATE_DAY_FIRST = re.compile(r"/(\d{2})-(\d{2})-((?:19|20)\d{2})(?:/|[-_.]|$)")  # /29-10-2021
@@ -34,8 +35,11 @@ HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # what dateutil fills in for parts a text leaves out: the first, never today's day
 NO_DEFAULTS = datetime(2000, 1, 1)
 OTHER_DEFAULTS = datetime(2001, 2, 2)  # a second filling tells which parts were left out
-CJK_DAY = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-CJK_CLOCK = re.compile(r"(\d{1,2})\s*時\s*(\d{2})\s*分")
+# "2019年3月5日 08時15分", "2024년 3월 5일 14시 22분" (Chinese writes 时, Korean 년 월 일 시 분)
+CJK_DAY = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+CJK_CLOCK = re.compile(r"(\d{1,2})\s*[時时시]\s*(\d{1,2})\s*[分분]")
+# "오후 2:22": the half of the day moved after the clock, where the readings below look for it
+HALF_BEFORE_CLOCK = re.compile(rf"({MERIDIEM_FIRST})\s*(\d{{1,2}}:\d{{2}}(?::\d{{2}})?)")
 EASTERN_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 # "10.12.2022", "01-11-2023": dotted or dashed numbers ending in the year are day first
 # (German, Dutch, Scandinavian, Russian ...); slashed ones stay dateutil's month first
@@ -81,7 +85,10 @@ def parse_datetime(text: str | None, default_timezone: str = "UTC") -> datetime 
     if not text:
         return None
     # "2019年3月5日（火） 08時15分": the ISO-like reading below takes it as 2019-3-5 08:15
-    text = CJK_CLOCK.sub(r"\1:\2", CJK_DAY.sub(r"\1-\2-\3", text))
+    text = CJK_CLOCK.sub(
+        lambda clock: f"{clock[1]}:{int(clock[2]):02d}", CJK_DAY.sub(r"\1-\2-\3", text)
+    )
+    text = HALF_BEFORE_CLOCK.sub(r"\2 \1", text)
     parsed = _from_iso(text)
     if parsed is None:
         match = ISO_LIKE.search(text)
@@ -133,8 +140,8 @@ def date_from_url(url: str, default_timezone: str = "UTC") -> datetime | None:
         year, month, day_of_month = match[1], match[2], match[3]
     elif match := URL_DATE_DAY_FIRST.search(url):
         day_of_month, month, year = match[1], match[2], match[3]
-    elif (match := URL_DATE_COMPACT.search(urlsplit(url).path)) or (
-        match := URL_DATE_SHORT.search(urlsplit(url).path)
+    elif (match := URL_DATE_COMPACT.search(path := url_parts(url).path)) or (
+        match := URL_DATE_SHORT.search(path)
     ):
         year, month, day_of_month = match[1], match[2], match[3]
     else:
@@ -272,7 +279,8 @@ DATE_VALUE = (
 )
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"  # "Submitted on Mon, 2019-01-21"
 TIME_VALUE = (
-    rf"(?:(?:{MERIDIEM_FIRST})\s*)?\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*[:：]\s*\d{{2}})?"
+    rf"(?:(?:{MERIDIEM_FIRST})\s*)?(?:\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*[:：]\s*\d{{2}})?"
+    r"|\d{1,2}\s*[時时시]\s*\d{1,2}\s*[分분])"
     rf"(?:\s*(?i:{AFTERNOON}|{MORNING})(?![^\W\d_]))?"
 )
 LABELLED_DATE = re.compile(

@@ -1118,7 +1118,9 @@ def test_publication_and_update_labels_of_more_languages(updated: str, published
         ("수정 2024.03.06 09:10 입력 2024.03.05 14:22", datetime(2024, 3, 5, 14, 22)),
         ("기사입력 2024-03-05 오후 2:22", datetime(2024, 3, 5, 14, 22)),  # "afternoon" first
         ("입력 2024년 3월 5일 오전 9:05", datetime(2024, 3, 5, 9, 5)),
-        ("2024년 3월 5일 14시 22분", datetime(2024, 3, 5)),
+        ("2024년 3월 5일 14시 22분", datetime(2024, 3, 5, 14, 22)),  # "hour", "minute"
+        ("기사입력 2024년 3월 5일 오후 2시 22분", datetime(2024, 3, 5, 14, 22)),
+        ("发布时间：2024年3月5日 9时5分", datetime(2024, 3, 5, 9, 5)),
         ("更新日：2024年3月6日 公開日：2024年3月5日", datetime(2024, 3, 5)),
         ("发布时间：2024-03-05 下午 2:22", datetime(2024, 3, 5, 14, 22)),
         ("פורסם: 5 במרץ 2024 14:22", datetime(2024, 3, 5, 14, 22)),  # Hebrew, "in March"
@@ -1133,6 +1135,19 @@ def test_publication_and_update_labels_of_more_languages(updated: str, published
 def test_date_lines_of_more_languages_and_scripts(line: str, expected: datetime) -> None:
     article = extract(page(title=HEADLINE, before=f"<p>{line}</p>"), "https://x.example/a")
     assert article.published_at == expected.replace(tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024년 3월 5일 14시 22분", datetime(2024, 3, 5, 14, 22)),  # once read as 2014, 22:00
+        ("2024년 3월 5일 오후 2시 22분", datetime(2024, 3, 5, 14, 22)),
+        ("2024-03-05 오전 9:05", datetime(2024, 3, 5, 9, 5)),
+        ("2024年3月5日 下午 2:05", datetime(2024, 3, 5, 14, 5)),
+    ],
+)
+def test_korean_and_chinese_clocks_are_read_whole(text: str, expected: datetime) -> None:
+    assert parse_datetime(text, "Asia/Seoul") == expected.replace(tzinfo=ZoneInfo("Asia/Seoul"))
 
 
 def test_a_date_line_led_by_an_empty_sources_comma_is_a_bare_date() -> None:
