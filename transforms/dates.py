@@ -129,6 +129,8 @@ def _by_dateutil(text: str) -> datetime | None:
     first, second = readings
     if (first.year, first.month, first.day) != (second.year, second.month, second.day):
         return None
+    if str(first.year) not in HAS_YEAR.findall(text):
+        return None  # a year made of other numbers ("2024년 … 14시" once read as 2014)
     return first
 
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from records.article import Article, NotAnArticle
+from transforms import dates as dates_module
 from transforms.dates import (
     date_from_url,
     first_bare_date,
@@ -1148,6 +1149,12 @@ def test_date_lines_of_more_languages_and_scripts(line: str, expected: datetime)
 )
 def test_korean_and_chinese_clocks_are_read_whole(text: str, expected: datetime) -> None:
     assert parse_datetime(text, "Asia/Seoul") == expected.replace(tzinfo=ZoneInfo("Asia/Seoul"))
+
+
+def test_a_fuzzy_reading_whose_year_the_text_never_states_is_no_date() -> None:
+    # dateutil reads "2024년 3월 5일 14시 22분" as 2014-03-05 22:00: its year made of "24" and "14"
+    assert dates_module._by_dateutil("2024년 3월 5일 14시 22분") is None
+    assert dates_module._by_dateutil("5 March 2024 14:22") == datetime(2024, 3, 5, 14, 22)
 
 
 def test_a_date_line_led_by_an_empty_sources_comma_is_a_bare_date() -> None:
