@@ -69,6 +69,7 @@ AUTHOR_META_KEYS = (
     "author",
     "article:author",
     "dc.creator",
+    "dc:creator",
     "sailthru.author",
     "parsely-author",
     "shareaholic:article_author_name",
@@ -151,16 +152,20 @@ def meta_tags(tree: HtmlElement) -> dict[str, str]:
         content = node.get("content") or node.get("value")
         if not key or not content or not content.strip():
             continue
-        key = key.strip().lower()
-        content = content.strip()
-        if key in found:
-            if key in ("article:tag", "keywords", "news_keywords", "og:article:tag"):
-                found[key] = f"{found[key]} | {content}"
-            elif key in AUTHOR_META_KEYS and content not in found[key]:
-                found[key] = f"{found[key]}; {content}"  # one tag per author (dc.creator)
-            continue
-        found[key] = content
+        # RDFa's property names several at once: property="og:title twitter:title"
+        keys = key.lower().split() if node.get("property") else [key.strip().lower()]
+        for key in keys:
+            _note_meta(found, key, content.strip())
     return found
+
+
+def _note_meta(found: dict[str, str], key: str, content: str) -> None:
+    if key not in found:
+        found[key] = content
+    elif key in ("article:tag", "keywords", "news_keywords", "og:article:tag"):
+        found[key] = f"{found[key]} | {content}"
+    elif key in AUTHOR_META_KEYS and content not in found[key]:
+        found[key] = f"{found[key]}; {content}"  # one tag per author (dc.creator)
 
 
 def of_another_item(node: HtmlElement) -> bool:

@@ -293,6 +293,22 @@ def test_an_h1_in_a_breadcrumb_trail_stands_for_the_headline_below_it(trail: str
     assert extract(html).title == HEADLINE
 
 
+def test_a_meta_tag_naming_several_properties_at_once_gives_each_its_content() -> None:
+    # RDFa: property="og:title twitter:title"; "dc:creator" is Dublin Core's author
+    head = (
+        '<meta property="og:title twitter:title" content="Harbour council shuts the bridge">'
+        '<meta property="dc:creator og:whatever" content="Jane Doe">'
+    )
+    meta = read_metadata(parse_html(page(title="Harbour Daily", head=head)), URL)
+    assert meta.meta["og:title"] == meta.meta["twitter:title"] == "Harbour council shuts the bridge"
+    article = extract(page(title="Harbour Daily", head=head))
+    assert (article.title, article.sources["title"]) == (
+        "Harbour council shuts the bridge",
+        "og:title",
+    )
+    assert article.authors == ("Jane Doe",)
+
+
 def test_a_kicker_in_the_headline_is_not_part_of_the_title() -> None:
     h1 = f"<span class='article__kicker'>Opinion</span> <span class='headline'>{HEADLINE}</span>"
     html = page(title=f"Opinion | {SITE}", h1=h1, head=meta("og:site_name", SITE))
