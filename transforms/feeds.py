@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import feedparser
-import lxml.html
 
 from records.urls import join_url
+from transforms.page import parse_document
 from transforms.sitemaps import BadXml, UnsafeXml, safe_xml
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
@@ -54,7 +54,7 @@ def parse_feed(body: bytes, url: str) -> list[FeedEntry]:
 
 def feed_links(html: str, page_url: str) -> list[str]:
     """`<link rel="alternate" type="application/rss+xml|atom+xml" href>` of a page, in order."""
-    tree = lxml.html.fromstring(html or "<html></html>")
+    tree = parse_document(html)
     links: list[str] = []
     for link in tree.iter("link"):
         rel = (link.get("rel") or "").lower().split()

@@ -13,6 +13,7 @@ import lxml.html
 from records.urls import host_key, join_url
 from transforms.decode import decode_html
 from transforms.normalize import normalize_text
+from transforms.page import parse_document
 
 NEXT_LINK_TEXT = re.compile(
     r"^(?:next|next page|more|older|older posts|»|›|>|>>|下一页|下页)$", re.I
@@ -125,7 +126,7 @@ def _resolved(base: str, href: str) -> tuple[str, str | None]:
 
 def parse_listing(html: str, page_url: str, article_url_pattern: str) -> ListingPage:
     """Links on the page's own host whose URL matches the source's article pattern, in order."""
-    tree = lxml.html.fromstring(html or "<html></html>")
+    tree = parse_document(html)
     pattern = re.compile(article_url_pattern)
     host = urlsplit(page_url).hostname
     page = ListingPage()

@@ -41,6 +41,9 @@ def css(selector: str) -> CSSSelector:
     return CSSSelector(selector, translator="html")
 
 
+EMPTY_DOCUMENT = "<html><body></body></html>"
+
+
 def parse_html(html: str) -> HtmlElement:
     """One lxml parse, of the page as a browser reads it. First, an XML declaration with an
     encoding is dropped (lxml refuses it), up to its own end, or up to the first ">" when it
@@ -58,6 +61,16 @@ def parse_html(html: str) -> HtmlElement:
         raise NotAnArticle("empty_body", f"unparseable HTML: {error}") from error
     _move_content_out_of_head(root)
     return root
+
+
+def parse_document(html: str) -> HtmlElement:
+    """`parse_html` for a page read for its links (a listing, a home page announcing feeds):
+    an XHTML page's `<?xml … encoding="utf-8"?>` read as any other; a page lxml cannot parse
+    at all holds no links."""
+    try:
+        return parse_html(html or EMPTY_DOCUMENT)
+    except NotAnArticle:
+        return parse_html(EMPTY_DOCUMENT)
 
 
 # a browser reads on past "</body>" and "</html>" into the same body (an include closing its own

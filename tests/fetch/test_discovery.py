@@ -53,6 +53,27 @@ def test_www_variant_and_tracking_params_are_one_article(tmp_path: Path) -> None
     assert scalar(settings, "SELECT count(*) FROM frontier") == 13
 
 
+XML_DECLARATION = b'<?xml version="1.0" encoding="utf-8"?>\n'
+
+
+def test_a_site_serving_xhtml_with_an_xml_declaration_is_walked_and_its_feed_found(
+    tmp_path: Path,
+) -> None:
+    site = HostileSite(12, per_page=5)
+    listing, home = site._render_listing, site._render_home
+    site._render_listing = lambda page: XML_DECLARATION + listing(page)  # type: ignore[method-assign]
+    site._render_home = lambda: XML_DECLARATION + home()  # type: ignore[method-assign]
+    site._changed()
+    settings = fast_settings(tmp_path)
+    with DemoServer(site) as server:
+        base = replace(settings.source("demo").with_base_url(server.base_url), max_listing_pages=5)
+        walked = run_source(settings, base)
+        by_feed = run_source(settings, replace(base, discovery=("feed",)))
+    assert walked.status == by_feed.status == "completed"
+    assert scalar(settings, "SELECT count(*) FROM articles") == 12
+    assert scalar(settings, "SELECT count(*) FROM raw_responses WHERE url LIKE '%rss.xml'") == 1
+
+
 def test_feed_found_from_the_home_page(tmp_path: Path) -> None:
     site = HostileSite(30)
     settings = fast_settings(tmp_path)

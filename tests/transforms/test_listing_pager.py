@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from transforms.feeds import feed_links
 from transforms.listing import MAX_LATER_PAGES, parse_listing
 
 ARTICLES = r"/\d{4}-\d{2}/\d{2}/c_\d+\.htm$"
@@ -63,3 +64,33 @@ def test_a_pager_of_hundreds_of_pages_gives_the_nearest_ones() -> None:
     assert page.later_pages == [
         f"http://example.edu/news/list_{n:03d}.html" for n in range(3, 3 + MAX_LATER_PAGES)
     ]
+
+
+XHTML_HEAD = (
+    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"'
+    ' "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+)
+
+
+def test_an_xhtml_listing_with_an_xml_declaration_is_read() -> None:
+    # lxml refuses a str opening with an encoding declaration: the walk of such a site failed
+    html = XHTML_HEAD + listing("<a class='next' href='/news/node_1_2.htm'>Next</a>").replace(
+        "<html>", '<html xmlns="http://www.w3.org/1999/xhtml">'
+    )
+    page = parse_listing(html, "http://example.edu/news/index.htm", ARTICLES)
+    assert [article.url for article in page.articles] == ["http://example.edu/2026-01/02/c_17.htm"]
+    assert page.next_url == "http://example.edu/news/node_1_2.htm"
+
+
+def test_a_home_page_in_xhtml_announces_its_feed() -> None:
+    html = XHTML_HEAD + (
+        '<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+        '<link rel="alternate" type="application/rss+xml" href="/news/rss.xml" /></head>'
+        "<body></body></html>"
+    )
+    assert feed_links(html, "http://example.edu/") == ["http://example.edu/news/rss.xml"]
+
+
+def test_an_empty_or_unparseable_listing_holds_no_links() -> None:
+    assert parse_listing("", "http://example.edu/news/", ARTICLES).articles == []
+    assert parse_listing("\x00\x00", "http://example.edu/news/", ARTICLES).articles == []
