@@ -71,7 +71,8 @@ from records.urls import article_identity
 # three; Korean and Chinese clocks in hours and minutes ("14시 22분", "9时5分") read, where
 # "2024년 3월 5일 14시 22분" once came out as 2014 at 22:00; a meta tag naming several RDFa
 # properties gives each its content, and dc:creator names an author; an XHTML listing or home
-# page opening with an XML declaration read for its links (eighteenth pass)
+# page opening with an XML declaration read for its links; a feed's reference to no character
+# ("&#xD800;") the replacement character (eighteenth pass)
 TRANSFORMER_VERSION = "1.19.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -28,6 +29,20 @@ def _moment(parsed: object) -> datetime | None:
     return datetime.fromtimestamp(calendar.timegm(parsed), UTC)  # type: ignore[arg-type]
 
 
+CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+NO_CHARACTER = b"&#xFFFD;"
+
+
+def _valid_reference(reference: re.Match[bytes]) -> bytes:
+    """A character reference to no character ("&#xD800;", a lone surrogate; "&#0;") stands
+    for the replacement character: feedparser fails on the whole feed for one."""
+    hexadecimal, decimal = reference.groups()
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return NO_CHARACTER
+    return reference[0]
+
+
 def parse_feed(body: bytes, url: str) -> list[FeedEntry]:
     """Entries with a link; raises UnsafeXml before feedparser ever sees entity declarations.
 
@@ -39,7 +54,12 @@ def parse_feed(body: bytes, url: str) -> list[FeedEntry]:
         raise
     except BadXml:
         pass
-    parsed = feedparser.parse(body, response_headers={"content-location": url})
+    body = CHARACTER_REFERENCE.sub(_valid_reference, body)
+    try:
+        parsed = feedparser.parse(body, response_headers={"content-location": url})
+    except Exception as error:  # noqa: BLE001 - its lenient parser fails in ways of its own
+        # (a KeyError on a broken <link>, a UnicodeEncodeError on "&#xD800;")
+        raise BadXml(f"feed unreadable ({type(error).__name__}): {error}") from None
     entries: list[FeedEntry] = []
     for entry in parsed.entries:
         link = entry.get("link")

@@ -74,6 +74,8 @@ def safe_xml(body: bytes, *, allow_dtd: bool = False) -> Element:
         raise UnsafeXml(f"unsafe XML refused ({type(error).__name__}): {error}") from None
     except ParseError as error:
         raise BadXml(f"not well-formed XML: {error}") from None
+    except (LookupError, ValueError) as error:  # an encoding declared that no codec knows
+        raise BadXml(f"unreadable XML: {error}") from None
 
 
 def _local(tag: str) -> str:

@@ -11,6 +11,7 @@ from transforms.feeds import feed_links, parse_feed
 from transforms.listing import parse_listing
 from transforms.page import Page
 from transforms.pagination import continuation_urls
+from transforms.sitemaps import BadXml, parse_sitemap
 
 BROKEN = ("http://[ccpa-preferences]/", "http://[x", "//[x/a.jpg")
 PROSE = (
@@ -95,3 +96,36 @@ def test_join_url_and_url_parts_answer_none_and_empty_for_what_python_cannot_par
     assert join_url("http://[x", "/y") is None
     assert url_parts("http://[x]/a/b").path == ""
     assert url_parts("https://a.example/a/b").path == "/a/b"
+
+
+def test_a_character_reference_to_no_character_leaves_the_feed_readable() -> None:
+    rss = (
+        b"<rss><channel><item><title>Lone &#xD800; surrogate &#0; and &#233;</title>"
+        b"<link>https://news.example.edu/a</link></item>"
+        b"<item><title>B</title><link>https://news.example.edu/b</link></item></channel></rss>"
+    )
+    entries = parse_feed(rss, "https://news.example.edu/feed.xml")
+    assert [entry.url for entry in entries] == [
+        "https://news.example.edu/a",
+        "https://news.example.edu/b",
+    ]
+    assert entries[0].title == "Lone \ufffd surrogate \ufffd and é"
+
+
+def test_a_feed_or_sitemap_no_parser_can_read_is_bad_xml_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unknown_encoding = (
+        b'<?xml version="1.0" encoding="UT9999-99-99F-8"?>'
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>https://news.example.edu/a</loc></url></urlset>"
+    )
+    with pytest.raises(BadXml, match="unreadable XML"):
+        parse_sitemap(unknown_encoding)
+
+    def fails(*_args: object, **_kwargs: object) -> None:
+        raise KeyError("links")  # as feedparser did on a fuzzed feed's broken <link>
+
+    monkeypatch.setattr("transforms.feeds.feedparser.parse", fails)
+    with pytest.raises(BadXml, match="feed unreadable"):
+        parse_feed(b"<rss><channel></channel></rss>", "https://news.example.edu/f")
