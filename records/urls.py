@@ -54,7 +54,7 @@ def join_url(base: str, href: str) -> str | None:
 
 def has_userinfo(url: str) -> bool:
     """`user:password@` before the host: refused, it hides where a URL really points."""
-    return "@" in urlsplit(url.strip()).netloc
+    return "@" in url_parts(url.strip()).netloc
 
 
 def origin_key(url: str) -> str | None:
@@ -64,7 +64,7 @@ def origin_key(url: str) -> str | None:
     `https://host/` are one origin (sites such as BIT serve both) while `host:8080` is another.
     None for anything that is not an absolute http(s) URL without user info.
     """
-    parts = urlsplit(url.strip())
+    parts = url_parts(url.strip())
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS or not parts.hostname or has_userinfo(url):
         return None
@@ -95,7 +95,7 @@ def canonical_url(url: str, *, preferred_hosts: dict[str, str] | None = None) ->
     one site: when `preferred_hosts` maps `host_key(host)` to a spelling (the source's own
     host), that spelling is used, so the URL stays fetchable.
     """
-    parts = urlsplit(url.strip())
+    parts = url_parts(url.strip())
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS or not parts.hostname:
         raise NotHttpUrl(f"not an absolute http(s) URL: {url!r}")
@@ -124,7 +124,7 @@ def preferred_hosts_for(urls: list[str]) -> dict[str, str]:
     """host_key -> the host as first spelled in `urls` (the source's base and listing URLs)."""
     preferred: dict[str, str] = {}
     for url in urls:
-        host = (urlsplit(url).hostname or "").lower()
+        host = (url_parts(url).hostname or "").lower()
         if host:
             preferred.setdefault(host_key(host), host)
     return preferred

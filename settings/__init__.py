@@ -10,6 +10,7 @@ unknown key in the file. A relative `data_dir` from a file is relative to that f
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -210,6 +211,11 @@ def _parse_source(
     ]
     found.extend(f"{where}: missing {key!r}" for key in missing)
     values = {key: value for key, value in table.items() if key in known}
+    for key, value in list(values.items()):
+        problem = _value_problem(SOURCE_KINDS[key], value)
+        if problem:
+            found.append(f"{where}: {key} {problem}, not {value!r}")
+            del values[key]
     for key in ("listing_paths", "discovery", "feed_urls", "sitemap_urls", "allowed_hosts"):
         if key in values:
             values[key] = tuple(values[key])
@@ -242,10 +248,50 @@ def _parse_source(
     return Source(name=name, **values)
 
 
-def _parse_sources(
-    tables: Mapping[str, Any], origin: str, problems: list[str]
-) -> dict[str, Source]:
-    parsed = {name: _parse_source(name, table, origin, problems) for name, table in tables.items()}
+# what each key of a source table holds: "text", "texts" (a list of them), "flag", "count"
+# (a whole number, at least 1), "amount" (a finite number, at least 0); "?" allows no value
+SOURCE_KINDS = {
+    "base_url": "text", "listing_paths": "texts", "article_url_pattern": "text",
+    "timezone": "text?", "profile": "text", "title": "text", "enabled": "flag",
+    "schedule": "text", "freshness_hours": "amount", "max_listing_pages": "count",
+    "discovery": "texts", "feed_urls": "texts", "sitemap_urls": "texts",
+    "respect_robots": "flag", "allowed_hosts": "texts", "max_in_flight": "count?",
+    "per_host_delay_seconds": "amount?",
+}  # fmt: skip
+
+
+def _value_problem(kind: str, value: Any) -> str | None:
+    """What is wrong with `value` for a key of this kind, or None."""
+    kind = kind.rstrip("?")
+    if kind == "text":
+        return None if isinstance(value, str) else "must be a string"
+    if kind == "texts":
+        ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
+        return None if ok else "must be a list of strings"
+    if kind == "flag":
+        return None if isinstance(value, bool) else "must be true or false"
+    if kind == "count":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+        return None if ok else "must be a whole number of at least 1"
+    ok = (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and value >= 0
+    )
+    return None if ok else "must be a finite number of at least 0"
+
+
+def _parse_sources(tables: Any, origin: str, problems: list[str]) -> dict[str, Source]:
+    if not isinstance(tables, Mapping):
+        problems.append(f"{origin}: [sources] must be a table of [sources.<name>] tables")
+        return {}
+    parsed: dict[str, Source | None] = {}
+    for name, table in tables.items():
+        if isinstance(table, Mapping):
+            parsed[name] = _parse_source(name, table, origin, problems)
+        else:
+            problems.append(f"{origin}: source {name!r} must be a [sources.{name}] table")
     return {name: source for name, source in parsed.items() if source is not None}
 
 
@@ -259,8 +305,11 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
             )
         if isinstance(default, Path):
             return Path(raw)
-        return type(default)(raw)
-    except (TypeError, ValueError):
+        value = type(default)(raw)
+        if isinstance(value, int | float) and (not math.isfinite(value) or value < 0):
+            raise ValueError(raw)  # a NaN timeout or a negative count is no setting
+        return value
+    except (TypeError, ValueError, OverflowError):
         raise ConfigError(
             f"setting {name}: cannot read {raw!r} as {type(default).__name__}"
         ) from None
@@ -297,11 +346,16 @@ def load_settings(
     file_settings: dict[str, Any] = {}
     if config_path:
         user = _read_toml(Path(config_path))
-        file_settings = dict(user.get("settings", {}))
+        user_settings = user.get("settings", {})
+        if not isinstance(user_settings, Mapping):
+            problems.append(f"{config_path}: [settings] must be a table")
+            user_settings = {}
+        file_settings = dict(user_settings)
         if "sources" in user:
             user_sources = _parse_sources(user["sources"], str(config_path), problems)
             shipped_demo = {"demo": tables["demo"]} if "demo" in tables else {}
-            tables = {**shipped_demo, **user["sources"]}
+            user_tables = user["sources"] if isinstance(user["sources"], Mapping) else {}
+            tables = {**shipped_demo, **user_tables}
             sources = (
                 {"demo": sources["demo"], **user_sources} if "demo" in sources else user_sources
             )

@@ -53,3 +53,70 @@ def test_a_good_configuration_loads(tmp_path: Path) -> None:
     )
     settings = load_settings(config, environ={})
     assert set(settings.sources) == {"demo", "good"}
+
+
+GOOD_SOURCE = 'base_url = "http://127.0.0.1:9"\nlisting_paths = ["/"]\narticle_url_pattern = "."\n'
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('listing_paths = "/news/"', "listing_paths must be a list of strings"),
+        ("listing_paths = 0", "listing_paths must be a list of strings"),
+        ("discovery = {listing = 1}", "discovery must be a list of strings"),
+        ("feed_urls = [1, 2]", "feed_urls must be a list of strings"),
+        ("freshness_hours = nan", "freshness_hours must be a finite number of at least 0"),
+        ("freshness_hours = -1", "freshness_hours must be a finite number of at least 0"),
+        ("per_host_delay_seconds = inf", "per_host_delay_seconds must be a finite number"),
+        ("max_in_flight = 1.5", "max_in_flight must be a whole number of at least 1"),
+        ("max_listing_pages = true", "max_listing_pages must be a whole number of at least 1"),
+        ("enabled = 1", "enabled must be true or false"),
+        ("title = []", "title must be a string"),
+        ('base_url = "http://[unclosed"', "base_url must have a host"),
+        ("timezone = 3", "timezone must be a string"),
+    ],
+)
+def test_a_source_value_of_the_wrong_kind_is_a_config_error_naming_it(
+    tmp_path: Path, line: str, expected: str
+) -> None:
+    key = line.split(" = ")[0]
+    table = "\n".join(row for row in GOOD_SOURCE.splitlines() if not row.startswith(key))
+    config = tmp_path / "sources.toml"
+    config.write_text(f"[sources.uni]\n{table}\n{line}\n")
+    with pytest.raises(ConfigError) as raised:
+        load_settings(config, environ={})
+    assert any(expected in problem for problem in str(raised.value).splitlines()), raised.value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[[sources]]\nbase_url = 'x'\n", "[sources] must be a table of [sources.<name>] tables"),
+        ("[sources]\nuni = 3\n", "source 'uni' must be a [sources.uni] table"),
+        ("settings = [1]\n", "[settings] must be a table"),
+        ("[settings]\nmax_in_flight = inf\n", "setting max_in_flight: cannot read inf as int"),
+        ("[settings]\nrequest_timeout_seconds = nan\n", "cannot read nan as float"),
+        ("[settings]\nmax_attempts = -1\n", "setting max_attempts: cannot read -1 as int"),
+    ],
+)
+def test_a_file_of_the_wrong_shape_is_a_config_error(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    config = tmp_path / "sources.toml"
+    config.write_text(text)
+    with pytest.raises(ConfigError) as raised:
+        load_settings(config, environ={})
+    assert expected in str(raised.value), raised.value
+
+
+def test_check_reports_a_listing_or_feed_address_python_cannot_parse(tmp_path: Path) -> None:
+    from flows.operations.config_check import source_problems
+
+    config = tmp_path / "sources.toml"
+    config.write_text(
+        f'[sources.uni]\n{GOOD_SOURCE}listing_paths = ["http://[unclosed/news/"]\n'
+        'feed_urls = ["http://[x]/feed.xml"]\n'.replace('listing_paths = ["/"]\n', "", 1)
+    )
+    source = load_settings(config, environ={}).source("uni")
+    problems = source_problems(source, ["generic"])
+    assert sum("not an http(s) URL with a host" in problem for problem in problems) == 2

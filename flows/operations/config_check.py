@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
-from urllib.parse import urlsplit
 
 from records.article import GENERIC_PROFILE
+from records.urls import url_parts
 from settings import ConfigError, Settings, Source
 from transforms.profiles.registry import profile_names
 
@@ -95,7 +95,7 @@ def source_problems(source: Source, profiles: list[str]) -> list[str]:
     if source.max_in_flight is not None and source.max_in_flight < 1:
         problems.append(f"{where}: max_in_flight must be at least 1, not {source.max_in_flight}")
     for url in [*source.listing_urls, *source.feed_full_urls, *source.sitemap_full_urls]:
-        parts = urlsplit(url)
+        parts = url_parts(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             problems.append(f"{where}: not an http(s) URL with a host: {url!r}")
     if source.freshness_hours <= 0:
