@@ -72,7 +72,8 @@ from records.urls import article_identity
 # "2024년 3월 5일 14시 22분" once came out as 2014 at 22:00; a meta tag naming several RDFa
 # properties gives each its content, and dc:creator names an author; an XHTML listing or home
 # page opening with an XML declaration read for its links; a feed's reference to no character
-# ("&#xD800;") the replacement character (eighteenth pass)
+# ("&#xD800;") the replacement character; an author link in a menu box names a columnist, not
+# the story's writer (eighteenth pass)
 TRANSFORMER_VERSION = "1.19.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

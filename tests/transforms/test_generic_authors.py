@@ -681,6 +681,39 @@ def test_a_menu_link_led_by_a_label_word_names_a_blog_not_its_author() -> None:
     assert extract_generic(html, URL, options=without).authors == ("Bits", "Bytes")
 
 
+def _columnists_menu_page(wrapper: str = "{}") -> str:
+    """A site's menu linking its columnists' author pages, set before the story, whose own
+    byline is an author link outside the story's box (Yahoo's template)."""
+    menu = (
+        "<ul class='nav-sub-links'><li><a href='/author/andy-serwer/'>Andy Serwer</a></li>"
+        "<li><a href='/author/rick-newman/'>Rick Newman</a></li></ul>"
+    )
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    byline = "<div class='credit'><a href='/author/jane-doe/'>Jane Doe</a></div>"
+    body = wrapper.format(f"{menu}<h1>{HEADLINE}</h1>{byline}<div class='post'>{text}</div>")
+    return (
+        f"<html><head><title>{HEADLINE}</title>{meta('og:site_name', SITE)}</head>"
+        f"<body>{body}</body></html>"
+    )
+
+
+def test_author_links_in_a_menu_name_the_sites_columnists_not_the_storys_writer() -> None:
+    html = _columnists_menu_page()
+    assert extract_article(html, URL).authors == ("Jane Doe",)
+    without = replace(DEFAULT_OPTIONS, menu_links_not_bylines=False)
+    assert extract_generic(html, URL, options=without).authors == ("Andy Serwer",)
+
+
+def test_a_page_wrapped_far_up_in_a_nav_drawer_keeps_its_author_links() -> None:
+    # Engadget sets the whole page in "i-nav_drawer_slide": only a close menu box counts
+    drawer = "<div class='i-nav_drawer_slide'><div><div><div><div>{}</div></div></div></div></div>"
+    html = _columnists_menu_page(drawer).replace(
+        "<div class='credit'><a href='/author/jane-doe/'>Jane Doe</a></div>",
+        "<div class='credit'><div><div><a href='/author/jane-doe/'>Jane Doe</a></div></div></div>",
+    )
+    assert extract_article(html, URL).authors == ("Jane Doe",)
+
+
 def test_a_byline_set_as_a_cite_is_read() -> None:
     cite = (
         "<cite class='byline vcard'><span>By </span><span class='fn'>Jane Doe</span>"

@@ -1068,6 +1068,24 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
     return rest if options.label_tail_bylines else text
 
 
+# a menu's box: its author links are the site's columnists, not this story's writers
+NAVIGATION_NAME = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|menus|submenu|megamenu|dropdown)(?=$|[-_\s\d])",
+    re.IGNORECASE,
+)
+
+
+NAVIGATION_DEPTH = 4  # a menu holds its links closely; a page wrapped in a nav drawer does not
+
+
+def _in_navigation(node: HtmlElement) -> bool:
+    return any(
+        ancestor.tag == "nav"
+        or NAVIGATION_NAME.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}")
+        for ancestor in itertools.islice(node.iterancestors(), NAVIGATION_DEPTH)
+    )
+
+
 def _in_link_list(link: HtmlElement) -> bool:
     parent = link.getparent()
     links = parent.iterchildren("a") if parent is not None else iter(())
@@ -1143,7 +1161,12 @@ def byline_candidates(
                 yield [labelled]
                 if not options.next_byline:
                     return
-        if options.byline_author_links and node.tag == "a" and _author_link_name(node):
+        if (
+            options.byline_author_links
+            and node.tag == "a"
+            and _author_link_name(node)
+            and not (options.menu_links_not_bylines and _in_navigation(node))
+        ):
             parent = node.getparent()
             siblings = parent.iter("a") if parent is not None else iter((node,))
             yield [name for link in siblings if (name := _author_link_name(link))]
