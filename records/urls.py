@@ -45,11 +45,9 @@ def join_url(base: str, href: str) -> str | None:
     ("http://[ccpa-preferences]", an IPv6 bracket round a name): one broken link on a page
     leads nowhere, it does not fail the page."""
     try:
-        joined = urljoin(base, href)
-        urlsplit(joined)
+        return urljoin(base, href)  # it splits both: an unparsable one raises here
     except ValueError:
         return None
-    return joined
 
 
 def has_userinfo(url: str) -> bool:
