@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import random
+import re
 import socket
 import ssl
 import threading
@@ -14,7 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from http.cookiejar import Cookie, CookieJar, DefaultCookiePolicy
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -23,7 +25,7 @@ from fetch.limits import IN_PROCESS_ONLY, HostLimiter, host_of
 from fetch.robots import RobotsRules, agent_token, rules_from_response
 from fetch.threads import DaemonPool
 from records.fetch import FetchResult, Purpose
-from records.urls import has_userinfo, host_key, origin_key, origin_keys
+from records.urls import has_userinfo, host_key, join_url, origin_key, origin_keys
 
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 GONE_STATUSES = {404, 410}
@@ -48,6 +50,11 @@ ACCEPT_HEADER = {
     "robots": "text/plain, */*;q=0.5",
 }
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+# We follow redirects ourselves, each hop checked (origins, robots). httpx still builds the next
+# request from a 3xx's Location, and raises on one it cannot use ("javascript:…", "http://[x")
+# before we see the answer; so the Location is handed to us under a name of our own.
+HELD_LOCATION = "x-newsetl-location"
+ASCII_SECONDS = re.compile(r"[0-9]+")
 # Crawl states of runs: a run retires its own at its end (`retire_crawl_state`); this bound only
 # catches callers that never do, and is far above any number of sources run at once (a state
 # evicted while its run is live would re-read robots.txt and forget the host's pace).
@@ -197,6 +204,8 @@ class Fetcher:
             ),
             follow_redirects=False,
             verify=_tls_context(),
+            cookies=CookieJar(policy=_SendableCookiesOnly()),
+            event_hooks={"response": [_hold_location]},
         )
 
     def __enter__(self) -> Fetcher:
@@ -252,6 +261,8 @@ class Fetcher:
         outcome = "refused_redirect"
         if parts.scheme not in ("http", "https"):
             error = f"not http(s): {url}"
+        elif not _requestable(url):
+            error = f"no address a request can go to: {url!r}"
         elif has_userinfo(url):
             error = f"user info in URL {url}"
         elif self.allowed_origins and origin_key(url) not in self.allowed_origins:
@@ -291,9 +302,10 @@ class Fetcher:
         headers: dict[str, str] = {}
         if purpose in ACCEPT_HEADER:
             headers["Accept"] = ACCEPT_HEADER[purpose]
-        if request.etag:
+        # a validator a server sent outside ASCII cannot be sent back: the page is fetched whole
+        if request.etag and request.etag.isascii():
             headers["If-None-Match"] = request.etag
-        if request.last_modified:
+        if request.last_modified and request.last_modified.isascii():
             headers["If-Modified-Since"] = request.last_modified
         url = request.url
         result = FetchResult(
@@ -315,9 +327,15 @@ class Fetcher:
                 with gate.semaphore, self.limiter.hold(host_of(url), gate.slots, gate.delay):
                     gate.wait_turn()
                     with self.client.stream("GET", url, headers=headers) as response:
-                        location = response.headers.get("location")
+                        location = response.headers.get(HELD_LOCATION)
                         if response.status_code in REDIRECT_STATUSES and location:
-                            url = urljoin(url, location.strip())
+                            target = join_url(url, location.strip())
+                            if target is None:
+                                result.outcome = "refused_redirect"
+                                result.error = f"redirect to no address: {location.strip()!r}"
+                                result.final_url, result.status_code = url, response.status_code
+                                return result, None
+                            url = target
                             continue
                         return self._finish(result, response, url, purpose, started)
             result.outcome = "refused_redirect"
@@ -356,7 +374,10 @@ class Fetcher:
     ) -> tuple[FetchResult, float | None]:
         result.final_url = url
         result.status_code = response.status_code
-        result.headers = {name.lower(): value for name, value in response.headers.items()}
+        result.headers = {
+            ("location" if name.lower() == HELD_LOCATION else name.lower()): value
+            for name, value in response.headers.items()
+        }
         retry_after: float | None = None
         if response.status_code == 304:
             result.outcome = "not_modified"
@@ -446,6 +467,31 @@ def _decoded(chunks: Iterator[bytes], encoding: str, limit: int) -> Iterator[byt
     yield inflater.flush()
 
 
+def _requestable(url: str) -> bool:
+    """httpx can build a request to it (not so with a control character or a bad port)."""
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL:
+        return False
+    return True
+
+
+def _hold_location(response: httpx.Response) -> None:
+    if "location" in response.headers:
+        response.headers[HELD_LOCATION] = response.headers["location"]
+        del response.headers["location"]
+
+
+class _SendableCookiesOnly(DefaultCookiePolicy):
+    """Cookies are kept, as a browser keeps them (consent and session checks redirect until
+    they come back), except one that cannot be sent: a name or value outside ASCII
+    ("Set-Cookie: city=München") would make every later request of the source fail."""
+
+    def set_ok(self, cookie: Cookie, request: object) -> bool:
+        sendable = f"{cookie.name}={cookie.value or ''}".isascii()
+        return sendable and super().set_ok(cookie, request)
+
+
 NAME_RESOLUTION_ERRORS = (
     "name or service not known",
     "nodename nor servname",
@@ -467,7 +513,7 @@ def _is_name_resolution_failure(error: BaseException) -> bool:
 
 def retry_after_seconds(value: str) -> float | None:
     value = value.strip()
-    if value.isdigit():
+    if ASCII_SECONDS.fullmatch(value):  # not str.isdigit: "²" is a digit to it, not to float
         return float(value)
     try:
         moment = parsedate_to_datetime(value)

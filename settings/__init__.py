@@ -295,6 +295,9 @@ def _parse_sources(tables: Any, origin: str, problems: list[str]) -> dict[str, S
     return {name: source for name, source in parsed.items() if source is not None}
 
 
+HEADER_SETTINGS = {"user_agent"}
+
+
 def _coerce(name: str, raw: Any, default: Any) -> Any:
     try:
         if isinstance(default, bool):
@@ -303,16 +306,23 @@ def _coerce(name: str, raw: Any, default: Any) -> Any:
                 if isinstance(raw, str)
                 else bool(raw)
             )
+        readable = (str, os.PathLike) if isinstance(default, Path) else (str,)
+        if isinstance(default, str | Path) and not isinstance(raw, readable):
+            raise TypeError(raw)  # str() would make a name of any value: user_agent = ["a"]
         if isinstance(default, Path):
             return Path(raw)
         value = type(default)(raw)
         if isinstance(value, int | float) and (not math.isfinite(value) or value < 0):
             raise ValueError(raw)  # a NaN timeout or a negative count is no setting
-        return value
     except (TypeError, ValueError, OverflowError):
         raise ConfigError(
             f"setting {name}: cannot read {raw!r} as {type(default).__name__}"
         ) from None
+    if name in HEADER_SETTINGS and not (value.isascii() and value.isprintable()):
+        raise ConfigError(
+            f"setting {name}: {raw!r} is sent as an HTTP header: printable ASCII only"
+        )
+    return value
 
 
 def _layer_values(

@@ -97,6 +97,10 @@ def test_a_source_value_of_the_wrong_kind_is_a_config_error_naming_it(
         ("[settings]\nmax_in_flight = inf\n", "setting max_in_flight: cannot read inf as int"),
         ("[settings]\nrequest_timeout_seconds = nan\n", "cannot read nan as float"),
         ("[settings]\nmax_attempts = -1\n", "setting max_attempts: cannot read -1 as int"),
+        ("[settings]\nuser_agent = ['bot']\n", "setting user_agent: cannot read ['bot'] as str"),
+        ("[settings]\ndata_dir = 5\n", "setting data_dir: cannot read 5 as PosixPath"),
+        ('[settings]\nuser_agent = "Bötbot"\n', "sent as an HTTP header: printable ASCII only"),
+        ('[settings]\nuser_agent = "bot\\r\\nX: y"\n', "printable ASCII only"),
     ],
 )
 def test_a_file_of_the_wrong_shape_is_a_config_error(

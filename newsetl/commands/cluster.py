@@ -237,11 +237,23 @@ def start_worker(state: ClusterState, name: str, limit: int = DEFAULT_WORKER_LIM
         [sys.executable, "-m", "newsetl.cli", "cluster", "supervise", "--dir", str(directory),
          "--name", name, "--limit", str(limit)],
         directory / f"{name}.supervisor.log",
-        prefect_env(state.api_url, NEWSETL_WORKER_NAME=name),
+        prefect_env(
+            state.api_url, NEWSETL_WORKER_NAME=name, TMPDIR=str(worker_temp_directory(state, name))
+        ),
     )  # fmt: skip
     state.worker_pids[name] = pid
     state.save()
     return pid
+
+
+def worker_temp_directory(state: ClusterState, name: str) -> Path:
+    """The worker's own, empty temporary directory inside the cluster's. Prefect's runner makes
+    a directory per flow run and removes it when the run ends; a worker stopped or killed
+    mid-run leaves it behind, and `down` (or the next start) removes it with the cluster's."""
+    temp = Path(state.directory) / "tmp" / name
+    shutil.rmtree(temp, ignore_errors=True)
+    temp.mkdir(parents=True)
+    return temp
 
 
 def stop_worker(state: ClusterState, name: str) -> None:

@@ -97,6 +97,28 @@ def test_conditional_get_answers_304_counted_unchanged(tmp_path: Path) -> None:
     )
 
 
+def test_a_validator_outside_ascii_is_not_sent_back_and_the_page_is_fetched_whole() -> None:
+    """A server's ETag or Last-Modified in Latin-1 bytes is stored as it came; sent back, httpx
+    could not encode it and the fetch failed every run."""
+    site = HostileSite(3)
+    url_of = [article.path for article in site.live_articles()]
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
+        by_etag = fetcher.fetch(
+            FetchRequest(server.base_url + url_of[0], etag='"caf\u00e9"'), "article"
+        )
+        by_date = fetcher.fetch(
+            FetchRequest(server.base_url + url_of[1], last_modified="Mon, 01 Ao\u00fbt 2026"),
+            "article",
+        )
+        first = fetcher.fetch(FetchRequest(server.base_url + url_of[2]), "article")
+        again = fetcher.fetch(
+            FetchRequest(server.base_url + url_of[2], etag=first.headers["etag"]), "article"
+        )
+    assert (by_etag.outcome, by_etag.status_code) == ("fetched", 200)
+    assert (by_date.outcome, by_date.status_code) == ("fetched", 200)
+    assert again.outcome == "not_modified"  # an ASCII validator is still sent
+
+
 def test_archives_of_one_run_share_one_lock_on_its_file(tmp_path: Path) -> None:
     """A fetch batch and a multi-page article's later pages append to one run's WARC from two
     threads, each through its own WarcArchive: one lock must order them, or records interleave."""

@@ -38,12 +38,17 @@ CASES = {
     "gzip_bomb": ("too_large", 1, "decompressed"),
     "redirect_loop": ("refused_redirect", 1, "redirects"),
     "redirect_offsite": ("refused_redirect", 1, "off-site"),
-    "redirect_unparsable": ("network_error", 3, "location header"),  # httpx refuses it
+    "redirect_unparsable": ("refused_redirect", 1, "redirect to no address"),
+    "redirect_no_address": ("refused_redirect", 1, "redirect to no address"),
+    "redirect_not_http": ("refused_redirect", 1, "not http(s)"),
+    "redirect_control_char": ("refused_redirect", 1, "no address a request can go to"),
+    "cookie_not_ascii": ("fetched", 1, None),  # and every later request of the run goes on
+    "retry_after_not_ascii": ("fetched", 2, None),
     "gbk_as_gb2312": ("fetched", 1, None),
     "cp1252_as_utf8": ("fetched", 1, None),
     "undecodable": ("fetched", 1, None),
 }
-ONE_TIME = {"503_retry_after", "429"}
+ONE_TIME = {"503_retry_after", "429", "retry_after_not_ascii"}
 
 
 @pytest.fixture
@@ -90,7 +95,10 @@ def test_each_fault_is_recorded_and_the_rest_of_the_run_completes(
         or "DTD" in outcomes[base + BOMB_PATH][2]
     )
 
-    fetched_ok = {"503_retry_after", "429", "gbk_as_gb2312", "cp1252_as_utf8", "undecodable"}
+    fetched_ok = {
+        "503_retry_after", "429", "cookie_not_ascii", "retry_after_not_ascii",
+        "gbk_as_gb2312", "cp1252_as_utf8", "undecodable",
+    }  # fmt: skip
     failed = len(CASES) - len(fetched_ok) + 1  # and the robots-disallowed page
     loaded = rows(settings, "SELECT count(*) FROM articles")[0][0]
     assert loaded == 30 - failed

@@ -199,6 +199,9 @@ def test_a_worker_killed_mid_run_crashes_its_run_and_a_rerun_completes_it(
     data = tmp_path / "data"
     assert list((data / "packages" / INCOMING_DIR).iterdir())  # its package, being written
     kill_worker_hard(api, "worker-1")
+    # what Prefect's runner made for the killed run stays in the cluster's directory, which
+    # `down` removes, not in the machine's /tmp
+    assert list((Path(api.directory) / "tmp" / "worker-1").iterdir())
     try:
         assert wait_for_state(doomed.id, {"CRASHED"}, CRASH_NOTICED_SECONDS) == "CRASHED"
         # issue 19: the crash runs the loader (an automation `deploy` made): the run is on

@@ -24,7 +24,9 @@ from newsetl.demo_site.site import DemoSite
 
 FAULTS = (
     "500", "503_retry_after", "429", "slow", "reset", "truncated", "huge", "gzip_bomb",
-    "redirect_loop", "redirect_offsite", "redirect_unparsable", "gbk_as_gb2312", "cp1252_as_utf8", "undecodable",
+    "redirect_loop", "redirect_offsite", "redirect_unparsable", "redirect_no_address",
+    "redirect_not_http", "redirect_control_char", "cookie_not_ascii", "retry_after_not_ascii",
+    "gbk_as_gb2312", "cp1252_as_utf8", "undecodable",
 )  # fmt: skip
 TRANSIENT = ("500", "503", "reset", "429")
 BOMB_PATH = "/hostile/bomb.xml"
@@ -169,6 +171,17 @@ class HostileSite(DemoSite):
             return 302, {"Location": path + "?loop"}, b""
         if kind == "redirect_unparsable":
             return 302, {"Location": "http://[ccpa-preferences]/"}, b""
+        if kind == "redirect_no_address":  # httpx takes it; Python's URL parser does not
+            return 302, {"Location": "http://[consent"}, b""
+        if kind == "redirect_not_http":  # httpx cannot build a request to it
+            return 302, {"Location": "javascript:void(0)"}, b""
+        if kind == "redirect_control_char":  # httpx refuses to build a request to it
+            return 302, {"Location": path + "\x01"}, b""
+        if kind == "cookie_not_ascii":  # sent as Latin-1 bytes, as a real server might
+            status, headers, body = super().render(path)
+            return status, {**headers, "Set-Cookie": "city=M\u00fcnchen; Path=/"}, body
+        if kind == "retry_after_not_ascii":  # "²" is a digit to str.isdigit, not to float
+            return 503, {**html, "Retry-After": "\u00b2"}, b"<h1>busy</h1>"
         if kind == "redirect_offsite":
             port = self.base_url.rsplit(":", 1)[1]
             return 302, {"Location": f"http://{self.offsite_host}:{port}{path}"}, b""
