@@ -119,8 +119,9 @@ def test_check_reports_a_listing_or_feed_address_python_cannot_parse(tmp_path: P
     config = tmp_path / "sources.toml"
     config.write_text(
         f'[sources.uni]\n{GOOD_SOURCE}listing_paths = ["http://[unclosed/news/"]\n'
-        'feed_urls = ["http://[x]/feed.xml"]\n'.replace('listing_paths = ["/"]\n', "", 1)
-    )
+        'feed_urls = ["http://[x]/feed.xml"]\nsitemap_urls = ["http://uni.example:99999/s.xml"]\n'
+        .replace('listing_paths = ["/"]\n', "", 1)
+    )  # fmt: skip
     source = load_settings(config, environ={}).source("uni")
     problems = source_problems(source, ["generic"])
-    assert sum("not an http(s) URL with a host" in problem for problem in problems) == 2
+    assert sum("not an http(s) URL with a host" in problem for problem in problems) == 3

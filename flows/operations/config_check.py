@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from records.article import GENERIC_PROFILE
-from records.urls import url_parts
+from records.urls import origin_key
 from settings import ConfigError, Settings, Source
 from transforms.profiles.registry import profile_names
 
@@ -95,8 +95,7 @@ def source_problems(source: Source, profiles: list[str]) -> list[str]:
     if source.max_in_flight is not None and source.max_in_flight < 1:
         problems.append(f"{where}: max_in_flight must be at least 1, not {source.max_in_flight}")
     for url in [*source.listing_urls, *source.feed_full_urls, *source.sitemap_full_urls]:
-        parts = url_parts(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        if origin_key(url) is None:  # also a port that cannot be, or user info
             problems.append(f"{where}: not an http(s) URL with a host: {url!r}")
     if source.freshness_hours <= 0:
         problems.append(f"{where}: freshness_hours must be positive")

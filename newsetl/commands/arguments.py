@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import argparse
 import re
-from urllib.parse import urlsplit
+
+from records.urls import origin_key
 
 
 def http_url(value: str) -> str:
-    """An absolute http(s) URL with a host."""
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    """An absolute http(s) URL with a host (a port, if any, that exists; no user info)."""
+    if origin_key(value) is None:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not an http(s) URL with a host (e.g. https://news.example.edu/)"
         )

@@ -80,6 +80,8 @@ def test_configuration_problems_come_out_in_one_round(tmp_path: Path) -> None:
         (["try", "not-a-url"], "argument url: 'not-a-url' is not an http(s) URL"),
         (["try", "https://example.org/", "--pattern", "(["], "not a valid regular expression"),
         (["backfill", "--source", "demo", "--base-url", "ftp://x"], "'ftp://x' is not an http(s)"),
+        (["add-source", "http://127.0.0.1:99999/"], "'http://127.0.0.1:99999/' is not an http(s)"),
+        (["try", "http://[news.example.edu/"], "'http://[news.example.edu/' is not an http(s)"),
         (["status", "--runs", "-1"], "argument --runs: must be at least 1, not -1"),
         (["sql", "SELECT 1", "--format", "xml"], "invalid choice: 'xml'"),
     ],
