@@ -9,7 +9,9 @@ Its log lines (counts, stage timings, the error) go with every other run's in on
 
 Every call is retried on transport errors, 429 and 5xx with backoff until the command closes the
 control plane; whatever is still unsent then is *reported* (`TelemetryReport`), never a reason to
-fail or lose a run: the warehouse has recorded it already.
+fail or lose a run: the warehouse has recorded it already. A retry repeats nothing the server
+did: creates carry an idempotency key or their own id, and a log call sends only the lines the
+server does not hold.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import threading
 import time
 import uuid
 import zlib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -114,6 +117,7 @@ class PrefectControlPlane:
         self._runs: dict[str, _SourceRun] = {}
         self._log_lines: list[tuple[str, str]] = []
         self._log_entries: list[dict[str, Any]] = []
+        self._logs_in_doubt = False  # a log call failed: the server may have stored its lines
         self._log_lock = threading.Lock()
         self._queues: list[queue.Queue[_Op | None]] = [queue.Queue() for _ in range(SENDERS)]
         self._closing = threading.Event()
@@ -242,7 +246,15 @@ class PrefectControlPlane:
             if run_id in self._flow_run_ids
         )  # fmt: skip
         while self._log_entries:
-            client.request("POST", "/logs/", json=self._log_entries[:LOG_LINES_PER_CALL])
+            batch = self._log_entries[:LOG_LINES_PER_CALL]
+            if self._logs_in_doubt:
+                # the log API takes no idempotency key: a call whose answer was lost is not
+                # sent again whole, only the lines the server does not hold
+                batch = _not_stored(client, batch)
+            self._logs_in_doubt = True
+            if batch:
+                client.request("POST", "/logs/", json=batch)
+            self._logs_in_doubt = False
             del self._log_entries[:LOG_LINES_PER_CALL]
 
     def flow_run_id(self, run_id: str) -> str | None:
@@ -440,6 +452,40 @@ def _prefect_client() -> Any:
     client = get_client(sync_client=True)
     client.__enter__()
     return client
+
+
+LOGS_READ_PER_CALL = 200  # the API's default page limit
+
+
+def _not_stored(client: Any, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The log entries the server does not hold yet, each line counted as often as it was
+    sent (a run may log one line twice)."""
+    if not entries:
+        return []
+    stamps = sorted(entry["timestamp"] for entry in entries)
+    query = {
+        "logs": {
+            "flow_run_id": {"any_": sorted({entry["flow_run_id"] for entry in entries})},
+            "timestamp": {"after_": stamps[0], "before_": stamps[-1]},
+        },
+        "limit": LOGS_READ_PER_CALL,
+    }
+    held: Counter[tuple[str, str]] = Counter()
+    offset = 0
+    while True:
+        page = client.request("POST", "/logs/filter", json={**query, "offset": offset}).json()
+        held.update((str(log["flow_run_id"]), log["message"]) for log in page)
+        if len(page) < LOGS_READ_PER_CALL:
+            break
+        offset += len(page)
+    missing = []
+    for entry in entries:
+        key = (entry["flow_run_id"], entry["message"])
+        if held[key]:
+            held[key] -= 1
+        else:
+            missing.append(entry)
+    return missing
 
 
 def _retryable(error: Exception) -> bool:

@@ -291,6 +291,36 @@ def test_answers_lost_after_the_server_acted_make_no_second_flow_run_and_lose_no
         assert any(f"{source}: completed" in log["message"] for log in logs), logs
 
 
+def test_a_log_call_whose_answer_was_lost_stores_each_line_once(
+    tmp_path: Path, prefect_server: PrefectServer, settings: Settings
+) -> None:
+    """The server stored the lines and the answer never came back: the retry sends only what
+    it does not hold (the log API takes no idempotency key)."""
+    lost_once: set[str] = set()
+
+    def faults(n: int, method: str, path: str) -> str | None:
+        if method == "POST" and path == "/api/logs/" and path not in lost_once:
+            lost_once.add(path)
+            return "lost"
+        return None
+
+    sites = {f"uni_{n}": DemoServer(DemoSite(3 + n)) for n in range(2)}
+    with FaultProxy(prefect_server.api_url, faults) as proxy:
+        result = run_sites(tmp_path, settings, sites, proxy.api_url, 120.0)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [path for _, path, status in proxy.calls() if status == "lost"] == ["/api/logs/"]
+    assert "not delivered" not in result.stdout
+    for source, flow_run_id in rows(settings, "SELECT source, flow_run_id FROM runs"):
+        logs = httpx.post(
+            f"{prefect_server.api_url}/logs/filter",
+            json={"logs": {"flow_run_id": {"any_": [flow_run_id]}}},
+            timeout=30,
+        ).json()
+        messages = [log["message"] for log in logs]
+        assert any(f"{source}: completed" in message for message in messages), messages
+        assert len(messages) == len(set(messages)), messages
+
+
 def test_the_sender_client_makes_one_attempt_per_call_with_a_short_timeout(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
