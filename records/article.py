@@ -73,8 +73,10 @@ from records.urls import article_identity
 # properties gives each its content, and dc:creator names an author; an XHTML listing or home
 # page opening with an XML declaration read for its links; a feed's reference to no character
 # ("&#xD800;") the replacement character; an author link in a menu box names a columnist, not
-# the story's writer (eighteenth pass)
-TRANSFORMER_VERSION = "1.19.0"
+# the story's writer (eighteenth pass); a short story shown under its headline (the title as a
+# text of its own just above it) is no longer replaced by the page's rails read as a listing
+# (nineteenth pass)
+TRANSFORMER_VERSION = "1.20.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

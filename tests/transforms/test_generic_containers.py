@@ -391,7 +391,85 @@ def test_a_short_story_under_its_h1_in_a_page_without_html5_markup_is_read_as_an
         f"{paragraphs(STORY[:4])}</div></div></td><td>{TEASER_RAIL}</td></tr></table>"
         "</body></html>"
     )
-    assert_read_as_article(html, headed_text_is_article=False)
+    # the headline over the text keeps it too (`headline_story_stays`): off, to see this rule
+    assert_read_as_article(html, headed_text_is_article=False, headline_story_stays=False)
+
+
+def headline_over_story(headline_markup: str) -> str:
+    """A portal of 2012: the headline in a module of its own three boxes above the story's,
+    no <article>, no date in the markup; the page's columns hold teaser rails."""
+    headline = f"{TITLE} on the quay"
+    return (
+        f"<html><head><title>{headline}</title></head><body>"
+        f"<div class='wrap'><div class='col primary'><div class='mod art-hd'><div class='bd'>"
+        f"{headline_markup.format(headline)}<cite>Reuters - 1 hour 24 minutes ago</cite>"
+        f"</div></div><div class='mod art-content'><div class='body'><div class='bd'>"
+        f"{paragraphs(STORY[:4])}</div></div></div>{TEASER_RAIL}</div>"
+        f"<div class='col secondary'>{TEASER_RAIL.replace('/news/', '/more/')}</div></div>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "headline_markup", ["<h1>{}</h1>", "<td><span class='hl'>{}</span></td>", "<b>{}</b>"]
+)
+def test_a_short_story_under_its_headline_keeps_the_pages_rails_out(headline_markup: str) -> None:
+    """The title shown as a text of its own just above the story, however far up the boxes
+    it sits and whatever its tag: the story stays, the rails of teasers are other stories."""
+    assert_read_as_article(headline_over_story(headline_markup), headline_story_stays=False)
+
+
+def test_a_section_pages_title_far_above_a_text_read_first_does_not_keep_it() -> None:
+    """A section page named by a headline-long title: the text read first is a footer's
+    paragraphs below the teasers, far from the title, so the teasers are still the page."""
+    headline = f"{TITLE} and the other news"
+    html = (
+        f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>"
+        f"{TEASER_RAIL}<div class='about'>{paragraphs(STORY[:3])}</div></body></html>"
+    )
+    text = extract_generic(html, URL).text
+    assert "Harbour news 29" in text
+
+
+def test_a_story_under_its_headline_keeps_its_own_list_the_listing_reading_holds() -> None:
+    """What the listing reading adds lies in the story's own box (its list of earlier
+    episodes, which the first reading leaves out as links): the listing reading stays."""
+    episodes = TEASER_RAIL.replace("Harbour news", "Earlier episode")
+    rails = TEASER_RAIL.replace("/news/", "/more/")
+    html = (
+        headline_over_story("<h1>{}</h1>")
+        .replace(TEASER_RAIL, "")
+        .replace(rails, "<a href='/more/1'>Harbour news 1: the ferry timetable</a>")
+        .replace(f"{paragraphs(STORY[:4])}</div>", f"{paragraphs(STORY[:4])}{episodes}</div>", 1)
+    )
+    text = extract_generic(html, URL).text
+    assert STORY[3] in text and "Earlier episode 29" in text
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        [STORY[0]],  # one short line
+        [STORY[0][:120], STORY[1][:120]],  # two lines, under `headline_story_min_chars`
+        [" ".join(STORY[:3])],  # long enough, one line (`headline_story_min_lines`)
+    ],
+)
+def test_an_introduction_under_a_calendars_headline_is_no_story_to_keep(intro: list[str]) -> None:
+    """Lines of introduction under the page's title, the events in the column beside: too
+    little text (`headline_story_min_lines`, `headline_story_min_chars`) to be a story."""
+    headline = "Concerts on the quay this spring"
+    html = (
+        f"<html><head><title>{headline}</title></head><body><table><tr><td><div class='hd'>"
+        f"<div class='bd'><h1>{headline}</h1></div></div><div class='content'><div class='body'>"
+        f"<div class='intro'>{paragraphs(intro)}</div></div></div></td><td>{TEASER_RAIL}</td>"
+        "</tr></table></body></html>"
+    )
+    assert "Harbour news 29" in extract_generic(html, URL).text
+
+
+def test_a_headline_linking_to_another_page_is_a_teaser_not_the_storys() -> None:
+    html = headline_over_story("<h2><a href='/news/elsewhere'>{}</a></h2>")
+    assert "Harbour news" in extract_generic(html, URL).text
 
 
 def test_a_short_post_its_blog_engine_marks_as_one_post_is_read_as_an_article() -> None:

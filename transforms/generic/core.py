@@ -43,6 +43,7 @@ from transforms.generic.select import (
 )
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.story import (
+    headline_just_above,
     marked_post,
     only_text_box,
     reads_as_one_story,
@@ -198,6 +199,24 @@ def _teaser_chars(page: PageWalk, container: HtmlElement | None, options: Extrac
     )
 
 
+def _read_beside(
+    listing: PageWalk, listing_box: HtmlElement | None, box: HtmlElement | None
+) -> bool:
+    """Whether the listing reading's text lies more beside the box read first than in it: the
+    page's rails, not the story's own lists (a changelog, "Previous episodes") that the first
+    reading left out."""
+    if listing_box is None or box is None:
+        return False
+    within = beside = 0
+    for block in listing.blocks:
+        if block.text and inside(block.element, listing_box):
+            if inside(block.element, box):
+                within += len(block.text)
+            else:
+                beside += len(block.text)
+    return beside > within
+
+
 def _weighed_chars(blocks: list[Block], options: ExtractionOptions) -> float:
     return sum(weighed_length(block.text, options) for block in blocks)
 
@@ -310,6 +329,7 @@ def extract_generic(
                 _chars(body) < options.listing_story_min_chars
                 or _teaser_chars(listing[1], listing[2], options) > wanted
             )
+        read_in_post = False
         if options.marked_post_read_alone and listing[2] is not None:
             post = marked_post(root)
             if post is not None and not inside(listing[2], post):
@@ -319,13 +339,23 @@ def extract_generic(
                 # a text read outside the post (a sidebar's) is no story to keep
                 outside = container is None or not inside(container, post)
                 if _chars(alone[0]) >= (options.min_body_chars if outside else wanted):
-                    listing, gains = alone, True
+                    listing, gains, read_in_post = alone, True, True
                 elif body:
                     gains = False  # a listing outside the page's only post is its sidebar
         if gains and options.headed_story_stays and body and listing[2] is not None:
             # a list beside the story's box (a sidebar, "More videos") is other stories
             box = story_box(container, title, container_prose, page_prose, options)
             gains = box is None or inside(box, listing[2]) or inside(listing[2], box)
+        if (
+            gains
+            and options.headline_story_stays
+            and not read_in_post
+            and len(body) >= options.headline_story_min_lines
+            and _chars(body) >= options.headline_story_min_chars
+            and headline_just_above(root, container, title, base, options)
+            and _read_beside(listing[1], listing[2], container)
+        ):
+            gains = False  # the story under its headline; the page's rails are other stories
         if gains:
             body, page, container, container_prose, page_prose = listing
     sources["body"] = "dom"

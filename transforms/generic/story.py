@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 
 from transforms.generic.score import headed_by, own_article, text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+from transforms.generic.titles import leads_elsewhere
 from transforms.metadata import PageMetadata
 
 HtmlElement = lxml_html.HtmlElement
@@ -273,4 +274,63 @@ def set_under_title(
     boxes = itertools.islice(container.iterancestors(), options.headed_text_levels)
     return any(
         heading in preceding for heading in _title_headings(text_key(title), boxes, ("h1", "h2"))
+    )
+
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+UNSHOWN_TAGS = frozenset({"script", "style", "noscript", "template", "select", "head", "title"})
+HEADINGS_READ = 100  # whole texts of headings compared, the first ones: nested headings stay linear
+
+
+def headline_just_above(
+    root: HtmlElement,
+    container: HtmlElement | None,
+    title: str,
+    url: str,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
+) -> bool:
+    """Whether the page shows its title as a text of its own (a text node, or a heading's
+    whole text; not a link to another page) before the text's container or at its top, with
+    at most `headline_gap_chars` characters of shown text between the two: the headline over
+    the story. One pass over the page in document order."""
+    key = text_key(title)
+    if container is None or len(key.split()) < options.headed_text_min_words:
+        return False
+    shown = 0
+    headline_end: int | None = None
+    container_start: int | None = None
+    hidden_depth = headings = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "end":
+            if element is container:
+                break
+            if hidden_depth:
+                hidden_depth -= 1
+            if not hidden_depth and element.tail:
+                shown += len(element.tail.strip())
+            continue
+        if element is container:
+            container_start = shown
+        if container_start is not None and shown - container_start > options.headline_gap_chars:
+            break
+        if hidden_depth or not isinstance(element.tag, str) or element.tag in UNSHOWN_TAGS:
+            hidden_depth += 1
+            continue
+        whole = False
+        if element.tag in HEADING_TAGS and headings < HEADINGS_READ:
+            headings += 1
+            whole = text_key(element.text_content()) == key
+        own = element.text
+        if (whole or (own and len(own) < 3 * len(title) and text_key(own) == key)) and not any(
+            leads_elsewhere(link, url) for link in (*element.iterancestors("a"), *element.iter("a"))
+        ):
+            headline_end = shown + len(key)
+            if container_start is not None:
+                return True  # at the top of the text's own box
+        if own:
+            shown += len(own.strip())
+    return (
+        container_start is not None
+        and headline_end is not None
+        and container_start - headline_end <= options.headline_gap_chars
     )

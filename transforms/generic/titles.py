@@ -243,7 +243,7 @@ def _named_headline(root: HtmlElement, url: str, options: ExtractionOptions) -> 
             options.title_named_headline_words <= len(text.split()) <= MAX_NAMED_HEADLINE_WORDS
             and len(text) <= MAX_SHOWN_CHARS
             and _shown_in_the_page(element, url, options)
-            and not any(_leads_elsewhere(link, url) for link in element.iter("a"))
+            and not any(leads_elsewhere(link, url) for link in element.iter("a"))
         ):
             return text
     return None
@@ -279,15 +279,15 @@ def _first_subheading(root: HtmlElement, url: str, options: ExtractionOptions) -
 
 def _links_away(heading: HtmlElement, url: str) -> bool:
     """Whether the heading sits in a link to another page (not to itself, its "#anchor")."""
-    return any(_leads_elsewhere(link, url) for link in heading.iterancestors("a"))
+    return any(leads_elsewhere(link, url) for link in heading.iterancestors("a"))
 
 
 def _holds_link_away(heading: HtmlElement, url: str) -> bool:
     """Whether the heading holds a link to another page (a teaser's "<h2><a href=…>")."""
-    return any(_leads_elsewhere(link, url) for link in heading.iterdescendants("a"))
+    return any(leads_elsewhere(link, url) for link in heading.iterdescendants("a"))
 
 
-def _leads_elsewhere(link: HtmlElement, url: str) -> bool:
+def leads_elsewhere(link: HtmlElement, url: str) -> bool:
     """Whether the link goes to another page than `url` (an "#anchor" of it does not)."""
     href = (link.get("href") or "").strip()
     if not href:
@@ -528,7 +528,7 @@ def _shown_in_the_page(holder: HtmlElement, url: str, options: ExtractionOptions
             or settings.HIDDEN_STYLE.search(element.get("style") or "")
         ):
             return False
-        if element.tag == "a" and _leads_elsewhere(element, url):
+        if element.tag == "a" and leads_elsewhere(element, url):
             return False
     return True
 
