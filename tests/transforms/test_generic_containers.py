@@ -395,10 +395,9 @@ def test_a_short_story_under_its_h1_in_a_page_without_html5_markup_is_read_as_an
     assert_read_as_article(html, headed_text_is_article=False, headline_story_stays=False)
 
 
-def headline_over_story(headline_markup: str) -> str:
+def headline_over_story(headline_markup: str, headline: str = f"{TITLE} on the quay") -> str:
     """A portal of 2012: the headline in a module of its own three boxes above the story's,
     no <article>, no date in the markup; the page's columns hold teaser rails."""
-    headline = f"{TITLE} on the quay"
     return (
         f"<html><head><title>{headline}</title></head><body>"
         f"<div class='wrap'><div class='col primary'><div class='mod art-hd'><div class='bd'>"
@@ -465,6 +464,13 @@ def test_an_introduction_under_a_calendars_headline_is_no_story_to_keep(intro: l
         "</tr></table></body></html>"
     )
     assert "Harbour news 29" in extract_generic(html, URL).text
+
+
+def test_a_title_of_four_words_is_no_headline_to_keep_a_story_by() -> None:
+    """A section's name is short ("Latest Harbour Sports News"); a headline has
+    `headline_story_min_words` words."""
+    html = headline_over_story("<h1>{}</h1>", headline="Latest Harbour Sports News")
+    assert "Harbour news" in extract_generic(html, URL).text
 
 
 def test_a_headline_linking_to_another_page_is_a_teaser_not_the_storys() -> None:

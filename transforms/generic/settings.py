@@ -590,13 +590,14 @@ class ExtractionOptions:
     # way to no listing reading outside that box: a video's caption stays, the "More videos"
     # list beside it is other stories
     headed_story_stays: bool = True
-    # ... and a text read first under the page's headline: the title (`headed_text_min_words`
+    # ... and a text read first under the page's headline: the title (`headline_story_min_words`
     # words at least) shown as a text of its own before it, with at most `headline_gap_chars`
     # of shown text between them, is not replaced by the whole page read as a listing (the
     # rails of a story page), when it holds `headline_story_min_lines` lines and
     # `headline_story_min_chars` characters; a section page's name heads its teasers, far
     # above any text read first there (an introduction's, a footer's)
     headline_story_stays: bool = True
+    headline_story_min_words: int = 5
     headline_gap_chars: int = 1200
     headline_story_min_lines: int = 2
     headline_story_min_chars: int = 350

@@ -294,7 +294,7 @@ def headline_just_above(
     at most `headline_gap_chars` characters of shown text between the two: the headline over
     the story. One pass over the page in document order."""
     key = text_key(title)
-    if container is None or len(key.split()) < options.headed_text_min_words:
+    if container is None or len(key.split()) < options.headline_story_min_words:
         return False
     shown = 0
     headline_end: int | None = None
