@@ -334,8 +334,20 @@ CDATA_OPEN = re.compile(r"^(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?")
 CDATA_CLOSE = re.compile(r"(?://|/\*)?\s*\]\]>(?:\s*\*/)?$")
 
 
+# "\ud800" escaped alone, without its other half: json.loads makes a string Python cannot encode
+# (every later step that writes it, the content hash first, would fail on the page)
+LONE_SURROGATE_ESCAPE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
+def _whole_characters(text: str) -> str:
+    return LONE_SURROGATE_ESCAPE.sub(r"\\ufffd", text)
+
+
 def _load_json(text: str) -> Any:
-    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    text = _whole_characters(text.strip().removeprefix("<!--").removesuffix("-->").strip())
     # an XHTML-era wrapper: "<![CDATA[ {...} ]]>", "//<![CDATA[ ... //]]>"
     text = CDATA_OPEN.sub("", CDATA_CLOSE.sub("", text)).strip()
     if not text:
@@ -564,7 +576,7 @@ def parsely_page_field(meta: dict[str, str], field: str) -> Any:
     if not raw:
         return None
     try:
-        data = json.loads(raw)
+        data = json.loads(_whole_characters(raw))
     except (ValueError, RecursionError):
         return None
     return data.get(field) if isinstance(data, dict) else None

@@ -416,6 +416,25 @@ def test_json_ld_wrapped_in_cdata_is_read(open_: str, close: str) -> None:
     assert article.sources["authors"] == "metadata"
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Half \\ud800 a '
+        'character", "author": {"@type": "Person", "name": "Jane \\udfff Doe \\ud83d\\ude00"}}'
+        "</script>",
+        "<meta name='parsely-page' content='{\"author\": \"Jane \\udfff Doe \\ud83d\\ude00\"}'>",
+    ],
+)
+def test_half_a_character_escaped_in_structured_data_is_a_replacement_character(
+    head: str,
+) -> None:
+    """ "\\ud800" without its other half: json.loads makes a string no encoder takes, and the
+    page's content hash failed on it; a whole pair ("\\ud83d\\ude00") stays its character."""
+    article = extract_article(page(title=HEADLINE, head=head), URL, profile="generic")
+    assert article.authors == ("Jane \ufffd Doe \U0001f600",)
+    assert article.content_hash
+
+
 def test_the_bylines_of_the_storys_article_come_before_the_pages() -> None:
     columnists = "".join(
         f"<li><a href='/author/{slug}'>{name}</a></li>"
