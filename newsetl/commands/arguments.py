@@ -6,11 +6,11 @@ from __future__ import annotations
 import argparse
 import re
 
-from records.urls import origin_key
-
 
 def http_url(value: str) -> str:
     """An absolute http(s) URL with a host (a port, if any, that exists; no user info)."""
+    from records.urls import origin_key  # imports w3lib: not while the parser is built
+
     if origin_key(value) is None:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not an http(s) URL with a host (e.g. https://news.example.edu/)"
