@@ -93,6 +93,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "single_text_box_is_article": (False,),
     "headed_story_stays": (False,),
     "headline_story_stays": (False,),
+    "teaser_items_in_definition_lists": (False,),
     "headline_story_min_words": (4, 6),
     "headline_gap_chars": (500, 3000),
     "headline_story_min_lines": (1, 4),

@@ -75,7 +75,8 @@ from records.urls import article_identity
 # ("&#xD800;") the replacement character; an author link in a menu box names a columnist, not
 # the story's writer (eighteenth pass); a short story shown under its headline (the title as a
 # text of its own just above it) is no longer replaced by the page's rails read as a listing
-# (nineteenth pass); half a character escaped in JSON-LD ("\ud800") reads as U+FFFD
+# (nineteenth pass); half a character escaped in JSON-LD ("\ud800") reads as U+FFFD; a
+# definition list of linked headlines and blurbs is teasers, as a list of items is
 TRANSFORMER_VERSION = "1.20.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

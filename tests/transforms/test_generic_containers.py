@@ -395,6 +395,23 @@ def test_a_short_story_under_its_h1_in_a_page_without_html5_markup_is_read_as_an
     assert_read_as_article(html, headed_text_is_article=False, headline_story_stays=False)
 
 
+def test_a_definition_list_of_teasers_beside_the_story_stays_out() -> None:
+    """Linked headlines as a definition list's terms, their blurbs as its descriptions ("More
+    Manitoba headlines"): a list of teasers as `<li>` items are, not the story's text."""
+    teasers = "".join(
+        f"<dt><a href='/news/{index}'>Harbour ferry story number {index}</a></dt><dd>The "
+        "council said the ferry would run again from Monday after the repairs.</dd>"
+        for index in range(3)
+    )
+    html = page(
+        f"<div class='content'><div class='story'>{article_paragraphs()}"
+        f"{paragraphs(STORY[:6])}</div><div class='more'><dl>{teasers}</dl></div></div>"
+    )
+    assert "ferry" not in extract_generic(html, URL).text
+    without = replace(DEFAULT_OPTIONS, teaser_items_in_definition_lists=False)
+    assert "ferry" in extract_generic(html, URL, options=without).text
+
+
 def headline_over_story(headline_markup: str, headline: str = f"{TITLE} on the quay") -> str:
     """A portal of 2012: the headline in a module of its own three boxes above the story's,
     no <article>, no date in the markup; the page's columns hold teaser rails."""

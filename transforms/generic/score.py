@@ -106,7 +106,10 @@ def choose_container(
             page_prose += block.score
             for element in chain:
                 prose[element] = prose.get(element, 0.0) + block.score
-            if any(element.tag == "li" for element in chain[:TEASER_ITEM_LEVELS]):
+            item_tags = (
+                settings.LIST_ITEM_TAGS if options.teaser_items_in_definition_lists else ("li",)
+            )
+            if any(element.tag in item_tags for element in chain[:TEASER_ITEM_LEVELS]):
                 for element in chain:
                     item_prose[element] = item_prose.get(element, 0.0) + block.score
         if (
@@ -161,12 +164,7 @@ def choose_container(
         if small and options.climb_skips_teaser_lists:
             # ... unless what it adds is a list of teasers: blurbs in list items under their
             # linked headlines ("More China stories")
-            added_links = links.get(parent, 0) - links.get(best, 0)
-            added_items = item_prose.get(parent, 0.0) - item_prose.get(best, 0.0)
-            small = (
-                added_links <= options.teaser_list_min_link_share * added_prose
-                or added_items < options.teaser_list_min_item_share * added_prose
-            )
+            small = not _adds_teasers(parent, best, added_prose, item_prose, links, options)
         if gain <= 0 or not (
             split_half or intro or continued or segmented or (small and node is best)
         ):
@@ -175,6 +173,25 @@ def choose_container(
     if prose.get(best, 0.0) < options.share_climb_below * page_prose:
         best = _climb_to_prose_share(best, blocks, prose, page_prose, options)
     return best, prose.get(best, 0.0), page_prose
+
+
+def _adds_teasers(
+    parent: HtmlElement,
+    best: HtmlElement,
+    added_prose: float,
+    item_prose: dict[HtmlElement, float],
+    links: dict[HtmlElement, int],
+    options: ExtractionOptions,
+) -> bool:
+    """Whether the prose `parent` adds to `best` is a list of teasers: blurbs in list items
+    (at least `teaser_list_min_item_share` of it) with linked headlines beside them (more
+    than `teaser_list_min_link_share` of it)."""
+    added_links = links.get(parent, 0) - links.get(best, 0)
+    added_items = item_prose.get(parent, 0.0) - item_prose.get(best, 0.0)
+    return (
+        added_links > options.teaser_list_min_link_share * added_prose
+        and added_items >= options.teaser_list_min_item_share * added_prose
+    )
 
 
 TEASER_ITEM_LEVELS = 3

@@ -553,6 +553,9 @@ class ExtractionOptions:
     climb_skips_teaser_lists: bool = True
     teaser_list_min_item_share: float = 0.3
     teaser_list_min_link_share: float = 0.1
+    # ... a definition list's terms and descriptions count as list items too (`<dt>` a linked
+    # headline, `<dd>` its blurb: "More Manitoba headlines")
+    teaser_items_in_definition_lists: bool = True
     # a wrapper adding no prose and at most this share of the held score as noise (a quote's
     # <blockquote> with its <cite>) is looked through, not a stop (0: any noise stops)
     climb_quiet_wrapper_noise: float = 0.1
