@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 from helpers import clean_environment, rows
-from servers.prefect_api import FaultProxy, PrefectServer
+from servers.prefect_api import Fault, FaultProxy, PrefectServer
 
 from flows.orchestration.control_plane import CALLS_PER_SOURCE_RUN, SENDERS
 from newsetl.demo_site import DemoServer, DemoSite
@@ -77,6 +77,22 @@ def run_sites(
     finally:
         for site in sites.values():
             site.stop()
+
+
+def run_behind_faults(
+    tmp_path: Path,
+    settings: Settings,
+    server: PrefectServer,
+    faults: Fault,
+    article_counts: list[int],
+) -> tuple[subprocess.CompletedProcess, FaultProxy]:
+    """`newsetl run` over one demo site per count, its API calls through a `FaultProxy`; the
+    command exits 0 whatever the proxy did."""
+    sites = {f"uni_{n}": DemoServer(DemoSite(count)) for n, count in enumerate(article_counts)}
+    with FaultProxy(server.api_url, faults) as proxy:
+        result = run_sites(tmp_path, settings, sites, proxy.api_url, 120.0)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result, proxy
 
 
 def read_flow_runs(api_url: str) -> list[dict]:
@@ -228,10 +244,7 @@ def test_503s_and_connection_resets_lose_no_run_and_no_article(
             return "reset"
         return None
 
-    sites = {f"uni_{n}": DemoServer(DemoSite(5 + n)) for n in range(3)}
-    with FaultProxy(prefect_server.api_url, faults) as proxy:
-        result = run_sites(tmp_path, settings, sites, proxy.api_url, 120.0)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result, proxy = run_behind_faults(tmp_path, settings, prefect_server, faults, [5, 6, 7])
     faults_seen = {status for _, _, status in proxy.calls()}
     assert {"503", "reset"} <= faults_seen
     assert sorted(rows(settings, "SELECT source, status FROM runs")) == [
@@ -269,10 +282,7 @@ def test_answers_lost_after_the_server_acted_make_no_second_flow_run_and_lose_no
     parents_before = sum(
         run["name"] == "newsetl run" for run in read_flow_runs(prefect_server.api_url)
     )
-    sites = {f"uni_{n}": DemoServer(DemoSite(3 + n)) for n in range(2)}
-    with FaultProxy(prefect_server.api_url, faults) as proxy:
-        result = run_sites(tmp_path, settings, sites, proxy.api_url, 120.0)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result, proxy = run_behind_faults(tmp_path, settings, prefect_server, faults, [3, 4])
     assert {"lost", "503"} <= {status for _, _, status in proxy.calls()}
     assert "not delivered" not in result.stdout
     flow_runs = read_flow_runs(prefect_server.api_url)
@@ -304,10 +314,7 @@ def test_a_log_call_whose_answer_was_lost_stores_each_line_once(
             return "lost"
         return None
 
-    sites = {f"uni_{n}": DemoServer(DemoSite(3 + n)) for n in range(2)}
-    with FaultProxy(prefect_server.api_url, faults) as proxy:
-        result = run_sites(tmp_path, settings, sites, proxy.api_url, 120.0)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result, proxy = run_behind_faults(tmp_path, settings, prefect_server, faults, [3, 4])
     assert [path for _, path, status in proxy.calls() if status == "lost"] == ["/api/logs/"]
     assert "not delivered" not in result.stdout
     for source, flow_run_id in rows(settings, "SELECT source, flow_run_id FROM runs"):
