@@ -43,6 +43,7 @@ CASES = {
     "redirect_not_http": ("refused_redirect", 1, "not http(s)"),
     "redirect_control_char": ("refused_redirect", 1, "no address a request can go to"),
     "cookie_not_ascii": ("fetched", 1, None),  # and every later request of the run goes on
+    "consent_cookie": ("fetched", 1, None),  # the cookie set by the redirect is sent back
     "retry_after_not_ascii": ("fetched", 2, None),
     "gbk_as_gb2312": ("fetched", 1, None),
     "cp1252_as_utf8": ("fetched", 1, None),
@@ -96,7 +97,7 @@ def test_each_fault_is_recorded_and_the_rest_of_the_run_completes(
     )
 
     fetched_ok = {
-        "503_retry_after", "429", "cookie_not_ascii", "retry_after_not_ascii",
+        "503_retry_after", "429", "cookie_not_ascii", "consent_cookie", "retry_after_not_ascii",
         "gbk_as_gb2312", "cp1252_as_utf8", "undecodable",
     }  # fmt: skip
     failed = len(CASES) - len(fetched_ok) + 1  # and the robots-disallowed page

@@ -25,7 +25,8 @@ from newsetl.demo_site.site import DemoSite
 FAULTS = (
     "500", "503_retry_after", "429", "slow", "reset", "truncated", "huge", "gzip_bomb",
     "redirect_loop", "redirect_offsite", "redirect_unparsable", "redirect_no_address",
-    "redirect_not_http", "redirect_control_char", "cookie_not_ascii", "retry_after_not_ascii",
+    "redirect_not_http", "redirect_control_char", "cookie_not_ascii", "consent_cookie",
+    "retry_after_not_ascii",
     "gbk_as_gb2312", "cp1252_as_utf8", "undecodable",
 )  # fmt: skip
 TRANSIENT = ("500", "503", "reset", "429")
@@ -39,6 +40,7 @@ XML_BOMB = (
     + b']>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">&lol9;</urlset>\n'
 )
 HUGE_BYTES = 50 * 1024 * 1024
+CONSENT_COOKIE = "consent=yes"
 GBK_ONLY_TEXT = "朱镕基 visited the 北京理工大学 campus."  # 镕 is in GBK, not in GB2312
 CP1252_TEXT = "Café talks – “naïve” questions answered"
 
@@ -143,6 +145,8 @@ class HostileSite(DemoSite):
         kind = self._take_fault(clean)
         if kind is None:
             return super().respond(method, path, request_headers)
+        if kind == "consent_cookie" and _sends_cookie(request_headers, CONSENT_COOKIE):
+            return super().respond(method, path, request_headers)
         with self._lock:
             self.requests.append((method, path, -1))
         return self._faulty(kind, clean, method)
@@ -177,6 +181,8 @@ class HostileSite(DemoSite):
             return 302, {"Location": "javascript:void(0)"}, b""
         if kind == "redirect_control_char":  # httpx refuses to build a request to it
             return 302, {"Location": path + "\x01"}, b""
+        if kind == "consent_cookie":  # a consent wall: back to the page once the cookie is set
+            return 302, {"Location": path, "Set-Cookie": f"{CONSENT_COOKIE}; Path=/"}, b""
         if kind == "cookie_not_ascii":  # sent as Latin-1 bytes, as a real server might
             status, headers, body = super().render(path)
             return status, {**headers, "Set-Cookie": "city=M\u00fcnchen; Path=/"}, body
@@ -208,3 +214,8 @@ class HostileSite(DemoSite):
             {"Content-Type": "text/html; charset=utf-8"},
             raw.replace(b"\x00BYTES\x00", b"\xff\x81\xfe\x81"),
         )
+
+
+def _sends_cookie(request_headers: dict[str, str] | None, cookie: str) -> bool:
+    sent = {name.lower(): value for name, value in (request_headers or {}).items()}
+    return cookie in sent.get("cookie", "")
