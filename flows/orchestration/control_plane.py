@@ -460,8 +460,6 @@ LOGS_READ_PER_CALL = 200  # the API's default page limit
 def _not_stored(client: Any, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The log entries the server does not hold yet, each line counted as often as it was
     sent (a run may log one line twice)."""
-    if not entries:
-        return []
     stamps = sorted(entry["timestamp"] for entry in entries)
     query = {
         "logs": {

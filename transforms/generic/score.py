@@ -89,6 +89,7 @@ def choose_container(
     chains: dict[HtmlElement, list[HtmlElement]] = {}
     links: dict[HtmlElement, int] = {}
     item_prose: dict[HtmlElement, float] = {}
+    item_tags = settings.LIST_ITEM_TAGS if options.teaser_items_in_definition_lists else ("li",)
     page_prose = 0.0
     for block in blocks:
         block.score = score_block(block, listing, options)
@@ -106,9 +107,6 @@ def choose_container(
             page_prose += block.score
             for element in chain:
                 prose[element] = prose.get(element, 0.0) + block.score
-            item_tags = (
-                settings.LIST_ITEM_TAGS if options.teaser_items_in_definition_lists else ("li",)
-            )
             if any(element.tag in item_tags for element in chain[:TEASER_ITEM_LEVELS]):
                 for element in chain:
                     item_prose[element] = item_prose.get(element, 0.0) + block.score

@@ -18,9 +18,11 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 from lxml import html as lxml_html
 
+from transforms.generic import settings
 from transforms.generic.score import headed_by, own_article, text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.titles import leads_elsewhere
+from transforms.generic.walk import UNSHOWN_TAGS
 from transforms.metadata import PageMetadata
 
 HtmlElement = lxml_html.HtmlElement
@@ -277,8 +279,8 @@ def set_under_title(
     )
 
 
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-UNSHOWN_TAGS = frozenset({"script", "style", "noscript", "template", "select", "head", "title"})
+HEADLINE_TAGS = frozenset({"h1", *settings.HEADING_TAGS})
+SKIPPED_TAGS = frozenset({*UNSHOWN_TAGS, "head", "title"})
 HEADINGS_READ = 100  # whole texts of headings compared, the first ones: nested headings stay linear
 
 
@@ -313,11 +315,11 @@ def headline_just_above(
             container_start = shown
         if container_start is not None and shown - container_start > options.headline_gap_chars:
             break
-        if hidden_depth or not isinstance(element.tag, str) or element.tag in UNSHOWN_TAGS:
+        if hidden_depth or not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS:
             hidden_depth += 1
             continue
         whole = False
-        if element.tag in HEADING_TAGS and headings < HEADINGS_READ:
+        if element.tag in HEADLINE_TAGS and headings < HEADINGS_READ:
             headings += 1
             whole = text_key(element.text_content()) == key
         own = element.text
