@@ -9,7 +9,6 @@ Nothing is written to the warehouse; `source_table` renders the proposal as TOML
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -225,11 +224,17 @@ def propose_source(
     return proposal
 
 
+# what a TOML string cannot hold as it is: control characters but the tab
+TOML_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+
+
 def _toml_string(value: str) -> str:
-    """A TOML literal string when it can be one (regexes stay readable), else a basic one."""
-    if "'" not in value and "\n" not in value:
+    """A TOML literal string when it can be one (regexes stay readable), else a basic one with
+    its quotes, backslashes and control characters escaped (a page's <title> may hold any)."""
+    if "'" not in value and not TOML_CONTROL.search(value):
         return f"'{value}'"
-    return json.dumps(value)
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + TOML_CONTROL.sub(lambda found: f"\\u{ord(found[0]):04x}", escaped) + '"'
 
 
 def _toml_list(values: list[str]) -> str:

@@ -18,6 +18,27 @@ from warehouse import Warehouse
 LOOPBACK = "[settings]\nper_host_delay_seconds = 0\nmax_in_flight = 8\n"
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["News \x01 centre", "News \x7f centre", "Line\nbreak", 'It\'s "quoted" \\ back', "Tab\there"],
+)
+def test_the_proposed_table_is_toml_whatever_the_pages_title_holds(title: str) -> None:
+    """A `<title>` with a control character once made the table invalid TOML, so `--write`
+    refused a site for its title."""
+    import tomllib
+
+    from flows.operations.add_source import SourceProposal, source_table
+
+    proposal = SourceProposal(
+        name="uni", start_url="https://news.example.edu/", base_url="https://news.example.edu",
+        profile="generic", title=title, listing_url="https://news.example.edu/news/",
+        pattern=r"/news/\d+\.html$",
+    )  # fmt: skip
+    table = tomllib.loads(source_table(proposal))["sources"]["uni"]
+    assert table["title"] == title
+    assert table["article_url_pattern"] == proposal.pattern
+
+
 def loaded_urls(data_dir: Path, source: str) -> list[str]:
     with Warehouse.open(data_dir / "warehouse.duckdb", read_only=True) as warehouse:
         rows = warehouse.query("SELECT url FROM articles WHERE source = ?", [source])[1]
