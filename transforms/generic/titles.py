@@ -30,6 +30,7 @@ from lxml import html as lxml_html
 from records.urls import join_url, url_parts
 from transforms.generic import settings
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+from transforms.generic.walk import UNSHOWN_TAGS as WALK_UNSHOWN_TAGS
 from transforms.generic.walk import is_input_form
 from transforms.metadata import PageMetadata, of_another_item, page_hosts
 from transforms.normalize import normalize_text
@@ -69,7 +70,7 @@ HEADING_AFTER = etree.XPath("following::h2[position() <= 3]")
 SOCIAL_SOURCES = frozenset({"og:title", "twitter:title"})  # the share cards' titles
 SOCIAL_VOICE = "social"
 # where no text is shown, or none other than the headline an h1 votes for already
-UNSHOWN_TAGS = frozenset({"script", "style", "noscript", "template", "h1", "title", "select"})
+UNSHOWN_TAGS = frozenset({*WALK_UNSHOWN_TAGS, "h1", "title"})
 MAX_SHOWN_CHARS = 400  # a headline's length; longer nodes are prose
 MAX_SHOWN_TEXT_NODES = 20000
 CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
