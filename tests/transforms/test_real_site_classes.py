@@ -27,6 +27,7 @@ from transforms.extract import extract_article
 from transforms.generic import extract_generic
 from transforms.generic.fields import clean_author_names
 from transforms.generic.settings import DEFAULT_OPTIONS
+from transforms.generic.story import headline_over_text
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import title_candidates
 from transforms.metadata import linked_host, read_metadata
@@ -395,9 +396,16 @@ def test_a_page_without_an_h1_takes_the_element_named_its_headline_over_a_site_t
     headline = "Harbour council shuts the old swing bridge"
     before = f"<p><font class='storyhead'><b>{headline}</b></font></p>"
     html = page(title="Harbour Daily News Update Service", before=before)
-    article, title_without = with_and_without(html, title_named_headline_words=0)
+    article, title_without = with_and_without(
+        html, title_named_headline_words=0, headline_over_text=False
+    )
     assert (article.title, article.sources["title"]) == (headline, "named")
     assert title_without == "Harbour Daily News Update Service"
+    # the element named a headline is also the headline shown over the text: that rule alone
+    # finds it too
+    alone = replace(DEFAULT_OPTIONS, title_named_headline_words=0)
+    found = extract_generic(html, URL, options=alone)
+    assert (found.title, found.sources["title"]) == (headline, "headline")
 
 
 @pytest.mark.parametrize(
@@ -609,6 +617,157 @@ def test_a_page_naming_no_title_and_holding_no_article_text_stays_refused() -> N
         with pytest.raises(NotAnArticle) as refused:
             extract(f"<html><body>{body}</body></html>")
         assert refused.value.reason in ("no_title", "empty_body")
+
+
+SHOWN_HEADLINE = "Council shuts the swing bridge for repairs"
+SHOWN_HEADLINE_OF_ROW = "The harbour council shuts the swing bridge"
+DATELINE_AND_TOOLS = (
+    "<span class='lu'>Last Updated:</span> Tuesday, 4 December 2007, 17:04 GMT"
+    "<a href='/print/storm-bridge'>Printable version</a>"
+)
+
+
+def site_titled(
+    above: str,
+    *,
+    title: str = "SuperHarbour",
+    head: str = "",
+    opening: str = "",
+    rows_above: str = "",
+) -> str:
+    """A 2000s table page: its <title> names the site, a headline over its text (or opening
+    it) names the story, and no metadata names either."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f"<html><head><title>{title}</title>{head}</head><body><table>"
+        f"<tr><td class='nav'><a href='/'>Home</a> <a href='/sport'>Sport</a></td></tr>{rows_above}"
+        f"<tr><td>{above}<div class='story'>{opening}{paragraphs}</div></td></tr>"
+        "</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("above", "opening"),
+    [
+        # over the text, a dateline and a link to a printable page between them
+        (f"<div class='sh'>{SHOWN_HEADLINE}</div>{DATELINE_AND_TOOLS}", ""),
+        (f"<h4>{SHOWN_HEADLINE}</h4>", ""),
+        # the text's own first line, set apart from the paragraphs under it
+        ("", f"<font size='+1'><b>{SHOWN_HEADLINE}</b></font>"),
+    ],
+)
+def test_a_site_named_title_gives_way_to_the_headline_shown_over_the_text(
+    above: str, opening: str
+) -> None:
+    html = site_titled(above, opening=opening)
+    article = extract(html)
+    assert (article.title, article.sources["title"]) == (SHOWN_HEADLINE, "headline")
+    assert PARAGRAPHS[-1] in article.text
+    without = replace(DEFAULT_OPTIONS, headline_over_text=False)
+    assert extract_generic(html, URL, options=without).title == "SuperHarbour"
+
+
+def test_a_title_holding_the_shown_headline_and_more_gives_way_to_it() -> None:
+    # "Headline_English_Xinhua": the site's name glued on where no separator splits it off
+    html = site_titled(f"<h3>{SHOWN_HEADLINE}</h3>", title=f"{SHOWN_HEADLINE}_English_Harbour")
+    assert extract(html).title == SHOWN_HEADLINE
+
+
+def test_a_page_titled_from_its_lede_takes_the_headline_over_its_text() -> None:
+    html = site_titled(f"<div class='sh'>{SHOWN_HEADLINE}</div>", title="")
+    article = extract(html)
+    assert (article.title, article.sources["title"]) == (SHOWN_HEADLINE, "headline")
+    without = replace(DEFAULT_OPTIONS, headline_over_text=False)
+    assert extract_generic(html, URL, options=without).sources["title"] == "text"
+
+
+@pytest.mark.parametrize(
+    ("above", "head", "opening"),
+    [
+        # the metadata names the title: it is trusted, whatever the page shows
+        (f"<h4>{SHOWN_HEADLINE}</h4>", meta("og:title", "SuperHarbour"), ""),
+        # not a headline: a dateline, a byline, a sentence, a label, a link to another story,
+        # a line naming nothing the text speaks of, a line too short
+        ("<h4>Harbour council, 4 December 2007</h4>", "", ""),
+        ("<h4>By Harriet Harbour, Council reporter</h4>", "", ""),
+        (f"<h4>{SHOWN_HEADLINE}.</h4>", "", ""),
+        ("<h4>More on the swing bridge:</h4>", "", ""),
+        (f"<h4><a href='/2024/ferries'>{SHOWN_HEADLINE}</a></h4>", "", ""),
+        ("<h4>How long will this console cycle last?</h4>", "", ""),
+        ("<h4>Bridge repairs</h4>", "", ""),
+        # a line longer than a headline (`headline_over_text_max_words`)
+        ("<h4>" + " ".join(["swing bridge"] * 13) + "</h4>", "", ""),
+        # a first line set like the paragraphs under it is one of them
+        ("", "", f"<p>{SHOWN_HEADLINE}</p>"),
+    ],
+)
+def test_no_headline_over_the_text_replaces_the_title_unless_it_reads_as_one(
+    above: str, head: str, opening: str
+) -> None:
+    html = site_titled(above, head=head, opening=opening)
+    assert extract(html).title == "SuperHarbour"
+
+
+def test_a_headline_too_far_above_the_text_is_not_taken() -> None:
+    # a rail of other stories between them: the line is the rail's, or the page's
+    def rail(stories: int) -> str:
+        return "".join(
+            f"<li><a href='/2024/s{n}'>Ferry timetables, part {n}</a></li>" for n in range(stories)
+        )
+
+    # 24 characters a story: 4 stories are within `headline_over_text_gap_chars`, 20 are not
+    for stories, expected in ((4, SHOWN_HEADLINE), (20, "SuperHarbour")):
+        rows = (
+            f"<tr><td><h4>{SHOWN_HEADLINE}</h4></td></tr><tr><td><ul>{rail(stories)}</ul></td></tr>"
+        )
+        assert extract(site_titled("", rows_above=rows)).title == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("<div>The harbour council shuts the swing bridge</div>", SHOWN_HEADLINE_OF_ROW),
+        # a sentence's first words, before its inline markup, are no headline, nor is a
+        # phrase set in bold with words before or after it in its line
+        ("<div>The harbour council shuts <b>the swing bridge</b> for repairs, it said</div>", None),
+        ("<div>Harbour notes, today <b>the swing bridge repairs</b></div>", None),
+        ("<div><b>The swing bridge repairs</b> begin, the harbour council said</div>", None),
+    ],
+)
+def test_the_headline_over_the_text_is_an_elements_whole_text(
+    line: str, expected: str | None
+) -> None:
+    root = parse_html(
+        f"<html><body>{line}<div class='story'><p>{PARAGRAPHS[0]}</p></div></body></html>"
+    )
+    container = next(root.iter("div")).getnext()
+    found = headline_over_text(root, container, PARAGRAPHS, "SuperHarbour", URL)
+    assert found == expected
+
+
+def test_a_title_speaking_more_of_the_text_stays_over_a_headline_like_line() -> None:
+    # the <title> names the story though the page does not show it; the line over the text
+    # (a notice) shares fewer of the text's words than the title does
+    title = "Swing bridge repairs close the harbour crossing"
+    html = site_titled("<h4>Ferry services notice</h4>", title=title)
+    assert extract(html).title == title
+    # the line shares words with the text (ferry, services): taken over a site's name
+    assert extract(site_titled("<h4>Ferry services notice</h4>")).title == "Ferry services notice"
+
+
+def test_the_headline_over_the_text_shares_as_many_words_with_it_as_the_option_says() -> None:
+    html = site_titled(f"<h4>{SHOWN_HEADLINE}</h4>")
+    assert extract(html).title == SHOWN_HEADLINE  # council, swing, bridge, repairs
+    for shared, expected in ((4, SHOWN_HEADLINE), (5, "SuperHarbour")):
+        options = replace(DEFAULT_OPTIONS, headline_over_text_lede_words=shared)
+        assert extract_generic(html, URL, options=options).title == expected
+
+
+def test_a_title_shown_before_the_text_stays_over_another_headline_like_line() -> None:
+    # the <title> names the story and the page shows it: a kicker-like line over the text
+    # speaking more of it is no rival
+    html = site_titled(f"<h2>Bridge works</h2><h4>{SHOWN_HEADLINE}</h4>", title="Bridge works")
+    assert extract(html).title == "Bridge works"
 
 
 def test_a_publisher_spelling_the_headline_is_no_site_name() -> None:

@@ -15,6 +15,7 @@ Nothing here changes the tree it is given: a tree parsed once can serve several 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import replace
 from urllib.parse import unquote, urlsplit
@@ -44,6 +45,7 @@ from transforms.generic.select import (
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.story import (
     headline_just_above,
+    headline_over_text,
     marked_post,
     only_text_box,
     reads_as_one_story,
@@ -169,6 +171,8 @@ def body_text(blocks: list[Block]) -> str:
     return "\n".join(block.text for block in blocks)
 
 
+# title sources that may name the site rather than the story: the page's own markup, no metadata
+SITE_TITLE_SOURCES = frozenset({"title", "h1", "text"})
 NO_TITLE = "no og:title, JSON-LD headline, h1, <title> or headline-long h2 or h3"
 
 
@@ -401,6 +405,22 @@ def extract_generic(
             raise NotAnArticle("no_title", NO_TITLE)
         title = title_from_text(url, [block.text for block in body], options)
         sources["title"] = "text"
+    if (
+        options.headline_over_text
+        and sources["body"] == "dom"
+        and sources["title"] in SITE_TITLE_SOURCES
+        # shown nowhere before the text's end: a site's or a section's name
+        and not headline_just_above(
+            root, container, title, base, options, min_words=1, gap_chars=sys.maxsize
+        )
+    ):
+        # a title read from the text's lede speaks of the text by its making: no rival
+        named = "" if sources["title"] == "text" else title
+        headline = headline_over_text(
+            root, container, [block.text for block in body], named, base, options
+        )
+        if headline:
+            title, sources["title"] = headline, "headline"
 
     published, updated, date_sources = pick_dates_with_sources(
         meta, root, container, url, default_timezone, options, title

@@ -916,6 +916,19 @@ class ExtractionOptions:
     # this many words in long blocks), titled by its address's slug or its lede
     untitled_text_lands: bool = True
     slug_title_min_words: int = 3
+    # a title read from the page's <title>, an h1 or the text's lede that is shown nowhere
+    # before the text's end (a site's or section's name: "SuperSoccer", "Sports Wire") gives
+    # way to the headline shown over the text: a text of its own and a line of its own,
+    # `headline_over_text_min_words` to `headline_over_text_max_words` words, no sentence, label,
+    # dateline or byline, no link away, with at most `headline_over_text_gap_chars` of shown
+    # text (a dateline, a byline, "Printable version") between it and the text, or the text's
+    # first line set apart from the next; sharing `headline_over_text_lede_words` words of five
+    # letters or more with the text's first lines, and more of them than the title shares
+    headline_over_text: bool = True
+    headline_over_text_min_words: int = 3
+    headline_over_text_max_words: int = 25
+    headline_over_text_gap_chars: int = 300
+    headline_over_text_lede_words: int = 1
     # a page naming nobody, on a site named after a person its host spells, is that person's
     personal_site_owner_writes: bool = True
     # profile path (transforms/fields.py): the generic body replaces the profile's when it holds

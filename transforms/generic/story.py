@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from transforms.generic import settings
-from transforms.generic.score import headed_by, own_article, text_key
+from transforms.generic.fields import BYLINE_LABEL
+from transforms.generic.score import headed_by, inside, own_article, text_key
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.titles import leads_elsewhere
 from transforms.generic.walk import UNSHOWN_TAGS
 from transforms.metadata import PageMetadata
+from transforms.normalize import normalize_text
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -290,13 +292,21 @@ def headline_just_above(
     title: str,
     url: str,
     options: ExtractionOptions = DEFAULT_OPTIONS,
+    *,
+    min_words: int | None = None,
+    gap_chars: int | None = None,
 ) -> bool:
-    """Whether the page shows its title as a text of its own (a text node, or a heading's
-    whole text; not a link to another page) before the text's container or at its top, with
-    at most `headline_gap_chars` characters of shown text between the two: the headline over
-    the story. One pass over the page in document order."""
+    """Whether the page shows its title (`headline_story_min_words` words at least, or
+    `min_words`) as a text of its own (a text node, or a heading's whole text; not a link to
+    another page) before the text's container or at its top, with at most `headline_gap_chars`
+    characters (or `gap_chars`; None: `headline_gap_chars`) of shown text between the two: the
+    headline over the story. One pass over the page in document order."""
     key = text_key(title)
-    if container is None or len(key.split()) < options.headline_story_min_words:
+    if min_words is None:
+        min_words = options.headline_story_min_words
+    if gap_chars is None:
+        gap_chars = options.headline_gap_chars
+    if container is None or len(key.split()) < min_words:
         return False
     shown = 0
     headline_end: int | None = None
@@ -313,7 +323,7 @@ def headline_just_above(
             continue
         if element is container:
             container_start = shown
-        if container_start is not None and shown - container_start > options.headline_gap_chars:
+        if container_start is not None and shown - container_start > gap_chars:
             break
         if hidden_depth or not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS:
             hidden_depth += 1
@@ -334,5 +344,147 @@ def headline_just_above(
     return (
         container_start is not None
         and headline_end is not None
-        and container_start - headline_end <= options.headline_gap_chars
+        and container_start - headline_end <= gap_chars
     )
+
+
+UNSHOWN_CONTROLS = frozenset({"button", "textarea", "iframe", "option"})
+HEADLINE_WORD = re.compile(r"[^\W\d_]")  # a word of a headline holds a letter
+TITLE_WORD = re.compile(r"[^\W_]+")  # "sales_English_Xinhua": a site's name glued on
+LEDE_WORD = re.compile(r"[^\W\d_]{5,}")
+LEDE_LINES = 3  # the text's first lines, whose words a headline over it shares
+LABEL_ENDS = (".", ":", ",", ";")  # a sentence, or a label ("Filed under:")
+DATED_LABEL_MAX_WORDS = 8  # a line this short holding a year or a time is a dateline
+MAX_HEADLINE_CHARS = 400
+HIDDEN_PIECES = frozenset({*SKIPPED_TAGS, *UNSHOWN_CONTROLS})
+
+
+def headline_over_text(
+    root: HtmlElement,
+    container: HtmlElement | None,
+    lines: Sequence[str],
+    title: str,
+    url: str,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
+) -> str | None:
+    """The headline the page shows over its text, for a title that names the site or its
+    section: the nearest text of its own before the text's container that reads as a headline
+    (`_reads_as_headline`) with at most `headline_over_text_gap_chars` of shown text between
+    them (a dateline, a byline, "Printable version"), else the text's first line when it reads
+    as one; None when neither does. One pass over the page up to the container."""
+    if container is None or not lines:
+        return None
+    pieces: list[tuple[str, HtmlElement | None]] = []
+    hidden_depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if element is container:
+            break
+        if event == "end":
+            if hidden_depth:
+                hidden_depth -= 1
+            if not hidden_depth and element.tail and element.tail.strip():
+                pieces.append((normalize_text(element.tail), None))
+            continue
+        if hidden_depth or not isinstance(element.tag, str) or element.tag in HIDDEN_PIECES:
+            hidden_depth += 1
+            continue
+        if element.text and element.text.strip():
+            pieces.append((normalize_text(element.text), element))
+    gap = 0
+    for text, element in reversed(pieces):
+        if gap > options.headline_over_text_gap_chars:
+            break
+        if element is not None and _reads_as_headline(
+            element, text, lines[:LEDE_LINES], title, url, options
+        ):
+            return text
+        gap += len(text)
+    if len(lines) < 2:
+        return None  # a text of one line is no headline and its story
+    holders = (
+        element
+        for element in container.iter()
+        if isinstance(element.tag, str)
+        and element.tag not in HIDDEN_PIECES
+        and element.text
+        and element.text.strip()
+    )
+    first = next(holders, None)
+    following = next((element for element in holders if not inside(element, first)), None)
+    if (
+        first is not None
+        and following is not None
+        and _styled(first) != _styled(following)  # a headline is set apart from its text
+        and _reads_as_headline(first, lines[0], lines[1 : 1 + LEDE_LINES], title, url, options)
+    ):
+        return lines[0]
+    return None
+
+
+def _styled(element: HtmlElement) -> tuple[str, str]:
+    return element.tag, element.get("class") or ""
+
+
+def _reads_as_headline(
+    element: HtmlElement,
+    text: str,
+    lede: Sequence[str],
+    title: str,
+    url: str,
+    options: ExtractionOptions,
+) -> bool:
+    """Whether `text`, `element`'s whole text and a line of its own, reads as the headline of the text whose first
+    lines are `lede`: headline-long, no sentence, label, dateline or byline, no link away,
+    sharing `headline_over_text_lede_words` words with the lede and more than the title
+    shares (unless the title holds it and more: "Headline_English_Xinhua")."""
+    words = [word for word in text.split() if HEADLINE_WORD.search(word)]
+    if not (
+        options.headline_over_text_min_words <= len(words) <= options.headline_over_text_max_words
+    ):
+        return False
+    if text.endswith(LABEL_ENDS) and not text.endswith("..."):
+        return False
+    if len(words) < DATED_LABEL_MAX_WORDS and settings.DATELINE.search(text):
+        return False
+    if BYLINE_LABEL.match(text):
+        return False
+    if not _whole_text_is(element, text_key(text)) or not _set_apart(element):
+        return False
+    if any(
+        leads_elsewhere(link, url) for link in (*element.iterancestors("a"), *element.iter("a"))
+    ):
+        return False
+    lede_words = _lede_words(lede)
+    shared = len(_lede_words([text]) & lede_words)
+    if shared < options.headline_over_text_lede_words:
+        return False
+    # the title holding the headline and more (a site's name) or speaking less of the text
+    return _words(text) <= _words(title) or shared > len(_lede_words([title]) & lede_words)
+
+
+def _words(text: str) -> set[str]:
+    return {word.casefold() for word in TITLE_WORD.findall(text)}
+
+
+def _lede_words(lines: Iterable[str]) -> set[str]:
+    return {word.casefold() for line in lines for word in LEDE_WORD.findall(line)}
+
+
+def _set_apart(element: HtmlElement) -> bool:
+    """Whether no words run on either side of the element in its line: a phrase set in bold
+    inside a sentence is no line of its own."""
+    previous, parent = element.getprevious(), element.getparent()
+    before = previous.tail if previous is not None else parent.text if parent is not None else ""
+    return not (before or "").strip() and not (element.tail or "").strip()
+
+
+def _whole_text_is(element: HtmlElement, key: str) -> bool:
+    """Whether the element's whole text says `key` (read no further than a headline's length)."""
+    read: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        size += len(piece)
+        if size > MAX_HEADLINE_CHARS:
+            return False
+        read.append(piece)
+    return text_key("".join(read)) == key
