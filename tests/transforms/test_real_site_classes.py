@@ -535,8 +535,12 @@ def test_a_page_naming_no_other_title_takes_its_first_subheading() -> None:
     article = extract(html)
     assert article.title == HEADLINE
     assert article.sources["title"] == "subheading"
-    # without the subheading, the page still lands, titled from its text (below)
-    without = replace(DEFAULT_OPTIONS, title_subheading_fallback_words=0)
+    # without the subheading, the headline opening the text past its "Latest" names it; without
+    # either, the page still lands, titled from its text (below)
+    without_subheading = replace(DEFAULT_OPTIONS, title_subheading_fallback_words=0)
+    found = extract_generic(html, URL, options=without_subheading)
+    assert (found.title, found.sources["title"]) == (HEADLINE, "headline")
+    without = replace(without_subheading, headline_over_text=False)
     assert extract_generic(html, URL, options=without).sources["title"] == "text"
     neither = replace(without, untitled_text_lands=False)
     with pytest.raises(NotAnArticle) as refused:
@@ -665,6 +669,28 @@ def test_a_site_named_title_gives_way_to_the_headline_shown_over_the_text(
     assert PARAGRAPHS[-1] in article.text
     without = replace(DEFAULT_OPTIONS, headline_over_text=False)
     assert extract_generic(html, URL, options=without).title == "SuperHarbour"
+
+
+@pytest.mark.parametrize(
+    ("stubs", "expected"),
+    [
+        # a section's name, a dateline: looked past to the headline under them
+        (["SPORTS PLUS"], SHOWN_HEADLINE),
+        (["News", "January 8, 2008"], SHOWN_HEADLINE),
+        # three of them: the headline is too far into the text to be its opening
+        (["News", "Harbour", "January 8, 2008"], None),
+    ],
+)
+def test_the_headline_opening_the_text_is_found_past_a_section_name_or_a_dateline(
+    stubs: list[str], expected: str | None
+) -> None:
+    opening = "".join(f"<div class='label'>{stub}</div>" for stub in stubs)
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    story = f"<div class='story'>{opening}<h3>{SHOWN_HEADLINE}</h3>{paragraphs}</div>"
+    root = parse_html(f"<html><body>{story}</body></html>")
+    container = next(root.iter("div"))
+    lines = [*stubs, SHOWN_HEADLINE, *PARAGRAPHS]
+    assert headline_over_text(root, container, lines, "SuperHarbour", URL) == expected
 
 
 def test_a_title_holding_the_shown_headline_and_more_gives_way_to_it() -> None:

@@ -356,6 +356,7 @@ LEDE_LINES = 3  # the text's first lines, whose words a headline over it shares
 LABEL_ENDS = (".", ":", ",", ";")  # a sentence, or a label ("Filed under:")
 DATED_LABEL_MAX_WORDS = 8  # a line this short holding a year or a time is a dateline
 MAX_HEADLINE_CHARS = 400
+OPENING_LINES = 3  # the text's first lines looked at for its headline, stubs looked past
 HIDDEN_PIECES = frozenset({*SKIPPED_TAGS, *UNSHOWN_CONTROLS})
 
 
@@ -399,26 +400,60 @@ def headline_over_text(
         ):
             return text
         gap += len(text)
-    if len(lines) < 2:
-        return None  # a text of one line is no headline and its story
-    holders = (
-        element
-        for element in container.iter()
-        if isinstance(element.tag, str)
-        and element.tag not in HIDDEN_PIECES
-        and element.text
-        and element.text.strip()
-    )
-    first = next(holders, None)
-    following = next((element for element in holders if not inside(element, first)), None)
-    if (
-        first is not None
-        and following is not None
-        and _styled(first) != _styled(following)  # a headline is set apart from its text
-        and _reads_as_headline(first, lines[0], lines[1 : 1 + LEDE_LINES], title, url, options)
-    ):
-        return lines[0]
+    return _opening_headline(container, lines, title, url, options)
+
+
+def _opening_headline(
+    container: HtmlElement,
+    lines: Sequence[str],
+    title: str,
+    url: str,
+    options: ExtractionOptions,
+) -> str | None:
+    """The text's first line that is more than a stub (a section's name, a dateline: at most
+    `OPENING_LINES` - 1 of them looked past) when it reads as the headline of the lines under it
+    and is set apart from the next (another tag or class than the element after it)."""
+    for index, line in enumerate(lines[:OPENING_LINES]):
+        if _stub(line, options):
+            continue
+        if index + 1 >= len(lines):
+            return None  # a text of one line is no headline and its story
+        key = text_key(line)
+        holders = (
+            element
+            for element in container.iter()
+            if isinstance(element.tag, str)
+            and element.tag not in HIDDEN_PIECES
+            and element.text
+            and element.text.strip()
+        )
+        for element in holders:
+            if not _whole_text_is(element, key):
+                continue
+            following = next((later for later in holders if not inside(later, element)), None)
+            if (
+                following is not None
+                and _styled(element) != _styled(following)  # a headline is set apart
+                and _reads_as_headline(
+                    element, line, lines[index + 1 : index + 1 + LEDE_LINES], title, url, options
+                )
+            ):
+                return line
+            return None
+        return None
     return None
+
+
+def _headline_words(text: str) -> list[str]:
+    return [word for word in text.split() if HEADLINE_WORD.search(word)]
+
+
+def _stub(line: str, options: ExtractionOptions) -> bool:
+    """A line too short for a headline, or a dateline."""
+    words = _headline_words(line)
+    return len(words) < options.headline_over_text_min_words or (
+        len(words) < DATED_LABEL_MAX_WORDS and bool(settings.DATELINE.search(line))
+    )
 
 
 def _styled(element: HtmlElement) -> tuple[str, str]:
@@ -437,14 +472,9 @@ def _reads_as_headline(
     lines are `lede`: headline-long, no sentence, label, dateline or byline, no link away,
     sharing `headline_over_text_lede_words` words with the lede and more than the title
     shares (unless the title holds it and more: "Headline_English_Xinhua")."""
-    words = [word for word in text.split() if HEADLINE_WORD.search(word)]
-    if not (
-        options.headline_over_text_min_words <= len(words) <= options.headline_over_text_max_words
-    ):
+    if _stub(text, options) or len(_headline_words(text)) > options.headline_over_text_max_words:
         return False
     if text.endswith(LABEL_ENDS) and not text.endswith("..."):
-        return False
-    if len(words) < DATED_LABEL_MAX_WORDS and settings.DATELINE.search(text):
         return False
     if BYLINE_LABEL.match(text):
         return False
