@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -355,13 +355,16 @@ def first_dated_line(
 
 
 def _first_date_in(lines: Iterable[str], default_timezone: str) -> datetime | None:
+    return next(_dates_in(lines, default_timezone), None)
+
+
+def _dates_in(lines: Iterable[str], default_timezone: str) -> Iterator[datetime]:
+    """Every date the lines hold, line by line, in reading order."""
     for line in lines:
-        match = BARE_DATE.search(line)
-        if match:
+        for match in BARE_DATE.finditer(line):
             stamp = _stamp(match["date"], match["time"], default_timezone)
             if stamp is not None:
-                return stamp
-    return None
+                yield stamp
 
 
 def date_on_day(
@@ -370,14 +373,15 @@ def date_on_day(
     """The first short line's date that falls on `day` or a day beside it (one moment told in
     two zones): the story's own date line among a masthead's, a sidebar's and comments' dates,
     when the URL says which day the story is of."""
-    for line in lines:
-        if len(line) > max_chars:
-            continue
-        for match in BARE_DATE.finditer(line):
-            stamp = _stamp(match["date"], match["time"], default_timezone)
-            if stamp is not None and abs((stamp.date() - day).days) <= 1:
-                return stamp
-    return None
+    short = (line for line in lines if len(line) <= max_chars)
+    return next(
+        (
+            stamp
+            for stamp in _dates_in(short, default_timezone)
+            if abs((stamp.date() - day).days) <= 1
+        ),
+        None,
+    )
 
 
 def posted_sentence_date(

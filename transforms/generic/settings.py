@@ -241,36 +241,36 @@ COMMENT_COUNT_LINE = re.compile(
     r"|^(?:there are )?(?:currently )?no comments\b|^(?:noch )?keine kommentare\b",
     re.IGNORECASE,
 )
+# a read-on label in many languages, alone before the links it introduces or before a colon
+# and a story's title: "Lesen Sie auch", "Zobacz też", "Leia mais", "اقرأ أيضا"
+READ_ON = (
+    r"(?:lesen sie (?:auch|mehr|weiter)|(?:zum )?weiterlesen|mehr zum thema|auch interessant|"
+    r"zobacz (?:też|także|również)|czytaj (?:też|także|również|więcej)|polecamy|"
+    r"veja também|leia (?:também|mais)|ver também|(?:[àa] )?lire aussi|à lire également|"
+    r"dans la même rubrique|sur le même (?:sujet|thème)|lee también|te puede interesar|"
+    r"noticias relacionadas|leggi anche|potrebbe interessarti|articoli correlati|les også|"
+    r"læs også|läs också|lees ook|lees meer|lue myös|baca juga|читайте также|"
+    r"přečtěte si (?:také|též)|ayrıca (?:okuyun|bakınız)|olvassa el|citește și|"
+    r"pročitajte (?:još|i)|xem thêm|đọc thêm|اقرأ أيضا|اقرأ أيضاً|קראו עוד|קראו גם|"
+    r"यह भी पढ़ें|อ่านเพิ่มเติม)"
+)
 BOILERPLATE_TEXT = re.compile(
     r"^(?:share(?: (?:this|on|via)\b.*)?|tweet|e-?mail|print|comments?|copy link|"
     r"advertisement|anzeige|werbung|publicité|sponsored|read more|read next|more:?|"
     r"click here\b.*|sign up\b.*|subscribe\b.*|follow us\b.*|related(?: \w+)?:?|"
     r"also read:?.*|see also:?.*|tags?:.*|"
-    r"(?:read (?:more|next|also)|related(?: \w+){0,2}|more on this|see more|watch|listen|"
-    r"recommended|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|(?:[àa] )?lire aussi|"
-    r"leggi anche|lee también|ver também|leia também|baca juga|читайте (?:также|ещё|еще)|"
-    r"czytaj (?:też|także|również)|zobacz (?:też|także|również)|læs også|les også|läs också|"
-    r"lees ook|lue myös|přečtěte si (?:také|též)|čtěte (?:také|též)|ayrıca (?:okuyun|bakınız)|"
-    r"citește și|pročitajte (?:još|i)|olvassa el|vea también|mira también|veja também|"
+    rf"(?:read (?:more|next|also)|related(?: \w+){{0,2}}|more on this|see more|watch|listen|"
+    # read-on labels only before a colon (alone, some head a rail that ends the text: END_MARKER)
+    r"recommended|čtěte (?:také|též)|vea también|mira también|читайте (?:ещё|еще)|"
     r"相关新闻|相关阅读|延伸阅读|推荐阅读|相关文章|相关报道|相关链接|関連記事|関連ニュース|"
-    r"관련\s?기사|xem thêm|đọc thêm|tin liên quan|اقرأ أيضا|اقرأ أيضاً|اقرأ ايضا|"
-    r"קראו עוד|קראו גם|यह भी पढ़ें|อ่านเพิ่มเติม|อ่านต่อ)\s*[:：].*|"
+    rf"관련\s?기사|tin liên quan|اقرأ ايضا|อ่านต่อ|{READ_ON})\s*[:：].*|"
     r"filed under:?.*|posted in\b.*|categories?:.*|"
     r"back to top|top|next|previous|prev|home|menu|search|loading\.*|"
     # media and page-tool labels (never a whole line of any gold text; "Photo" is, once)
     r"videos?|gallery|slideshow|photos|photo galleries|hide caption|printable version|"
     r"print version|sponsored links|digg this|back to|start quote|end quote|register|edit|"
     # a read-on label alone, set before the links it introduces ("Lesen Sie auch", "Zobacz też")
-    r"(?:lesen sie (?:auch|mehr|weiter)|(?:zum )?weiterlesen|mehr zum thema|auch interessant|"
-    r"zobacz (?:też|także|również)|czytaj (?:też|także|również|więcej)|polecamy|"
-    r"veja também|leia (?:também|mais)|"
-    r"ver também|(?:[àa] )?lire aussi|à lire également|dans la même rubrique|"
-    r"sur le même (?:sujet|thème)|lee también|te puede interesar|noticias relacionadas|"
-    r"leggi anche|potrebbe interessarti|articoli correlati|les også|läs också|lees ook|"
-    r"lue myös|see also|read also|also read|baca juga|читайте также|læs også|"
-    r"přečtěte si (?:také|též)|ayrıca (?:okuyun|bakınız)|olvassa el|citește și|"
-    r"pročitajte (?:još|i)|lees meer|xem thêm|đọc thêm|اقرأ أيضا|اقرأ أيضاً|קראו עוד|קראו גם|"
-    r"यह भी पढ़ें|อ่านเพิ่มเติม)\s*:?|"
+    rf"(?:see also|read also|also read|{READ_ON})\s*:?|"
     # Chinese, Japanese and Korean sharing and page tools; a QR code's call to scan
     r"【?(?:分享到|分享|收藏|打印|纠错|举报)】?\s*[:：]?|シェア|ツイート|印刷|공유|인쇄|"
     r"(?:微信|手机)?(?:扫描|扫码|扫一扫|长按|识别)(?:.{0,15}(?:二维码|二維碼).{0,20})?|"
