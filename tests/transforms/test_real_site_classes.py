@@ -693,6 +693,18 @@ def test_the_headline_opening_the_text_is_found_past_a_section_name_or_a_datelin
     assert headline_over_text(root, container, lines, "SuperHarbour", URL) == expected
 
 
+def test_the_text_s_opening_headline_wins_over_a_line_above_saying_it_with_more_words() -> None:
+    # a blog's trail over the post ("Blog: SuperHarbour: 23515 : Headline") and the post's own
+    # headline opening the text
+    trail = f"<div class='trail'>Blog: SuperHarbour: 23515 : {SHOWN_HEADLINE}</div>"
+    row = f"<tr><td>{trail}</td></tr>"
+    html = site_titled("", rows_above=row, opening=f"<h3>{SHOWN_HEADLINE}</h3>")
+    assert extract(html).title == SHOWN_HEADLINE
+    # the trail alone over the text is the headline shown
+    trailed = extract(site_titled("", rows_above=row)).title
+    assert trailed == f"Blog: SuperHarbour: 23515 : {SHOWN_HEADLINE}"
+
+
 def test_a_title_holding_the_shown_headline_and_more_gives_way_to_it() -> None:
     # "Headline_English_Xinhua": the site's name glued on where no separator splits it off
     html = site_titled(f"<h3>{SHOWN_HEADLINE}</h3>", title=f"{SHOWN_HEADLINE}_English_Harbour")

@@ -371,8 +371,9 @@ def headline_over_text(
     """The headline the page shows over its text, for a title that names the site or its
     section: the nearest text of its own before the text's container that reads as a headline
     (`_reads_as_headline`) with at most `headline_over_text_gap_chars` of shown text between
-    them (a dateline, a byline, "Printable version"), else the text's first line when it reads
-    as one; None when neither does. One pass over the page up to the container."""
+    them (a dateline, a byline, "Printable version"), unless the text's first line reads as one
+    and says it with fewer words; else that first line; None when neither does. One pass over
+    the page up to the container."""
     if container is None or not lines:
         return None
     pieces: list[tuple[str, HtmlElement | None]] = []
@@ -391,6 +392,7 @@ def headline_over_text(
             continue
         if element.text and element.text.strip():
             pieces.append((normalize_text(element.text), element))
+    opening = _opening_headline(container, lines, title, url, options)
     gap = 0
     for text, element in reversed(pieces):
         if gap > options.headline_over_text_gap_chars:
@@ -398,9 +400,11 @@ def headline_over_text(
         if element is not None and _reads_as_headline(
             element, text, lines[:LEDE_LINES], title, url, options
         ):
-            return text
+            # "Blog: Daily Dish: 23515: Headline" over the text opening with "Headline"
+            decorated = opening is not None and _words(opening) < _words(text)
+            return opening if decorated else text
         gap += len(text)
-    return _opening_headline(container, lines, title, url, options)
+    return opening
 
 
 def _opening_headline(
