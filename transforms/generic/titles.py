@@ -289,12 +289,20 @@ def _holds_link_away(heading: HtmlElement, url: str) -> bool:
 
 
 def leads_elsewhere(link: HtmlElement, url: str) -> bool:
-    """Whether the link goes to another page than `url` (an "#anchor" of it does not)."""
+    """Whether the link goes to another page than `url` (an "#anchor" of it does not, nor
+    its permalink under the site's own host when the page is served from another: a mirror, a
+    loopback copy)."""
     href = (link.get("href") or "").strip()
     if not href:
         return False
     target = join_url(url, href)
-    return target is None or urldefrag(target).url != urldefrag(url).url
+    if target is None:
+        return True
+    here, there = urlsplit(urldefrag(url).url), urlsplit(urldefrag(target).url)
+    # a path's spelling may differ by its escapes ("/web/2014/http%3A//…" for "…/http://…")
+    return (unquote(there.path), there.query) != (unquote(here.path), here.query) or (
+        there.netloc != here.netloc and here.path.strip("/") == ""
+    )
 
 
 def _names_the_site(heading: HtmlElement) -> bool:
