@@ -922,8 +922,9 @@ class ExtractionOptions:
     # `headline_over_text_min_words` to `headline_over_text_max_words` words, no sentence, label,
     # dateline or byline, no link away, with at most `headline_over_text_gap_chars` of shown
     # text (a dateline, a byline, "Printable version") between it and the text, or the text's
-    # first line set apart from the next (two stubs looked past: "SPORTS PLUS", a date); sharing `headline_over_text_lede_words` words of five
-    # letters or more with the text's first lines, and more of them than the title shares
+    # first line set apart from the next (two stubs looked past: "SPORTS PLUS", a date);
+    # sharing `headline_over_text_lede_words` words of five letters or more with the text's
+    # first lines, and more of them than the title shares
     headline_over_text: bool = True
     headline_over_text_min_words: int = 3
     headline_over_text_max_words: int = 25

@@ -472,10 +472,10 @@ def _reads_as_headline(
     url: str,
     options: ExtractionOptions,
 ) -> bool:
-    """Whether `text`, `element`'s whole text and a line of its own, reads as the headline of the text whose first
-    lines are `lede`: headline-long, no sentence, label, dateline or byline, no link away,
-    sharing `headline_over_text_lede_words` words with the lede and more than the title
-    shares (unless the title holds it and more: "Headline_English_Xinhua")."""
+    """Whether `text`, `element`'s whole text and a line of its own, reads as the headline of
+    the text whose first lines are `lede`: headline-long, no sentence, label, dateline or
+    byline, no link away, sharing `headline_over_text_lede_words` words with the lede and more
+    than the title shares (unless the title holds it and more: "Headline_English_Xinhua")."""
     if _stub(text, options) or len(_headline_words(text)) > options.headline_over_text_max_words:
         return False
     if text.endswith(LABEL_ENDS) and not text.endswith("..."):
