@@ -139,6 +139,9 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "popup_cards_skipped": (False,),
     "comment_count_lines_dropped": (False,),
     "comment_count_line_max_words": (10, 24),
+    "script_text_dropped": (False,),
+    "script_text_min_tokens": (2, 5),
+    "script_text_min_punctuation": (0.01, 0.05),
 }
 
 Counts = tuple[float, float, float]

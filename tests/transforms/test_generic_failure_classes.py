@@ -673,6 +673,53 @@ def test_a_notice_about_the_readers_browser_is_no_text() -> None:
     assert "best viewed" in extract_generic(html, "https://x.example/a", options=without).text
 
 
+SCRIPT_SHOWING = (
+    "var ie=document.all; var ns6=document.getElementById && !document.all; "
+    "function positiontip(e) { if (enabletip) { var curX=(ns6)?e.pageX : event.clientX; } }"
+)
+
+
+def test_script_code_showing_as_text_is_no_text() -> None:
+    """A web archive's copy whose <script> was cut: its code shows as a paragraph of text."""
+    html = _article(f"<div>{SCRIPT_SHOWING}</div><p>{PROSE} last</p>")
+    assert "document.all" not in extract_generic(html, "https://x.example/a").text
+    without = replace(DEFAULT_OPTIONS, script_text_dropped=False)
+    assert "document.all" in extract_generic(html, "https://x.example/a", options=without).text
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # code the page shows on purpose
+        f"<pre>{SCRIPT_SHOWING}</pre>",
+        # a highlighter's lines, each a block of its own inside the code
+        f"<code class='highlight'><div class='line'>{SCRIPT_SHOWING}</div></code>",
+        f"<p>The tooltip script reads: <code>{SCRIPT_SHOWING}</code></p>",
+        # prose about code: parentheses are no script's braces and semicolons
+        "<p>A function (A) contains a function (B), which itself contains a function (C), "
+        "and if (the outer one) returns, the inner ones are gone too.</p>",
+        # two of a script's tokens (`script_text_min_tokens` is 3)
+        "<p>Set var total = 0 before the loop and read window.name after it, then go on.</p>",
+    ],
+)
+def test_code_shown_on_purpose_or_prose_about_code_stays(markup: str) -> None:
+    html = _article(f"{markup}<p>{PROSE} last</p>")
+    text = extract_generic(html, "https://x.example/a").text
+    assert parse_html(f"<html><body>{markup}</body></html>").text_content().strip()[:30] in text
+
+
+def test_script_text_needs_its_share_of_braces_semicolons_and_equals_signs() -> None:
+    # three tokens in a long line of prose: under `script_text_min_punctuation`
+    line = (
+        "When document.title changes, window.name stays, and if (as here) nothing reloads the "
+        "page, readers see the same headline for the rest of their visit to the harbour site."
+    )
+    html = _article(f"<p>{line}</p><p>{PROSE} last</p>")
+    assert "document.title" in extract_generic(html, "https://x.example/a").text
+    strict = replace(DEFAULT_OPTIONS, script_text_min_punctuation=0.0)
+    assert "document.title" not in extract_generic(html, "https://x.example/a", options=strict).text
+
+
 def test_a_video_players_fallback_asking_to_refresh_the_browser_is_no_text() -> None:
     line = "Try refreshing your browser, or tap here to see other videos from our team."
     html = _article(f"<p>{line}</p><p>{PROSE} last</p>")

@@ -38,6 +38,7 @@ def select_blocks(
     links resolve against `base_url`, and lead to the page's own site when to `site_hosts`
     (as `host_key` gives them; the base URL's host is one)."""
     in_container: dict[HtmlElement, bool] = {}
+    code_blocks: dict[HtmlElement, bool] = {}  # read once a block: a block may hold many lines
     candidates: list[tuple[TextBlock, str]] = []
     title_key = text_key(title)
     for block in blocks:
@@ -62,6 +63,12 @@ def select_blocks(
             continue
         if _comment_count_line(line, options):
             continue
+        if _script_text(line, options):
+            owner = block.element
+            if owner not in code_blocks:
+                code_blocks[owner] = _shows_code(owner)
+            if not code_blocks[owner]:
+                continue
         if len(line) <= options.boilerplate_text_max_chars:
             if settings.BOILERPLATE_TEXT.match(line):
                 continue
@@ -269,6 +276,23 @@ def _comment_count_line(line: str, options: ExtractionOptions) -> bool:
         options.comment_count_lines_dropped
         and len(line.split()) <= options.comment_count_line_max_words
         and settings.COMMENT_COUNT_LINE.search(line) is not None
+    )
+
+
+def _script_text(line: str, options: ExtractionOptions) -> bool:
+    """Whether the line reads as script code (`script_text_dropped`)."""
+    return (
+        options.script_text_dropped
+        and len(settings.SCRIPT_TOKEN.findall(line)) >= options.script_text_min_tokens
+        and len(settings.SCRIPT_PUNCTUATION.findall(line))
+        >= options.script_text_min_punctuation * len(line)
+    )
+
+
+def _shows_code(element: HtmlElement) -> bool:
+    """Whether the block is in or holds a <pre> or <code>: code the page shows on purpose."""
+    return next(element.iter(*settings.CODE_TAGS), None) is not None or any(
+        ancestor.tag in settings.CODE_TAGS for ancestor in element.iterancestors()
     )
 
 

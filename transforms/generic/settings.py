@@ -241,6 +241,11 @@ COMMENT_COUNT_LINE = re.compile(
     r"|^(?:there are )?(?:currently )?no comments\b|^(?:noch )?keine kommentare\b",
     re.IGNORECASE,
 )
+SCRIPT_TOKEN = re.compile(
+    r"\bdocument\.\w+|\bwindow\.\w+|\bfunction\s*\w*\s*\(|\bvar\s+\w+\s*=|\w\(\)\s*\{|"
+    r"\bif\s*\(|\}\s*else\b|;\s*\}|&&|\|\||[!=]=="
+)
+SCRIPT_PUNCTUATION = re.compile(r"[{};=]")
 # a read-on label in many languages, alone before the links it introduces or before a colon
 # and a story's title: "Lesen Sie auch", "Zobacz też", "Leia mais", "اقرأ أيضا"
 READ_ON = (
@@ -496,6 +501,13 @@ class ExtractionOptions:
     # a short line stating a post's count of comments (see COMMENT_COUNT_LINE) is no text
     comment_count_lines_dropped: bool = True
     comment_count_line_max_words: int = 16
+    # a line that reads as script code outside any <pre> or <code> (a web archive's cut
+    # <script>, a template's inline handler showing as text): `script_text_min_tokens` of its
+    # tokens ("document.all", "function(", "var x =", "&&") and `script_text_min_punctuation`
+    # of its characters braces, semicolons and equals signs
+    script_text_dropped: bool = True
+    script_text_min_tokens: int = 3
+    script_text_min_punctuation: float = 0.03
     browser_notices_dropped: bool = True  # a notice about the reader's browser is no text ...
     browser_notice_max_chars: int = 400  # ... when it is this short
     service_notes_dropped: bool = True  # a print edition's note, a reprint's terms (`SERVICE_NOTE`)
