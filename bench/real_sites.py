@@ -14,7 +14,9 @@ where gold and prediction are both empty scores 1) and images (count equal to th
 Fields without gold in a folder are left out of its row.
 
 `--direct` runs `extract_article(html, url, profile="generic")`, the function the pipeline
-calls per page, without the servers; `--cv` then cross-validates the extraction options
+calls per page, without the servers; `--loopback` adds a row read from each page's loopback
+address, as the run serves it (no host of the page's own to name its site: what the pipeline
+loses there shows as the gap between the two rows); `--cv` then cross-validates the extraction options
 (`bench/crossval.py`'s folds: by host) on every measure at once and prints the held-out
 figures beside the dev ones. Every server listens on 127.0.0.1 only and stops with the run.
 """
@@ -104,6 +106,9 @@ class GoldPage:
     @property
     def fold(self) -> int:
         return hashlib.sha256((FOLD_SALT + self.host).encode("utf-8")).digest()[0] % FOLDS
+
+
+LOOPBACK_ORIGIN = "http://127.0.0.1:8000"  # `--loopback`: an address as `serve_sites` gives
 
 
 def served_path(path: str) -> str:
@@ -693,6 +698,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folders", default=",".join(DEFAULT_FOLDERS))
     parser.add_argument("--direct", action="store_true", help="extract in-process, no servers")
     parser.add_argument("--cv", action="store_true", help="with --direct: leave-site-out CV")
+    parser.add_argument(
+        "--loopback",
+        action="store_true",
+        help="with --direct: also read each page from a loopback address, as the run serves it",
+    )
     parser.add_argument("--no-trafilatura", action="store_true")
     parser.add_argument("--keep", type=Path, help="keep the run's config and data here")
     parser.add_argument("--sites", default="", help="only these hosts (comma list)")
@@ -720,6 +730,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         started = time.perf_counter()
         results["ours (direct)"] = [ours_direct(page) for page in pages]
         print(f"ours in-process: {time.perf_counter() - started:.1f}s")
+        if args.loopback:
+            results["ours (loopback)"] = [
+                ours_direct(replace(page, url=LOOPBACK_ORIGIN + page.link)) for page in pages
+            ]
     else:
         with tempfile.TemporaryDirectory(prefix="real-sites-") as work:
             found, elapsed, notes = ours_through_pipeline(pages, Path(args.keep or work))
