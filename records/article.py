@@ -77,7 +77,7 @@ from records.urls import article_identity
 # text of its own just above it) is no longer replaced by the page's rails read as a listing
 # (nineteenth pass); half a character escaped in JSON-LD ("\ud800") reads as U+FFFD; a
 # definition list of linked headlines and blurbs is teasers, as a list of items is
-TRANSFORMER_VERSION = "1.21.0"
+TRANSFORMER_VERSION = "1.22.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

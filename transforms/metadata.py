@@ -75,6 +75,7 @@ AUTHOR_META_KEYS = (
     "shareaholic:article_author_name",
     "article_author",  # Advance Local: "Jane Doe | jdoe@mlive.com"
     "byl",  # The New York Times: "By JANE DOE"
+    "citation_author",  # the Highwire Press tags of scholarly pages, one tag per author
 )
 WRITTEN_BY = re.compile(
     r"\s*(?:written by|geschrieben von|verfasst von|von|écrit par|escrito por|scritto da|"
@@ -96,6 +97,10 @@ PUBLISHED_KEYS = (
     "dc.date",
     "dcterms.date",
     "dcterms.created",
+    "dcterms.issued",
+    "citation_publication_date",  # the Highwire Press tags of scholarly pages
+    "citation_online_date",
+    "citation_date",
     "sailthru.date",
     "parsely-pub-date",
     "published",

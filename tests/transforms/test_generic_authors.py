@@ -859,6 +859,23 @@ def test_the_authors_of_a_cited_paper_are_not_the_pages() -> None:
     assert article.published_at is None or article.published_at.year != 1988
 
 
+def test_a_scholarly_page_names_every_author_and_its_date_by_its_citation_tags() -> None:
+    # Highwire Press tags, as a repository or a journal sets them: one tag per author, the
+    # date with slashes, and the minified form writing `value` where `content` belongs
+    head = (
+        '<meta name="citation_author" content="Jane Doe">'
+        '<meta name="citation_author_institution" content="Harbour University">'
+        "<meta value='John Roe' name=citation_author>"
+        '<meta name="citation_author" content="Ann Poe">'
+        '<meta name="citation_publication_date" content="2019/07/11">'
+    )
+    article = extract_article(page(title=HEADLINE, head=head), URL)
+    assert article.authors == ("Jane Doe", "John Roe", "Ann Poe")
+    assert article.published_at is not None
+    assert article.published_at.date().isoformat() == "2019-07-11"
+    assert dict(article.field_sources)["published_at"] == "metadata"  # not htmldate's guess
+
+
 def test_an_author_tag_naming_more_people_than_the_json_ld_gives_them_all() -> None:
     head = (
         json_ld(
