@@ -142,6 +142,9 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "script_text_dropped": (False,),
     "script_text_min_tokens": (2, 5),
     "script_text_min_punctuation": (0.01, 0.05),
+    "top_date_lines_dropped": (False,),
+    "top_date_lines_window": (3, 8),
+    "top_date_lines_max": (1, 3),
 }
 
 Counts = tuple[float, float, float]

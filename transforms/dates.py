@@ -317,6 +317,32 @@ def _stamp(day: str | None, clock: str | None, default_timezone: str) -> datetim
     return parse_datetime(text, default_timezone)
 
 
+TIME_OF_DAY = re.compile(TIME_VALUE, re.IGNORECASE)
+DATE_WORDS = re.compile(
+    rf"(?<![^\W\d_])(?:{WEEKDAY}|{UPDATED_LABEL}|{PUBLISHED_LABEL}"
+    # the words a stamp is written with: "am 5. Mai um 10:39 Uhr", "18 juil. 2024 à 08:01"
+    r"|um|at|à|am|on|le|il|el|de|del|uhr|h)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+DATE_LINE_MAX_WORDS = 16
+DATE_LINE_WORDS_LEFT = 1  # "Publiziert: 01.07.2023, 11:16", "včera 14:40": one word not a date's
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a line says nothing but when: a date or a time of day with their labels and
+    weekday ("Publié le 18 juil. 2024 à 08:01Mis à jour le 18 juil. 2024 à 09:06",
+    "20 Nisan 2026•Güncelleme: 20 Nisan 2026", "/ January 11, 2024"), at most one other word."""
+    if len(line.split()) > DATE_LINE_MAX_WORDS or not any(c.isdigit() for c in line):
+        return False
+    left = BARE_DATE.sub(" ", LABELLED_DATE.sub(" ", line))
+    if left == line:
+        left = TIME_OF_DAY.sub(" ", line)
+        if left == line:
+            return False  # no date and no time: a figure, a score, a price
+    left = DATE_WORDS.sub(" ", TIME_OF_DAY.sub(" ", left))
+    return len(re.findall(r"[^\W\d_]+", left)) <= DATE_LINE_WORDS_LEFT
+
+
 def labelled_dates(
     lines: list[str], default_timezone: str = "UTC", *, day_hint: date | None = None
 ) -> tuple[datetime | None, datetime | None]:

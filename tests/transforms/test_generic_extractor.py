@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from records.article import NotAnArticle
-from transforms.dates import date_from_url, parse_datetime
+from transforms.dates import date_from_url, is_date_line, parse_datetime
 from transforms.generic import extract_generic
 from transforms.generic.settings import DEFAULT_OPTIONS
 from transforms.normalize import collapse_repeated_span, dedupe_paragraphs, normalize_text
@@ -263,3 +263,23 @@ def test_rule_line_ends_the_text_and_closing_calls_to_action_are_dropped() -> No
     text = extract_generic(page, "https://x.example/f").text
     assert text.count(LONG) == 4
     assert "contributed" not in text and "Image 2" not in text and "newsletter" not in text
+
+
+@pytest.mark.parametrize(
+    ("line", "says_when"),
+    [
+        ("20 Novembre 2024", True),
+        ("Thursday, December 27, 2007 | 10:56 AM CT", True),
+        ("Publiziert: 01.07.2023, 11:16", True),
+        ("včera 14:40", True),
+        ("Posted online: Monday , December 31, 2007 at 12:00:00", True),
+        ("Results from 2024", False),  # a year is no date
+        ("The 2024 budget, 14:30 in committee", False),
+        ("Score 3:1", False),
+        ("Tobias Mühlbauer24.04.2024, 19:35 Uhr", False),  # a byline with its date
+        ("06. 01. 2026, 14:59 Uhr Lesedauer: 4 Minuten", False),  # and the reading time
+        ("1 Alvaro Bautista 123 P", False),
+    ],
+)
+def test_a_date_line_says_nothing_but_when(line: str, says_when: bool) -> None:
+    assert is_date_line(line) is says_when

@@ -313,6 +313,48 @@ def test_a_date_line_above_the_text_is_not_body(line: str) -> None:
     assert_clean(body_of(before=f"<p>{line}</p>"), line)
 
 
+TOP_DATE_LINES = [
+    "Publié le 18 juil. 2024 à 08:01Mis à jour le 18 juil. 2024 à 09:06",
+    "20 Nisan 2026•Güncelleme: 20 Nisan 2026",
+    "/ January 11, 2024",
+    "Publiziert: 01.07.2023, 11:16",
+]
+
+
+@pytest.mark.parametrize("line", TOP_DATE_LINES)
+def test_a_date_line_under_the_standfirst_is_not_body(line: str) -> None:
+    # the standfirst is prose: the line sits inside the text's span, not above it
+    html = article_holding(f"<p>{line}</p>", at=1)
+    assert_clean(extract_generic(html, URL).text, line)
+    off = replace(DEFAULT_OPTIONS, top_date_lines_dropped=False)
+    assert line in extract_generic(html, URL, options=off).text
+
+
+def test_date_lines_all_along_the_text_stay() -> None:
+    # a diary's entries, each under its date: the dates are its text, the first one too
+    first, later = "March 3, 2024, 9:15 am", "March 9, 2024, 8:05 am"
+    entries = [
+        "The crane lifted the aquarium's first tank into place.",
+        "Divers filled the tank with estuary water for the fish.",
+        "The pumps ran through the night without a single fault.",
+    ]
+    middle = f"<p>{first}</p>" + "".join(f"<p>{entry}</p>" for entry in entries)
+    html = article_holding(f"{middle}<p>{later}</p>", at=1)
+    text = extract_generic(html, URL).text
+    assert first in text and later in text
+
+
+def test_a_schedule_of_dates_opening_the_text_stays() -> None:
+    dates = [
+        "Tuesday, September 24, 2024 at 2:30 PM",
+        "Monday, November 25, 2024 at 3:00 PM",
+        "Tuesday, April 22, 2025 at 1:00 PM",
+    ]
+    html = article_holding("".join(f"<p>{line}</p>" for line in dates), at=1)
+    text = extract_generic(html, URL).text
+    assert all(line in text for line in dates)
+
+
 def test_the_headline_repeated_as_a_heading_above_the_text_is_not_body() -> None:
     html = (
         "<html><head><title>Marine science building opens</title></head><body>"
@@ -695,7 +737,10 @@ def test_a_label_and_link_that_is_no_teaser_stays(line: str) -> None:
 )
 @pytest.mark.parametrize("dropped", [True, False])
 def test_a_line_counting_the_post_s_comments_is_not_body(line: str, dropped: bool) -> None:
-    options = replace(DEFAULT_OPTIONS, comment_count_lines_dropped=dropped)
+    # "Posted on March 4, 2024 at 6:41 AM • 7 Comments" is a date line too: that rule off
+    options = replace(
+        DEFAULT_OPTIONS, comment_count_lines_dropped=dropped, top_date_lines_dropped=False
+    )
     text = extract_generic(article_holding(f"<p>{line}</p>"), URL, options=options).text
     assert all(paragraph in text for paragraph in PARAGRAPHS)
     assert (line not in text) is dropped

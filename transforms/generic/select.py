@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 
 from records.article import Block
 from records.urls import host_key, join_url
+from transforms.dates import is_date_line
 from transforms.generic import settings
 from transforms.generic.score import (
     in_prose_group,
@@ -188,7 +189,28 @@ def select_blocks(
             for block in selected
             if not _note_line(block.text, settings.SERVICE_NOTE, options)
         ]
+    if options.top_date_lines_dropped:
+        selected = _without_top_date_lines(selected, options)
     return selected
+
+
+def _without_top_date_lines(lines: list[Block], options: ExtractionOptions) -> list[Block]:
+    """The text without the date lines among its first `top_date_lines_window` lines (a stamp
+    set under the standfirst, a header band counted as prose: "Publié le 18 juil. 2024 à
+    08:01"), at most `top_date_lines_max` of them, when no date line follows further down:
+    dates all along the text are a forum's posts' or a list of events', and part of it."""
+    dated = [
+        index
+        for index, line in enumerate(lines)
+        if line.kind != "heading" and is_date_line(line.text)
+    ]
+    if (
+        not dated
+        or len(dated) > options.top_date_lines_max
+        or dated[-1] >= options.top_date_lines_window
+    ):
+        return lines
+    return [line for index, line in enumerate(lines) if index not in dated]
 
 
 def _text_goes_on(

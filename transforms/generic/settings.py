@@ -688,6 +688,12 @@ class ExtractionOptions:
     dateline_max_words: int = 12
     # above the first prose: the headline repeated as a heading, and short date lines, go
     drop_top_title_and_dates: bool = True
+    # ... and a line saying nothing but a date or time among the text's first lines, wherever
+    # the prose starts (under a standfirst, in a header band read as prose), when no date line
+    # follows further down (`transforms.dates.is_date_line`)
+    top_date_lines_dropped: bool = True
+    top_date_lines_window: int = 5
+    top_date_lines_max: int = 2
     # a short line ending in a picture credit ("…, Foto: Jane Doe") is a caption, not text
     credited_lines_are_captions: bool = True
     caption_max_words: int = 40
