@@ -145,6 +145,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "top_date_lines_dropped": (False,),
     "top_date_lines_window": (3, 8),
     "top_date_lines_max": (1, 3),
+    "top_date_line_stubs_words": (0, 5),
 }
 
 Counts = tuple[float, float, float]

@@ -325,6 +325,7 @@ DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE_MAX_WORDS = 16
+DATE_LINE_MAX_CHARS = 160
 DATE_LINE_WORDS_LEFT = 1  # "Publiziert: 01.07.2023, 11:16", "včera 14:40": one word not a date's
 
 
@@ -332,7 +333,11 @@ def is_date_line(line: str) -> bool:
     """Whether a line says nothing but when: a date or a time of day with their labels and
     weekday ("Publié le 18 juil. 2024 à 08:01Mis à jour le 18 juil. 2024 à 09:06",
     "20 Nisan 2026•Güncelleme: 20 Nisan 2026", "/ January 11, 2024"), at most one other word."""
-    if len(line.split()) > DATE_LINE_MAX_WORDS or not any(c.isdigit() for c in line):
+    if (
+        len(line) > DATE_LINE_MAX_CHARS
+        or len(line.split()) > DATE_LINE_MAX_WORDS
+        or not any(c.isdigit() for c in line)
+    ):
         return False
     left = BARE_DATE.sub(" ", LABELLED_DATE.sub(" ", line))
     if left == line:

@@ -279,6 +279,7 @@ def test_rule_line_ends_the_text_and_closing_calls_to_action_are_dropped() -> No
         ("Tobias Mühlbauer24.04.2024, 19:35 Uhr", False),  # a byline with its date
         ("06. 01. 2026, 14:59 Uhr Lesedauer: 4 Minuten", False),  # and the reading time
         ("1 Alvaro Bautista 123 P", False),
+        ("12:30 " + "x" * 400, False),  # one long word is no label
     ],
 )
 def test_a_date_line_says_nothing_but_when(line: str, says_when: bool) -> None:

@@ -330,6 +330,25 @@ def test_a_date_line_under_the_standfirst_is_not_body(line: str) -> None:
     assert line in extract_generic(html, URL, options=off).text
 
 
+def test_the_header_band_of_a_date_line_goes_with_it() -> None:
+    band = ["Jane Doe", "Staff writer", "20 Nisan 2026•Güncelleme: 20 Nisan 2026", "Ankara"]
+    html = article_holding("".join(f"<p>{line}</p>" for line in band), at=1)
+    assert_clean(extract_generic(html, URL).text, *band)
+    off = replace(DEFAULT_OPTIONS, top_date_line_stubs_words=0)
+    text = extract_generic(html, URL, options=off).text
+    assert all(line in text for line in band[:2] + band[3:]) and band[2] not in text
+
+
+@pytest.mark.parametrize(
+    "beside", ["<p>It rained.</p>", "<h2>The dock</h2>"], ids=["sentence", "heading"]
+)
+def test_a_short_sentence_or_heading_beside_a_date_line_stays(beside: str) -> None:
+    html = article_holding(f"<p>20 Novembre 2024</p>{beside}", at=1)
+    text = extract_generic(html, URL).text
+    assert "20 Novembre 2024" not in text
+    assert beside[4:-5] in text
+
+
 def test_date_lines_all_along_the_text_stay() -> None:
     # a diary's entries, each under its date: the dates are its text, the first one too
     first, later = "March 3, 2024, 9:15 am", "March 9, 2024, 8:05 am"

@@ -197,8 +197,10 @@ def select_blocks(
 def _without_top_date_lines(lines: list[Block], options: ExtractionOptions) -> list[Block]:
     """The text without the date lines among its first `top_date_lines_window` lines (a stamp
     set under the standfirst, a header band counted as prose: "Publié le 18 juil. 2024 à
-    08:01"), at most `top_date_lines_max` of them, when no date line follows further down:
-    dates all along the text are a forum's posts' or a list of events', and part of it."""
+    08:01"), at most `top_date_lines_max` of them, and the stubs right beside them (up to
+    `top_date_line_stubs_words` words, no sentence end: "Jane Doe", "Ankara"), when no date
+    line follows further down: dates all along the text are a forum's posts' or a list of
+    events', and part of it."""
     dated = [
         index
         for index, line in enumerate(lines)
@@ -210,7 +212,27 @@ def _without_top_date_lines(lines: list[Block], options: ExtractionOptions) -> l
         or dated[-1] >= options.top_date_lines_window
     ):
         return lines
-    return [line for index, line in enumerate(lines) if index not in dated]
+    gone = set(dated)
+    for index in dated:
+        # the stubs of its header band beside it: the writer's name, the place
+        for step in (-1, 1):
+            near = index + step
+            while (
+                0 <= near < len(lines)
+                and near not in gone
+                and _stub_beside_date(lines[near], options)
+            ):
+                gone.add(near)
+                near += step
+    return [line for index, line in enumerate(lines) if index not in gone]
+
+
+def _stub_beside_date(line: Block, options: ExtractionOptions) -> bool:
+    return (
+        line.kind != "heading"
+        and len(line.text.split()) <= options.top_date_line_stubs_words
+        and not settings.SENTENCE_END.search(line.text)
+    )
 
 
 def _text_goes_on(

@@ -694,6 +694,7 @@ class ExtractionOptions:
     top_date_lines_dropped: bool = True
     top_date_lines_window: int = 5
     top_date_lines_max: int = 2
+    top_date_line_stubs_words: int = 3  # ... with the stubs beside them this short (0: none)
     # a short line ending in a picture credit ("…, Foto: Jane Doe") is a caption, not text
     credited_lines_are_captions: bool = True
     caption_max_words: int = 40
