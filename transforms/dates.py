@@ -324,6 +324,14 @@ DATE_WORDS = re.compile(
     r"|um|at|à|am|on|le|il|el|de|del|uhr|h)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# a stamp relative to the reader's day: "5 hours ago", "vor 3 Stunden", "il y a 2 jours"
+RELATIVE_STAMP = re.compile(
+    r"(?<![^\W\d_])(?:\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago"
+    r"|vor\s+\d{1,2}\s+(?:min(?:uten?)?|stunden?|std\.?|tagen?|wochen?)"
+    r"|il\s+y\s+a\s+\d{1,2}\s+(?:min(?:utes?)?|heures?|h|jours?|semaines?)"
+    r"|hace\s+\d{1,2}\s+(?:min(?:utos?)?|horas?|d[ií]as?|semanas?))(?![^\W\d_])",
+    re.IGNORECASE,
+)
 DATE_LINE_MAX_WORDS = 16
 DATE_LINE_MAX_CHARS = 160
 DATE_LINE_WORDS_LEFT = 1  # "Publiziert: 01.07.2023, 11:16", "včera 14:40": one word not a date's
@@ -339,7 +347,7 @@ def is_date_line(line: str) -> bool:
         or not any(c.isdigit() for c in line)
     ):
         return False
-    left = BARE_DATE.sub(" ", LABELLED_DATE.sub(" ", line))
+    left = RELATIVE_STAMP.sub(" ", BARE_DATE.sub(" ", LABELLED_DATE.sub(" ", line)))
     if left == line:
         left = TIME_OF_DAY.sub(" ", line)
         if left == line:

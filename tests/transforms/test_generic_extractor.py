@@ -272,6 +272,8 @@ def test_rule_line_ends_the_text_and_closing_calls_to_action_are_dropped() -> No
         ("Thursday, December 27, 2007 | 10:56 AM CT", True),
         ("Publiziert: 01.07.2023, 11:16", True),
         ("včera 14:40", True),
+        ("Aktualisiert vor 12 Minuten", True),
+        ("He left 5 hours ago", False),
         ("Posted online: Monday , December 31, 2007 at 12:00:00", True),
         ("Results from 2024", False),  # a year is no date
         ("The 2024 budget, 14:30 in committee", False),

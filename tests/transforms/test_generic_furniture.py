@@ -318,6 +318,7 @@ TOP_DATE_LINES = [
     "20 Nisan 2026•Güncelleme: 20 Nisan 2026",
     "/ January 11, 2024",
     "Publiziert: 01.07.2023, 11:16",
+    "Published: 5 hours ago |",
 ]
 
 
