@@ -350,6 +350,19 @@ def test_a_short_sentence_or_heading_beside_a_date_line_stays(beside: str) -> No
     assert beside[4:-5] in text
 
 
+def test_a_page_of_nothing_but_its_header_band_keeps_it() -> None:
+    # a paywalled story's shell: its headline's address, section and date, no text
+    band = ["Snapshot", "Enterprise Software", "May 16, 2016 7:30 a.m. ET"]
+    html = (
+        "<html><head><title>Funding Snapshot: CircleCI Raises $18M</title></head><body>"
+        "<article><h1>Funding Snapshot: CircleCI Raises $18M</h1>"
+        + "".join(f"<p>{line}</p>" for line in band)
+        + "</article></body></html>"
+    )
+    text = extract_generic(html, URL).text
+    assert all(line in text for line in band)
+
+
 def test_date_lines_all_along_the_text_stay() -> None:
     # a diary's entries, each under its date: the dates are its text, the first one too
     first, later = "March 3, 2024, 9:15 am", "March 9, 2024, 8:05 am"

@@ -200,7 +200,7 @@ def _without_top_date_lines(lines: list[Block], options: ExtractionOptions) -> l
     08:01"), at most `top_date_lines_max` of them, and the stubs right beside them (up to
     `top_date_line_stubs_words` words, no sentence end: "Jane Doe", "Ankara"), when no date
     line follows further down: dates all along the text are a forum's posts' or a list of
-    events', and part of it."""
+    events', and part of it; and when text longer than a stub is left."""
     dated = [
         index
         for index, line in enumerate(lines)
@@ -224,7 +224,10 @@ def _without_top_date_lines(lines: list[Block], options: ExtractionOptions) -> l
             ):
                 gone.add(near)
                 near += step
-    return [line for index, line in enumerate(lines) if index not in gone]
+    kept = [line for index, line in enumerate(lines) if index not in gone]
+    if not any(len(line.text.split()) > options.edge_stub_max_words for line in kept):
+        return lines  # a page of nothing but its header band (a paywall's): the band is all
+    return kept
 
 
 def _stub_beside_date(line: Block, options: ExtractionOptions) -> bool:
