@@ -76,7 +76,11 @@ from records.urls import article_identity
 # the story's writer (eighteenth pass); a short story shown under its headline (the title as a
 # text of its own just above it) is no longer replaced by the page's rails read as a listing
 # (nineteenth pass); half a character escaped in JSON-LD ("\ud800") reads as U+FFFD; a
-# definition list of linked headlines and blurbs is teasers, as a list of items is
+# definition list of linked headlines and blurbs is teasers, as a list of items is. 1.21.0: a
+# title naming the site gives way to the headline shown over the text; script code showing as
+# text is none (twentieth pass). 1.22.0: a scholarly page's citation_author tags name its
+# authors; a line saying only when among the text's first lines, with its header band's
+# stubs, is no text (twenty-first pass)
 TRANSFORMER_VERSION = "1.22.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

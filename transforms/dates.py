@@ -324,6 +324,12 @@ DATE_WORDS = re.compile(
     r"|um|at|à|am|on|le|il|el|de|del|uhr|h)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# the day named by its distance from the reader's: "Heute, 12:19 Uhr", "včera 14:40"
+RELATIVE_DAY = re.compile(
+    r"(?<![^\W\d_])(?:today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri"
+    r"|vandaag|gisteren|idag|igår|i dag|i går|dnes|včera|dzisiaj|wczoraj|bugün|dün)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 # a stamp relative to the reader's day: "5 hours ago", "vor 3 Stunden", "il y a 2 jours"
 RELATIVE_STAMP = re.compile(
     r"(?<![^\W\d_])(?:\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago"
@@ -334,7 +340,7 @@ RELATIVE_STAMP = re.compile(
 )
 DATE_LINE_MAX_WORDS = 16
 DATE_LINE_MAX_CHARS = 160
-DATE_LINE_WORDS_LEFT = 1  # "Publiziert: 01.07.2023, 11:16", "včera 14:40": one word not a date's
+DATE_LINE_WORDS_LEFT = 1  # "Publiziert: 01.07.2023, 11:16": one word beside a date not a date's
 
 
 def is_date_line(line: str) -> bool:
@@ -348,12 +354,14 @@ def is_date_line(line: str) -> bool:
     ):
         return False
     left = RELATIVE_STAMP.sub(" ", BARE_DATE.sub(" ", LABELLED_DATE.sub(" ", line)))
+    words_left = DATE_LINE_WORDS_LEFT
     if left == line:
-        left = TIME_OF_DAY.sub(" ", line)
+        left = TIME_OF_DAY.sub(" ", RELATIVE_DAY.sub(" ", line))
         if left == line:
             return False  # no date and no time: a figure, a score, a price
+        words_left = 0  # a time alone dates nothing beside a word: "John 3:16", "Halftime 2:15"
     left = DATE_WORDS.sub(" ", TIME_OF_DAY.sub(" ", left))
-    return len(re.findall(r"[^\W\d_]+", left)) <= DATE_LINE_WORDS_LEFT
+    return len(re.findall(r"[^\W\d_]+", left)) <= words_left
 
 
 def labelled_dates(

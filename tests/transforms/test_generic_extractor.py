@@ -273,6 +273,8 @@ def test_rule_line_ends_the_text_and_closing_calls_to_action_are_dropped() -> No
         ("Publiziert: 01.07.2023, 11:16", True),
         ("včera 14:40", True),
         ("Aktualisiert vor 12 Minuten", True),
+        ("Heute, 12:19 Uhr", True),
+        ("John 3:16", False),  # a time alone with a word beside it
         ("He left 5 hours ago", False),
         ("Posted online: Monday , December 31, 2007 at 12:00:00", True),
         ("Results from 2024", False),  # a year is no date
