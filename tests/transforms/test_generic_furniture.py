@@ -115,6 +115,15 @@ def test_an_author_bio_after_the_text_is_not_body() -> None:
     assert_clean(body_of(after=bio), "Sam Rivers is a science writer", "About the author")
 
 
+@pytest.mark.parametrize(("name", "teasers"), [("similarLinks", False), ("links", True)])
+def test_a_list_of_similar_stories_inside_the_text_is_not_body(name: str, teasers: bool) -> None:
+    # CBC sets each "similar" story as a list of one link between the paragraphs
+    item = "Who runs the marine lab's research fleet?"
+    box = f"<ul class='{name}'><li><a href='/news/research-fleet'>{item}</a></li></ul>"
+    text = extract_generic(article_holding(box), URL).text
+    assert (item in text) is teasers
+
+
 def test_a_blog_plugins_likes_and_related_posts_are_not_body() -> None:
     """WordPress's Jetpack names its boxes in compounds: "sharedaddy", "sd-like",
     "jp-relatedposts"; the related posts carry a teaser sentence each."""

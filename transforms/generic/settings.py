@@ -137,7 +137,7 @@ PANEL_ROLES = frozenset({"tablist"})
 
 # class / id words of containers that never hold article text (matched per word of the name)
 BOILERPLATE_NAME = re.compile(
-    r"(?:^|[-_\s])(?:share|sharing|sharer|sharedaddy|social|socials|related\w*|recommend\w*|"
+    r"(?:^|[-_\s])(?:share|sharing|sharer|sharedaddy|social|socials|related\w*|similar\w*|recommend\w*|"
     r"comment(?!ar)\w*|likes?|ai2html|"
     r"cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|promo|promos|advert\w*|"
     r"ads?|adsense|adslot|sponsor\w*|banner|breadcrumbs?|sidebar|aside|rail|recirc\w*|menu|navbar|"
