@@ -201,17 +201,14 @@ def _without_top_date_lines(lines: list[Block], options: ExtractionOptions) -> l
     `top_date_line_stubs_words` words, no sentence end: "Jane Doe", "Ankara"), when no date
     line follows further down: dates all along the text are a forum's posts' or a list of
     events', and part of it; and when text longer than a stub is left."""
-    dated = [
-        index
-        for index, line in enumerate(lines)
-        if line.kind != "heading" and is_date_line(line.text)
-    ]
+    window = options.top_date_lines_window
+    dated = [index for index, line in enumerate(lines[:window]) if _dates_only(line)]
     if (
         not dated
         or len(dated) > options.top_date_lines_max
-        or dated[-1] >= options.top_date_lines_window
+        or any(_dates_only(line) for line in lines[window:])
     ):
-        return lines
+        return lines  # the rest of the text is read only for a page with a date line on top
     gone = set(dated)
     for index in dated:
         # the stubs of its header band beside it: the writer's name, the place
@@ -228,6 +225,10 @@ def _without_top_date_lines(lines: list[Block], options: ExtractionOptions) -> l
     if not any(len(line.text.split()) > options.edge_stub_max_words for line in kept):
         return lines  # a page of nothing but its header band (a paywall's): the band is all
     return kept
+
+
+def _dates_only(line: Block) -> bool:
+    return line.kind != "heading" and is_date_line(line.text)
 
 
 def _stub_beside_date(line: Block, options: ExtractionOptions) -> bool:
