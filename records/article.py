@@ -80,8 +80,9 @@ from records.urls import article_identity
 # title naming the site gives way to the headline shown over the text; script code showing as
 # text is none (twentieth pass). 1.22.0: a scholarly page's citation_author tags name its
 # authors; a line saying only when among the text's first lines, with its header band's
-# stubs, is no text (twenty-first pass)
-TRANSFORMER_VERSION = "1.22.0"
+# stubs, is no text (twenty-first pass). 1.23.0: a notice of the comment section (its rules,
+# its moderation, the login it asks for) ends the text (twenty-second pass)
+TRANSFORMER_VERSION = "1.23.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

@@ -818,3 +818,66 @@ def test_a_card_shown_on_hover_over_a_name_is_not_body(skipped: bool) -> None:
     text = extract_generic(article_holding(paragraph), URL, options=options).text
     assert "the estuary's mayor Jane Doe for her support." in " ".join(text.split()) or not skipped
     assert ("Ferry crews vote" not in text) is skipped
+
+
+COMMENT_NOTICES = [
+    "Please read our comment policy before you post.",
+    "Login or Register to comment.",
+    "Sign in to your account or sign up for an account to post comments on this article",
+    "All readers' comments are posted immediately, but will be monitored for inappropriate "
+    "content.",
+    "Note: we are temporarily moderating all comments submitted to deal with a surge in spam.",
+    "Um einen Kommentar zu hinterlassen, loggen Sie sich bitte ein.",
+    "Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind. Die Verantwortung für "
+    "den Inhalt liegt allein bei den Verfassern.",
+    "Les commentaires sont modérés avant publication.",
+    "Los comentarios son moderados antes de su publicación.",
+    "Reacties worden gemodereerd voordat ze verschijnen.",
+    # a comment section's rules at length, past `closing_note_max_chars`
+    "Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind. Die Verantwortung für "
+    "den Inhalt liegt allein bei den Verfassern, die sachlich und klar formulieren sollten. "
+    "Kommentare müssen in korrekter und verständlicher deutscher Sprache verfasst werden. "
+    "Beleidigungen, Schimpfwörter, rassistische und sexistische Äußerungen sowie Aufrufe zur "
+    "Gewalt werden ohne Rückfrage gelöscht. Werbung für Produkte, Dienstleistungen oder andere "
+    "Webseiten ist nicht erlaubt, ebenso wenig wie Links zu Seiten mit fragwürdigen Inhalten. "
+    "Die Redaktion behält sich vor, Kommentare zu kürzen oder nicht zu veröffentlichen.",
+]
+COMMENTS = (
+    "<p>harbourfan: Posted Mar 8, 2024</p><p>Great news for the town, and about time that the "
+    "labs were brought together under one roof on the estuary.</p>"
+)
+
+
+@pytest.mark.parametrize("notice", COMMENT_NOTICES)
+@pytest.mark.parametrize("ends", [True, False])
+def test_a_comment_section_s_notice_ends_the_text(notice: str, ends: bool) -> None:
+    """Its rules, its moderation or the login it asks for open the comment section: the notice
+    and the comments after it go, the article stays."""
+    options = replace(DEFAULT_OPTIONS, comment_notices_end_text=ends)
+    html = article_holding(f"<p>{notice}</p>{COMMENTS}", at=len(PARAGRAPHS))
+    text = extract_generic(html, URL, options=options).text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert (notice not in text) is ends
+    assert ("Great news for the town" not in text) is ends
+
+
+def test_a_comment_notice_amid_the_text_goes_alone() -> None:
+    """Set among the paragraphs, with as much text after it as before, the notice is no end of
+    the text: it goes and the text goes on."""
+    text = extract_generic(article_holding(f"<p>{COMMENT_NOTICES[0]}</p>"), URL).text
+    assert_clean(text, COMMENT_NOTICES[0])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Users had to register to comment on the site, the company said.",
+        "It is our long-established policy not to comment on such footage, a spokesman said.",
+        "The senator made inappropriate comments about the budget at the hearing last week.",
+        "Der Minister wollte die Kommentare der Opposition nicht kommentieren.",
+    ],
+)
+def test_a_sentence_about_comments_is_no_comment_notice(line: str) -> None:
+    html = article_holding(f"<p>{line}</p>{COMMENTS}", at=len(PARAGRAPHS))
+    text = extract_generic(html, URL).text
+    assert line in text

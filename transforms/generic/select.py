@@ -64,6 +64,17 @@ def select_blocks(
             continue
         if _comment_count_line(line, options):
             continue
+        if (
+            options.comment_notices_end_text
+            and len(line) <= options.comment_notice_max_chars
+            and settings.COMMENT_WORD.search(line)
+            and settings.COMMENT_NOTICE.match(line)
+        ):
+            # the comments and their form follow it, unless the text goes on after it
+            prose_before = prose_after[0] - prose_after[index]
+            if prose_after[index + 1] < options.end_marker_max_prose_after * prose_before:
+                break
+            continue
         if _script_text(line, options):
             owner = block.element
             if owner not in code_blocks:

@@ -404,6 +404,44 @@ SERVICE_NOTE = re.compile(
     r"available to [\w.]+ subscribers|share your thoughts with (?:your )?friends\.?)$",
     re.IGNORECASE,
 )
+# a notice of the comment section under the text: its rules, its moderation, the login it asks
+# for ("Please read our comment policy.", "Um einen Kommentar zu hinterlassen, loggen Sie sich
+# bitte ein."); what follows it is the comments and their form
+# every notice names comments: a cheap look for the word before the notice's phrases are tried
+COMMENT_WORD = re.compile(r"comment|kommentar|comentar|reacties|reageren", re.IGNORECASE)
+COMMENT_NOTICE = re.compile(
+    r"^.*?(?:"
+    # a call to log in or join before commenting, addressed to the reader
+    r"^\W*(?:note:?\s*)?(?:please\s+)?(?:log\s?in|sign\s?(?:in|up)|register|join|create an "
+    r"account)\b[^.!?]{0,80}?\bto (?:post |leave |add |write |make )?(?:a |your )?comments?\b|"
+    r"\byou (?:must|need to|have to) (?:be )?(?:log(?:ged)?\s?in|signed?\s?in|registered)"
+    r"[^.!?]{0,40}?\bto (?:post |leave |add |write |make )?(?:a |your )?comments?\b|"
+    # the rules and the moderation of comments
+    r"\b(?:read|see|review|follow|abide by) (?:our |the )?comment(?:ing|s)? (?:policy|guidelines|"
+    r"rules|terms)\b|^comment(?:ing)? (?:policy|guidelines|rules)$|"
+    r"\bcomments? (?:are|is|will be|may be)\b[^.!?]{0,40}?\b(?:moderated|monitored|screened)\b|"
+    r"\bwe(?: are|'re)?\b[^.!?]{0,20}?\bmoderating (?:all )?comments\b|"
+    r"\breport (?:offensive|abusive|inappropriate) comments?\b|"
+    r"\bcomment(?:ers?| posters| writers)\b[^.!?]{0,40}?\b(?:are responsible|ha(?:s|ve) not "
+    r"followed)\b|\b(?:the )?following are comments from (?:the |our )?readers\b|"
+    r"\bcomments? represent[^.!?]{0,40}?\bown (?:views|opinions)\b|"
+    # German: the login a comment needs, the rules, the moderation
+    r"\bum\b[^.!?]{0,40}?\bkommentar\w*\b[^.!?]{0,60}?\b(?:einloggen|anmelden|registrieren|"
+    r"loggen sie sich|melden sie sich)\b|"
+    r"\b(?:eingeloggt|angemeldet|registriert) sein,? um\b[^.!?]{0,40}?\bkommentar|"
+    r"\bdass (?:ihre|deine|eure) kommentare\b|"
+    r"\bkommentare? (?:werden|wird)\b[^.!?]{0,60}?\b(?:moderiert|geprüft|überprüft|"
+    r"freigeschaltet)\b|\bkommentare?\b[^.!?]{0,60}?\bvor (?:der|ihrer) (?:veröffentlichung|"
+    r"freischaltung)\b|"
+    # French, Spanish, Italian, Dutch
+    r"\b(?:connectez-vous|identifiez-vous|inscrivez-vous)\b[^.!?]{0,40}?\bcommenter\b|"
+    r"\bcommentaires? (?:sont|est|seront) (?:modérés?|soumis à)\b|"
+    r"\b(?:inicia sesión|regístrate|identifícate)\b[^.!?]{0,40}?\bcomentar\b|"
+    r"\bcomentarios? (?:son|están|serán) moderados\b|"
+    r"\b(?:accedi|registrati)\b[^.!?]{0,40}?\bcommentare\b|\bcommenti (?:sono|vengono) moderati\b|"
+    r"\breacties (?:worden|zijn) gemodereerd\b|\blog in om te reageren\b)",
+    re.IGNORECASE,
+)
 # a quotation boxed for sharing ends in its button: "… offline business.Click To Tweet"
 TWEET_PROMPT = re.compile(r"\s*click to tweet$", re.IGNORECASE)
 END_MARKER = re.compile(
@@ -586,6 +624,9 @@ class ExtractionOptions:
     segment_min_share: float = 0.8
     segment_max_noise: float = 0.3
     end_marker_lines: bool = True  # a short line alone saying "Related stories" ends the text too
+    # a notice of the comment section (`COMMENT_NOTICE`) ends the text as an end marker does
+    comment_notices_end_text: bool = True
+    comment_notice_max_chars: int = 1000  # a comment section's rules run long
     share_climb_below: float = (
         0.6  # a container with less of the page's prose looks for a wider one
     )
