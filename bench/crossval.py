@@ -146,6 +146,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "top_date_lines_window": (3, 8),
     "top_date_lines_max": (1, 3),
     "top_date_line_stubs_words": (0, 5),
+    "top_byline_lines_dropped": (False,),
     "comment_notices_end_text": (False,),
     "comment_notice_max_chars": (500, 2000),
 }

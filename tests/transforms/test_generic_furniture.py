@@ -881,3 +881,76 @@ def test_a_sentence_about_comments_is_no_comment_notice(line: str) -> None:
     html = article_holding(f"<p>{line}</p>{COMMENTS}", at=len(PARAGRAPHS))
     text = extract_generic(html, URL).text
     assert line in text
+
+
+STANDFIRST = (
+    "The university's marine science building opened on Friday after six years of work on "
+    "the estuary side of the campus."
+)
+
+
+@pytest.mark.parametrize(
+    "byline", ["Von Jane Doe", "By JANE DOE", "Von: Jane Doe und John Roe", "par Jean de la Tour"]
+)
+@pytest.mark.parametrize("dropped", [True, False])
+def test_a_byline_alone_on_its_line_under_the_standfirst_is_not_body(
+    byline: str, dropped: bool
+) -> None:
+    """Between the standfirst and the text, the byline is the author field's, not the text's."""
+    options = replace(DEFAULT_OPTIONS, top_byline_lines_dropped=dropped)
+    html = article_holding(f"<p>{STANDFIRST}</p><p>{byline}</p>", at=0)
+    text = extract_generic(html, URL, options=options).text
+    assert STANDFIRST in text and all(paragraph in text for paragraph in PARAGRAPHS)
+    assert (byline not in text) is dropped
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the harbour",  # no name: a lower-case word
+        "By Friday, 3 March",  # a date, not a name
+        "By Jane.",  # a sentence
+        "Von Jane Doe, John Roe, Mary Major, Max Mustermann und Erika Musterfrau",  # too many
+    ],
+)
+def test_a_line_only_opening_like_a_byline_stays(line: str) -> None:
+    html = article_holding(f"<p>{STANDFIRST}</p><p>{line}</p>", at=0)
+    assert line in extract_generic(html, URL).text
+
+
+def test_a_byline_further_down_than_the_text_s_first_lines_stays() -> None:
+    """Past the text's first `top_date_lines_window` lines, a byline line is the text's own
+    (an interview's second voice, a letter's signatory under its quote)."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    html = (
+        f"<html><body><article><p>{STANDFIRST}</p>{paragraphs}<p>By Jane Doe</p>"
+        f"<p>{PARAGRAPHS[0]} Again.</p></article></body></html>"
+    )
+    assert "By Jane Doe" in extract_generic(html, URL).text
+
+
+def test_posts_each_under_its_own_byline_keep_them() -> None:
+    """A "by" line to every item, from the top down: a forum's posts, and part of the text."""
+    names = ["Anna", "Boris", "Chen", "Dana"]
+    posts = "".join(
+        f"<p>by {name}</p><p>{text}</p>" for name, text in zip(names, PARAGRAPHS, strict=True)
+    )
+    html = f"<html><body><article>{posts}</article></body></html>"
+    text = extract_generic(html, URL).text
+    # the first goes as any stub opening a text does
+    assert all(f"by {name}" in text for name in names[1:])
+
+
+def test_a_list_of_contributors_opening_the_text_stays() -> None:
+    """More bylines on top than `top_date_lines_max`: the text names its contributors."""
+    contributors = "".join(
+        f"<p>{STANDFIRST}</p>" if n == 0 else f"<p>By {name}</p>"
+        for n, name in enumerate(["", "Anna Lee", "Boris Roe", "Chen Wu"])
+    )
+    text = extract_generic(article_holding(contributors, at=0), URL).text
+    assert all(f"By {name}" in text for name in ["Anna Lee", "Boris Roe", "Chen Wu"])
+
+
+def test_a_heading_reading_like_a_byline_stays() -> None:
+    html = article_holding(f"<p>{STANDFIRST}</p><h2>By Royal Appointment</h2>", at=0)
+    assert "By Royal Appointment" in extract_generic(html, URL).text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import islice
 from urllib.parse import urlsplit
 
@@ -21,6 +22,7 @@ from transforms.generic.score import (
 )
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.walk import PageWalk, TextBlock
+from transforms.metadata import NAME_PARTICLES
 from transforms.normalize import collapse_repeated_span, normalize_text
 
 HtmlElement = lxml_html.HtmlElement
@@ -202,24 +204,17 @@ def select_blocks(
         ]
     if options.top_date_lines_dropped:
         selected = _without_top_date_lines(selected, options)
+    if options.top_byline_lines_dropped:
+        selected = _without_top_byline_lines(selected, options)
     return selected
 
 
 def _without_top_date_lines(lines: list[Block], options: ExtractionOptions) -> list[Block]:
-    """The text without the date lines among its first `top_date_lines_window` lines (a stamp
-    set under the standfirst, a header band counted as prose: "Publié le 18 juil. 2024 à
-    08:01"), at most `top_date_lines_max` of them, and the stubs right beside them (up to
-    `top_date_line_stubs_words` words, no sentence end: "Jane Doe", "Ankara"), when no date
-    line follows further down: dates all along the text are a forum's posts' or a list of
-    events', and part of it; and when text longer than a stub is left."""
-    window = options.top_date_lines_window
-    dated = [index for index, line in enumerate(lines[:window]) if _dates_only(line)]
-    if (
-        not dated
-        or len(dated) > options.top_date_lines_max
-        or any(_dates_only(line) for line in lines[window:])
-    ):
-        return lines  # the rest of the text is read only for a page with a date line on top
+    """The text without the date lines among its first lines (a stamp set under the
+    standfirst, a header band counted as prose: "Publié le 18 juil. 2024 à 08:01"), as
+    `_top_lines` finds them, and the stubs right beside them (up to
+    `top_date_line_stubs_words` words, no sentence end: "Jane Doe", "Ankara")."""
+    dated = _top_lines(lines, _dates_only, options)
     gone = set(dated)
     for index in dated:
         # the stubs of its header band beside it: the writer's name, the place
@@ -232,6 +227,35 @@ def _without_top_date_lines(lines: list[Block], options: ExtractionOptions) -> l
             ):
                 gone.add(near)
                 near += step
+    return _without_lines(lines, gone, options)
+
+
+def _without_top_byline_lines(lines: list[Block], options: ExtractionOptions) -> list[Block]:
+    """The text without the bylines alone on their lines among its first lines ("Von Jane
+    Doe" between the standfirst and the text: the author field's, not the text's), as
+    `_top_lines` finds them."""
+    found = _top_lines(lines, lambda line: _byline_only(line, options), options)
+    return _without_lines(lines, set(found), options)
+
+
+def _top_lines(
+    lines: list[Block], is_furniture: Callable[[Block], bool], options: ExtractionOptions
+) -> list[int]:
+    """The indexes of the furniture lines among the text's first `top_date_lines_window`
+    lines, at most `top_date_lines_max` of them, when no such line follows further down:
+    dates or bylines all along the text are a forum's posts', a diary's or a list of events',
+    and part of it."""
+    window = options.top_date_lines_window
+    found = [index for index, line in enumerate(lines[:window]) if is_furniture(line)]
+    if len(found) > options.top_date_lines_max or (
+        # the rest of the text is read only for a page with such a line on top
+        found and any(is_furniture(line) for line in lines[window:])
+    ):
+        return []
+    return found
+
+
+def _without_lines(lines: list[Block], gone: set[int], options: ExtractionOptions) -> list[Block]:
     kept = [line for index, line in enumerate(lines) if index not in gone]
     if not any(len(line.text.split()) > options.edge_stub_max_words for line in kept):
         return lines  # a page of nothing but its header band (a paywall's): the band is all
@@ -240,6 +264,24 @@ def _without_top_date_lines(lines: list[Block], options: ExtractionOptions) -> l
 
 def _dates_only(line: Block) -> bool:
     return line.kind != "heading" and is_date_line(line.text)
+
+
+def _byline_only(line: Block, options: ExtractionOptions) -> bool:
+    """A byline label and names, nothing else: "By Jane Doe", "Von: Jane Doe und John Roe"."""
+    label = settings.BYLINE_LINE_LABEL.match(line.text)
+    if line.kind == "heading" or label is None:
+        return False
+    words = line.text[label.end() :].replace(",", " ").split()
+    return (
+        len(words) <= options.top_byline_line_max_words
+        and not settings.SENTENCE_END.search(line.text)
+        and all(
+            (word[0].isupper() and not any(ch.isdigit() for ch in word))
+            or word.casefold() in settings.BYLINE_LINE_JOINS
+            or word.casefold() in NAME_PARTICLES
+            for word in words
+        )
+    )
 
 
 def _stub_beside_date(line: Block, options: ExtractionOptions) -> bool:

@@ -407,6 +407,9 @@ SERVICE_NOTE = re.compile(
 # a notice of the comment section under the text: its rules, its moderation, the login it asks
 # for ("Please read our comment policy.", "Um einen Kommentar zu hinterlassen, loggen Sie sich
 # bitte ein."); what follows it is the comments and their form
+# a byline alone on its line: "By Jane Doe", "Von: Jane Doe und John Roe", "par Jean Dupont"
+BYLINE_LINE_LABEL = re.compile(r"^(?:by|von|par|por|door|av|af)\s*[:：]?\s+(?=\S)", re.IGNORECASE)
+BYLINE_LINE_JOINS = frozenset({"and", "und", "&", "y", "et", "e", "og", "och", "en"})
 # every notice names comments: a cheap look for the word before the notice's phrases are tried
 COMMENT_WORD = re.compile(r"comment|kommentar|comentar|reacties|reageren", re.IGNORECASE)
 COMMENT_NOTICE = re.compile(
@@ -736,6 +739,10 @@ class ExtractionOptions:
     top_date_lines_window: int = 5
     top_date_lines_max: int = 2
     top_date_line_stubs_words: int = 3  # ... with the stubs beside them this short (0: none)
+    # ... and so is a byline alone on its line there ("Von Jane Doe" under the standfirst), when
+    # no such line follows further down (a forum's posts, a listing's items)
+    top_byline_lines_dropped: bool = True
+    top_byline_line_max_words: int = 8  # the names after the label
     # a short line ending in a picture credit ("…, Foto: Jane Doe") is a caption, not text
     credited_lines_are_captions: bool = True
     caption_max_words: int = 40
