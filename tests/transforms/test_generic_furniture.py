@@ -115,6 +115,23 @@ def test_an_author_bio_after_the_text_is_not_body() -> None:
     assert_clean(body_of(after=bio), "Sam Rivers is a science writer", "About the author")
 
 
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [("autor-info-card", False), ("auteur-bio", False), ("autore", False), ("story-intro", True)],
+)
+def test_the_writer_s_card_named_in_another_language_is_not_body(name: str, kept: bool) -> None:
+    """A card of the writer (name, desk, a line about them) between the standfirst and the
+    text, named as German, French or Italian sites spell "author"."""
+    about = (
+        "Sam Rivers has covered marine research for the university since 2015, from the "
+        "estuary labs to the research fleet."
+    )
+    card = f"<div id='{name}'><strong>Sam Rivers</strong><h5>Science desk</h5><p>{about}</p></div>"
+    text = extract_generic(article_holding(card, at=1), URL).text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert (about in text) is kept
+
+
 @pytest.mark.parametrize(("name", "teasers"), [("similarLinks", False), ("links", True)])
 def test_a_list_of_similar_stories_inside_the_text_is_not_body(name: str, teasers: bool) -> None:
     # CBC sets each "similar" story as a list of one link between the paragraphs

@@ -142,7 +142,7 @@ BOILERPLATE_NAME = re.compile(
     r"cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|promo|promos|advert\w*|"
     r"ads?|adsense|adslot|sponsor\w*|banner|breadcrumbs?|sidebar|aside|rail|recirc\w*|menu|navbar|"
     r"nav|navigation|footer|masthead|popup|modal|overlay|print|printer|tags?|tagcloud|tag-list|"
-    r"keywords|byline|bylines|author|authors|author-bio|meta|metadata|dateline|caption|"
+    r"keywords|byline|bylines|author|authors|author-bio|autor|autoren|autorin|auteur|autore|meta|metadata|dateline|caption|"
     r"captions|legend|legende|bildunterschrift|credit|credits|copyright|pagination|pager|"
     r"paging|skip|sr-only|"
     r"visually-hidden|screen-reader-text|login|donate|outbrain|taboola|more-stories|"
