@@ -160,7 +160,8 @@ def date_from_url(url: str, default_timezone: str = "UTC") -> datetime | None:
 PUBLISHED_LABEL = (
     r"release\s*date|released(?:\s+on)?|publish(?:ed|ing)?(?:\s*(?:date|time|on))?|posted(?:\s+on)?"
     r"|submitted(?:\s+on)?"
-    r"|date|time|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|datum|publié(?:\s+le)?"
+    r"|date|time|veröffentlicht(?:\s+am)?|publiziert(?:\s+am)?|erschienen(?:\s+am)?|datum"
+    r"|publié(?:\s+le)?"
     r"|publicado(?:\s+(?:el|em))?|fecha|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?"
     r"|发布时间|发布日期|发表时间|日期|时间"
     # Polish, Czech, Turkish, Indonesian, Russian, Finnish, Swedish, Danish, Norwegian,
@@ -324,6 +325,15 @@ DATE_WORDS = re.compile(
     r"|um|at|à|am|on|le|il|el|de|del|uhr|h)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# how long the text takes to read, set beside its date: "Lesedauer: 4 Minuten", "3 Min.",
+# "5 min read", "Est. reading time: 1 minute"
+READING_TIME = (
+    r"(?:(?:est\.?\s+)?(?:lesedauer|lesezeit|reading time|read time|temps de lecture|"
+    r"tiempo de lectura|tempo di lettura|leestijd)\s*[:：]?\s*(?:ca\.?\s*)?\d{1,3}\s*"
+    r"(?:min\.?|minuten|minutes?|mins?|minutos?|minuti)|\d{1,3}\s*(?:min\.|(?:min|minute|minuten)s?"
+    r"\s+(?:read|lesen|lecture|lectura)))"
+)
+READING_TIME_PHRASE = re.compile(rf"(?<![^\W\d_]){READING_TIME}(?![^\W\d_])", re.IGNORECASE)
 # the day named by its distance from the reader's: "Heute, 12:19 Uhr", "včera 14:40"
 RELATIVE_DAY = re.compile(
     r"(?<![^\W\d_])(?:today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer|oggi|ieri"
@@ -353,6 +363,7 @@ def is_date_line(line: str) -> bool:
         or not any(c.isdigit() for c in line)
     ):
         return False
+    line = READING_TIME_PHRASE.sub(" ", line).strip()
     left = RELATIVE_STAMP.sub(" ", BARE_DATE.sub(" ", LABELLED_DATE.sub(" ", line)))
     words_left = DATE_LINE_WORDS_LEFT
     if left == line:

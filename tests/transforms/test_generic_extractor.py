@@ -281,7 +281,11 @@ def test_rule_line_ends_the_text_and_closing_calls_to_action_are_dropped() -> No
         ("The 2024 budget, 14:30 in committee", False),
         ("Score 3:1", False),
         ("Tobias Mühlbauer24.04.2024, 19:35 Uhr", False),  # a byline with its date
-        ("06. 01. 2026, 14:59 Uhr Lesedauer: 4 Minuten", False),  # and the reading time
+        # the reading time a stamp carries is the stamp's ("Lesedauer", "3 Min.")
+        ("06. 01. 2026, 14:59 Uhr Lesedauer: 4 Minuten", True),
+        ("5. Mai 2024 · 3 Min.", True),
+        ("Publiziert heute um 12:19 Uhr", True),  # a label, a day by its distance, a time
+        ("4 Minuten nach 14:59 Uhr", False),  # minutes without the dot or "read": no reading time
         ("1 Alvaro Bautista 123 P", False),
         ("12:30 " + "x" * 400, False),  # one long word is no label
     ],

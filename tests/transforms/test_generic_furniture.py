@@ -536,6 +536,11 @@ def test_a_comment_form_after_the_text_ends_it(opening: str) -> None:
         "Hide caption",
         "Printable version",
         "Sponsored links",
+        # how long the text takes to read
+        "Lesedauer: 4 Minuten",
+        "3 Min.",
+        "5 min read",
+        "Est. reading time: 1 minute",
     ],
 )
 def test_machinery_and_citation_lines_are_not_body(line: str) -> None:
@@ -971,3 +976,8 @@ def test_a_list_of_contributors_opening_the_text_stays() -> None:
 def test_a_heading_reading_like_a_byline_stays() -> None:
     html = article_holding(f"<p>{STANDFIRST}</p><h2>By Royal Appointment</h2>", at=0)
     assert "By Royal Appointment" in extract_generic(html, URL).text
+
+
+@pytest.mark.parametrize("line", ["10 min", "It took us 5 minutes to read the report."])
+def test_minutes_that_are_no_reading_time_stay(line: str) -> None:
+    assert line in extract_generic(article_holding(f"<p>{line}</p>"), URL).text

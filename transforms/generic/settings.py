@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.dates import READING_TIME
+
 FIGURE_TEXT_TAGS = ("table", "pre", "p", "ul", "ol", "dl")
 
 SKIPPED_TAGS = frozenset(
@@ -341,7 +343,8 @@ BOILERPLATE_TEXT = re.compile(
     r"fact[- ]?checked by:?(?:\s+\S+){1,12}|print (?:this )?(?:page|article|story|post)|"
     r"(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?(?: by)?\s*[:/©].*|"
     r"©.*|\(c\) .*|copyright\b.*|all rights reserved.*|alle rechte vorbehalten.*|"
-    r"tous droits réservés.*|listen to (?:this )?article.*|\d+ (?:min|minute)s? read|"
+    r"tous droits réservés.*|listen to (?:this )?article.*|"
+    rf"{READING_TIME}|"
     # a video player's fallback text
     r"we apologi[sz]e,? but this video has failed to load\.?|player wird geladen\.*|"
     r"video wird geladen\.*|your browser does not support the video(?: tag| element)?\.?|"
