@@ -912,7 +912,14 @@ STANDFIRST = (
 
 
 @pytest.mark.parametrize(
-    "byline", ["Von Jane Doe", "By JANE DOE", "Von: Jane Doe und John Roe", "par Jean de la Tour"]
+    "byline",
+    [
+        "Von Jane Doe",
+        "By JANE DOE",
+        "Von: Jane Doe und John Roe",
+        "par Jean de la Tour",
+        "Written by Jane Doe",  # any label a byline element opens with (`BYLINE_LABEL`)
+    ],
 )
 @pytest.mark.parametrize("dropped", [True, False])
 def test_a_byline_alone_on_its_line_under_the_standfirst_is_not_body(
@@ -981,3 +988,9 @@ def test_a_heading_reading_like_a_byline_stays() -> None:
 @pytest.mark.parametrize("line", ["10 min", "It took us 5 minutes to read the report."])
 def test_minutes_that_are_no_reading_time_stay(line: str) -> None:
     assert line in extract_generic(article_holding(f"<p>{line}</p>"), URL).text
+
+
+def test_a_byline_label_without_names_is_no_byline_line() -> None:
+    """A label with nothing after it ("Posted by") names no one: it is no byline."""
+    html = article_holding(f"<p>{STANDFIRST}</p><p>Posted by</p>", at=0)
+    assert "Posted by" in extract_generic(html, URL).text

@@ -13,6 +13,7 @@ from records.article import Block
 from records.urls import host_key, join_url
 from transforms.dates import is_date_line
 from transforms.generic import settings
+from transforms.generic.fields import BYLINE_LABEL
 from transforms.generic.score import (
     in_prose_group,
     inside,
@@ -268,12 +269,12 @@ def _dates_only(line: Block) -> bool:
 
 def _byline_only(line: Block, options: ExtractionOptions) -> bool:
     """A byline label and names, nothing else: "By Jane Doe", "Von: Jane Doe und John Roe"."""
-    label = settings.BYLINE_LINE_LABEL.match(line.text)
+    label = BYLINE_LABEL.match(line.text)
     if line.kind == "heading" or label is None:
         return False
     words = line.text[label.end() :].replace(",", " ").split()
     return (
-        len(words) <= options.top_byline_line_max_words
+        0 < len(words) <= options.top_byline_line_max_words
         and not settings.SENTENCE_END.search(line.text)
         and all(
             (word[0].isupper() and not any(ch.isdigit() for ch in word))

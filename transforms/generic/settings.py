@@ -410,8 +410,7 @@ SERVICE_NOTE = re.compile(
 # a notice of the comment section under the text: its rules, its moderation, the login it asks
 # for ("Please read our comment policy.", "Um einen Kommentar zu hinterlassen, loggen Sie sich
 # bitte ein."); what follows it is the comments and their form
-# a byline alone on its line: "By Jane Doe", "Von: Jane Doe und John Roe", "par Jean Dupont"
-BYLINE_LINE_LABEL = re.compile(r"^(?:by|von|par|por|door|av|af)\s*[:：]?\s+(?=\S)", re.IGNORECASE)
+# the words joining the names of a byline alone on its line: "Von Jane Doe und John Roe"
 BYLINE_LINE_JOINS = frozenset({"and", "und", "&", "y", "et", "e", "og", "och", "en"})
 # every notice names comments: a cheap look for the word before the notice's phrases are tried
 COMMENT_WORD = re.compile(r"comment|kommentar|comentar|reacties|reageren", re.IGNORECASE)
