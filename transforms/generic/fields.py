@@ -39,7 +39,7 @@ from transforms.dates import (
     posted_sentence_date,
 )
 from transforms.generic import settings
-from transforms.generic.score import text_key
+from transforms.generic.score import text_key, under
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.titles import BAR, SEPARATOR
 from transforms.metadata import (
@@ -1079,11 +1079,7 @@ NAVIGATION_DEPTH = 4  # a menu holds its links closely; a page wrapped in a nav 
 
 
 def _in_navigation(node: HtmlElement) -> bool:
-    return any(
-        ancestor.tag == "nav"
-        or NAVIGATION_NAME.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}")
-        for ancestor in itertools.islice(node.iterancestors(), NAVIGATION_DEPTH)
-    )
+    return under(node, ("nav",), NAVIGATION_NAME, NAVIGATION_DEPTH)
 
 
 def _in_link_list(link: HtmlElement) -> bool:

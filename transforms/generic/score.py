@@ -314,6 +314,18 @@ def text_key(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
 
 
+def under(
+    node: HtmlElement, tags: tuple[str, ...], names: re.Pattern[str], depth: int | None = None
+) -> bool:
+    """Whether one of the node's ancestors (the nearest `depth` of them, or all) is one of
+    `tags` or has a class or id that `names` finds: inside a menu, a header, a nav bar."""
+    return any(
+        ancestor.tag in tags
+        or names.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}")
+        for ancestor in islice(node.iterancestors(), depth)
+    )
+
+
 def inside(element: HtmlElement, container: HtmlElement) -> bool:
     if element is container:
         return True

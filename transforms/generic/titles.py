@@ -29,6 +29,7 @@ from lxml import html as lxml_html
 
 from records.urls import join_url, url_parts
 from transforms.generic import settings
+from transforms.generic.score import under
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.walk import UNSHOWN_TAGS as WALK_UNSHOWN_TAGS
 from transforms.generic.walk import is_input_form
@@ -390,11 +391,7 @@ class LazyLinkTexts:
 
 
 def _in_menu(link: HtmlElement) -> bool:
-    return any(
-        ancestor.tag in ("nav", "header")
-        or MENU_NAME.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}")
-        for ancestor in link.iterancestors()
-    )
+    return under(link, ("nav", "header"), MENU_NAME)
 
 
 def _is_site_piece(
