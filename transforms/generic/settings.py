@@ -409,11 +409,11 @@ SERVICE_NOTE = re.compile(
 )
 # the words joining the names of a byline alone on its line: "Von Jane Doe und John Roe"
 BYLINE_LINE_JOINS = frozenset({"and", "und", "&", "y", "et", "e", "og", "och", "en"})
+# every notice names comments: a cheap look for the word before the notice's phrases are tried
+COMMENT_WORD = re.compile(r"comment|kommentar|comentar|reacties|reageren", re.IGNORECASE)
 # a notice of the comment section under the text: its rules, its moderation, the login it asks
 # for ("Please read our comment policy.", "Um einen Kommentar zu hinterlassen, loggen Sie sich
 # bitte ein."); what follows it is the comments and their form
-# every notice names comments: a cheap look for the word before the notice's phrases are tried
-COMMENT_WORD = re.compile(r"comment|kommentar|comentar|reacties|reageren", re.IGNORECASE)
 COMMENT_NOTICE = re.compile(
     r"^.*?(?:"
     # a call to log in or join before commenting, addressed to the reader
