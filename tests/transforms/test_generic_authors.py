@@ -536,6 +536,44 @@ def test_a_closing_line_that_is_no_signature_names_nobody(after: str) -> None:
     assert extract_article(html, "https://x.example/a", profile="generic").authors == ()
 
 
+def _comments(*replies: tuple[str, str]) -> str:
+    items = "".join(
+        f"<li class='comment byuser {marks}'><div class='comment-author vcard'>"
+        f"<cite class='fn'>{name}</cite> <span class='says'>says:</span></div>"
+        "<p>Thanks for reading, the tours start in April.</p></li>"
+        for name, marks in replies
+    )
+    return f"<div id='comments'><ol class='commentlist'>{items}</ol></div>"
+
+
+@pytest.mark.parametrize("read", [True, False])
+def test_the_post_s_author_reply_among_the_comments_names_the_author(read: bool) -> None:
+    """A blog post naming nobody: its author's own reply, which WordPress marks
+    "bypostauthor", carries the name; another reader's comment does not."""
+    comments = _comments(("Max Reader", ""), ("Jane Doe", "bypostauthor"))
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE))
+    html = html.replace("</body>", f"{comments}</body>")
+    options = replace(DEFAULT_OPTIONS, post_author_replies=read)
+    article = extract_article(html, "https://x.example/a", profile="generic", options=options)
+    assert article.authors == (("Jane Doe",) if read else ())
+    if read:
+        assert article.sources["authors"] == "comment"
+
+
+def test_comments_without_the_post_s_author_name_nobody() -> None:
+    comments = _comments(("Max Reader", ""), ("Erika Reader", "byuser"))
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE))
+    html = html.replace("</body>", f"{comments}</body>")
+    assert extract_article(html, "https://x.example/a", profile="generic").authors == ()
+
+
+def test_a_byline_outweighs_the_post_s_author_reply() -> None:
+    comments = _comments(("jdoe", "bypostauthor"))
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before="<p>By Jane Doe</p>")
+    html = html.replace("</body>", f"{comments}</body>")
+    assert extract_article(html, "https://x.example/a", profile="generic").authors == ("Jane Doe",)
+
+
 def test_weak_evidence_does_not_outweigh_a_publisher_byline() -> None:
     head = '<meta name="author" content="Harbour Daily">'
     html = page(

@@ -1550,6 +1550,22 @@ def signature_line(container: HtmlElement | None) -> str | None:
     return None
 
 
+POST_AUTHOR_REPLY = "bypostauthor"
+
+
+def post_author_reply_name(root: HtmlElement) -> str | None:
+    """The name on the post's author's own reply in its comments (WordPress's
+    `<li class="comment bypostauthor">` with the commenter's `<cite class="fn">`)."""
+    for reply in root.iter("li", "div", "article"):
+        if POST_AUTHOR_REPLY not in (reply.get("class") or "").split():
+            continue
+        for element in reply.iter():
+            if "fn" in (element.get("class") or "").split():
+                return normalize_text(element.text_content()) or None
+        return None
+    return None
+
+
 def pick_authors_with_source(
     meta: PageMetadata,
     root: HtmlElement,
@@ -1656,6 +1672,12 @@ def pick_authors_with_source(
         signed = clean_author_names([signature_line(container) or ""], publishers, options=options)
         if signed:
             return signed, "signature"
+    if options.post_author_replies:
+        named = clean_author_names(
+            [post_author_reply_name(root) or ""], publishers, options=options
+        )
+        if named:
+            return named, "comment"
     if options.cjk_bylines:
         named = cjk_byline(_text_lines(root))
         if named:

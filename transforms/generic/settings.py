@@ -931,6 +931,9 @@ class ExtractionOptions:
     # ... and a date line's "by" piece: "Posted on May 4, 2020 by Jane Doe", "| By Jane Doe |"
     date_line_bylines: bool = True
     signature_authors: bool = True
+    # ... then the name on the post's author's own reply among the comments: WordPress marks
+    # it "bypostauthor" to set it apart, and the commenter's name is an hCard's `fn`
+    post_author_replies: bool = True
     # last, when the page names nobody: a Chinese, Japanese or Korean credit line ("作者：张三",
     # "이용민 기자", "(责编：牛镛、岳弘彬)"), whose names have no capitals for the other readers
     cjk_bylines: bool = True
