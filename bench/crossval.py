@@ -147,6 +147,8 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "top_date_lines_max": (1, 3),
     "top_date_line_stubs_words": (0, 5),
     "top_byline_lines_dropped": (False,),
+    "read_on_lists_dropped": (False,),
+    "read_on_lead_max_words": (6, 20),
     "comment_notices_end_text": (False,),
     "comment_notice_max_chars": (500, 2000),
 }

@@ -84,7 +84,8 @@ from records.urls import article_identity
 # its moderation, the login it asks for) ends the text; a byline alone on its line among the
 # text's first lines is no text; a box named "autor", "auteur" or "autore" holds none; the
 # reading time is no text, and a stamp carrying it is a date line; a blog post naming nobody
-# takes its author's name from the author's own reply among its comments (twenty-second pass)
+# takes its author's name from the author's own reply among its comments; a list of other
+# stories under a read-on lead-in is teasers, lead-in and all (twenty-second pass)
 TRANSFORMER_VERSION = "1.23.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -994,3 +994,56 @@ def test_a_byline_label_without_names_is_no_byline_line() -> None:
     """A label with nothing after it ("Posted by") names no one: it is no byline."""
     html = article_holding(f"<p>{STANDFIRST}</p><p>Posted by</p>", at=0)
     assert "Posted by" in extract_generic(html, URL).text
+
+
+def _story_links(count: int = 3) -> str:
+    headlines = [
+        "Harbour engineers finish the new research vessel dock",
+        "Alumni donations reach a record for the sixth year running",
+        "Public aquarium tours to start on the first Saturday of April",
+    ]
+    items = "".join(
+        f"<li><a href='/news/2024/story-{n}.html'>{headline}</a></li>"
+        for n, headline in enumerate(headlines[:count])
+    )
+    return f"<ul>{items}</ul>"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "<p><strong>Lesen Sie auch:</strong></p>",
+        "<p><strong>Mehr zum Thema finden Sie auch im wöchentlichen Zins-Check:</strong></p>",
+        "<h3>Related stories</h3>",
+    ],
+)
+@pytest.mark.parametrize("dropped", [True, False])
+def test_a_list_of_stories_under_a_read_on_lead_in_is_not_body(lead: str, dropped: bool) -> None:
+    """ "Lesen Sie auch:" and a list of links to other stories of the site, set between the
+    paragraphs: teasers, lead-in and all."""
+    options = replace(DEFAULT_OPTIONS, read_on_lists_dropped=dropped)
+    text = extract_generic(article_holding(lead + _story_links()), URL, options=options).text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert ("Harbour engineers finish" not in text) is dropped
+    assert ("Zins-Check" not in text) is (dropped or "Zins-Check" not in lead)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "<p>The new building brings three groups together:</p>",  # no read-on label
+        # a read-on label opening a sentence longer than `read_on_lead_max_words`
+        "<p>Read more about the building in these reports by the student paper, the town's "
+        "weekly and the university's own news office:</p>",
+    ],
+)
+def test_a_list_under_another_lead_in_stays(lead: str) -> None:
+    text = extract_generic(article_holding(lead + _story_links()), URL).text
+    assert "Harbour engineers finish" in text
+
+
+def test_plain_items_under_a_read_on_lead_in_stay() -> None:
+    items = "<ul><li>Teaching labs on the ground floor</li><li>A seawater aquarium</li></ul>"
+    lead = "<p>Mehr zum Thema finden Sie auch in unserem Überblick:</p>"
+    text = extract_generic(article_holding(lead + items), URL).text
+    assert "A seawater aquarium" in text and "Mehr zum Thema" in text

@@ -170,6 +170,10 @@ def select_blocks(
             )
         ):
             continue  # link lists count only inside the text, among its prose
+        if options.read_on_lists_dropped and _leads_read_on_list(
+            block.element, headline_lists, options
+        ):
+            continue
         if options.teaser_lines_dropped and _is_teaser_line(block, base_url, site_hosts, options):
             teasers.add(len(selected))  # "READ ALSO | <a>Another story</a>" among the paragraphs
         selected.append(_as_block(block, line))
@@ -470,15 +474,45 @@ def _is_headline_list(
         items = [child for child in parent if child.tag == "li"]
         cache[parent] = (
             before is not None
-            and before.tag not in settings.HEADING_TAGS
-            and len(lead) >= options.prose_min_chars
-            and not lead.endswith(":")
+            and (
+                _is_read_on_lead(lead, options)
+                or (
+                    before.tag not in settings.HEADING_TAGS
+                    and len(lead) >= options.prose_min_chars
+                    and not lead.endswith(":")
+                )
+            )
             and len(items) >= options.headline_list_min_items
             and all(_is_headline_link(item, options) for item in items)
             and sum(len(item.text_content().split()) for item in items)
             >= options.headline_mean_words * len(items)
         )
     return cache[parent]
+
+
+def _is_read_on_lead(lead: str, options: ExtractionOptions) -> bool:
+    return (
+        options.read_on_lists_dropped
+        and len(lead.split()) <= options.read_on_lead_max_words
+        and settings.READ_ON_LEAD.match(lead) is not None
+    )
+
+
+def _leads_read_on_list(
+    element: HtmlElement, cache: dict[HtmlElement, bool], options: ExtractionOptions
+) -> bool:
+    """Whether `element` is the read-on lead-in of a list of other pages' headlines: it goes
+    with the list."""
+    following = element.getnext()
+    if following is None or following.tag not in ("ul", "ol"):
+        return False
+    lead = normalize_text(element.text_content())
+    first = next((child for child in following if child.tag == "li"), None)
+    return (
+        first is not None
+        and _is_read_on_lead(lead, options)
+        and _is_headline_list(first, cache, options)
+    )
 
 
 def _previous_of_wrapper(element: HtmlElement) -> HtmlElement | None:

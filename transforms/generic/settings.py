@@ -261,6 +261,13 @@ READ_ON = (
     r"pročitajte (?:još|i)|xem thêm|đọc thêm|اقرأ أيضا|اقرأ أيضاً|קראו עוד|קראו גם|"
     r"यह भी पढ़ें|อ่านเพิ่มเติม)"
 )
+# a lead-in opening with a read-on label: "Lesen Sie auch:", "Mehr zum Thema finden Sie auch im
+# wöchentlichen Zins-Check:", "Read more:", "Related stories"
+READ_ON_LEAD = re.compile(
+    rf"^(?:{READ_ON}|read (?:more|also|next)|related(?: stories| articles| news| coverage)?|"
+    r"more on (?:this|the) (?:story|topic|subject)|see also|also read|more from)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 BOILERPLATE_TEXT = re.compile(
     r"^(?:share(?: (?:this|on|via)\b.*)?|tweet|e-?mail|print|comments?|copy link|"
     r"advertisement|anzeige|werbung|publicité|sponsored|read more|read next|more:?|"
@@ -776,6 +783,10 @@ class ExtractionOptions:
     # ... also with a bold label before each link ("<b>Topic:</b> <a>Headline</a>"), and in
     # a box of its own right after the paragraph
     headline_list_labels: bool = True
+    # a list of such links under a read-on lead-in ("Lesen Sie auch:") is teasers, lead-in and
+    # all, whatever precedes it; the lead-in this many words at most
+    read_on_lists_dropped: bool = True
+    read_on_lead_max_words: int = 12
     tail_call_max_chars: int = 200
     tail_box_lines: int = 4  # a call to action among the last this many short lines ends the text
     # ... unless a paragraph of the text's own follows it ("willing to sign up to it.")
