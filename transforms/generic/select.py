@@ -114,6 +114,7 @@ def select_blocks(
     first, last = prose_positions[0], prose_positions[-1]
     last = _extend_over_tail_list(kept, last, options)
     headline_lists: dict[HtmlElement, bool] = {}
+    read_on_leads: dict[HtmlElement, bool] = {}  # a block's lines share its element's verdict
     selected: list[Block] = []
     sources: list[TextBlock] = []  # the block each selected line came from
     teasers: set[int] = set()  # the selected lines that are teasers
@@ -171,7 +172,7 @@ def select_blocks(
         ):
             continue  # link lists count only inside the text, among its prose
         if options.read_on_lists_dropped and _leads_read_on_list(
-            block.element, headline_lists, options
+            block.element, headline_lists, read_on_leads, options
         ):
             continue
         if options.teaser_lines_dropped and _is_teaser_line(block, base_url, site_hosts, options):
@@ -499,20 +500,25 @@ def _is_read_on_lead(lead: str, options: ExtractionOptions) -> bool:
 
 
 def _leads_read_on_list(
-    element: HtmlElement, cache: dict[HtmlElement, bool], options: ExtractionOptions
+    element: HtmlElement,
+    lists: dict[HtmlElement, bool],
+    leads: dict[HtmlElement, bool],
+    options: ExtractionOptions,
 ) -> bool:
     """Whether `element` is the read-on lead-in of a list of other pages' headlines: it goes
     with the list."""
     following = element.getnext()
     if following is None or following.tag not in ("ul", "ol"):
         return False
-    lead = normalize_text(element.text_content())
-    first = next((child for child in following if child.tag == "li"), None)
-    return (
-        first is not None
-        and _is_read_on_lead(lead, options)
-        and _is_headline_list(first, cache, options)
-    )
+    if element not in leads:
+        lead = normalize_text(element.text_content())
+        first = next((child for child in following if child.tag == "li"), None)
+        leads[element] = (
+            first is not None
+            and _is_read_on_lead(lead, options)
+            and _is_headline_list(first, lists, options)
+        )
+    return leads[element]
 
 
 def _previous_of_wrapper(element: HtmlElement) -> HtmlElement | None:
