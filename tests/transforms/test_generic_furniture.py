@@ -536,6 +536,8 @@ def test_a_comment_form_after_the_text_ends_it(opening: str) -> None:
         "Hide caption",
         "Printable version",
         "Sponsored links",
+        "Caption",
+        "View all (23)",
         # how long the text takes to read
         "Lesedauer: 4 Minuten",
         "3 Min.",

@@ -281,7 +281,8 @@ BOILERPLATE_TEXT = re.compile(
     r"filed under:?.*|posted in\b.*|categories?:.*|"
     r"back to top|top|next|previous|prev|home|menu|search|loading\.*|"
     # media and page-tool labels (never a whole line of any gold text; "Photo" is, once)
-    r"videos?|gallery|slideshow|photos|photo galleries|hide caption|printable version|"
+    r"videos?|gallery|slideshow|photos|photo galleries|(?:hide )?caption|printable version|"
+    r"(?:view|see) all \(\d+\)|"
     r"print version|sponsored links|digg this|back to|start quote|end quote|register|edit|"
     # a read-on label alone, set before the links it introduces ("Lesen Sie auch", "Zobacz też")
     rf"(?:see also|read also|also read|{READ_ON})\s*:?|"
