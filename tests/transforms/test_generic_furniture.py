@@ -1021,7 +1021,7 @@ def _story_links(count: int = 3) -> str:
 )
 @pytest.mark.parametrize("dropped", [True, False])
 def test_a_list_of_stories_under_a_read_on_lead_in_is_not_body(lead: str, dropped: bool) -> None:
-    """ "Lesen Sie auch:" and a list of links to other stories of the site, set between the
+    """A list of links to other stories of the site under "Lesen Sie auch:", set between the
     paragraphs: teasers, lead-in and all."""
     options = replace(DEFAULT_OPTIONS, read_on_lists_dropped=dropped)
     text = extract_generic(article_holding(lead + _story_links()), URL, options=options).text
