@@ -857,6 +857,7 @@ COMMENT_NOTICES = [
     "Les commentaires sont modérés avant publication.",
     "Los comentarios son moderados antes de su publicación.",
     "Reacties worden gemodereerd voordat ze verschijnen.",
+    "I commenti sono moderati prima della pubblicazione.",
     # a comment section's rules at length, past `closing_note_max_chars`
     "Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind. Die Verantwortung für "
     "den Inhalt liegt allein bei den Verfassern, die sachlich und klar formulieren sollten. "
