@@ -326,12 +326,14 @@ DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # how long the text takes to read, set beside its date: "Lesedauer: 4 Minuten", "3 Min.",
-# "5 min read", "Est. reading time: 1 minute"
+# "3 Min Lesezeit", "5 min read", "Temps de lecture : 4 min", "Est. reading time: 1 minute"
+READING_TIME_UNIT = r"(?:min(?:ute)?[sn]?\.?|minutos?|minuti)"
 READING_TIME = (
     r"(?:(?:est\.?\s+)?(?:lesedauer|lesezeit|reading time|read time|temps de lecture|"
-    r"tiempo de lectura|tempo di lettura|leestijd)\s*[:：]?\s*(?:ca\.?\s*)?\d{1,3}\s*"
-    r"(?:min\.?|minuten|minutes?|mins?|minutos?|minuti)|\d{1,3}\s*(?:min\.|(?:min|minute|minuten)s?"
-    r"\s+(?:read|lesen|lecture|lectura)))"
+    rf"tiempo de lectura|tempo di lettura|leestijd)\s*[:：]?\s*(?:ca\.?\s*)?\d+\s*{READING_TIME_UNIT}"
+    rf"|\d+\s*(?:min\.|{READING_TIME_UNIT}\s*(?:lesezeit|lesedauer|de lecture|de lectura|"
+    r"di lettura|leestijd|reading time|read time)|(?:min|minute|minuten)s?\s+(?:read|lesen|"
+    r"lecture|lectura)))"
 )
 READING_TIME_PHRASE = re.compile(rf"(?<![^\W\d_]){READING_TIME}(?![^\W\d_])", re.IGNORECASE)
 # the day named by its distance from the reader's: "Heute, 12:19 Uhr", "včera 14:40"

@@ -540,6 +540,8 @@ def test_a_comment_form_after_the_text_ends_it(opening: str) -> None:
         "View all (23)",
         # how long the text takes to read
         "Lesedauer: 4 Minuten",
+        "3 Min Lesezeit",
+        "Temps de lecture : 4 min",
         "3 Min.",
         "5 min read",
         "Est. reading time: 1 minute",

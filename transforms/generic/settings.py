@@ -352,15 +352,11 @@ BOILERPLATE_TEXT = re.compile(
     r"(?:photo|image|foto|bild|picture|credit|source|quelle|photograph)s?(?: by)?\s*[:/©].*|"
     r"©.*|\(c\) .*|copyright\b.*|all rights reserved.*|alle rechte vorbehalten.*|"
     r"tous droits réservés.*|listen to (?:this )?article.*|"
+    # how long the text takes to read ("Lesezeit: 3 Min.", "3 Min Lesezeit", "5 min read")
     rf"{READING_TIME}|"
     # a video player's fallback text
     r"we apologi[sz]e,? but this video has failed to load\.?|player wird geladen\.*|"
     r"video wird geladen\.*|your browser does not support the video(?: tag| element)?\.?|"
-    # reading time: "Lesezeit: 3 Min.", "3 Min Lesezeit", "Temps de lecture : 4 min"
-    r"(?:lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|"
-    r"reading time|read time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?[sn]?\.?|minuten)|"
-    r"\d+\s*(?:min(?:ute)?[sn]?\.?|minuten)\s*(?:lesezeit|lesedauer|de lecture|de lectura|"
-    r"di lettura|leestijd|reading time|read time)|"
     r"(?:(?:page|image|photo|picture|slide|foto|bild|seite) )?\d+(?: (?:of|/|von|de|sur|di) \d+)?|[\w\-.]+\.(?:png|jpe?g|gif|webp|bmp|svg|tiff?)|"
     r"(?:facebook|twitter|linkedin|whatsapp|instagram|pinterest|reddit|x|telegram|email)"
     r"(?:\s*[|,/·•]?\s*(?:facebook|twitter|linkedin|whatsapp|instagram|pinterest|reddit|x|"
