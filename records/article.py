@@ -85,8 +85,10 @@ from records.urls import article_identity
 # text's first lines is no text; a box named "autor", "auteur" or "autore" holds none; the
 # reading time is no text, and a stamp carrying it is a date line; a blog post naming nobody
 # takes its author's name from the author's own reply among its comments; a list of other
-# stories under a read-on lead-in is teasers, lead-in and all (twenty-second pass)
-TRANSFORMER_VERSION = "1.23.0"
+# stories under a read-on lead-in is teasers, lead-in and all (twenty-second pass). 1.24.0: a
+# byline line opens with any label an author field's names are stripped of ("Geschrieben
+# von", "Publié par", "Scritto da", "Napisao"): one list of labels (twenty-third pass)
+TRANSFORMER_VERSION = "1.24.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

@@ -665,6 +665,16 @@ def test_a_buttons_label_is_no_byline() -> None:
         ("Penulis: Budi Santoso", ("Budi Santoso",)),
         ("Muhabir: Ayşe Yılmaz", ("Ayşe Yılmaz",)),
         ("Testo Mario Rossi", ()),  # "text" words label a byline only before a colon
+        # the labels an author field's names are stripped of label a byline line too
+        ("Geschrieben von Jane Doe", ("Jane Doe",)),
+        ("Publié par Jeanne Dupont", ("Jeanne Dupont",)),
+        ("Scritto da Mario Rossi", ("Mario Rossi",)),
+        ("A cura di Mario Rossi", ("Mario Rossi",)),
+        ("Geschreven door Jan de Vries", ("Jan de Vries",)),
+        ("Napisao Ivan Horvat", ("Ivan Horvat",)),
+        ("Szerző: Kovács Anna", ("Kovács Anna",)),
+        ("Oleh: Budi Santoso", ("Budi Santoso",)),
+        ("Oleh Budi Santoso", ()),  # "Oleh" is a first name too: a label only before a colon
     ],
 )
 def test_a_line_led_by_a_byline_label_of_more_languages_names_the_author(

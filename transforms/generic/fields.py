@@ -70,22 +70,35 @@ TAGLINE = re.compile(r"\s[–—|:-]\s")
 ORGANISATION = re.compile(r"(?:e\.v\.?|v\.|gmbh|ag|inc\.?|ltd\.?|llc|stiftung)$", re.IGNORECASE)
 # academic and professional letters after a name, split off as if they were a second name
 CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|m\.?sc|b\.?sc|rdn?|rn|dr|prof)\.?$", re.I)
-AUTHOR_LABEL = re.compile(
-    r"^\s*(?:(?:written|posted|reported|published|submitted)\s+by|"
+# The labels a byline opens with, in one place for both readers below. Phrases and words
+# that label a byline with or without a colon:
+_LABEL_PHRASES = (
+    r"(?:written|posted|reported|published|submitted)\s+by|reporting\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|veröffentlicht)\s+von|"
     r"(?:escrito|publicado)\s+por|(?:écrit|publié)\s+par|(?:scritto|pubblicato)\s+da|a cura di|"
-    r"reporting\s+by|"
-    r"(?:geschreven|geplaatst)\s+door|authors?|autor(?:in|en|/in|\*in|:in)?(?:\s*/\s*autor(?:in)?)?|"
-    # "Byby Jane Doe": a hidden "By" glued to the shown "by"
-    r"auteurs?|autores?|autorzy|reporter|texte?|texto|tekst|von|vom|by(?:by)?|par|por|di|door|"
-    r"av|af|szerző|kirjoittaja|oleh(?=\s*:)|"  # Hungarian, Finnish "author", Indonesian "by:"
-    # Arabic "by (pen)", Hebrew and Thai "by", Turkish, Vietnamese, Hindi, Persian "author",
-    # Hungarian "wrote", Finnish "written", Danish and Norwegian "written by"
-    r"بقلم|מאת|โดย|yazar|tác giả|लेखक|نویسنده|írta|kirjoittanut|skrevet\s+a[fv]|"
-    r"testo|текст|autorka|autorius|autors|yazan|muhabir|penulis|pisze|корреспондент|"
-    r"кореспондент|"
-    # Bosnian, Croatian, Serbian, Polish, Czech "writes" / "wrote", Russian "author"
-    r"piše|napisao|napisala|napisał[a]?|napsal[a]?|автор)"
+    r"(?:geschreven|geplaatst)\s+door|skrevet\s+a[fv]"
+)
+_LABEL_WORDS = (
+    r"authors?|autor(?:in|en|/in|\*in|:in)?(?:\s*/\s*autor(?:in)?)?|auteur(?:e|s)?|autore|"
+    r"autores?|autorzy|reporter|"
+    # Russian, Turkish, Vietnamese, Hindi, Persian "author", Hungarian "wrote" and "author",
+    # Finnish "written" and "author"; Polish, Croatian, Serbian, Czech "wrote"
+    r"автор(?:ка)?|yazar|tác giả|लेखक|نویسنده|írta|szerző|kirjoittanut|kirjoittaja|"
+    r"napisał[a]?|napisao|napisala|napsal[a]?"
+)
+# "by" in English, German, French, Spanish, Dutch, Swedish, Danish, Arabic, Hebrew and Thai
+_LABEL_BY = r"by|von|par|por|door|av|af|بقلم|מאת|โดย"
+# words that label a byline only before a colon ("Texto:", "Penulis:"): without one they are
+# a text's word ("Text Size") or a first name ("Oleh")
+_COLON_LABELS = (
+    r"texte?|texto|testo|tekst|текст|autorka|autorius|autors|autor/a|yazan|muhabir|penulis|"
+    r"pisze|piše|корреспондент|кореспондент|oleh"
+)
+# a label before the names of an author field, stripped: any of the above, a colon or not
+# ("Oleh" only before one), "vom", Italian "di", and a hidden "By" glued to the shown "by"
+AUTHOR_LABEL = re.compile(
+    rf"^\s*(?:{_LABEL_PHRASES}|{_LABEL_WORDS}|{_LABEL_BY}|byby|vom|di|"
+    rf"{_COLON_LABELS.removesuffix('|oleh')}|oleh(?=\s*:))"
     # "Geschrieben vonElisa Marvena": glued, though not inside a capitalised word ("AFP")
     r"(?:\s*[:：]\s*|\s+|(?<=(?-i:[a-zäöüéèáíóúñ]))(?=(?-i:[A-ZÀ-ÖØ-Þ])))",
     re.IGNORECASE,
@@ -225,14 +238,9 @@ DOMAIN_LIKE = re.compile(
 )
 # a byline element's leading label: "By", "Von:", "Author:", "Autorin/Autor", "Written by"
 BYLINE_LABEL = re.compile(
-    r"^\s*(?:(?:written|posted|reported)\s+by|(?:ein\s+)?(?:gast)?(?:artikel|beitrag)\s+von|"
-    r"autor(?:in|en)?(?:\s*/\s*autor(?:in)?)?|"
-    r"authors?|auteur(?:e|s)?|autore|autores?|reporter|автор(?:ка)?|yazar|tác giả|लेखक|"
-    r"نویسنده|írta|kirjoittanut|skrevet\s+a[fv]|escrito\s+por|napisał[a]?)\s*[:：]?(?:\s+|$)|"
-    r"^\s*(?:by|von|par|por|door|av|af|بقلم|מאת|โดย)\s*[:：]?(?:\s+|$)|"
-    # words that label a byline only before a colon: "Texto:", "Текст:", "Autorka:", "Penulis:"
-    r"^\s*(?:texte?|texto|testo|tekst|текст|autorka|autorius|autors|autor/a|yazan|muhabir|"
-    r"penulis|pisze|piše|корреспондент|кореспондент)\s*[:：](?:\s+|$)|"
+    rf"^\s*(?:{_LABEL_PHRASES}|{_LABEL_WORDS}|{_LABEL_BY}|"
+    r"(?:ein\s+)?(?:gast)?(?:artikel|beitrag)\s+von)\s*[:：]?(?:\s+|$)|"
+    rf"^\s*(?:{_COLON_LABELS})\s*[:：](?:\s+|$)|"
     # without a colon, two words at least: "Text Jane Doe", not a "Text Size" control
     r"^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by|(?=\s+\S+\s+\S)|\s*$)(?:\s+|$)",
     re.IGNORECASE,
