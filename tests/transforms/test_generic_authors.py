@@ -560,6 +560,17 @@ def test_the_post_s_author_reply_among_the_comments_names_the_author(read: bool)
         assert article.sources["authors"] == "comment"
 
 
+def test_the_post_s_author_reply_names_the_author_when_the_blog_bears_the_name() -> None:
+    """A personal blog named after its author's account (janedoe.wordpress.com, replies by
+    "janedoe"): the reply the blog marks as its author's is the author's, though the name is
+    also the site's, as a byline naming the site is."""
+    comments = _comments(("Max Reader", ""), ("janedoe", "bypostauthor"))
+    html = page(title=HEADLINE).replace("</body>", f"{comments}</body>")
+    article = extract_article(html, "https://janedoe.wordpress.com/a", profile="generic")
+    assert article.authors == ("janedoe",)
+    assert article.sources["authors"] == "comment"
+
+
 def test_comments_without_the_post_s_author_name_nobody() -> None:
     comments = _comments(("Max Reader", ""), ("Erika Reader", "byuser"))
     html = page(title=HEADLINE, head=meta("og:site_name", SITE))

@@ -1681,8 +1681,10 @@ def pick_authors_with_source(
         if signed:
             return signed, "signature"
     if options.post_author_replies:
+        # the post's author by the blog's own mark, even when the account is named after the
+        # blog ("damianduchamps" on damianduchamps.wordpress.com), as a byline naming it is
         named = clean_author_names(
-            [post_author_reply_name(root) or ""], publishers, options=options
+            [post_author_reply_name(root) or ""], publishers, keep_publisher=True, options=options
         )
         if named:
             return named, "comment"
