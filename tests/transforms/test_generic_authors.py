@@ -745,7 +745,8 @@ def test_a_menu_link_led_by_a_label_word_names_a_blog_not_its_author() -> None:
     """A blog network's menu lists "Von Bits und Bytes" among its blogs; the post's own line
     "Von Jane Doe" names the author."""
     menu = (
-        "<div class='blog-nav'><a href='/astro'>Astrodicticum</a>"
+        # not named a menu: a link among links is one, whatever its box is called
+        "<div class='blogs'><a href='/astro'>Astrodicticum</a>"
         "<a href='/bits'>Von Bits und Bytes</a><a href='/geht'>Was geht?</a></div>"
     )
     text = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
@@ -757,6 +758,43 @@ def test_a_menu_link_led_by_a_label_word_names_a_blog_not_its_author() -> None:
     assert extract_article(html, URL).authors == ("Jane Doe",)
     without = replace(DEFAULT_OPTIONS, menu_links_not_bylines=False)
     assert extract_generic(html, URL, options=without).authors == ("Bits", "Bytes")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h5>By Price</h5><ul><li><a href='/under-50'>Under $50</a></li>"
+        "<li><a href='/over-50'>Over $50</a></li></ul>",
+        # the heading's own box is followed by the list
+        "<div><span>By Gender &amp; Age</span></div><ul><li><a href='/w'>Women</a></li></ul>",
+        "<ul><li><div class='nav-header'>By Sector</div></li><li><a href='/c'>Construction</a></li>"
+        "</ul>",
+    ],
+)
+def test_a_menu_heading_led_by_by_over_its_links_is_no_byline(heading: str) -> None:
+    """A shop's mega menu sorts its items "By Price", "By Gender & Age": a facet, not a byline
+    (the page names nobody, so a byline anywhere would be read)."""
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    html = (
+        f"<html><head><title>{HEADLINE}</title>{meta('og:site_name', SITE)}</head><body>"
+        f"<nav class='megamenu'><div>{heading}</div></nav>"
+        f"<div class='post'><h1>{HEADLINE}</h1>{text}</div></body></html>"
+    )
+    assert extract_article(html, URL).authors == ()
+    without = replace(DEFAULT_OPTIONS, menu_headings_not_bylines=False)
+    assert extract_generic(html, URL, options=without).authors != ()
+
+
+def test_a_byline_in_a_menu_box_not_followed_by_links_is_read() -> None:
+    """A post's byline set in a box a theme names "nav" ("post-nav"), with no link after
+    it, is still its byline."""
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    html = (
+        f"<html><head><title>{HEADLINE}</title>{meta('og:site_name', SITE)}</head><body>"
+        f"<div class='post'><h1>{HEADLINE}</h1><div class='post-nav'><span>By Jane Doe</span>"
+        f"<span>12 comments</span></div>{text}</div></body></html>"
+    )
+    assert extract_article(html, URL).authors == ("Jane Doe",)
 
 
 def _columnists_menu_page(wrapper: str = "{}") -> str:

@@ -1052,6 +1052,12 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
         return None
     if options.menu_links_not_bylines and node.tag == "a" and _in_link_list(node):
         return None
+    if (
+        options.menu_headings_not_bylines
+        and _in_navigation(node)
+        and _followed_by_link(node, options.menu_heading_link_levels)
+    ):
+        return None
     lines = _break_lines(node) if options.labelled_byline_lines and HAS_BREAK(node) else []
     if lines:
         text = lines[0]
@@ -1088,6 +1094,18 @@ NAVIGATION_DEPTH = 4  # a menu holds its links closely; a page wrapped in a nav 
 
 def _in_navigation(node: HtmlElement) -> bool:
     return under(node, ("nav",), NAVIGATION_NAME, NAVIGATION_DEPTH)
+
+
+def _followed_by_link(node: HtmlElement, levels: int) -> bool:
+    """Whether the element after `node` (or after one of its `levels` nearest ancestors, the
+    first that has one) is a link or holds one: a menu's heading over its items."""
+    for element in itertools.islice((node, *node.iterancestors()), levels):
+        after = next(element.itersiblings(), None)
+        while after is not None and not isinstance(after.tag, str):
+            after = after.getnext()
+        if after is not None:
+            return after.tag == "a" or next(after.iter("a"), None) is not None
+    return False
 
 
 def _in_link_list(link: HtmlElement) -> bool:

@@ -877,6 +877,10 @@ class ExtractionOptions:
     labelled_byline_lines: bool = True
     # a link among a menu's links saying "Von Bits und Bytes" names a blog, not its author
     menu_links_not_bylines: bool = True
+    # a menu's heading led by "By" over its links ("By Price", "Shop by Gender & Age", "By
+    # Sector") is a facet, not a byline: in a menu, followed by a link within so many levels
+    menu_headings_not_bylines: bool = True
+    menu_heading_link_levels: int = 3
     bylines_in_article_first: bool = True  # the text's <article>'s bylines before the page's
     byline_reads_parts: bool = True  # a byline's <br> and blocks part words; social links go
     # a byline box's own byline elements (the name's link or span) are read, not the whole box
