@@ -686,6 +686,7 @@ def test_a_buttons_label_is_no_byline() -> None:
         ("Szerző: Kovács Anna", ("Kovács Anna",)),
         ("Oleh: Budi Santoso", ("Budi Santoso",)),
         ("Oleh Budi Santoso", ()),  # "Oleh" is a first name too: a label only before a colon
+        ("Authored by: Jane Doe", ("Jane Doe",)),
     ],
 )
 def test_a_line_led_by_a_byline_label_of_more_languages_names_the_author(
@@ -828,6 +829,16 @@ def test_a_page_wrapped_far_up_in_a_nav_drawer_keeps_its_author_links() -> None:
         "<div class='credit'><div><div><a href='/author/jane-doe/'>Jane Doe</a></div></div></div>",
     )
     assert extract_article(html, URL).authors == ("Jane Doe",)
+
+
+def test_a_script_in_a_name_box_is_no_name() -> None:
+    """A header's "Welcome <span class='userName'>" box, filled by a script with the signed-in
+    reader's name, holds the script's code, not a name: the story's byline is read."""
+    box = (
+        "<div>WELCOME <span class='userName'><script>document.write((userName.length>11)?"
+        'userName.substring(0,11)+"...":userName);</script></span></div>'
+    )
+    assert authors_of("", before=box + "<p>By Jane Doe</p>") == ("Jane Doe",)
 
 
 def test_a_byline_set_as_a_cite_is_read() -> None:

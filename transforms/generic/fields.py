@@ -42,6 +42,7 @@ from transforms.generic import settings
 from transforms.generic.score import text_key, under
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.titles import BAR, SEPARATOR
+from transforms.generic.walk import UNSHOWN_TAGS
 from transforms.metadata import (
     AUTHOR_META_KEYS,
     AUTHOR_PREFIX,
@@ -73,7 +74,7 @@ CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|m\.?sc|b\.?sc|rdn?|rn|dr|prof)
 # The labels a byline opens with, in one place for both readers below. Phrases and words
 # that label a byline with or without a colon:
 _LABEL_PHRASES = (
-    r"(?:written|posted|reported|published|submitted)\s+by|reporting\s+by|"
+    r"(?:written|posted|reported|published|submitted|authored)\s+by|reporting\s+by|"
     r"(?:geschrieben|eingestellt|erstellt|verfasst|gepostet|veröffentlicht)\s+von|"
     r"(?:escrito|publicado)\s+por|(?:écrit|publié)\s+par|(?:scritto|pubblicato)\s+da|a cura di|"
     r"(?:geschreven|geplaatst)\s+door|skrevet\s+a[fv]"
@@ -945,14 +946,18 @@ def _shown_text(node: HtmlElement, in_parts: bool = False) -> str:
     is no "Jane DoeThu"), and a link to a social profile ("@janedoe", "janedoe") is no part
     of the name."""
     if not in_parts and not any(
-        HIDDEN_LABEL.search(child.get("class") or "") for child in node.iter()
+        HIDDEN_LABEL.search(child.get("class") or "") or child.tag in UNSHOWN_TAGS
+        for child in node.iter()
     ):
         return normalize_text(node.text_content())
     parts: list[str] = []
 
     def walk(element: HtmlElement) -> None:
-        if HIDDEN_LABEL.search(element.get("class") or "") or (
-            in_parts and element.tag == "a" and _is_social_handle(element)
+        if (
+            HIDDEN_LABEL.search(element.get("class") or "")
+            # a script writing the signed-in reader's name into a "userName" box
+            or element.tag in UNSHOWN_TAGS
+            or (in_parts and element.tag == "a" and _is_social_handle(element))
         ):
             if element.tail:
                 parts.append(element.tail)
