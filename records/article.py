@@ -90,7 +90,8 @@ from records.urls import article_identity
 # von", "Publié par", "Scritto da", "Napisao"): one list of labels; the post's author's
 # reply names the author also when the blog bears the name; a menu's heading led by "By" over
 # its links ("By Price", "By Gender & Age") is no byline; a script inside a name box is no
-# name; "Authored by" labels a byline (twenty-third pass)
+# name; "Authored by" labels a byline; an account's name loses its avatar's letter ("ptf P")
+# and a handle's leftover "@" (twenty-third pass)
 TRANSFORMER_VERSION = "1.24.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

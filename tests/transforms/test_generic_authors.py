@@ -1237,6 +1237,12 @@ def test_a_credit_line_naming_the_writer_comes_before_the_editors() -> None:
         ("Text: Jane Doe; Interview: John Roe", ("Jane Doe", "John Roe")),
         ("Text: Jane Doe; Fotos: John Roe", ("Jane Doe",)),  # the photographer is none
         ("F.A.S.", ("F.A.S.",)),
+        ("Larry Dignan @", ("Larry Dignan",)),  # a handle's link taken out, its sign left
+        # a forum account beside its avatar's letter; a first name and an initial stay
+        ("ptf P", ("ptf",)),
+        ("nimmi1231 N", ("nimmi1231",)),
+        ("J jane_doe", ("jane_doe",)),
+        ("Megha M", ("Megha M",)),
     ],
 )
 def test_bylines_of_other_papers_conventions(raw: str, expected: tuple[str, ...]) -> None:

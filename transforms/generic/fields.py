@@ -287,7 +287,7 @@ BYLINE_TAGS = (
     "small",
     *sorted(HEADING_TAGS),
 )
-NAME_EDGE_CHARACTERS = " -–—|:()[]<>©»«›‹/"
+NAME_EDGE_CHARACTERS = " -–—|:()[]<>©»«›‹/@"
 MAX_AUTHOR_WORDS = 6
 PHRASE_LOWER_WORDS = 2  # lower-case words (besides particles) that make a phrase of a name
 MIN_BYLINE_WORDS = 2  # a byline name overriding the publisher's: first and last name
@@ -902,11 +902,22 @@ def _reads_like_a_phrase(name: str) -> bool:
 
 
 def _undoubled(name: str) -> str:
-    """A name shown twice in one element (a hidden and a shown copy): "Jane Doe Jane Doe"."""
+    """A name shown twice in one element (a hidden and a shown copy): "Jane Doe Jane Doe";
+    an account's name beside its avatar's letter: "ptf P", "nimmi1231 N" (not "Megha M",
+    a first name and an initial)."""
     words = name.split()
     half = len(words) // 2
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
         return " ".join(words[:half])
+    if len(words) == 2:
+        for letter, rest in ((words[-1], words[0]), (words[0], words[-1])):
+            if (
+                len(letter) == 1
+                and letter.isupper()
+                and rest[0].upper() == letter
+                and (not rest[0].isupper() or any(ch.isdigit() or ch == "_" for ch in rest))
+            ):
+                return rest
     return name
 
 
