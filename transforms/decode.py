@@ -1,5 +1,7 @@
 """Bytes to text: UTF-8 when the bytes are multi-byte UTF-8 whatever the label says, else the
-declared charset, then <meta charset>, then detection. Never raises."""
+declared charset, then <meta charset>, then detection. A header's charset whose decoding fails
+gives way to the page's own <meta charset> when that one decodes cleanly: a server labelling
+everything UTF-8 in front of GBK or ISO-8859-2 pages. Never raises."""
 
 from __future__ import annotations
 
@@ -26,9 +28,15 @@ def _codec(label: str | None) -> str | None:
 
 
 def declared_charset(body: bytes, content_type: str | None) -> str | None:
+    return _header_charset(content_type) or _meta_charset(body)
+
+
+def _header_charset(content_type: str | None) -> str | None:
     header = HEADER_CHARSET.search(content_type or "")
-    if header and (codec := _codec(header.group(1))):
-        return codec
+    return _codec(header.group(1)) if header else None
+
+
+def _meta_charset(body: bytes) -> str | None:
     meta = META_CHARSET.search(body[:META_SCAN_BYTES])
     return _codec(meta.group(1).decode("ascii", "ignore")) if meta else None
 
@@ -46,7 +54,15 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]
         text, replaced = _decode(body, declared)
         if replaced == 0:
             return text, 0
-        if declared == "utf-8" and _has_real_utf8(text):
+        real_utf8 = _real_utf8_chars(text) if declared == "utf-8" else 0
+        page_label = _meta_charset(body)
+        # the page's own label, unless the bytes are mostly valid multi-byte UTF-8 (GBK or
+        # EUC-KR read as UTF-8 makes valid pairs too, by chance, but fewer than broken bytes)
+        if page_label and page_label != declared and real_utf8 <= replaced:
+            labelled_text, labelled_replaced = _decode(body, page_label)
+            if labelled_replaced == 0:
+                return labelled_text, 0
+        if real_utf8:
             # Valid multi-byte UTF-8 elsewhere: the label is right, a few bytes are broken.
             return text, replaced
         if declared in ("utf-8",):
@@ -78,8 +94,8 @@ def _multibyte_utf8(body: bytes) -> str | None:
         return None
 
 
-def _has_real_utf8(text: str) -> bool:
-    return any(ord(char) > 0x7F and char != "\ufffd" for char in text)
+def _real_utf8_chars(text: str) -> int:
+    return sum(1 for char in text if ord(char) > 0x7F and char != "\ufffd")
 
 
 def _decode(body: bytes, codec: str) -> tuple[str, int]:

@@ -42,3 +42,32 @@ def test_a_replacement_character_the_page_holds_is_no_decoding_error() -> None:
     body = _page("Pedro S\ufffdnchez said the plan starts in January.", "utf-8").encode("utf-8")
     text, replaced = decode_html(body)
     assert "Pedro S\ufffdnchez" in text and replaced == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "charset"),
+    [
+        ("北京理工大学举行新年音乐会，师生共同庆祝新年的到来。", "gbk"),
+        ("東京大学で新年の音楽会が開かれました。", "shift_jis"),
+        ("서울대학교에서 신년 음악회가 열렸습니다.", "euc-kr"),
+        (POLISH, "iso-8859-2"),
+    ],
+)
+def test_a_page_in_its_own_labelled_charset_under_a_server_s_utf8_label(
+    text: str, charset: str
+) -> None:
+    """A server labelling every response UTF-8 in front of pages in older charsets: its
+    label fails to decode them (GBK read as UTF-8 even makes a few valid pairs by chance),
+    and the page's own <meta charset> decodes them cleanly."""
+    body = _page(text, charset).encode(charset)
+    decoded, replaced = decode_html(body, "text/html; charset=utf-8")
+    assert text in decoded and replaced == 0
+
+
+def test_a_utf8_page_with_a_few_broken_bytes_keeps_its_utf8_label() -> None:
+    """Mostly valid UTF-8 under a UTF-8 header and a stale <meta charset="iso-8859-1">: the
+    header is right, the one broken byte is replaced, the rest is not read as Latin-1."""
+    body = _page(" ".join([POLISH] * 4), "iso-8859-1").encode("utf-8")
+    body = body.replace("ł".encode(), b"\x82", 1)
+    decoded, replaced = decode_html(body, "text/html; charset=utf-8")
+    assert POLISH in decoded and replaced == 1
