@@ -23,6 +23,7 @@ import httpx
 from fetch.archive import WarcArchive
 from fetch.limits import IN_PROCESS_ONLY, HostLimiter, host_of
 from fetch.robots import RobotsRules, agent_token, rules_from_response
+from fetch.sniff import body_is, worth_sniffing
 from fetch.threads import DaemonPool
 from records.fetch import FetchResult, Purpose
 from records.urls import has_userinfo, host_key, join_url, origin_key, origin_keys
@@ -397,7 +398,16 @@ class Fetcher:
             content_type = result.headers.get("content-type", "").lower()
             accepted = ACCEPTED_TYPES.get(purpose, ())
             if accepted and content_type and not content_type.startswith(accepted):
-                result.outcome, result.error = "bad_content_type", f"not {purpose}: {content_type}"
+                if worth_sniffing(content_type, purpose):
+                    body = self._read_limited(response, started)
+                    if body_is(purpose, body):
+                        result.body, result.outcome = body, "fetched"
+                    else:
+                        result.outcome = "bad_content_type"
+                        result.error = f"not {purpose}: {content_type}, nor its body"
+                else:
+                    result.outcome = "bad_content_type"
+                    result.error = f"not {purpose}: {content_type}"
             else:
                 result.body = self._read_limited(response, started)
                 result.outcome = "fetched"

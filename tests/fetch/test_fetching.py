@@ -12,6 +12,7 @@ from servers.hostile import HostileSite
 from fetch.http import Fetcher, FetchRequest
 from flows.engine.source_run import run_source
 from newsetl.demo_site import DemoServer
+from newsetl.demo_site.site import FEED_PATH
 from settings import Settings
 
 POLICY = helpers.LOOPBACK_POLICY
@@ -59,6 +60,37 @@ def test_no_retry_on_404_and_bad_content_type_and_scheme() -> None:
     assert (gone.outcome, gone.attempts) == ("gone", 1)
     assert image.outcome == "bad_content_type" and image.body is None
     assert ftp.outcome == "refused_redirect" and "not http" in (ftp.error or "")
+
+
+def test_a_page_under_an_unknowing_label_is_read_when_its_body_is_html() -> None:
+    """A static server guessing "application/x-httpd-php" from a ".php" path, or saying
+    "application/octet-stream": the body opens as HTML, so it is the page. A PDF under the
+    same label is refused, and a picture is refused on its label, unread."""
+    site = HostileSite(5)
+    paths = [article.path for article in site.live_articles()[:3]]
+    kinds = ("html_as_php", "html_as_octet_stream", "pdf_as_octet_stream")
+    for path, kind in zip(paths, kinds, strict=True):
+        site.fault(path, kind)
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
+        php, unknown, pdf = (
+            fetcher.fetch(FetchRequest(server.base_url + path), "article") for path in paths
+        )
+        image = fetcher.fetch(FetchRequest(server.base_url + "/images/logo.png"), "article")
+    for page in (php, unknown):
+        assert page.outcome == "fetched" and b"<html" in (page.body or b"").lower()
+    assert pdf.outcome == "bad_content_type" and pdf.body is None
+    assert "nor its body" in (pdf.error or "")
+    assert image.outcome == "bad_content_type" and "nor its body" not in (image.error or "")
+
+
+def test_a_feed_served_as_a_web_page_is_read_as_a_feed() -> None:
+    site = HostileSite(5)
+    site.fault(FEED_PATH, "xml_as_html")
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
+        feed = fetcher.fetch(FetchRequest(server.base_url + FEED_PATH), "feed")
+        page = fetcher.fetch(FetchRequest(server.base_url + site.live_articles()[0].path), "feed")
+    assert feed.outcome == "fetched" and b"<rss" in (feed.body or b"")
+    assert page.outcome == "bad_content_type"  # an article page is still no feed
 
 
 def test_long_retry_after_leaves_the_page_for_the_next_run(tmp_path: Path) -> None:

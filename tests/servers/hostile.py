@@ -29,6 +29,10 @@ FAULTS = (
     "retry_after_not_ascii",
     "gbk_as_gb2312", "cp1252_as_utf8", "undecodable",
 )  # fmt: skip
+# a page under a label that cannot say what it is: a static server guessing from a ".php"
+# path, a server that does not know; a PDF under the same unknowing label
+MISLABELLED = ("html_as_php", "html_as_octet_stream", "pdf_as_octet_stream", "xml_as_html")
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 TRANSIENT = ("500", "503", "reset", "429")
 BOMB_PATH = "/hostile/bomb.xml"
 XML_BOMB = (
@@ -110,8 +114,8 @@ class HostileSite(DemoSite):
         self._fault_lock = threading.Lock()
 
     def fault(self, path: str, kind: str, times: int | None = None) -> None:
-        if kind not in FAULTS:
-            raise ValueError(f"unknown fault {kind!r}; known: {', '.join(FAULTS)}")
+        if kind not in FAULTS + MISLABELLED:
+            raise ValueError(f"unknown fault {kind!r}; known: {', '.join(FAULTS + MISLABELLED)}")
         if kind == "gzip_bomb":
             gzip_bomb()  # build it now, not while a client waits
         self.faults[path] = [kind, times]
@@ -192,6 +196,14 @@ class HostileSite(DemoSite):
             port = self.base_url.rsplit(":", 1)[1]
             return 302, {"Location": f"http://{self.offsite_host}:{port}{path}"}, b""
         status, headers, body = super().render(path)
+        if kind == "html_as_php":
+            return status, {"Content-Type": "application/x-httpd-php"}, body
+        if kind == "html_as_octet_stream":
+            return status, {"Content-Type": "application/octet-stream"}, body
+        if kind == "pdf_as_octet_stream":
+            return 200, {"Content-Type": "application/octet-stream"}, PDF_BYTES
+        if kind == "xml_as_html":  # a CMS serving its feed or sitemap as a web page
+            return status, {"Content-Type": "text/html; charset=utf-8"}, body
         return self._mislabelled(kind, body)
 
     def _mislabelled(self, kind: str, body: bytes) -> tuple[int, dict[str, str], bytes]:

@@ -1,0 +1,58 @@
+"""What a response's body is when its label cannot say: a server that does not know its type
+("application/octet-stream"), or guesses it from the path (a static server taking ".php" or
+".aspx" for the script rather than the page it wrote), or labels a feed "text/html".
+
+Browsers sniff such bodies (the WHATWG MIME Sniffing standard); so do Scrapy's response types.
+Here only the labels below are sniffed, and only for the kind of document a fetch asks for;
+a picture, a PDF or a video is refused on its label, unread."""
+
+from __future__ import annotations
+
+import re
+
+from records.fetch import Purpose
+
+# a server's "I do not know", a plain-text default, a script language's own type
+UNSURE_TYPE = re.compile(
+    r"^\s*(?:(?:application|binary)/octet-stream|application/unknown|unknown/unknown|"
+    r"text/plain|(?:application|text)/x-[\w.+-]*(?:php|asp|jsp|cgi|perl|httpd)[\w.+-]*)\s*(?:;|$)",
+    re.IGNORECASE,
+)
+# a CMS serving its feed or sitemap as a web page
+HTML_LABEL = re.compile(r"^\s*text/html\s*(?:;|$)", re.IGNORECASE)
+SNIFFED_BYTES = 1024
+LEADING_SPACE = b" \t\n\r\x0c"
+# the standard's HTML patterns: the body opens (after white space) with one of these tags,
+# followed by a space or ">"
+HTML_OPENINGS = (
+    b"<!doctype html", b"<html", b"<head", b"<script", b"<iframe", b"<h1", b"<div", b"<font",
+    b"<table", b"<a", b"<style", b"<title", b"<b", b"<body", b"<br", b"<p", b"<!--",
+)  # fmt: skip
+TAG_END = b" >\t\n\r\x0c"
+XML_OPENINGS = (b"<?xml", b"<rss", b"<feed", b"<rdf:rdf", b"<urlset", b"<sitemapindex")
+GZIP_MAGIC = b"\x1f\x8b"
+HTML_PURPOSES = ("listing", "article", "home")
+XML_PURPOSES = ("feed", "sitemap")
+
+
+def worth_sniffing(content_type: str, purpose: Purpose) -> bool:
+    """Whether a body labelled `content_type`, not a type `purpose` accepts, may still be one."""
+    if UNSURE_TYPE.match(content_type):
+        return True
+    return purpose in XML_PURPOSES and bool(HTML_LABEL.match(content_type))
+
+
+def body_is(purpose: Purpose, body: bytes) -> bool:
+    """Whether `body` opens as the document `purpose` asks for: HTML for a page, XML for a
+    feed or a sitemap (a sitemap also gzipped)."""
+    head = body[:SNIFFED_BYTES].removeprefix(b"\xef\xbb\xbf").lstrip(LEADING_SPACE).lower()
+    if purpose in HTML_PURPOSES:
+        if head.startswith(b"<?xml"):  # XHTML
+            return b"<html" in head
+        return any(
+            head.startswith(opening) and head[len(opening) : len(opening) + 1] in TAG_END
+            for opening in HTML_OPENINGS
+        )
+    if purpose == "sitemap" and body.startswith(GZIP_MAGIC):
+        return True
+    return purpose in XML_PURPOSES and head.startswith(XML_OPENINGS)
