@@ -22,8 +22,9 @@ import httpx
 
 from fetch.archive import WarcArchive
 from fetch.limits import IN_PROCESS_ONLY, HostLimiter, host_of
+from fetch.refresh import refresh_target
 from fetch.robots import RobotsRules, agent_token, rules_from_response
-from fetch.sniff import body_is, worth_sniffing
+from fetch.sniff import HTML_PURPOSES, body_is, worth_sniffing
 from fetch.threads import DaemonPool
 from records.fetch import FetchResult, Purpose
 from records.urls import has_userinfo, host_key, join_url, origin_key, origin_keys
@@ -76,6 +77,9 @@ class FetchPolicy:
     max_retry_after_seconds: float = 60.0  # a longer Retry-After: give up, retry next run
     respect_robots: bool = True
     max_body_seconds: float = 30.0  # a body still arriving after this is a slow drip: given up
+    # a page's meta refresh (or Refresh header) to another address within this delay is a
+    # redirect; a longer one (a page reloading itself) is not; negative: never followed
+    max_meta_refresh_seconds: float = 30.0
 
 
 @dataclass(frozen=True)
@@ -338,7 +342,12 @@ class Fetcher:
                                 return result, None
                             url = target
                             continue
-                        return self._finish(result, response, url, purpose, started)
+                        finished = self._finish(result, response, url, purpose, started)
+                    target = self._refreshed_to(result, url, purpose)
+                    if target is None:
+                        return finished
+                    result.body = None  # the stub's; it stays in the archive
+                    url = target
             result.outcome = "refused_redirect"
             result.error = f"more than {self.policy.max_redirects} redirects (last: {url})"
             return result, None
@@ -419,6 +428,16 @@ class Fetcher:
             result.warc_file, result.warc_offset = archived.warc_file, archived.offset
             result.warc_length, result.body_sha256 = archived.length, archived.body_sha256
         return result, retry_after
+
+    def _refreshed_to(self, result: FetchResult, url: str, purpose: Purpose) -> str | None:
+        """Where a fetched page's meta refresh sends the reader, when it is followed."""
+        if result.outcome != "fetched" or purpose not in HTML_PURPOSES:
+            return None
+        if self.policy.max_meta_refresh_seconds < 0:
+            return None
+        return refresh_target(
+            url, result.body, result.headers.get("refresh"), self.policy.max_meta_refresh_seconds
+        )
 
     def _retry_pause(self, result: FetchResult, retry_after: str | None) -> float | None:
         """Seconds to wait before retrying a 429/5xx; None when the server asks for too long."""

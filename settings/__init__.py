@@ -123,6 +123,7 @@ class Settings:
     max_body_bytes: int = 10 * 1024 * 1024
     max_body_seconds: float = 30.0  # reading one response body, end to end
     max_redirects: int = 5
+    max_meta_refresh_seconds: float = 30.0
     fetch_batch_size: int = 100
     lock_timeout_seconds: float = 600.0
     max_rechecks_per_run: int = 200

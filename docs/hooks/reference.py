@@ -35,6 +35,7 @@ MEANINGS = {
     "Settings.max_retry_after_seconds": "Longest `Retry-After` honoured; longer is a failure.",
     "Settings.max_body_bytes": "Largest body read (also once decompressed); larger is refused.",
     "Settings.max_redirects": "Redirects followed per request (only to the source's hosts).",
+    "Settings.max_meta_refresh_seconds": "A page's meta refresh (or `Refresh` header) to another address within this many seconds is followed as a redirect (counted in `max_redirects`); a longer one, a page reloading itself, is not; negative: never.",
     "Settings.fetch_batch_size": "Pages per batch: fetched, transformed and loaded together.",
     "Settings.lock_timeout_seconds": "How long a run waits for another run's lock (then exit 3).",
     "Settings.max_rechecks_per_run": "Known articles re-checked (conditional GET) per run.",

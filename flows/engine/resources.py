@@ -137,6 +137,7 @@ def fetch_policy(settings: Settings, source: Source | None = None) -> FetchPolic
         max_body_bytes=settings.max_body_bytes,
         max_body_seconds=settings.max_body_seconds,
         max_redirects=settings.max_redirects,
+        max_meta_refresh_seconds=settings.max_meta_refresh_seconds,
         max_retry_after_seconds=settings.max_retry_after_seconds,
         respect_robots=source.respect_robots if source else True,
     )

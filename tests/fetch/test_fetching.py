@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import helpers
+import pytest
 from helpers import rows
 from servers.hostile import HostileSite
 
@@ -91,6 +92,43 @@ def test_a_feed_served_as_a_web_page_is_read_as_a_feed() -> None:
         page = fetcher.fetch(FetchRequest(server.base_url + site.live_articles()[0].path), "feed")
     assert feed.outcome == "fetched" and b"<rss" in (feed.body or b"")
     assert page.outcome == "bad_content_type"  # an article page is still no feed
+
+
+@pytest.mark.parametrize("kind", ["meta_refresh", "refresh_header"])
+def test_a_page_that_sends_the_reader_on_is_followed(kind: str) -> None:
+    """An old CMS moving a page by a meta refresh (or a Refresh header): the page it sends to
+    is fetched, as a redirect is; a refresh to another site is refused like a redirect there,
+    and a refresh loop ends at `max_redirects`."""
+    site = HostileSite(5)
+    stub, moved = (article.path for article in site.live_articles()[:2])
+    site.fault(stub, kind)
+    never = replace(POLICY, max_meta_refresh_seconds=-1)
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
+        base = server.base_url
+        site.refresh_to = moved
+        followed = fetcher.fetch(FetchRequest(base + stub), "article")
+        with Fetcher(never, None, [base]) as unfollowing:
+            kept = unfollowing.fetch(FetchRequest(base + stub), "article")
+        site.refresh_to = f"http://{site.offsite_host}:{base.rsplit(':', 1)[1]}/x"
+        offsite = fetcher.fetch(FetchRequest(base + stub), "article")
+        site.refresh_to = stub  # each page sends to the stub, the stub to itself: no move
+        itself = fetcher.fetch(FetchRequest(base + stub), "article")
+    assert followed.outcome == "fetched" and followed.final_url == base + moved
+    assert b"has moved" not in (followed.body or b"") and b"Moved." not in (followed.body or b"")
+    assert kept.outcome == "fetched" and kept.final_url == base + stub
+    assert offsite.outcome == "refused_redirect"
+    assert itself.outcome == "fetched" and itself.final_url == base + stub
+
+
+def test_a_refresh_loop_ends_at_max_redirects() -> None:
+    site = HostileSite(5)
+    first, second = (article.path for article in site.live_articles()[:2])
+    site.fault(first, "meta_refresh")
+    site.fault(second, "refresh_header")
+    site.refresh_targets = {first: second, second: first}
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
+        looped = fetcher.fetch(FetchRequest(server.base_url + first), "article")
+    assert looped.outcome == "refused_redirect" and "redirects" in (looped.error or "")
 
 
 def test_long_retry_after_leaves_the_page_for_the_next_run(tmp_path: Path) -> None:

@@ -33,6 +33,8 @@ FAULTS = (
 # path, a server that does not know; a PDF under the same unknowing label
 MISLABELLED = ("html_as_php", "html_as_octet_stream", "pdf_as_octet_stream", "xml_as_html")
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+# a page that sends the reader on (to `HostileSite.refresh_to`), as an old CMS moves a page
+MOVED = ("meta_refresh", "refresh_header")
 TRANSIENT = ("500", "503", "reset", "429")
 BOMB_PATH = "/hostile/bomb.xml"
 XML_BOMB = (
@@ -110,12 +112,15 @@ class HostileSite(DemoSite):
         self.slow_seconds = 2.0
         self.retry_after = "1"
         self.offsite_host = "localhost"
+        self.refresh_to = "/"
+        self.refresh_targets: dict[str, str] = {}  # a path's own target, over `refresh_to`
         self._seen: Counter[str] = Counter()
         self._fault_lock = threading.Lock()
 
     def fault(self, path: str, kind: str, times: int | None = None) -> None:
-        if kind not in FAULTS + MISLABELLED:
-            raise ValueError(f"unknown fault {kind!r}; known: {', '.join(FAULTS + MISLABELLED)}")
+        known = FAULTS + MISLABELLED + MOVED
+        if kind not in known:
+            raise ValueError(f"unknown fault {kind!r}; known: {', '.join(known)}")
         if kind == "gzip_bomb":
             gzip_bomb()  # build it now, not while a client waits
         self.faults[path] = [kind, times]
@@ -192,6 +197,16 @@ class HostileSite(DemoSite):
             return status, {**headers, "Set-Cookie": "city=M\u00fcnchen; Path=/"}, body
         if kind == "retry_after_not_ascii":  # "²" is a digit to str.isdigit, not to float
             return 503, {**html, "Retry-After": "\u00b2"}, b"<h1>busy</h1>"
+        if kind in MOVED:
+            to = self.refresh_targets.get(path, self.refresh_to)
+            if kind == "refresh_header":
+                return 200, {**html, "Refresh": f"0; url={to}"}, b"<p>Moved.</p>"
+            stub = f'<html><head><meta http-equiv="refresh" content="0; url={to}">'
+            return (
+                200,
+                html,
+                f"{stub}</head><body><p>This page has moved.</p></body></html>".encode(),
+            )
         if kind == "redirect_offsite":
             port = self.base_url.rsplit(":", 1)[1]
             return 302, {"Location": f"http://{self.offsite_host}:{port}{path}"}, b""
