@@ -382,10 +382,14 @@ def trafilatura_direct(page: GoldPage) -> Found:
 # -- loopback origins -------------------------------------------------------------------------------
 
 
+SERVED_TYPE = "text/html"  # what the pages are labelled, unless --content-type says
+
+
 class _SiteHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     pages: dict[str, bytes]
     listing: bytes
+    content_type = SERVED_TYPE
 
     def do_GET(self) -> None:
         path, _, query = self.path.partition("?")
@@ -397,7 +401,7 @@ class _SiteHandler(BaseHTTPRequestHandler):
         else:
             status, body = 404, b"not found"
         self.send_response(status)
-        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Type", self.content_type if key in self.pages else SERVED_TYPE)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -414,8 +418,11 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_sites(pages: Sequence[GoldPage]) -> Iterator[dict[str, str]]:
-    """One 127.0.0.1 origin per site, all accepted by one selector thread: {host: base URL}."""
+def serve_sites(
+    pages: Sequence[GoldPage], content_type: str = SERVED_TYPE
+) -> Iterator[dict[str, str]]:
+    """One 127.0.0.1 origin per site, all accepted by one selector thread: {host: base URL}.
+    Every page is labelled `content_type` (the listing page stays `text/html`)."""
     by_host: dict[str, list[GoldPage]] = {}
     for page in pages:
         by_host.setdefault(page.host, []).append(page)
@@ -423,7 +430,11 @@ def serve_sites(pages: Sequence[GoldPage]) -> Iterator[dict[str, str]]:
     servers: list[_Server] = []
     bases: dict[str, str] = {}
     for host, site_pages in by_host.items():
-        handler = type("Handler", (_SiteHandler,), {"pages": {p.key: p.raw for p in site_pages}})
+        handler = type(
+            "Handler",
+            (_SiteHandler,),
+            {"pages": {p.key: p.raw for p in site_pages}, "content_type": content_type},
+        )
         server = _Server(("127.0.0.1", 0), handler)
         base = f"http://127.0.0.1:{server.server_address[1]}"
         # absolute links: a path of "//index.php" is no protocol-relative URL here
@@ -476,13 +487,13 @@ def sources_toml(bases: dict[str, str], data_dir: Path) -> str:
 
 
 def ours_through_pipeline(
-    pages: Sequence[GoldPage], work: Path
+    pages: Sequence[GoldPage], work: Path, content_type: str = SERVED_TYPE
 ) -> tuple[list[Found], float, list[str]]:
     """Every page through one `newsetl run`; what the `articles` mart holds for each, and why
     the pages that did not land did not (quarantine reason, or the run's error)."""
     from warehouse import Warehouse
 
-    with serve_sites(pages) as bases:
+    with serve_sites(pages, content_type) as bases:
         work.mkdir(parents=True, exist_ok=True)  # `--keep` may name a folder not made yet
         config = work / "sources.toml"
         config.write_text(sources_toml(bases, work / "data"), "utf-8")
@@ -707,6 +718,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep the run's config and data here")
     parser.add_argument("--sites", default="", help="only these hosts (comma list)")
     parser.add_argument("--limit-sites", type=int, default=0, help="first N sites per folder")
+    parser.add_argument(
+        "--content-type",
+        default=SERVED_TYPE,
+        help="the label every page is served under, as another harness might give it "
+        "('text/html; charset=utf-8', 'application/octet-stream')",
+    )
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(_shared_bench(args.corpus)))
@@ -736,7 +753,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             ]
     else:
         with tempfile.TemporaryDirectory(prefix="real-sites-") as work:
-            found, elapsed, notes = ours_through_pipeline(pages, Path(args.keep or work))
+            found, elapsed, notes = ours_through_pipeline(
+                pages, Path(args.keep or work), args.content_type
+            )
         results["ours (pipeline)"] = found
         print(f"one newsetl run over {sites} sources: {elapsed:.1f}s")
         print("\n".join(notes))

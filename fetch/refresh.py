@@ -5,7 +5,7 @@ stops at the stub stores an empty page.
 
 Only a refresh that names another address and comes within `max_delay` seconds is followed: a
 news page reloading itself every ten minutes is no move. The tag is looked for in the page's
-first bytes, outside `<noscript>` (a fallback for readers without JavaScript)."""
+first bytes, outside `<noscript>` and comments."""
 
 from __future__ import annotations
 
@@ -16,7 +16,11 @@ from records.urls import join_url
 SCANNED_BYTES = 8192
 META_REFRESH = re.compile(rb"<meta\b[^>]*?http-equiv\s*=\s*[\"']?\s*refresh\b[^>]*>", re.IGNORECASE)
 CONTENT = re.compile(rb"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
-NOSCRIPT = re.compile(rb"<noscript\b.*?(?:</noscript\s*>|$)", re.IGNORECASE | re.DOTALL)
+# what a browser does not act on: a fallback for readers without JavaScript, a comment (old
+# IE's conditional comments: "<!--[if lte IE 9]><meta http-equiv=refresh …><![endif]-->")
+UNREAD = re.compile(
+    rb"<noscript\b.*?(?:</noscript\s*>|$)|<!--.*?(?:-->|$)", re.IGNORECASE | re.DOTALL
+)
 # the HTML standard's shared declarative refresh steps: a delay, then "; url=" and an address,
 # quoted or not
 DECLARATION = re.compile(
@@ -31,7 +35,7 @@ def refresh_target(
     """The address `url`'s response sends the reader on to, if it does so soon enough."""
     declarations = [header] if header else []
     if body:
-        head = NOSCRIPT.sub(b"", body[:SCANNED_BYTES])
+        head = UNREAD.sub(b"", body[:SCANNED_BYTES])
         for tag in META_REFRESH.finditer(head):
             content = CONTENT.search(tag.group(0))
             if content:

@@ -36,6 +36,9 @@ def test_a_refresh_to_another_address_soon_is_a_move(
         b'<meta http-equiv="refresh" content="0; url=/news/">',  # to itself
         b'<meta http-equiv="refresh" content="0; url=/news/#top">',
         b'<noscript><meta http-equiv="refresh" content="0; url=/no-js"></noscript>',
+        # old IE's conditional comment (CNN's "unsupported browser" page), no tag to browsers
+        b'<!--[if lte IE 9]><meta http-equiv="refresh" content="1;url=/unsupp.html" />'
+        b"<![endif]--><!--[if gt IE 9><!--><!--<![endif]--><title>A story</title>",
         b'<meta name="refresh" content="0; url=/x">',  # no http-equiv
         b'<meta http-equiv="refresh" content="soon; url=/x">',
         b"<p>Refresh the page to see new posts.</p>",
