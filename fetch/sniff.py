@@ -22,12 +22,17 @@ UNSURE_TYPE = re.compile(
 HTML_LABEL = re.compile(r"^\s*text/html\s*(?:;|$)", re.IGNORECASE)
 SNIFFED_BYTES = 1024
 LEADING_SPACE = b" \t\n\r\x0c"
-# the standard's HTML patterns: the body opens (after white space) with one of these tags,
-# followed by a space or ">"
+# the standard's HTML patterns and the tags a page opens with besides (a head's <meta> or
+# <link> without <html>, HTML5's optional tags): the body opens with one, after white space
+# and comments (old IE's "<!--[if !IE]> … <![endif]-->"), followed by a space or ">"
 HTML_OPENINGS = (
-    b"<!doctype html", b"<html", b"<head", b"<script", b"<iframe", b"<h1", b"<div", b"<font",
-    b"<table", b"<a", b"<style", b"<title", b"<b", b"<body", b"<br", b"<p", b"<!--",
+    b"<!doctype html", b"<!doctypehtml", b"<html", b"<head", b"<script", b"<iframe", b"<h1",
+    b"<div", b"<font", b"<table", b"<a", b"<style", b"<title", b"<b", b"<body", b"<br", b"<p",
+    b"<meta", b"<link", b"<base", b"<noscript",
 )  # fmt: skip
+LEADING_COMMENTS = re.compile(rb"^(?:\s*<!--.*?-->)+", re.DOTALL)
+# tags only an HTML page holds, anywhere in its first bytes (a page whose head was cut)
+HTML_MARKERS = (b"<html", b"<head>", b"<head ", b"<body", b"<title>", b"<!doctype html")
 TAG_END = b" >\t\n\r\x0c"
 XML_OPENINGS = (b"<?xml", b"<rss", b"<feed", b"<rdf:rdf", b"<urlset", b"<sitemapindex")
 GZIP_MAGIC = b"\x1f\x8b"
@@ -45,14 +50,15 @@ def worth_sniffing(content_type: str, purpose: Purpose) -> bool:
 def body_is(purpose: Purpose, body: bytes) -> bool:
     """Whether `body` opens as the document `purpose` asks for: HTML for a page, XML for a
     feed or a sitemap (a sitemap also gzipped)."""
-    head = body[:SNIFFED_BYTES].removeprefix(b"\xef\xbb\xbf").lstrip(LEADING_SPACE).lower()
+    head = body.removeprefix(b"\xef\xbb\xbf").lstrip(LEADING_SPACE)[:SNIFFED_BYTES].lower()
     if purpose in HTML_PURPOSES:
         if head.startswith(b"<?xml"):  # XHTML
             return b"<html" in head
+        opened = LEADING_COMMENTS.sub(b"", head).lstrip(LEADING_SPACE)
         return any(
-            head.startswith(opening) and head[len(opening) : len(opening) + 1] in TAG_END
+            opened.startswith(opening) and opened[len(opening) : len(opening) + 1] in TAG_END
             for opening in HTML_OPENINGS
-        )
+        ) or any(marker in head for marker in HTML_MARKERS)
     if purpose == "sitemap" and body.startswith(GZIP_MAGIC):
         return True
     return purpose in XML_PURPOSES and head.startswith(XML_OPENINGS)
