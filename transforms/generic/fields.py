@@ -90,16 +90,17 @@ _LABEL_WORDS = (
 # "by" in English, German, French, Spanish, Dutch, Swedish, Danish, Arabic, Hebrew and Thai
 _LABEL_BY = r"by|von|par|por|door|av|af|بقلم|מאת|โดย"
 # words that label a byline only before a colon ("Texto:", "Penulis:"): without one they are
-# a text's word ("Text Size") or a first name ("Oleh")
+# a text's word ("Text Size"). Indonesian "Oleh:" ("by") is one too, and for the author field's
+# stripper as well, since without a colon it is a first name
 _COLON_LABELS = (
     r"texte?|texto|testo|tekst|текст|autorka|autorius|autors|autor/a|yazan|muhabir|penulis|"
-    r"pisze|piše|корреспондент|кореспондент|oleh"
+    r"pisze|piše|корреспондент|кореспондент"
 )
 # a label before the names of an author field, stripped: any of the above, a colon or not
-# ("Oleh" only before one), "vom", Italian "di", and a hidden "By" glued to the shown "by"
+# (but "Oleh"), "vom", Italian "di", and a hidden "By" glued to the shown "by"
 AUTHOR_LABEL = re.compile(
     rf"^\s*(?:{_LABEL_PHRASES}|{_LABEL_WORDS}|{_LABEL_BY}|byby|vom|di|"
-    rf"{_COLON_LABELS.removesuffix('|oleh')}|oleh(?=\s*:))"
+    rf"{_COLON_LABELS}|oleh(?=\s*:))"
     # "Geschrieben vonElisa Marvena": glued, though not inside a capitalised word ("AFP")
     r"(?:\s*[:：]\s*|\s+|(?<=(?-i:[a-zäöüéèáíóúñ]))(?=(?-i:[A-ZÀ-ÖØ-Þ])))",
     re.IGNORECASE,
@@ -241,7 +242,7 @@ DOMAIN_LIKE = re.compile(
 BYLINE_LABEL = re.compile(
     rf"^\s*(?:{_LABEL_PHRASES}|{_LABEL_WORDS}|{_LABEL_BY}|"
     r"(?:ein\s+)?(?:gast)?(?:artikel|beitrag)\s+von)\s*[:：]?(?:\s+|$)|"
-    rf"^\s*(?:{_COLON_LABELS})\s*[:：](?:\s+|$)|"
+    rf"^\s*(?:{_COLON_LABELS}|oleh)\s*[:：](?:\s+|$)|"
     # without a colon, two words at least: "Text Jane Doe", not a "Text Size" control
     r"^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by|(?=\s+\S+\s+\S)|\s*$)(?:\s+|$)",
     re.IGNORECASE,
@@ -791,7 +792,7 @@ def clean_author_names(
                 and not ORGANISATION.match(last)  # "Inc.", "Ltd."
             ):
                 name = name[:-1]  # a sentence's full stop, not "Jr.", "C." or "F.A.S."
-            name = _undoubled(name)
+            name = _without_avatar_letter(_undoubled(name))
             if not _is_publisher(name, publishers):
                 name = _without_publisher_words(name, publishers)
             if (
@@ -902,22 +903,27 @@ def _reads_like_a_phrase(name: str) -> bool:
 
 
 def _undoubled(name: str) -> str:
-    """A name shown twice in one element (a hidden and a shown copy): "Jane Doe Jane Doe";
-    an account's name beside its avatar's letter: "ptf P", "nimmi1231 N" (not "Megha M",
-    a first name and an initial)."""
+    """A name shown twice in one element (a hidden and a shown copy): "Jane Doe Jane Doe"."""
     words = name.split()
     half = len(words) // 2
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
         return " ".join(words[:half])
+    return name
+
+
+def _without_avatar_letter(name: str) -> str:
+    """An account's name without its avatar's letter beside it: "ptf P", "nimmi1231 N",
+    "J jane_doe"; not "Megha M", a first name and an initial."""
+    words = name.split()
     if len(words) == 2:
-        for letter, rest in ((words[-1], words[0]), (words[0], words[-1])):
+        for letter, account in ((words[-1], words[0]), (words[0], words[-1])):
             if (
                 len(letter) == 1
                 and letter.isupper()
-                and rest[0].upper() == letter
-                and (not rest[0].isupper() or any(ch.isdigit() or ch == "_" for ch in rest))
+                and account[0].upper() == letter
+                and (not account[0].isupper() or any(c.isdigit() or c == "_" for c in account))
             ):
-                return rest
+                return account
     return name
 
 
