@@ -1229,6 +1229,26 @@ def test_a_credit_line_naming_the_writer_comes_before_the_editors() -> None:
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
+        ("Medically reviewed by Jane Roe, MD — Written by John Doe", ("John Doe",)),
+        ("Written by John Doe | Reviewed by Jane Roe", ("John Doe",)),
+        ("John Doe Fact checked by Jane Roe", ("John Doe",)),  # two lines of a box, joined
+        ("Sponsored by Acme Widgets", ()),
+        ("Reviewed by Jane Roe", ()),
+    ],
+)
+def test_a_credit_for_reviewing_or_sponsoring_names_no_author(
+    raw: str, expected: tuple[str, ...]
+) -> None:
+    """A health site's "Medically reviewed by", a fact-checker, a sponsor: credits for work on
+    the text other than writing it, cut up to the next break of the byline."""
+    assert clean_author_names([raw], set()) == expected
+    without = replace(DEFAULT_OPTIONS, other_credits_not_authors=False)
+    assert clean_author_names([raw], set(), options=without) != expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
         ("스포츠조선=선수민 기자", ("선수민",)),  # Korean: the paper, the name, "reporter"
         ("Nicholas Wu, USA TODAY", ("Nicholas Wu", "USA TODAY")),  # a paper's name, not a date
         ("Amy Kuperinsky | NJ Advance Media For NJ.com", ("Amy Kuperinsky",)),

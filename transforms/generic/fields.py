@@ -114,6 +114,21 @@ WORK_LABEL = re.compile(
     r"propos recueillis|recueillie?s?)\s*(?:[:：]|(?:von|by|par|por|de)\b)\s*",  # "Beitragvon r23"
     re.IGNORECASE,
 )
+# a credit for work on the text that is not writing it: its reviewer, its fact-checker, its
+# sponsor ("Medically reviewed by Jane Roe, MD — Written by John Doe", "Sponsored by Acme")
+_OTHER_CREDIT_LABEL = (
+    r"(?:(?:(?:medically|medical|clinically|expert|peer)[- ]?|fact[- ]?)?(?:reviewed|checked|"
+    r"verified)|sponsored|presented|brought\s+to\s+you)\s+by\b|in\s+partnership\s+with\b"
+)
+OTHER_CREDIT = re.compile(rf"^\s*(?:{_OTHER_CREDIT_LABEL})", re.IGNORECASE)
+# ... also where two credits of a box meet in one text ("Acme Mattress Reviewed by Jane Roe")
+OTHER_CREDIT_INSIDE = re.compile(
+    r"(?<=\S)(?<!medically)(?<!medical)(?<!clinically)(?<!expert)(?<!peer)(?<!fact)"
+    rf"\s+(?={_OTHER_CREDIT_LABEL})",
+    re.IGNORECASE,
+)
+# where a byline's credits part: "|", ";", a bullet, a dash between spaces or a long dash
+CREDIT_BREAK = re.compile(r"\s*(?:[|;•·]|\s-\s|[—–])\s*")
 # before the name: a link's "all posts by" label, a role ("FOCUS-Online-Experte Jane Doe")
 ROLE_HEAD = re.compile(
     r"^\s*(?:(?:alles|alle (?:artikel|beiträge)|mehr|more|(?:view |see )?all (?:posts|articles|"
@@ -744,6 +759,8 @@ def clean_author_names(
     cleaned: list[str] = []
     for raw in _before_address(list(names)):
         text = normalize_text(URL.sub(" ", settings.EMAIL.sub(" ", html.unescape(raw))))
+        if options.other_credits_not_authors:
+            text = _without_other_credits(text)
         credited = cjk_byline([text]) if options.cjk_credits_in_bylines else ()
         if credited:  # "文● オカモト／ASCII編集部": the writer, then the desk
             cleaned.extend(credited)
@@ -774,6 +791,8 @@ def clean_author_names(
         parts = _before_address(_split_names(text))
         for index, part in enumerate(parts):
             # "Text und Interview: Jane Doe", "Text: John Roe; Fotos: Jane Doe": each part's own
+            if options.other_credits_not_authors and OTHER_CREDIT.match(part):
+                continue  # "John Doe, reviewed by Jane Roe"
             name = WORK_LABEL.sub("", normalize_text(part)).strip(NAME_EDGE_CHARACTERS)
             if len(PARENTHETICAL_TAIL.sub("", name).split()) >= MIN_BYLINE_WORDS:
                 name = PARENTHETICAL_TAIL.sub("", name)  # "Cécile Ducourtieux (Bruxelles"
@@ -872,6 +891,14 @@ def _single_word_after_words(before: str, after: str) -> bool:
 
 
 WORD_CONNECTOR = re.compile(r"and|und|et|y|og|och|e|i|en", re.IGNORECASE)
+
+
+def _without_other_credits(text: str) -> str:
+    """The byline without its credits for work other than writing, each up to the next break:
+    "Written by John Doe | Reviewed by Jane Roe" → "Written by John Doe"."""
+    segments = CREDIT_BREAK.split(OTHER_CREDIT_INSIDE.sub(" | ", text))
+    kept = [segment for segment in segments if not OTHER_CREDIT.match(segment)]
+    return text if len(kept) == len(segments) else ", ".join(kept)
 
 
 def _before_address(parts: list[str]) -> list[str]:

@@ -880,6 +880,8 @@ class ExtractionOptions:
     # a menu's heading led by "By" over its links ("By Price", "Shop by Gender & Age", "By
     # Sector") is a facet, not a byline: in a menu, followed by a link within so many levels
     menu_headings_not_bylines: bool = True
+    # a byline's credits for reviewing, fact-checking or sponsoring the text name no author
+    other_credits_not_authors: bool = True
     menu_heading_link_levels: int = 3
     bylines_in_article_first: bool = True  # the text's <article>'s bylines before the page's
     byline_reads_parts: bool = True  # a byline's <br> and blocks part words; social links go
