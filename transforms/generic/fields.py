@@ -116,15 +116,18 @@ WORK_LABEL = re.compile(
 )
 # a credit for work on the text that is not writing it: its reviewer, its fact-checker, its
 # sponsor ("Medically reviewed by Jane Roe, MD — Written by John Doe", "Sponsored by Acme")
+_REVIEW_KINDS = ("medically", "medical", "clinically", "expert", "peer", "fact")
 _OTHER_CREDIT_LABEL = (
-    r"(?:(?:(?:medically|medical|clinically|expert|peer)[- ]?|fact[- ]?)?(?:reviewed|checked|"
-    r"verified)|sponsored|presented|brought\s+to\s+you)\s+by\b|in\s+partnership\s+with\b"
+    rf"(?:(?:(?:{'|'.join(_REVIEW_KINDS)})[- ]?)?(?:reviewed|checked|verified)|sponsored|"
+    r"presented|brought\s+to\s+you)\s+by\b|in\s+partnership\s+with\b"
 )
 OTHER_CREDIT = re.compile(rf"^\s*(?:{_OTHER_CREDIT_LABEL})", re.IGNORECASE)
-# ... also where two credits of a box meet in one text ("Acme Mattress Reviewed by Jane Roe")
+# ... also where two credits of a box meet in one text ("Acme Mattress Reviewed by Jane Roe"),
+# though not inside one credit ("Medically reviewed by")
 OTHER_CREDIT_INSIDE = re.compile(
-    r"(?<=\S)(?<!medically)(?<!medical)(?<!clinically)(?<!expert)(?<!peer)(?<!fact)"
-    rf"\s+(?={_OTHER_CREDIT_LABEL})",
+    r"(?<=\S)"
+    + "".join(f"(?<!{kind})" for kind in _REVIEW_KINDS)
+    + rf"\s+(?={_OTHER_CREDIT_LABEL})",
     re.IGNORECASE,
 )
 # where a byline's credits part: "|", ";", a bullet, a dash between spaces or a long dash
