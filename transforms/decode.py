@@ -27,10 +27,6 @@ def _codec(label: str | None) -> str | None:
     return WIDER_CHARSET.get(name, WIDER_CHARSET.get(label.strip().lower(), name))
 
 
-def declared_charset(body: bytes, content_type: str | None) -> str | None:
-    return _header_charset(content_type) or _meta_charset(body)
-
-
 def _header_charset(content_type: str | None) -> str | None:
     header = HEADER_CHARSET.search(content_type or "")
     return _codec(header.group(1)) if header else None
@@ -45,7 +41,8 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]
     """Return the text and how many undecodable bytes were replaced with U+FFFD."""
     if body.startswith(codecs.BOM_UTF8):
         return _decode(body[3:], "utf-8")
-    declared = declared_charset(body, content_type)
+    page_label = _meta_charset(body)
+    declared = _header_charset(content_type) or page_label
     if declared and declared != "utf-8" and (utf8 := _multibyte_utf8(body)) is not None:
         # A CMS serving UTF-8 under a stale label ("iso-8859-2"): text in another charset is
         # valid multi-byte UTF-8 by chance almost never, so the bytes say more than the label.
@@ -55,7 +52,6 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]
         if replaced == 0:
             return text, 0
         real_utf8 = _real_utf8_chars(text) if declared == "utf-8" else 0
-        page_label = _meta_charset(body)
         # the page's own label, unless the bytes are mostly valid multi-byte UTF-8 (GBK or
         # EUC-KR read as UTF-8 makes valid pairs too, by chance, but fewer than broken bytes)
         if page_label and page_label != declared and real_utf8 <= replaced:
