@@ -1232,6 +1232,7 @@ def test_a_credit_line_naming_the_writer_comes_before_the_editors() -> None:
         ("Medically reviewed by Jane Roe, MD — Written by John Doe", ("John Doe",)),
         ("Written by John Doe | Reviewed by Jane Roe", ("John Doe",)),
         ("John Doe Fact checked by Jane Roe", ("John Doe",)),  # two lines of a box, joined
+        ("John Doe/Reviewed by Jane Roe", ("John Doe",)),  # parted by the name splitter
         ("Sponsored by Acme Widgets", ()),
         ("Reviewed by Jane Roe", ()),
     ],

@@ -795,7 +795,7 @@ def clean_author_names(
         for index, part in enumerate(parts):
             # "Text und Interview: Jane Doe", "Text: John Roe; Fotos: Jane Doe": each part's own
             if options.other_credits_not_authors and OTHER_CREDIT.match(part):
-                continue  # "John Doe, reviewed by Jane Roe"
+                continue  # "John Doe/Reviewed by Jane Roe": split off where no break was
             name = WORK_LABEL.sub("", normalize_text(part)).strip(NAME_EDGE_CHARACTERS)
             if len(PARENTHETICAL_TAIL.sub("", name).split()) >= MIN_BYLINE_WORDS:
                 name = PARENTHETICAL_TAIL.sub("", name)  # "Cécile Ducourtieux (Bruxelles"
