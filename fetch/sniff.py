@@ -22,6 +22,8 @@ UNSURE_TYPE = re.compile(
 HTML_LABEL = re.compile(r"^\s*text/html\s*(?:;|$)", re.IGNORECASE)
 SNIFFED_BYTES = 1024
 LEADING_SPACE = b" \t\n\r\x0c"
+UTF8_BOM = b"\xef\xbb\xbf"
+FIRST_MARK = re.compile(rb"[^ \t\n\r\x0c]")
 # the standard's HTML patterns and the tags a page opens with besides (a head's <meta> or
 # <link> without <html>, HTML5's optional tags): the body opens with one, after white space
 # and comments (old IE's "<!--[if !IE]> … <![endif]-->"), followed by a space or ">"
@@ -50,7 +52,9 @@ def worth_sniffing(content_type: str, purpose: Purpose) -> bool:
 def body_is(purpose: Purpose, body: bytes) -> bool:
     """Whether `body` opens as the document `purpose` asks for: HTML for a page, XML for a
     feed or a sitemap (a sitemap also gzipped)."""
-    head = body.removeprefix(b"\xef\xbb\xbf").lstrip(LEADING_SPACE)[:SNIFFED_BYTES].lower()
+    opening = FIRST_MARK.search(body, len(UTF8_BOM) if body.startswith(UTF8_BOM) else 0)
+    start = opening.start() if opening else len(body)
+    head = body[start : start + SNIFFED_BYTES].lower()  # no copy of a long body's white space
     if purpose in HTML_PURPOSES:
         if head.startswith(b"<?xml"):  # XHTML
             return b"<html" in head
