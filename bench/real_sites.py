@@ -637,6 +637,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_site_name_not_headline": (False,),
     "canonical_url_names_page": (False,),
     "title_domain_pieces": (False,),
+    "headings_of_dropped_boxes_dropped": (False,),
+    "dropped_box_heading_max_words": (6, 20),
 }
 
 

@@ -1052,3 +1052,46 @@ def test_plain_items_under_a_read_on_lead_in_stay() -> None:
     lead = "<p>Mehr zum Thema finden Sie auch in unserem Überblick:</p>"
     text = extract_generic(article_holding(lead + items), URL).text
     assert "A seawater aquarium" in text and "Mehr zum Thema" in text
+
+
+TOOLS_BOX = (
+    "<div class='module'><h3>Story Tools</h3><ul>"
+    "<li><a href='/print'>print this story</a></li>"
+    "<li><a href='/email'>e-mail this story</a></li></ul></div>"
+)
+
+
+@pytest.mark.parametrize("dropped", [True, False])
+def test_the_heading_of_a_box_whose_links_went_is_not_body(dropped: bool) -> None:
+    """A sidebar module set among the paragraphs: its links go as boilerplate, and its heading,
+    left over nothing, goes with them."""
+    options = replace(DEFAULT_OPTIONS, headings_of_dropped_boxes_dropped=dropped)
+    text = extract_generic(article_holding(TOOLS_BOX), URL, options=options).text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert "print this story" not in text
+    assert ("Story Tools" not in text) is dropped
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # a subheading of the text: its box holds the paragraphs that follow it
+        f"<section><h3>Story Tools</h3><p>{PARAGRAPHS[1]} It was built in two years.</p></section>",
+        # a subheading alone in its wrapper, nothing else in the box
+        "<div class='subtitle'> <h3>Story Tools</h3> </div>",
+        # a standfirst set as a heading: longer than `dropped_box_heading_max_words`
+        "<div class='deck'><h3>Story Tools for the new building were printed for every one of "
+        "the two hundred researchers and students</h3><a href='/print'>print</a></div>",
+    ],
+)
+def test_a_heading_whose_box_kept_text_or_held_none_stays(middle: str) -> None:
+    text = extract_generic(article_holding(middle), URL).text
+    assert "Story Tools" in text
+
+
+def test_a_box_past_the_elements_read_keeps_its_heading() -> None:
+    """The box is read up to `dropped_box_max_elements` elements: a bigger one is not
+    judged, so the cost stays linear in the page however many headings it has."""
+    options = replace(DEFAULT_OPTIONS, dropped_box_max_elements=3)
+    text = extract_generic(article_holding(TOOLS_BOX), URL, options=options).text
+    assert "Story Tools" in text and "print this story" not in text

@@ -186,6 +186,10 @@ def select_blocks(
         # a page made of such lines (a briefing of the day's headlines) keeps them: its text
         selected = [block for index, block in enumerate(selected) if index not in teasers]
         sources = [block for index, block in enumerate(sources) if index not in teasers]
+    if options.headings_of_dropped_boxes_dropped:
+        orphans = _headings_of_dropped_boxes(sources, options)
+        selected = [block for index, block in enumerate(selected) if index not in orphans]
+        sources = [block for index, block in enumerate(sources) if index not in orphans]
     # "Subscribe to our newsletter", "Follow us on ...": a call to action, and the short
     # lines of its box after it ("Newsletter / The Morning / The perfect start to the day")
     cut = len(selected)
@@ -213,6 +217,40 @@ def select_blocks(
     if options.top_byline_lines_dropped:
         selected = _without_top_byline_lines(selected, options)
     return selected
+
+
+def _headings_of_dropped_boxes(sources: list[TextBlock], options: ExtractionOptions) -> set[int]:
+    """The indexes of the headings whose box kept nothing else of what it holds: a sidebar
+    module's title ("Story Tools", "Browse Issues") over links or a form that went as
+    boilerplate. A standfirst set as a heading is longer than a box's title."""
+    chosen = {block.element for block in sources}
+    return {
+        index
+        for index, block in enumerate(sources)
+        if block.tag in settings.HEADING_TAGS
+        and len(block.text.split()) <= options.dropped_box_heading_max_words
+        and _box_lost_all_else(block.element, chosen, options)
+    }
+
+
+def _box_lost_all_else(
+    heading: HtmlElement, chosen: set[HtmlElement], options: ExtractionOptions
+) -> bool:
+    """Whether the heading's parent holds text besides it and none of the `chosen` blocks;
+    a box of more than `dropped_box_max_elements` elements is not read (says no)."""
+    box = heading.getparent()
+    if box is None:
+        return False
+    for seen, element in enumerate(box.iter(), start=1):
+        if seen > options.dropped_box_max_elements or (
+            element is not heading and element in chosen
+        ):
+            return False
+    return _visible_chars(box.text_content()) > _visible_chars(heading.text_content())
+
+
+def _visible_chars(text: str) -> int:
+    return len(text) - sum(1 for ch in text if ch.isspace())
 
 
 def _without_top_date_lines(lines: list[Block], options: ExtractionOptions) -> list[Block]:

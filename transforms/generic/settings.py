@@ -784,6 +784,12 @@ class ExtractionOptions:
     # all, whatever precedes it; the lead-in this many words at most
     read_on_lists_dropped: bool = True
     read_on_lead_max_words: int = 12
+    # a heading of this many words at most whose box kept nothing else of what it holds (a
+    # sidebar module's "Story Tools" over its links) titles what went; a box of more elements
+    # than `dropped_box_max_elements` is not read, and its heading stays
+    headings_of_dropped_boxes_dropped: bool = True
+    dropped_box_heading_max_words: int = 12
+    dropped_box_max_elements: int = 200
     tail_call_max_chars: int = 200
     tail_box_lines: int = 4  # a call to action among the last this many short lines ends the text
     # ... unless a paragraph of the text's own follows it ("willing to sign up to it.")
