@@ -24,6 +24,7 @@ figures beside the dev ones. Every server listens on 127.0.0.1 only and stops wi
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
@@ -419,10 +420,12 @@ class _Server(ThreadingHTTPServer):
 
 @contextmanager
 def serve_sites(
-    pages: Sequence[GoldPage], content_type: str = SERVED_TYPE
+    pages: Sequence[GoldPage], content_type: str = SERVED_TYPE, gzipped: bool = False
 ) -> Iterator[dict[str, str]]:
     """One 127.0.0.1 origin per site, all accepted by one selector thread: {host: base URL}.
-    Every page is labelled `content_type` (the listing page stays `text/html`)."""
+    Every page is labelled `content_type` (the listing page stays `text/html`); `gzipped`
+    sends each page's bytes gzipped without a Content-Encoding, as a static server sends a
+    folder of `.html.gz` files."""
     by_host: dict[str, list[GoldPage]] = {}
     for page in pages:
         by_host.setdefault(page.host, []).append(page)
@@ -433,7 +436,10 @@ def serve_sites(
         handler = type(
             "Handler",
             (_SiteHandler,),
-            {"pages": {p.key: p.raw for p in site_pages}, "content_type": content_type},
+            {
+                "pages": {p.key: gzip.compress(p.raw) if gzipped else p.raw for p in site_pages},
+                "content_type": content_type,
+            },
         )
         server = _Server(("127.0.0.1", 0), handler)
         base = f"http://127.0.0.1:{server.server_address[1]}"
@@ -487,13 +493,13 @@ def sources_toml(bases: dict[str, str], data_dir: Path) -> str:
 
 
 def ours_through_pipeline(
-    pages: Sequence[GoldPage], work: Path, content_type: str = SERVED_TYPE
+    pages: Sequence[GoldPage], work: Path, content_type: str = SERVED_TYPE, gzipped: bool = False
 ) -> tuple[list[Found], float, list[str]]:
     """Every page through one `newsetl run`; what the `articles` mart holds for each, and why
     the pages that did not land did not (quarantine reason, or the run's error)."""
     from warehouse import Warehouse
 
-    with serve_sites(pages, content_type) as bases:
+    with serve_sites(pages, content_type, gzipped) as bases:
         work.mkdir(parents=True, exist_ok=True)  # `--keep` may name a folder not made yet
         config = work / "sources.toml"
         config.write_text(sources_toml(bases, work / "data"), "utf-8")
@@ -726,6 +732,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the label every page is served under, as another harness might give it "
         "('text/html; charset=utf-8', 'application/octet-stream')",
     )
+    parser.add_argument(
+        "--gzipped",
+        action="store_true",
+        help="send every page gzipped without a Content-Encoding (a static server's .html.gz)",
+    )
     args = parser.parse_args(argv)
 
     sys.path.insert(0, str(_shared_bench(args.corpus)))
@@ -756,7 +767,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         with tempfile.TemporaryDirectory(prefix="real-sites-") as work:
             found, elapsed, notes = ours_through_pipeline(
-                pages, Path(args.keep or work), args.content_type
+                pages, Path(args.keep or work), args.content_type, args.gzipped
             )
         results["ours (pipeline)"] = found
         print(f"one newsetl run over {sites} sources: {elapsed:.1f}s")

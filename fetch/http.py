@@ -24,7 +24,7 @@ from fetch.archive import WarcArchive
 from fetch.limits import IN_PROCESS_ONLY, HostLimiter, host_of
 from fetch.refresh import refresh_target
 from fetch.robots import RobotsRules, agent_token, rules_from_response
-from fetch.sniff import HTML_PURPOSES, body_is, worth_sniffing
+from fetch.sniff import GZIP_MAGIC, HTML_PURPOSES, body_is, is_binary, worth_sniffing
 from fetch.threads import DaemonPool
 from records.fetch import FetchResult, Purpose
 from records.urls import has_userinfo, host_key, join_url, origin_key, origin_keys
@@ -408,7 +408,7 @@ class Fetcher:
             accepted = ACCEPTED_TYPES.get(purpose, ())
             if accepted and content_type and not content_type.startswith(accepted):
                 if worth_sniffing(content_type, purpose):
-                    body = self._read_limited(response, started)
+                    body = self._read_limited(response, started, purpose)
                     if body_is(purpose, body):
                         result.body, result.outcome = body, "fetched"
                     else:
@@ -418,8 +418,16 @@ class Fetcher:
                     result.outcome = "bad_content_type"
                     result.error = f"not {purpose}: {content_type}"
             else:
-                result.body = self._read_limited(response, started)
-                result.outcome = "fetched"
+                body = self._read_limited(response, started, purpose)
+                if purpose in HTML_PURPOSES and is_binary(body):
+                    # gzip or brotli without a Content-Encoding, a picture under "text/html":
+                    # decoded as text it would land as an article of noise
+                    result.outcome = "bad_content_type"
+                    result.error = (
+                        f"not {purpose}: {content_type or 'no label'}, its body is binary"
+                    )
+                else:
+                    result.body, result.outcome = body, "fetched"
         result.elapsed_ms = (time.monotonic() - started) * 1000
         if result.body is not None and self.archive is not None:
             archived = self.archive.append(
@@ -450,22 +458,33 @@ class Fetcher:
                 return seconds
         return self._backoff(result.attempts)
 
-    def _read_limited(self, response: httpx.Response, started: float) -> bytes:
-        """The decoded body, aborting once it passes `max_body_bytes` or the time budget."""
+    def _read_limited(self, response: httpx.Response, started: float, purpose: Purpose) -> bytes:
+        """The decoded body, aborting once it passes `max_body_bytes` or the time budget. A
+        page gzipped without a Content-Encoding (a static server sending a page's `.gz` file
+        as it is, labelled `application/gzip` or `text/html`) is inflated too, as trafilatura's
+        fetch does; a gzipped sitemap is the sitemap reader's."""
         limit = self.policy.max_body_bytes
         encoding = response.headers.get("content-encoding", "").strip().lower()
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit and encoding in ("", "identity"):
             raise _BodyTooLarge
         deadline = started + self.policy.max_body_seconds
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in _decoded(_timed(response.iter_raw(), deadline), encoding, limit):
-            size += len(chunk)
-            if size > limit:
-                raise _BodyTooLarge
-            chunks.append(chunk)
-        return b"".join(chunks)
+        body = _joined(_decoded(_timed(response.iter_raw(), deadline), encoding, limit), limit)
+        if purpose in HTML_PURPOSES and body.startswith(GZIP_MAGIC):
+            return _joined(_decoded(iter((body,)), "gzip", limit), limit)
+        return body
+
+
+def _joined(chunks: Iterator[bytes], limit: int) -> bytes:
+    """The chunks as one body, aborting once it passes `limit` bytes."""
+    parts: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if size > limit:
+            raise _BodyTooLarge
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def _timed(chunks: Iterator[bytes], deadline: float) -> Iterator[bytes]:

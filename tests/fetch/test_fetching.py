@@ -84,6 +84,39 @@ def test_a_page_under_an_unknowing_label_is_read_when_its_body_is_html() -> None
     assert image.outcome == "bad_content_type" and "nor its body" not in (image.error or "")
 
 
+def test_a_page_gzipped_without_a_content_encoding_is_read_inflated() -> None:
+    """A static server sending a page's ".gz" file as it is, labelled "application/gzip" by
+    its name or "text/html": the page is the inflated body, within `max_body_bytes`; a bomb
+    sent so is refused as too large, and a picture under the gzip label is no page."""
+    site = HostileSite(5)
+    paths = [article.path for article in site.live_articles()[:3]]
+    kinds = ("html_gz_as_gzip", "html_gz_as_html", "bomb_gz_as_html")
+    for path, kind in zip(paths, kinds, strict=True):
+        site.fault(path, kind)
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
+        labelled, unlabelled, bomb = (
+            fetcher.fetch(FetchRequest(server.base_url + path), "article") for path in paths
+        )
+    for page in (labelled, unlabelled):
+        assert page.outcome == "fetched" and (page.body or b"").lstrip().startswith(b"<")
+        assert b"<html" in (page.body or b"").lower()
+    assert bomb.outcome == "too_large" and bomb.body is None
+
+
+def test_a_binary_body_under_a_page_s_label_is_no_page() -> None:
+    """A compressed stream sent without its Content-Encoding, under "text/html": decoded as
+    text it would land as an article of noise; it is refused, and a real page still lands."""
+    site = HostileSite(5)
+    binary, plain = (article.path for article in site.live_articles()[:2])
+    site.fault(binary, "brotli_as_html")
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
+        refused = fetcher.fetch(FetchRequest(server.base_url + binary), "article")
+        page = fetcher.fetch(FetchRequest(server.base_url + plain), "article")
+    assert refused.outcome == "bad_content_type" and refused.body is None
+    assert "binary" in (refused.error or "")
+    assert page.outcome == "fetched"
+
+
 def test_a_feed_served_as_a_web_page_is_read_as_a_feed() -> None:
     site = HostileSite(5)
     site.fault(FEED_PATH, "xml_as_html")

@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from fetch.sniff import body_is, worth_sniffing
+from fetch.sniff import body_is, is_binary, worth_sniffing
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,9 @@ from fetch.sniff import body_is, worth_sniffing
         ("application/x-asp", "article", True),
         ("text/html", "feed", True),  # a CMS serving its feed as a web page
         ("text/html", "sitemap", True),
+        ("application/gzip", "article", True),  # a page's ".gz" file, read inflated
+        ("application/x-gzip; charset=binary", "listing", True),
+        ("application/gzip", "feed", False),  # a gzipped feed is not read
         ("image/png", "article", False),
         ("application/pdf", "article", False),
         ("video/mp4", "listing", False),
@@ -73,3 +76,20 @@ def test_feeds_and_sitemaps_are_sniffed_as_xml() -> None:
     assert body_is("sitemap", gzip.compress(b"<urlset></urlset>"))
     assert not body_is("feed", b"<!DOCTYPE html><html><body>Not found</body></html>")
     assert not body_is("feed", gzip.compress(b"<rss></rss>"))  # a gzipped feed is no feed here
+
+
+@pytest.mark.parametrize(
+    ("body", "binary"),
+    [
+        (b"<!doctype html><html><head><title>T</title></head></html>", False),
+        ("<p>Café – “naïve”</p>".encode("cp1252"), False),
+        ("<p>北京理工大学</p>".encode("gb18030"), False),
+        ("<html><p>UTF-16</p></html>".encode("utf-16"), False),  # its BOM says so
+        ("<html><p>UTF-16</p></html>".encode("utf-16-le"), False),  # its NULs say so
+        (gzip.compress(b"<html><p>gzipped</p></html>"), True),
+        (bytes.fromhex("89504e470d0a1a0a0000000d49484452"), True),  # a PNG
+        (b"<html>" + b"\x00" * 8, True),
+    ],
+)
+def test_binary_bytes_in_the_first_kilobyte_say_binary(body: bytes, binary: bool) -> None:
+    assert is_binary(body) is binary

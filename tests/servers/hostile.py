@@ -32,6 +32,12 @@ FAULTS = (
 # a page under a label that cannot say what it is: a static server guessing from a ".php"
 # path, a server that does not know; a PDF under the same unknowing label
 MISLABELLED = ("html_as_php", "html_as_octet_stream", "pdf_as_octet_stream", "xml_as_html")
+# a page's own ".gz" file sent as it is, without a Content-Encoding: labelled by its name
+# (python's http.server says "application/gzip") or as the page; a bomb the same way
+GZIPPED = ("html_gz_as_gzip", "html_gz_as_html", "bomb_gz_as_html")
+# bytes no page holds under a page's label: a Brotli stream sent without its Content-Encoding
+BINARY_AS_HTML = "brotli_as_html"
+BROTLI_LIKE = bytes.fromhex("1b2e0000a40c76d1") + bytes(range(256)) * 4
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 # a page that sends the reader on (to `HostileSite.refresh_to`), as an old CMS moves a page
 MOVED = ("meta_refresh", "refresh_header")
@@ -118,7 +124,7 @@ class HostileSite(DemoSite):
         self._fault_lock = threading.Lock()
 
     def fault(self, path: str, kind: str, times: int | None = None) -> None:
-        known = FAULTS + MISLABELLED + MOVED
+        known = (*FAULTS, *MISLABELLED, *MOVED, *GZIPPED, BINARY_AS_HTML)
         if kind not in known:
             raise ValueError(f"unknown fault {kind!r}; known: {', '.join(known)}")
         if kind == "gzip_bomb":
@@ -219,6 +225,14 @@ class HostileSite(DemoSite):
             return 200, {"Content-Type": "application/octet-stream"}, PDF_BYTES
         if kind == "xml_as_html":  # a CMS serving its feed or sitemap as a web page
             return status, {"Content-Type": "text/html; charset=utf-8"}, body
+        if kind == "html_gz_as_gzip":
+            return status, {"Content-Type": "application/gzip"}, gzip.compress(body)
+        if kind == "html_gz_as_html":
+            return status, {"Content-Type": "text/html; charset=utf-8"}, gzip.compress(body)
+        if kind == "bomb_gz_as_html":
+            return status, {"Content-Type": "text/html"}, gzip_bomb()
+        if kind == BINARY_AS_HTML:
+            return status, {"Content-Type": "text/html; charset=utf-8"}, BROTLI_LIKE
         return self._mislabelled(kind, body)
 
     def _mislabelled(self, kind: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
