@@ -24,7 +24,14 @@ from fetch.archive import WarcArchive
 from fetch.limits import IN_PROCESS_ONLY, HostLimiter, host_of
 from fetch.refresh import refresh_target
 from fetch.robots import RobotsRules, agent_token, rules_from_response
-from fetch.sniff import GZIP_MAGIC, HTML_PURPOSES, body_is, is_binary, worth_sniffing
+from fetch.sniff import (
+    GZIP_MAGIC,
+    HTML_PURPOSES,
+    body_is,
+    is_binary,
+    other_document,
+    worth_sniffing,
+)
 from fetch.threads import DaemonPool
 from records.fetch import FetchResult, Purpose
 from records.urls import has_userinfo, host_key, join_url, origin_key, origin_keys
@@ -419,13 +426,13 @@ class Fetcher:
                     result.error = f"not {purpose}: {content_type}"
             else:
                 body = self._read_limited(response, started, purpose)
-                if purpose in HTML_PURPOSES and is_binary(body):
-                    # gzip or brotli without a Content-Encoding, a picture under "text/html":
-                    # decoded as text it would land as an article of noise
+                # gzip or brotli without a Content-Encoding, a picture, JSON or a feed under
+                # "text/html": decoded as a page it would land as an article of noise
+                other = _not_a_page(body) if purpose in HTML_PURPOSES else None
+                if other is not None:
                     result.outcome = "bad_content_type"
-                    result.error = (
-                        f"not {purpose}: {content_type or 'no label'}, its body is binary"
-                    )
+                    label = content_type or "no label"
+                    result.error = f"not {purpose}: {label}, its body is {other}"
                 else:
                     result.body, result.outcome = body, "fetched"
         result.elapsed_ms = (time.monotonic() - started) * 1000
@@ -473,6 +480,11 @@ class Fetcher:
         if purpose in HTML_PURPOSES and body.startswith(GZIP_MAGIC):
             return _joined(_decoded(iter((body,)), "gzip", limit), limit)
         return body
+
+
+def _not_a_page(body: bytes) -> str | None:
+    """What a body under a page's label plainly is instead of a page, if it is."""
+    return "binary" if is_binary(body) else other_document(body)
 
 
 def _joined(chunks: Iterator[bytes], limit: int) -> bytes:

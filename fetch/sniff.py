@@ -8,6 +8,7 @@ a picture, a PDF or a video is refused on its label, unread."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from records.fetch import Purpose
@@ -82,3 +83,25 @@ def is_binary(body: bytes) -> bool:
     if body.startswith(UTF16_OPENINGS):
         return False
     return BINARY_BYTES.search(body, 0, SNIFFED_BYTES) is not None
+
+
+# a feed's or a sitemap's root element, a tag no web page holds
+XML_ROOTS = re.compile(rb"<(?:rss|feed|rdf:rdf|urlset|sitemapindex)[\s>]")
+
+
+def other_document(body: bytes) -> str | None:
+    """What a body under a page's label is when it is plainly no page: "JSON" (a script's
+    API answer under PHP's default label) or "a feed or sitemap"; None for anything else."""
+    opening = FIRST_MARK.search(body, len(UTF8_BOM) if body.startswith(UTF8_BOM) else 0)
+    if opening is None:
+        return None
+    head = body[opening.start() : opening.start() + SNIFFED_BYTES].lower()
+    if head[:1] in (b"{", b"["):
+        try:
+            json.loads(body)
+        except (ValueError, RecursionError):
+            return None
+        return "JSON"
+    if XML_ROOTS.search(head):
+        return "a feed or sitemap"
+    return None

@@ -117,6 +117,19 @@ def test_a_binary_body_under_a_page_s_label_is_no_page() -> None:
     assert page.outcome == "fetched"
 
 
+@pytest.mark.parametrize(("kind", "said"), [("json_as_html", "JSON"), ("feed_as_html", "feed")])
+def test_json_or_a_feed_under_a_page_s_label_is_no_page(kind: str, said: str) -> None:
+    """A script's JSON answer under PHP's default "text/html", a feed where a page was linked:
+    no page, and the error says what the body is."""
+    site = HostileSite(5)
+    path = site.live_articles()[0].path
+    site.fault(path, kind)
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
+        refused = fetcher.fetch(FetchRequest(server.base_url + path), "article")
+    assert refused.outcome == "bad_content_type" and refused.body is None
+    assert said in (refused.error or "")
+
+
 def test_a_feed_served_as_a_web_page_is_read_as_a_feed() -> None:
     site = HostileSite(5)
     site.fault(FEED_PATH, "xml_as_html")

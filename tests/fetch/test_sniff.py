@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from fetch.sniff import body_is, is_binary, worth_sniffing
+from fetch.sniff import body_is, is_binary, other_document, worth_sniffing
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,23 @@ def test_feeds_and_sitemaps_are_sniffed_as_xml() -> None:
 )
 def test_binary_bytes_in_the_first_kilobyte_say_binary(body: bytes, binary: bool) -> None:
     assert is_binary(body) is binary
+
+
+@pytest.mark.parametrize(
+    ("body", "other"),
+    [
+        (b'  {"title": "Campus news", "items": []}', "JSON"),
+        (b"\xef\xbb\xbf[1, 2, 3]", "JSON"),
+        (b'<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', "a feed or sitemap"),
+        (
+            b"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'></urlset>",
+            "a feed or sitemap",
+        ),
+        (b"[Updated] The library opens on Monday.", None),  # a bracket opening plain text
+        (b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"></html>', None),
+        (b"<html><body><p>A feed of news</p></body></html>", None),
+        (b"[" * 100_000 + b"]" * 100_000, None),  # nested past the parser's depth: no JSON said
+    ],
+)
+def test_json_and_feeds_are_told_from_pages(body: bytes, other: str | None) -> None:
+    assert other_document(body) == other

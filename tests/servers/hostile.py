@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import socket
 import struct
 import threading
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from newsetl.demo_site.site import DemoSite
+from newsetl.demo_site.site import FEED_PATH, DemoSite
 
 FAULTS = (
     "500", "503_retry_after", "429", "slow", "reset", "truncated", "huge", "gzip_bomb",
@@ -37,6 +38,8 @@ MISLABELLED = ("html_as_php", "html_as_octet_stream", "pdf_as_octet_stream", "xm
 GZIPPED = ("html_gz_as_gzip", "html_gz_as_html", "bomb_gz_as_html")
 # bytes no page holds under a page's label: a Brotli stream sent without its Content-Encoding
 BINARY_AS_HTML = "brotli_as_html"
+# a script's JSON answer under PHP's default label, and a feed where a page was linked
+OTHER_AS_HTML = ("json_as_html", "feed_as_html")
 BROTLI_LIKE = bytes.fromhex("1b2e0000a40c76d1") + bytes(range(256)) * 4
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 # a page that sends the reader on (to `HostileSite.refresh_to`), as an old CMS moves a page
@@ -124,7 +127,7 @@ class HostileSite(DemoSite):
         self._fault_lock = threading.Lock()
 
     def fault(self, path: str, kind: str, times: int | None = None) -> None:
-        known = (*FAULTS, *MISLABELLED, *MOVED, *GZIPPED, BINARY_AS_HTML)
+        known = (*FAULTS, *MISLABELLED, *MOVED, *GZIPPED, BINARY_AS_HTML, *OTHER_AS_HTML)
         if kind not in known:
             raise ValueError(f"unknown fault {kind!r}; known: {', '.join(known)}")
         if kind == "gzip_bomb":
@@ -233,6 +236,12 @@ class HostileSite(DemoSite):
             return status, {"Content-Type": "text/html"}, gzip_bomb()
         if kind == BINARY_AS_HTML:
             return status, {"Content-Type": "text/html; charset=utf-8"}, BROTLI_LIKE
+        if kind == "json_as_html":
+            story = {"title": "Campus news", "body": body.decode("utf-8", "replace")}
+            return status, {"Content-Type": "text/html"}, json.dumps(story).encode()
+        if kind == "feed_as_html":
+            _, _, feed = super().render(FEED_PATH)
+            return status, {"Content-Type": "text/html; charset=utf-8"}, feed
         return self._mislabelled(kind, body)
 
     def _mislabelled(self, kind: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
