@@ -94,8 +94,9 @@ from records.urls import article_identity
 # and a handle's leftover "@"; a page under a server's UTF-8 label that its bytes do not fit
 # is read in its own <meta charset>; a byline's credits for reviewing, fact-checking or
 # sponsoring the text name no author (twenty-third pass). 1.25.0: a heading whose box kept
-# nothing else of what it holds ("Story Tools" over links that went) is no text
-# (twenty-fourth pass)
+# nothing else of what it holds ("Story Tools" over links that went) is no text; a short page
+# saying it is no article (a soft 404, a consent wall, a bot check, a maintenance notice) is
+# refused as "interstitial" (twenty-fourth pass)
 TRANSFORMER_VERSION = "1.25.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -13,6 +13,7 @@ from functools import partial
 from records.article import GENERIC_PROFILE, Article, NotAnArticle
 from transforms.fields import extract_with_profile
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+from transforms.interstitial import interstitial_kind
 from transforms.page import Page
 from transforms.pagination import continuation_urls
 from transforms.profiles.registry import get_profile, profile_for_url
@@ -63,15 +64,21 @@ def extract_article(
         site = profile_for_url(url)
     page = Page(html, url)
     if site is None:
-        return run_generic(page, default_timezone or "UTC", options)
-    return extract_with_profile(
-        page,
-        site,
-        default_timezone=default_timezone or site.timezone,
-        on=on,
-        generic=partial(run_generic, options=options),
-        options=options,
-    )
+        article = run_generic(page, default_timezone or "UTC", options)
+    else:
+        article = extract_with_profile(
+            page,
+            site,
+            default_timezone=default_timezone or site.timezone,
+            on=on,
+            generic=partial(run_generic, options=options),
+            options=options,
+        )
+    if options.interstitials_refused:
+        kind = interstitial_kind(article.title, article.body, options)
+        if kind is not None:
+            raise NotAnArticle("interstitial", f"the page is {kind}, not an article")
+    return article
 
 
 def article_text(html: str, url: str) -> str:

@@ -569,6 +569,12 @@ class ExtractionOptions:
     leading_quotes_stay: bool = True  # ... and a quotation opening the text, however short
     min_body_chars: int = 1  # below this the page has no body
     min_confidence: float = 0.05  # below this the page is refused as "low_confidence"
+    # a short page whose short title says it is no article ("Page not found", "We value your
+    # privacy", "Just a moment...") or whose text opens as a consent wall or an app shell does
+    # ("We and our 842 partners ...") is refused as "interstitial" (`transforms.interstitial`)
+    interstitials_refused: bool = True
+    interstitial_max_words: int = 250
+    interstitial_title_max_words: int = 8
     fallback_min_chars: int = (
         100  # a result shorter than this tries the relaxed walk (CV: every fold picks 100)
     )
