@@ -43,7 +43,8 @@ GZIP_MAGIC = b"\x1f\x8b"
 # the standard's binary data bytes: no text in any 8-bit charset or UTF-8 holds them, and
 # none of 4,954 saved real pages does in its first kilobyte; UTF-16 is told by its BOM or NULs
 BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
-UTF16_OPENINGS = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF16_PROBE = 64  # bytes read for UTF-16's every other NUL
 HTML_PURPOSES = ("listing", "article", "home")
 XML_PURPOSES = ("feed", "sitemap")
 
@@ -80,7 +81,7 @@ def body_is(purpose: Purpose, body: bytes) -> bool:
 def is_binary(body: bytes) -> bool:
     """Whether the body's first kilobyte holds a binary data byte: a compressed stream, a
     picture or a document served under a page's label is no page, whatever the label says."""
-    if body.startswith(UTF16_OPENINGS):
+    if body.startswith(UTF16_BOMS) or _utf16_text(body[:UTF16_PROBE]):
         return False
     return BINARY_BYTES.search(body, 0, SNIFFED_BYTES) is not None
 
@@ -105,3 +106,13 @@ def other_document(body: bytes) -> str | None:
     if XML_ROOTS.search(head):
         return "a feed or sitemap"
     return None
+
+
+def _utf16_text(probe: bytes) -> bool:
+    """ASCII text in UTF-16 without a BOM: every other byte is NUL, and only those."""
+    if len(probe) < 4:
+        return False
+    evens, odds = probe[0::2], probe[1::2]
+    return (not evens.strip(b"\x00") and odds.isascii() and b"\x00" not in odds) or (
+        not odds.strip(b"\x00") and evens.isascii() and b"\x00" not in evens
+    )

@@ -86,6 +86,7 @@ def test_feeds_and_sitemaps_are_sniffed_as_xml() -> None:
         ("<p>北京理工大学</p>".encode("gb18030"), False),
         ("<html><p>UTF-16</p></html>".encode("utf-16"), False),  # its BOM says so
         ("<html><p>UTF-16</p></html>".encode("utf-16-le"), False),  # its NULs say so
+        ("\n  <html><p>UTF-16</p></html>".encode("utf-16-be"), False),
         (gzip.compress(b"<html><p>gzipped</p></html>"), True),
         (bytes.fromhex("89504e470d0a1a0a0000000d49484452"), True),  # a PNG
         (b"<html>" + b"\x00" * 8, True),
