@@ -14,6 +14,7 @@ from fetch.http import Fetcher, FetchRequest
 from flows.engine.source_run import run_source
 from newsetl.demo_site import DemoServer
 from newsetl.demo_site.site import FEED_PATH
+from records.fetch import FetchResult
 from settings import Settings
 
 POLICY = helpers.LOOPBACK_POLICY
@@ -63,20 +64,28 @@ def test_no_retry_on_404_and_bad_content_type_and_scheme() -> None:
     assert ftp.outcome == "refused_redirect" and "not http" in (ftp.error or "")
 
 
+def fetched_with_faults(*kinds: str, then: str = "") -> list[FetchResult]:
+    """Each kind of fault ("none": a plain page) on an article of its own, fetched as an
+    article in turn; then the page at `then`, if given."""
+    site = HostileSite(5)
+    paths = [article.path for article in site.live_articles()[: len(kinds)]]
+    for path, kind in zip(paths, kinds, strict=True):
+        if kind != "none":
+            site.fault(path, kind)
+    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
+        return [
+            fetcher.fetch(FetchRequest(server.base_url + path), "article")
+            for path in [*paths, *([then] if then else [])]
+        ]
+
+
 def test_a_page_under_an_unknowing_label_is_read_when_its_body_is_html() -> None:
     """A static server guessing "application/x-httpd-php" from a ".php" path, or saying
     "application/octet-stream": the body opens as HTML, so it is the page. A PDF under the
     same label is refused, and a picture is refused on its label, unread."""
-    site = HostileSite(5)
-    paths = [article.path for article in site.live_articles()[:3]]
-    kinds = ("html_as_php", "html_as_octet_stream", "pdf_as_octet_stream")
-    for path, kind in zip(paths, kinds, strict=True):
-        site.fault(path, kind)
-    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
-        php, unknown, pdf = (
-            fetcher.fetch(FetchRequest(server.base_url + path), "article") for path in paths
-        )
-        image = fetcher.fetch(FetchRequest(server.base_url + "/images/logo.png"), "article")
+    php, unknown, pdf, image = fetched_with_faults(
+        "html_as_php", "html_as_octet_stream", "pdf_as_octet_stream", then="/images/logo.png"
+    )
     for page in (php, unknown):
         assert page.outcome == "fetched" and b"<html" in (page.body or b"").lower()
     assert pdf.outcome == "bad_content_type" and pdf.body is None
@@ -87,16 +96,10 @@ def test_a_page_under_an_unknowing_label_is_read_when_its_body_is_html() -> None
 def test_a_page_gzipped_without_a_content_encoding_is_read_inflated() -> None:
     """A static server sending a page's ".gz" file as it is, labelled "application/gzip" by
     its name or "text/html": the page is the inflated body, within `max_body_bytes`; a bomb
-    sent so is refused as too large, and a picture under the gzip label is no page."""
-    site = HostileSite(5)
-    paths = [article.path for article in site.live_articles()[:3]]
-    kinds = ("html_gz_as_gzip", "html_gz_as_html", "bomb_gz_as_html")
-    for path, kind in zip(paths, kinds, strict=True):
-        site.fault(path, kind)
-    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
-        labelled, unlabelled, bomb = (
-            fetcher.fetch(FetchRequest(server.base_url + path), "article") for path in paths
-        )
+    sent so is refused as too large."""
+    labelled, unlabelled, bomb = fetched_with_faults(
+        "html_gz_as_gzip", "html_gz_as_html", "bomb_gz_as_html"
+    )
     for page in (labelled, unlabelled):
         assert page.outcome == "fetched" and (page.body or b"").lstrip().startswith(b"<")
         assert b"<html" in (page.body or b"").lower()
@@ -106,12 +109,7 @@ def test_a_page_gzipped_without_a_content_encoding_is_read_inflated() -> None:
 def test_a_binary_body_under_a_page_s_label_is_no_page() -> None:
     """A compressed stream sent without its Content-Encoding, under "text/html": decoded as
     text it would land as an article of noise; it is refused, and a real page still lands."""
-    site = HostileSite(5)
-    binary, plain = (article.path for article in site.live_articles()[:2])
-    site.fault(binary, "brotli_as_html")
-    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
-        refused = fetcher.fetch(FetchRequest(server.base_url + binary), "article")
-        page = fetcher.fetch(FetchRequest(server.base_url + plain), "article")
+    refused, page = fetched_with_faults("brotli_as_html", "none")
     assert refused.outcome == "bad_content_type" and refused.body is None
     assert "binary" in (refused.error or "")
     assert page.outcome == "fetched"
@@ -121,11 +119,7 @@ def test_a_binary_body_under_a_page_s_label_is_no_page() -> None:
 def test_json_or_a_feed_under_a_page_s_label_is_no_page(kind: str, said: str) -> None:
     """A script's JSON answer under PHP's default "text/html", a feed where a page was linked:
     no page, and the error says what the body is."""
-    site = HostileSite(5)
-    path = site.live_articles()[0].path
-    site.fault(path, kind)
-    with DemoServer(site) as server, Fetcher(POLICY, None, [server.base_url]) as fetcher:
-        refused = fetcher.fetch(FetchRequest(server.base_url + path), "article")
+    (refused,) = fetched_with_faults(kind)
     assert refused.outcome == "bad_content_type" and refused.body is None
     assert said in (refused.error or "")
 
