@@ -22,6 +22,10 @@ TITLE_SAYS = {
         r"|^404$|page\s+(?:was\s+)?not\s+found|not\s+found|seite\s+(?:wurde\s+)?nicht\s+gefunden"
         r"|page\s+(?:introuvable|non\s+trouvée)|página\s+no\s+encontrada|pagina\s+non\s+trovata"
         r"|pagina\s+niet\s+gevonden|nie\s+znaleziono\s+strony|страница\s+не\s+найдена"
+        r"|página\s+não\s+encontrada|sayfa\s+bulunamadı|halaman\s+tidak\s+ditemukan"
+        r"|stránka\s+nenalezena|sidan\s+(?:hittades\s+inte|kunde\s+inte\s+hittas)"
+        r"|siden\s+(?:blev\s+ikke\s+fundet|finnes\s+ikke)|sivua\s+ei\s+löytynyt"
+        r"|η\s+σελίδα\s+δεν\s+βρέθηκε|الصفحة\s+غير\s+موجودة"
         r"|页面不存在|找不到(?:该|此)?页面|ページが見つかりません|페이지를\s*찾을\s*수\s*없습니다)",
         re.IGNORECASE,
     ),
@@ -29,7 +33,9 @@ TITLE_SAYS = {
         r"\b(?:we\s+value\s+your\s+privacy|before\s+you\s+continue|your\s+privacy\s+choices"
         r"|cookie\s+(?:consent|settings|preferences)|privacy\s+(?:settings|preferences)"
         r"|datenschutzeinstellungen|bevor\s+sie\s+fortfahren|avant\s+de\s+continuer"
-        r"|nous\s+respectons\s+votre\s+vie\s+privée|antes\s+de\s+continuar)\b",
+        r"|nous\s+respectons\s+votre\s+vie\s+privée|antes\s+de\s+continuar"
+        r"|wir\s+respektieren\s+ihre\s+privatsphäre|valoramos\s+tu\s+privacidad"
+        r"|la\s+tua\s+privacy|wij\s+waarderen\s+(?:je|uw)\s+privacy)\b",
         re.IGNORECASE,
     ),
     "a bot check": re.compile(
@@ -48,7 +54,9 @@ TITLE_SAYS = {
 TEXT_OPENS = {
     "a cookie-consent wall": re.compile(
         r"\b(?:we\s+and\s+our\s+\d+\s+partners|wir\s+und\s+unsere\s+\d+\s+partner"
-        r"|nous\s+et\s+nos\s+\d+\s+partenaires|store\s+and/or\s+access\s+information\s+on\s+a\s+device)",
+        r"|nous\s+et\s+nos\s+\d+\s+partenaires|nosotros\s+y\s+nuestros\s+\d+\s+socios"
+        r"|noi\s+e\s+i\s+nostri\s+\d+\s+partner|wij\s+en\s+onze\s+\d+\s+partners"
+        r"|store\s+and/or\s+access\s+information\s+on\s+a\s+device)",
         re.IGNORECASE,
     ),
     "an app shell asking for JavaScript": re.compile(

@@ -7,9 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from records.article import NotAnArticle
+from records.article import Block, NotAnArticle
 from transforms.extract import extract_article
 from transforms.generic.settings import DEFAULT_OPTIONS
+from transforms.interstitial import interstitial_kind
 
 URL = "https://news.coastal-uni.example/2026/05/marine-building"
 MENU = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8))
@@ -106,3 +107,25 @@ def test_a_page_in_place_of_an_article_is_refused_saying_what_it_is(kind: str, h
 )
 def test_an_article_saying_the_words_still_lands(html: str) -> None:
     assert "marine science building" in extract_article(html, URL).text
+
+
+@pytest.mark.parametrize(
+    ("title", "first_line", "kind", "said_by_text"),
+    [
+        ("Sayfa bulunamadı", "Aradığınız sayfa taşınmış olabilir.", "not found", False),
+        ("Página não encontrada", "A página que procura não existe.", "not found", False),
+        ("Siden finnes ikke", "Siden du leter etter er flyttet.", "not found", False),
+        ("Wir respektieren Ihre Privatsphäre", "Wir nutzen Cookies.", "consent", False),
+        ("Noticias", "Nosotros y nuestros 842 socios almacenamos información.", "consent", True),
+        ("Attention Required! | Cloudflare", "Please enable cookies.", "bot check", False),
+        ("News", "You need to enable JavaScript to run this app.", "JavaScript", True),
+    ],
+)
+def test_each_kind_is_told_in_the_languages_of_the_sites_read(
+    title: str, first_line: str, kind: str, said_by_text: bool
+) -> None:
+    """Said by the title, or by the text's first line whatever the title."""
+    found = interstitial_kind(title, [Block(first_line)])
+    assert found is not None and kind in found
+    under_a_headline = interstitial_kind("Marine science building opens", [Block(first_line)])
+    assert under_a_headline == (found if said_by_text else None)
