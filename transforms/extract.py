@@ -13,8 +13,8 @@ from functools import partial
 from records.article import GENERIC_PROFILE, Article, NotAnArticle
 from transforms.fields import extract_with_profile
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.interstitial import interstitial_kind
-from transforms.page import Page
+from transforms.interstitial import interstitial_kind, titled_kind
+from transforms.page import Page, element_text
 from transforms.pagination import continuation_urls
 from transforms.profiles.registry import get_profile, profile_for_url
 
@@ -63,22 +63,37 @@ def extract_article(
     elif profile is None:
         site = profile_for_url(url)
     page = Page(html, url)
-    if site is None:
-        article = run_generic(page, default_timezone or "UTC", options)
-    else:
-        article = extract_with_profile(
-            page,
-            site,
-            default_timezone=default_timezone or site.timezone,
-            on=on,
-            generic=partial(run_generic, options=options),
-            options=options,
-        )
+    try:
+        if site is None:
+            article = run_generic(page, default_timezone or "UTC", options)
+        else:
+            article = extract_with_profile(
+                page,
+                site,
+                default_timezone=default_timezone or site.timezone,
+                on=on,
+                generic=partial(run_generic, options=options),
+                options=options,
+            )
+    except NotAnArticle as refusal:
+        # a profile missing its selectors on the site's "page not found" is no profile drift
+        kind = titled_kind(_page_titles(page), options) if options.interstitials_refused else None
+        if kind is None:
+            raise
+        raise NotAnArticle("interstitial", f"the page is {kind}, not an article") from refusal
     if options.interstitials_refused:
         kind = interstitial_kind(article.title, article.body, options)
         if kind is not None:
             raise NotAnArticle("interstitial", f"the page is {kind}, not an article")
     return article
+
+
+def _page_titles(page: Page) -> list[str]:
+    """The page's first `<h1>` and its `<title>`, as it shows them."""
+    tree = page.tree
+    heading = next(tree.iter("h1"), None)
+    title = next(tree.iter("title"), None)
+    return [element_text(node) for node in (heading, title) if node is not None]
 
 
 def article_text(html: str, url: str) -> str:

@@ -76,12 +76,23 @@ def interstitial_kind(
     words = sum(len(block.text.split()) for block in body)
     if words > options.interstitial_max_words:
         return None
-    if len(title.split()) <= options.interstitial_title_max_words:
-        for kind, says in TITLE_SAYS.items():
-            if says.search(title):
-                return kind
+    kind = titled_kind((title,), options)
+    if kind is not None:
+        return kind
     first_line = body[0].text if body else ""
     for kind, opens in TEXT_OPENS.items():
         if opens.search(first_line):
             return kind
+    return None
+
+
+def titled_kind(titles: Sequence[str], options: ExtractionOptions = DEFAULT_OPTIONS) -> str | None:
+    """What the first of `titles` of at most `interstitial_title_max_words` words saying so
+    says the page is instead of an article. For a page refused already (no text under a
+    profile's selectors, no title), its `<h1>` and `<title>` tell the clearer reason."""
+    for title in titles:
+        if len(title.split()) <= options.interstitial_title_max_words:
+            for kind, says in TITLE_SAYS.items():
+                if says.search(title):
+                    return kind
     return None

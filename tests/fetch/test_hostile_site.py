@@ -48,6 +48,10 @@ CASES = {
     "gbk_as_gb2312": ("fetched", 1, None),
     "cp1252_as_utf8": ("fetched", 1, None),
     "undecodable": ("fetched", 1, None),
+    "html_gz_as_html": ("fetched", 1, None),  # a page's .gz file, sent as it is
+    "brotli_as_html": ("bad_content_type", 1, "its body is binary"),
+    "json_as_html": ("bad_content_type", 1, "its body is JSON"),
+    "soft_404": ("fetched", 1, None),  # and quarantined: no article
 }
 ONE_TIME = {"503_retry_after", "429", "retry_after_not_ascii"}
 
@@ -98,11 +102,24 @@ def test_each_fault_is_recorded_and_the_rest_of_the_run_completes(
 
     fetched_ok = {
         "503_retry_after", "429", "cookie_not_ascii", "consent_cookie", "retry_after_not_ascii",
-        "gbk_as_gb2312", "cp1252_as_utf8", "undecodable",
+        "gbk_as_gb2312", "cp1252_as_utf8", "undecodable", "html_gz_as_html", "soft_404",
     }  # fmt: skip
     failed = len(CASES) - len(fetched_ok) + 1  # and the robots-disallowed page
     loaded = rows(settings, "SELECT count(*) FROM articles")[0][0]
-    assert loaded == 30 - failed
+    assert loaded == 30 - failed - 1  # the page not found is no article
+    quarantined = rows(settings, "SELECT url, reason, detail FROM stg_quarantine")
+    assert quarantined == [
+        (
+            base + faulted["soft_404"].path,
+            "interstitial",
+            "the page is a page that was not found, not an article",
+        )
+    ]
+    assert rows(
+        settings,
+        "SELECT count(*) FROM articles WHERE url = ?",
+        [base + faulted["html_gz_as_html"].path],
+    ) == [(1,)]
     body = {
         kind: rows(
             settings, "SELECT body_text FROM articles WHERE url = ?", [base + faulted[kind].path]

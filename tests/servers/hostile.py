@@ -40,6 +40,8 @@ GZIPPED = ("html_gz_as_gzip", "html_gz_as_html", "bomb_gz_as_html")
 BINARY_AS_HTML = "brotli_as_html"
 # a script's JSON answer under PHP's default label, and a feed where a page was linked
 OTHER_AS_HTML = ("json_as_html", "feed_as_html")
+# the site's "page not found" under its own chrome, with a 200: no article
+SOFT_404 = "soft_404"
 BROTLI_LIKE = bytes.fromhex("1b2e0000a40c76d1") + bytes(range(256)) * 4
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 # a page that sends the reader on (to `HostileSite.refresh_to`), as an old CMS moves a page
@@ -127,7 +129,7 @@ class HostileSite(DemoSite):
         self._fault_lock = threading.Lock()
 
     def fault(self, path: str, kind: str, times: int | None = None) -> None:
-        known = (*FAULTS, *MISLABELLED, *MOVED, *GZIPPED, BINARY_AS_HTML, *OTHER_AS_HTML)
+        known = (*FAULTS, *MISLABELLED, *MOVED, *GZIPPED, BINARY_AS_HTML, *OTHER_AS_HTML, SOFT_404)
         if kind not in known:
             raise ValueError(f"unknown fault {kind!r}; known: {', '.join(known)}")
         if kind == "gzip_bomb":
@@ -236,6 +238,14 @@ class HostileSite(DemoSite):
             return status, {"Content-Type": "text/html"}, gzip_bomb()
         if kind == BINARY_AS_HTML:
             return status, {"Content-Type": "text/html; charset=utf-8"}, BROTLI_LIKE
+        if kind == SOFT_404:
+            page = (
+                "<html><head><title>Page not found | Demo University</title></head><body>"
+                "<nav><a href='/'>Home</a> <a href='/news/'>News</a></nav><main>"
+                "<h1>Page not found</h1><p>Sorry, the page you are looking for could not be "
+                "found. It may have been moved or deleted.</p></main></body></html>"
+            )
+            return 200, {"Content-Type": "text/html; charset=utf-8"}, page.encode()
         if kind == "json_as_html":
             story = {"title": "Campus news", "body": body.decode("utf-8", "replace")}
             return status, {"Content-Type": "text/html"}, json.dumps(story).encode()

@@ -129,3 +129,16 @@ def test_each_kind_is_told_in_the_languages_of_the_sites_read(
     assert found is not None and kind in found
     under_a_headline = interstitial_kind("Marine science building opens", [Block(first_line)])
     assert under_a_headline == (found if said_by_text else None)
+
+
+def test_a_profiled_site_s_page_not_found_says_so_rather_than_missing_its_selectors() -> None:
+    """The site profile finds none of its selectors on the site's "page not found": the
+    refusal says what the page is, so an operator does not take it for profile drift."""
+    html = INTERSTITIALS["a page that was not found"][0]
+    with pytest.raises(NotAnArticle) as refused:
+        extract_article(html, URL, profile="bit")
+    assert refused.value.reason == "interstitial"
+    off = replace(DEFAULT_OPTIONS, interstitials_refused=False)
+    with pytest.raises(NotAnArticle) as missed:
+        extract_article(html, URL, profile="bit", options=off)
+    assert missed.value.reason != "interstitial"
