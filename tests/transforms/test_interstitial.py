@@ -103,6 +103,16 @@ def test_a_page_in_place_of_an_article_is_refused_saying_what_it_is(kind: str, h
         page(
             "Marine science building opens", f"<h1>Marine science building opens</h1><p>{STORY}</p>"
         ),
+        # a short notice whose headline begins or ends with such words, and says more
+        *(
+            page(headline, f"<h1>{headline}</h1><p>{STORY}</p>")
+            for headline in (
+                "One more step towards the new marine building",
+                "Campus network down for maintenance on Saturday",
+                "Missing research buoy not found after the storm",
+                "Security check delays the marine building opening",
+            )
+        ),
     ],
 )
 def test_an_article_saying_the_words_still_lands(html: str) -> None:
