@@ -1,11 +1,12 @@
 """Pages a site serves in place of an article with a 200: "page not found" under the site's
-own chrome (a soft 404), a cookie-consent wall, a bot check, a maintenance notice, an app shell
-asking for JavaScript. Each reads like a short article to an extractor (a heading, a paragraph
-or two) and would land as one; the pipeline quarantines them instead.
+own chrome (a soft 404), a cookie-consent wall, a bot check, a maintenance notice. Each reads
+like a short article to an extractor (a heading, a paragraph or two) and would land as one;
+the pipeline quarantines them instead. (An app shell's "enable JavaScript" is a browser notice,
+no text already: such a page has none.)
 
 A page is one when its title is short and says so, or when its text opens with a consent
-wall's or an app shell's own sentence, and the text is short: an article about cookie walls or
-about a 404 error page runs longer than any of them."""
+framework's own sentence, and the text is short: an article about cookie walls or about a 404
+error page runs longer than any of them."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 # begin or end with ("One more step towards peace", "Bridge under maintenance until May"),
 # which say so only as the whole of a piece of the title ("Just a moment...", "Page not found |
 # Coastal University": the site's name after a separator is no part of it)
+CONSENT_WALL = "a cookie-consent wall"
 TITLE_SAYS: dict[str, dict[str, re.Pattern[str]]] = {
     "a page that was not found": {
         "anywhere": re.compile(
@@ -38,7 +40,7 @@ TITLE_SAYS: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "whole": re.compile(r"(?:404|not\s+found|nicht\s+gefunden)", re.IGNORECASE),
     },
-    "a cookie-consent wall": {
+    CONSENT_WALL: {
         "anywhere": re.compile(
             r"\b(?:we\s+value\s+your\s+privacy|wir\s+respektieren\s+ihre\s+privatsphäre"
             r"|nous\s+respectons\s+votre\s+vie\s+privée|valoramos\s+tu\s+privacidad"
@@ -77,21 +79,14 @@ TITLE_SAYS: dict[str, dict[str, re.Pattern[str]]] = {
 # the pieces of a title: its site's name or section after a separator is a piece of its own
 TITLE_PIECES = re.compile(r"\s+[-–—|·•:]\s+|\s*[|·•]\s*|:\s+")
 PIECE_EDGES = "!.…?()[] \t"
-# what a consent wall or an app shell says in its text's first line
-TEXT_OPENS = {
-    "a cookie-consent wall": re.compile(
-        r"\b(?:we\s+and\s+our\s+\d+\s+partners|wir\s+und\s+unsere\s+\d+\s+partner"
-        r"|nous\s+et\s+nos\s+\d+\s+partenaires|nosotros\s+y\s+nuestros\s+\d+\s+socios"
-        r"|noi\s+e\s+i\s+nostri\s+\d+\s+partner|wij\s+en\s+onze\s+\d+\s+partners"
-        r"|store\s+and/or\s+access\s+information\s+on\s+a\s+device)",
-        re.IGNORECASE,
-    ),
-    "an app shell asking for JavaScript": re.compile(
-        r"\b(?:enable\s+javascript\s+to\s+run\s+this\s+app|you\s+need\s+to\s+enable\s+javascript"
-        r"|please\s+enable\s+javascript|javascript\s+is\s+(?:required|disabled))\b",
-        re.IGNORECASE,
-    ),
-}
+# what a consent framework's wall says in its text's first line
+CONSENT_OPENING = re.compile(
+    r"\b(?:we\s+and\s+our\s+\d+\s+partners|wir\s+und\s+unsere\s+\d+\s+partner"
+    r"|nous\s+et\s+nos\s+\d+\s+partenaires|nosotros\s+y\s+nuestros\s+\d+\s+socios"
+    r"|noi\s+e\s+i\s+nostri\s+\d+\s+partner|wij\s+en\s+onze\s+\d+\s+partners"
+    r"|store\s+and/or\s+access\s+information\s+on\s+a\s+device)",
+    re.IGNORECASE,
+)
 
 
 def interstitial_kind(
@@ -106,10 +101,8 @@ def interstitial_kind(
     kind = titled_kind((title,), options)
     if kind is not None:
         return kind
-    first_line = body[0].text if body else ""
-    for kind, opens in TEXT_OPENS.items():
-        if opens.search(first_line):
-            return kind
+    if body and CONSENT_OPENING.search(body[0].text):
+        return CONSENT_WALL
     return None
 
 

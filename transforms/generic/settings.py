@@ -570,7 +570,7 @@ class ExtractionOptions:
     min_body_chars: int = 1  # below this the page has no body
     min_confidence: float = 0.05  # below this the page is refused as "low_confidence"
     # a short page whose short title says it is no article ("Page not found", "We value your
-    # privacy", "Just a moment...") or whose text opens as a consent wall or an app shell does
+    # privacy", "Just a moment...") or whose text opens as a consent framework's wall does
     # ("We and our 842 partners ...") is refused as "interstitial" (`transforms.interstitial`)
     interstitials_refused: bool = True
     interstitial_max_words: int = 250
