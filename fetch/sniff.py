@@ -38,7 +38,10 @@ LEADING_COMMENTS = re.compile(rb"^(?:\s*<!--.*?-->)+", re.DOTALL)
 # tags only an HTML page holds, anywhere in its first bytes (a page whose head was cut)
 HTML_MARKERS = (b"<html", b"<head>", b"<head ", b"<body", b"<title>", b"<!doctype html")
 TAG_END = b" >\t\n\r\x0c"
-XML_OPENINGS = (b"<?xml", b"<rss", b"<feed", b"<rdf:rdf", b"<urlset", b"<sitemapindex")
+# a feed's or a sitemap's root elements: tags no web page holds
+XML_ROOT_NAMES = (b"rss", b"feed", b"rdf:rdf", b"urlset", b"sitemapindex")
+XML_OPENINGS = (b"<?xml", *(b"<" + name for name in XML_ROOT_NAMES))
+XML_ROOTS = re.compile(rb"<(?:" + b"|".join(XML_ROOT_NAMES) + rb")[\s>]")
 GZIP_MAGIC = b"\x1f\x8b"
 # the standard's binary data bytes: no text in any 8-bit charset or UTF-8 holds them, and
 # none of 5,182 saved real pages does in its first kilobyte; UTF-16 is told by its BOM or NULs
@@ -62,9 +65,7 @@ def worth_sniffing(content_type: str, purpose: Purpose) -> bool:
 def body_is(purpose: Purpose, body: bytes) -> bool:
     """Whether `body` opens as the document `purpose` asks for: HTML for a page, XML for a
     feed or a sitemap (a sitemap also gzipped)."""
-    opening = FIRST_MARK.search(body, len(UTF8_BOM) if body.startswith(UTF8_BOM) else 0)
-    start = opening.start() if opening else len(body)
-    head = body[start : start + SNIFFED_BYTES].lower()  # no copy of a long body's white space
+    head = _head(body)
     if purpose in HTML_PURPOSES:
         if head.startswith(b"<?xml"):  # XHTML
             return b"<html" in head
@@ -86,17 +87,10 @@ def is_binary(body: bytes) -> bool:
     return BINARY_BYTES.search(body, 0, SNIFFED_BYTES) is not None
 
 
-# a feed's or a sitemap's root element, a tag no web page holds
-XML_ROOTS = re.compile(rb"<(?:rss|feed|rdf:rdf|urlset|sitemapindex)[\s>]")
-
-
 def other_document(body: bytes) -> str | None:
     """What a body under a page's label is when it is plainly no page: "JSON" (a script's
     API answer under PHP's default label) or "a feed or sitemap"; None for anything else."""
-    opening = FIRST_MARK.search(body, len(UTF8_BOM) if body.startswith(UTF8_BOM) else 0)
-    if opening is None:
-        return None
-    head = body[opening.start() : opening.start() + SNIFFED_BYTES].lower()
+    head = _head(body)
     if head[:1] in (b"{", b"["):
         try:
             json.loads(body)
@@ -106,6 +100,14 @@ def other_document(body: bytes) -> str | None:
     if XML_ROOTS.search(head):
         return "a feed or sitemap"
     return None
+
+
+def _head(body: bytes) -> bytes:
+    """The body's first `SNIFFED_BYTES` from its first mark (past a UTF-8 BOM and white
+    space), lower-cased; no copy of a long body's white space."""
+    opening = FIRST_MARK.search(body, len(UTF8_BOM) if body.startswith(UTF8_BOM) else 0)
+    start = opening.start() if opening else len(body)
+    return body[start : start + SNIFFED_BYTES].lower()
 
 
 def _utf16_text(probe: bytes) -> bool:
