@@ -80,12 +80,16 @@ def extract_article(
         kind = titled_kind(_page_titles(page), options) if options.interstitials_refused else None
         if kind is None:
             raise
-        raise NotAnArticle("interstitial", f"the page is {kind}, not an article") from refusal
+        raise _interstitial(kind) from refusal
     if options.interstitials_refused:
         kind = interstitial_kind(article.title, article.body, options)
         if kind is not None:
-            raise NotAnArticle("interstitial", f"the page is {kind}, not an article")
+            raise _interstitial(kind)
     return article
+
+
+def _interstitial(kind: str) -> NotAnArticle:
+    return NotAnArticle("interstitial", f"the page is {kind}, not an article")
 
 
 def _page_titles(page: Page) -> list[str]:
