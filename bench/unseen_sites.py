@@ -28,7 +28,7 @@ import gzip
 import json
 import re
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -52,6 +52,18 @@ def _day(value: object) -> str | None:
         return date.fromisoformat(value[:10]).isoformat()
     except ValueError:
         return None
+
+
+def _instant(value: object) -> str | None:
+    """An ISO instant the bench can read; the placeholder years some fixtures hold (2001) and
+    dates in words go."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment.isoformat() if moment.year >= 2005 else None
 
 
 def trafilatura_pages(tests: Path) -> list[tuple[str, Path, dict]]:
@@ -118,6 +130,34 @@ def newspaper_pages(data: Path) -> list[tuple[str, Path, dict]]:
     return pages
 
 
+def omnivore_pages(folder: Path) -> list[tuple[str, Path, dict]]:
+    """Omnivore's readability test pages (`packages/readabilityjs/test/test-pages`: pages of
+    2017-2023 the Mozilla set lacks, each `source.html` beside `url.txt`, `expected.html` and
+    `expected-metadata.json`); the expected text is its readability fork's output, a weak gold
+    like newspaper's, and the byline and date are what that fork read from the page."""
+    from lxml import html as lxml_html
+
+    pages = []
+    for directory in sorted(path for path in folder.iterdir() if path.is_dir()):
+        try:
+            meta = json.loads((directory / "expected-metadata.json").read_text("utf-8"))
+            url = (directory / "url.txt").read_text("utf-8").strip()
+            expected = lxml_html.fromstring((directory / "expected.html").read_bytes())
+        except (OSError, ValueError):
+            continue
+        if not url.startswith("http") or not meta.get("readerable", True):
+            continue
+        text = "\n".join(part.strip() for part in expected.itertext() if part.strip())
+        gold = {
+            "title": meta.get("title"),
+            "authors": _authors(meta.get("byline")),
+            "publishing_date": _instant(meta.get("publishedDate")),
+            "articleBody": text,
+        }
+        pages.append((url, directory / "source.html", gold))
+    return pages
+
+
 def write_folder(corpus: Path, folder: str, pages: list[tuple[str, Path, dict]]) -> int:
     html = corpus / folder / "html"
     html.mkdir(parents=True, exist_ok=True)
@@ -142,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l3s", type=Path, help="the merged copy's page-signal-master folder")
     parser.add_argument("--l3s-urls", type=Path, help="L3S-GN1's url-mapping.txt")
     parser.add_argument("--newspaper", type=Path, help="newspaper3k's tests/data folder (2015)")
+    parser.add_argument("--omnivore", type=Path, help="omnivore's readabilityjs test-pages")
     parser.add_argument("--shared", type=Path, default=Path(__file__).parents[2] / "shared")
     args = parser.parse_args(argv)
 
@@ -157,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         "meta": (lambda: fixture_pages(args.metascraper)) if args.metascraper else None,
         "l3s": (lambda: l3s_pages(args.l3s, args.l3s_urls)) if args.l3s and args.l3s_urls else None,
         "np": (lambda: newspaper_pages(args.newspaper)) if args.newspaper else None,
+        "omni": (lambda: omnivore_pages(args.omnivore)) if args.omnivore else None,
     }
     for folder, load in sets.items():
         if load is not None:

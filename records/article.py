@@ -96,8 +96,10 @@ from records.urls import article_identity
 # sponsoring the text name no author (twenty-third pass). 1.25.0: a heading whose box kept
 # nothing else of what it holds ("Story Tools" over links that went) is no text; a short page
 # saying it is no article (a soft 404, a consent wall, a bot check, a maintenance notice) is
-# refused as "interstitial" (twenty-fourth pass)
-TRANSFORMER_VERSION = "1.25.0"
+# refused as "interstitial" (twenty-fourth pass). 1.26.0: the stories an endless-scroll page
+# appends after its own under their h1s, and the other posts a blog page lists whole, leave
+# the text to the one the title heads; a media player's controls are no text (twenty-fifth)
+TRANSFORMER_VERSION = "1.26.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

@@ -147,8 +147,133 @@ def test_on_an_endless_scroll_page_the_article_headed_by_the_title_is_the_body()
     text = extract_generic(html, URL).text
     assert_article(text)
     assert "harbour budget" not in text
-    off = replace(DEFAULT_OPTIONS, title_article_wins=False)
+    # the same holds without it, by the posts' kinship (`titled_unit_wins`)
+    off = replace(DEFAULT_OPTIONS, title_article_wins=False, titled_unit_wins=False)
     assert "harbour budget" in extract_generic(html, URL, options=off).text
+
+
+OTHER_POST = "".join(
+    f"<p>An older post about the harbour budget, part {n}: the council voted again after a "
+    "long debate about the cost of dredging the channel, and the ferry timetable changed.</p>"
+    for n in range(12)
+)
+
+
+def next_stories(count: int) -> str:
+    """Stories longer than the page's own, each under an h1 of its own headline."""
+    story = " ".join(
+        f"The city council voted on the harbour budget for the {n}th time this year, and the "
+        "measure passed after a long debate about the cost of dredging the channel."
+        for n in range(4, 12)
+    )
+    return "".join(
+        f"<div class='post-add-story'><div class='post-add-head'><h1>Council story {n}</h1>"
+        f"</div><div class='post-add-body'><p>{story}</p><p>{story}</p></div></div>"
+        for n in range(count)
+    )
+
+
+def test_on_an_endless_scroll_page_without_articles_the_text_under_the_titles_h1_is_the_body() -> (
+    None
+):
+    html = page(
+        f"<article><header><h1>{TITLE}</h1></header><div class='main'><div class='body'>"
+        f"<div class='content'>{article_paragraphs()}{two_long_paragraphs()}</div></div>"
+        f"<div id='post-add-box'><div id='post-add-wrap'>{next_stories(3)}</div></div></div>"
+        "</article>"
+    )
+    text = extract_generic(html, URL).text
+    assert_article(text)
+    assert "harbour budget" not in text
+    off = replace(DEFAULT_OPTIONS, other_story_left=False)
+    assert "harbour budget" in extract_generic(html, URL, options=off).text
+
+
+RAIL = "".join(
+    f"<p>The weather service warned of storms along the coast for the {n}th day, and the "
+    "ferries stayed in port while crews checked the moorings.</p>"
+    for n in range(4, 24)
+)
+
+
+def test_a_text_outside_the_other_stories_far_from_the_headline_is_no_story_of_the_page() -> None:
+    # a rail after the page's story: what lies outside the other stories, not under the title
+    html = page(
+        f"<article><header><h1>{TITLE}</h1></header><div class='main'><div class='body'>"
+        "<div class='content'><p>Photos: the opening day, as the first visitors saw it.</p>"
+        f"</div></div><div id='post-add-box'><div id='post-add-wrap'>{next_stories(3)}</div>"
+        f"</div></div></article><div class='rail'>{RAIL}</div>"
+    )
+    text = extract_generic(html, URL).text
+    assert "weather service" not in text
+    assert "harbour budget" in text
+
+
+def test_a_short_text_under_the_title_gives_way_to_the_stories_after_it_only_with_a_fair_share() -> (
+    None
+):
+    # under the title, two paragraphs; the three stories after them hold seven times as much
+    html = page(
+        f"<article><header><h1>{TITLE}</h1></header><div class='main'><div class='body'>"
+        f"<div class='content'>{article_paragraphs()}</div></div>"
+        f"<div id='post-add-box'><div id='post-add-wrap'>{next_stories(3)}</div></div></div>"
+        "</article>"
+    )
+    assert "harbour budget" in extract_generic(html, URL).text
+
+
+def blog_page(posts: list[tuple[str, str]]) -> str:
+    return page(
+        "<ol class='items'>"
+        + "".join(
+            f"<li class='item'><div class='article'><div class='article-header'><h1>{heading}"
+            f"</h1></div><div class='article-content'>{body}</div></div></li>"
+            for heading, body in posts
+        )
+        + "</ol>"
+    )
+
+
+def test_of_a_blogs_posts_listed_whole_the_one_its_title_heads_is_the_body() -> None:
+    html = blog_page(
+        [
+            ("Harbour budget again", OTHER_POST),
+            (TITLE, article_paragraphs()),
+            ("Harbour budget once more", OTHER_POST),
+        ]
+    )
+    text = extract_generic(html, URL).text
+    assert_article(text)
+    assert "harbour budget" not in text
+    off = replace(DEFAULT_OPTIONS, titled_unit_wins=False)
+    assert "harbour budget" in extract_generic(html, URL, options=off).text
+
+
+def test_sections_each_under_a_heading_are_no_posts() -> None:
+    # a document's sections, each boxed under an h1: the title's holds no fair share of it
+    sections = "".join(
+        f"<div class='section'><h1>{heading}</h1>{body}</div>"
+        for heading, body in [
+            (TITLE, f"<p>{LONG_PARAGRAPHS[0]}</p>"),
+            ("Funding", OTHER_POST),
+            ("Tours", RAIL),
+        ]
+    )
+    text = extract_generic(page(f"<main>{sections}</main>"), URL).text
+    assert LONG_PARAGRAPHS[0] in text
+    assert "harbour budget" in text
+    assert "weather service" in text
+
+
+def test_posts_headed_in_another_shape_than_the_title_are_not_its_kin() -> None:
+    # the title's h1 over an introduction; the part below is headed by an h2
+    html = page(
+        "<div class='doc'>"
+        f"<div class='part'><h1>{TITLE}</h1>{article_paragraphs()}</div>"
+        f"<div class='part'><h2>Section one</h2>{OTHER_POST}</div>"
+        "</div>"
+    )
+    assert "harbour budget" in extract_generic(html, URL).text
 
 
 def test_a_footer_s_long_legal_text_is_not_walked_as_a_wrapper() -> None:

@@ -34,7 +34,9 @@ from transforms.generic.score import (
     article_headed_by,
     choose_container,
     inside,
+    other_story_box,
     text_key,
+    titled_unit,
 )
 from transforms.generic.select import (
     dedupe_blocks,
@@ -94,8 +96,36 @@ def extract_body(
             found, found_prose, _ = choose_container(inner, prose, listing, options)
             if found is not None and found_prose > 0:
                 container, container_prose = found, found_prose
+    if options.titled_unit_wins and not listing:
+        unit = titled_unit(container, title, options.other_story_max_headings)
+        if unit is not None:
+            # a page listing its posts whole beside its own: the post its title heads
+            unit_prose: dict[HtmlElement, float] = {}
+            found, found_prose, _ = choose_container(
+                [block for block in page.blocks if inside(block.element, unit)],
+                unit_prose,
+                listing,
+                options,
+            )
+            if found is not None and found_prose >= options.titled_unit_min_share * container_prose:
+                container, container_prose, prose = found, found_prose, unit_prose
+    blocks = page.blocks
+    if options.other_story_left and not listing:
+        other = other_story_box(root, container, title, options.other_story_max_headings)
+        if other is not None:
+            # the text chosen is a story appended after the page's own: the one under the
+            # page's headline, when it holds a fair share of the text
+            rest = [block for block in page.blocks if not inside(block.element, other)]
+            rest_prose: dict[HtmlElement, float] = {}
+            found, found_prose, _ = choose_container(rest, rest_prose, listing, options)
+            if (
+                found is not None
+                and found_prose >= options.other_story_min_share * container_prose
+                and headline_just_above(root, found, title, url, options, min_words=1)
+            ):
+                container, container_prose, prose, blocks = found, found_prose, rest_prose, rest
     body = dedupe_blocks(
-        select_blocks(page.blocks, container, title, prose, options, page.base_url, site_hosts)
+        select_blocks(blocks, container, title, prose, options, page.base_url, site_hosts)
     )
     return body, page, container, container_prose, page_prose
 

@@ -358,6 +358,83 @@ def article_headed_by(root: HtmlElement, container: HtmlElement, title: str) -> 
     return None
 
 
+def titled_unit(container: HtmlElement, title: str, max_headings: int) -> HtmlElement | None:
+    """The story the title heads among several the container holds: a blog's page that lists
+    its posts whole beside the one it is about, each post a unit of the same kind (`li.item`,
+    `div.post`) under its own h1 or h2. The unit is the largest box around the title's heading
+    holding no other heading; it stands among units of its kind (tag and class) that hold the
+    others in headings of the title's heading's shape (tag and class, its parent's too)."""
+    title_key = text_key(title)
+    if not title_key:
+        return None
+    headings = list(islice(container.iter("h1", "h2"), max_headings))
+    titled = [heading for heading in headings if text_key(heading.text_content()) == title_key]
+    if len(headings) < 2 or len(titled) != 1:
+        return None
+    others = [heading for heading in headings if heading is not titled[0]]
+    unit = None
+    for box in titled[0].iterancestors():
+        if box is container or any(inside(heading, box) for heading in others):
+            break
+        unit = box
+    parent = unit.getparent() if unit is not None else None
+    if unit is None or parent is None:
+        return None
+    shape = _heading_shape(titled[0])
+    kin = [
+        sibling
+        for sibling in parent
+        if sibling is not unit
+        and sibling.tag == unit.tag
+        and sibling.get("class") == unit.get("class")
+    ]
+    if not any(
+        inside(heading, sibling) and _heading_shape(heading) == shape
+        for sibling in kin
+        for heading in others
+    ):
+        return None
+    return unit
+
+
+def _heading_shape(heading: HtmlElement) -> tuple[object, ...]:
+    parent = heading.getparent()
+    return (
+        heading.tag,
+        heading.get("class"),
+        None if parent is None else parent.tag,
+        None if parent is None else parent.get("class"),
+    )
+
+
+def other_story_box(
+    root: HtmlElement, container: HtmlElement, title: str, max_headings: int
+) -> HtmlElement | None:
+    """The box of another story the container sits in: the nearest box around the container
+    (or the container itself) that holds an h1, when none of its h1s says the title and the
+    page shows an h1 that does. Endless-scroll pages without an <article> per story append the
+    next stories, each under its own h1, after the page's own; the first `max_headings` h1s
+    are read."""
+    title_key = text_key(title)
+    if not title_key:
+        return None
+    headings = list(islice(root.iter("h1"), max_headings))
+    if not any(text_key(heading.text_content()) == title_key for heading in headings):
+        return None
+    level_of = {box: level for level, box in enumerate((container, *container.iterancestors()))}
+    meeting: dict[int, list[HtmlElement]] = {}
+    for heading in headings:
+        box = next((box for box in heading.iterancestors() if box in level_of), None)
+        if box is not None:
+            meeting.setdefault(level_of[box], []).append(heading)
+    if not meeting:
+        return None
+    level = min(meeting)
+    if any(text_key(heading.text_content()) == title_key for heading in meeting[level]):
+        return None
+    return (container, *container.iterancestors())[level]
+
+
 def own_article(element: HtmlElement) -> HtmlElement | None:
     """The <article> holding `element` (or being it), if any."""
     return next((a for a in (element, *element.iterancestors()) if a.tag == "article"), None)

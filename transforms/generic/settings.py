@@ -207,6 +207,13 @@ POPUP_CONTENT = re.compile(
     r"(?:rollover|popover|popup|hover-?card|tooltip)\S*?[-_]?(?:block|content|text|body|card|box)\b",
     re.IGNORECASE,
 )
+# a media player's own controls and their screen-reader labels ("Play", "Current Time 0:00",
+# "Fullscreen"): Video.js's, JW Player's (every part `jw-reset`), MediaElement's, Plyr's
+PLAYER_CONTROLS = re.compile(
+    r"(?:^|\s)(?:video-js|vjs-[\w-]+|jwplayer|jw-reset|mejs-[\w-]+|mejs__[\w-]+|plyr(?:__|--)?[\w-]*)"
+    r"(?=$|\s)",
+    re.IGNORECASE,
+)
 BREAKS = re.compile(r"\n[\s\u00a0]*\n")  # <br><br> separates paragraphs, one <br> does not
 LEAD_SENTENCE_ENDS = (".", "!", "?")
 # a line that is a quotation, whole: "„Außen knusprig, innen cremig“", "“We won.”", "«Oui»"
@@ -591,6 +598,17 @@ class ExtractionOptions:
     wrappers_hold_main: bool = True  # ... and so is one holding the page's <main> (or role="main")
     walk_text_panels: bool = True  # an accordion (role tablist) holding article text is walked
     title_article_wins: bool = True  # of several <article>s, the title's holds the text
+    # ... and of several posts a text holds whole, each a unit of its kind under its own h1
+    # or h2 (a blog page listing its posts), the one the title heads (`titled_unit`)
+    # (`titled_unit`), when it holds `titled_unit_min_share` of the text's prose
+    titled_unit_wins: bool = True
+    titled_unit_min_share: float = 0.2
+    # a text chosen inside a box whose h1s say other titles (the next stories an endless-scroll
+    # page appends), on a page whose h1 says its title, gives way to the text under that h1
+    # when it holds `other_story_min_share` of the chosen one's prose
+    other_story_left: bool = True
+    other_story_min_share: float = 0.25
+    other_story_max_headings: int = 100
     title_skip_linked_h1: bool = True  # an h1 inside a link is a teaser's, not the page's
     title_site_name_not_headline: bool = True  # a long site name equal to a headline is none
     title_skip_site_h1: bool = True  # an h1 that is the site's logo or a link home is no headline
@@ -737,6 +755,7 @@ class ExtractionOptions:
     signup_box_levels: int = 3
     signup_box_max_chars: int = 600
     popup_cards_skipped: bool = True  # see POPUP_CONTENT
+    player_controls_skipped: bool = True  # see PLAYER_CONTROLS
     # a layer shown over the page (a login dialog, a modal, a popup) holds no article text even
     # when its messages are paragraphs, unless it holds the page's <h1> or <main>
     layers_skipped: bool = True

@@ -168,6 +168,12 @@ class PageWalk:
             return True  # a card shown on hover over a name: its picture and other headlines
         if (
             classes
+            and self.options.player_controls_skipped
+            and settings.PLAYER_CONTROLS.search(classes)
+        ):
+            return True
+        if (
+            classes
             and self.options.skip_hidden_class
             and not self.listing  # a listing's later teasers wait hidden for "load more"
             and settings.HIDDEN_CLASS.search(classes)
