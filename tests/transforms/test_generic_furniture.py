@@ -1095,3 +1095,51 @@ def test_a_box_past_the_elements_read_keeps_its_heading() -> None:
     options = replace(DEFAULT_OPTIONS, dropped_box_max_elements=3)
     text = extract_generic(article_holding(TOOLS_BOX), URL, options=options).text
     assert "Story Tools" in text and "print this story" not in text
+
+
+PLAYERS = {
+    "video.js": (
+        "<div class='video-js vjs-default-skin'><video src='/clip.mp4'></video>"
+        "<div class='vjs-control-bar'><button class='vjs-play-control'><span "
+        "class='vjs-control-text'>Play</span></button><div class='vjs-current-time'><span "
+        "class='vjs-control-text'>Current Time </span>0:00</div><div class='vjs-duration'>"
+        "<span class='vjs-control-text'>Duration Time</span> 1:24</div></div></div>"
+    ),
+    "jw player": (
+        "<div class='jwplayer jw-reset'><div class='jw-reset jw-controls'><span "
+        "class='jw-reset jw-text-elapsed'>Current Time 0:00</span><span class='jw-reset "
+        "jw-text-duration'>Duration Time 1:24</span></div></div>"
+    ),
+    "mediaelement": (
+        "<div class='mejs-container'><div class='mejs-controls'><div class='mejs-time'>"
+        "Current Time 0:00</div><div class='mejs-duration'>Duration Time 1:24</div></div></div>"
+    ),
+    "plyr": (
+        "<div class='plyr plyr--video'><div class='plyr__controls'><span class='plyr__time'>"
+        "Current Time 0:00</span><span class='plyr__time--duration'>Duration Time 1:24</span>"
+        "</div></div>"
+    ),
+}
+
+
+@pytest.mark.parametrize("player", PLAYERS.values(), ids=PLAYERS.keys())
+@pytest.mark.parametrize("skipped", [True, False])
+def test_a_media_players_controls_are_no_text(player: str, skipped: bool) -> None:
+    options = replace(DEFAULT_OPTIONS, player_controls_skipped=skipped)
+    figure = f"<div class='media'><p>The aquarium's opening, on video.</p>{player}</div>"
+    # below the text's first lines, where a line of a time alone is read as a dateline
+    text = extract_generic(article_holding(figure, at=3), URL, options=options).text
+    assert_clean(text)
+    assert ("Current Time" not in text) is skipped
+    assert ("Duration Time" not in text) is skipped
+
+
+def test_a_class_merely_starting_like_a_players_is_walked() -> None:
+    # "plyrics" and "vjsx" are no player's parts: only the players' own names are
+    box = (
+        "<div class='plyrics'><p>The choir sang the university anthem to open the day.</p></div>"
+        "<div class='vjsx'><p>Students led tours of the new labs all afternoon.</p></div>"
+    )
+    text = extract_generic(article_holding(box), URL).text
+    assert "The choir sang the university anthem" in text
+    assert "Students led tours of the new labs" in text

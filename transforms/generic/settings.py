@@ -210,7 +210,7 @@ POPUP_CONTENT = re.compile(
 # a media player's own controls and their screen-reader labels ("Play", "Current Time 0:00",
 # "Fullscreen"): Video.js's, JW Player's (every part `jw-reset`), MediaElement's, Plyr's
 PLAYER_CONTROLS = re.compile(
-    r"(?:^|\s)(?:video-js|vjs-[\w-]+|jwplayer|jw-reset|mejs-[\w-]+|mejs__[\w-]+|plyr(?:__|--)?[\w-]*)"
+    r"(?:^|\s)(?:video-js|vjs-[\w-]+|jwplayer|jw-reset|mejs-[\w-]+|mejs__[\w-]+|plyr(?:(?:__|--)[\w-]+)?)"
     r"(?=$|\s)",
     re.IGNORECASE,
 )
