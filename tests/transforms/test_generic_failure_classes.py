@@ -150,6 +150,22 @@ def test_a_block_hidden_by_a_utility_class_is_not_text() -> None:
     assert "Create an account" not in text
 
 
+@pytest.mark.parametrize("hidden_class", ["hide-text", "text-hide"])
+def test_an_editors_label_hidden_in_place_is_not_text(hidden_class: str) -> None:
+    # a newsletter editor's label over a preformatted block, hidden by Bootstrap's class
+    block = (
+        f"<div class='preformatted-block'><label class='{hidden_class}' contenteditable='false'>"
+        "Text within this block will maintain its original spacing when published</label>"
+        "<pre>The quoted letter, as the reader set it out line by line.</pre></div>"
+    )
+    text = extract_generic(_article(block), "https://x.example/a").text
+    assert "The quoted letter" in text
+    assert "maintain its original spacing" not in text
+    options = replace(DEFAULT_OPTIONS, skip_hidden_class=False)
+    kept = extract_generic(_article(block), "https://x.example/a", options=options).text
+    assert "maintain its original spacing" in kept
+
+
 def test_a_teaser_box_linking_away_is_dropped_a_teaser_without_links_stays() -> None:
     standfirst = "<div class='article-teaser'><p>The council voted late on Monday night.</p></div>"
     box = (

@@ -200,7 +200,10 @@ TEXT_INLINE_TAGS = frozenset({"a", "span", "em", "strong", "b", "i", "u", "mark"
 STREAMED_SEGMENT_ID = re.compile(r"^S:\d+$")  # a hidden streamed segment (React) is content
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # CSS utility classes that hide an element (a paywall pitch, a sign-in box shown by script)
-HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|is-hidden|u-hidden|hide)(?=$|\s)")
+# and Bootstrap's text hidden in place ("hide-text", "text-hide": an editor's label over a block)
+HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:hidden|d-none|is-hidden|u-hidden|hide|hide-text|text-hide)(?=$|\s)"
+)
 # the content part of a card shown on hover or click ("rollover-people-block", "tooltipBox",
 # "popover-content"): a name's card with other headlines set inside a paragraph, hidden by CSS
 POPUP_CONTENT = re.compile(
