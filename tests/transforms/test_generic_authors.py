@@ -1419,3 +1419,31 @@ def test_a_brand_or_a_name_its_host_does_not_spell_is_no_owner(url: str, site: s
         + "</article></main></body></html>"
     )
     assert extract_article(html, url).authors == ()
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<span class='d-none' itemprop='name'>Jane D.</span>",
+        "<span style='display: none'>Jane D.</span>",
+    ],
+)
+def test_a_bylines_name_repeated_hidden_for_microdata_is_read_once(hidden: str) -> None:
+    # a forum's signature: the profile link, and the name again for microdata, hidden
+    box = (
+        "<div class='post-signature'><div class='user-details' itemprop='author'>"
+        f"<a href='/users/18300/jane-d'>Jane D.</a>{hidden}</div></div>"
+    )
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
+    assert extract_article(html, URL).authors == ("Jane D.",)
+    without = replace(DEFAULT_OPTIONS, byline_hidden_skipped=False)
+    assert extract_generic(html, URL, options=without).authors != ("Jane D.",)
+
+
+def test_a_bylines_part_hidden_only_on_a_phones_screen_is_read() -> None:
+    box = (
+        "<div class='byline'>By <a href='/authors/jane-doe'>Jane</a>"
+        "<span class='d-none d-md-inline'> Doe</span></div>"
+    )
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
+    assert extract_article(html, URL).authors == ("Jane Doe",)

@@ -987,25 +987,38 @@ def _without_publisher_words(name: str, publishers: set[str]) -> str:
 PUBLISHER_CONNECTOR = re.compile(r"for|für|pour|para|per|at|bei", re.IGNORECASE)
 
 
-def _shown_text(node: HtmlElement, in_parts: bool = False) -> str:
-    """The element's text without what only screen readers get (`sr-only`, `visually-hidden`).
-    With `in_parts`, a line break or a block child separates words ("Jane Doe<br>Thu 22 Feb"
+def _shown_text(node: HtmlElement, in_parts: bool = False, hidden_skipped: bool = False) -> str:
+    """The element's text without what only screen readers get (`sr-only`, `visually-hidden`)
+    and, with `hidden_skipped`, what CSS hides (a class such as `d-none`, `display: none`: a
+    profile link's name repeated for microdata, "Alex S.Alex S."). With `in_parts`, a line break or a block child separates words ("Jane Doe<br>Thu 22 Feb"
     is no "Jane DoeThu"), and a link to a social profile ("@janedoe", "janedoe") is no part
     of the name."""
-    if not in_parts and not any(
-        HIDDEN_LABEL.search(child.get("class") or "") or child.tag in UNSHOWN_TAGS
-        for child in node.iter()
-    ):
+
+    def unshown(element: HtmlElement) -> bool:
+        classes = element.get("class") or ""
+        return bool(
+            HIDDEN_LABEL.search(classes)
+            # a script writing the signed-in reader's name into a "userName" box
+            or element.tag in UNSHOWN_TAGS
+            or (
+                hidden_skipped
+                and element is not node
+                and (
+                    (
+                        settings.HIDDEN_CLASS.search(classes)
+                        and not settings.SHOWN_FROM_BREAKPOINT.search(classes)
+                    )
+                    or settings.HIDDEN_STYLE.search(element.get("style") or "")
+                )
+            )
+        )
+
+    if not in_parts and not any(unshown(child) for child in node.iter()):
         return normalize_text(node.text_content())
     parts: list[str] = []
 
     def walk(element: HtmlElement) -> None:
-        if (
-            HIDDEN_LABEL.search(element.get("class") or "")
-            # a script writing the signed-in reader's name into a "userName" box
-            or element.tag in UNSHOWN_TAGS
-            or (in_parts and element.tag == "a" and _is_social_handle(element))
-        ):
+        if unshown(element) or (in_parts and element.tag == "a" and _is_social_handle(element)):
             if element.tail:
                 parts.append(element.tail)
             return
@@ -1116,7 +1129,7 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
         if not BYLINE_LABEL.sub("", text, count=1) and len(lines) > 1:
             text = f"{text} {lines[1]}"  # "<b>Von:</b><br><br>Jane Doe"
     else:
-        text = _shown_text(node, options.byline_reads_parts)
+        text = _shown_text(node, options.byline_reads_parts, options.byline_hidden_skipped)
     rest = BYLINE_LABEL.sub("", text, count=1)
     if not rest and options.label_tail_bylines and node.tail and node.tail.strip():
         text = normalize_text(f"{text} {node.tail}")  # "<h5>Autor:</h5>Jane Doe/SP-X"
@@ -1205,12 +1218,15 @@ def byline_candidates(
                 continue
             siblings = _marked_siblings(node) if options.byline_sibling_names else []
             if len(siblings) > 1 and not _in_comments(node):
-                yield [_shown_text(sibling, options.byline_reads_parts) for sibling in siblings]
+                yield [
+                    _shown_text(sibling, options.byline_reads_parts, options.byline_hidden_skipped)
+                    for sibling in siblings
+                ]
                 if not options.next_byline:
                     return
                 continue
             text = (
-                _shown_text(node, options.byline_reads_parts)
+                _shown_text(node, options.byline_reads_parts, options.byline_hidden_skipped)
                 if options.byline_labels
                 else normalize_text(node.text_content())
             )
@@ -1287,7 +1303,10 @@ def _inner_bylines(
         )
         if marked and not any(f in element.iterancestors() for f in found):
             found.append(element)
-    texts = [_shown_text(element, options.byline_reads_parts) for element in found]
+    texts = [
+        _shown_text(element, options.byline_reads_parts, options.byline_hidden_skipped)
+        for element in found
+    ]
     return [text for text in texts if len(text) > 2]
 
 

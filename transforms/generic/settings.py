@@ -204,6 +204,8 @@ HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:hidden|d-none|is-hidden|u-hidden|hide|hide-text|text-hide)(?=$|\s)"
 )
+# Bootstrap's "d-none d-md-block": hidden on a phone's screen, shown from a breakpoint on
+SHOWN_FROM_BREAKPOINT = re.compile(r"(?:^|\s)d-(?:sm|md|lg|xl|xxl)-(?!none)[\w-]+(?=$|\s)")
 # the content part of a card shown on hover or click ("rollover-people-block", "tooltipBox",
 # "popover-content"): a name's card with other headlines set inside a paragraph, hidden by CSS
 POPUP_CONTENT = re.compile(
@@ -919,6 +921,7 @@ class ExtractionOptions:
     menu_heading_link_levels: int = 3
     bylines_in_article_first: bool = True  # the text's <article>'s bylines before the page's
     byline_reads_parts: bool = True  # a byline's <br> and blocks part words; social links go
+    byline_hidden_skipped: bool = True  # a byline's text is what it shows: CSS-hidden parts go
     # a byline box's own byline elements (the name's link or span) are read, not the whole box
     byline_inner_names: bool = True
     # ... and its link to the author's page ("<a href='/author-bio.asp?id=837'>Jane Doe</a>")
