@@ -276,6 +276,35 @@ def test_posts_headed_in_another_shape_than_the_title_are_not_its_kin() -> None:
     assert "harbour budget" in extract_generic(html, URL).text
 
 
+TICKER = (
+    "<div class='ticker'><h2>Newsticker</h2><p>Ferry timetables change on Monday as the "
+    "winter schedule starts.</p></div>"
+)
+
+
+@pytest.mark.parametrize("wins", [True, False])
+def test_a_box_under_another_heading_the_text_climbed_over_is_left_out(wins: bool) -> None:
+    html = page(
+        f"<div class='main'><div class='story'><h1>{TITLE}</h1>{article_paragraphs()}"
+        f"{two_long_paragraphs()}</div>{TICKER}</div>"
+    )
+    options = replace(DEFAULT_OPTIONS, titled_box_wins=wins)
+    text = extract_generic(html, URL, options=options).text
+    assert_article(text)
+    assert ("Ferry timetables" not in text) is wins
+
+
+def test_a_box_under_another_heading_holding_a_fair_share_of_the_text_stays() -> None:
+    # a section of the story set apart under its own heading, not a sidebar's module
+    html = page(
+        f"<div class='main'><div class='story'><h1>{TITLE}</h1>{article_paragraphs()}</div>"
+        f"<div class='ticker'><h2>Newsticker</h2>{OTHER_POST}</div></div>"
+    )
+    text = extract_generic(html, URL).text
+    assert_article(text)
+    assert "harbour budget" in text
+
+
 def test_a_footer_s_long_legal_text_is_not_walked_as_a_wrapper() -> None:
     legal = (
         "Equal opportunity employer: all qualified applicants will receive consideration for "

@@ -96,10 +96,14 @@ def extract_body(
             found, found_prose, _ = choose_container(inner, prose, listing, options)
             if found is not None and found_prose > 0:
                 container, container_prose = found, found_prose
-    if options.titled_unit_wins and not listing:
-        unit = titled_unit(container, title, options.other_story_max_headings)
-        if unit is not None:
-            # a page listing its posts whole beside its own: the post its title heads
+    if (options.titled_unit_wins or options.titled_box_wins) and not listing:
+        unit, among_kin = titled_unit(container, title, options.other_story_max_headings)
+        wanted = options.titled_unit_min_share if among_kin else options.titled_box_min_share
+        if unit is not None and (
+            options.titled_unit_wins if among_kin else options.titled_box_wins
+        ):
+            # the post the title heads of those a blog page lists whole; or the story's own
+            # box, when the other headed boxes a climb brought in hold little of the text
             unit_prose: dict[HtmlElement, float] = {}
             found, found_prose, _ = choose_container(
                 [block for block in page.blocks if inside(block.element, unit)],
@@ -107,7 +111,7 @@ def extract_body(
                 listing,
                 options,
             )
-            if found is not None and found_prose >= options.titled_unit_min_share * container_prose:
+            if found is not None and found_prose >= wanted * container_prose:
                 container, container_prose, prose = found, found_prose, unit_prose
     blocks = page.blocks
     if options.other_story_left and not listing:

@@ -358,19 +358,25 @@ def article_headed_by(root: HtmlElement, container: HtmlElement, title: str) -> 
     return None
 
 
-def titled_unit(container: HtmlElement, title: str, max_headings: int) -> HtmlElement | None:
-    """The story the title heads among several the container holds: a blog's page that lists
-    its posts whole beside the one it is about, each post a unit of the same kind (`li.item`,
-    `div.post`) under its own h1 or h2. The unit is the largest box around the title's heading
-    holding no other heading; it stands among units of its kind (tag and class) that hold the
-    others in headings of the title's heading's shape (tag and class, its parent's too)."""
+def titled_unit(
+    container: HtmlElement, title: str, max_headings: int
+) -> tuple[HtmlElement | None, bool]:
+    """The box the title's heading tops among the container's headed boxes, and whether it
+    stands among boxes of its kind.
+
+    The box is the largest around the title's h1 or h2 (one heading says the title) that holds
+    no other h1 or h2 of the container. It stands among its kind when a sibling of its tag and
+    class holds another heading of the title's heading's shape (tag and class, its parent's
+    too): a blog's page listing its posts whole beside the one it is about (`li.item`,
+    `div.post`). Otherwise the other headed boxes are what a climb over the story brought in: a
+    sidebar's "Don't miss", a "Newsticker"."""
     title_key = text_key(title)
     if not title_key:
-        return None
+        return None, False
     headings = list(islice(container.iter("h1", "h2"), max_headings))
     titled = [heading for heading in headings if text_key(heading.text_content()) == title_key]
     if len(headings) < 2 or len(titled) != 1:
-        return None
+        return None, False
     others = [heading for heading in headings if heading is not titled[0]]
     unit = None
     for box in titled[0].iterancestors():
@@ -379,7 +385,7 @@ def titled_unit(container: HtmlElement, title: str, max_headings: int) -> HtmlEl
         unit = box
     parent = unit.getparent() if unit is not None else None
     if unit is None or parent is None:
-        return None
+        return None, False
     shape = _heading_shape(titled[0])
     kin = [
         sibling
@@ -388,13 +394,12 @@ def titled_unit(container: HtmlElement, title: str, max_headings: int) -> HtmlEl
         and sibling.tag == unit.tag
         and sibling.get("class") == unit.get("class")
     ]
-    if not any(
+    among_kin = any(
         inside(heading, sibling) and _heading_shape(heading) == shape
         for sibling in kin
         for heading in others
-    ):
-        return None
-    return unit
+    )
+    return unit, among_kin
 
 
 def _heading_shape(heading: HtmlElement) -> tuple[object, ...]:

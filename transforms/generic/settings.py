@@ -603,11 +603,15 @@ class ExtractionOptions:
     wrappers_hold_main: bool = True  # ... and so is one holding the page's <main> (or role="main")
     walk_text_panels: bool = True  # an accordion (role tablist) holding article text is walked
     title_article_wins: bool = True  # of several <article>s, the title's holds the text
-    # ... and of several posts a text holds whole, each a unit of its kind under its own h1
-    # or h2 (a blog page listing its posts), the one the title heads (`titled_unit`)
-    # (`titled_unit`), when it holds `titled_unit_min_share` of the text's prose
+    # ... and of several posts a text holds whole, each a box of its kind under its own h1 or
+    # h2 (a blog page listing its posts), the one the title heads, when it holds
+    # `titled_unit_min_share` of the text's prose (`score.titled_unit`)
     titled_unit_wins: bool = True
     titled_unit_min_share: float = 0.2
+    # ... and of a text climbed over boxes under other headings (a sidebar's "Don't miss"), the
+    # box the title's heading tops alone, when it holds `titled_box_min_share` of its prose
+    titled_box_wins: bool = True
+    titled_box_min_share: float = 0.85
     # a text chosen inside a box whose h1s say other titles (the next stories an endless-scroll
     # page appends), on a page whose h1 says its title, gives way to the text under that h1
     # when it holds `other_story_min_share` of the chosen one's prose
