@@ -378,27 +378,29 @@ def titled_unit(
     if len(headings) < 2 or len(titled) != 1:
         return None, False
     others = [heading for heading in headings if heading is not titled[0]]
+    holding_others: set[HtmlElement] = set()  # each box up to the container, walked once
+    for heading in others:
+        for box in heading.iterancestors():
+            if box in holding_others or box is container:
+                break
+            holding_others.add(box)
     unit = None
     for box in titled[0].iterancestors():
-        if box is container or any(inside(heading, box) for heading in others):
+        if box is container or box in holding_others:
             break
         unit = box
     parent = unit.getparent() if unit is not None else None
     if unit is None or parent is None:
         return None, False
     shape = _heading_shape(titled[0])
-    kin = [
-        sibling
-        for sibling in parent
-        if sibling is not unit
-        and sibling.tag == unit.tag
-        and sibling.get("class") == unit.get("class")
-    ]
-    among_kin = any(
-        inside(heading, sibling) and _heading_shape(heading) == shape
-        for sibling in kin
-        for heading in others
-    )
+    among_kin = False
+    for heading in others:
+        if _heading_shape(heading) != shape:
+            continue
+        box = next((box for box in heading.iterancestors() if box.getparent() is parent), None)
+        if box is not None and box.tag == unit.tag and box.get("class") == unit.get("class"):
+            among_kin = True
+            break
     return unit, among_kin
 
 
