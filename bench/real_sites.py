@@ -645,6 +645,12 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_domain_pieces": (False,),
     "headings_of_dropped_boxes_dropped": (False,),
     "dropped_box_heading_max_words": (6, 20),
+    "other_story_left": (False,),
+    "titled_unit_wins": (False,),
+    "titled_box_wins": (False,),
+    "titled_box_min_share": (0.7, 0.95),
+    "player_controls_skipped": (False,),
+    "byline_hidden_skipped": (False,),
 }
 
 
