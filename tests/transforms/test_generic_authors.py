@@ -1447,3 +1447,18 @@ def test_a_bylines_part_hidden_only_on_a_phones_screen_is_read() -> None:
     )
     html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
     assert extract_article(html, URL).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("skipped", [True, False])
+def test_a_category_chip_in_a_byline_box_is_no_name(skipped: bool) -> None:
+    # the name's element and the category's are both classed "…-name"
+    box = (
+        "<div class='author'><div class='author-content'><h1 class='written-by'>written by</h1>"
+        "<h6 class='author-name'>Jane Doe</h6><h6 class='author-date'>May 10, 2023</h6>"
+        "<a href='#'><h6 class='category-name'>Frameworks &amp; Tools</h6></a></div></div>"
+    )
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=box)
+    options = replace(DEFAULT_OPTIONS, thing_name_classes_skipped=skipped)
+    authors = extract_generic(html, URL, options=options).authors
+    assert ("Frameworks" not in authors) is skipped
+    assert "Jane Doe" in authors

@@ -56,7 +56,7 @@ from transforms.generic.story import (
 )
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import pick_title_with_source, title_from_text
-from transforms.generic.walk import PageWalk, walk_page, weighed_length
+from transforms.generic.walk import PageWalk, TextBlock, walk_page, weighed_length
 from transforms.metadata import (
     PageMetadata,
     linked_host,
@@ -92,8 +92,7 @@ def extract_body(
         if headed is not None:
             # an endless-scroll page: the next stories follow the page's own, each an article
             inner = [block for block in page.blocks if inside(block.element, headed)]
-            prose = {}
-            found, found_prose, _ = choose_container(inner, prose, listing, options)
+            found, found_prose, prose = _best_of(inner, listing, options)
             if found is not None and found_prose > 0:
                 container, container_prose = found, found_prose
     if (options.titled_unit_wins or options.titled_box_wins) and not listing:
@@ -104,12 +103,8 @@ def extract_body(
         ):
             # the post the title heads of those a blog page lists whole; or the story's own
             # box, when the other headed boxes a climb brought in hold little of the text
-            unit_prose: dict[HtmlElement, float] = {}
-            found, found_prose, _ = choose_container(
-                [block for block in page.blocks if inside(block.element, unit)],
-                unit_prose,
-                listing,
-                options,
+            found, found_prose, unit_prose = _best_of(
+                [block for block in page.blocks if inside(block.element, unit)], listing, options
             )
             if found is not None and found_prose >= wanted * container_prose:
                 container, container_prose, prose = found, found_prose, unit_prose
@@ -120,8 +115,7 @@ def extract_body(
             # the text chosen is a story appended after the page's own: the one under the
             # page's headline, when it holds a fair share of the text
             rest = [block for block in page.blocks if not inside(block.element, other)]
-            rest_prose: dict[HtmlElement, float] = {}
-            found, found_prose, _ = choose_container(rest, rest_prose, listing, options)
+            found, found_prose, rest_prose = _best_of(rest, listing, options)
             if (
                 found is not None
                 and found_prose >= options.other_story_min_share * container_prose
@@ -132,6 +126,15 @@ def extract_body(
         select_blocks(blocks, container, title, prose, options, page.base_url, site_hosts)
     )
     return body, page, container, container_prose, page_prose
+
+
+def _best_of(
+    blocks: list[TextBlock], listing: bool, options: ExtractionOptions
+) -> tuple[HtmlElement | None, float, dict[HtmlElement, float]]:
+    """The container chosen among `blocks` alone, its prose and the prose map it was scored by."""
+    prose: dict[HtmlElement, float] = {}
+    found, found_prose, _ = choose_container(blocks, prose, listing, options)
+    return found, found_prose, prose
 
 
 def confidence_of(

@@ -1282,13 +1282,24 @@ def _marked_siblings(node: HtmlElement) -> list[HtmlElement]:
     return []
 
 
-def _marks_a_name(element: HtmlElement) -> bool:
+def _marks_a_name(element: HtmlElement, options: ExtractionOptions) -> bool:
     """`rel=author`, `itemprop=author`, a class naming a name ("author-name", "fn"); not
     `itemprop=name`, which a breadcrumb's items carry too."""
     return (
         element.get("rel") == "author"
         or element.get("itemprop") == "author"
-        or bool(NAME_CLASS.search(element.get("class") or ""))
+        or _name_class(element.get("class") or "", options)
+    )
+
+
+def _name_class(classes: str, options: ExtractionOptions) -> bool:
+    """Whether one of the classes names a person's name; with `thing_name_classes_skipped`, not
+    the name of a category, site or product ("category-name": a story's category chip set in
+    its byline box)."""
+    return any(
+        NAME_CLASS.search(word)
+        and not (options.thing_name_classes_skipped and THING_NAME_CLASS.search(word))
+        for word in classes.split()
     )
 
 
@@ -1298,7 +1309,7 @@ def _inner_bylines(
     """The texts of the name elements inside a byline box, outermost first."""
     found: list[HtmlElement] = []
     for element in node.iterdescendants(*tags):
-        marked = _marks_a_name(element) or (
+        marked = _marks_a_name(element, options) or (
             options.byline_inner_author_links and _links_an_author_page(element)
         )
         if marked and not any(f in element.iterancestors() for f in found):
@@ -1347,6 +1358,12 @@ FOLLOWING = etree.XPath("following::*")
 IN_BUTTON = etree.XPath("boolean(ancestor-or-self::button)")
 HAS_BREAK = etree.XPath("boolean(.//br)")
 NAME_CLASS = re.compile(r"(?:^|[-_\s])(?:fn|(?:author|byline)?[-_]?name)(?:$|[-_\s])", re.I)
+# a class naming the name of a thing, not a person's: "category-name", "site-name", "td-cat-name"
+THING_NAME_CLASS = re.compile(
+    r"(?:^|[-_])(?:category|cat|section|site|brand|product|city|language|tag|topic|network|"
+    r"forum|channel|company|service|event|program|month|day|menu|item)[-_]?name(?:$|[-_])",
+    re.I,
+)
 
 
 def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> list[str]:
@@ -1521,7 +1538,7 @@ def _name_element_spelling_out(
     gives for a first name or login, where no byline holds it."""
     found = set()
     for node in root.iter(*BYLINE_TAGS):
-        if not NAME_CLASS.search(node.get("class") or ""):
+        if not _name_class(node.get("class") or "", options):
             continue
         text = normalize_text(node.text_content())
         if (
