@@ -523,6 +523,22 @@ def test_a_name_in_bold_closing_the_text_signs_it() -> None:
     assert article.sources["authors"] == "signature"
 
 
+def test_a_name_in_bold_linking_to_its_authors_page_signs_the_text() -> None:
+    after = "<p><strong><a href='/authors/jane-doe'>Jane Doe</a></strong></p>"
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), after=after)
+    assert extract_article(html, "https://x.example/a", profile="generic").authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("links_authors_only", [True, False])
+def test_a_bold_closing_link_elsewhere_is_no_signature(links_authors_only: bool) -> None:
+    # a venue's directions under a travel guide's text, set in bold
+    after = "<p><a href='https://maps.example/q4p9'><strong>Get Directions</strong></a></p>"
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), after=after)
+    options = replace(DEFAULT_OPTIONS, signature_links_authors_only=links_authors_only)
+    authors = extract_generic(html, "https://x.example/a", options=options).authors
+    assert (authors == ()) is links_authors_only
+
+
 @pytest.mark.parametrize(
     "after",
     [

@@ -1638,8 +1638,12 @@ DATE_LINE_BYLINE = re.compile(
 COPYRIGHT_MARK = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
 
 
-def signature_line(container: HtmlElement | None) -> str | None:
-    """The text's last paragraph when it is a name set in bold or italics: "**Jane Doe**"."""
+def signature_line(
+    container: HtmlElement | None, options: ExtractionOptions = DEFAULT_OPTIONS
+) -> str | None:
+    """The text's last paragraph when it is a name set in bold or italics: "**Jane Doe**";
+    with `signature_links_authors_only`, not a link elsewhere than to an author's page (a
+    venue's "**Get Directions**" to a map)."""
     if container is None:
         return None
     paragraphs = [p for p in container.iter("p") if normalize_text(p.text_content())]
@@ -1659,6 +1663,10 @@ def signature_line(container: HtmlElement | None) -> str | None:
         and not any(ch.isdigit() for ch in text)
         and not settings.END_MARKER.match(text)
         and not settings.BOILERPLATE_TEXT.match(text)
+        and not (
+            options.signature_links_authors_only
+            and any(link.get("href") and not _links_an_author_page(link) for link in last.iter("a"))
+        )
     ):
         return text
     return None
@@ -1783,7 +1791,9 @@ def pick_authors_with_source(
         if named:
             return named, "dateline"
     if options.signature_authors:
-        signed = clean_author_names([signature_line(container) or ""], publishers, options=options)
+        signed = clean_author_names(
+            [signature_line(container, options) or ""], publishers, options=options
+        )
         if signed:
             return signed, "signature"
     if options.post_author_replies:

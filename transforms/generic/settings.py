@@ -988,6 +988,7 @@ class ExtractionOptions:
     # ... and a date line's "by" piece: "Posted on May 4, 2020 by Jane Doe", "| By Jane Doe |"
     date_line_bylines: bool = True
     signature_authors: bool = True
+    signature_links_authors_only: bool = True  # a signature linking elsewhere is no name
     # ... then the name on the post's author's own reply among the comments: WordPress marks
     # it "bypostauthor" to set it apart, and the commenter's name is an hCard's `fn`
     post_author_replies: bool = True
