@@ -1,24 +1,28 @@
 """Unseen pages through the path users take: the stand-in sets of pages never developed on
 (trafilatura's evaluation set, htmldate's, Mercury's and metascraper's fixtures, L3S-GN1's news
-pages, newspaper3k's full-text pages of 2015, each a clone outside the project) laid out as a
-corpus folder, so that `bench/real_sites.py` serves every site on its own loopback origin and
-lands them all with one `newsetl run`.
+pages, newspaper3k's full-text pages of 2015, Omnivore's readability pages of 2016-2024, each a
+clone outside the project) laid out as a corpus folder, so that `bench/real_sites.py` serves
+every site on its own loopback origin and lands them all with one `newsetl run`.
 
+    # newspaper's pages: newspaper4k's history, commit 79553f6
     uv run python bench/unseen_sites.py /tmp/unseen --trafilatura /tmp/trafilatura/tests \\
         --htmldate /tmp/htmldate --mercury /tmp/mercury --metascraper /tmp/metascraper \\
         --l3s /tmp/merged/page-signal-master --l3s-urls /tmp/page-signal/L3S-GN1-…/url-mapping.txt \\
-        --newspaper /tmp/newspaper/tests/data  # newspaper4k's history, commit 79553f6
-    uv run python bench/real_sites.py /tmp/unseen/corpus --folders traf,hd,merc,meta,l3s,np \\
+        --newspaper /tmp/newspaper/tests/data \\
+        --omnivore /tmp/omni/packages/readabilityjs/test/test-pages
+    uv run python bench/real_sites.py /tmp/unseen/corpus --folders traf,hd,merc,meta,l3s,np,omni \\
         --no-trafilatura                      # the pipeline; add --direct for the extractor alone
 
 What it checks is what a direct run of the extractor cannot: that every page lands, and that
 the pipeline stores what the extractor reads when the page is fetched over HTTP from an
 address that is not its own (a loopback origin: URL-derived evidence, decoding of the raw
-bytes). Only L3S-GN1 carries body gold (see `bench/gold_text_sets.py`), and newspaper3k's pages
-its own output (a weak gold: it shows a page whose text shares nothing with it); for the others
-the body columns show "-". Titles, days and authors are scored where a set gives them (trafilatura's;
-Mercury's and metascraper's titles and authors; L3S-GN1's headlines).
-The raw bytes are written as the clones hold them; nothing of them enters the project.
+bytes). Only L3S-GN1 carries body gold (see `bench/gold_text_sets.py`); newspaper3k's pages
+carry its own output and Omnivore's its readability fork's (weak golds: they show a page whose
+text shares nothing with them); for the others the body columns show "-". Titles, days and
+authors are scored where a set gives them (trafilatura's; Mercury's and metascraper's titles
+and authors; L3S-GN1's headlines; Omnivore's titles, bylines and days, its days a date-only
+day at Pacific midnight for many pages). The raw bytes are written as the clones hold them;
+nothing of them enters the project.
 """
 
 from __future__ import annotations
