@@ -989,10 +989,11 @@ PUBLISHER_CONNECTOR = re.compile(r"for|für|pour|para|per|at|bei", re.IGNORECASE
 
 def _shown_text(node: HtmlElement, in_parts: bool = False, hidden_skipped: bool = False) -> str:
     """The element's text without what only screen readers get (`sr-only`, `visually-hidden`)
-    and, with `hidden_skipped`, what CSS hides (a class such as `d-none`, `display: none`: a
-    profile link's name repeated for microdata, "Alex S.Alex S."). With `in_parts`, a line break or a block child separates words ("Jane Doe<br>Thu 22 Feb"
-    is no "Jane DoeThu"), and a link to a social profile ("@janedoe", "janedoe") is no part
-    of the name."""
+    and, with `hidden_skipped`, what CSS hides inside it (a class such as `d-none` unless a
+    breakpoint shows it again, `display: none`: a profile link's name repeated for microdata,
+    "Alex S.Alex S."). With `in_parts`, a line break or a block child separates words ("Jane
+    Doe<br>Thu 22 Feb" is no "Jane DoeThu"), and a link to a social profile ("@janedoe",
+    "janedoe") is no part of the name."""
 
     def unshown(element: HtmlElement) -> bool:
         classes = element.get("class") or ""
