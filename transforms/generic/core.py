@@ -96,7 +96,7 @@ def extract_body(
             if found is not None and found_prose > 0:
                 container, container_prose = found, found_prose
     if (options.titled_unit_wins or options.titled_box_wins) and not listing:
-        unit, among_kin = titled_unit(container, title, options.other_story_max_headings)
+        unit, among_kin = titled_unit(container, title, options.story_headings_read)
         wanted = options.titled_unit_min_share if among_kin else options.titled_box_min_share
         if unit is not None and (
             options.titled_unit_wins if among_kin else options.titled_box_wins
@@ -110,7 +110,7 @@ def extract_body(
                 container, container_prose, prose = found, found_prose, unit_prose
     blocks = page.blocks
     if options.other_story_left and not listing:
-        other = other_story_box(root, container, title, options.other_story_max_headings)
+        other = other_story_box(root, container, title, options.story_headings_read)
         if other is not None:
             # the text chosen is a story appended after the page's own: the one under the
             # page's headline, when it holds a fair share of the text

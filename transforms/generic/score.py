@@ -374,7 +374,7 @@ def titled_unit(
     if not title_key:
         return None, False
     headings = list(islice(container.iter("h1", "h2"), max_headings))
-    titled = [heading for heading in headings if text_key(heading.text_content()) == title_key]
+    titled = [heading for heading in headings if says_title(heading, title_key)]
     if len(headings) < 2 or len(titled) != 1:
         return None, False
     others = [heading for heading in headings if heading is not titled[0]]
@@ -426,9 +426,10 @@ def other_story_box(
     if not title_key:
         return None
     headings = list(islice(root.iter("h1"), max_headings))
-    if not any(text_key(heading.text_content()) == title_key for heading in headings):
+    if not any(says_title(heading, title_key) for heading in headings):
         return None
-    level_of = {box: level for level, box in enumerate((container, *container.iterancestors()))}
+    boxes = (container, *container.iterancestors())
+    level_of = {box: level for level, box in enumerate(boxes)}
     meeting: dict[int, list[HtmlElement]] = {}
     for heading in headings:
         box = next((box for box in heading.iterancestors() if box in level_of), None)
@@ -437,9 +438,9 @@ def other_story_box(
     if not meeting:
         return None
     level = min(meeting)
-    if any(text_key(heading.text_content()) == title_key for heading in meeting[level]):
+    if any(says_title(heading, title_key) for heading in meeting[level]):
         return None
-    return (container, *container.iterancestors())[level]
+    return boxes[level]
 
 
 def own_article(element: HtmlElement) -> HtmlElement | None:
@@ -450,5 +451,10 @@ def own_article(element: HtmlElement) -> HtmlElement | None:
 def headed_by(article: HtmlElement, title_key: str) -> bool:
     """Whether an h1 or h2 of `article` says the title (none does when the page has none)."""
     return bool(title_key) and any(
-        text_key(heading.text_content()) == title_key for heading in article.iter("h1", "h2")
+        says_title(heading, title_key) for heading in article.iter("h1", "h2")
     )
+
+
+def says_title(heading: HtmlElement, title_key: str) -> bool:
+    """Whether the heading's whole text is the title (compared by `text_key`)."""
+    return text_key(heading.text_content()) == title_key

@@ -617,7 +617,8 @@ class ExtractionOptions:
     # when it holds `other_story_min_share` of the chosen one's prose
     other_story_left: bool = True
     other_story_min_share: float = 0.25
-    other_story_max_headings: int = 100
+    # the headings `titled_unit`, `titled_box` and `other_story_left` read, the first ones
+    story_headings_read: int = 100
     title_skip_linked_h1: bool = True  # an h1 inside a link is a teaser's, not the page's
     title_site_name_not_headline: bool = True  # a long site name equal to a headline is none
     title_skip_site_h1: bool = True  # an h1 that is the site's logo or a link home is no headline
