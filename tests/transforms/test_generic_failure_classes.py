@@ -762,6 +762,7 @@ def test_a_video_players_fallback_asking_to_refresh_the_browser_is_no_text() -> 
         "Oops! Something went wrong while submitting the form.",
         "Article continues below this ad",
         "Advertisement - Page continues below",
+        "tap here to see other videos from our team.",
         "Schriftgröße anpassen!",
         "More News Stories",
         "Read more by Robert Beckhusen",

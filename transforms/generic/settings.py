@@ -414,6 +414,8 @@ SERVICE_NOTE = re.compile(
     r"(?:advertisement\s*[-–—:]?\s*)?(?:the )?(?:article|story|page|text) continues "
     r"(?:below|after)(?: (?:the |this )?(?:ad|advertisement))?|"
     r"scroll to continue with content|(?:la )?suite après (?:cette |la )?publicité|"
+    # a video player's invitation set among the paragraphs (Postmedia's papers)
+    r"tap here to see other videos from our team\.?|"
     r"weiterlesen nach der anzeige|"
     r"continue reading (?:below|after)(?: (?:the|this) (?:ad|advertisement))?|"
     r"schriftgröße (?:anpassen|ändern)!?|(?:text|font) size\s*:?(?:\s+[-+a-z]{1,2}){0,5}|"
