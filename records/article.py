@@ -98,7 +98,9 @@ from records.urls import article_identity
 # saying it is no article (a soft 404, a consent wall, a bot check, a maintenance notice) is
 # refused as "interstitial" (twenty-fourth pass). 1.26.0: the stories an endless-scroll page
 # appends after its own under their h1s, and the other posts a blog page lists whole, leave
-# the text to the one the title heads; a media player's controls are no text (twenty-fifth)
+# the text to the one the title heads; a media player's controls, text hidden in place and a
+# video widget's line are no text; a byline reads what it shows, and a category chip or a
+# bold link to a map names no author (twenty-fifth pass)
 TRANSFORMER_VERSION = "1.26.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
