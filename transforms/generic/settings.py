@@ -928,9 +928,9 @@ class ExtractionOptions:
     menu_heading_link_levels: int = 3
     bylines_in_article_first: bool = True  # the text's <article>'s bylines before the page's
     byline_reads_parts: bool = True  # a byline's <br> and blocks part words; social links go
-    byline_hidden_skipped: bool = True
+    byline_hidden_skipped: bool = True  # a byline's text is what it shows: CSS-hidden parts go
     # a class naming a category's, site's or product's name marks no person's name in a byline
-    thing_name_classes_skipped: bool = True  # a byline's text is what it shows: CSS-hidden parts go
+    thing_name_classes_skipped: bool = True
     # a byline box's own byline elements (the name's link or span) are read, not the whole box
     byline_inner_names: bool = True
     # ... and its link to the author's page ("<a href='/author-bio.asp?id=837'>Jane Doe</a>")
