@@ -106,7 +106,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "climb_over_sibling_paragraphs": (False,),
     "climb_over_segments": (False,),
     "stray_captions_skipped": (False,),
-    "consent_names_in_camel_case": (False,),
+    "camel_case_names_split": (False,),
     "guard_weighs_cjk": (False,),
     "cjk_stub_words": (False,),
     "inline_names_in_paragraphs_kept": (False,),

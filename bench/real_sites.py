@@ -5,6 +5,7 @@ mart scored against the gold; trafilatura runs directly on the same pages beside
     uv run python bench/real_sites.py ../shared/corpus                  # the pipeline run
     uv run python bench/real_sites.py ../shared/corpus --direct         # extractor in-process
     uv run python bench/real_sites.py ../shared/corpus --direct --cv    # + leave-site-out CV
+    uv run python bench/real_sites.py ../shared/corpus --names camel    # names rewritten first
 
 Measures, per corpus folder: pages landed (a current row in `articles`), body precision /
 recall / F1 on landed pages (the shared `score.py` metric), title (one contains the other,
@@ -47,6 +48,8 @@ from typing import Any
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.renamed_names import RENAMINGS, renamed  # noqa: E402
 
 DEFAULT_FOLDERS = ("fundus", "aeb", "wcxb_university")
 LISTING_PATH = "/__bench_listing.html"
@@ -739,6 +742,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "('text/html; charset=utf-8', 'application/octet-stream')",
     )
     parser.add_argument(
+        "--names",
+        choices=sorted(RENAMINGS),
+        help="rewrite every page's class and id names first (bench/renamed_names.py): how much "
+        "rests on the names a site happens to use; the pages are then served as UTF-8",
+    )
+    parser.add_argument(
         "--gzipped",
         action="store_true",
         help="send every page gzipped without a Content-Encoding (a static server's .html.gz)",
@@ -758,8 +767,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         pages = [p for p in pages if p.host in kept[p.folder]]
     if args.sites:
         pages = [p for p in pages if p.host in set(args.sites.split(","))]
+    if args.names:
+        pages = [
+            replace(page, html=(html := renamed(page.html, args.names)), raw=html.encode("utf-8"))
+            for page in pages
+        ]
+        if args.content_type == SERVED_TYPE:
+            args.content_type = f"{SERVED_TYPE}; charset=utf-8"
     sites = len({p.host for p in pages})
-    print(f"{len(pages)} pages on {sites} sites ({args.folders})")
+    names = f", names {args.names}" if args.names else ""
+    print(f"{len(pages)} pages on {sites} sites ({args.folders}{names})")
 
     results: dict[str, list[Found]] = {}
     if args.direct:

@@ -395,6 +395,21 @@ def test_a_byline_class_in_another_language_names_the_author(box: str) -> None:
     assert authors_of("", before=box) == ("Jane Doe",)
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='articleByline'>Jane Doe</div>",
+        "<p class='StoryMeta_bylineText__x9QzT'>Jane Doe</p>",
+        "<div class='storyMeta'><span class='writerName'>Jane Doe</span></div>",
+    ],
+)
+def test_a_byline_class_in_camel_case_names_the_author(box: str) -> None:
+    """A component framework's names: "articleByline" says what "article-byline" says."""
+    found, without = with_and_without("", before=box, camel_case_names_split=False)
+    assert found == ("Jane Doe",)
+    assert without == ()
+
+
 def test_a_teaser_classed_with_its_authors_taxonomy_term_is_no_byline() -> None:
     teaser = (
         "<ul><li class='post type-post category-podcast autor-jane-doe'>"

@@ -637,7 +637,7 @@ def test_a_consent_placeholder_named_in_camel_case_is_not_text() -> None:
     )
     assert_clean(body_of(after=blocker), notice)
     html = article_holding(blocker)
-    without = replace(DEFAULT_OPTIONS, consent_names_in_camel_case=False)
+    without = replace(DEFAULT_OPTIONS, camel_case_names_split=False)
     assert notice in extract_generic(html, URL, options=without).text
 
 
@@ -1143,3 +1143,58 @@ def test_a_class_merely_starting_like_a_players_is_walked() -> None:
     text = extract_generic(article_holding(box), URL).text
     assert "The choir sang the university anthem" in text
     assert "Students led tours of the new labs" in text
+
+
+PROMO_BOX = (
+    "<div class='promoBox'><p>The campus bookshop has moved to the ground floor of the "
+    "student union building, next to the new cafe.</p></div>"
+)
+
+
+def test_a_box_named_in_camel_case_is_read_like_a_hyphenated_one() -> None:
+    """A component framework names its boxes in camel case ("promoBox", "relatedArticles",
+    "ArticleBody_articleBody__x7Yz"): their words say what "promo-box" says."""
+    html = article_holding(PROMO_BOX)
+    assert_clean(extract_generic(html, URL).text, "campus bookshop")
+    without = replace(DEFAULT_OPTIONS, camel_case_names_split=False)
+    assert "campus bookshop" in extract_generic(html, URL, options=without).text
+
+
+SIDE_NOTE = (
+    "Events this week: a public lecture on coastal erosion on Tuesday evening in the main "
+    "atrium, the film club's screening of a documentary about the estuary on Thursday, and "
+    "the rowing club's open day on Saturday morning, with boats and coaches for beginners."
+)
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        "p-body-main p-body-main--withSidebar",  # a modifier says how it looks, not what it is
+        "StoryPanel_root__adFe2",  # a CSS module's hash ("__adFe2") says nothing
+        "sc-bdfBwQ hAdXyN",  # a styled component's hashes have no words to split
+    ],
+)
+def test_camel_case_words_are_read_only_where_they_are_words(wrapper: str) -> None:
+    html = (
+        "<html><head><title>Marine science building opens</title></head><body>"
+        f"<h1>Marine science building opens</h1><div class='{wrapper}'>"
+        # the text in bare <div>s: no run of paragraphs vouches for the box
+        + "".join(f"<div>{text}</div>" for text in PARAGRAPHS)
+        # a text long enough that a walk skipping the box would not try again through it
+        + f"</div><div class='sideColumn'><p>{SIDE_NOTE}</p></div></body></html>"
+    )
+    assert_clean(extract_generic(html, URL).text)
+
+
+def test_camel_case_names_split_where_they_are_words() -> None:
+    from transforms.generic.walk import with_words_split
+
+    assert "related-Articles" in with_words_split("relatedArticles")
+    # a styled component: its display name split, its hash ("fjhTDA") left whole
+    assert "Consent-Banner-Wrapper-fjhTDA" in with_words_split("ConsentBannerWrapper-fjhTDA")
+    assert "Article-Body_article-Body" in with_words_split("ArticleBody_articleBody__x7Yz")
+    assert with_words_split("p-body-main--withSidebar") == "p-body-main--withSidebar"
+    assert with_words_split("sc-bdfBwQ hWfnpI") == "sc-bdfBwQ hWfnpI"
+    assert with_words_split("article__body") == "article__body"
+    assert "ad-" not in with_words_split("ArticleText_root__adFe2")

@@ -42,7 +42,7 @@ from transforms.generic import settings
 from transforms.generic.score import text_key, under
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.titles import BAR, SEPARATOR
-from transforms.generic.walk import UNSHOWN_TAGS
+from transforms.generic.walk import UNSHOWN_TAGS, with_words_split
 from transforms.metadata import (
     AUTHOR_META_KEYS,
     AUTHOR_PREFIX,
@@ -1214,7 +1214,7 @@ def byline_candidates(
     for node in root.iter(*tags):
         if node in skipped:
             continue
-        if _is_byline_element(node):
+        if _is_byline_element(node, options):
             if options.quote_names_not_bylines and _in_quote(node):
                 continue
             siblings = _marked_siblings(node) if options.byline_sibling_names else []
@@ -1265,12 +1265,16 @@ def byline_candidates(
                 return
 
 
-def _is_byline_element(node: HtmlElement) -> bool:
+def _is_byline_element(node: HtmlElement, options: ExtractionOptions) -> bool:
     return (
         node.get("rel") == "author"
         or node.get("itemprop") == "author"
-        or bool(settings.BYLINE_NAME.search(node.get("class") or ""))
+        or bool(settings.BYLINE_NAME.search(_class_words(node.get("class") or "", options)))
     )
+
+
+def _class_words(classes: str, options: ExtractionOptions) -> str:
+    return with_words_split(classes) if options.camel_case_names_split else classes
 
 
 def _marked_siblings(node: HtmlElement) -> list[HtmlElement]:
@@ -1300,7 +1304,7 @@ def _name_class(classes: str, options: ExtractionOptions) -> bool:
     return any(
         NAME_CLASS.search(word)
         and not (options.thing_name_classes_skipped and THING_NAME_CLASS.search(word))
-        for word in classes.split()
+        for word in _class_words(classes, options).split()
     )
 
 

@@ -635,8 +635,9 @@ class ExtractionOptions:
     inline_names_in_paragraphs_kept: bool = True
     # ... and a dateline set in it ("<p><span class='dateline'>KOBE – </span>A total of …")
     inline_datelines_kept: bool = True
-    # a consent box named in camel case ("BorlabsCookie") is skipped like "cookie-box"
-    consent_names_in_camel_case: bool = True
+    # a box's and a byline's names read with their camel-case words apart too: "relatedArticles"
+    # as "related-Articles", "BorlabsCookie" (a consent box) as "Borlabs-Cookie"
+    camel_case_names_split: bool = True
     # a <figcaption> outside a <figure> (an image box's caption) is the picture's, not text
     stray_captions_skipped: bool = True
     ancestor_decay: float = 0.7  # share of a block's score passed on to each further ancestor

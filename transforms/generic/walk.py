@@ -197,6 +197,8 @@ class PageWalk:
         names = f"{element.get('class') or ''} {element_id}"
         if names == " ":
             return False
+        if self.options.camel_case_names_split:
+            names = with_words_split(names)
         if self.listing:
             return bool(settings.LISTING_SKIPPED_NAME.search(names)) and not _holds_main(
                 element, self.options
@@ -231,12 +233,7 @@ class PageWalk:
             self.options.nocontent_boxes_skipped and bool(settings.NOCONTENT_NAME.search(names))
         )
         if not boilerplate:
-            return bool(
-                self.options.consent_names_in_camel_case
-                and settings.CONSENT_NAME.search(names)
-                and settings.BOILERPLATE_NAME.search(CAMEL_HUMP.sub("-", names))
-                and not (tag in settings.CODE_INLINE_TAGS and _in_code(element))
-            )  # "BorlabsCookie": a capital starts the word
+            return False
         if tag in settings.CODE_INLINE_TAGS and _in_code(element):
             return False  # a highlighter's token ("hljs-comment", "token tag"): code, not chrome
         if settings.ALWAYS_SKIPPED_NAME.search(names):
@@ -405,6 +402,41 @@ def _visible_chars(element: HtmlElement) -> int:
 # a footer's legal text and copyright lines run long: only many paragraphs make it a wrapper
 PAGE_END_NAME = re.compile(r"footer|copyright|legal", re.IGNORECASE)
 CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def with_words_split(names: str) -> str:
+    """Class and id names with their camel-case words also apart ("relatedArticles" also as
+    "related-Articles", "ConsentBannerWrapper-fjhTDA" as "Consent-Banner-Wrapper-fjhTDA"): a
+    component framework's names say what hyphenated ones say. Only parts whose humps part
+    words are split (a styled component's hash, "fjhTDA", is no words); a modifier
+    ("--withSidebar") says how the element looks, and a CSS module's hash ("__adFe2") nothing."""
+    split_names = []
+    for name in names.split():
+        name = CSS_MODULE_HASH.sub("", name.split("--")[0])
+        split = NAME_PART.sub(_split_part, name)
+        if split != name:
+            split_names.append(split)
+    return f"{names} {' '.join(split_names)}" if split_names else names
+
+
+def _split_part(part: re.Match[str]) -> str:
+    pieces = CAMEL_HUMP.split(part.group())
+    before = re.search(r"[A-Za-z]+$", pieces[0])
+    words = [before.group() if before else ""]
+    words += [re.match(r"[A-Z]?[a-z]*", piece).group() for piece in pieces[1:]]  # type: ignore[union-attr]
+    # a word has two letters or more and a vowel ("adContainer"); "bdfBwQ" and "hWfnpI" do not
+    if len(pieces) > 1 and all(len(word) >= 2 and VOWEL.search(word) for word in words):
+        return "-".join(pieces)
+    return part.group()
+
+
+NAME_PART = re.compile(r"[^-_\s]+")
+VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
+# a CSS module's generated suffix: "__" or "_" then letters and digits, with a capital or a
+# digit in them (a BEM element, "__body", is a lowercase word)
+CSS_MODULE_HASH = re.compile(r"_{1,3}(?=[A-Za-z0-9-]{4,8}$)(?=[^_]*[A-Z0-9])[A-Za-z0-9-]{4,8}$")
+
+
 INLINE_DEPTH = 3
 
 

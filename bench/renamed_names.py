@@ -1,0 +1,53 @@
+"""The page's class and id names rewritten, the markup otherwise untouched: how much of an
+extractor's result rests on the names a site happens to use.
+
+`camel`: every name in camel case ("related-articles" as "relatedArticles"), as component
+frameworks write them; `hashed`: every name replaced by a hash ("c3f9a1b"), as a CSS-in-JS site
+ships them, leaving only the page's structure, its text and its semantic attributes
+(`itemprop`, `rel`, `role`, `<meta>`, JSON-LD). Scripts, style sheets and comments are left as
+they are: a script's strings and a JSON payload's markup are not the page's names.
+
+    uv run python bench/real_sites.py ../shared/corpus --direct --names camel
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+
+NAME_ATTRIBUTE = re.compile(
+    r"""(\s(?:class|id)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"'\\]+))""", re.IGNORECASE
+)
+UNTOUCHED = re.compile(
+    r"(<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->)", re.IGNORECASE | re.DOTALL
+)
+
+
+def camel_case(name: str) -> str:
+    words = [word for word in re.split(r"[-_]+", name) if word]
+    if not words:
+        return name
+    return words[0].lower() + "".join(word[:1].upper() + word[1:].lower() for word in words[1:])
+
+
+def hashed(name: str) -> str:
+    return "c" + hashlib.md5(name.encode("utf-8")).hexdigest()[:6]
+
+
+RENAMINGS: dict[str, Callable[[str], str]] = {"camel": camel_case, "hashed": hashed}
+
+
+def renamed(html: str, how: str) -> str:
+    """`html` with each class and id name rewritten by `RENAMINGS[how]`."""
+    rename = RENAMINGS[how]
+
+    def attribute(match: re.Match[str]) -> str:
+        value = next(group for group in match.groups()[1:] if group is not None)
+        return f'{match.group(1)}"{" ".join(rename(name) for name in value.split())}"'
+
+    parts = UNTOUCHED.split(html)
+    return "".join(
+        part if index % 2 else NAME_ATTRIBUTE.sub(attribute, part)
+        for index, part in enumerate(parts)
+    )

@@ -1,0 +1,36 @@
+"""The names lens of `bench/real_sites.py --names`: it rewrites the page's class and id names
+and nothing else, so what moves under it rests on names."""
+
+from __future__ import annotations
+
+import pytest
+
+renamed_names = pytest.importorskip("bench.renamed_names")
+
+PAGE = (
+    "<html><head><style>.related-box { color: red }</style>"
+    "<script>var box = '<div class=\"related-box\">';</script></head>"
+    "<body><!-- <div class='old-nav'> --><div class='related-box main_text' id=side-bar>"
+    '<p class="lead">Text</p></div></body></html>'
+)
+
+
+def test_camel_case_rewrites_each_name() -> None:
+    out = renamed_names.renamed(PAGE, "camel")
+    assert 'class="relatedBox mainText" id="sideBar"' in out
+    assert '<p class="lead">Text</p>' in out
+
+
+def test_hashing_leaves_no_name_readable() -> None:
+    out = renamed_names.renamed(PAGE, "hashed")
+    body = out.split("<body>")[1].split("-->")[1]
+    assert "related" not in body and "side" not in body and "lead" not in body
+    assert ">Text</p>" in body
+
+
+def test_scripts_styles_and_comments_keep_their_text() -> None:
+    for how in ("camel", "hashed"):
+        out = renamed_names.renamed(PAGE, how)
+        assert ".related-box { color: red }" in out
+        assert "'<div class=\"related-box\">'" in out
+        assert "<!-- <div class='old-nav'> -->" in out
