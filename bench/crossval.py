@@ -107,6 +107,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "climb_over_segments": (False,),
     "stray_captions_skipped": (False,),
     "camel_case_names_split": (False,),
+    "field_labels_skipped": (False,),
     "guard_weighs_cjk": (False,),
     "cjk_stub_words": (False,),
     "inline_names_in_paragraphs_kept": (False,),

@@ -101,8 +101,9 @@ from records.urls import article_identity
 # the text to the one the title heads; a media player's controls, text hidden in place and a
 # video widget's line are no text; a byline reads what it shows, and a category chip or a
 # bold link to a map names no author (twenty-fifth pass). 1.27.0: names are read with their
-# camel-case words apart ("relatedArticles", "articleByline"), not a modifier or a hash
-# (twenty-sixth pass)
+# camel-case words apart ("relatedArticles", "articleByline"), not a modifier or a hash;
+# comments, ads and related stories named in the site's language are furniture; a form
+# field's label is no text (twenty-sixth pass)
 TRANSFORMER_VERSION = "1.27.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -1198,3 +1198,37 @@ def test_camel_case_names_split_where_they_are_words() -> None:
     assert with_words_split("sc-bdfBwQ hWfnpI") == "sc-bdfBwQ hWfnpI"
     assert with_words_split("article__body") == "article__body"
     assert "ad-" not in with_words_split("ArticleText_root__adFe2")
+
+
+@pytest.mark.parametrize(
+    ("name", "furniture"),
+    [
+        ("kommentare-liste", "Ein sehr guter Artikel, vielen Dank für die ausführliche Recherche!"),
+        ("caja-comentarios", "Excelente nota, muy bien explicada la situación del puerto."),
+        ("yorumlar", "Çok güzel bir haber olmuş, emeğinize sağlık arkadaşlar."),
+        ("publicidad-top", "Compre ahora su seguro de hogar con un descuento especial de verano."),
+        ("werbung", "Jetzt den neuen Tarif sichern und im ersten Jahr kräftig sparen."),
+        ("noticias-relacionadas", "El puerto amplía su terminal de contenedores hasta 2030."),
+    ],
+)
+def test_a_box_named_in_the_sites_language_is_furniture(name: str, furniture: str) -> None:
+    """Comments, ads and related stories named in German, Spanish, Turkish ("kommentare",
+    "comentarios", "yorumlar", "publicidad", "werbung", "relacionadas")."""
+    box = f"<div class='{name}'><p>{furniture}</p></div>"
+    assert_clean(body_of(after=box), furniture)
+
+
+def test_a_form_fields_label_is_no_text() -> None:
+    """A script-built page's newsletter box sets its consent checkbox outside any <form>: the
+    label's words ("I would like to be emailed about offers") are the box's, not the text's."""
+    offer = "I would like to be emailed about offers, events and updates from the university."
+    box = (
+        "<div class='nl-box'><div><input type='checkbox' id='nl-offers' name='offers'>"
+        f"<label for='nl-offers'>{offer}</label></div>"
+        f"<label><input type='checkbox' name='terms'> {offer.replace('offers', 'news')}</label>"
+        "</div>"
+    )
+    html = article_holding(box)
+    assert_clean(extract_generic(html, URL).text, offer, offer.replace("offers", "news"))
+    without = replace(DEFAULT_OPTIONS, field_labels_skipped=False)
+    assert offer in extract_generic(html, URL, options=without).text

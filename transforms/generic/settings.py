@@ -151,7 +151,11 @@ BOILERPLATE_NAME = re.compile(
     r"read-more|readmore|toolbar|tools|jump|disqus|rating|most-popular|"
     r"mostread|most-read|trending|carousel|slider|lightbox|infobox|feedback|follow|"
     r"post-navigation|audio|video-player|player|timestamp|published|posted-on|"
-    r"entry-meta|post-meta|article-meta|categories|category|toc)(?=$|[-_\s\d])",
+    r"entry-meta|post-meta|article-meta|categories|category|toc|"
+    # the same boxes named in the site's language: comments, ads, related stories
+    r"kommentar\w*|comentarios?|komentar\w*|yorum\w*|reacties|werbung|anzeigen?|"
+    r"publicidade?|reklam\w*|relacionad\w*|correlat\w*|verwandte\w*|empfehlung\w*|"
+    r"benzer\w*)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
 # a box its site marks for search engines as no content (Google's and Yahoo's conventions)
@@ -751,6 +755,9 @@ class ExtractionOptions:
     )
     article_body_preferred_ratio: float = 1.3  # JSON-LD articleBody wins when this much longer
     teaser_min_link_share: float = 0.25
+    # a <label> naming a form field (holding one, or its `for=`) is no text: a sign-up box's
+    # checkbox set outside any <form> by a script-built page
+    field_labels_skipped: bool = True
     skip_input_forms: bool = (
         True  # a <form> with fields (contact, sign-up, search) holds no article text
     )

@@ -157,6 +157,8 @@ class PageWalk:
             return True
         if tag == "figcaption" and self.options.stray_captions_skipped:
             return True
+        if tag == "label" and self.options.field_labels_skipped and _labels_a_field(element):
+            return True  # "I would like to be emailed about offers": a sign-up box's checkbox
         if tag in settings.PROTECTED_TAGS:
             return False
         if tag == "form" and self.options.skip_input_forms and not self.listing:
@@ -603,6 +605,14 @@ def signup_boxes(root: HtmlElement, options: ExtractionOptions) -> set[HtmlEleme
         if box is not None:
             boxes.add(box)
     return boxes
+
+
+def _labels_a_field(label: HtmlElement) -> bool:
+    """Whether the <label> names a form field: it holds one, or names one by its id."""
+    return label.get("for") is not None or next(label.iter(*FIELD_TAGS), None) is not None
+
+
+FIELD_TAGS = ("input", "select", "textarea")
 
 
 def _stripped_chars(pieces: Iterable[str]) -> int:
