@@ -12,6 +12,7 @@ import json
 import re
 
 from records.fetch import Purpose
+from transforms.decode import utf16_without_bom
 
 # a server's "I do not know", a plain-text default, a script language's own type
 UNSURE_TYPE = re.compile(
@@ -47,7 +48,6 @@ GZIP_MAGIC = b"\x1f\x8b"
 # none of 5,182 saved real pages does in its first kilobyte; UTF-16 is told by its BOM or NULs
 BINARY_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-UTF16_PROBE = 64  # bytes read for UTF-16's every other NUL
 HTML_PURPOSES = ("listing", "article", "home")
 XML_PURPOSES = ("feed", "sitemap")
 
@@ -82,7 +82,7 @@ def body_is(purpose: Purpose, body: bytes) -> bool:
 def is_binary(body: bytes) -> bool:
     """Whether the body's first kilobyte holds a binary data byte: a compressed stream, a
     picture or a document served under a page's label is no page, whatever the label says."""
-    if body.startswith(UTF16_BOMS) or _utf16_text(body[:UTF16_PROBE]):
+    if body.startswith(UTF16_BOMS) or utf16_without_bom(body) is not None:
         return False
     return BINARY_BYTES.search(body, 0, SNIFFED_BYTES) is not None
 
@@ -108,13 +108,3 @@ def _head(body: bytes) -> bytes:
     opening = FIRST_MARK.search(body, len(UTF8_BOM) if body.startswith(UTF8_BOM) else 0)
     start = opening.start() if opening else len(body)
     return body[start : start + SNIFFED_BYTES].lower()
-
-
-def _utf16_text(probe: bytes) -> bool:
-    """ASCII text in UTF-16 without a BOM: every other byte is NUL, and only those."""
-    if len(probe) < 4:
-        return False
-    evens, odds = probe[0::2], probe[1::2]
-    return (not evens.strip(b"\x00") and odds.isascii() and b"\x00" not in odds) or (
-        not odds.strip(b"\x00") and evens.isascii() and b"\x00" not in evens
-    )

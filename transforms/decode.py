@@ -1,5 +1,6 @@
-"""Bytes to text: UTF-8 when the bytes are multi-byte UTF-8 whatever the label says, else the
-declared charset, then <meta charset>, then detection. A header's charset whose decoding fails
+"""Bytes to text: UTF-16 when a byte order mark or every other byte being zero says so, else
+UTF-8 when the bytes are multi-byte UTF-8 whatever the label says, else the declared charset,
+then <meta charset>, then detection. A header's charset whose decoding fails
 gives way to the page's own <meta charset> when that one decodes cleanly: a server labelling
 everything UTF-8 in front of GBK or ISO-8859-2 pages. Never raises."""
 
@@ -41,6 +42,11 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]
     """Return the text and how many undecodable bytes were replaced with U+FFFD."""
     if body.startswith(codecs.BOM_UTF8):
         return _decode(body[3:], "utf-8")
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(body, "utf-16")
+    if (wide := utf16_without_bom(body)) is not None:
+        # markup never holds NUL bytes: every other one zero is UTF-16 whatever the label
+        return _decode(body, wide)
     page_label = _meta_charset(body)
     declared = _header_charset(content_type) or page_label
     if declared and declared != "utf-8" and (utf8 := _multibyte_utf8(body)) is not None:
@@ -78,6 +84,27 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, int]
         pass
     guess = from_bytes(body).best()
     return _decode(body, guess.encoding if guess is not None and guess.encoding else "cp1252")
+
+
+def utf16_without_bom(body: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when the first bytes are ASCII text in UTF-16 without a
+    byte order mark (a zero byte after or before each character); else None."""
+    head = body[: UTF16_SNIFF_BYTES - UTF16_SNIFF_BYTES % 2]
+    pairs = len(head) // 2
+    if pairs < UTF16_MIN_PAIRS:
+        return None
+    zero_first = head[0::2].count(0)
+    zero_second = head[1::2].count(0)
+    if zero_second >= UTF16_ZERO_SHARE * pairs and zero_first == 0:
+        return "utf-16-le"
+    if zero_first >= UTF16_ZERO_SHARE * pairs and zero_second == 0:
+        return "utf-16-be"
+    return None
+
+
+UTF16_SNIFF_BYTES = 512
+UTF16_MIN_PAIRS = 8  # "<html>" and a little more
+UTF16_ZERO_SHARE = 0.5  # markup is mostly ASCII: most of its UTF-16 units have a zero byte
 
 
 def _multibyte_utf8(body: bytes) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 import pytest
 
 from transforms.decode import decode_html
@@ -71,3 +73,52 @@ def test_a_utf8_page_with_a_few_broken_bytes_keeps_its_utf8_label() -> None:
     body = body.replace("ł".encode(), b"\x82", 1)
     decoded, replaced = decode_html(body, "text/html; charset=utf-8")
     assert POLISH in decoded and replaced == 1
+
+
+UTF16_PAGE = (
+    "<html><head><title>Campus news</title></head><body><h1>Café opens</h1>"
+    "<p>The new café on the estuary side of the campus opens on Friday.</p></body></html>"
+)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("content_type", [None, "text/html", "text/html; charset=utf-16"])
+def test_utf16_without_a_byte_order_mark_is_read_whatever_the_label(
+    codec: str, content_type: str | None
+) -> None:
+    """Markup holds no zero bytes: every other byte zero is UTF-16, little- or big-endian by
+    which byte it is, also under a plain "utf-16" label (which Python reads little-endian)."""
+    assert decode_html(UTF16_PAGE.encode(codec), content_type) == (UTF16_PAGE, 0)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_read_whatever_the_label(codec: str) -> None:
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    body = bom + UTF16_PAGE.encode(codec)
+    assert decode_html(body, "text/html; charset=iso-8859-1") == (UTF16_PAGE, 0)
+
+
+def test_a_stray_zero_byte_in_a_single_byte_page_is_no_utf16() -> None:
+    body = UTF16_PAGE.encode("cp1252").replace(b"Friday", b"Fri\x00day")
+    text, _ = decode_html(body, "text/html; charset=windows-1252")
+    assert text.startswith("<html><head><title>Campus news")
+
+
+def test_zero_bytes_on_both_sides_are_no_utf16() -> None:
+    """UTF-32 (or binary) has zero bytes in both halves of each pair: not read as UTF-16."""
+    body = UTF16_PAGE.encode("utf-32-le")
+    assert decode_html(body, None)[0] != body.decode("utf-16-le")
+
+
+def test_a_utf16_page_without_a_byte_order_mark_lands_with_its_text() -> None:
+    from transforms.extract import extract_article
+
+    paragraph = "The new café on the estuary side of the campus opens on Friday, with a terrace. "
+    page = (
+        "<html><head><title>Café opens</title></head><body><h1>Café opens</h1>"
+        f"<p>{paragraph * 4}</p></body></html>"
+    )
+    html, replaced = decode_html(page.encode("utf-16-be"), "text/html")
+    article = extract_article(html, "https://news.example.edu/cafe", profile="generic")
+    assert replaced == 0
+    assert article.title == "Café opens" and paragraph.strip() in article.text
