@@ -108,6 +108,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "stray_captions_skipped": (False,),
     "camel_case_names_split": (False,),
     "field_labels_skipped": (False,),
+    "data_names_read": (False,),
     "guard_weighs_cjk": (False,),
     "cjk_stub_words": (False,),
     "inline_names_in_paragraphs_kept": (False,),

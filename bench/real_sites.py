@@ -654,6 +654,9 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "titled_box_min_share": (0.7, 0.95),
     "player_controls_skipped": (False,),
     "byline_hidden_skipped": (False,),
+    "camel_case_names_split": (False,),
+    "field_labels_skipped": (False,),
+    "data_names_read": (False,),
 }
 
 

@@ -410,6 +410,14 @@ def test_a_byline_class_in_camel_case_names_the_author(box: str) -> None:
     assert without == ()
 
 
+def test_a_byline_named_by_its_test_id_names_the_author() -> None:
+    """A CSS-in-JS page's byline: hashed classes, `data-testid="byline"`."""
+    box = "<div class='sc-8a1f2e kLmNoP' data-testid='byline'>Jane Doe</div>"
+    found, without = with_and_without("", before=box, data_names_read=False)
+    assert found == ("Jane Doe",)
+    assert without == ()
+
+
 def test_a_teaser_classed_with_its_authors_taxonomy_term_is_no_byline() -> None:
     teaser = (
         "<ul><li class='post type-post category-podcast autor-jane-doe'>"

@@ -1232,3 +1232,14 @@ def test_a_form_fields_label_is_no_text() -> None:
     assert_clean(extract_generic(html, URL).text, offer, offer.replace("offers", "news"))
     without = replace(DEFAULT_OPTIONS, field_labels_skipped=False)
     assert offer in extract_generic(html, URL, options=without).text
+
+
+def test_a_box_named_by_its_test_id_is_read_by_that_name() -> None:
+    """A CSS-in-JS page hashes its classes ("sc-3f9a1b kXqWzT") and names its components for
+    its tests instead: `data-testid="promo-box"`, `data-component="PromoBox"`."""
+    for attribute in ("data-testid='promo-box'", "data-component='PromoBox'"):
+        box = PROMO_BOX.replace("class='promoBox'", f"class='sc-3f9a1b kXqWzT' {attribute}")
+        html = article_holding(box)
+        assert_clean(extract_generic(html, URL).text, "campus bookshop")
+        without = replace(DEFAULT_OPTIONS, data_names_read=False)
+        assert "campus bookshop" in extract_generic(html, URL, options=without).text

@@ -642,6 +642,9 @@ class ExtractionOptions:
     # a box's and a byline's names read with their camel-case words apart too: "relatedArticles"
     # as "related-Articles", "BorlabsCookie" (a consent box) as "Borlabs-Cookie"
     camel_case_names_split: bool = True
+    # ... and so are the names a component framework gives its elements for tests and tracking
+    # (`data-testid`, `data-component`, `data-qa`, `data-module`), where hashed classes say none
+    data_names_read: bool = True
     # a <figcaption> outside a <figure> (an image box's caption) is the picture's, not text
     stray_captions_skipped: bool = True
     ancestor_decay: float = 0.7  # share of a block's score passed on to each further ancestor

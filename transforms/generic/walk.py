@@ -197,7 +197,9 @@ class PageWalk:
         ):
             element_id = ""  # "nav_the_battery_lives_on": an anchor made from the heading's words
         names = f"{element.get('class') or ''} {element_id}"
-        if names == " ":
+        if self.options.data_names_read:
+            names = " ".join((names, *data_names(element)))
+        if not names.strip():
             return False
         if self.options.camel_case_names_split:
             names = with_words_split(names)
@@ -605,6 +607,16 @@ def signup_boxes(root: HtmlElement, options: ExtractionOptions) -> set[HtmlEleme
         if box is not None:
             boxes.add(box)
     return boxes
+
+
+def data_names(element: HtmlElement) -> list[str]:
+    """The names a component framework's page gives its elements for tests and tracking
+    (`data-testid="related-stories"`, `data-component="Byline"`): what its hashed classes no
+    longer say."""
+    return [value for name in DATA_NAME_ATTRIBUTES if (value := element.get(name))]
+
+
+DATA_NAME_ATTRIBUTES = ("data-testid", "data-test-id", "data-component", "data-qa", "data-module")
 
 
 def _labels_a_field(label: HtmlElement) -> bool:
