@@ -1237,7 +1237,11 @@ def test_a_form_fields_label_is_no_text() -> None:
 def test_a_box_named_by_its_test_id_is_read_by_that_name() -> None:
     """A CSS-in-JS page hashes its classes ("sc-3f9a1b kXqWzT") and names its components for
     its tests instead: `data-testid="promo-box"`, `data-component="PromoBox"`."""
-    for attribute in ("data-testid='promo-box'", "data-component='PromoBox'"):
+    for attribute in (
+        "data-testid='promo-box'",
+        "data-component='PromoBox'",
+        "aria-label='Advertisement'",  # a box's accessible name
+    ):
         box = PROMO_BOX.replace("class='promoBox'", f"class='sc-3f9a1b kXqWzT' {attribute}")
         html = article_holding(box)
         assert_clean(extract_generic(html, URL).text, "campus bookshop")

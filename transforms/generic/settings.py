@@ -643,7 +643,8 @@ class ExtractionOptions:
     # as "related-Articles", "BorlabsCookie" (a consent box) as "Borlabs-Cookie"
     camel_case_names_split: bool = True
     # ... and so are the names a component framework gives its elements for tests and tracking
-    # (`data-testid`, `data-component`, `data-qa`, `data-module`), where hashed classes say none
+    # (`data-testid`, `data-component`, `data-qa`, `data-module`) and a box's `aria-label`,
+    # where hashed classes say none
     data_names_read: bool = True
     # a <figcaption> outside a <figure> (an image box's caption) is the picture's, not text
     stray_captions_skipped: bool = True

@@ -611,9 +611,15 @@ def signup_boxes(root: HtmlElement, options: ExtractionOptions) -> set[HtmlEleme
 
 def data_names(element: HtmlElement) -> list[str]:
     """The names a component framework's page gives its elements for tests and tracking
-    (`data-testid="related-stories"`, `data-component="Byline"`): what its hashed classes no
-    longer say."""
-    return [value for name in DATA_NAME_ATTRIBUTES if (value := element.get(name))]
+    (`data-testid="related-stories"`, `data-component="Byline"`), and a box's accessible name
+    (`<section aria-label="Related articles">`): what its hashed classes no longer say."""
+    found = [value for name in DATA_NAME_ATTRIBUTES if (value := element.get(name))]
+    if element.tag in ARIA_NAMED_TAGS and (label := element.get("aria-label")):
+        found.append(label)
+    return found
+
+
+ARIA_NAMED_TAGS = frozenset({"div", "section", "ul", "ol", "aside", "header", "footer", "figure"})
 
 
 DATA_NAME_ATTRIBUTES = ("data-testid", "data-test-id", "data-component", "data-qa", "data-module")
