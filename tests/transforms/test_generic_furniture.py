@@ -668,7 +668,8 @@ def test_a_dateline_set_in_the_first_paragraph_stays_in_it() -> None:
 
 
 SIGNUP_BOX = (
-    "<section aria-label='Newsletter'><h3>The Morning Tide</h3>"
+    # named by its own title: a box named "Newsletter" goes by its name alone
+    "<section aria-label='The Morning Tide'><h3>The Morning Tide</h3>"
     "<p>Every other Sunday: answers about the coast, honest and close to home.</p>"
     "<form action='/subscribe' method='post'><input type='email' name='email' "
     "placeholder='E-mail address'><button>Go</button></form>"
