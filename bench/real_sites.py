@@ -657,6 +657,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "camel_case_names_split": (False,),
     "field_labels_skipped": (False,),
     "data_names_read": (False,),
+    "title_skip_unshown_h1": (False,),
 }
 
 

@@ -554,6 +554,20 @@ def test_h1s_of_teaser_cards_linking_elsewhere_are_no_title_candidates() -> None
     assert extract_generic(html, URL, options=without).title != HEADLINE
 
 
+@pytest.mark.parametrize("hidden", ["sr-only", "visually-hidden", "aural"])
+def test_an_h1_for_screen_readers_only_is_no_title_candidate(hidden: str) -> None:
+    """A government CMS sets the ministry's name as a hidden first h1 ("aural"), the page's
+    section in a breadcrumb's h1, and the headline in a third, under a kicker."""
+    html = page(
+        title=SITE,
+        outside=f"<h1 class='{hidden}'>Federal Ministry of Harbours</h1>",
+        h1=f"<span>Harbour news</span> {HEADLINE}",
+    )
+    assert HEADLINE in extract(html).title
+    without = replace(DEFAULT_OPTIONS, title_skip_unshown_h1=False)
+    assert HEADLINE not in extract_generic(html, URL, options=without).title
+
+
 def test_an_h1_linking_to_its_own_anchor_stays_the_title() -> None:
     chapter = "References and borrowing"
     html = page(

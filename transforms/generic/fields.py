@@ -42,7 +42,7 @@ from transforms.generic import settings
 from transforms.generic.score import text_key, under
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.titles import BAR, SEPARATOR
-from transforms.generic.walk import UNSHOWN_TAGS, data_names, with_words_split
+from transforms.generic.walk import UNSHOWN_TAGS, element_names, with_words_split
 from transforms.metadata import (
     AUTHOR_META_KEYS,
     AUTHOR_PREFIX,
@@ -1269,13 +1269,8 @@ def _is_byline_element(node: HtmlElement, options: ExtractionOptions) -> bool:
     return (
         node.get("rel") == "author"
         or node.get("itemprop") == "author"
-        or bool(settings.BYLINE_NAME.search(_class_words(_byline_names(node, options), options)))
+        or bool(settings.BYLINE_NAME.search(element_names(node, options, element_id="")))
     )
-
-
-def _byline_names(node: HtmlElement, options: ExtractionOptions) -> str:
-    names = node.get("class") or ""
-    return " ".join((names, *data_names(node))) if options.data_names_read else names
 
 
 def _class_words(classes: str, options: ExtractionOptions) -> str:

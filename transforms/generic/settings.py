@@ -192,7 +192,8 @@ PAYWALL_NAME = re.compile(r"(?:^|[-_\s])(?:paywall|regwall|metered-?wall)(?=$|[-
 # text set off screen for screen readers, named otherwise than `sr-only` / `visually-hidden`
 OFFSCREEN_NAME = re.compile(
     r"(?:^|[-_\s])(?:offscreen|off-screen|a11y(?:-\w+)?|visuallyhidden|hidden-visually|"
-    r"assistive-text|assistive|element-invisible|show-for-sr|vh)(?=$|[-_\s\d])",
+    r"assistive-text|assistive|element-invisible|show-for-sr|vh|sr-only|screen-reader-text|"
+    r"visually-hidden|aural)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
 # an affiliate or legal disclaimer set in the text, a "you were inactive" layer
@@ -625,6 +626,9 @@ class ExtractionOptions:
     other_story_min_share: float = 0.25
     # the headings `titled_unit`, `titled_box` and `other_story_left` read, the first ones
     story_headings_read: int = 100
+    # an h1 named for screen readers only ("sr-only", "visually-hidden", GSB's "aural") holds
+    # the site's or the section's name, not the headline
+    title_skip_unshown_h1: bool = True
     title_skip_linked_h1: bool = True  # an h1 inside a link is a teaser's, not the page's
     title_site_name_not_headline: bool = True  # a long site name equal to a headline is none
     title_skip_site_h1: bool = True  # an h1 that is the site's logo or a link home is no headline

@@ -32,7 +32,7 @@ from transforms.generic import settings
 from transforms.generic.score import under
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
 from transforms.generic.walk import UNSHOWN_TAGS as WALK_UNSHOWN_TAGS
-from transforms.generic.walk import is_input_form
+from transforms.generic.walk import element_names, is_input_form
 from transforms.metadata import PageMetadata, of_another_item, page_hosts
 from transforms.normalize import normalize_text
 
@@ -100,21 +100,21 @@ def _join(pieces: list[str], separators: list[str], start: int, end: int) -> str
     return normalize_text(out)
 
 
-def _in_breadcrumb(heading: HtmlElement) -> bool:
+def _in_breadcrumb(heading: HtmlElement, options: ExtractionOptions) -> bool:
     """Whether the heading sits in a breadcrumb trail or a navigation bar (an SEO h1 there
     repeats an old or a search headline; the one readers see is set below it)."""
     for element in (heading, *islice(heading.iterancestors(), BREADCRUMB_DEPTH)):
         if element.tag == "nav" or element.get("role") == "navigation":
             return True
-        if BREADCRUMB_NAME.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        if BREADCRUMB_NAME.search(element_names(element, options)):
             return True
     return False
 
 
-def _heading_below(heading: HtmlElement) -> HtmlElement | None:
+def _heading_below(heading: HtmlElement, options: ExtractionOptions) -> HtmlElement | None:
     """The first h2 after `heading` that is not in navigation: the headline readers see."""
     for candidate in HEADING_AFTER(heading):
-        if not _in_breadcrumb(candidate):
+        if not _in_breadcrumb(candidate, options):
             return candidate
     return None
 
@@ -179,12 +179,16 @@ def title_candidates(
         headings = (h1 for h1 in headings if not _links_away(h1, url))
     for found_h1 in islice(headings, options.title_h1_read):
         h1 = found_h1
-        if options.title_breadcrumb_h1 and _in_breadcrumb(found_h1):
-            h1 = _heading_below(found_h1)
+        if options.title_breadcrumb_h1 and _in_breadcrumb(found_h1, options):
+            h1 = _heading_below(found_h1, options)
             if h1 is None:
                 continue
-        if options.title_skip_site_h1 and _names_the_site(h1):
+        if options.title_skip_site_h1 and _names_the_site(h1, options):
             continue
+        if options.title_skip_unshown_h1 and settings.OFFSCREEN_NAME.search(
+            element_names(h1, options)
+        ):
+            continue  # an h1 for screen readers only: the site's or the section's name
         text = _heading_text(h1, options)
         if options.title_skip_rail_h1 and settings.END_MARKER.match(text):
             continue
@@ -238,7 +242,7 @@ def _named_headline(root: HtmlElement, url: str, options: ExtractionOptions) -> 
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in UNSHOWN_TAGS:
             continue
-        if not HEADLINE_NAME.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        if not HEADLINE_NAME.search(element_names(element, options)):
             continue
         text = normalize_text("".join(islice(element.itertext(), MAX_BRAND_TEXT_NODES)))
         if (
@@ -271,7 +275,11 @@ def _first_subheading(root: HtmlElement, url: str, options: ExtractionOptions) -
     """The first h2 or h3, in reading order, long enough for a headline and neither in
     navigation nor a link to another page."""
     for heading in root.iter("h2", "h3"):
-        if _in_breadcrumb(heading) or _links_away(heading, url) or _holds_link_away(heading, url):
+        if (
+            _in_breadcrumb(heading, options)
+            or _links_away(heading, url)
+            or _holds_link_away(heading, url)
+        ):
             continue
         text = _heading_text(heading, options)
         if len(text.split()) >= options.title_subheading_fallback_words:
@@ -306,10 +314,10 @@ def leads_elsewhere(link: HtmlElement, url: str) -> bool:
     )
 
 
-def _names_the_site(heading: HtmlElement) -> bool:
+def _names_the_site(heading: HtmlElement, options: ExtractionOptions) -> bool:
     """An h1 that is the site's logo: named so ("site-title", "logo"), or a link home
     ("<h1><a href="/" rel="home">Site</a></h1>", the header of many blog themes)."""
-    if SITE_HEADING_NAME.search(f"{heading.get('class') or ''} {heading.get('id') or ''}"):
+    if SITE_HEADING_NAME.search(element_names(heading, options)):
         return True
     links = list(heading.iter("a"))
     if len(links) != 1:
@@ -528,7 +536,7 @@ def _shown_in_the_page(holder: HtmlElement, url: str, options: ExtractionOptions
         classes = element.get("class") or ""
         if (
             element.tag in CHROME_TAGS
-            or settings.LISTING_SKIPPED_NAME.search(f"{classes} {element.get('id') or ''}")
+            or settings.LISTING_SKIPPED_NAME.search(element_names(element, options))
             or element.get("hidden") is not None
             or settings.HIDDEN_CLASS.search(classes)
             or settings.HIDDEN_STYLE.search(element.get("style") or "")
@@ -544,7 +552,7 @@ def _subheading_keys(root: HtmlElement, options: ExtractionOptions) -> set[str]:
     return {
         _key(_heading_text(h2, options))
         for h2 in islice(root.iter("h2"), MAX_SUBHEADINGS)
-        if not _in_breadcrumb(h2)
+        if not _in_breadcrumb(h2, options)
     }
 
 

@@ -196,13 +196,9 @@ class PageWalk:
             and _spells_text(element_id, element)
         ):
             element_id = ""  # "nav_the_battery_lives_on": an anchor made from the heading's words
-        names = f"{element.get('class') or ''} {element_id}"
-        if self.options.data_names_read:
-            names = " ".join((names, *data_names(element)))
+        names = element_names(element, self.options, element_id)
         if not names.strip():
             return False
-        if self.options.camel_case_names_split:
-            names = with_words_split(names)
         if self.listing:
             return bool(settings.LISTING_SKIPPED_NAME.search(names)) and not _holds_main(
                 element, self.options
@@ -607,6 +603,19 @@ def signup_boxes(root: HtmlElement, options: ExtractionOptions) -> set[HtmlEleme
         if box is not None:
             boxes.add(box)
     return boxes
+
+
+def element_names(
+    element: HtmlElement, options: ExtractionOptions, element_id: str | None = None
+) -> str:
+    """What the page calls the element, to match against name patterns: its classes and id
+    (`element_id` in place of its id when given), with `data_names_read` its test and tracking
+    names, with `camel_case_names_split` their camel-case words apart too."""
+    identifier = element.get("id") or "" if element_id is None else element_id
+    names = f"{element.get('class') or ''} {identifier}"
+    if options.data_names_read:
+        names = " ".join((names, *data_names(element)))
+    return with_words_split(names) if options.camel_case_names_split else names
 
 
 def data_names(element: HtmlElement) -> list[str]:
