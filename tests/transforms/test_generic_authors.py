@@ -418,6 +418,17 @@ def test_a_byline_named_by_its_test_id_names_the_author() -> None:
     assert without == ()
 
 
+def test_a_quotes_speaker_named_in_camel_case_is_no_author() -> None:
+    """"quoteAuthor" reads as a byline's name once its words are apart: the box around it
+    ("quoteBox") must read as a quote the same way, its name the speaker's."""
+    quote = (
+        "<div class='quoteBox'><p>We built it for the students, not for the brochure.</p>"
+        "<span class='quoteAuthor'>Jane Roe</span></div>"
+    )
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=quote)
+    assert extract_article(html, URL).authors == ()
+
+
 def test_a_teaser_classed_with_its_authors_taxonomy_term_is_no_byline() -> None:
     teaser = (
         "<ul><li class='post type-post category-podcast autor-jane-doe'>"

@@ -412,7 +412,7 @@ def _dates_another_item(
     """A date element (a <time>, a microdata date) of an embedded post, a comment, a teaser
     in a list or a link to another page than `here` (the options' say)."""
     if options.times_of_embeds_and_comments_skipped and (
-        _in_comments(node) or _in_embedded_post(node)
+        _in_comments(node, options) or _in_embedded_post(node)
     ):
         return True
     if options.times_in_links_elsewhere_skipped and url:
@@ -1215,10 +1215,10 @@ def byline_candidates(
         if node in skipped:
             continue
         if _is_byline_element(node, options):
-            if options.quote_names_not_bylines and _in_quote(node):
+            if options.quote_names_not_bylines and _in_quote(node, options):
                 continue
             siblings = _marked_siblings(node) if options.byline_sibling_names else []
-            if len(siblings) > 1 and not _in_comments(node):
+            if len(siblings) > 1 and not _in_comments(node, options):
                 yield [
                     _shown_text(sibling, options.byline_reads_parts, options.byline_hidden_skipped)
                     for sibling in siblings
@@ -1234,7 +1234,7 @@ def byline_candidates(
             if (
                 2 < len(text) <= 120
                 and (options.dated_bylines or not settings.DATE_IN_TEXT.search(text))
-                and not _in_comments(node)
+                and not _in_comments(node, options)
             ):
                 inner = _inner_bylines(node, tags, options) if options.byline_inner_names else []
                 if not inner and options.byline_box_labels:
@@ -1376,12 +1376,10 @@ def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS
     return next(byline_candidates(root, options), [])
 
 
-def _in_quote(node: HtmlElement) -> bool:
+def _in_quote(node: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> bool:
     """Inside a quote box: the name under a pull quote is the speaker's, not a byline."""
     for element in itertools.islice((node, *node.iterancestors()), QUOTE_LEVELS):
-        if element.tag in ("blockquote", "q") or QUOTE_NAME.search(
-            f"{element.get('class') or ''} {element.get('id') or ''}"
-        ):
+        if element.tag in ("blockquote", "q") or QUOTE_NAME.search(element_names(element, options)):
             return True
     return False
 
@@ -1392,14 +1390,12 @@ QUOTE_NAME = re.compile(
 )
 
 
-def _in_comments(node: HtmlElement) -> bool:
+def _in_comments(node: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> bool:
     """Inside a comment thread or a form: "comment-author" names a reader, "Name *" a field."""
     for element in (node, *node.iterancestors()):
         if element.tag in ("body", "html"):
             return False  # a blog's body classes say "comments-open" on every post
-        if element.tag == "form" or COMMENTS_NAME.search(
-            f"{element.get('class') or ''} {element.get('id') or ''}"
-        ):
+        if element.tag == "form" or COMMENTS_NAME.search(element_names(element, options)):
             return True
     return False
 
@@ -1567,7 +1563,10 @@ def _spells_out(name: str, handle: str) -> bool:
 
 
 def dated_name_line(
-    root: HtmlElement, labelled: bool = False, siblings: bool = False
+    root: HtmlElement,
+    labelled: bool = False,
+    siblings: bool = False,
+    options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> str | None:
     """A short line that is a date and a name and nothing else, the byline of many small CMSs:
     "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe, 01.12.2021"."""
@@ -1586,7 +1585,7 @@ def dated_name_line(
             or (LABELLED_DATED_NAME.fullmatch(text) if labelled else None)
             or (_named_before_dated_sibling(node, text) if siblings else None)
         )
-        if match and _looks_like_names(match.group("name")) and not _in_comments(node):
+        if match and _looks_like_names(match.group("name")) and not _in_comments(node, options):
             return match.group("name")
     return None
 
@@ -1606,7 +1605,7 @@ NAME_BEFORE_SEPARATOR = re.compile(rf"^{_NAME}\s*[|·–—-]$")
 DATED_SIBLING_CHARS = 40
 
 
-def date_line_byline(root: HtmlElement) -> str | None:
+def date_line_byline(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> str | None:
     """The name a blog's or a small paper's date line gives after "by" or "von", set apart as
     its own piece: "Posted on September 21, 2020 by Jane Doe", "Lifestyle | By Jane Doe |
     April 13, 2020", "06.11.2023 13:30 von Jane". The label must open a piece or follow the
@@ -1622,8 +1621,8 @@ def date_line_byline(root: HtmlElement) -> str | None:
             and _looks_like_names(found["name"])
             and not COPYRIGHT_MARK.search(text)
             and not any(a.tag in CHROME_TAGS for a in node.iterancestors())
-            and not _in_comments(node)
-            and not _in_quote(node)
+            and not _in_comments(node, options)
+            and not _in_quote(node, options)
         ):
             return found["name"]
     return None
@@ -1785,14 +1784,21 @@ def pick_authors_with_source(
     # the weakest evidence, read only when the page names nobody at all
     if options.dated_name_lines:
         line = clean_author_names(
-            [dated_name_line(root, options.dated_name_labels, options.dated_name_siblings) or ""],
+            [
+                dated_name_line(
+                    root, options.dated_name_labels, options.dated_name_siblings, options
+                )
+                or ""
+            ],
             publishers,
             options=options,
         )
         if line:
             return line, "dateline"
     if options.date_line_bylines:
-        named = clean_author_names([date_line_byline(root) or ""], publishers, options=options)
+        named = clean_author_names(
+            [date_line_byline(root, options) or ""], publishers, options=options
+        )
         if named:
             return named, "dateline"
     if options.signature_authors:
