@@ -419,7 +419,7 @@ def test_a_byline_named_by_its_test_id_names_the_author() -> None:
 
 
 def test_a_quotes_speaker_named_in_camel_case_is_no_author() -> None:
-    """"quoteAuthor" reads as a byline's name once its words are apart: the box around it
+    """ "quoteAuthor" reads as a byline's name once its words are apart: the box around it
     ("quoteBox") must read as a quote the same way, its name the speaker's."""
     quote = (
         "<div class='quoteBox'><p>We built it for the students, not for the brochure.</p>"
