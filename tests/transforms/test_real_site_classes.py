@@ -1079,6 +1079,20 @@ def test_a_time_marked_as_the_last_change_is_no_publication_date() -> None:
     assert other is not None and other.year == 2021
 
 
+def test_a_time_named_in_camel_case_as_the_last_change_is_no_publication_date() -> None:
+    """A component framework's "updatedDate" and "publishedDate", no itemprop to say which."""
+    times = (
+        "<time class='updatedDate' datetime='2021-12-10T20:06:09-07:00'>December 10, 2021</time>"
+        "<time class='publishedDate' datetime='2019-04-09T08:00:15-06:00'>April 9, 2019</time>"
+    )
+    html = page(title=HEADLINE, before=times)
+    published = extract(html).published_at
+    assert published is not None and published.date() == datetime(2019, 4, 9).date()
+    without = replace(DEFAULT_OPTIONS, camel_case_names_split=False)
+    other = extract_generic(html, URL, options=without).published_at
+    assert other is not None and other.year == 2021
+
+
 def published_with_and_without(
     html: str, url: str = URL, **off: object
 ) -> tuple[datetime | None, datetime | None]:

@@ -374,7 +374,7 @@ def stated_dates(
         for node in scope.iter("time"):
             if _dates_another_item(node, options, url, here):
                 continue
-            role = _time_role(node) if options.time_roles else None
+            role = _time_role(node, options) if options.time_roles else None
             if role == "modified":
                 continue  # "<time class='updated' itemprop='dateModified'>"
             candidate = _candidate("time", node.get("datetime") or node.text_content(), zone)
@@ -469,10 +469,10 @@ EMBEDDED_POST_NAME = re.compile(
 LISTING_DATED_SIBLINGS = 2  # a page's own meta list dates twice at most: published, updated
 
 
-def _time_role(node: HtmlElement) -> str | None:
+def _time_role(node: HtmlElement, options: ExtractionOptions) -> str | None:
     """ "published" or "modified", as a <time> element's itemprop or class says, else None."""
     itemprop = (node.get("itemprop") or "").casefold()
-    names = f"{node.get('class') or ''} {itemprop}"
+    names = f"{element_names(node, options, element_id='')} {itemprop}"
     if (
         itemprop == "datepublished"
         or node.get("pubdate") is not None
