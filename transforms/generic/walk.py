@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 
 from lxml import html as lxml_html
@@ -410,13 +411,17 @@ def with_words_split(names: str) -> str:
     component framework's names say what hyphenated ones say. Only parts whose humps part
     words are split (a styled component's hash, "fjhTDA", is no words); a modifier
     ("--withSidebar") says how the element looks, and a CSS module's hash ("__adFe2") nothing."""
-    split_names = []
-    for name in names.split():
-        name = CSS_MODULE_HASH.sub("", name.split("--")[0])
-        split = NAME_PART.sub(_split_part, name)
-        if split != name:
-            split_names.append(split)
+    split_names = [split for name in names.split() if (split := _split_name(name))]
     return f"{names} {' '.join(split_names)}" if split_names else names
+
+
+@lru_cache(maxsize=16384)  # a page repeats its class names: each is split once
+def _split_name(name: str) -> str | None:
+    if name.islower() or not CAMEL_HUMP.search(name):
+        return None  # no camel-case word in it ("article-body", "post-1234")
+    core = CSS_MODULE_HASH.sub("", name.split("--")[0])
+    split = NAME_PART.sub(_split_part, core)
+    return split if split != core else None
 
 
 def _split_part(part: re.Match[str]) -> str:
