@@ -1065,30 +1065,29 @@ def test_a_submitted_label_with_its_weekday_beats_a_teaser_rails_bare_dates() ->
     assert article.authors == ()
 
 
-def test_a_time_marked_as_the_last_change_is_no_publication_date() -> None:
-    times = (
-        "<time class='updated' itemprop='dateModified' datetime='2021-12-10T20:06:09-07:00'>"
-        "December 10, 2021</time><time class='entry-date published' itemprop='datePublished' "
-        "datetime='2019-04-09T08:00:15-06:00'>April 9, 2019</time>"
-    )
+@pytest.mark.parametrize(
+    ("times", "rule"),
+    [
+        (
+            "<time class='updated' itemprop='dateModified' datetime='2021-12-10T20:06:09-07:00'>"
+            "December 10, 2021</time><time class='entry-date published' "
+            "itemprop='datePublished' datetime='2019-04-09T08:00:15-06:00'>April 9, 2019</time>",
+            "time_roles",
+        ),
+        (
+            # a component framework's names, no itemprop to say which is which
+            "<time class='updatedDate' datetime='2021-12-10T20:06:09-07:00'>December 10, 2021"
+            "</time><time class='publishedDate' datetime='2019-04-09T08:00:15-06:00'>April 9, "
+            "2019</time>",
+            "camel_case_names_split",
+        ),
+    ],
+)
+def test_a_time_marked_as_the_last_change_is_no_publication_date(times: str, rule: str) -> None:
     html = page(title=HEADLINE, before=times)
     published = extract(html).published_at
     assert published is not None and published.date() == datetime(2019, 4, 9).date()
-    without = replace(DEFAULT_OPTIONS, time_roles=False)
-    other = extract_generic(html, URL, options=without).published_at
-    assert other is not None and other.year == 2021
-
-
-def test_a_time_named_in_camel_case_as_the_last_change_is_no_publication_date() -> None:
-    """A component framework's "updatedDate" and "publishedDate", no itemprop to say which."""
-    times = (
-        "<time class='updatedDate' datetime='2021-12-10T20:06:09-07:00'>December 10, 2021</time>"
-        "<time class='publishedDate' datetime='2019-04-09T08:00:15-06:00'>April 9, 2019</time>"
-    )
-    html = page(title=HEADLINE, before=times)
-    published = extract(html).published_at
-    assert published is not None and published.date() == datetime(2019, 4, 9).date()
-    without = replace(DEFAULT_OPTIONS, camel_case_names_split=False)
+    without = replace(DEFAULT_OPTIONS, **{rule: False})
     other = extract_generic(html, URL, options=without).published_at
     assert other is not None and other.year == 2021
 
