@@ -189,7 +189,7 @@ DATELINE_NAME = re.compile(r"(?:^|[-_\s])dateline(?=$|[-_\s\d])", re.IGNORECASE)
 TEASER_NAME = re.compile(r"(?:^|[-_\s])teasers?(?=$|[-_\s\d])", re.IGNORECASE)
 # the subscription pitch that stands in for the rest of a paywalled text
 PAYWALL_NAME = re.compile(r"(?:^|[-_\s])(?:paywall|regwall|metered-?wall)(?=$|[-_\s\d])", re.I)
-# text set off screen for screen readers, named otherwise than `sr-only` / `visually-hidden`
+# text set off screen for screen readers (an h1 so named holds no headline either)
 OFFSCREEN_NAME = re.compile(
     r"(?:^|[-_\s])(?:offscreen|off-screen|a11y(?:-\w+)?|visuallyhidden|hidden-visually|"
     r"assistive-text|assistive|element-invisible|show-for-sr|vh|sr-only|screen-reader-text|"
