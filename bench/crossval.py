@@ -109,6 +109,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "camel_case_names_split": (False,),
     "field_labels_skipped": (False,),
     "data_names_read": (False,),
+    "captioned_figures_walked": (False,),
     "guard_weighs_cjk": (False,),
     "cjk_stub_words": (False,),
     "inline_names_in_paragraphs_kept": (False,),

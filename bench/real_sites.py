@@ -658,6 +658,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "field_labels_skipped": (False,),
     "data_names_read": (False,),
     "title_skip_unshown_h1": (False,),
+    "captioned_figures_walked": (False,),
 }
 
 

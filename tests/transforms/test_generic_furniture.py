@@ -1248,3 +1248,20 @@ def test_a_box_named_by_its_test_id_is_read_by_that_name() -> None:
         assert_clean(extract_generic(html, URL).text, "campus bookshop")
         without = replace(DEFAULT_OPTIONS, data_names_read=False)
         assert "campus bookshop" in extract_generic(html, URL, options=without).text
+
+
+def test_a_figure_named_for_its_caption_keeps_its_picture() -> None:
+    """WordPress names the figure around a picture and its caption "wp-caption": the picture
+    is the text's, the caption the picture's, neither is furniture."""
+    caption = "The seawater aquarium on the ground floor of the new building."
+    figure = (
+        "<figure class='img-container wp-caption'><img src='/images/aquarium.jpg' alt=''>"
+        f"<figcaption class='wp-caption-text'>{caption}</figcaption></figure>"
+    )
+    article = extract_generic(article_holding(figure), URL)
+    assert_clean(article.text, caption)
+    assert [image.caption for image in article.images] == [caption]
+    without = replace(DEFAULT_OPTIONS, captioned_figures_walked=False)
+    assert extract_generic(article_holding(figure), URL, options=without).images == ()
+    named_otherwise_too = figure.replace("img-container", "related-gallery")
+    assert extract_generic(article_holding(named_otherwise_too), URL).images == ()

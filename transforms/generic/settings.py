@@ -652,6 +652,9 @@ class ExtractionOptions:
     data_names_read: bool = True
     # a <figcaption> outside a <figure> (an image box's caption) is the picture's, not text
     stray_captions_skipped: bool = True
+    # a <figure> named for its caption ("wp-caption") holds a picture of the text: it is read,
+    # its picture kept with the caption as the picture's (skipped when named otherwise too)
+    captioned_figures_walked: bool = True
     ancestor_decay: float = 0.7  # share of a block's score passed on to each further ancestor
     # the container grows to its parent when that adds less than this share of its score ...
     climb_max_gain_share: float = 0.5
