@@ -1376,7 +1376,7 @@ def byline_names(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS
     return next(byline_candidates(root, options), [])
 
 
-def _in_quote(node: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> bool:
+def _in_quote(node: HtmlElement, options: ExtractionOptions) -> bool:
     """Inside a quote box: the name under a pull quote is the speaker's, not a byline."""
     for element in itertools.islice((node, *node.iterancestors()), QUOTE_LEVELS):
         if element.tag in ("blockquote", "q") or QUOTE_NAME.search(element_names(element, options)):
@@ -1390,7 +1390,7 @@ QUOTE_NAME = re.compile(
 )
 
 
-def _in_comments(node: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> bool:
+def _in_comments(node: HtmlElement, options: ExtractionOptions) -> bool:
     """Inside a comment thread or a form: "comment-author" names a reader, "Name *" a field."""
     for element in (node, *node.iterancestors()):
         if element.tag in ("body", "html"):
@@ -1563,10 +1563,7 @@ def _spells_out(name: str, handle: str) -> bool:
 
 
 def dated_name_line(
-    root: HtmlElement,
-    labelled: bool = False,
-    siblings: bool = False,
-    options: ExtractionOptions = DEFAULT_OPTIONS,
+    root: HtmlElement, options: ExtractionOptions, labelled: bool = False, siblings: bool = False
 ) -> str | None:
     """A short line that is a date and a name and nothing else, the byline of many small CMSs:
     "11.12.2019 - Jane Doe", "04.02.2022 | 13:10 Uhr | Jane Doe", "Jane Doe, 01.12.2021"."""
@@ -1605,7 +1602,7 @@ NAME_BEFORE_SEPARATOR = re.compile(rf"^{_NAME}\s*[|·–—-]$")
 DATED_SIBLING_CHARS = 40
 
 
-def date_line_byline(root: HtmlElement, options: ExtractionOptions = DEFAULT_OPTIONS) -> str | None:
+def date_line_byline(root: HtmlElement, options: ExtractionOptions) -> str | None:
     """The name a blog's or a small paper's date line gives after "by" or "von", set apart as
     its own piece: "Posted on September 21, 2020 by Jane Doe", "Lifestyle | By Jane Doe |
     April 13, 2020", "06.11.2023 13:30 von Jane". The label must open a piece or follow the
@@ -1786,7 +1783,7 @@ def pick_authors_with_source(
         line = clean_author_names(
             [
                 dated_name_line(
-                    root, options.dated_name_labels, options.dated_name_siblings, options
+                    root, options, options.dated_name_labels, options.dated_name_siblings
                 )
                 or ""
             ],
