@@ -158,6 +158,10 @@ BOILERPLATE_NAME = re.compile(
     r"benzer\w*)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
+# the names of a picture's caption box ("wp-caption", "image-caption", "bildunterschrift")
+CAPTION_NAME = re.compile(
+    r"(?:^|[-_\s])(?:captions?|legende?|bildunterschrift|credits?)(?=$|[-_\s\d])", re.IGNORECASE
+)
 # a box its site marks for search engines as no content (Google's and Yahoo's conventions)
 NOCONTENT_NAME = re.compile(r"(?:^|\s)(?:nocontent|robots-nocontent|noindex)(?:$|\s)", re.I)
 CONTENT_NAME = re.compile(

@@ -236,7 +236,9 @@ class PageWalk:
         if boilerplate and tag == "figure" and self.options.captioned_figures_walked:
             # WordPress names the figure around a picture and its caption "wp-caption": the
             # picture is the text's, its caption is read as the picture's
-            boilerplate = bool(settings.BOILERPLATE_NAME.search(CAPTION_NAME.sub(" ", names)))
+            boilerplate = bool(
+                settings.BOILERPLATE_NAME.search(settings.CAPTION_NAME.sub(" ", names))
+            )
         if not boilerplate:
             return False
         if tag in settings.CODE_INLINE_TAGS and _in_code(element):
@@ -407,10 +409,6 @@ def _visible_chars(element: HtmlElement) -> int:
 # a footer's legal text and copyright lines run long: only many paragraphs make it a wrapper
 PAGE_END_NAME = re.compile(r"footer|copyright|legal", re.IGNORECASE)
 CAMEL_HUMP = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# the names of a picture's caption box ("wp-caption", "image-caption", "bildunterschrift")
-CAPTION_NAME = re.compile(
-    r"(?:^|[-_\s])(?:captions?|legende?|bildunterschrift|credits?)(?=$|[-_\s\d])", re.IGNORECASE
-)
 
 
 def with_words_split(names: str) -> str:
