@@ -110,6 +110,8 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "field_labels_skipped": (False,),
     "data_names_read": (False,),
     "captioned_figures_walked": (False,),
+    "headed_boxes_named": (False,),
+    "box_heading_max_words": (4, 10),
     "guard_weighs_cjk": (False,),
     "cjk_stub_words": (False,),
     "inline_names_in_paragraphs_kept": (False,),

@@ -659,6 +659,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "data_names_read": (False,),
     "title_skip_unshown_h1": (False,),
     "captioned_figures_walked": (False,),
+    "headed_boxes_named": (False,),
+    "box_heading_max_words": (4, 10),
 }
 
 

@@ -104,8 +104,10 @@ from records.urls import article_identity
 # camel-case words apart ("relatedArticles", "articleByline"), not a modifier or a hash;
 # comments, ads and related stories named in the site's language are furniture; a form
 # field's label is no text; `data-testid` and its kin are read as names; a figure named for
-# its caption keeps its picture; UTF-16 without a byte order mark is decoded (twenty-sixth pass)
-TRANSFORMER_VERSION = "1.27.0"
+# its caption keeps its picture; UTF-16 without a byte order mark is decoded (twenty-sixth pass).
+# 1.28.0: a box headed as a comment thread ("Top Rated Comments") is one, and a box of links
+# headed like a rail ("Related stories") is furniture (twenty-seventh pass)
+TRANSFORMER_VERSION = "1.28.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

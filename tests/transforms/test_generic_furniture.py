@@ -1265,3 +1265,94 @@ def test_a_figure_named_for_its_caption_keeps_its_picture() -> None:
     assert extract_generic(article_holding(figure), URL, options=without).images == ()
     named_otherwise_too = figure.replace("img-container", "related-gallery")
     assert extract_generic(article_holding(named_otherwise_too), URL).images == ()
+
+
+THREAD_COMMENTS = [
+    f"I was a student there in the nineties and the old labs were falling apart even then, "
+    f"so this building is long overdue and I hope the aquarium is open to schools too ({n})."
+    for n in range(1, 9)
+]
+
+
+def hashed_page_with_comments(heading: str) -> str:
+    """A CSS-in-JS page (hashed classes only): a short story, then a longer comment thread
+    whose box says what it is only by its heading."""
+    comments = "".join(
+        "<div class='c06d4cd'><div class='c14c4b0'><a href='/members/7'>Reader</a></div>"
+        f"<div class='c5fc732'>2 days ago at 07:52 am</div><div class='c9a0364'>{text}</div>"
+        "<div class='c2c5504'><strong>Rating:</strong> 36 Votes</div></div>"
+        for text in THREAD_COMMENTS
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    return (
+        "<html><head><title>Marine science building opens</title></head><body>"
+        "<div class='ca1b2c3'><h1>Marine science building opens</h1>"
+        f"<div class='cd4e5f6'>{paragraphs}</div></div>"
+        f"<div class='c7a8b9c'><h2>{heading}</h2>{comments}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("heading", ["Top Rated Comments", "12 Comments", "Kommentare (8)"])
+def test_a_box_headed_as_comments_is_a_comment_thread(heading: str) -> None:
+    """With hashed names, a comment thread says what it is by its heading only; longer than a
+    short story, it would otherwise be taken for the text."""
+    html = hashed_page_with_comments(heading)
+    assert_clean(extract_generic(html, URL).text, *THREAD_COMMENTS)
+    without = replace(DEFAULT_OPTIONS, headed_boxes_named=False)
+    assert THREAD_COMMENTS[0] in extract_generic(html, URL, options=without).text
+
+
+def test_a_box_headed_otherwise_is_read() -> None:
+    """A heading that names no comment thread ("Comment policy", "Reader survey results")
+    leaves its box to the other rules: here the longer box is the text."""
+    for heading in ("Comment policy", "Reader survey results"):
+        assert THREAD_COMMENTS[0] in extract_generic(hashed_page_with_comments(heading), URL).text
+
+
+RAIL_LINKS = [
+    "Alumni weekend draws record crowds",
+    "New rowing coach appointed for the spring season",
+    "Library extends its opening hours during exams",
+]
+RAIL_BLURBS = [
+    "More than three thousand graduates came back to the campus for the reunion weekend.",
+    "The former national team rower takes over the university's boat club in March.",
+    "The main library will stay open until two in the morning for the whole exam period.",
+]
+
+
+def test_a_box_of_links_headed_like_a_rail_is_furniture() -> None:
+    """A rail of other stories named only by its heading ("Related stories", "Mehr zum
+    Thema") goes; a box under the same heading that is prose ("Read more" over an
+    accordion's text) is read."""
+    teasers = "".join(
+        f"<li><a href='/news/{n}'>{link}</a><p>{blurb}</p></li>"
+        for n, (link, blurb) in enumerate(zip(RAIL_LINKS, RAIL_BLURBS, strict=True))
+    )
+    for heading in ("Related stories", "Mehr zum Thema"):
+        rail = f"<div class='x1y2z3'><h3>{heading}</h3><ul>{teasers}</ul></div>"
+        html = article_holding(rail)
+        assert_clean(extract_generic(html, URL).text, *RAIL_BLURBS)
+        without = replace(DEFAULT_OPTIONS, headed_boxes_named=False)
+        assert RAIL_BLURBS[0] in extract_generic(html, URL, options=without).text
+    story = "The aquarium's first octopus arrived from a rescue centre on the north coast."
+    accordion = f"<div class='x1y2z3'><h3>Read more</h3><p>{story}</p></div>"
+    assert story in extract_generic(article_holding(accordion), URL).text
+
+
+def test_a_rail_skipped_by_its_heading_still_ends_the_text() -> None:
+    """The heading of a rail skipped for it ("More News") is where the text ends, as it is
+    when the rail is read: the site's blurb after it is not the story's."""
+    teasers = "".join(
+        f"<li><a href='/news/{n}'>{link}</a><p>{blurb}</p></li>"
+        for n, (link, blurb) in enumerate(zip(RAIL_LINKS, RAIL_BLURBS, strict=True))
+    )
+    blurb = (
+        "Coastal News is written by the university's press office and student reporters, "
+        "with stories from every faculty and campus."
+    )
+    html = article_holding("").replace(
+        "</article>",
+        f"<div class='x1y2z3'><h2>More News</h2><ul>{teasers}</ul></div><p>{blurb}</p></article>",
+    )
+    assert_clean(extract_generic(html, URL).text, *RAIL_BLURBS, blurb)

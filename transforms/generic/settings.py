@@ -264,6 +264,17 @@ COMMENT_COUNT_LINE = re.compile(
     r"|^(?:there are )?(?:currently )?no comments\b|^(?:noch )?keine kommentare\b",
     re.IGNORECASE,
 )
+# a heading over a comment thread or its form: "Top Rated Comments", "12 Comments",
+# "Comments (3)", "Leave a Reply", "Join the discussion", "Kommentare"
+COMMENTS_HEADING = re.compile(
+    rf"^(?:(?:(?:top[- ]rated|most[- ](?:liked|recent)|readers?'?|reader's|latest|recent|all|"
+    rf"featured|{COMMENT_NUMBER})\s+)*{COMMENT_WORDS}(?:\s*\(\s*\d+\s*\)|\s+\d+)?|"
+    r"(?:leave|post|write|add) (?:a|your) (?:comment|reply)|join the (?:conversation|discussion)|"
+    r"(?:einen )?kommentar (?:schreiben|verfassen|hinterlassen)|laisser un commentaire|"
+    r"deja (?:un|tu) comentario|lascia un commento"
+    r")\s*[:.]?$",
+    re.IGNORECASE,
+)
 SCRIPT_TOKEN = re.compile(
     r"\bdocument\.\w+|\bwindow\.\w+|\bfunction\s*\w*\s*\(|\bvar\s+\w+\s*=|\w\(\)\s*\{|"
     r"\bif\s*\(|\}\s*else\b|;\s*\}|&&|\|\||[!=]=="
@@ -654,6 +665,11 @@ class ExtractionOptions:
     # (`data-testid`, `data-component`, `data-qa`, `data-module`) and a box's `aria-label`,
     # where hashed classes say none
     data_names_read: bool = True
+    # ... and so does a box's leading heading: a box headed "Top Rated Comments" is a comment
+    # thread, one headed like a rail that follows a text ("Related stories", "Most read") is
+    # named so (kept when it holds paragraphs), where hashed classes say nothing
+    headed_boxes_named: bool = True
+    box_heading_max_words: int = 6  # ... a heading this many words long at most
     # a <figcaption> outside a <figure> (an image box's caption) is the picture's, not text
     stray_captions_skipped: bool = True
     # a <figure> named for its caption ("wp-caption") holds a picture of the text: it is read,

@@ -75,6 +75,11 @@ class PageWalk:
             current.add(element.tail, in_link)
             return current
         if self.is_skipped(element, tag):
+            if self.options.headed_boxes_named and tag in HEADED_BOX_TAGS:
+                heading = leading_heading(element)
+                if heading is not None and settings.END_MARKER.match(_words_of(heading)):
+                    # a rail's heading ("More News") still ends the text where the rail stood
+                    current = self.walk(heading, current, in_link)
             current.add(element.tail, in_link)
             return current
         if tag == "br":
@@ -198,6 +203,8 @@ class PageWalk:
         ):
             element_id = ""  # "nav_the_battery_lives_on": an anchor made from the heading's words
         names = element_names(element, self.options, element_id)
+        if self.options.headed_boxes_named and tag in HEADED_BOX_TAGS:
+            names = f"{names} {heading_name(element, self.options)}"
         if not names.strip():
             return False
         if self.listing:
@@ -627,6 +634,42 @@ def element_names(
     if options.data_names_read:
         names = " ".join((names, *data_names(element)))
     return with_words_split(names) if options.camel_case_names_split else names
+
+
+def heading_name(box: HtmlElement, options: ExtractionOptions) -> str:
+    """What a box's leading heading names it: "comments" when it heads a comment thread or its
+    form ("Top Rated Comments", "Leave a Reply"), "more-stories" when it heads links away
+    like a rail that follows a text ("Related stories", "Most read", "Mehr zum Thema")."""
+    first = leading_heading(box)
+    if first is None:
+        return ""
+    heading = _words_of(first)
+    if not heading or heading.count(" ") >= options.box_heading_max_words:
+        return ""
+    if settings.COMMENTS_HEADING.match(heading):
+        return "comments"
+    if settings.END_MARKER.match(heading) and _links_away(box, options):
+        return "more-stories"
+    return ""  # "Read more" over an accordion's text is a button's label
+
+
+def leading_heading(box: HtmlElement) -> HtmlElement | None:
+    """The heading a box opens with: its first element, or the first of a <header> that is."""
+    first = _first_element(box)
+    if first is not None and first.tag == "header":
+        first = _first_element(first)
+    return first if first is not None and first.tag in settings.HEADING_TAGS else None
+
+
+def _words_of(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _first_element(box: HtmlElement) -> HtmlElement | None:
+    return next((child for child in box if isinstance(child.tag, str)), None)
+
+
+HEADED_BOX_TAGS = frozenset({"div", "section", "aside"})
 
 
 def data_names(element: HtmlElement) -> list[str]:
