@@ -106,7 +106,8 @@ from records.urls import article_identity
 # field's label is no text; `data-testid` and its kin are read as names; a figure named for
 # its caption keeps its picture; UTF-16 without a byte order mark is decoded (twenty-sixth pass).
 # 1.28.0: a box headed as a comment thread ("Top Rated Comments") is one, and a box of links
-# headed like a rail ("Related stories") is furniture (twenty-seventh pass)
+# headed like a rail ("Related stories") is furniture; an empty ad slot's label ("Advertisement
+# 2", "… but your article continues below.") is no text (twenty-seventh pass)
 TRANSFORMER_VERSION = "1.28.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

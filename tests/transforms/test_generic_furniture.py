@@ -528,6 +528,10 @@ def test_a_comment_form_after_the_text_ends_it(opening: str) -> None:
         "Ein Klick für den Datenschutz",
         "Datenschutzeinstellungen anpassen",
         "Manage cookie settings",
+        # an ad slot's label where the ad did not load (Postmedia's papers, LAist)
+        "Advertisement 2",
+        "This advertisement has not loaded yet, but your article continues below.",
+        "Advertisement: LAist Continues Below!",
         "SUGGESTED CITATION Doe, Jane: Marine science building opens, Coastal News, 2024/3/8",
         "Pour citer cet article : Jane Doe, « Le bâtiment », 8 mars 2024.",
         # media and page-tool labels: never a whole line of any gold text

@@ -341,7 +341,7 @@ BOILERPLATE_TEXT = re.compile(
     r"(?:warning|notice|deprecated|fatal error|parse error)\s*:.*\bon line \d+.*|"
     r"perma(?:link|lien)\b.*|(?:aufrufe|views|vues|visualizzazioni|visitas)\s*:\s*\d.*|"
     r"(?:quellen|sources?) (?:ausblenden|einblenden|anzeigen|hide|show)|alle anzeigen|"
-    r"show all|mehr erfahren|[-–—\s]*(?:anzeige|werbung|advertisement)[-–—\s]*|"
+    r"show all|mehr erfahren|[-–—\s]*(?:anzeige|werbung|advertisement)(?: \d{1,2})?[-–—\s]*|"
     r"(?:externer inhalt|external content|contenu externe|contenido externo)\s*:?|"
     # an embed's consent placeholder: "Ein Klick für den Datenschutz", "Manage privacy settings"
     r"ein klick für den datenschutz|datenschutz-?einstellungen(?: \w+)?|"
@@ -430,9 +430,13 @@ SERVICE_NOTE = re.compile(
     r"blog comments powered by\b.*|view larger image|have your say(?: on this story)?|"
     r"oops!? something went wrong while submitting the form\.?|"
     r"thank you!? your (?:submission|message) has been received!?|well-known member|"
-    # an advertisement's marker in the text: "Article continues below this ad"
-    r"(?:advertisement\s*[-–—:]?\s*)?(?:the )?(?:article|story|page|text) continues "
-    r"(?:below|after)(?: (?:the |this )?(?:ad|advertisement))?|"
+    # an advertisement's marker in the text: "Article continues below this ad", "This
+    # advertisement has not loaded yet, but your article continues below.", "Advertisement:
+    # LAist Continues Below!"
+    r"(?:advertisement\s*[-–—:]?\s*|this (?:ad|advertisement) has not loaded yet,? but )?"
+    r"(?:the |your )?(?:article|story|page|text) continues (?:below|after)"
+    r"(?: (?:the |this )?(?:ad|advertisement))?[.!]?|"
+    r"advertisement\s*[-–—:]\s*[\w.' ]{1,40}? continues below!?|"
     r"scroll to continue with content|(?:la )?suite après (?:cette |la )?publicité|"
     # a video player's invitation set among the paragraphs (Postmedia's papers)
     r"tap here to see other videos from our team\.?|"
