@@ -112,6 +112,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "captioned_figures_walked": (False,),
     "headed_boxes_named": (False,),
     "box_heading_max_words": (4, 10),
+    "paywall_guard_reads_text_divs": (False,),
     "guard_weighs_cjk": (False,),
     "cjk_stub_words": (False,),
     "inline_names_in_paragraphs_kept": (False,),

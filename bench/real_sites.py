@@ -661,6 +661,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "captioned_figures_walked": (False,),
     "headed_boxes_named": (False,),
     "box_heading_max_words": (4, 10),
+    "paywall_guard_reads_text_divs": (False,),
 }
 
 

@@ -107,7 +107,8 @@ from records.urls import article_identity
 # its caption keeps its picture; UTF-16 without a byte order mark is decoded (twenty-sixth pass).
 # 1.28.0: a box headed as a comment thread ("Top Rated Comments") is one, and a box of links
 # headed like a rail ("Related stories") is furniture; an empty ad slot's label ("Advertisement
-# 2", "… but your article continues below.") is no text (twenty-seventh pass)
+# 2", "… but your article continues below.") is no text; a box named for a paywall holding its
+# text in <div>s, not <p>s, is read (twenty-seventh pass)
 TRANSFORMER_VERSION = "1.28.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -256,6 +256,41 @@ def test_paragraphs_marked_as_behind_the_paywall_are_the_text() -> None:
     assert LOCKED[0] not in extract_generic(html, URL, options=off).text
 
 
+def test_a_paywall_box_holding_the_text_in_divs_is_the_text() -> None:
+    """A page of div soup names the box of its text for the paywall ("paywall-locked",
+    "articlePaywall") and writes each paragraph as a <div>: the box holds the text all the same."""
+    locked = LOCKED + [
+        "The aquarium's tanks hold fish from the estuary only, and each season the students "
+        "return them to the water they came from once the term's work is done.",
+        "Tours for schools start in the autumn, with a teaching room set aside beside the "
+        "largest tank for classes of up to thirty pupils at a time.",
+    ]
+    free = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    paragraphs = "".join(f"<div>{text}</div>" for text in locked)
+    html = (
+        "<html><head><title>Marine science building opens</title></head><body>"
+        f"<div class='page'><h1>Marine science building opens</h1>{free}"
+        f"<div class='story-wrap paywall-locked'>{paragraphs}</div></div></body></html>"
+    )
+    assert LOCKED[0] in extract_generic(html, URL).text
+    without = replace(DEFAULT_OPTIONS, paywall_guard_reads_text_divs=False)
+    assert LOCKED[0] not in extract_generic(html, URL, options=without).text
+    # a pitch of three long lines in a box of boxes counts three, not four: it stays out
+    pitch = [
+        "Subscribe today for unlimited access to every story, the daily newsletter and the "
+        "digital edition of the paper on every device you own.",
+        "Your first month costs one dollar, and you can cancel at any time from your account "
+        "page without calling anyone or writing to us first.",
+        "Subscribers also get the weekend puzzles, the archive back to 1950 and invitations "
+        "to events with our reporters on the campus.",
+    ]
+    box = "".join(f"<div>{line}</div>" for line in pitch)
+    html = html.replace(paragraphs, "").replace(
+        "</div></div></body>", f"<div class='inner'>{box}</div></div></div></body>"
+    )
+    assert_clean(extract_generic(html, URL).text, *pitch)
+
+
 def test_labelled_headline_links_set_after_a_paragraph_are_not_body() -> None:
     items = "".join(
         f"<li><strong>{label}: </strong><a href='/story/{n}'>{headline}</a></li>"

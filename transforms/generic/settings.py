@@ -624,6 +624,10 @@ class ExtractionOptions:
     )
     guard_paragraph_chars: int = 120
     guard_text_chars: int = 1500  # ... or long <p> holding this many chars (0: off)
+    # a box named for a paywall holds the text behind it when it holds paragraphs, a <div>
+    # holding text and no boxes counted as one: a page of div soup writes its paragraphs so
+    # ("<div class='articleText articlePaywall'><div>…</div>…")
+    paywall_guard_reads_text_divs: bool = True
     guard_weighs_cjk: bool = True  # ... a CJK character counted as `cjk_char_weight` chars
     cjk_stub_words: bool = True  # an unspaced CJK line counts its words from its characters
     wrappers_hold_main: bool = True  # ... and so is one holding the page's <main> (or role="main")

@@ -224,7 +224,9 @@ class PageWalk:
             paywalled = False  # <p class="paywall">: the text behind the wall, sent in the page
         if (
             paywalled or (self.options.skip_disclaimers and settings.DISCLAIMER_NAME.search(names))
-        ) and not _holds_article_text(element, self.options):
+        ) and not _holds_article_text(
+            element, self.options, text_divs=self.options.paywall_guard_reads_text_divs
+        ):
             return True  # a pitch for the rest of the text, a disclaimer, an inactivity layer
         if settings.CONTENT_NAME.search(names):
             return False
@@ -497,12 +499,19 @@ def _in_paragraph(element: HtmlElement) -> bool:
 
 
 def _holds_article_text(
-    element: HtmlElement, options: ExtractionOptions, *, by_length: bool = True
+    element: HtmlElement,
+    options: ExtractionOptions,
+    *,
+    by_length: bool = True,
+    text_divs: bool = False,
 ) -> bool:
-    """A wrapper named like boilerplate ("content-with-sidebar") that still holds many paragraphs."""
+    """A wrapper named like boilerplate ("content-with-sidebar") that still holds many paragraphs
+    (with `text_divs`, a <div> holding text and no boxes counts as one)."""
     found = 0
     chars = 0
-    for paragraph in element.iter("p"):
+    for paragraph in element.iter(*(TEXT_DIV_TAGS if text_divs else ("p",))):
+        if paragraph.tag == "div" and any(child.tag in settings.BLOCK_TAGS for child in paragraph):
+            continue  # a box of boxes: its paragraphs are counted one by one
         text = " ".join(paragraph.text_content().split())  # not the source's indentation
         # a CJK character says what a few Latin letters say
         length = round(weighed_length(text, options)) if options.guard_weighs_cjk else len(text)
@@ -515,6 +524,8 @@ def _holds_article_text(
                 return True
     return False
 
+
+TEXT_DIV_TAGS = ("p", "div")
 
 SOURCE_ATTRIBUTES = ("src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
 
