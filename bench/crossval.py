@@ -113,6 +113,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "headed_boxes_named": (False,),
     "box_heading_max_words": (4, 10),
     "paywall_guard_reads_text_divs": (False,),
+    "div_paragraphs_weighed": (False,),
     "guard_weighs_cjk": (False,),
     "cjk_stub_words": (False,),
     "inline_names_in_paragraphs_kept": (False,),

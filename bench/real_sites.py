@@ -662,6 +662,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "headed_boxes_named": (False,),
     "box_heading_max_words": (4, 10),
     "paywall_guard_reads_text_divs": (False,),
+    "div_paragraphs_weighed": (False,),
 }
 
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from transforms.generic import extract_generic, parse_html
-from transforms.generic.settings import DEFAULT_OPTIONS
-from transforms.generic.walk import signup_boxes
+from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+from transforms.generic.walk import signup_boxes, walk_page
 
 PARAGRAPHS = [
     "The university opened its new marine science building on Friday, with teaching labs, "
@@ -1395,3 +1395,37 @@ def test_a_rail_skipped_by_its_heading_still_ends_the_text() -> None:
         f"<div class='x1y2z3'><h2>More News</h2><ul>{teasers}</ul></div><p>{blurb}</p></article>",
     )
     assert_clean(extract_generic(html, URL).text, *RAIL_BLURBS, blurb)
+
+
+def walked_text(html: str, options: ExtractionOptions = DEFAULT_OPTIONS) -> str:
+    """What the walk reads of a page, before any container is chosen."""
+    page = walk_page(parse_html(html), URL, relaxed=False, options=options)
+    return "\n".join(block.text for block in page.blocks)
+
+
+def div_soup_page(box_class: str) -> str:
+    """A page writing every paragraph as a <div>, its text in a box named `box_class`."""
+    paragraphs = "".join(f"<div>{text}</div>" for text in PARAGRAPHS)
+    return (
+        "<html><head><title>Marine science building opens</title></head><body>"
+        "<div class='page'><h1>Marine science building opens</h1>"
+        f"<div class='{box_class}'>{paragraphs}</div></div></body></html>"
+    )
+
+
+def test_on_a_page_of_div_paragraphs_a_box_is_weighed_by_them() -> None:
+    """A page writing its paragraphs as <div>s, its text in a box whose name reads like
+    boilerplate ("category-detail-inner"): the box holds the text, as it would in <p>s."""
+    html = div_soup_page("category-detail-inner")
+    assert PARAGRAPHS[1] in walked_text(html)
+    without = replace(DEFAULT_OPTIONS, div_paragraphs_weighed=False)
+    assert PARAGRAPHS[1] not in walked_text(html, without)
+
+
+def test_on_a_page_of_p_paragraphs_a_box_of_div_blurbs_stays_furniture() -> None:
+    """Where the text is written in <p>s, a box named like boilerplate holding long <div>s
+    (a category box's blurbs) is still furniture."""
+    box = div_soup_page("category-detail-inner").split("<h1>")[1].split("</h1>")[1]
+    html = article_holding("").replace("</article>", f"</article>{box}")
+    assert PARAGRAPHS[0] in walked_text(html)
+    assert walked_text(html).count(PARAGRAPHS[1]) == 1  # the <p>, not the box's <div>

@@ -628,6 +628,9 @@ class ExtractionOptions:
     # holding text and no boxes counted as one: a page of div soup writes its paragraphs so
     # ("<div class='articleText articlePaywall'><div>…</div>…")
     paywall_guard_reads_text_divs: bool = True
+    # on a page holding fewer long <p> than `guard_paragraphs`, its paragraphs are <div>s: a box
+    # named like boilerplate ("category-detail-inner") is weighed by them
+    div_paragraphs_weighed: bool = True
     guard_weighs_cjk: bool = True  # ... a CJK character counted as `cjk_char_weight` chars
     cjk_stub_words: bool = True  # an unspaced CJK line counts its words from its characters
     wrappers_hold_main: bool = True  # ... and so is one holding the page's <main> (or role="main")

@@ -62,6 +62,8 @@ class PageWalk:
     # keyed by the parent element itself: an id() of an lxml proxy may be reused once it is freed
     kept_templates: dict[tuple[HtmlElement, str, str, bool], bool] = field(default_factory=dict)
     signup_boxes: set[HtmlElement] = field(default_factory=set)
+    # a page writing its paragraphs as <div>s: a box named like boilerplate is weighed by them
+    div_paragraphs: bool = False
 
     def new_block(self, element: HtmlElement) -> TextBlock:
         block = TextBlock(element, element.tag)
@@ -258,7 +260,9 @@ class PageWalk:
             return True
         by_length = not PAGE_END_NAME.search(names)
         return not (
-            _holds_article_text(element, self.options, by_length=by_length)
+            _holds_article_text(
+                element, self.options, by_length=by_length, text_divs=self.div_paragraphs
+            )
             or _holds_main(element, self.options)
             or (
                 self.options.walk_template_siblings
@@ -279,7 +283,9 @@ class PageWalk:
             self.kept_templates[key] = any(
                 sibling.tag == tag
                 and sibling.get("class") == classes
-                and _holds_article_text(sibling, self.options, by_length=by_length)
+                and _holds_article_text(
+                    sibling, self.options, by_length=by_length, text_divs=self.div_paragraphs
+                )
                 for sibling in parent
             )
         return self.kept_templates[key]
@@ -589,6 +595,8 @@ def walk_page(
     start = body if body is not None else root
     if options.signup_boxes_skipped and not page.listing and not relaxed:
         page.signup_boxes = signup_boxes(start, options)  # the relaxed walk never asks
+    if options.div_paragraphs_weighed:
+        page.div_paragraphs = not _holds_article_text(start, options, by_length=False)
     page.walk(start, page.new_block(start), False)
     kept = []
     for block in page.blocks:
