@@ -6,6 +6,7 @@ mart scored against the gold; trafilatura runs directly on the same pages beside
     uv run python bench/real_sites.py ../shared/corpus --direct         # extractor in-process
     uv run python bench/real_sites.py ../shared/corpus --direct --cv    # + leave-site-out CV
     uv run python bench/real_sites.py ../shared/corpus --names camel    # names rewritten first
+    uv run python bench/real_sites.py ../shared/corpus --div-paragraphs # every <p> a <div>
 
 Measures, per corpus folder: pages landed (a current row in `articles`), body precision /
 recall / F1 on landed pages (the shared `score.py` metric), title (one contains the other,
@@ -49,7 +50,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.renamed_names import RENAMINGS, renamed  # noqa: E402
+from bench.renamed_names import RENAMINGS, paragraphs_as_divs, renamed  # noqa: E402
 
 DEFAULT_FOLDERS = ("fundus", "aeb", "wcxb_university")
 LISTING_PATH = "/__bench_listing.html"
@@ -729,6 +730,11 @@ def _by_folder(pages: Sequence[GoldPage], indices: Sequence[int]) -> list[list[i
 # -- main ---------------------------------------------------------------------------------------------
 
 
+def _through_lenses(html: str, args: argparse.Namespace) -> str:
+    html = renamed(html, args.names) if args.names else html
+    return paragraphs_as_divs(html) if args.div_paragraphs else html
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
@@ -757,6 +763,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rests on the names a site happens to use; the pages are then served as UTF-8",
     )
     parser.add_argument(
+        "--div-paragraphs",
+        action="store_true",
+        help="write every page's <p> as a <div> first (bench/renamed_names.py): how much rests "
+        "on a site writing its paragraphs in <p>; the pages are then served as UTF-8",
+    )
+    parser.add_argument(
         "--gzipped",
         action="store_true",
         help="send every page gzipped without a Content-Encoding (a static server's .html.gz)",
@@ -776,15 +788,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         pages = [p for p in pages if p.host in kept[p.folder]]
     if args.sites:
         pages = [p for p in pages if p.host in set(args.sites.split(","))]
-    if args.names:
+    if args.names or args.div_paragraphs:
         pages = [
-            replace(page, html=(html := renamed(page.html, args.names)), raw=html.encode("utf-8"))
+            replace(page, html=(html := _through_lenses(page.html, args)), raw=html.encode("utf-8"))
             for page in pages
         ]
         if args.content_type == SERVED_TYPE:
             args.content_type = f"{SERVED_TYPE}; charset=utf-8"
     sites = len({p.host for p in pages})
     names = f", names {args.names}" if args.names else ""
+    names += ", <p> as <div>" if args.div_paragraphs else ""
     print(f"{len(pages)} pages on {sites} sites ({args.folders}{names})")
 
     results: dict[str, list[Found]] = {}

@@ -8,6 +8,9 @@ ships them, leaving only the page's structure, its text and its semantic attribu
 they are: a script's strings and a JSON payload's markup are not the page's names.
 
     uv run python bench/real_sites.py ../shared/corpus --direct --names camel
+
+`paragraphs_as_divs` is the same kind of lens on tags: every <p> written as a <div>, as a page of
+div soup writes its paragraphs (`bench/real_sites.py --div-paragraphs`).
 """
 
 from __future__ import annotations
@@ -49,5 +52,18 @@ def renamed(html: str, how: str) -> str:
     parts = UNTOUCHED.split(html)
     return "".join(
         part if index % 2 else NAME_ATTRIBUTE.sub(attribute, part)
+        for index, part in enumerate(parts)
+    )
+
+
+PARAGRAPH_OPENING = re.compile(r"<p(?=[\s>/])", re.IGNORECASE)
+PARAGRAPH_CLOSING = re.compile(r"</p\s*>", re.IGNORECASE)
+
+
+def paragraphs_as_divs(html: str) -> str:
+    """`html` with every <p> written as a <div>, scripts, style sheets and comments untouched."""
+    parts = UNTOUCHED.split(html)
+    return "".join(
+        part if index % 2 else PARAGRAPH_CLOSING.sub("</div>", PARAGRAPH_OPENING.sub("<div", part))
         for index, part in enumerate(parts)
     )

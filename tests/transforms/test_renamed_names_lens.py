@@ -3,6 +3,8 @@ and nothing else, so what moves under it rests on names."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 renamed_names = pytest.importorskip("bench.renamed_names")
@@ -34,3 +36,12 @@ def test_scripts_styles_and_comments_keep_their_text() -> None:
         assert ".related-box { color: red }" in out
         assert "'<div class=\"related-box\">'" in out
         assert "<!-- <div class='old-nav'> -->" in out
+
+
+def test_paragraphs_are_written_as_divs_and_nothing_else() -> None:
+    page = PAGE.replace("</div></body>", "<P>Two</P><pre>x</pre><param name=a></div></body>")
+    out = renamed_names.paragraphs_as_divs(page)
+    assert '<div class="lead">Text</div>' in out and "<div>Two</div>" in out
+    assert "<pre>x</pre>" in out and "<param name=a>" in out
+    assert "'<div class=\"related-box\">'" in out and "<!-- <div class='old-nav'> -->" in out
+    assert not re.search(r"</?p[\s>]", out.split("-->")[1], re.IGNORECASE)
