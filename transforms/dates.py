@@ -43,7 +43,8 @@ HALF_BEFORE_CLOCK = re.compile(rf"({MERIDIEM_FIRST})\s*(\d{{1,2}}:\d{{2}}(?::\d{
 EASTERN_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 # "10.12.2022", "01-11-2023": dotted or dashed numbers ending in the year are day first
 # (German, Dutch, Scandinavian, Russian ...); slashed ones stay dateutil's month first
-DAY_FIRST = re.compile(r"(?<!\d)\d{1,2}([.-])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
+# "06.01.2026", "29-10-2021", and dotted with spaces as Austrians and Czechs write it: "6. 1. 2026"
+DAY_FIRST = re.compile(r"(?<!\d)\d{1,2}(?:\. ?\d{1,2}\. ?|-\d{1,2}-)(?:19|20)\d{2}(?!\d)")
 
 
 @lru_cache(maxsize=64)

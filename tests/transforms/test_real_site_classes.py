@@ -1015,6 +1015,8 @@ def test_a_date_only_in_the_visible_text_is_found() -> None:
         ("10.12.2022, 09:15:02", (2022, 12, 10)),
         ("01-11-2023 10:29", (2023, 11, 1)),
         ("03/04/2022", (2022, 3, 4)),
+        ("06. 01. 2026,  14:59 Uhr", (2026, 1, 6)),  # dotted with spaces (Salzburger Nachrichten)
+        ("6. 1. 2026", (2026, 1, 6)),  # as Czech pages write it
     ],
 )
 def test_numeric_dates_with_the_year_last_read_day_first_unless_slashed(
