@@ -606,6 +606,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "label_tail_bylines": (False,),
     "labelled_byline_lines": (False,),
     "menu_links_not_bylines": (False,),
+    "breadcrumbs_not_bylines": (False,),
     "byline_inner_names": (False,),
     "byline_inner_author_links": (False,),
     "fuller_author_tags": (False,),

@@ -1510,3 +1510,19 @@ def test_a_category_chip_in_a_byline_box_is_no_name(skipped: bool) -> None:
     authors = extract_generic(html, URL, options=options).authors
     assert ("Frameworks" not in authors) is skipped
     assert "Jane Doe" in authors
+
+
+def test_a_breadcrumb_trail_is_no_byline() -> None:
+    """Tages-Anzeiger names its breadcrumb bar "breadbar _author" (its id says breadcrumbs):
+    its links are the site's sections, the byline is below the headline."""
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    html = (
+        f"<html><head><title>{HEADLINE}</title></head><body>"
+        "<div class='breadbar _author' id='breadcrumbs-scroll-container'>"
+        "<a href='/'>Startseite</a> <span>|</span> <a href='/schweiz'>Schweiz</a></div>"
+        f"<div class='post'><h1>{HEADLINE}</h1><p class='byline'>Von Jane Doe</p>{text}</div>"
+        "</body></html>"
+    )
+    assert extract_article(html, URL).authors == ("Jane Doe",)
+    without = replace(DEFAULT_OPTIONS, breadcrumbs_not_bylines=False)
+    assert "Startseite" in extract_generic(html, URL, options=without).authors

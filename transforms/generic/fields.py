@@ -1266,10 +1266,13 @@ def byline_candidates(
 
 
 def _is_byline_element(node: HtmlElement, options: ExtractionOptions) -> bool:
-    return (
-        node.get("rel") == "author"
-        or node.get("itemprop") == "author"
-        or bool(settings.BYLINE_NAME.search(element_names(node, options, element_id="")))
+    if node.get("rel") == "author" or node.get("itemprop") == "author":
+        return True
+    if not settings.BYLINE_NAME.search(element_names(node, options, element_id="")):
+        return False
+    return not (
+        options.breadcrumbs_not_bylines
+        and settings.BREADCRUMB_NAME.search(element_names(node, options))
     )
 
 

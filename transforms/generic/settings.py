@@ -187,6 +187,8 @@ LISTING_SKIPPED_NAME = re.compile(
     r"overlay|skip|sr-only|visually-hidden|screen-reader-text|advert\w*|ads?|login)(?=$|[-_\s\d])",
     re.IGNORECASE,
 )
+# a breadcrumb trail's box: "breadcrumbs", "breadbar"
+BREADCRUMB_NAME = re.compile(r"breadcrumb|breadbar", re.IGNORECASE)
 DATELINE_NAME = re.compile(r"(?:^|[-_\s])dateline(?=$|[-_\s\d])", re.IGNORECASE)
 # a box named "teaser" that links away (a related story set in the text) is not the article;
 # one without links is a standfirst or a content card
@@ -973,6 +975,9 @@ class ExtractionOptions:
     # a menu's heading led by "By" over its links ("By Price", "Shop by Gender & Age", "By
     # Sector") is a facet, not a byline: in a menu, followed by a link within so many levels
     menu_headings_not_bylines: bool = True
+    # a box named for a breadcrumb trail is no byline, whatever else it is named ("breadbar
+    # _author"): its links are the site's sections ("Startseite | Schweiz")
+    breadcrumbs_not_bylines: bool = True
     # a byline's credits for reviewing, fact-checking or sponsoring the text name no author
     other_credits_not_authors: bool = True
     menu_heading_link_levels: int = 3

@@ -65,7 +65,6 @@ MAX_BRAND_TEXT_NODES = 20
 HOST_NOISE = frozenset({"www", "com", "org", "net", "edu", "gov", "co", "ac", "news", "de"})
 KICKER_NAME = re.compile(r"kicker|dachzeile|spitzmarke|overline|topline|eyebrow|roofline", re.I)
 TEXT_NODES = etree.XPath(".//text()")
-BREADCRUMB_NAME = re.compile(r"breadcrumb|breadbar", re.IGNORECASE)
 BREADCRUMB_DEPTH = 6  # ancestors looked at for a breadcrumb trail around an h1
 HEADING_AFTER = etree.XPath("following::h2[position() <= 3]")
 SOCIAL_SOURCES = frozenset({"og:title", "twitter:title"})  # the share cards' titles
@@ -106,7 +105,7 @@ def _in_breadcrumb(heading: HtmlElement, options: ExtractionOptions) -> bool:
     for element in (heading, *islice(heading.iterancestors(), BREADCRUMB_DEPTH)):
         if element.tag == "nav" or element.get("role") == "navigation":
             return True
-        if BREADCRUMB_NAME.search(element_names(element, options)):
+        if settings.BREADCRUMB_NAME.search(element_names(element, options)):
             return True
     return False
 
