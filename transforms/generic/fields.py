@@ -211,6 +211,12 @@ UI_LABEL = re.compile(
     r"anmelden|passwor[dt]|"
     # what is left of "Submitted on Mon, 2019-01-21" once its date is cut
     r"submitted|posted|published|updated|written|über|about|subject|"
+    # a day's name, what "läuft von Montag, den 1. Mai bis …" leaves, and the day words
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|"
+    r"martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|"
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|today|yesterday|heute|gestern|"
+    r"aujourd'hui|hier|hoy|ayer|oggi|ieri|"
     r"(?:editing|edited|translated|compiled) by\b.*|"  # "Reporting by …; Editing by …"
     r"(?:view my complete|afficher mon|mein vollständiges|ver mi) (?:profile?|profil)\w*.*)"
     r"\s*\*?$",
