@@ -607,6 +607,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "labelled_byline_lines": (False,),
     "menu_links_not_bylines": (False,),
     "breadcrumbs_not_bylines": (False,),
+    "times_of_teaser_articles_skipped": (False,),
     "byline_inner_names": (False,),
     "byline_inner_author_links": (False,),
     "fuller_author_tags": (False,),

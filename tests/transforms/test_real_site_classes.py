@@ -1146,6 +1146,32 @@ def test_the_times_of_a_list_of_teasers_are_not_the_page_s() -> None:
     assert without is not None and without.month == 8
 
 
+def test_the_times_of_teaser_articles_side_by_side_are_not_the_page_s() -> None:
+    """Sermitsiaq sets two <article> teasers beside the story, each dated `itemprop=
+    datePublished`; the story's own <time> is marked as nothing."""
+    teasers = "".join(
+        f"<article><h2><a href='/story/{n}'>Another story</a></h2>"
+        f"<time itemprop='datePublished' datetime='2019-08-0{n}T10:00:00+02:00'></time></article>"
+        for n in (3, 4)
+    )
+    html = page(
+        title=HEADLINE,
+        before="<time datetime='2019-06-27T09:00:00Z'>27 June 2019</time>",
+        outside=f"<section>{teasers}</section>",
+    )
+    published, without = published_with_and_without(html, times_of_teaser_articles_skipped=False)
+    assert published is not None and published.date() == datetime(2019, 6, 27).date()
+    assert without is not None and without.month == 8
+    # the story's own <article>, holding the h1, keeps its time beside the next story's
+    stamp = "<time datetime='2019-06-27T09:00:00Z'>Thursday morning</time>"
+    story = page(title=HEADLINE, h1=HEADLINE, before=stamp)
+    next_story = teasers.split("</article>")[0] + "</article>"
+    article = extract(story.replace("</article>", f"</article>{next_story}"), URL)
+    assert article.published_at is not None
+    assert article.published_at.date() == datetime(2019, 6, 27).date()
+    assert article.sources["published_at"] == "time"
+
+
 def test_a_page_s_own_meta_list_keeps_its_time() -> None:
     meta_list = (
         "<ul class='meta'><li><time datetime='2019-06-27T10:00:00Z'>27 June</time></li>"

@@ -428,17 +428,23 @@ def _dates_another_item(
     if options.times_of_listing_items_skipped:
         item = next(node.iterancestors("li"), None)
         if item is not None:
-            dated = sum(
-                1
-                for sibling in item.itersiblings("li", preceding=False)
-                if next(sibling.iter("time"), None) is not None
-            ) + sum(
-                1
-                for sibling in item.itersiblings("li", preceding=True)
-                if next(sibling.iter("time"), None) is not None
-            )
-            return dated >= LISTING_DATED_SIBLINGS
+            return _dated_siblings(item) >= LISTING_DATED_SIBLINGS
+    if options.times_of_teaser_articles_skipped:
+        # <article> teasers side by side, each with its headline and date, none the page's h1
+        item = next(node.iterancestors("article"), None)
+        if item is not None and next(item.iter("h1"), None) is None:
+            return _dated_siblings(item) >= 1
     return False
+
+
+def _dated_siblings(item: HtmlElement) -> int:
+    """How many of the item's siblings of its own tag hold a <time>."""
+    return sum(
+        1
+        for preceding in (False, True)
+        for sibling in item.itersiblings(item.tag, preceding=preceding)
+        if next(sibling.iter("time"), None) is not None
+    )
 
 
 def _links_elsewhere(href: str | None, url: str, here: frozenset[tuple[str, str]]) -> bool:

@@ -1005,6 +1005,10 @@ class ExtractionOptions:
     times_of_embeds_and_comments_skipped: bool = True
     # a <time> in one of a list's items, when two more items hold one too, dates a teaser
     times_of_listing_items_skipped: bool = True
+    # ... and a <time> in an <article> beside another <article> holding one too, neither
+    # holding an h1: teasers beside the story ("<article><h2><a>…</a></h2><time
+    # itemprop='datePublished'>")
+    times_of_teaser_articles_skipped: bool = True
     # a <time> inside a link to another page dates that page (a teaser's "22 septembre")
     times_in_links_elsewhere_skipped: bool = True
     # the canonical URL the page states (or its og:url), and its <base href>, name the page and
