@@ -111,7 +111,8 @@ from records.urls import article_identity
 # text in <div>s, not <p>s, is read, and so is any box named like boilerplate on a page
 # writing its paragraphs as <div>s; a dotted date with spaces ("06. 01. 2026") is read day
 # first; a box named for a breadcrumb trail is no byline, a day's name ("Montag") no author; a
-# <time> of an <article> teaser beside another dates no page; a role with its desk
+# <time> of an <article> teaser (beside another, or headed by a link elsewhere) dates no
+# page; a role with its desk
 # ("Online-Redakteurin") is no name (twenty-seventh pass)
 TRANSFORMER_VERSION = "1.28.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the

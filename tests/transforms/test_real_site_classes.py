@@ -1172,6 +1172,21 @@ def test_the_times_of_teaser_articles_side_by_side_are_not_the_page_s() -> None:
     assert article.sources["published_at"] == "time"
 
 
+def test_the_time_of_a_story_set_in_the_text_is_not_the_page_s() -> None:
+    """La Repubblica sets another story's card in the text, an <article> headed by a link to
+    it, with its writer and its <time>; the page's own <time> is in its header."""
+    card = (
+        "<section class='inline-article'><article><h4><a href='/cronaca/2024/11/20/news/"
+        "cori-423666656/'>Another story</a></h4><span>di Jane Roe</span>"
+        "<time datetime='2024-11-20T17:22'>20 Novembre 2024</time></article></section>"
+    )
+    header = "<header><time datetime='2025-01-05T14:44:14Z'>05 Gennaio 2025</time></header>"
+    html = page(title=HEADLINE, h1=HEADLINE, after=card, outside=header)
+    published, without = published_with_and_without(html, times_of_teaser_articles_skipped=False)
+    assert published is not None and published.date() == datetime(2025, 1, 5).date()
+    assert without is not None and without.year == 2024
+
+
 def test_a_page_s_own_meta_list_keeps_its_time() -> None:
     meta_list = (
         "<ul class='meta'><li><time datetime='2019-06-27T10:00:00Z'>27 June</time></li>"

@@ -431,10 +431,15 @@ def _dates_another_item(
         if item is not None:
             return _dated_siblings(item) >= LISTING_DATED_SIBLINGS
     if options.times_of_teaser_articles_skipped:
-        # <article> teasers side by side, each with its headline and date, none the page's h1
+        # an <article> teaser: beside another dated one, or headed by a link to another page
+        # (a story set in the text); none holds the page's h1
         item = next(node.iterancestors("article"), None)
         if item is not None and next(item.iter("h1"), None) is None:
-            return _dated_siblings(item) >= 1
+            heading = next(item.iter(*HEADING_TAGS), None)
+            link = next(heading.iter("a"), None) if heading is not None else None
+            return _dated_siblings(item) >= 1 or (
+                link is not None and bool(url) and _links_elsewhere(link.get("href"), url, here)
+            )
     return False
 
 

@@ -1005,8 +1005,9 @@ class ExtractionOptions:
     times_of_embeds_and_comments_skipped: bool = True
     # a <time> in one of a list's items, when two more items hold one too, dates a teaser
     times_of_listing_items_skipped: bool = True
-    # ... and a <time> in an <article> beside another <article> holding one too, neither
-    # holding an h1: teasers beside the story ("<article><h2><a>…</a></h2><time
+    # ... and a <time> in an <article> holding no h1 that sits beside another <article>
+    # holding one too, or is headed by a link to another page: teasers beside the story, a
+    # story's card set in the text ("<article><h2><a>…</a></h2><time
     # itemprop='datePublished'>")
     times_of_teaser_articles_skipped: bool = True
     # a <time> inside a link to another page dates that page (a teaser's "22 septembre")
