@@ -7,6 +7,7 @@ mart scored against the gold; trafilatura runs directly on the same pages beside
     uv run python bench/real_sites.py ../shared/corpus --direct --cv    # + leave-site-out CV
     uv run python bench/real_sites.py ../shared/corpus --names camel    # names rewritten first
     uv run python bench/real_sites.py ../shared/corpus --div-paragraphs # every <p> a <div>
+    uv run python bench/real_sites.py ../shared/corpus --no-metadata    # no <meta>, no JSON-LD
 
 Measures, per corpus folder: pages landed (a current row in `articles`), body precision /
 recall / F1 on landed pages (the shared `score.py` metric), title (one contains the other,
@@ -50,7 +51,12 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.renamed_names import RENAMINGS, paragraphs_as_divs, renamed  # noqa: E402
+from bench.renamed_names import (  # noqa: E402
+    RENAMINGS,
+    paragraphs_as_divs,
+    renamed,
+    without_metadata,
+)
 
 DEFAULT_FOLDERS = ("fundus", "aeb", "wcxb_university")
 LISTING_PATH = "/__bench_listing.html"
@@ -734,6 +740,7 @@ def _by_folder(pages: Sequence[GoldPage], indices: Sequence[int]) -> list[list[i
 
 def _through_lenses(html: str, args: argparse.Namespace) -> str:
     html = renamed(html, args.names) if args.names else html
+    html = without_metadata(html) if args.no_metadata else html
     return paragraphs_as_divs(html) if args.div_paragraphs else html
 
 
@@ -771,6 +778,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "on a site writing its paragraphs in <p>; the pages are then served as UTF-8",
     )
     parser.add_argument(
+        "--no-metadata",
+        action="store_true",
+        help="strip every page's <meta> tags and JSON-LD first (bench/renamed_names.py): the "
+        "fields from what the page shows alone; the pages are then served as UTF-8",
+    )
+    parser.add_argument(
         "--gzipped",
         action="store_true",
         help="send every page gzipped without a Content-Encoding (a static server's .html.gz)",
@@ -790,7 +803,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         pages = [p for p in pages if p.host in kept[p.folder]]
     if args.sites:
         pages = [p for p in pages if p.host in set(args.sites.split(","))]
-    if args.names or args.div_paragraphs:
+    if args.names or args.div_paragraphs or args.no_metadata:
         pages = [
             replace(page, html=(html := _through_lenses(page.html, args)), raw=html.encode("utf-8"))
             for page in pages
@@ -800,6 +813,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sites = len({p.host for p in pages})
     names = f", names {args.names}" if args.names else ""
     names += ", <p> as <div>" if args.div_paragraphs else ""
+    names += ", no metadata" if args.no_metadata else ""
     print(f"{len(pages)} pages on {sites} sites ({args.folders}{names})")
 
     results: dict[str, list[Found]] = {}

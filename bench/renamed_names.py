@@ -10,7 +10,9 @@ they are: a script's strings and a JSON payload's markup are not the page's name
     uv run python bench/real_sites.py ../shared/corpus --direct --names camel
 
 `paragraphs_as_divs` is the same kind of lens on tags: every <p> written as a <div>, as a page of
-div soup writes its paragraphs (`bench/real_sites.py --div-paragraphs`).
+div soup writes its paragraphs (`bench/real_sites.py --div-paragraphs`); `without_metadata` on
+what the page states about itself: no `<meta>` and no JSON-LD, as many a university's CMS ships
+its news (`bench/real_sites.py --no-metadata`).
 """
 
 from __future__ import annotations
@@ -67,3 +69,13 @@ def paragraphs_as_divs(html: str) -> str:
         part if index % 2 else PARAGRAPH_CLOSING.sub("</div>", PARAGRAPH_OPENING.sub("<div", part))
         for index, part in enumerate(parts)
     )
+
+
+JSON_LD = re.compile(r"<script[^>]*application/ld\+json.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+
+
+def without_metadata(html: str) -> str:
+    """`html` without its `<meta>` tags and JSON-LD blocks: the title, dates and authors must
+    come from what the page shows."""
+    return META_TAG.sub("", JSON_LD.sub("", html))

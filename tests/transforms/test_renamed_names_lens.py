@@ -45,3 +45,14 @@ def test_paragraphs_are_written_as_divs_and_nothing_else() -> None:
     assert "<pre>x</pre>" in out and "<param name=a>" in out
     assert "'<div class=\"related-box\">'" in out and "<!-- <div class='old-nav'> -->" in out
     assert not re.search(r"</?p[\s>]", out.split("-->")[1], re.IGNORECASE)
+
+
+def test_metadata_is_stripped_and_nothing_else() -> None:
+    page = PAGE.replace(
+        "<style>",
+        '<meta property="og:title" content="T"><script type="application/ld+json">'
+        '{"headline": "T"}</script><style>',
+    )
+    out = renamed_names.without_metadata(page)
+    assert "og:title" not in out and "headline" not in out
+    assert out == PAGE
