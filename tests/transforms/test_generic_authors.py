@@ -71,6 +71,7 @@ def with_and_without(head: str, before: str = "", **off: object) -> tuple[tuple[
         "Korrespondentin: Jane Doe",
         "Jane Doe, Online-Redakteurin",  # a role with its desk before it
         "Jane Doe Wirtschafts-Korrespondentin",
+        "Jane Doe Autorin",
         "Submitted by Jane Doe on Thu, 11/02/2023 - 10:15",
         "Jane Doe /",
         "Jane Doe in Valve",

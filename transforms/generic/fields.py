@@ -157,7 +157,7 @@ ROLE_TAIL = re.compile(
     # with a desk before it: "Online-Redakteurin", "Wirtschafts-Korrespondent"
     r"(?:\w+-)?(?:kolumnist(?:in)?|reporter(?:in)?|korrespondent(?:in)?)|correspondent|"
     r"correspondante?|corresponsal|envoyée? spéciale?|"
-    r"contributor|freie[rn]? (?:autor(?:in)?|journalist(?:in)?)|journalist(?:in)?|"
+    r"contributor|(?:freie[rn]? )?autor(?:in)?|freie[rn]? journalist(?:in)?|journalist(?:in)?|"
     r"volontär(?:in)?|nachrichtenagentur|news agency|mitglied\b|über\b|about\b|autorenseite|"
     r"author page|(?:senior |executive )?vice[- ]president|president|director|founder|"
     r"co-?founder|ceo|cto|chief \w+ officer|head of|professor|lecturer|"
