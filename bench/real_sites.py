@@ -614,6 +614,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "menu_links_not_bylines": (False,),
     "breadcrumbs_not_bylines": (False,),
     "times_of_teaser_articles_skipped": (False,),
+    "slashed_dates_by_page": (False,),
     "byline_inner_names": (False,),
     "byline_inner_author_links": (False,),
     "fuller_author_tags": (False,),

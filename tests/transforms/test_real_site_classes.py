@@ -1187,6 +1187,33 @@ def test_the_time_of_a_story_set_in_the_text_is_not_the_page_s() -> None:
     assert without is not None and without.year == 2024
 
 
+@pytest.mark.parametrize(
+    ("language", "shown", "day"),
+    [
+        ("en-GB", "", (2020, 4, 12)),  # a British page writes the day first
+        ("de", "", (2020, 4, 12)),
+        ("en-US", "", (2020, 12, 4)),
+        ("", "<p>Comment of 14/04/2020</p>", (2020, 4, 12)),  # a date it shows says so
+        ("en-GB", "<p>Comment of 04/14/2020</p>", (2020, 12, 4)),
+        ("", "", (2020, 12, 4)),  # unknown: month first, as an American page
+    ],
+)
+def test_a_slashed_date_is_read_as_the_page_writes_dates(
+    language: str, shown: str, day: tuple[int, int, int]
+) -> None:
+    html = page(title=HEADLINE, before="<p>12/04/2020 by Kay</p>", after=shown)
+    html = html.replace("<html>", f"<html lang='{language}'>" if language else "<html>")
+    published, without = published_with_and_without(html, slashed_dates_by_page=False)
+    assert published is not None and published.date() == datetime(*day).date()
+    assert without is not None and without.date() == datetime(2020, 12, 4).date()
+
+
+def test_a_slashed_date_in_a_time_element_is_read_as_the_page_writes_dates() -> None:
+    html = page(title=HEADLINE, before="<time>12/04/2020</time> by Kay")
+    published = extract(html.replace("<html>", "<html lang='en-GB'>"), URL).published_at
+    assert published is not None and published.date() == datetime(2020, 4, 12).date()
+
+
 def test_a_page_s_own_meta_list_keeps_its_time() -> None:
     meta_list = (
         "<ul class='meta'><li><time datetime='2019-06-27T10:00:00Z'>27 June</time></li>"

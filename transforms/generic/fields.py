@@ -346,7 +346,11 @@ class DateCandidate:
     plain: bool = False  # a <time> no markup marks as the publication's
 
 
-def _candidate(source: str, text: str | None, zone: str) -> DateCandidate | None:
+def _candidate(
+    source: str, text: str | None, zone: str, day_first: bool = False
+) -> DateCandidate | None:
+    if day_first and text:
+        text = _dotted(text)
     moment = parse_datetime(text, zone)
     if moment is None or text is None:
         return None
@@ -362,10 +366,12 @@ def stated_dates(
     zone: str,
     options: ExtractionOptions = DEFAULT_OPTIONS,
     url: str = "",
+    day_first: bool = False,
 ) -> list[DateCandidate]:
     """The publication dates the page's markup states, most trusted first: the metadata's,
     then (with `time_roles`) the `<time>` elements marked as the publication's, then the
-    others; one marked as the last modification is none."""
+    others; one marked as the last modification is none. With `day_first`, a slashed date
+    ("12/04/2020") is read day first."""
     found: list[DateCandidate] = []
     for source, text in meta.published_candidates:
         candidate = _candidate("json-ld" if source == "json-ld" else "metadata", text, zone)
@@ -376,7 +382,7 @@ def stated_dates(
     times: list[DateCandidate] = []
     here = _own_pages(url, meta.canonical_url if options.canonical_url_names_page else None)
     if options.microdata_dates:
-        marked.extend(_microdata_dates(root, zone, options, url, here))
+        marked.extend(_microdata_dates(root, zone, options, url, here, day_first))
     for scope in scopes:
         for node in scope.iter("time"):
             if _dates_another_item(node, options, url, here):
@@ -384,7 +390,8 @@ def stated_dates(
             role = _time_role(node, options) if options.time_roles else None
             if role == "modified":
                 continue  # "<time class='updated' itemprop='dateModified'>"
-            candidate = _candidate("time", node.get("datetime") or node.text_content(), zone)
+            text = node.get("datetime") or node.text_content()
+            candidate = _candidate("time", text, zone, day_first)
             if candidate is not None:
                 if role == "published":
                     marked.append(candidate)
@@ -399,6 +406,7 @@ def _microdata_dates(
     options: ExtractionOptions,
     url: str,
     here: frozenset[tuple[str, str]],
+    day_first: bool = False,
 ) -> Iterator[DateCandidate]:
     """`<div itemprop="datePublished" content="2020-11-24T08:22:33+04:00">` of the page's own
     item (a <meta> one is the metadata's, a <time> one is read with the other times)."""
@@ -408,7 +416,7 @@ def _microdata_dates(
         if of_another_item(node) or _dates_another_item(node, options, url, here):
             continue
         text = node.get("content") or node.get("datetime") or node.text_content()
-        candidate = _candidate("microdata", text, zone)
+        candidate = _candidate("microdata", text, zone, day_first)
         if candidate is not None:
             yield candidate
 
@@ -563,13 +571,16 @@ def pick_dates_with_sources(
 ) -> tuple[datetime | None, datetime | None, dict[str, str]]:
     """(published, updated, {field: source}) from the page's statements (module docstring)."""
     sources: dict[str, str] = {}
-    candidates = stated_dates(meta, root, container, zone, options, url)
+    day_first = options.slashed_dates_by_page and writes_day_first(root)
+    candidates = stated_dates(meta, root, container, zone, options, url, day_first)
     published: datetime | None = None
     # one walk of the visible text serves the lines around the headline and the first lines
     visible: list[tuple[str, etree._ElementUnicodeResult]] = []
     near_title: list[str] = []
     if not candidates or (candidates[0].plain and options.title_date_over_plain_times):
         visible = _visible_lines(root)
+        if day_first:
+            visible = [(_dotted(line), node) for line, node in visible]
         if options.dates_near_title and title:
             near_title = _lines_around_title(visible, title, options)
     if candidates and candidates[0].plain and options.title_date_over_plain_times:
@@ -628,6 +639,32 @@ def pick_dates_with_sources(
     if updated is not None:
         sources["updated_at"] = "metadata"
     return published, updated, sources
+
+
+def writes_day_first(root: HtmlElement) -> bool:
+    """Whether the page writes its slashed dates day first: one it shows says so ("14/04/2020"
+    and none like "04/14/2020"), else its language is not American English (`<html lang>`
+    other than "en" or "en-US"). Unknown: month first, as before."""
+    day, month = False, False
+    for match in itertools.islice(
+        SLASHED_DAY_MONTH.finditer(root.text_content()), SLASHED_DATES_READ
+    ):
+        first, second = int(match[1]), int(match[2])
+        day = day or (first > 12 and second <= 12)
+        month = month or (second > 12 and first <= 12)
+    if day != month:
+        return day
+    language = (root.get("lang") or "").strip().lower().replace("_", "-")
+    return bool(language) and language not in ("en", "en-us")
+
+
+def _dotted(text: str) -> str:
+    """A slashed day-first date written with dots, as the date readers take day first."""
+    return SLASHED_DAY_MONTH.sub(r"\1.\2.\3", text)
+
+
+SLASHED_DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
+SLASHED_DATES_READ = 200
 
 
 def _date_line(lines: list[str], zone: str, options: ExtractionOptions) -> datetime | None:

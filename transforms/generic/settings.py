@@ -1010,6 +1010,9 @@ class ExtractionOptions:
     # story's card set in the text ("<article><h2><a>…</a></h2><time
     # itemprop='datePublished'>")
     times_of_teaser_articles_skipped: bool = True
+    # a slashed date ("12/04/2020") is read day first on a page that writes them so (one it
+    # shows cannot be month first: "14/04/2020") or whose language is not American English
+    slashed_dates_by_page: bool = True
     # a <time> inside a link to another page dates that page (a teaser's "22 septembre")
     times_in_links_elsewhere_skipped: bool = True
     # the canonical URL the page states (or its og:url), and its <base href>, name the page and
