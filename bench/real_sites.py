@@ -615,6 +615,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "breadcrumbs_not_bylines": (False,),
     "times_of_teaser_articles_skipped": (False,),
     "slashed_dates_by_page": (False,),
+    "embedded_post_lines_undated": (False,),
     "byline_inner_names": (False,),
     "byline_inner_author_links": (False,),
     "fuller_author_tags": (False,),

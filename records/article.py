@@ -114,7 +114,8 @@ from records.urls import article_identity
 # <time> of an <article> teaser (beside another, or headed by a link elsewhere) dates no
 # page; a role with its desk
 # ("Online-Redakteurin", "Autorin") is no name; a slashed date is read day first on a page
-# that writes dates so or whose language is not American English (twenty-seventh pass)
+# that writes dates so or whose language is not American English; an embedded post's lines
+# date no page (twenty-seventh pass)
 TRANSFORMER_VERSION = "1.28.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

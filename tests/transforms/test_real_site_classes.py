@@ -1214,6 +1214,27 @@ def test_a_slashed_date_in_a_time_element_is_read_as_the_page_writes_dates() -> 
     assert published is not None and published.date() == datetime(2020, 4, 12).date()
 
 
+def test_an_embedded_post_s_date_line_does_not_date_the_page() -> None:
+    """An embedded tweet ends in its date ("April 25, 2024", a link): the tweet's, not the
+    story's, which the address files under 26 April."""
+    tweet = (
+        "<blockquote class='twitter-tweet'><p>Storm on the way</p>— Jane Roe (@janeroe) "
+        "<a href='https://twitter.com/janeroe/status/1'>April 25, 2024</a></blockquote>"
+    )
+    url = "https://news.harbour-daily.example/2024/04/26/storm-bridge/"
+    published, without = published_with_and_without(
+        page(title=HEADLINE, after=tweet), url, embedded_post_lines_undated=False
+    )
+    assert published is not None and published.date() == datetime(2024, 4, 26).date()
+    assert without is not None and without.date() == datetime(2024, 4, 25).date()
+    # the text after the post is the page's again
+    after_post = page(title=HEADLINE, before=f"{tweet}26 April 2024")
+    article = extract(after_post, URL)
+    assert article.published_at is not None
+    assert article.published_at.date() == datetime(2024, 4, 26).date()
+    assert article.sources["published_at"] == "labels"
+
+
 def test_a_page_s_own_meta_list_keeps_its_time() -> None:
     meta_list = (
         "<ul class='meta'><li><time datetime='2019-06-27T10:00:00Z'>27 June</time></li>"

@@ -520,6 +520,25 @@ def _visible_lines(root: HtmlElement) -> list[tuple[str, etree._ElementUnicodeRe
     ]
 
 
+def _outside_embedded_posts(
+    root: HtmlElement, visible: list[tuple[str, etree._ElementUnicodeResult]]
+) -> list[tuple[str, etree._ElementUnicodeResult]]:
+    """The lines not read from an embedded post (a tweet's "April 25, 2024" dates the tweet)."""
+    posts = {
+        element
+        for element in root.iter()
+        if isinstance(element.tag, str) and EMBEDDED_POST_NAME.search(element.get("class") or "")
+    }
+    if not posts:
+        return visible
+    inside = {element for post in posts for element in post.iter()}
+    return [
+        (line, text)
+        for line, text in visible
+        if (parent := text.getparent()) not in inside or (text.is_tail and parent in posts)
+    ]
+
+
 def _first_lines(visible: list[tuple[str, etree._ElementUnicodeResult]]) -> list[str]:
     return [line for line, _ in visible[:TEXT_LINES_SCANNED]]
 
@@ -579,6 +598,8 @@ def pick_dates_with_sources(
     near_title: list[str] = []
     if not candidates or (candidates[0].plain and options.title_date_over_plain_times):
         visible = _visible_lines(root)
+        if options.embedded_post_lines_undated:
+            visible = _outside_embedded_posts(root, visible)
         if day_first:
             visible = [(_dotted(line), node) for line, node in visible]
         if options.dates_near_title and title:

@@ -1013,6 +1013,8 @@ class ExtractionOptions:
     # a slashed date ("12/04/2020") is read day first on a page that writes them so (one it
     # shows cannot be month first: "14/04/2020") or whose language is not American English
     slashed_dates_by_page: bool = True
+    # a line read for the page's date is never an embedded post's (a tweet's "April 25, 2024")
+    embedded_post_lines_undated: bool = True
     # a <time> inside a link to another page dates that page (a teaser's "22 septembre")
     times_in_links_elsewhere_skipped: bool = True
     # the canonical URL the page states (or its og:url), and its <base href>, name the page and
