@@ -14,10 +14,11 @@ parentheses are dropped, and the publisher (its name, its domain) is not an auth
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -347,9 +348,9 @@ class DateCandidate:
 
 
 def _candidate(
-    source: str, text: str | None, zone: str, day_first: bool = False
+    source: str, text: str | None, zone: str, day_first: DayFirst | None = None
 ) -> DateCandidate | None:
-    if day_first and text:
+    if day_first is not None and text and SLASHED_DAY_MONTH.search(text) and day_first():
         text = _dotted(text)
     moment = parse_datetime(text, zone)
     if moment is None or text is None:
@@ -366,12 +367,12 @@ def stated_dates(
     zone: str,
     options: ExtractionOptions = DEFAULT_OPTIONS,
     url: str = "",
-    day_first: bool = False,
+    day_first: DayFirst | None = None,
 ) -> list[DateCandidate]:
     """The publication dates the page's markup states, most trusted first: the metadata's,
     then (with `time_roles`) the `<time>` elements marked as the publication's, then the
-    others; one marked as the last modification is none. With `day_first`, a slashed date
-    ("12/04/2020") is read day first."""
+    others; one marked as the last modification is none. Where `day_first` says so (asked
+    only when a slashed date is read), a slashed date ("12/04/2020") is read day first."""
     found: list[DateCandidate] = []
     for source, text in meta.published_candidates:
         candidate = _candidate("json-ld" if source == "json-ld" else "metadata", text, zone)
@@ -406,7 +407,7 @@ def _microdata_dates(
     options: ExtractionOptions,
     url: str,
     here: frozenset[tuple[str, str]],
-    day_first: bool = False,
+    day_first: DayFirst | None = None,
 ) -> Iterator[DateCandidate]:
     """`<div itemprop="datePublished" content="2020-11-24T08:22:33+04:00">` of the page's own
     item (a <meta> one is the metadata's, a <time> one is read with the other times)."""
@@ -590,7 +591,12 @@ def pick_dates_with_sources(
 ) -> tuple[datetime | None, datetime | None, dict[str, str]]:
     """(published, updated, {field: source}) from the page's statements (module docstring)."""
     sources: dict[str, str] = {}
-    day_first = options.slashed_dates_by_page and writes_day_first(root)
+    # the page is read for how it writes dates only when a slashed date is to be read
+    day_first = (
+        functools.cache(functools.partial(writes_day_first, root))
+        if options.slashed_dates_by_page
+        else None
+    )
     candidates = stated_dates(meta, root, container, zone, options, url, day_first)
     published: datetime | None = None
     # one walk of the visible text serves the lines around the headline and the first lines
@@ -600,7 +606,11 @@ def pick_dates_with_sources(
         visible = _visible_lines(root)
         if options.embedded_post_lines_undated:
             visible = _outside_embedded_posts(root, visible)
-        if day_first:
+        if (
+            day_first is not None
+            and any(SLASHED_DAY_MONTH.search(line) for line, _ in visible)
+            and day_first()
+        ):
             visible = [(_dotted(line), node) for line, node in visible]
         if options.dates_near_title and title:
             near_title = _lines_around_title(visible, title, options)
@@ -684,6 +694,7 @@ def _dotted(text: str) -> str:
     return SLASHED_DAY_MONTH.sub(r"\1.\2.\3", text)
 
 
+DayFirst = Callable[[], bool]  # whether the page writes its slashed dates day first
 SLASHED_DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 SLASHED_DATES_READ = 200
 
