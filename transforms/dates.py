@@ -552,7 +552,8 @@ CLOCK = re.compile(rf"(?<![\d:.]){_CLOCK_VALUE}")
 DATE_AND_CLOCK = re.compile(
     rf"(?P<date>{DATE_VALUE})(?:\s*(?i:,|at|um|à|a las|às|alle|-|–|\|)?\s*{_CLOCK_VALUE})?"
 )
-SLASHED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})")
+# "12/04/2020", never a piece of a longer run of numbers and slashes ("1/12/04/2020")
+SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 MINUTES_A_DAY = 24 * 60
 DATE_LINE_MAX_CHARS = 400
 EAST_MOST = timedelta(hours=14)  # UTC+14, Kiribati

@@ -28,6 +28,7 @@ from lxml import html as lxml_html
 from records.article import Block
 from records.urls import join_url, url_parts
 from transforms.dates import (
+    SLASHED_DATE,
     date_by_htmldate,
     date_from_url,
     date_on_day,
@@ -350,7 +351,7 @@ class DateCandidate:
 def _candidate(
     source: str, text: str | None, zone: str, day_first: DayFirst | None = None
 ) -> DateCandidate | None:
-    if day_first is not None and text and SLASHED_DAY_MONTH.search(text) and day_first():
+    if day_first is not None and text and SLASHED_DATE.search(text) and day_first():
         text = _dotted(text)
     moment = parse_datetime(text, zone)
     if moment is None or text is None:
@@ -483,9 +484,12 @@ def _page_key(address: str) -> tuple[str, str]:
 
 
 def _in_embedded_post(node: HtmlElement) -> bool:
-    return any(
-        EMBEDDED_POST_NAME.search(ancestor.get("class") or "") for ancestor in node.iterancestors()
-    )
+    return any(_is_embedded_post(ancestor) for ancestor in node.iterancestors())
+
+
+def _is_embedded_post(element: HtmlElement) -> bool:
+    """An Instagram or X card, a TikTok or a Bluesky post set in the page."""
+    return bool(EMBEDDED_POST_NAME.search(element.get("class") or ""))
 
 
 EMBEDDED_POST_NAME = re.compile(
@@ -528,7 +532,7 @@ def _outside_embedded_posts(
     posts = {
         element
         for element in root.iter()
-        if isinstance(element.tag, str) and EMBEDDED_POST_NAME.search(element.get("class") or "")
+        if isinstance(element.tag, str) and _is_embedded_post(element)
     }
     if not posts:
         return visible
@@ -608,7 +612,7 @@ def pick_dates_with_sources(
             visible = _outside_embedded_posts(root, visible)
         if (
             day_first is not None
-            and any(SLASHED_DAY_MONTH.search(line) for line, _ in visible)
+            and any(SLASHED_DATE.search(line) for line, _ in visible)
             and day_first()
         ):
             visible = [(_dotted(line), node) for line, node in visible]
@@ -677,9 +681,7 @@ def writes_day_first(root: HtmlElement) -> bool:
     and none like "04/14/2020"), else its language is not American English (`<html lang>`
     other than "en" or "en-US"). Unknown: month first, as before."""
     day, month = False, False
-    for match in itertools.islice(
-        SLASHED_DAY_MONTH.finditer(root.text_content()), SLASHED_DATES_READ
-    ):
+    for match in itertools.islice(SLASHED_DATE.finditer(root.text_content()), SLASHED_DATES_READ):
         first, second = int(match[1]), int(match[2])
         day = day or (first > 12 and second <= 12)
         month = month or (second > 12 and first <= 12)
@@ -691,11 +693,10 @@ def writes_day_first(root: HtmlElement) -> bool:
 
 def _dotted(text: str) -> str:
     """A slashed day-first date written with dots, as the date readers take day first."""
-    return SLASHED_DAY_MONTH.sub(r"\1.\2.\3", text)
+    return SLASHED_DATE.sub(r"\1.\2.\3", text)
 
 
 DayFirst = Callable[[], bool]  # whether the page writes its slashed dates day first
-SLASHED_DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 SLASHED_DATES_READ = 200
 
 
