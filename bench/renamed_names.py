@@ -51,11 +51,13 @@ def renamed(html: str, how: str) -> str:
         value = next(group for group in match.groups()[1:] if group is not None)
         return f'{match.group(1)}"{" ".join(rename(name) for name in value.split())}"'
 
+    return _outside_untouched(html, lambda part: NAME_ATTRIBUTE.sub(attribute, part))
+
+
+def _outside_untouched(html: str, rewrite: Callable[[str], str]) -> str:
+    """`html` with `rewrite` applied outside its scripts, style sheets and comments."""
     parts = UNTOUCHED.split(html)
-    return "".join(
-        part if index % 2 else NAME_ATTRIBUTE.sub(attribute, part)
-        for index, part in enumerate(parts)
-    )
+    return "".join(part if index % 2 else rewrite(part) for index, part in enumerate(parts))
 
 
 PARAGRAPH_OPENING = re.compile(r"<p(?=[\s>/])", re.IGNORECASE)
@@ -64,10 +66,8 @@ PARAGRAPH_CLOSING = re.compile(r"</p\s*>", re.IGNORECASE)
 
 def paragraphs_as_divs(html: str) -> str:
     """`html` with every <p> written as a <div>, scripts, style sheets and comments untouched."""
-    parts = UNTOUCHED.split(html)
-    return "".join(
-        part if index % 2 else PARAGRAPH_CLOSING.sub("</div>", PARAGRAPH_OPENING.sub("<div", part))
-        for index, part in enumerate(parts)
+    return _outside_untouched(
+        html, lambda part: PARAGRAPH_CLOSING.sub("</div>", PARAGRAPH_OPENING.sub("<div", part))
     )
 
 
