@@ -579,6 +579,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "refine_dates": (False,),
     "url_day_judges_text_dates": (False,),
     "publisher_not_author": (False,),
+    "title_tail_publishes": (False,),
+    "agency_tails_not_names": (False,),
     "lead_image_from_metadata": (False,),
     "lead_picture_shown": (False,),
     "title_strip_short_bar_tail": (False,),

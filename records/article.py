@@ -115,8 +115,10 @@ from records.urls import article_identity
 # page; a role with its desk
 # ("Online-Redakteurin", "Autorin") is no name; a slashed date is read day first on a page
 # that writes dates so or whose language is not American English; an embedded post's lines
-# date no page (twenty-seventh pass)
-TRANSFORMER_VERSION = "1.28.0"
+# date no page (twenty-seventh pass). 1.29.0: a byline's wire agency after a name ("Jane Doe -
+# Associated Press") and the <title>'s short tail after a bar (the site's name) are no part of
+# the writer's name (twenty-eighth pass)
+TRANSFORMER_VERSION = "1.29.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

@@ -27,6 +27,7 @@ from transforms.extract import extract_article
 from transforms.generic import extract_generic
 from transforms.generic.fields import clean_author_names
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
+from transforms.generic.titles import title_tail
 
 PUBLISHERS = {"harbour daily", "harbourdaily"}
 
@@ -1535,3 +1536,52 @@ def test_a_breadcrumb_trail_is_no_byline() -> None:
     assert extract_article(html, URL).authors == ("Jane Doe",)
     without = replace(DEFAULT_OPTIONS, breadcrumbs_not_bylines=False)
     assert "Startseite" in extract_generic(html, URL, options=without).authors
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_the_site_name_ending_the_title_leaves_a_byline_joining_it(rule: bool) -> None:
+    # no metadata names the site: only the <title>'s last piece says "Tidewater Courier"
+    html = page(
+        title=f"{HEADLINE} | Tidewater Courier",
+        before="<p class='byline'>Jane Doe Tidewater Courier</p>",
+    )
+    options = replace(DEFAULT_OPTIONS, title_tail_publishes=rule)
+    found = extract_generic(html, URL, options=options).authors
+    assert found == (("Jane Doe",) if rule else ("Jane Doe Tidewater Courier",))
+
+
+@pytest.mark.parametrize(
+    ("title", "tail"),
+    [
+        ("Storm closes the old bridge | The West Australian", "The West Australian"),
+        ("Storm closes the old bridge - Harbour Daily", None),  # a dash may join a clause
+        ("Bridge | Jane Doe writes about the old ferry crossing", None),  # a clause, not a name
+        ("Storm | Harbour Daily", None),  # longer than what it ends: no site's name
+        ("Storm closes the old bridge", None),
+    ],
+)
+def test_the_title_tail_is_a_short_piece_after_a_bar(title: str, tail: str | None) -> None:
+    assert title_tail(title) == tail
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Tom Davies - Associated Press", ("Tom Davies",)),
+        ("By Jane Doe, John Roe The Associated Press", ("Jane Doe", "John Roe")),
+        ("By JILL LAWLESS Associated Press", ("JILL LAWLESS",)),
+    ],
+)
+def test_a_wire_agency_after_a_writers_name_is_her_employer(
+    byline: str, expected: tuple[str, ...]
+) -> None:
+    html = page(title=HEADLINE, before=f"<p class='byline'>{byline}</p>")
+    assert extract_article(html, URL).authors == expected
+    without = replace(DEFAULT_OPTIONS, agency_tails_not_names=False)
+    assert extract_generic(html, URL, options=without).authors != expected
+
+
+def test_a_one_word_name_keeps_the_agency_word_after_it() -> None:
+    # cut, "Reuters" would leave one word: no writer's full name to stand for her
+    html = page(title=HEADLINE, before="<p class='byline'>By Jane Reuters</p>")
+    assert extract_article(html, URL).authors == ("Jane Reuters",)

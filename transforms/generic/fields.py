@@ -43,7 +43,7 @@ from transforms.dates import (
 from transforms.generic import settings
 from transforms.generic.score import text_key, under
 from transforms.generic.settings import DEFAULT_OPTIONS, ExtractionOptions
-from transforms.generic.titles import BAR, SEPARATOR
+from transforms.generic.titles import BAR, SEPARATOR, title_tail
 from transforms.generic.walk import UNSHOWN_TAGS, element_names, with_words_split
 from transforms.metadata import (
     AUTHOR_META_KEYS,
@@ -187,6 +187,12 @@ AGENCY_DESK = re.compile(
     r"(?:AP|AFP|UPI|dpa|Reuters|Associated Press|Agence France-Presse)(?:\s+[A-Z][a-z]+){0,3}"
 )
 AGENCY_DESK_TAIL = re.compile(rf"\s+(?:-\s+)?{AGENCY_DESK.pattern}$")
+# a wire agency by its full name after a writer's: "Tom Davies - Associated Press"
+AGENCY_NAME_TAIL = re.compile(
+    r"\s+(?:[-–—|,]\s+)?(?:the\s+)?(?:associated press|agence france-presse|reuters|"
+    r"deutsche presse-agentur|united press international|bloomberg news)$",
+    re.IGNORECASE,
+)
 
 
 def _without_agency_desk(name: str) -> str:
@@ -786,12 +792,16 @@ def publisher_keys(
     *,
     copyright_holder: bool = False,
     canonical_host: bool = True,
+    title: str | None = None,
     options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> set[str]:
     """The names the publisher goes by on this page: site name, JSON-LD publisher, hosts
     (with `canonical_host` those of the canonical URL and `<base href>` too), and with
-    `copyright_holder` the holder `<meta name="copyright">` names."""
+    `copyright_holder` the holder `<meta name="copyright">` names; with `title` (the page's
+    `<title>`), the short piece ending it after a bar."""
     keys = {_key(meta.site_name), _key(meta.publisher), _key(meta.meta.get("application-name"))}
+    if options.title_tail_publishes and title is not None:
+        keys.add(_key(title_tail(title)))
     if meta.site_name and BAR.search(meta.site_name):
         # "Achtsam durch die Krise | Die FURCHE": a site name set to the page's whole title
         keys.add(_key(BAR.split(meta.site_name)[-1]))
@@ -903,6 +913,9 @@ def clean_author_names(
             ):
                 name = name[:-1]  # a sentence's full stop, not "Jr.", "C." or "F.A.S."
             name = _without_avatar_letter(_undoubled(name))
+            if options.agency_tails_not_names:
+                rest = AGENCY_NAME_TAIL.sub("", name)
+                name = rest if len(rest.split()) >= MIN_BYLINE_WORDS else name
             if not _is_publisher(name, publishers):
                 name = _without_publisher_words(name, publishers)
             if (
@@ -1791,8 +1804,9 @@ def pick_authors_with_source(
     only when the page names nobody else. Under metadata naming only the publisher, a byline
     counts when it gives full names (an agency code or a desk's initials does not)."""
     canonical_host = options.canonical_url_names_page
+    page_title = root.findtext(".//title")
     publishers = (
-        publisher_keys(meta, url, canonical_host=canonical_host, options=options)
+        publisher_keys(meta, url, canonical_host=canonical_host, title=page_title, options=options)
         if options.publisher_not_author
         else set()
     )
@@ -1803,7 +1817,12 @@ def pick_authors_with_source(
         # blog's owner holding its copyright stays its author)
         holder = (
             publisher_keys(
-                meta, url, copyright_holder=True, canonical_host=canonical_host, options=options
+                meta,
+                url,
+                copyright_holder=True,
+                canonical_host=canonical_host,
+                title=page_title,
+                options=options,
             )
             - publishers
         )

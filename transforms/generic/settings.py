@@ -917,6 +917,12 @@ class ExtractionOptions:
     byline_labels: bool = True
     byline_author_links: bool = True  # ... and a link to an author's page (`/author/jane-doe`)
     publisher_not_author: bool = True  # the publisher's name gives way to a person's byline
+    # the short last piece of the <title> after a bar ("… | The West Australian") is one of the
+    # publisher's names too, and goes from a byline joining it to the writer's
+    title_tail_publishes: bool = True
+    # a wire agency's full name after a writer's ("Tom Davies - Associated Press", "Jane Doe
+    # The Associated Press") is the writer's employer, not a name of hers
+    agency_tails_not_names: bool = True
     # a byline that holds no name after cleaning ("Posted on") gives way to the next one
     next_byline: bool = True
     # a byline element holding a date too ("Janic Cathomen, 01.12.2021") is read, the date cut

@@ -333,6 +333,15 @@ SITE_HEADING_NAME = re.compile(
 )
 
 
+def title_tail(title: str) -> str | None:
+    """The short piece ending a title after a bar ("Story | The West Australian"): the site's
+    name, as most sites end their titles."""
+    pieces = BAR.split(normalize_text(title))
+    if len(pieces) < 2 or len(pieces[-1].split()) > MAX_BRAND_WORDS:
+        return None
+    return pieces[-1] if len(pieces[-1]) < len(" ".join(pieces[:-1])) else None
+
+
 def site_name_keys(meta: PageMetadata, url: str, *, canonical_host: bool = True) -> list[str]:
     """The site's name as the page's metadata gives it, and its hosts' names (with
     `canonical_host` those of the canonical URL and `<base href>` too)."""
