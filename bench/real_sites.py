@@ -581,6 +581,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "publisher_not_author": (False,),
     "title_tail_publishes": (False,),
     "agency_tails_not_names": (False,),
+    "labelled_byline_roles_cut": (False,),
     "lead_image_from_metadata": (False,),
     "lead_picture_shown": (False,),
     "title_strip_short_bar_tail": (False,),

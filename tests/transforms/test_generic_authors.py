@@ -1585,3 +1585,23 @@ def test_a_one_word_name_keeps_the_agency_word_after_it() -> None:
     # cut, "Reuters" would leave one word: no writer's full name to stand for her
     html = page(title=HEADLINE, before="<p class='byline'>By Jane Reuters</p>")
     assert extract_article(html, URL).authors == ("Jane Reuters",)
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_labelled_byline_may_give_the_writers_role_after_her_name(rule: bool) -> None:
+    # the metadata names the foundation; the text's closing line names its writer and her role
+    closing = "<p><strong>Autorin: Jane Doe, Projektleiterin der Stiftung in Tunis.</strong></p>"
+    html = page(title=HEADLINE, head=meta("author", "Harbour Stiftung e.V."), after=closing)
+    options = replace(DEFAULT_OPTIONS, labelled_byline_roles_cut=rule)
+    found = extract_generic(html, URL, options=options).authors
+    assert found == (("Jane Doe",) if rule else ("Harbour Stiftung e.V.",))
+
+
+def test_a_long_labelled_line_without_a_full_name_is_no_byline() -> None:
+    # Dutch "door" ("by") opening an address longer than a name: "No." is no writer
+    address = (
+        "<p class='address-text'>Door No. 61, 1st floor, Anna Nagar East, Chennai, "
+        "Tamil Nadu - 600102</p>"
+    )
+    html = page(title=HEADLINE, after=address)
+    assert extract_article(html, URL).authors == ()

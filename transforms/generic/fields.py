@@ -1213,7 +1213,11 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
     """A short element that starts with a byline label ("By", "Von:", "Author") and goes on
     with names: "Von: Jane Doe, John Roe", "<strong>Autorin/Autor</strong> Jane Doe"."""
     lead = _leading_text(node)
-    if not lead or len(lead) > MAX_AUTHOR_CHARS or not BYLINE_LABEL.match(lead):
+    # a name's role after it makes a longer lead: "Autorin: Jane Doe, Projektleiterin der …"
+    lead_chars = (
+        MAX_LABELLED_BYLINE_CHARS if options.labelled_byline_roles_cut else MAX_AUTHOR_CHARS
+    )
+    if not lead or len(lead) > lead_chars or not BYLINE_LABEL.match(lead):
         return None
     if IN_BUTTON(node):  # "<button><span>Text Delete</span>": a control's label
         return None
@@ -1238,12 +1242,19 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
         rest = BYLINE_LABEL.sub("", text, count=1)
     if options.label_tail_bylines:
         rest = BYLINE_TAIL.sub("", rest).strip(" |·-–—,")  # "Jane Doe | 27.01.2022 - 12:45"
+    if options.labelled_byline_roles_cut and not _looks_like_names(rest):
+        # "Autorin: Jane Doe, Projektleiterin der Stiftung in Tunis.": her name, then her role
+        name, comma, _ = rest.partition(",")
+        if comma and len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name):
+            rest = name.strip()
     if (
         not rest
         or len(text) > MAX_LABELLED_BYLINE_CHARS
         or len(rest.split()) > MAX_LABELLED_BYLINE_WORDS
         or any(ch.isdigit() for ch in rest)
         or not _looks_like_names(rest)
+        # a long line gives a full name after its label: "Door No. 61, …" is an address
+        or (len(lead) > MAX_AUTHOR_CHARS and len(rest.split()) < MIN_BYLINE_WORDS)
     ):
         return None
     return rest if options.label_tail_bylines else text

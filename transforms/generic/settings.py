@@ -973,6 +973,9 @@ class ExtractionOptions:
     # a byline label's name may follow the label's element ("<h5>Autor:</h5>Jane Doe") and a
     # date may follow the name ("Ein Artikel von Jane Doe | 27.01.2022")
     label_tail_bylines: bool = True
+    # a labelled byline's full name before a comma stands when what follows is no name: her
+    # role ("Autorin: Jane Doe, Projektleiterin der Stiftung in Tunis.")
+    labelled_byline_roles_cut: bool = True
     # a labelled byline ends at its line break ("<strong>Autor:</strong> <a>Jane Doe</a><br>
     # <strong>Tags:</strong> …"); a label alone on its line takes the next line
     labelled_byline_lines: bool = True
