@@ -582,6 +582,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_tail_publishes": (False,),
     "agency_tails_not_names": (False,),
     "labelled_byline_roles_cut": (False,),
+    "text_credit_over_publisher": (False,),
     "lead_image_from_metadata": (False,),
     "lead_picture_shown": (False,),
     "title_strip_short_bar_tail": (False,),

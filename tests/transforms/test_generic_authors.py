@@ -1605,3 +1605,25 @@ def test_a_long_labelled_line_without_a_full_name_is_no_byline() -> None:
     )
     html = page(title=HEADLINE, after=address)
     assert extract_article(html, URL).authors == ()
+
+
+def test_a_credit_in_the_middle_of_a_sentence_is_no_byline() -> None:
+    sentence = (
+        "<p><span>The editor was fired for publishing an</span> <a href='/op-ed'>op-ed</a> "
+        "<span>by Sen. Jane Doe, which argued that, in the face of this —</span></p>"
+    )
+    html = page(title=HEADLINE, after=sentence)
+    assert extract_article(html, URL).authors == ()
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_credit_in_the_text_outweighs_a_byline_naming_the_publisher(rule: bool) -> None:
+    html = page(
+        title=HEADLINE,
+        head=meta("og:site_name", SITE),
+        before=f"<div class='post-author-name'>By {SITE}</div>",
+        after="<p><em>Written by: <a href='/people/jane-doe'>Jane Doe</a></em></p>",
+    )
+    options = replace(DEFAULT_OPTIONS, text_credit_over_publisher=rule)
+    found = extract_generic(html, URL, options=options).authors
+    assert found == (("Jane Doe",) if rule else (SITE,))

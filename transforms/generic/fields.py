@@ -1243,9 +1243,16 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
     if options.label_tail_bylines:
         rest = BYLINE_TAIL.sub("", rest).strip(" |·-–—,")  # "Jane Doe | 27.01.2022 - 12:45"
     if options.labelled_byline_roles_cut and not _looks_like_names(rest):
-        # "Autorin: Jane Doe, Projektleiterin der Stiftung in Tunis.": her name, then her role
+        # "Autorin: Jane Doe, Projektleiterin der Stiftung in Tunis.": her name, then her role;
+        # a line of its own ("an op-ed <span>by Sen. Jane Doe, which argued …</span>" goes on
+        # a sentence)
         name, comma, _ = rest.partition(",")
-        if comma and len(name.split()) >= MIN_BYLINE_WORDS and _looks_like_names(name):
+        if (
+            comma
+            and len(name.split()) >= MIN_BYLINE_WORDS
+            and _looks_like_names(name)
+            and _opens_its_line(node)
+        ):
             rest = name.strip()
     if (
         not rest
@@ -1578,6 +1585,36 @@ def _is_handle(name: str) -> bool:
     return " " not in name and name == name.lower() and any(ch.islower() for ch in name)
 
 
+def _opens_its_line(node: HtmlElement) -> bool:
+    """Whether no text comes before the element on its line: it starts a line, not a piece of
+    a sentence set in several tags."""
+    parent = node.getparent()
+    if parent is None:
+        return True
+    before = [parent.text or ""]
+    for sibling in parent:
+        if sibling is node:
+            break
+        if sibling.tag == "br" or sibling.tag in settings.BLOCK_TAGS:
+            before = []  # a line of its own starts after a break or a block
+        else:
+            before.append(sibling.text_content() if isinstance(sibling.tag, str) else "")
+        before.append(sibling.tail or "")
+    return not any(ch.isalnum() for ch in "".join(before))
+
+
+def _text_credit(
+    container: HtmlElement, publishers: set[str], options: ExtractionOptions
+) -> tuple[str, ...]:
+    """The people a labelled line in the text names in full ("Written by: Jane Doe")."""
+    for node in container.iter(*BYLINE_TAGS):
+        line = _labelled_byline(node, options)
+        names = clean_author_names([line], publishers, options=options) if line else ()
+        if names and all(map(_is_full_name, names)):
+            return names
+    return ()
+
+
 def _is_full_name(name: str) -> bool:
     """A person named in full: two words or more, each written like a name, or a name in a
     script without capitals or spaces ("オカモト", "张三")."""
@@ -1892,6 +1929,19 @@ def pick_authors_with_source(
         byline = _writers_of(byline, root)
     if byline:
         return byline, "byline"
+    if (
+        options.text_credit_over_publisher
+        and container is not None
+        and (
+            publisher
+            or clean_author_names(raw_byline, publishers, keep_publisher=True, options=options)
+        )
+    ):
+        # the publisher's account posted ("By The Planetary Press"), the text credits its
+        # writer in full: "Written by: Jane Doe" at its head or its end
+        credited = _text_credit(container, publishers, options)
+        if credited:
+            return credited, "byline"
     if publisher:
         return publisher, "metadata"
     # a personal blog named after its author ("creeny.wordpress.com", by Creeny): the byline

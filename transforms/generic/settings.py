@@ -976,6 +976,9 @@ class ExtractionOptions:
     # a labelled byline's full name before a comma stands when what follows is no name: her
     # role ("Autorin: Jane Doe, Projektleiterin der Stiftung in Tunis.")
     labelled_byline_roles_cut: bool = True
+    # a byline or author tag naming only the publisher gives way to a labelled line in the text
+    # crediting people in full ("Written by: Jane Doe" under "By The Planetary Press")
+    text_credit_over_publisher: bool = True
     # a labelled byline ends at its line break ("<strong>Autor:</strong> <a>Jane Doe</a><br>
     # <strong>Tags:</strong> …"); a label alone on its line takes the next line
     labelled_byline_lines: bool = True
