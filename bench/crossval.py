@@ -111,6 +111,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "data_names_read": (False,),
     "captioned_figures_walked": (False,),
     "headed_boxes_named": (False,),
+    "rail_headings_outweigh_text": (False,),
     "box_heading_max_words": (4, 10),
     "paywall_guard_reads_text_divs": (False,),
     "div_paragraphs_weighed": (False,),

@@ -675,6 +675,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_skip_unshown_h1": (False,),
     "captioned_figures_walked": (False,),
     "headed_boxes_named": (False,),
+    "rail_headings_outweigh_text": (False,),
     "box_heading_max_words": (4, 10),
     "paywall_guard_reads_text_divs": (False,),
     "div_paragraphs_weighed": (False,),

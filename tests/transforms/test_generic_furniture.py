@@ -1429,3 +1429,34 @@ def test_on_a_page_of_p_paragraphs_a_box_of_div_blurbs_stays_furniture() -> None
     html = article_holding("").replace("</article>", f"</article>{box}")
     assert PARAGRAPHS[0] in walked_text(html)
     assert walked_text(html).count(PARAGRAPHS[1]) == 1  # the <p>, not the box's <div>
+
+
+TOP_STORY_LEADS = [
+    f"The council voted on the {n}th night of the session to keep the harbour ferries running "
+    f"through the winter, after hundreds of commuters wrote to ask for a later last crossing..."
+    for n in range(4, 16)
+]
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_rail_heading_outweighs_the_leads_of_its_teaser_cards(rule: bool) -> None:
+    """A dozen cards under "More top stories", each a linked headline and a long lead: the
+    leads make more prose than the story, yet the box is a rail of other stories."""
+    cards = "".join(
+        f"<div class='article'><h3><a href='/news/{n}'>Ferries stay on for the winter: the "
+        f"council gives way to the commuters who asked for a later last crossing ({n})</a>"
+        f"</h3><p>{lead}</p></div>"
+        for n, lead in enumerate(TOP_STORY_LEADS)
+    )
+    story = article_holding("").replace(
+        "<article>", "<article><h1>Marine science building opens</h1>"
+    )
+    html = story.replace(
+        "</article>", f"</article><div class='item news'><h2>More top stories</h2>{cards}</div>"
+    )
+    options = replace(DEFAULT_OPTIONS, rail_headings_outweigh_text=rule)
+    text = extract_generic(html, URL, options=options).text
+    if rule:
+        assert_clean(text, *TOP_STORY_LEADS)
+    else:
+        assert TOP_STORY_LEADS[0] in text

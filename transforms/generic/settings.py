@@ -495,6 +495,9 @@ COMMENT_NOTICE = re.compile(
 TWEET_PROMPT = re.compile(r"\s*click to tweet$", re.IGNORECASE)
 END_MARKER = re.compile(
     r"^(?:related(?: \w+){0,2}|more (?:news|stories|from\b.*|on this\b.*|in\b.*)|"
+    # "More top stories", "Most watched News videos", "Most shared"
+    r"more (?:\w+ ){1,2}(?:news|stories|articles|videos)|"
+    r"most (?:watched|shared|commented|emailed)(?: \w+){0,3}|"
     r"you (?:may|might) also (?:like|enjoy)|read (?:more|next|also)\b.*|recommended\b.*|"
     r"(?:leave a |post a )?(?:comments?|reply|responses)|share (?:this|the) (?:article|story|post)|"
     r"about the author|latest (?:news|stories|posts)|popular\b.*|most (?:read|popular|viewed)|"
@@ -682,6 +685,9 @@ class ExtractionOptions:
     # thread, one headed like a rail that follows a text ("Related stories", "Most read") is
     # named so (kept when it holds paragraphs), where hashed classes say nothing
     headed_boxes_named: bool = True
+    # ... and a box headed like a rail and linking away is skipped whatever text it holds:
+    # teaser cards' summaries ("More top stories" over a hundred headlines and their leads)
+    rail_headings_outweigh_text: bool = True
     box_heading_max_words: int = 6  # ... a heading this many words long at most
     # a <figcaption> outside a <figure> (an image box's caption) is the picture's, not text
     stray_captions_skipped: bool = True

@@ -205,14 +205,18 @@ class PageWalk:
         ):
             element_id = ""  # "nav_the_battery_lives_on": an anchor made from the heading's words
         names = element_names(element, self.options, element_id)
+        headed = ""
         if self.options.headed_boxes_named and tag in HEADED_BOX_TAGS:
-            names = f"{names} {heading_name(element, self.options)}"
+            headed = heading_name(element, self.options)
+            names = f"{names} {headed}"
         if not names.strip():
             return False
         if self.listing:
             return bool(settings.LISTING_SKIPPED_NAME.search(names)) and not _holds_main(
                 element, self.options
             )
+        if headed == "more-stories" and self.options.rail_headings_outweigh_text:
+            return True
         if settings.TEASER_NAME.search(names) and _links_away(element, self.options):
             return True
         if (
