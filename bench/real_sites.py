@@ -600,6 +600,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "title_h1_appendage_not_title": (False,),
     "title_microdata_headline": (False,),
     "title_dangling_separator_stripped": (False,),
+    "title_glued_pieces_parted": (False,),
     "title_social_one_voice": (False,),
     "byline_labels": (False,),
     "byline_author_links": (False,),

@@ -2189,3 +2189,19 @@ def test_a_clock_in_text_keeps_its_half_of_the_day(line: str, hour: int) -> None
     assert found is not None and (found.day, found.hour) == (5, hour)
     published, _ = labelled_dates([f"Published: {line}"])
     assert published is not None and published.hour == hour
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_kicker_glued_to_the_headline_by_its_tags_is_parted(rule: bool) -> None:
+    """ "<h1><span>Nationale Demo</span>Der 9. Juli naht</h1>": the kicker is styled as its own
+    line, with no space in the markup; a word split over tags ("Harbour<b>side</b>") stays."""
+    html = page(h1="<span>Harbour Strike</span>Ferries stop for a week, the union says")
+    options = replace(DEFAULT_OPTIONS, title_glued_pieces_parted=rule)
+    title = extract_generic(html, URL, options=options).title
+    parted = "Harbour Strike Ferries stop for a week, the union says"
+    assert title == (parted if rule else parted.replace("Strike ", "Strike"))
+    split_word = page(h1="Harbour<b>side</b> ferries stop for a week, the union says")
+    assert (
+        extract_article(split_word, URL).title
+        == "Harbourside ferries stop for a week, the union says"
+    )

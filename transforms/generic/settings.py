@@ -965,6 +965,9 @@ class ExtractionOptions:
     # a <title> separator with nothing on its other side ("Über André Loibl |": the template
     # left the site's or the headline's part empty) goes
     title_dangling_separator_stripped: bool = True
+    # a heading's tags parted where one's text ends in a small letter and the next begins with
+    # a capital ("<span>Nationale Demo</span>Der 9. Juli naht": a kicker set as its own line)
+    title_glued_pieces_parted: bool = True
     # the text printed twice by its template: a run of at least this many blocks, holding at
     # least this share of the text, said again later in the same order goes the second time
     repeated_runs_dropped: bool = True

@@ -135,6 +135,8 @@ def _heading_text(heading: HtmlElement, options: ExtractionOptions) -> str:
         else []
     )
     if not readings and not kickers and not code:
+        if options.title_glued_pieces_parted:
+            return normalize_text(_parted(list(TEXT_NODES(heading))))
         return normalize_text(heading.text_content())
     dropped = readings + kickers + code
     kept = [text for text in TEXT_NODES(heading) if not _inside_any(text, dropped)]
@@ -142,6 +144,18 @@ def _heading_text(heading: HtmlElement, options: ExtractionOptions) -> str:
     text = normalize_text(("" if readings else " ").join(kept))
     # the kicker's colon, left when the kicker went ("<span>Climate</span>: Drilling deep")
     return text.lstrip(":|–—-· ").strip() if kickers else text
+
+
+def _parted(texts: list[str]) -> str:
+    """The texts joined, with a space where one tag's text ends in a small letter and the next
+    begins with a capital: "<span>Nationale Demo</span>Der 9. Juli naht", a kicker styled as a
+    line of its own."""
+    joined = ""
+    for text in texts:
+        if joined[-1:].islower() and text[:1].isupper():
+            joined += " "
+        joined += text
+    return joined
 
 
 def _inside_any(text: etree._ElementUnicodeResult, elements: list[HtmlElement]) -> bool:
