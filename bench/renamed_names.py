@@ -48,8 +48,11 @@ def renamed(html: str, how: str) -> str:
     rename = RENAMINGS[how]
 
     def attribute(match: re.Match[str]) -> str:
-        value = next(group for group in match.groups()[1:] if group is not None)
-        return f'{match.group(1)}"{" ".join(rename(name) for name in value.split())}"'
+        # the value keeps its quotes: `id='x'` set in an attribute's escaped markup (a
+        # component's props) stays inside that attribute
+        index, value = next((i, g) for i, g in enumerate(match.groups()[1:]) if g is not None)
+        quote = ('"', "'", "")[index]
+        return f"{match.group(1)}{quote}{' '.join(rename(name) for name in value.split())}{quote}"
 
     return _outside_untouched(html, lambda part: NAME_ATTRIBUTE.sub(attribute, part))
 

@@ -19,7 +19,7 @@ PAGE = (
 
 def test_camel_case_rewrites_each_name() -> None:
     out = renamed_names.renamed(PAGE, "camel")
-    assert 'class="relatedBox mainText" id="sideBar"' in out
+    assert "class='relatedBox mainText' id=sideBar" in out
     assert '<p class="lead">Text</p>' in out
 
 
@@ -28,6 +28,15 @@ def test_hashing_leaves_no_name_readable() -> None:
     body = out.split("<body>")[1].split("-->")[1]
     assert "related" not in body and "side" not in body and "lead" not in body
     assert ">Text</p>" in body
+
+
+def test_a_name_in_an_attributes_escaped_markup_keeps_its_quotes() -> None:
+    """`data-props="&lt;div id='ad-slot'&gt;"`: rewritten with double quotes, the name would end
+    the attribute and spill its markup into the page's text."""
+    page = "<div data-props=\"&lt;div id='ad-slot'&gt;Ad&lt;/div&gt;\"><p>Text</p></div>"
+    for how in ("camel", "hashed"):
+        out = renamed_names.renamed(page, how)
+        assert out.count('"') == 2 and out.startswith('<div data-props="&lt;div id=\'')
 
 
 def test_scripts_styles_and_comments_keep_their_text() -> None:
