@@ -1627,3 +1627,20 @@ def test_a_credit_in_the_text_outweighs_a_byline_naming_the_publisher(rule: bool
     options = replace(DEFAULT_OPTIONS, text_credit_over_publisher=rule)
     found = extract_generic(html, URL, options=options).authors
     assert found == (("Jane Doe",) if rule else (SITE,))
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Jane Doe, MS, RD", ("Jane Doe",)),
+        ("By John Roe, CFP", ("John Roe",)),
+        ("By Jane Doe, John Roe, PharmD", ("Jane Doe", "John Roe")),
+        # alone, the letters are a desk's initials, not a credential
+        ("Von LD", ("LD",)),
+    ],
+)
+def test_credentials_after_a_name_are_no_second_name(
+    byline: str, expected: tuple[str, ...]
+) -> None:
+    html = page(title=HEADLINE, before=f"<p class='byline'>{byline}</p>")
+    assert extract_article(html, URL).authors == expected

@@ -73,6 +73,12 @@ TAGLINE = re.compile(r"\s[–—|:-]\s")
 ORGANISATION = re.compile(r"(?:e\.v\.?|v\.|gmbh|ag|inc\.?|ltd\.?|llc|stiftung)$", re.IGNORECASE)
 # academic and professional letters after a name, split off as if they were a second name
 CREDENTIAL = re.compile(r"^(?:ph\.?\s?d|m\.?d|mba|m\.?sc|b\.?sc|rdn?|rn|dr|prof)\.?$", re.I)
+# ... and letters that are a credential only after a name, written so: "Jane Doe, MS, CFP"
+# (alone, "LD" or "jd" is a desk's initials)
+TRAILING_CREDENTIAL = re.compile(
+    r"(?:M\.?S|M\.?A|B\.?A|B\.?S|MPH|LDN?|CDCES|CDE|APD|D\.?O|APRN|NP|CPT|LCSW|PsyD|DPT|"
+    r"PharmD|J\.?D|CFP|CPA|FACS|FAAP|MSN|BSN)\.?"
+)
 # The labels a byline opens with, in one place for both readers below. Phrases and words
 # that label a byline with or without a colon:
 _LABEL_PHRASES = (
@@ -922,6 +928,7 @@ def clean_author_names(
                 not name
                 or UI_LABEL.match(name)
                 or CREDENTIAL.match(name)
+                or ((index > 0 or cleaned) and TRAILING_CREDENTIAL.fullmatch(name))
                 or _reads_like_a_phrase(name)
                 or not any(ch.isalpha() for ch in name)
                 or "!" in name  # "Thank You! Your effort …": a feedback box's words
