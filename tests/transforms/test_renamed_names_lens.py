@@ -36,7 +36,7 @@ def test_a_name_in_an_attributes_escaped_markup_keeps_its_quotes() -> None:
     page = "<div data-props=\"&lt;div id='ad-slot'&gt;Ad&lt;/div&gt;\"><p>Text</p></div>"
     for how in ("camel", "hashed"):
         out = renamed_names.renamed(page, how)
-        assert out.count('"') == 2 and out.startswith('<div data-props="&lt;div id=\'')
+        assert out.count('"') == 2 and out.startswith("<div data-props=\"&lt;div id='")
 
 
 def test_scripts_styles_and_comments_keep_their_text() -> None:
