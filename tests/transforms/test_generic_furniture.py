@@ -1460,3 +1460,28 @@ def test_a_rail_heading_outweighs_the_leads_of_its_teaser_cards(rule: bool) -> N
         assert_clean(text, *TOP_STORY_LEADS)
     else:
         assert TOP_STORY_LEADS[0] in text
+
+
+CONSENT_PLACEHOLDER = [
+    "Externer Inhalt nicht verfügbar",
+    "Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen aller externen Inhalte "
+    "(z.B. Grafiken, Tabellen, Abo-Login) und Sozialen Netzwerke (z.B. Youtube, Twitter, "
+    "Facebook, Instagram etc.)",
+    "Zur Anzeige aktiviere bitte die Einstellungen in den Privatsphäre-Einstellungen.",
+    "Your privacy settings prevent this content from loading.",
+]
+
+
+@pytest.mark.parametrize("notes", [True, False])
+def test_an_embeds_consent_placeholder_is_no_text(notes: bool) -> None:
+    """An embed held back for consent, in a box whose hashed class says nothing: its notice
+    is known by its words."""
+    placeholder = "".join(f"<div class='c3f9a1b'>{line}</div>" for line in CONSENT_PLACEHOLDER)
+    html = article_holding(f"<div class='c77d0e2'>{placeholder}</div>")
+    options = replace(DEFAULT_OPTIONS, service_notes_dropped=notes)
+    text = extract_generic(html, URL, options=options).text
+    assert CONSENT_PLACEHOLDER[0] not in text  # a short label: dropped either way
+    if notes:
+        assert_clean(text, *CONSENT_PLACEHOLDER)
+    else:
+        assert CONSENT_PLACEHOLDER[1] in text

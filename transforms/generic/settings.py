@@ -344,7 +344,8 @@ BOILERPLATE_TEXT = re.compile(
     r"perma(?:link|lien)\b.*|(?:aufrufe|views|vues|visualizzazioni|visitas)\s*:\s*\d.*|"
     r"(?:quellen|sources?) (?:ausblenden|einblenden|anzeigen|hide|show)|alle anzeigen|"
     r"show all|mehr erfahren|[-–—\s]*(?:anzeige|werbung|advertisement)(?: \d{1,2})?[-–—\s]*|"
-    r"(?:externer inhalt|external content|contenu externe|contenido externo)\s*:?|"
+    r"(?:externer inhalt|external content|contenu externe|contenido externo)"
+    r"(?: (?:nicht verfügbar|not available|unavailable|non disponible|no disponible))?\s*:?|"
     # an embed's consent placeholder: "Ein Klick für den Datenschutz", "Manage privacy settings"
     r"ein klick für den datenschutz|datenschutz-?einstellungen(?: \w+)?|"
     r"(?:manage|change|open) (?:your )?(?:cookie|privacy|consent) (?:settings|preferences)|"
@@ -448,7 +449,15 @@ SERVICE_NOTE = re.compile(
     # the heading of what follows the text: other stories, the writer's other pieces, a paywall
     r"more news stories|you may also be interested in(?: the following \w+)?\s*:|"
     r"read more by(?: [A-Z][\w.'-]*){1,4}|part of complete coverage on\b.*|"
-    r"available to [\w.]+ subscribers|share your thoughts with (?:your )?friends\.?)$",
+    r"available to [\w.]+ subscribers|share your thoughts with (?:your )?friends\.?|"
+    # an embed's consent placeholder, in a sentence: "Deine Privatsphäre-Einstellungen
+    # verhindern das Laden …", "Zur Anzeige aktiviere bitte die Einstellungen …", "Your privacy
+    # settings prevent this content from loading."
+    r"(?:deine|ihre|your) (?:privatsphäre|datenschutz|privacy|cookie|consent)[- ]?"
+    r"(?:einstellungen|settings|preferences|choices) (?:verhindern|prevent|block)\b.*|"
+    r"zur anzeige (?:aktiviere|aktivieren sie) bitte\b.*|"
+    r"(?:um|to) (?:diesen|den|this) (?:inhalt|content)\b.{0,40}?(?:zu sehen|anzuzeigen|zu laden|"
+    r"view|see|load)\b.{0,80}?(?:cookies?|consent|zustimm\w*|einwillig\w*|privacy|datenschutz)\b.*)$",
     re.IGNORECASE,
 )
 # the words joining the names of a byline alone on its line: "Von Jane Doe und John Roe"
