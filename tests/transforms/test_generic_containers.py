@@ -723,8 +723,11 @@ def test_teasers_with_blurbs_under_the_text_do_not_widen_the_container() -> None
     text = extract_generic(html, URL).text
     assert all(part in text for part in STORY[:8])
     assert "Story 0" not in text
-    without = replace(DEFAULT_OPTIONS, climb_skips_teaser_lists=False)
+    # the cards closing the text also end it as a rail (`card_rails_end_text`): off too
+    without = replace(DEFAULT_OPTIONS, climb_skips_teaser_lists=False, card_rails_end_text=False)
     assert "Story 0" in extract_generic(html, URL, options=without).text
+    wider = replace(DEFAULT_OPTIONS, climb_skips_teaser_lists=False)
+    assert "Story 0" not in extract_generic(html, URL, options=wider).text
 
 
 def test_a_link_classed_as_an_article_is_no_second_story_box() -> None:

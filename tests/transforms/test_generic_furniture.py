@@ -1485,3 +1485,79 @@ def test_an_embeds_consent_placeholder_is_no_text(notes: bool) -> None:
         assert_clean(text, *CONSENT_PLACEHOLDER)
     else:
         assert CONSENT_PLACEHOLDER[1] in text
+
+
+CARDS = [
+    (
+        "Fire on a horse farm in the valley: five people hurt",
+        "Straw bales in the barn caught fire on Tuesday night, and the horses in the stable next "
+        "to it were led to safety by the neighbours.",
+    ),
+    (
+        "Police stop a driver with a kilo of cocaine on the A30",
+        "The officers put the value of the drugs at ninety thousand euros; the driver, who is "
+        "twenty-two, is in custody.",
+    ),
+    (
+        "New coach for the harbour club after a poor season",
+        "The former coach of two first-division sides signed for two years and takes over the "
+        "squad at the start of the summer.",
+    ),
+]
+
+
+def page_closing_with(cards: str) -> str:
+    return article_holding("").replace(
+        "</article>", f"<div class='c1a2b3c'>{cards}</div></article>"
+    )
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_rail_of_teaser_cards_closing_the_text_is_no_text(rule: bool) -> None:
+    """Cards with hashed classes: a heading that is all one link to another story of the
+    site, and a short lead under it."""
+    cards = "".join(
+        f"<div class='c4d5e6f'><h2><a href='/news/story-{n}'>{headline}</a></h2><p>{lead}</p></div>"
+        for n, (headline, lead) in enumerate(CARDS)
+    )
+    options = replace(DEFAULT_OPTIONS, card_rails_end_text=rule)
+    text = extract_generic(page_closing_with(cards), URL, options=options).text
+    if rule:
+        assert_clean(text, *(line for card in CARDS for line in card))
+    else:
+        assert CARDS[0][0] in text and CARDS[0][1] in text
+
+
+def test_linked_subheadings_over_paragraphs_of_the_text_stay() -> None:
+    """A text whose subheadings link to the site's pages, each over two paragraphs of its
+    own: no card has more than one lead."""
+    parts = "".join(
+        f"<h2><a href='/guide/part-{n}'>{headline}</a></h2><p>{lead}</p>"
+        "<p>The council will decide on the next steps at its meeting in May.</p>"
+        for n, (headline, lead) in enumerate(CARDS[:2])
+    )
+    text = extract_generic(page_closing_with(parts), URL).text
+    assert all(headline in text and lead in text for headline, lead in CARDS[:2])
+
+
+def test_short_linked_section_names_are_no_cards() -> None:
+    """A guide's closing links to its parts ("Training", "Video collection"), each with a
+    line saying what it holds: section names, not headlines."""
+    sections = [
+        (
+            "Training",
+            "When employees are trained to work safely, they can foresee and avoid the "
+            "hazards of the job before anyone is hurt.",
+        ),
+        (
+            "Video collection",
+            "A series of short films that introduce the guidance for small "
+            "businesses, one topic at a time.",
+        ),
+    ]
+    parts = "".join(
+        f"<h3><a href='/guide/{n}'>{name}</a></h3><p>{line}</p>"
+        for n, (name, line) in enumerate(sections)
+    )
+    text = extract_generic(page_closing_with(parts), URL).text
+    assert all(line in text for _, line in sections)

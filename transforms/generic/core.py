@@ -123,7 +123,7 @@ def extract_body(
             ):
                 container, container_prose, prose, blocks = found, found_prose, rest_prose, rest
     body = dedupe_blocks(
-        select_blocks(blocks, container, title, prose, options, page.base_url, site_hosts)
+        select_blocks(blocks, container, title, prose, options, page.base_url, site_hosts, listing)
     )
     return body, page, container, container_prose, page_prose
 

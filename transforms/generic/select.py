@@ -37,10 +37,12 @@ def select_blocks(
     options: ExtractionOptions = DEFAULT_OPTIONS,
     base_url: str = "",
     site_hosts: frozenset[str] = frozenset(),
+    listing: bool = False,
 ) -> list[Block]:
     """The container's article blocks, in order, with boilerplate and edge stubs removed;
     links resolve against `base_url`, and lead to the page's own site when to `site_hosts`
-    (as `host_key` gives them; the base URL's host is one)."""
+    (as `host_key` gives them; the base URL's host is one). A `listing`'s teaser cards are its
+    content."""
     in_container: dict[HtmlElement, bool] = {}
     code_blocks: dict[HtmlElement, bool] = {}  # read once a block: a block may hold many lines
     candidates: list[tuple[TextBlock, str]] = []
@@ -186,6 +188,9 @@ def select_blocks(
         # a page made of such lines (a briefing of the day's headlines) keeps them: its text
         selected = [block for index, block in enumerate(selected) if index not in teasers]
         sources = [block for index, block in enumerate(sources) if index not in teasers]
+    if options.card_rails_end_text and not listing:
+        cut = _card_rail_start(selected, sources, base_url, site_hosts, options)
+        del selected[cut:], sources[cut:]
     if options.headings_of_dropped_boxes_dropped:
         orphans = _headings_of_dropped_boxes(sources, options)
         selected = [block for index, block in enumerate(selected) if index not in orphans]
@@ -355,6 +360,57 @@ def _text_goes_on(
         and block.element.get("class") == before.element.get("class")
         and prose_group_of(block.element) is text_group
         for line, block in zip(lines[call + 1 : cut], sources[call + 1 : cut], strict=True)
+    )
+
+
+def _card_rail_start(
+    selected: list[Block],
+    sources: list[TextBlock],
+    base_url: str,
+    site_hosts: frozenset[str],
+    options: ExtractionOptions,
+) -> int:
+    """Where a rail of teaser cards closing the text starts: headings that are each one link to
+    another page of the site, each with a short lead at most, and nothing else to the end ("<h2>
+    <a>Brand auf Pferdehof in Melle</a></h2><p>Strohballen hatten Feuer gefangen.</p>"); the
+    text's length when it ends otherwise. A rail longer than the text before it is left: a
+    page made of cards is a listing."""
+    start = len(selected)
+    cards = leads = 0
+    for index in range(len(selected) - 1, -1, -1):
+        if _is_linked_heading(sources[index].element, base_url, site_hosts, options):
+            cards += 1
+            start, leads = index, 0
+        elif (
+            sources[index].tag in settings.HEADING_TAGS
+            or len(selected[index].text.split()) > options.card_lead_max_words
+            or leads == 1  # a card has one lead: two lines are the text's own paragraphs
+        ):
+            break
+        else:
+            leads += 1
+    if cards < options.card_rail_min_cards:
+        return len(selected)
+    rail = sum(len(block.text) for block in selected[start:])
+    before = sum(len(block.text) for block in selected[:start])
+    return start if rail <= before else len(selected)
+
+
+def _is_linked_heading(
+    heading: HtmlElement, base_url: str, site_hosts: frozenset[str], options: ExtractionOptions
+) -> bool:
+    """A headline whose words are all one link's, to another page of the site: a card's title
+    (a section's short name, "Training", "Video collection", heads a guide's own parts)."""
+    if heading.tag not in settings.HEADING_TAGS:
+        return False
+    links = heading.findall(".//a")
+    if len(links) != 1:
+        return False
+    words = normalize_text(heading.text_content())
+    return (
+        normalize_text(links[0].text_content()) == words
+        and len(words.split()) >= options.headline_min_words
+        and _same_site(links[0].get("href") or "", base_url, site_hosts)
     )
 
 

@@ -697,6 +697,11 @@ class ExtractionOptions:
     # ... and a box headed like a rail and linking away is skipped whatever text it holds:
     # teaser cards' summaries ("More top stories" over a hundred headlines and their leads)
     rail_headings_outweigh_text: bool = True
+    # the text ends where a rail of teaser cards closing it starts: so many headings or more,
+    # each all one link to another page of the site, each with a lead this short at most
+    card_rails_end_text: bool = True
+    card_rail_min_cards: int = 2
+    card_lead_max_words: int = 40
     box_heading_max_words: int = 6  # ... a heading this many words long at most
     # a <figcaption> outside a <figure> (an image box's caption) is the picture's, not text
     stray_captions_skipped: bool = True
