@@ -112,6 +112,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "captioned_figures_walked": (False,),
     "headed_boxes_named": (False,),
     "rail_headings_outweigh_text": (False,),
+    "pitch_boxes_named": (False,),
     "card_rails_end_text": (False,),
     "card_rail_min_cards": (3,),
     "card_lead_max_words": (25, 60),

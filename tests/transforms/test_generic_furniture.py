@@ -1561,3 +1561,28 @@ def test_short_linked_section_names_are_no_cards() -> None:
     )
     text = extract_generic(page_closing_with(parts), URL).text
     assert all(line in text for _, line in sections)
+
+
+PITCH_BENEFITS = [
+    "Unlimited online access to the paper and fifteen news sites with one account.",
+    "The ePaper, an electronic replica of the print edition to view on any device.",
+    "Exclusive articles by our sports columnists, and the newsletters and events.",
+]
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_box_opening_with_a_paywall_pitch_is_the_paywall(rule: bool) -> None:
+    """Postmedia's pitch between the paragraphs, in boxes whose hashed classes say nothing:
+    its first line says what it is."""
+    benefits = "".join(f"<li>{line}</li>" for line in PITCH_BENEFITS)
+    pitch = (
+        "<div class='c5a6b7c'><div class='c0d1e2f'>THIS CONTENT IS RESERVED FOR SUBSCRIBERS "
+        "ONLY</div><p>Subscribe now to read the latest news in your city and across the "
+        f"country.</p><ul>{benefits}</ul></div>"
+    )
+    options = replace(DEFAULT_OPTIONS, pitch_boxes_named=rule)
+    text = extract_generic(article_holding(pitch), URL, options=options).text
+    if rule:
+        assert_clean(text, *PITCH_BENEFITS)
+    else:
+        assert PITCH_BENEFITS[0] in text

@@ -194,6 +194,18 @@ DATELINE_NAME = re.compile(r"(?:^|[-_\s])dateline(?=$|[-_\s\d])", re.IGNORECASE)
 # one without links is a standfirst or a content card
 TEASER_NAME = re.compile(r"(?:^|[-_\s])teasers?(?=$|[-_\s\d])", re.IGNORECASE)
 # the subscription pitch that stands in for the rest of a paywalled text
+# the words a paywall's or a registration wall's pitch opens with, set as its box's first line
+PAYWALL_PITCH = re.compile(
+    r"^(?:this (?:content|article|story) is (?:reserved|available|exclusive) (?:for|to) "
+    r"(?:paid |paying )?(?:subscribers|members)\b.*|"
+    r"(?:register|sign in|log in|subscribe)(?: ?(?:/|or) ?(?:register|sign in|log in|subscribe))?"
+    r" (?:now )?to (?:unlock|continue reading|keep reading|read (?:more|the full|the rest))\b.*|"
+    r"this (?:article|story) is free to read,? register to unlock\.?|"
+    r"(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?(?:für|exklusiv für) "
+    r"(?:abonnenten|abonnentinnen|abonnierende|abonnent\*innen)\b.*|"
+    r"jetzt (?:abonnieren|abo abschließen|registrieren) und weiterlesen\b.*)$",
+    re.IGNORECASE,
+)
 PAYWALL_NAME = re.compile(r"(?:^|[-_\s])(?:paywall|regwall|metered-?wall)(?=$|[-_\s\d])", re.I)
 # text set off screen for screen readers (an h1 so named holds no headline either)
 OFFSCREEN_NAME = re.compile(
@@ -694,6 +706,9 @@ class ExtractionOptions:
     # thread, one headed like a rail that follows a text ("Related stories", "Most read") is
     # named so (kept when it holds paragraphs), where hashed classes say nothing
     headed_boxes_named: bool = True
+    # ... and a box whose first line is a paywall's pitch ("This content is reserved for
+    # subscribers only", "Register / sign in to unlock more articles") is named a paywall
+    pitch_boxes_named: bool = True
     # ... and a box headed like a rail and linking away is skipped whatever text it holds:
     # teaser cards' summaries ("More top stories" over a hundred headlines and their leads)
     rail_headings_outweigh_text: bool = True

@@ -663,6 +663,15 @@ def heading_name(box: HtmlElement, options: ExtractionOptions) -> str:
     """What a box's leading heading names it: "comments" when it heads a comment thread or its
     form ("Top Rated Comments", "Leave a Reply"), "more-stories" when it heads links away
     like a rail that follows a text ("Related stories", "Most read", "Mehr zum Thema")."""
+    if options.pitch_boxes_named:
+        opening = _first_element(box)
+        # a line of its own words only: a box opening with a wrapper is not read whole here
+        if (
+            opening is not None
+            and not len(opening)
+            and settings.PAYWALL_PITCH.match(" ".join((opening.text or "").split()))
+        ):
+            return "paywall"
     first = leading_heading(box)
     if first is None:
         return ""
