@@ -117,7 +117,11 @@ from records.urls import article_identity
 # that writes dates so or whose language is not American English; an embedded post's lines
 # date no page (twenty-seventh pass). 1.29.0: a byline's wire agency after a name ("Jane Doe -
 # Associated Press") and the <title>'s short tail after a bar (the site's name) are no part of
-# the writer's name (twenty-eighth pass)
+# the writer's name, nor is a credential after it ("MS"); a labelled byline's role after a
+# comma goes; a text's labelled credit outweighs a byline naming the publisher; a rail headed
+# box goes whatever prose its cards make, a rail of linked-headline cards ends the text, a
+# paywall's pitch names its box, an embed's consent placeholder is no text; a heading's glued
+# kicker is parted from the headline (twenty-eighth pass)
 TRANSFORMER_VERSION = "1.29.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
