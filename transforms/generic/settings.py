@@ -193,7 +193,6 @@ DATELINE_NAME = re.compile(r"(?:^|[-_\s])dateline(?=$|[-_\s\d])", re.IGNORECASE)
 # a box named "teaser" that links away (a related story set in the text) is not the article;
 # one without links is a standfirst or a content card
 TEASER_NAME = re.compile(r"(?:^|[-_\s])teasers?(?=$|[-_\s\d])", re.IGNORECASE)
-# the subscription pitch that stands in for the rest of a paywalled text
 # the words a paywall's or a registration wall's pitch opens with, set as its box's first line
 PAYWALL_PITCH = re.compile(
     r"^(?:this (?:content|article|story) is (?:reserved|available|exclusive) (?:for|to) "
@@ -201,11 +200,12 @@ PAYWALL_PITCH = re.compile(
     r"(?:register|sign in|log in|subscribe)(?: ?(?:/|or) ?(?:register|sign in|log in|subscribe))?"
     r" (?:now )?to (?:unlock|continue reading|keep reading|read (?:more|the full|the rest))\b.*|"
     r"this (?:article|story) is free to read,? register to unlock\.?|"
-    r"(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?(?:für|exklusiv für) "
+    r"(?:dieser|der) (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?für "
     r"(?:abonnenten|abonnentinnen|abonnierende|abonnent\*innen)\b.*|"
     r"jetzt (?:abonnieren|abo abschließen|registrieren) und weiterlesen\b.*)$",
     re.IGNORECASE,
 )
+# the subscription pitch that stands in for the rest of a paywalled text
 PAYWALL_NAME = re.compile(r"(?:^|[-_\s])(?:paywall|regwall|metered-?wall)(?=$|[-_\s\d])", re.I)
 # text set off screen for screen readers (an h1 so named holds no headline either)
 OFFSCREEN_NAME = re.compile(
