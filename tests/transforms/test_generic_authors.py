@@ -1644,3 +1644,13 @@ def test_credentials_after_a_name_are_no_second_name(
 ) -> None:
     html = page(title=HEADLINE, before=f"<p class='byline'>{byline}</p>")
     assert extract_article(html, URL).authors == expected
+
+
+def test_a_labelled_byline_after_a_line_break_opens_its_line() -> None:
+    # the note above it and the credit share a paragraph, a break between them
+    closing = (
+        "<p>This text first appeared in the foundation's quarterly.<br>"
+        "<span>Autorin: Jane Doe, Projektleiterin der Stiftung in Tunis.</span></p>"
+    )
+    html = page(title=HEADLINE, head=meta("author", "Harbour Stiftung e.V."), after=closing)
+    assert extract_article(html, URL).authors == ("Jane Doe",)

@@ -1595,19 +1595,20 @@ def _is_handle(name: str) -> bool:
 def _opens_its_line(node: HtmlElement) -> bool:
     """Whether no text comes before the element on its line: it starts a line, not a piece of
     a sentence set in several tags."""
-    parent = node.getparent()
-    if parent is None:
-        return True
-    before = [parent.text or ""]
-    for sibling in parent:
-        if sibling is node:
-            break
+    # read back from the element to the line's start: as far as the nearest words at most
+    for sibling in node.itersiblings(preceding=True):
+        if _has_words(sibling.tail):
+            return False
         if sibling.tag == "br" or sibling.tag in settings.BLOCK_TAGS:
-            before = []  # a line of its own starts after a break or a block
-        else:
-            before.append(sibling.text_content() if isinstance(sibling.tag, str) else "")
-        before.append(sibling.tail or "")
-    return not any(ch.isalnum() for ch in "".join(before))
+            return True  # a line of its own starts after a break or a block
+        if isinstance(sibling.tag, str) and _has_words(sibling.text_content()):
+            return False
+    parent = node.getparent()
+    return parent is None or not _has_words(parent.text)
+
+
+def _has_words(text: str | None) -> bool:
+    return any(ch.isalnum() for ch in text or "")
 
 
 def _text_credit(
