@@ -189,13 +189,12 @@ WRITER_CREDIT = re.compile(r"\b(?:by|von|par|por|door|authors?|autor(?:in)?)\b",
 ROLE_CREDIT_REACH = 30  # characters looked at before a name for its credit
 AGENCY_CODE = re.compile(r"\s*[A-Z]{2,5}\s*")
 # a news agency and its desk, the rest of a credit line whose role was cut: "AP Sports"
-AGENCY_DESK = re.compile(
-    r"(?:AP|AFP|UPI|dpa|Reuters|Associated Press|Agence France-Presse)(?:\s+[A-Z][a-z]+){0,3}"
-)
+_AGENCY_NAMES = r"Reuters|Associated Press|Agence France-Presse"
+AGENCY_DESK = re.compile(rf"(?:AP|AFP|UPI|dpa|{_AGENCY_NAMES})(?:\s+[A-Z][a-z]+){{0,3}}")
 AGENCY_DESK_TAIL = re.compile(rf"\s+(?:-\s+)?{AGENCY_DESK.pattern}$")
 # a wire agency by its full name after a writer's: "Tom Davies - Associated Press"
 AGENCY_NAME_TAIL = re.compile(
-    r"\s+(?:[-–—|,]\s+)?(?:the\s+)?(?:associated press|agence france-presse|reuters|"
+    rf"\s+(?:[-–—|,]\s+)?(?:the\s+)?(?:{_AGENCY_NAMES}|"
     r"deutsche presse-agentur|united press international|bloomberg news)$",
     re.IGNORECASE,
 )
