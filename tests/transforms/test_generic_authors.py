@@ -1583,8 +1583,7 @@ def test_a_wire_agency_after_a_writers_name_is_her_employer(
 
 def test_a_one_word_name_keeps_the_agency_word_after_it() -> None:
     # cut, "Reuters" would leave one word: no writer's full name to stand for her
-    html = page(title=HEADLINE, before="<p class='byline'>By Jane Reuters</p>")
-    assert extract_article(html, URL).authors == ("Jane Reuters",)
+    assert authors_of("", before="<p class='byline'>By Jane Reuters</p>") == ("Jane Reuters",)
 
 
 @pytest.mark.parametrize("rule", [True, False])
@@ -1642,8 +1641,7 @@ def test_a_credit_in_the_text_outweighs_a_byline_naming_the_publisher(rule: bool
 def test_credentials_after_a_name_are_no_second_name(
     byline: str, expected: tuple[str, ...]
 ) -> None:
-    html = page(title=HEADLINE, before=f"<p class='byline'>{byline}</p>")
-    assert extract_article(html, URL).authors == expected
+    assert authors_of("", before=f"<p class='byline'>{byline}</p>") == expected
 
 
 def test_a_labelled_byline_after_a_line_break_opens_its_line() -> None:
