@@ -136,7 +136,7 @@ def _heading_text(heading: HtmlElement, options: ExtractionOptions) -> str:
     )
     if not readings and not kickers and not code:
         if options.title_glued_pieces_parted:
-            return normalize_text(_parted(list(TEXT_NODES(heading))))
+            return normalize_text(_parted(TEXT_NODES(heading)))
         return normalize_text(heading.text_content())
     dropped = readings + kickers + code
     kept = [text for text in TEXT_NODES(heading) if not _inside_any(text, dropped)]

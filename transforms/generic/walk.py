@@ -662,7 +662,9 @@ def element_names(
 def heading_name(box: HtmlElement, options: ExtractionOptions) -> str:
     """What a box's leading heading names it: "comments" when it heads a comment thread or its
     form ("Top Rated Comments", "Leave a Reply"), "more-stories" when it heads links away
-    like a rail that follows a text ("Related stories", "Most read", "Mehr zum Thema")."""
+    like a rail that follows a text ("Related stories", "Most read", "Mehr zum Thema"); with
+    `pitch_boxes_named`, "paywall" when its first line is a paywall's pitch ("This content is
+    reserved for subscribers only")."""
     if options.pitch_boxes_named:
         opening = _first_element(box)
         # a line of its own words only: a box opening with a wrapper is not read whole here
