@@ -140,6 +140,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "text_box_min_share": (0.0, 0.6),
     "text_box_alone_skips_named": (False,),
     "browser_notices_dropped": (False,),
+    "cookie_notices_dropped": (False,),
     "service_notes_dropped": (False,),
     "tail_call_before_text_stays": (False,),
     "tail_text_min_chars": (60, 200),

@@ -121,8 +121,11 @@ from records.urls import article_identity
 # comma goes; a text's labelled credit outweighs a byline naming the publisher; a rail headed
 # box goes whatever prose its cards make, a rail of linked-headline cards ends the text, a
 # paywall's pitch names its box, an embed's consent placeholder is no text; a heading's glued
-# kicker is parted from the headline (twenty-eighth pass)
-TRANSFORMER_VERSION = "1.29.0"
+# kicker is parted from the headline (twenty-eighth pass). 1.30.0: a site's cookie banner set
+# in the text is no text, nor is a German embed's consent placeholder ("Ich bin damit
+# einverstanden, dass mir externe Inhalte angezeigt werden"); "Most read in …" ends the text
+# (twenty-ninth pass)
+TRANSFORMER_VERSION = "1.30.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

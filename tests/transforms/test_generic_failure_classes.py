@@ -689,6 +689,38 @@ def test_a_notice_about_the_readers_browser_is_no_text() -> None:
     assert "best viewed" in extract_generic(html, "https://x.example/a", options=without).text
 
 
+COOKIE_BANNERS = [
+    "Wir verwenden Cookies, um Inhalte zu personalisieren und die Zugriffe auf unsere Website zu "
+    "analysieren. Durch die weitere Nutzung der Seite stimmen Sie der Verwendung von Cookies zu.",
+    "This website uses cookies to improve your experience. By continuing to browse you agree to "
+    "our cookie policy.",
+    "Auf unserer Website werden Cookies gemäß unserer Datenschutzerklärung verwendet. Sie können "
+    "die Einstellungen jederzeit ändern.",
+]
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_cookie_banner_set_in_the_text_is_no_text(rule: bool) -> None:
+    """The site's cookie banner in boxes whose hashed classes say nothing, after the story:
+    known by its words, the site's use of cookies and a call for consent, however long."""
+    banners = "".join(f"<div class='c5e1d0a'><p>{line}</p></div>" for line in COOKIE_BANNERS)
+    html = _article(f"<p>{PROSE} last</p>{banners}")
+    options = replace(DEFAULT_OPTIONS, cookie_notices_dropped=rule)
+    text = extract_generic(html, "https://x.example/a", options=options).text
+    assert f"{PROSE} last" in text
+    if rule:
+        assert not any(banner[:40] in text for banner in COOKIE_BANNERS)
+    else:
+        assert COOKIE_BANNERS[0][:40] in text
+
+
+def test_a_sentence_on_the_sites_cookies_asking_nothing_stays() -> None:
+    """A privacy page's or a shop's own sentence about its cookies asks for no consent."""
+    line = "We use cookies to remember what is in your basket between your visits to the shop."
+    html = _article(f"<p>{PROSE} first</p><p>{line}</p><p>{PROSE} last</p>")
+    assert line in extract_generic(html, "https://x.example/a").text
+
+
 SCRIPT_SHOWING = (
     "var ie=document.all; var ns6=document.getElementById && !document.all; "
     "function positiontip(e) { if (enabletip) { var curX=(ns6)?e.pageX : event.clientX; } }"

@@ -520,7 +520,14 @@ def test_a_blog_post_footer_is_not_body(footer: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["Meistgelesene Artikel", "Verwandte Beiträge", "Mehr aus der Sendung"]
+    "heading",
+    [
+        "Meistgelesene Artikel",
+        "Verwandte Beiträge",
+        "Mehr aus der Sendung",
+        "Most read in world news",
+        "Most popular on the site",
+    ],
 )
 def test_a_module_heading_after_the_text_ends_it(heading: str) -> None:
     module = (
@@ -1469,6 +1476,15 @@ CONSENT_PLACEHOLDER = [
     "Facebook, Instagram etc.)",
     "Zur Anzeige aktiviere bitte die Einstellungen in den Privatsphäre-Einstellungen.",
     "Your privacy settings prevent this content from loading.",
+    "Empfohlener redaktioneller Inhalt",
+    "An dieser Stelle finden Sie externen Inhalt, der den Bericht ergänzt. Mit einem Klick "
+    "lassen Sie ihn sich anzeigen oder blenden ihn wieder aus.",
+    "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Dabei können Daten "
+    "an Dritte übermittelt werden.",
+    "Mehr dazu in unserer Datenschutzerklärung.",
+    "Wir benötigen Ihre Zustimmung, um den eingebundenen Instagram-Beitrag anzuzeigen.",
+    "Um Ihre Daten zu schützen, haben wir das automatische Laden der Inhalte von Instagram "
+    "blockiert.",
 ]
 
 

@@ -14,13 +14,23 @@ from transforms.generic.walk import TextBlock
 HtmlElement = lxml_html.HtmlElement
 
 
-def is_browser_notice(text: str, options: ExtractionOptions = DEFAULT_OPTIONS) -> bool:
+def is_reader_notice(text: str, options: ExtractionOptions = DEFAULT_OPTIONS) -> bool:
     """Whether `text` tells the reader about their browser ("best viewed in", "enable
-    JavaScript"): no page's text, however long the notice."""
+    JavaScript") or is the site's cookie banner: no page's text, however long the notice."""
     return (
         options.browser_notices_dropped
         and len(text) <= options.browser_notice_max_chars
         and settings.BROWSER_NOTICE.match(text) is not None
+    ) or is_cookie_notice(text, options)
+
+
+def is_cookie_notice(text: str, options: ExtractionOptions = DEFAULT_OPTIONS) -> bool:
+    """Whether `text` is the site's cookie banner: it opens with the site's use of cookies and
+    asks for consent or points to the settings. No page's text, however long."""
+    return (
+        options.cookie_notices_dropped
+        and settings.COOKIE_NOTICE.match(text) is not None
+        and settings.COOKIE_CONSENT.search(text) is not None
     )
 
 
@@ -33,7 +43,7 @@ def score_block(
     linked text counts as content too; only boilerplate phrases count against.
     """
     length = len(block.text)
-    if is_browser_notice(block.text, options):
+    if is_reader_notice(block.text, options):
         return -options.stub_penalty * length
     if listing:
         if length <= options.boilerplate_text_max_chars and settings.BOILERPLATE_TEXT.match(

@@ -17,7 +17,7 @@ from transforms.generic.fields import BYLINE_LABEL
 from transforms.generic.score import (
     in_prose_group,
     inside,
-    is_browser_notice,
+    is_reader_notice,
     prose_group_of,
     text_key,
 )
@@ -65,7 +65,7 @@ def select_blocks(
         is_heading = block.tag in settings.HEADING_TAGS or block.tag == "h1"
         if _note_line(line, settings.CLOSING_NOTE, options):
             continue
-        if is_browser_notice(line, options):
+        if is_reader_notice(line, options):
             continue
         if _comment_count_line(line, options):
             continue

@@ -263,6 +263,31 @@ BROWSER_NOTICE = re.compile(
     r"|(?:veuillez )?activer (?:le )?javascript)",
     re.IGNORECASE,
 )
+# a site's cookie banner set in the text, however long: a line opening with the site's use of
+# cookies ("Wir verwenden Cookies, um Inhalte und Anzeigen zu personalisieren …", "This site uses
+# cookies …", "Auf unserer Website werden Cookies gemäß …") and asking for the reader's consent
+# or pointing to its settings (`COOKIE_CONSENT`); a privacy policy's paragraphs open otherwise
+COOKIE_NOTICE = re.compile(
+    r"(?:(?:we|wir) (?:use|utili[sz]e|nutzen|verwenden|setzen)(?: \w+){0,3}? cookies\b"
+    r"|(?:this|our) (?:web ?)?(?:site|page|website) uses? cookies\b"
+    r"|(?:diese|unsere) (?:web)?(?:seite|site) (?:verwendet|nutzt|benutzt) cookies\b"
+    r"|auf (?:dieser|unserer) (?:web)?(?:seite|site) werden cookies\b"
+    r"|um (?:unsere|diese) (?:web)?(?:seite|site) für sie\b.{0,80}?\bcookies\b"
+    r"|die cookie-einstellungen auf dieser (?:web)?(?:seite|site)\b"
+    r"|we have placed cookies\b"
+    r"|by (?:using|continuing to use|browsing) (?:this|our|the) (?:web ?)?(?:site|website)\b"
+    r".{0,40}?\bcookies\b"
+    r"|(?:nous utilisons|ce site utilise) (?:des )?cookies\b"
+    r"|(?:utilizamos|usamos|este sitio (?:web )?utiliza) cookies\b"
+    r"|(?:utilizziamo|questo sito (?:web )?utilizza) (?:i )?cookie\b)",
+    re.IGNORECASE,
+)
+COOKIE_CONSENT = re.compile(
+    r"agree|consent|accept|continu|assum|zustimm|stimmen sie|einverstanden|akzeptier|erfahren|"
+    r"learn more|more info|weitere info|datenschutz|privacy|einstellung|settings|policy|"
+    r"richtlinie|acept|accett|accord|politique|política",
+    re.IGNORECASE,
+)
 # a post's count of comments, the meta line under a headline or over a thread: "0 Comments",
 # "Posted on May 4, 2012 at 6:41 AM • 7 Comments", "By Jane Doe in News | Comments (1) |",
 # "107 Responses to “Storm”", "No comments at the moment." (never a year: "my 2008 comment")
@@ -468,6 +493,17 @@ SERVICE_NOTE = re.compile(
     r"(?:deine|ihre|your) (?:privatsphäre|datenschutz|privacy|cookie|consent)[- ]?"
     r"(?:einstellungen|settings|preferences|choices) (?:verhindern|prevent|block)\b.*|"
     r"zur anzeige (?:aktiviere|aktivieren sie) bitte\b.*|"
+    # "Empfohlener redaktioneller Inhalt: An dieser Stelle finden Sie externen Inhalt, der den
+    # Artikel ergänzt. … Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden."
+    r"(?:mit dem klick auf das video erkläre )?ich (?:bin|mich) (?:damit )?einverstanden, dass "
+    r"mir externe inhalte angezeigt werden\b.*|"
+    r"an dieser stelle find(?:en sie|et ihr|est du) (?:einen )?externen inhalt\b.*|"
+    r"zur ergänzung unseres artikels finden sie hier einen externen inhalt\b.*|"
+    r"empfohlener redaktioneller inhalt|externe inhalte (?:laden|anzeigen|aktivieren)|"
+    r"mehr (?:dazu|infos?) in unser(?:er|en) datenschutz(?:erklärung|hinweisen)\s*\.?|"
+    r"wir benötigen (?:deine|ihre) zustimmung, um\b.{0,80}?(?:inhalt|video|beitrag)\w* "
+    r"anzuzeigen\b.*|"
+    r"um (?:deine|ihre) (?:persönlichen )?daten zu schützen, haben wir das automatische laden\b.*|"
     r"(?:um|to) (?:diesen|den|this) (?:inhalt|content)\b.{0,40}?(?:zu sehen|anzuzeigen|zu laden|"
     r"view|see|load)\b.{0,80}?(?:cookies?|consent|zustimm\w*|einwillig\w*|privacy|datenschutz)\b.*)$",
     re.IGNORECASE,
@@ -516,12 +552,12 @@ COMMENT_NOTICE = re.compile(
 TWEET_PROMPT = re.compile(r"\s*click to tweet$", re.IGNORECASE)
 END_MARKER = re.compile(
     r"^(?:related(?: \w+){0,2}|more (?:news|stories|from\b.*|on this\b.*|in\b.*)|"
-    # "More top stories", "Most watched News videos", "Most shared"
+    # "More top stories", "Most watched News videos", "Most shared", "Most read in world news"
     r"more (?:\w+ ){1,2}(?:news|stories|articles|videos)|"
-    r"most (?:watched|shared|commented|emailed)(?: \w+){0,3}|"
+    r"most (?:read|popular|viewed|watched|shared|commented|emailed)(?: \w+){0,3}|"
     r"you (?:may|might) also (?:like|enjoy)|read (?:more|next|also)\b.*|recommended\b.*|"
     r"(?:leave a |post a )?(?:comments?|reply|responses)|share (?:this|the) (?:article|story|post)|"
-    r"about the author|latest (?:news|stories|posts)|popular\b.*|most (?:read|popular|viewed)|"
+    r"about the author|latest (?:news|stories|posts)|popular\b.*|"
     r"weitere (?:artikel|nachrichten|themen)|mehr zum thema|das könnte sie auch interessieren|"
     r"à lire aussi|lire aussi|sur le même sujet|articles? (?:liés|connexes)|"
     r"también te puede interesar|leggi anche|weitere informationen|"
@@ -621,6 +657,8 @@ class ExtractionOptions:
     script_text_min_punctuation: float = 0.03
     browser_notices_dropped: bool = True  # a notice about the reader's browser is no text ...
     browser_notice_max_chars: int = 400  # ... when it is this short
+    # a site's cookie banner set in the text (`COOKIE_NOTICE`) is no text either, at any length
+    cookie_notices_dropped: bool = True
     service_notes_dropped: bool = True  # a print edition's note, a reprint's terms (`SERVICE_NOTE`)
     # a post's filing, licence or disclaimer note up to this long is no text (0: off)
     closing_note_max_chars: int = 500
