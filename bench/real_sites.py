@@ -634,6 +634,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "personal_site_owner_writes": (False,),
     "byline_over_handle_author": (False,),
     "quote_names_not_bylines": (False,),
+    "caption_credits_not_bylines": (False,),
+    "caption_credit_min_words": (1, 6),
     "byline_box_labels": (False,),
     "copyright_holder_publishes": (False,),
     "time_roles": (False,),

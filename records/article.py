@@ -123,7 +123,8 @@ from records.urls import article_identity
 # paywall's pitch names its box, an embed's consent placeholder is no text; a heading's glued
 # kicker is parted from the headline (twenty-eighth pass). 1.30.0: a site's cookie banner set
 # in the text is no text, nor is a German embed's consent placeholder ("Ich bin damit
-# einverstanden, dass mir externe Inhalte angezeigt werden"); "Most read in …" ends the text
+# einverstanden, dass mir externe Inhalte angezeigt werden"); "Most read in …" ends the text; a
+# byline-marked name in a picture's caption beside its description credits the picture
 # (twenty-ninth pass)
 TRANSFORMER_VERSION = "1.30.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the

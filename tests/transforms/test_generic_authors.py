@@ -1652,3 +1652,25 @@ def test_a_labelled_byline_after_a_line_break_opens_its_line() -> None:
     )
     html = page(title=HEADLINE, head=meta("author", "Harbour Stiftung e.V."), after=closing)
     assert extract_article(html, URL).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_byline_marked_name_in_a_pictures_caption_credits_the_picture(rule: bool) -> None:
+    """The lead picture's caption marks its photographer as the "author" before the story's byline;
+    a caption holding the name alone (the writer's portrait) still names the writer."""
+    picture = (
+        "<figure><img src='/harbour.jpg' alt=''><figcaption><span>The new ferry leaves the "
+        "harbour at dawn</span> <span class='author'>Maria Lopez</span></figcaption></figure>"
+    )
+    byline = "<p class='byline'>By Jane Doe</p>"
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=picture + byline)
+    options = replace(DEFAULT_OPTIONS, caption_credits_not_bylines=rule)
+    assert extract_generic(html, URL, options=options).authors == (
+        ("Jane Doe",) if rule else ("Maria Lopez",)
+    )
+    portrait = (
+        "<figure><img src='/jane.jpg' alt=''><figcaption><span class='author'>Jane Doe</span>"
+        "</figcaption></figure>"
+    )
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=portrait)
+    assert extract_generic(html, URL).authors == ("Jane Doe",)

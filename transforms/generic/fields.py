@@ -1342,6 +1342,8 @@ def byline_candidates(
         if _is_byline_element(node, options):
             if options.quote_names_not_bylines and _in_quote(node, options):
                 continue
+            if options.caption_credits_not_bylines and _credits_a_picture(node, options):
+                continue
             siblings = _marked_siblings(node) if options.byline_sibling_names else []
             if len(siblings) > 1 and not _in_comments(node, options):
                 yield [
@@ -1388,6 +1390,16 @@ def byline_candidates(
             yield [name for link in siblings if (name := _author_link_name(link))]
             if not options.next_byline:
                 return
+
+
+def _credits_a_picture(node: HtmlElement, options: ExtractionOptions) -> bool:
+    """Whether `node` sits in a <figcaption> that says `caption_credit_min_words` words besides
+    it: the picture's description, or its medium and length ("Audio 03:07 Min.")."""
+    caption = next(node.iterancestors("figcaption"), None)
+    if caption is None:
+        return False
+    own = len(node.text_content().split())
+    return len(caption.text_content().split()) - own >= options.caption_credit_min_words
 
 
 def _is_byline_element(node: HtmlElement, options: ExtractionOptions) -> bool:

@@ -1046,6 +1046,11 @@ class ExtractionOptions:
     # the name under a pull quote ("<div class='pull-quote__author'><span class='author'>")
     # is the speaker's, not a byline
     quote_names_not_bylines: bool = True
+    # a byline-marked name in a picture's caption beside words of its own ("The harbour at dawn
+    # <span class='author'>Pella News</span>") credits the picture, not the text; a caption
+    # holding the name alone (an author's portrait) still names the writer
+    caption_credits_not_bylines: bool = True
+    caption_credit_min_words: int = 3
     # a byline label's name may follow the label's element ("<h5>Autor:</h5>Jane Doe") and a
     # date may follow the name ("Ein Artikel von Jane Doe | 27.01.2022")
     label_tail_bylines: bool = True
