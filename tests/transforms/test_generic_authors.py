@@ -1606,6 +1606,18 @@ def test_a_long_labelled_line_without_a_full_name_is_no_byline() -> None:
     assert extract_article(html, URL).authors == ()
 
 
+def test_a_sentence_opening_with_the_word_author_is_no_byline() -> None:
+    # without a colon, "Author" is the subject's noun: the writer of the novel, not the story
+    sentence = (
+        "<p>Author Jane Doe, from the harbour town, spoke about her first novel at the fair.</p>"
+    )
+    html = page(title=HEADLINE, after=sentence)
+    assert extract_article(html, URL).authors == ()
+    # with its colon, the same line labels the writer and her role
+    labelled = "<p>Author: Jane Doe, from the harbour town, spoke about her first novel.</p>"
+    assert extract_article(page(title=HEADLINE, after=labelled), URL).authors == ("Jane Doe",)
+
+
 def test_a_credit_in_the_middle_of_a_sentence_is_no_byline() -> None:
     sentence = (
         "<p><span>The editor was fired for publishing an</span> <a href='/op-ed'>op-ed</a> "

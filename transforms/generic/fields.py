@@ -285,6 +285,8 @@ BYLINE_LABEL = re.compile(
     r"^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by|(?=\s+\S+\s+\S)|\s*$)(?:\s+|$)",
     re.IGNORECASE,
 )
+# a byline's noun label without its colon ("Author Jane Doe"): may open a sentence as well
+BARE_WORD_LABEL = re.compile(rf"^\s*(?:{_LABEL_WORDS})\s+(?![:：])", re.IGNORECASE)
 HIDDEN_LABEL = re.compile(r"sr-only|visually-hidden|screen-reader", re.IGNORECASE)
 MAX_LABELLED_BYLINE_CHARS = 120
 MENU_MIN_LINKS = 3
@@ -1258,6 +1260,8 @@ def _labelled_byline(node: HtmlElement, options: ExtractionOptions) -> str | Non
             and len(name.split()) >= MIN_BYLINE_WORDS
             and _looks_like_names(name)
             and _opens_its_line(node)
+            # "Author Jane Doe, from the coast, spoke about …": a sentence's subject, not a label
+            and not BARE_WORD_LABEL.match(text)
         ):
             rest = name.strip()
     if (
