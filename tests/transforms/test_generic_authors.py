@@ -1686,3 +1686,30 @@ def test_a_byline_marked_name_in_a_pictures_caption_credits_the_picture(rule: bo
     )
     html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=portrait)
     assert extract_generic(html, URL).authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_byline_named_for_a_pictures_credit_credits_the_picture(rule: bool) -> None:
+    """A byline named "ImageArticle-Author" or "article__picture-author" names the picture's
+    author; the writer's portrait box ("author-image-wrapper") names the writer."""
+    credit = (
+        "<div class='ImageArticle-Description'>The new ferry leaves the harbour</div>"
+        "<div class='ImageArticle-Author'>Foto: Maria Lopez</div>"
+    )
+    byline = "<p class='byline'>By Jane Doe</p>"
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=credit + byline)
+    options = replace(DEFAULT_OPTIONS, caption_credits_not_bylines=rule)
+    assert extract_generic(html, URL, options=options).authors == (
+        ("Jane Doe",) if rule else ("Maria Lopez",)
+    )
+    portrait = (
+        "<a href='/team/jane-doe' class='blog_author-image-wrapper'><img src='/jane.jpg' alt=''>"
+        "<div>Jane Doe</div></a>"
+    )
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=portrait)
+    assert extract_generic(html, URL).authors == ("Jane Doe",)
+
+
+def test_a_date_prepositions_word_left_alone_is_no_name() -> None:
+    # the byline's date is read apart; its "le" stays behind the comma
+    assert authors_of("", before="<p class='byline'>Par Jane Doe, le</p>") == ("Jane Doe",)

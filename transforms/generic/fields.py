@@ -285,6 +285,10 @@ BYLINE_LABEL = re.compile(
     r"^\s*(?:text|interview)(?:\s*[:：]|\s+von|\s+by|(?=\s+\S+\s+\S)|\s*$)(?:\s+|$)",
     re.IGNORECASE,
 )
+# a byline element named for a picture's ("picture-author", "media__byline"): its photographer
+# or agency, not the text's writer
+PICTURE_WORD = re.compile(r"image|img|photo|foto|picture|media|caption|gallery")
+CREDIT_WORD = re.compile(r"author|byline|credit")
 # a byline's noun label without its colon ("Author Jane Doe"): may open a sentence as well
 BARE_WORD_LABEL = re.compile(rf"^\s*(?:{_LABEL_WORDS})\s+(?![:：])", re.IGNORECASE)
 HIDDEN_LABEL = re.compile(r"sr-only|visually-hidden|screen-reader", re.IGNORECASE)
@@ -904,7 +908,8 @@ def clean_author_names(
             name = WORK_LABEL.sub("", normalize_text(part)).strip(NAME_EDGE_CHARACTERS)
             if len(PARENTHETICAL_TAIL.sub("", name).split()) >= MIN_BYLINE_WORDS:
                 name = PARENTHETICAL_TAIL.sub("", name)  # "Cécile Ducourtieux (Bruxelles"
-            name = DANGLING_PREPOSITION.sub("", name)
+            # "Florence Audier, le 3 mai": the date gone, its "le" is no second name
+            name = DANGLING_PREPOSITION.sub("", f" {name}").strip()
             if role_cut and index == len(parts) - 1:
                 # what the cut role leaves: "Jane Doe, AP Sports Writer", "Jane Doe, Technical
                 # Writer", "JANE DOE AP Technology Writer"
@@ -1397,8 +1402,13 @@ def byline_candidates(
 
 
 def _credits_a_picture(node: HtmlElement, options: ExtractionOptions) -> bool:
-    """Whether `node` sits in a <figcaption> that says `caption_credit_min_words` words besides
-    it: the picture's description, or its medium and length ("Audio 03:07 Min.")."""
+    """Whether `node` is named for a picture's credit ("ImageArticle-Author", "media-author",
+    "figcaption--author") or sits in a <figcaption> that says `caption_credit_min_words` words
+    besides it: the picture's description, or its medium and length ("Audio 03:07 Min.")."""
+    for name in element_names(node, options).lower().split():
+        picture, credit = PICTURE_WORD.search(name), CREDIT_WORD.search(name)
+        if picture and credit and picture.start() < credit.start():
+            return True  # "picture-author", not "author-image-wrapper": the writer's portrait
     caption = next(node.iterancestors("figcaption"), None)
     if caption is None:
         return False
