@@ -124,8 +124,9 @@ from records.urls import article_identity
 # kicker is parted from the headline (twenty-eighth pass). 1.30.0: a site's cookie banner set
 # in the text is no text, nor is a German embed's consent placeholder ("Ich bin damit
 # einverstanden, dass mir externe Inhalte angezeigt werden"); "Most read in …" ends the text; a
-# byline-marked name in a picture's caption beside its description credits the picture
-# (twenty-ninth pass)
+# byline-marked name in a picture's caption beside its description, or in an element named
+# for a picture's credit, credits the picture; "Jane Doe and AP" names two; `data-test`,
+# `data-cy` and `data-ui-testid` are read as names (twenty-ninth pass)
 TRANSFORMER_VERSION = "1.30.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -419,12 +419,26 @@ def test_a_byline_class_in_camel_case_names_the_author(box: str) -> None:
     assert without == ()
 
 
-def test_a_byline_named_by_its_test_id_names_the_author() -> None:
-    """A CSS-in-JS page's byline: hashed classes, `data-testid="byline"`."""
-    box = "<div class='sc-8a1f2e kLmNoP' data-testid='byline'>Jane Doe</div>"
+@pytest.mark.parametrize("attribute", ["data-testid", "data-ui-testid", "data-test", "data-cy"])
+def test_a_byline_named_by_its_test_id_names_the_author(attribute: str) -> None:
+    """A CSS-in-JS page's byline: hashed classes, `data-testid="byline"` and its kin."""
+    box = f"<div class='sc-8a1f2e kLmNoP' {attribute}='header-byline'>Jane Doe</div>"
     found, without = with_and_without("", before=box, data_names_read=False)
     assert found == ("Jane Doe",)
     assert without == ()
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Jane Doe and AP", ("Jane Doe", "AP")),
+        ("Jane Doe und dpa", ("Jane Doe", "dpa")),
+        # a single word after several ends an organisation's name
+        ("Marine Museum and Archive", ("Marine Museum and Archive",)),
+    ],
+)
+def test_a_wire_agency_after_and_is_a_second_author(byline: str, expected: tuple[str, ...]) -> None:
+    assert clean_author_names([byline], set()) == expected
 
 
 def test_a_quotes_speaker_named_in_camel_case_is_no_author() -> None:

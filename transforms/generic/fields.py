@@ -1004,7 +1004,19 @@ def _split_names(text: str) -> list[str]:
 
 
 def _single_word_after_words(before: str, after: str) -> bool:
-    return len(before.split()) >= MIN_BYLINE_WORDS and len(after.split()) == 1
+    """Whether `after` ends an organisation's name begun in `before`; a wire agency ("Jane Doe
+    and AP", "Jane Doe und dpa") is a second author."""
+    return (
+        len(before.split()) >= MIN_BYLINE_WORDS
+        and len(after.split()) == 1
+        and not AGENCY_CODE.fullmatch(after)
+        and after.strip().lower() not in WIRE_AGENCIES
+    )
+
+
+WIRE_AGENCIES = frozenset(
+    {"dpa", "afp", "ap", "apa", "sda", "kna", "epd", "sid", "efe", "ansa", "reuters"}
+)
 
 
 WORD_CONNECTOR = re.compile(r"and|und|et|y|og|och|e|i|en", re.IGNORECASE)

@@ -719,7 +719,16 @@ def data_names(element: HtmlElement) -> list[str]:
 ARIA_NAMED_TAGS = frozenset({"div", "section", "ul", "ol", "aside", "header", "footer", "figure"})
 
 
-DATA_NAME_ATTRIBUTES = ("data-testid", "data-test-id", "data-component", "data-qa", "data-module")
+DATA_NAME_ATTRIBUTES = (
+    "data-testid",
+    "data-test-id",
+    "data-ui-testid",
+    "data-test",
+    "data-cy",
+    "data-component",
+    "data-qa",
+    "data-module",
+)
 
 
 def _labels_a_field(label: HtmlElement) -> bool:
