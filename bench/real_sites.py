@@ -636,6 +636,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "quote_names_not_bylines": (False,),
     "caption_credits_not_bylines": (False,),
     "caption_credit_min_words": (1, 6),
+    "sentences_not_bylines": (False,),
+    "byline_sentence_min_words": (6, 12),
     "byline_box_labels": (False,),
     "copyright_holder_publishes": (False,),
     "time_roles": (False,),

@@ -1727,3 +1727,20 @@ def test_a_byline_named_for_a_pictures_credit_credits_the_picture(rule: bool) ->
 def test_a_date_prepositions_word_left_alone_is_no_name() -> None:
     # the byline's date is read apart; its "le" stays behind the comma
     assert authors_of("", before="<p class='byline'>Par Jane Doe, le</p>") == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_sentence_in_a_byline_named_box_is_no_byline(rule: bool) -> None:
+    """A feedback form's thanks in a box named "submitted" (Drupal's byline class), its
+    "Close" button beside it, ahead of the story's byline."""
+    feedback = (
+        "<div class='ad-feedback__submitted'>"
+        "<div class='ad-feedback__submitted__message'>Your effort and care in sending this "
+        "report are much appreciated.</div>"
+        "<div class='ad-feedback__submitted__close'>Close</div></div>"
+    )
+    byline = "<p class='byline'>By Jane Doe</p>"
+    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=feedback + byline)
+    options = replace(DEFAULT_OPTIONS, sentences_not_bylines=rule)
+    found = extract_generic(html, URL, options=options).authors
+    assert (found == ("Jane Doe",)) is rule

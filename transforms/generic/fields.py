@@ -215,7 +215,7 @@ DANGLING_PREPOSITION = re.compile(
 UI_LABEL = re.compile(
     r"^(?:name|e-?mail|website|webseite|kommentar|comment|alle beiträge|all posts|"
     r"view all posts|more posts|(?:see|view) all articles|alle artikel|course/meal|follow|"
-    r"folgen|subscribe|abonnieren|(?:full |view )?bio|"
+    r"folgen|subscribe|abonnieren|(?:full |view )?bio|close|schließen|fermer|cerrar|"
     r"no author|unknown|anonymous|anonym|anonyme|anónimo|anonimo|publisher|"
     # a recommendation widget's "by Taboola", "Recommended by Outbrain"
     r"taboola|outbrain|revcontent|mgid|zergnet|"
@@ -1383,6 +1383,7 @@ def byline_candidates(
                 2 < len(text) <= 120
                 and (options.dated_bylines or not settings.DATE_IN_TEXT.search(text))
                 and not _in_comments(node, options)
+                and not (options.sentences_not_bylines and _is_sentence(text, options))
             ):
                 inner = _inner_bylines(node, tags, options) if options.byline_inner_names else []
                 if not inner and options.byline_box_labels:
@@ -1411,6 +1412,21 @@ def byline_candidates(
             yield [name for link in siblings if (name := _author_link_name(link))]
             if not options.next_byline:
                 return
+
+
+def _is_sentence(text: str, options: ExtractionOptions) -> bool:
+    """Whether the text opens with a sentence of `byline_sentence_min_words` words at least,
+    led by no byline label: "Your effort and contribution in providing this feedback is much
+    appreciated. Close" in a box named "ad-feedback__submitted"."""
+    opening = FIRST_SENTENCE.match(text)
+    return (
+        opening is not None
+        and len(opening.group().split()) >= options.byline_sentence_min_words
+        and not BYLINE_LABEL.match(text)
+    )
+
+
+FIRST_SENTENCE = re.compile(r".*?[.!?](?=\s|$)")
 
 
 def _credits_a_picture(node: HtmlElement, options: ExtractionOptions) -> bool:
