@@ -141,6 +141,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "text_box_alone_skips_named": (False,),
     "browser_notices_dropped": (False,),
     "cookie_notices_dropped": (False,),
+    "photo_credit_lines_dropped": (False,),
     "service_notes_dropped": (False,),
     "tail_call_before_text_stays": (False,),
     "tail_text_min_chars": (60, 200),

@@ -1602,3 +1602,30 @@ def test_a_box_opening_with_a_paywall_pitch_is_the_paywall(rule: bool) -> None:
         assert_clean(text, *PITCH_BENEFITS)
     else:
         assert PITCH_BENEFITS[0] in text
+
+
+PHOTO_CREDITS = [
+    "STR/AFP via Getty Images",
+    "IMAGO/Jane Doe",
+    "Main image: Harbourfoto/iStock",
+    "The ferry at the quay / picture alliance",
+]
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_a_pictures_credit_line_left_in_the_text_is_no_text(rule: bool) -> None:
+    """Credit lines under pictures whose hashed boxes say nothing: known by the photo agency
+    that ends them; a sentence naming the agency goes on after it and stays."""
+    credits = "".join(
+        f"<div class='c2b9e41'><img src='/p{n}.jpg' alt=''><div class='c7d1a0f'>{line}</div></div>"
+        for n, line in enumerate(PHOTO_CREDITS)
+    )
+    sentence = "Shutterstock expands its deal with the harbour museum for a second year."
+    html = article_holding(f"{credits}<p>{sentence}</p>")
+    options = replace(DEFAULT_OPTIONS, photo_credit_lines_dropped=rule)
+    text = extract_generic(html, URL, options=options).text
+    assert sentence in text
+    if rule:
+        assert_clean(text, *PHOTO_CREDITS)
+    else:
+        assert PHOTO_CREDITS[0] in text

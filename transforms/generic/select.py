@@ -217,6 +217,8 @@ def select_blocks(
             for block in selected
             if not _note_line(block.text, settings.SERVICE_NOTE, options)
         ]
+    if options.photo_credit_lines_dropped:
+        selected = [block for block in selected if not settings.PHOTO_CREDIT_LINE.match(block.text)]
     if options.top_date_lines_dropped:
         selected = _without_top_date_lines(selected, options)
     if options.top_byline_lines_dropped:

@@ -550,6 +550,16 @@ COMMENT_NOTICE = re.compile(
 )
 # a quotation boxed for sharing ends in its button: "… offline business.Click To Tweet"
 TWEET_PROMPT = re.compile(r"\s*click to tweet$", re.IGNORECASE)
+# a picture's credit line left in the text: a stock or wire photo agency, after its photographer
+# or before it ("STR/AFP via Getty Images", "IMAGO/Jane Doe", "Main image: Wirestock/iStock"),
+# the line ending with the credit ("Shutterstock expands its deal with …" is a headline)
+PHOTO_CREDIT_LINE = re.compile(
+    r"^[(\[]?(?:(?:main |featured |top )?(?:photo|foto|bild|image|picture)s?(?: by)?\s*:?\s*)?"
+    r"(?:©\s*)?(?:[^\s/|]+(?: [^\s/|]+){0,5}\s*[/|]\s*)*(?:[^\s/|]+(?: [^\s/|]+){0,3} via )?"
+    r"(?:getty ?images|shutterstock(?:\.com)?|istock(?:photo)?|imago(?:[- ]images)?|"
+    r"picture[- ]alliance|alamy)(?:\s*/\s*[^\s/|]+(?: [^\s/|]+){0,3})?\s*[)\]]?$",
+    re.IGNORECASE,
+)
 END_MARKER = re.compile(
     r"^(?:related(?: \w+){0,2}|more (?:news|stories|from\b.*|on this\b.*|in\b.*)|"
     # "More top stories", "Most watched News videos", "Most shared", "Most read in world news"
@@ -660,6 +670,7 @@ class ExtractionOptions:
     # a site's cookie banner set in the text (`COOKIE_NOTICE`) is no text either, at any length
     cookie_notices_dropped: bool = True
     service_notes_dropped: bool = True  # a print edition's note, a reprint's terms (`SERVICE_NOTE`)
+    photo_credit_lines_dropped: bool = True  # a picture's credit line (`PHOTO_CREDIT_LINE`)
     # a post's filing, licence or disclaimer note up to this long is no text (0: off)
     closing_note_max_chars: int = 500
     walk_template_siblings: bool = True  # a boilerplate-named box walks as its text-holding twin
