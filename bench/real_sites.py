@@ -621,6 +621,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "times_of_teaser_articles_skipped": (False,),
     "slashed_dates_by_page": (False,),
     "embedded_post_lines_undated": (False,),
+    "teaser_lines_undated": (False,),
+    "teaser_card_max_words": (40, 150),
     "byline_inner_names": (False,),
     "byline_inner_author_links": (False,),
     "fuller_author_tags": (False,),

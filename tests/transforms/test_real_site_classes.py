@@ -2205,3 +2205,28 @@ def test_a_kicker_glued_to_the_headline_by_its_tags_is_parted(rule: bool) -> Non
         extract_article(split_word, URL).title
         == "Harbourside ferries stop for a week, the union says"
     )
+
+
+def test_a_teaser_cards_date_line_dates_no_page() -> None:
+    """No metadata: a rail's card above the story, a headline linking to another story under
+    its date, and a promo link saying its issue's date; the story's own line comes after."""
+    card = (
+        "<div class='c1f0'><div class='c2a1'><span class='c3b2'>11.04.2022</span></div>"
+        "<h3><a href='/2022/04/flood-aid'>Flood aid reaches the valley towns</a></h3></div>"
+        "<a href='/issues/95254'><h3>This week's issue</h3> 01 Feb 2025</a>"
+    )
+    html = page(title=HEADLINE, outside=card, before="<p>28 April 2023</p>")
+    published, without = published_with_and_without(html, teaser_lines_undated=False)
+    assert published is not None and published.date() == datetime(2023, 4, 28).date()
+    assert without is not None and without.date() == datetime(2022, 4, 11).date()
+
+
+def test_a_date_linking_to_its_days_archive_dates_the_page() -> None:
+    # the post's own date, linked to the blog's archive of the day, before a later date line
+    html = page(
+        title=HEADLINE,
+        before="<p><a href='/2022/01/25/'>25 January 2022</a></p>",
+        after="<p>3 February 2022</p>",
+    )
+    published = extract(html).published_at
+    assert published is not None and published.date() == datetime(2022, 1, 25).date()

@@ -561,6 +561,55 @@ def _outside_embedded_posts(
     ]
 
 
+MIN_TEASER_HEADLINE_WORDS = 3  # a section's kicker link ("Sport") heads no teaser
+
+
+def _outside_teasers(
+    visible: list[tuple[str, etree._ElementUnicodeResult]],
+    url: str,
+    here: frozenset[tuple[str, str]],
+    options: ExtractionOptions,
+) -> list[tuple[str, etree._ElementUnicodeResult]]:
+    """The lines not read from a teaser of another page (see `teaser_lines_undated`)."""
+    cards: dict[HtmlElement, bool] = {}
+
+    def heads_a_teaser(element: HtmlElement) -> bool:
+        # a card's first heading is a headline linking away; the page's header holds its h1
+        if element not in cards:
+            heading = next(element.iter(*HEADING_TAGS), None)
+            link = next(heading.iter("a"), None) if heading is not None else None
+            cards[element] = (
+                link is not None
+                and len(link.text_content().split()) >= MIN_TEASER_HEADLINE_WORDS
+                and len(element.text_content().split()) <= options.teaser_card_max_words
+                and _links_elsewhere(link.get("href"), url, here)
+                and next(element.iter("h1"), None) is None
+            )
+        return cards[element]
+
+    def in_teaser(node: etree._ElementUnicodeResult) -> bool:
+        parent = node.getparent()
+        if parent is None:
+            return False
+        holders = (parent, *parent.iterancestors()) if not node.is_tail else parent.iterancestors()
+        for level, element in enumerate(holders):
+            if (
+                element.tag == "a"
+                # a card linking away says more than its date; a date linking to its day's
+                # archive ("/2022/01/25/") is the post's own
+                and len(element.text_content().split())
+                >= len(str(node).split()) + MIN_TEASER_HEADLINE_WORDS
+                and _links_elsewhere(element.get("href"), url, here)
+            ):
+                return True
+            # a box named a teaser may be the story's own lead ("detail-page__teaser-text")
+            if level < options.teaser_card_levels and heads_a_teaser(element):
+                return True
+        return False
+
+    return [(line, node) for line, node in visible if not in_teaser(node)]
+
+
 def _first_lines(visible: list[tuple[str, etree._ElementUnicodeResult]]) -> list[str]:
     return [line for line, _ in visible[:TEXT_LINES_SCANNED]]
 
@@ -627,6 +676,8 @@ def pick_dates_with_sources(
         visible = _visible_lines(root)
         if options.embedded_post_lines_undated:
             visible = _outside_embedded_posts(root, visible)
+        if options.teaser_lines_undated and url:
+            visible = _outside_teasers(visible, url, _own_pages(url, meta.canonical_url), options)
         if (
             day_first is not None
             and any(SLASHED_DATE.search(line) for line, _ in visible)

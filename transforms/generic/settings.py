@@ -1123,6 +1123,13 @@ class ExtractionOptions:
     slashed_dates_by_page: bool = True
     # a line read for the page's date is never an embedded post's (a tweet's "April 25, 2024")
     embedded_post_lines_undated: bool = True
+    # ... nor does a teaser's date line: in a link to another page saying more than the date
+    # ("This week's issue 01 Feb 2025"), or in a card (up to `teaser_card_levels` above the
+    # line) holding no h1, whose first heading links to another page, and saying at most
+    # `teaser_card_max_words` words (a headline, its date, a short lead)
+    teaser_lines_undated: bool = True
+    teaser_card_levels: int = 3
+    teaser_card_max_words: int = 80
     # a <time> inside a link to another page dates that page (a teaser's "22 septembre")
     times_in_links_elsewhere_skipped: bool = True
     # the canonical URL the page states (or its og:url), and its <base href>, name the page and
