@@ -1680,48 +1680,47 @@ def test_a_labelled_byline_after_a_line_break_opens_its_line() -> None:
     assert extract_article(html, URL).authors == ("Jane Doe",)
 
 
-@pytest.mark.parametrize("rule", [True, False])
-def test_a_byline_marked_name_in_a_pictures_caption_credits_the_picture(rule: bool) -> None:
-    """The lead picture's caption marks its photographer as the "author" before the story's byline;
-    a caption holding the name alone (the writer's portrait) still names the writer."""
-    picture = (
+PICTURE_CREDITS = {
+    # a byline-marked name in the caption, beside the picture's description
+    "caption": (
         "<figure><img src='/harbour.jpg' alt=''><figcaption><span>The new ferry leaves the "
         "harbour at dawn</span> <span class='author'>Maria Lopez</span></figcaption></figure>"
-    )
-    byline = "<p class='byline'>By Jane Doe</p>"
-    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=picture + byline)
-    options = replace(DEFAULT_OPTIONS, caption_credits_not_bylines=rule)
-    assert extract_generic(html, URL, options=options).authors == (
-        ("Jane Doe",) if rule else ("Maria Lopez",)
-    )
-    portrait = (
+    ),
+    # an element named for the picture's credit ("ImageArticle-Author")
+    "named": (
+        "<div class='ImageArticle-Description'>The new ferry leaves the harbour</div>"
+        "<div class='ImageArticle-Author'>Foto: Maria Lopez</div>"
+    ),
+}
+WRITER_PORTRAITS = {
+    # the caption holds the name alone
+    "caption": (
         "<figure><img src='/jane.jpg' alt=''><figcaption><span class='author'>Jane Doe</span>"
         "</figcaption></figure>"
-    )
-    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=portrait)
-    assert extract_generic(html, URL).authors == ("Jane Doe",)
+    ),
+    # the author's picture box ("author-image-wrapper") holds her name
+    "named": (
+        "<a href='/team/jane-doe' class='blog_author-image-wrapper'><img src='/jane.jpg' alt=''>"
+        "<div>Jane Doe</div></a>"
+    ),
+}
 
 
 @pytest.mark.parametrize("rule", [True, False])
-def test_a_byline_named_for_a_pictures_credit_credits_the_picture(rule: bool) -> None:
-    """A byline named "ImageArticle-Author" or "article__picture-author" names the picture's
-    author; the writer's portrait box ("author-image-wrapper") names the writer."""
-    credit = (
-        "<div class='ImageArticle-Description'>The new ferry leaves the harbour</div>"
-        "<div class='ImageArticle-Author'>Foto: Maria Lopez</div>"
-    )
+@pytest.mark.parametrize("kind", sorted(PICTURE_CREDITS))
+def test_a_pictures_credit_marked_as_a_byline_credits_the_picture(kind: str, rule: bool) -> None:
+    """The lead picture's photographer marked as an "author" before the story's byline; the
+    writer's own portrait still names the writer."""
     byline = "<p class='byline'>By Jane Doe</p>"
-    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=credit + byline)
+    html = page(
+        title=HEADLINE, head=meta("og:site_name", SITE), before=PICTURE_CREDITS[kind] + byline
+    )
     options = replace(DEFAULT_OPTIONS, caption_credits_not_bylines=rule)
     assert extract_generic(html, URL, options=options).authors == (
         ("Jane Doe",) if rule else ("Maria Lopez",)
     )
-    portrait = (
-        "<a href='/team/jane-doe' class='blog_author-image-wrapper'><img src='/jane.jpg' alt=''>"
-        "<div>Jane Doe</div></a>"
-    )
-    html = page(title=HEADLINE, head=meta("og:site_name", SITE), before=portrait)
-    assert extract_generic(html, URL).authors == ("Jane Doe",)
+    portrait = page(title=HEADLINE, head=meta("og:site_name", SITE), before=WRITER_PORTRAITS[kind])
+    assert extract_generic(portrait, URL).authors == ("Jane Doe",)
 
 
 def test_a_date_prepositions_word_left_alone_is_no_name() -> None:

@@ -1061,11 +1061,11 @@ class ExtractionOptions:
     # <span class='author'>Pella News</span>") credits the picture, not the text; a caption
     # holding the name alone (an author's portrait) still names the writer
     caption_credits_not_bylines: bool = True
-    # a byline-named element saying a sentence this long ("Your effort and contribution in
-    # providing this feedback is much appreciated.") is no byline
+    caption_credit_min_words: int = 3
+    # a byline-named element opening with a sentence this long ("Your effort and contribution
+    # in providing this feedback is much appreciated.") is no byline
     sentences_not_bylines: bool = True
     byline_sentence_min_words: int = 8
-    caption_credit_min_words: int = 3
     # a byline label's name may follow the label's element ("<h5>Autor:</h5>Jane Doe") and a
     # date may follow the name ("Ein Artikel von Jane Doe | 27.01.2022")
     label_tail_bylines: bool = True
