@@ -128,7 +128,8 @@ from records.urls import article_identity
 # for a picture's credit, credits the picture; "Jane Doe and AP" names two; `data-test`,
 # `data-cy` and `data-ui-testid` are read as names; a sentence or a "Close" button in a byline
 # named box is no byline; a photo agency's credit line left in the text is no text; a teaser
-# card's date line dates no page (twenty-ninth pass)
+# card's date line dates no page; a broadcaster's "Dieses Thema im Programm" line is no text
+# (twenty-ninth pass)
 TRANSFORMER_VERSION = "1.30.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

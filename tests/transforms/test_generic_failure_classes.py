@@ -790,6 +790,9 @@ def test_a_video_players_fallback_asking_to_refresh_the_browser_is_no_text() -> 
         "E-mail this to a friend",
         "The full article contains 339 words and appears in Press Association newspaper.",
         "Printer-friendly version",
+        "Dieses Thema im Programm: Harbour Radio | Nachrichten | 20. April 2020 | 13:00 Uhr",
+        "Bitte markieren Sie die entsprechenden Wörter im Text. Mit zwei Klicks melden Sie den "
+        "Fehler der Redaktion.",
         "The comments to this entry are closed.",
         "Oops! Something went wrong while submitting the form.",
         "Article continues below this ad",

@@ -478,6 +478,10 @@ SERVICE_NOTE = re.compile(
     r"(?: (?:the |this )?(?:ad|advertisement))?[.!]?|"
     r"advertisement\s*[-–—:]\s*[\w.' ]{1,40}? continues below!?|"
     r"scroll to continue with content|(?:la )?suite après (?:cette |la )?publicité|"
+    # a broadcaster's programme note closing the story ("Dieses Thema im Programm: NDR 1
+    # Niedersachsen | 17.06.2025 | 15:00 Uhr"), an error report's prompt
+    r"dieses thema im programm\s*:.*|"
+    r"bitte markieren sie die entsprechenden wörter im text\b.*|"
     # a video player's invitation set among the paragraphs (Postmedia's papers)
     r"tap here to see other videos from our team\.?|"
     r"weiterlesen nach der anzeige|"
