@@ -190,7 +190,12 @@ ROLE_CREDIT_REACH = 30  # characters looked at before a name for its credit
 AGENCY_CODE = re.compile(r"\s*[A-Z]{2,5}\s*")
 # a news agency and its desk, the rest of a credit line whose role was cut: "AP Sports"
 _AGENCY_NAMES = r"Reuters|Associated Press|Agence France-Presse"
-AGENCY_DESK = re.compile(rf"(?:AP|AFP|UPI|dpa|{_AGENCY_NAMES})(?:\s+[A-Z][a-z]+){{0,3}}")
+_AGENCY_CODES = r"AP|AFP|UPI|dpa"
+AGENCY_DESK = re.compile(rf"(?:{_AGENCY_CODES}|{_AGENCY_NAMES})(?:\s+[A-Z][a-z]+){{0,3}}")
+# a wire agency on its own, in any case: "Jane Doe und dpa", "Jane Doe and Reuters"
+WIRE_AGENCY = re.compile(
+    rf"{_AGENCY_CODES}|{_AGENCY_NAMES}|apa|sda|kna|epd|sid|efe|ansa", re.IGNORECASE
+)
 AGENCY_DESK_TAIL = re.compile(rf"\s+(?:-\s+)?{AGENCY_DESK.pattern}$")
 # a wire agency by its full name after a writer's: "Tom Davies - Associated Press"
 AGENCY_NAME_TAIL = re.compile(
@@ -1061,13 +1066,8 @@ def _single_word_after_words(before: str, after: str) -> bool:
         len(before.split()) >= MIN_BYLINE_WORDS
         and len(after.split()) == 1
         and not AGENCY_CODE.fullmatch(after)
-        and after.strip().lower() not in WIRE_AGENCIES
+        and not WIRE_AGENCY.fullmatch(after.strip())
     )
-
-
-WIRE_AGENCIES = frozenset(
-    {"dpa", "afp", "ap", "apa", "sda", "kna", "epd", "sid", "efe", "ansa", "reuters"}
-)
 
 
 WORD_CONNECTOR = re.compile(r"and|und|et|y|og|och|e|i|en", re.IGNORECASE)
