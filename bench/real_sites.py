@@ -690,6 +690,8 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "box_heading_max_words": (4, 10),
     "paywall_guard_reads_text_divs": (False,),
     "div_paragraphs_weighed": (False,),
+    "cookie_notices_dropped": (False,),
+    "photo_credit_lines_dropped": (False,),
 }
 
 
