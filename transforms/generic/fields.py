@@ -467,12 +467,17 @@ def _dates_another_item(
         # (a story set in the text); none holds the page's h1
         item = next(node.iterancestors("article"), None)
         if item is not None and next(item.iter("h1"), None) is None:
-            heading = next(item.iter(*HEADING_TAGS), None)
-            link = next(heading.iter("a"), None) if heading is not None else None
+            link = _first_heading_link(item)
             return _dated_siblings(item) >= 1 or (
                 link is not None and bool(url) and _links_elsewhere(link.get("href"), url, here)
             )
     return False
+
+
+def _first_heading_link(box: HtmlElement) -> HtmlElement | None:
+    """The link in the box's first heading below h1: a teaser's headline when it leads away."""
+    heading = next(box.iter(*HEADING_TAGS), None)
+    return next(heading.iter("a"), None) if heading is not None else None
 
 
 def _dated_siblings(item: HtmlElement) -> int:
@@ -581,8 +586,7 @@ def _outside_teasers(
     def heads_a_teaser(element: HtmlElement) -> bool:
         # a card's first heading is a headline linking away; the page's header holds its h1
         if element not in cards:
-            heading = next(element.iter(*HEADING_TAGS), None)
-            link = next(heading.iter("a"), None) if heading is not None else None
+            link = _first_heading_link(element)
             cards[element] = (
                 link is not None
                 and len(link.text_content().split()) >= MIN_TEASER_HEADLINE_WORDS
