@@ -142,6 +142,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "browser_notices_dropped": (False,),
     "cookie_notices_dropped": (False,),
     "photo_credit_lines_dropped": (False,),
+    "custom_elements_as_blocks": (False,),
     "service_notes_dropped": (False,),
     "tail_call_before_text_stays": (False,),
     "tail_text_min_chars": (60, 200),

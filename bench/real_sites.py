@@ -692,6 +692,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "div_paragraphs_weighed": (False,),
     "cookie_notices_dropped": (False,),
     "photo_credit_lines_dropped": (False,),
+    "custom_elements_as_blocks": (False,),
 }
 
 

@@ -130,7 +130,9 @@ from records.urls import article_identity
 # named box is no byline; a photo agency's credit line left in the text is no text; a teaser
 # card's date line dates no page; a broadcaster's "Dieses Thema im Programm" line is no text
 # (twenty-ninth pass)
-TRANSFORMER_VERSION = "1.30.0"
+# 1.31.0: a custom element (`<page-section>`, `<rich-text>`) holding a block, or a text of its
+# own set apart among blocks, is read as a `<div>` (thirtieth pass)
+TRANSFORMER_VERSION = "1.31.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

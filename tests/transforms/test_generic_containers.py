@@ -9,7 +9,7 @@ import pytest
 
 from transforms.generic import extract_generic
 from transforms.generic.settings import DEFAULT_OPTIONS
-from transforms.generic.walk import walk_page
+from transforms.generic.walk import custom_elements_as_blocks, walk_page
 from transforms.page import parse_html
 
 URL = "https://news.coastal-uni.example/2024/03/marine-building"
@@ -1206,3 +1206,67 @@ def test_a_text_box_in_a_comment_thread_is_not_read_alone() -> None:
     on = replace(DEFAULT_OPTIONS, text_box_read_alone=True)
     text = extract_generic(html, URL, options=on).text
     assert LONG_PARAGRAPHS[1][:60] in text and "First!" not in text
+
+
+def _paragraphs_with(body: str, *, custom_blocks: bool) -> list[str]:
+    options = replace(DEFAULT_OPTIONS, custom_elements_as_blocks=custom_blocks)
+    return extract_generic(page(body), URL, options=options).text.split("\n\n")
+
+
+@pytest.mark.parametrize("custom_blocks", [True, False])
+def test_custom_elements_holding_blocks_are_boxes(custom_blocks: bool) -> None:
+    """A web-components page's sections (`<page-section>` holding a subheading and its text)
+    are boxes as a `<div>` would be: their subheadings are the text's."""
+    first, second = LONG_PARAGRAPHS
+    body = (
+        f"<main><h1>{TITLE}</h1><a href='/news'>Campus news</a>"
+        f"<page-section><h2>A new home for marine science</h2><rich-text>{first}</rich-text>"
+        f"</page-section><page-section><h2>Open to the public</h2><rich-text>{second}</rich-text>"
+        "</page-section></main>"
+    )
+    paragraphs = _paragraphs_with(body, custom_blocks=custom_blocks)
+    assert (paragraphs[0] == "A new home for marine science") is custom_blocks
+    assert ("Open to the public" in paragraphs) is custom_blocks
+    assert first in paragraphs and second in paragraphs
+
+
+@pytest.mark.parametrize("custom_blocks", [True, False])
+def test_custom_elements_holding_a_text_apart_are_paragraphs(custom_blocks: bool) -> None:
+    first, second = LONG_PARAGRAPHS
+    body = f"<article><h1>{TITLE}</h1><text-block>{first}</text-block><text-block>{second}</text-block></article>"
+    paragraphs = _paragraphs_with(body, custom_blocks=custom_blocks)
+    assert (paragraphs == [first, second]) is custom_blocks
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<div>Posted <relative-time>3 hours ago</relative-time></div>",
+        "<div><relative-time>3 hours ago</relative-time> by Jane Doe</div>",
+        "<div><span>Updated</span><relative-time>today</relative-time></div>",
+        "<p><relative-time>today</relative-time></p>",
+    ],
+)
+def test_a_custom_element_in_a_line_of_text_stays_part_of_it(line: str) -> None:
+    root = parse_html(f"<html><body>{line}</body></html>")
+    read = custom_elements_as_blocks(root, owned=True)
+    assert len(list(read.iter("relative-time"))) == 1
+
+
+def test_a_custom_element_alone_among_blocks_is_a_line_of_its_own() -> None:
+    root = parse_html(
+        "<html><body><div><story-note>A note set apart</story-note><p>A paragraph.</p></div>"
+        "</body></html>"
+    )
+    read = custom_elements_as_blocks(root, owned=True)
+    assert not list(read.iter("story-note"))
+
+
+def test_a_page_handed_over_parsed_keeps_its_custom_elements() -> None:
+    first, second = LONG_PARAGRAPHS
+    root = parse_html(
+        page(f"<h1>{TITLE}</h1><story-body><p>{first}</p><p>{second}</p></story-body>")
+    )
+    article = extract_generic(root, URL)
+    assert first in article.text
+    assert len(list(root.iter("story-body"))) == 1

@@ -56,7 +56,13 @@ from transforms.generic.story import (
 )
 from transforms.generic.structured import structured_body_agrees
 from transforms.generic.titles import pick_title_with_source, title_from_text
-from transforms.generic.walk import PageWalk, TextBlock, walk_page, weighed_length
+from transforms.generic.walk import (
+    PageWalk,
+    TextBlock,
+    custom_elements_as_blocks,
+    walk_page,
+    weighed_length,
+)
 from transforms.metadata import (
     PageMetadata,
     linked_host,
@@ -277,7 +283,10 @@ def extract_generic(
     every tunable (`transforms.generic.settings.ExtractionOptions`).
     `Article.field_sources` says where the title, body, dates and authors came from.
     """
-    root = parse_html(html_or_tree) if isinstance(html_or_tree, str) else html_or_tree
+    owned = isinstance(html_or_tree, str)
+    root = parse_html(html_or_tree) if owned else html_or_tree
+    if options.custom_elements_as_blocks:
+        root = custom_elements_as_blocks(root, owned=owned)
     meta = metadata if metadata is not None else read_metadata(root, url)
     if options.linked_host_names_site and not page_hosts(meta, url, stated=True):
         # fetched from an IP address, naming no address of its own: its links name its site

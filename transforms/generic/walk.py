@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -585,6 +586,68 @@ def _caption_and_credit(figure: HtmlElement) -> tuple[str | None, str | None]:
             r"^(?:photo|image|foto|bild|credit)s?\s*[:/]\s*|^©\s*", "", credit, flags=re.I
         )
     return caption or None, credit or None
+
+
+LINE_SETTING_TAGS = settings.BLOCK_TAGS | {"br"}
+# blocks that hold a line of running text: an element in one is part of its line
+LINE_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "dt"}) | {
+    "caption",
+    "figcaption",
+    "legend",
+    "summary",
+}
+UNSHOWN_TAGS = frozenset({"script", "style", "template", "noscript"})
+
+
+def _is_custom(node: HtmlElement) -> bool:
+    return isinstance(node.tag, str) and "-" in node.tag
+
+
+def _custom_blocks(root: HtmlElement) -> list[HtmlElement]:
+    """Custom elements (a tag with a hyphen, as the HTML standard names them) read as blocks:
+    one holding a block or a line break, or holding one that does (read from the innermost out);
+    and one holding a text of its own that stands apart in a box of blocks, no text running
+    beside it (a web-components page's paragraph `<rich-text>`; a `<relative-time>` in a line
+    "Posted 3 hours ago by …" stays part of its line)."""
+    custom = [node for node in root.iter() if _is_custom(node)]
+    if not custom:
+        return []
+    holders: set[HtmlElement] = set()
+    for node in reversed(custom):  # a descendant before its ancestors
+        if any(child.tag in LINE_SETTING_TAGS or child in holders for child in node):
+            holders.add(node)
+    blocks = set(holders)
+    apart: dict[HtmlElement, bool] = {}  # per box: every child a block, no text running beside
+    for node in custom:
+        parent = node.getparent()
+        if node in holders or parent is None or not (node.text or "").strip() and len(node) == 0:
+            continue
+        if parent.tag in LINE_TAGS or not (parent.tag in settings.BLOCK_TAGS or parent in holders):
+            continue
+        if parent not in apart:
+            apart[parent] = not (parent.text or "").strip() and all(
+                not (child.tail or "").strip()
+                and (
+                    child.tag in LINE_SETTING_TAGS or child.tag in UNSHOWN_TAGS or _is_custom(child)
+                )
+                for child in parent
+            )
+        if apart[parent]:
+            blocks.add(node)
+    return [node for node in custom if node in blocks]
+
+
+def custom_elements_as_blocks(root: HtmlElement, *, owned: bool) -> HtmlElement:
+    """The page with each custom element read as a block (`_custom_blocks`) written as a
+    `<div>` (a web-components page's `<story-body>` wrapping its paragraphs). A tree the caller
+    handed over is left as it is: the page is copied first, and only when it holds one."""
+    blocks = _custom_blocks(root)
+    if blocks and not owned:
+        root = copy.deepcopy(root)
+        blocks = _custom_blocks(root)
+    for node in blocks:
+        node.tag = "div"
+    return root
 
 
 def walk_page(
