@@ -116,6 +116,8 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "card_rails_end_text": (False,),
     "card_rail_min_cards": (3,),
     "card_lead_max_words": (25, 60),
+    "card_rail_trailing_stubs": (0, 1),
+    "card_rail_trailing_stub_words": (6, 20),
     "box_heading_max_words": (4, 10),
     "paywall_guard_reads_text_divs": (False,),
     "div_paragraphs_weighed": (False,),

@@ -1544,6 +1544,52 @@ def test_a_rail_of_teaser_cards_closing_the_text_is_no_text(rule: bool) -> None:
         assert CARDS[0][0] in text and CARDS[0][1] in text
 
 
+def _cards(first: int, last: int) -> str:
+    return "".join(
+        f"<div class='c4d5e6f'><h2><a href='/news/story-{n}'>{headline}</a></h2><p>{lead}</p></div>"
+        for n, (headline, lead) in enumerate(CARDS[first:last], start=first)
+    )
+
+
+@pytest.mark.parametrize("stubs", [3, 0])
+def test_a_rail_closed_by_a_programme_note_and_another_rail_is_no_text(stubs: bool) -> None:
+    """A broadcaster's page: a rail, its programme note (a label over a line saying no
+    sentence), a tag box's heading, and a second rail."""
+    closing = (
+        _cards(0, 2)
+        + "<p>Dieses Thema im Programm:</p><h3>NDR 1 Niedersachsen | 17.06.2025 | 15:00 Uhr</h3>"
+        + "<h3>Schlagwörter zu diesem Artikel</h3>"
+        + _cards(2, 3)
+        + "<div><h2><a href='/news/story-9'>Harbour festival moves to the old quay</a></h2>"
+        + "<p>The stalls open on Friday.</p></div>"
+    )
+    options = replace(DEFAULT_OPTIONS, card_rail_trailing_stubs=stubs)
+    html = page_closing_with(closing).replace(
+        "<article>", "<article><h1>Marine science building opens</h1>"
+    )
+    text = extract_generic(html, URL, options=options).text
+    if stubs:
+        assert_clean(text, CARDS[0][0], CARDS[1][1], "15:00 Uhr", "Schlagwörter", "old quay")
+    else:
+        assert CARDS[0][0] in text and CARDS[1][1] in text
+
+
+@pytest.mark.parametrize(
+    "closing_line",
+    [
+        "The council meets again in May.",
+        # no stop, but longer than a note's line
+        "Reporting by the regional desk with additional reporting from the coast and the "
+        "islands and the valley towns",
+    ],
+)
+def test_a_line_of_text_after_the_cards_keeps_them_in_the_text(closing_line: str) -> None:
+    """Cards followed by a line of the text: no rail closes it."""
+    closing = _cards(0, 2) + f"<p>{closing_line}</p>"
+    text = extract_generic(page_closing_with(closing), URL).text
+    assert CARDS[0][0] in text and CARDS[1][1] in text
+
+
 def test_linked_subheadings_over_paragraphs_of_the_text_stay() -> None:
     """A text whose subheadings link to the site's pages, each over two paragraphs of its
     own: no card has more than one lead."""

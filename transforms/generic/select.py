@@ -190,7 +190,9 @@ def select_blocks(
         sources = [block for index, block in enumerate(sources) if index not in teasers]
     if options.card_rails_end_text and not listing:
         cut = _card_rail_start(selected, sources, base_url, site_hosts, options)
-        del selected[cut:], sources[cut:]
+        while cut < len(selected):  # a rail over another: each goes
+            del selected[cut:], sources[cut:]
+            cut = _card_rail_start(selected, sources, base_url, site_hosts, options)
     if options.headings_of_dropped_boxes_dropped:
         orphans = _headings_of_dropped_boxes(sources, options)
         selected = [block for index, block in enumerate(selected) if index not in orphans]
@@ -376,10 +378,22 @@ def _card_rail_start(
     another page of the site, each with a short lead at most, and nothing else to the end ("<h2>
     <a>Brand auf Pferdehof in Melle</a></h2><p>Strohballen hatten Feuer gefangen.</p>"); the
     text's length when it ends otherwise. A rail longer than the text before it is left: a
-    page made of cards is a listing."""
-    start = len(selected)
+    page made of cards is a listing. Up to `card_rail_trailing_stubs` short lines saying no
+    sentence may close the rail (a programme note: "Dieses Thema im Programm:" over "NDR 1
+    Niedersachsen | 17.06.2025 | 15:00 Uhr")."""
+    start = last = len(selected)
+    while (
+        len(selected) - last < options.card_rail_trailing_stubs
+        and last > 0
+        and len(selected[last - 1].text.split()) <= options.card_rail_trailing_stub_words
+        and (  # a label ("… im Programm:") says no sentence either
+            not settings.SENTENCE_END.search(selected[last - 1].text)
+            or selected[last - 1].text.rstrip().endswith(":")
+        )
+    ):
+        last -= 1
     cards = leads = 0
-    for index in range(len(selected) - 1, -1, -1):
+    for index in range(last - 1, -1, -1):
         if _is_linked_heading(sources[index].element, base_url, site_hosts, options):
             cards += 1
             start, leads = index, 0

@@ -770,6 +770,9 @@ class ExtractionOptions:
     card_rails_end_text: bool = True
     card_rail_min_cards: int = 2
     card_lead_max_words: int = 40
+    # ... closed by at most so many lines this short saying no sentence (a programme note)
+    card_rail_trailing_stubs: int = 3
+    card_rail_trailing_stub_words: int = 12
     box_heading_max_words: int = 6  # ... a heading this many words long at most
     # a <figcaption> outside a <figure> (an image box's caption) is the picture's, not text
     stray_captions_skipped: bool = True
