@@ -144,6 +144,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "browser_notices_dropped": (False,),
     "cookie_notices_dropped": (False,),
     "photo_credit_lines_dropped": (False,),
+    "screen_reader_hints_dropped": (False,),
     "custom_elements_as_blocks": (False,),
     "service_notes_dropped": (False,),
     "tail_call_before_text_stays": (False,),

@@ -694,6 +694,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "div_paragraphs_weighed": (False,),
     "cookie_notices_dropped": (False,),
     "photo_credit_lines_dropped": (False,),
+    "screen_reader_hints_dropped": (False,),
     "custom_elements_as_blocks": (False,),
 }
 

@@ -802,6 +802,8 @@ def test_a_video_players_fallback_asking_to_refresh_the_browser_is_no_text() -> 
         "More News Stories",
         "Read more by Robert Beckhusen",
         "Share your thoughts with friends.",
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of "
+        "Service apply.",
     ],
 )
 def test_a_publishers_service_line_is_no_text(note: str) -> None:
@@ -810,6 +812,38 @@ def test_a_publishers_service_line_is_no_text(note: str) -> None:
     assert f"{PROSE} last" in text and note not in text
     without = replace(DEFAULT_OPTIONS, service_notes_dropped=False)
     assert note in extract_generic(html, "https://x.example/a", options=without).text
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        "(öffnet im neuen Fenster)",
+        "(opens in a new tab)",
+        "(Opens in new window)",
+        "(öffnet eine Nachrichten-Website)",
+        "(link is external)",
+    ],
+)
+def test_a_links_hint_for_screen_readers_is_no_text(hint: str) -> None:
+    """Set in a box whose hashed class hides it: the sentence keeps its link's words."""
+    line = (
+        f"The harbour board published <a href='https://board.example/report'>its report</a>"
+        f"<span class='c9f8e7d'>{hint}</span> on Monday, a week before the vote."
+    )
+    html = _article(f"<p>{line}</p><p>{PROSE} last</p>")
+    text = extract_generic(html, "https://x.example/a").text
+    assert "published its report on Monday, a week before the vote." in text
+    without = replace(DEFAULT_OPTIONS, screen_reader_hints_dropped=False)
+    assert hint in extract_generic(html, "https://x.example/a", options=without).text
+
+
+@pytest.mark.parametrize(
+    "aside", ["(opens Monday beside the ferry site)", "(in a new window display)", "(opens in May)"]
+)
+def test_a_parenthesis_of_the_text_about_opening_stays(aside: str) -> None:
+    line = f"The harbour museum {aside} shows the ferry's old engine."
+    html = _article(f"<p>{line}</p><p>{PROSE} last</p>")
+    assert line in extract_generic(html, "https://x.example/a").text
 
 
 def test_a_service_line_closing_the_text_takes_nothing_above_it_along() -> None:

@@ -219,6 +219,12 @@ def select_blocks(
             for block in selected
             if not _note_line(block.text, settings.SERVICE_NOTE, options)
         ]
+    if options.screen_reader_hints_dropped:
+        selected = [
+            Block(without_hints, block.kind)
+            for block in selected
+            if (without_hints := settings.SCREEN_READER_HINT.sub("", block.text).strip())
+        ]
     if options.photo_credit_lines_dropped:
         selected = [block for block in selected if not settings.PHOTO_CREDIT_LINE.match(block.text)]
     if options.top_date_lines_dropped:

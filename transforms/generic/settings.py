@@ -481,6 +481,8 @@ SERVICE_NOTE = re.compile(
     # a broadcaster's programme note closing the story ("Dieses Thema im Programm: NDR 1
     # Niedersachsen | 17.06.2025 | 15:00 Uhr"), an error report's prompt
     r"dieses thema im programm\s*:.*|"
+    # a form's reCAPTCHA notice, as Google words it
+    r"this (?:site|page|form) is protected by recaptcha\b.*|"
     r"bitte markieren sie die entsprechenden wörter im text\b.*|"
     # a video player's invitation set among the paragraphs (Postmedia's papers)
     r"tap here to see other videos from our team\.?|"
@@ -554,6 +556,15 @@ COMMENT_NOTICE = re.compile(
 )
 # a quotation boxed for sharing ends in its button: "… offline business.Click To Tweet"
 TWEET_PROMPT = re.compile(r"\s*click to tweet$", re.IGNORECASE)
+# a link's hint for screen readers, shown to no one else ("(öffnet im neuen Fenster)", "(opens in
+# a new tab)", "(link is external)"): a page whose class names say nothing (CSS-in-JS) keeps it
+SCREEN_READER_HINT = re.compile(
+    r"\s*\((?:(?:opens?|öffnet|s'ouvre|se abre|si apre)(?: sich)? "
+    r"(?:in|im|a|an|eine[mn]?|dans|en|une?|una|in una)\b[^()]{0,40}?"
+    r"\b(?:window|tab|site|website|page|fenster|seite|fenêtre|onglet|ventana|pestaña|finestra|scheda)"
+    r"|external link|link is external|externer link)\)",
+    re.IGNORECASE,
+)
 # a picture's credit line left in the text: a stock or wire photo agency, after its photographer
 # or before it ("STR/AFP via Getty Images", "IMAGO/Jane Doe", "Main image: Wirestock/iStock"),
 # the line ending with the credit ("Shutterstock expands its deal with …" is a headline)
@@ -674,6 +685,7 @@ class ExtractionOptions:
     # a site's cookie banner set in the text (`COOKIE_NOTICE`) is no text either, at any length
     cookie_notices_dropped: bool = True
     service_notes_dropped: bool = True  # a print edition's note, a reprint's terms (`SERVICE_NOTE`)
+    screen_reader_hints_dropped: bool = True  # "(opens in a new window)" (`SCREEN_READER_HINT`)
     photo_credit_lines_dropped: bool = True  # a picture's credit line (`PHOTO_CREDIT_LINE`)
     # a post's filing, licence or disclaimer note up to this long is no text (0: off)
     closing_note_max_chars: int = 500
