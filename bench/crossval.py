@@ -152,6 +152,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "signup_boxes_skipped": (False,),
     "signup_box_max_chars": (300, 1000),
     "teaser_lines_dropped": (False,),
+    "teaser_labels_unstyled": (False,),
     "teaser_lines_max_share": (0.5, 1.0),
     "linked_host_names_site": (False,),
     "popup_cards_skipped": (False,),

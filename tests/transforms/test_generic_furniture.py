@@ -774,6 +774,51 @@ def test_a_bold_label_and_a_link_to_another_story_is_a_teaser(label: str, droppe
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "<span class='c3a4b5c'>MORE: <a href='/2024/02/harbour-ferry-strike'>Harbour ferry crews "
+        "vote to strike in spring</a></span>",
+        "Mehr dazu: <a href='/2024/02/harbour-ferry-strike'>Harbour ferry crews vote to strike in "
+        "spring</a>",
+        "<span>Lesen Sie hier:</span> <a href='/2024/02/harbour-ferry-strike'><span>Harbour ferry "
+        "crews vote to strike in spring</span></a>",
+    ],
+)
+@pytest.mark.parametrize("unstyled", [True, False])
+def test_a_label_in_any_markup_and_a_link_to_another_story_is_a_teaser(
+    line: str, unstyled: bool
+) -> None:
+    options = replace(DEFAULT_OPTIONS, teaser_labels_unstyled=unstyled)
+    text = extract_generic(article_holding(f"<p>{line}</p>"), URL, options=options).text
+    assert all(paragraph in text for paragraph in PARAGRAPHS)
+    assert ("Harbour ferry crews vote" not in text) is unstyled
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a lead-in running into the link is a sentence
+        "Read here <a href='/2024/02/gas-cloud'>how residents of the estuary should react</a>",
+        # a source on another site
+        "The full study: <a href='https://journal.example/aquaria'>Seawater aquariums as teaching "
+        "labs on a coastal campus</a>",
+        # the line goes on after the link
+        "Mehr dazu: <a href='/2024/02/ferry'>Strike: harbour ferry crews vote</a> in Oslo",
+        # a label as long as a sentence's opening
+        "As the harbour master told the board at its meeting: <a href='/2024/02/ferry'>Harbour "
+        "ferry crews vote to strike</a>",
+        # two links
+        "See: <a href='/2024/02/ferry'>Harbour ferry crews vote to strike</a> "
+        "<a href='/2024/02/ferry-2'>Strike ends</a>",
+    ],
+)
+def test_a_plain_label_and_link_that_is_no_teaser_stays(line: str) -> None:
+    text = extract_generic(article_holding(f"<p>{line}</p>"), URL).text
+    link_text = line[line.index("'>") + 2 : line.index("</a>")]
+    assert link_text in text
+
+
+@pytest.mark.parametrize(
     ("href", "url", "head"),
     [
         # the site's own host with and without "www."

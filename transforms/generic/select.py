@@ -445,7 +445,13 @@ def _is_teaser_line(
     running into the link ("<b>Read here</b> <a>how residents should react</a>") is a
     sentence, and a link to another site is a source."""
     element = block.element
-    if element.tag not in TEASER_LINE_TAGS or (element.text or "").strip():
+    if element.tag not in TEASER_LINE_TAGS:
+        return False
+    if options.teaser_labels_unstyled and _is_labelled_link_line(
+        element, base_url, site_hosts, options
+    ):
+        return True
+    if (element.text or "").strip():
         return False
     # three at most: the check runs for each line of the block, and a block of many <br>
     # lines has as many children
@@ -467,6 +473,27 @@ def _is_teaser_line(
     headline = normalize_text(link.text_content())
     return (
         bool(set_apart)
+        and len(headline.split()) >= options.headline_min_words
+        and _same_site(link.get("href") or "", base_url, site_hosts)
+    )
+
+
+def _is_labelled_link_line(
+    element: HtmlElement, base_url: str, site_hosts: frozenset[str], options: ExtractionOptions
+) -> bool:
+    """A line that is a short label set apart and one link after it, to another story of the
+    site, whatever markup the label has: "MORE: <a>Putin prepared to discuss a ceasefire</a>"."""
+    link = next(reversed(element.findall(".//a")), None)
+    if link is None:
+        return False
+    line = normalize_text(element.text_content())
+    headline = normalize_text(link.text_content())
+    if not headline or not line.endswith(headline):  # nothing after the link
+        return False
+    label = line[: len(line) - len(headline)].strip()
+    return (
+        0 < len(label.split()) <= TEASER_LABEL_MAX_WORDS
+        and (label.endswith(TEASER_SEPARATORS) or label.startswith(TEASER_MARKERS))
         and len(headline.split()) >= options.headline_min_words
         and _same_site(link.get("href") or "", base_url, site_hosts)
     )

@@ -965,6 +965,9 @@ class ExtractionOptions:
     # (a briefing of the day's headlines is made of them)
     teaser_lines_dropped: bool = True
     teaser_lines_max_share: float = 0.25
+    # ... the label in any markup or none ("<span>MORE: <a>…</a></span>", "Related: <a>…</a>"),
+    # where hashed classes leave its style unknown
+    teaser_labels_unstyled: bool = True
     headline_list_min_link_share: float = 0.9
     headline_mean_words: int = (
         6  # ... and this many on average (titles of books or pages are shorter)
