@@ -145,6 +145,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "cookie_notices_dropped": (False,),
     "photo_credit_lines_dropped": (False,),
     "screen_reader_hints_dropped": (False,),
+    "truncated_teasers_dropped": (False,),
     "custom_elements_as_blocks": (False,),
     "service_notes_dropped": (False,),
     "tail_call_before_text_stays": (False,),

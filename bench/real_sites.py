@@ -695,6 +695,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "cookie_notices_dropped": (False,),
     "photo_credit_lines_dropped": (False,),
     "screen_reader_hints_dropped": (False,),
+    "truncated_teasers_dropped": (False,),
     "teaser_labels_unstyled": (False,),
     "custom_elements_as_blocks": (False,),
 }

@@ -846,6 +846,50 @@ def test_a_parenthesis_of_the_text_about_opening_stays(aside: str) -> None:
     assert line in extract_generic(html, "https://x.example/a").text
 
 
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        # a gallery's folded caption, its expander after the cut
+        "<p>The harbour master and the mayor open the ferry terminal on Monday. The terminal "
+        "is ... <span class='c1d2e3'>more</span></p>",
+        # another story's excerpt and its link
+        "<p>The regional board approved the plan to improve the habitats along the river "
+        "im... <a href='/2024/river'>mehr lesen</a></p>",
+        # ... the link on a line of its own
+        "<p>Keeping the manuals and the code in step is one of the harder parts of every "
+        "release …</p><p><a href='/2024/manuals'>Read More →</a></p>",
+    ],
+)
+@pytest.mark.parametrize("dropped", [True, False])
+def test_a_text_cut_short_before_its_more_link_is_no_text(excerpt: str, dropped: bool) -> None:
+    html = _article(f"<p>{PROSE} first</p>{excerpt}<p>{PROSE} last</p>")
+    options = replace(DEFAULT_OPTIONS, truncated_teasers_dropped=dropped)
+    text = extract_generic(html, "https://x.example/a", options=options).text
+    assert f"{PROSE} first" in text and f"{PROSE} last" in text
+    assert any(words in text for words in ("ferry terminal", "habitats", "manuals")) is not dropped
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The new terminal has a café, a bike park, a waiting room and more.",
+        "The board said the plan would be ready by spring, and then...",
+        "Dates, prices and more ... to follow in the spring.",
+    ],
+)
+def test_a_line_of_the_text_ending_with_more_or_an_ellipsis_stays(line: str) -> None:
+    html = _article(f"<p>{PROSE} first</p><p>{line}</p><p>{PROSE} last</p>")
+    assert line in extract_generic(html, "https://x.example/a").text
+
+
+def test_a_more_link_after_a_whole_sentence_takes_nothing_along() -> None:
+    line = "Keeping the manuals and the code in step is one of the harder parts of a release."
+    html = _article(
+        f"<p>{PROSE} first</p><p>{line}</p><p><a href='/2024/m'>Read More →</a></p><p>{PROSE} last</p>"
+    )
+    assert line in extract_generic(html, "https://x.example/a").text
+
+
 def test_a_service_line_closing_the_text_takes_nothing_above_it_along() -> None:
     """The contact list closing a newsroom's help page, then "You may also be interested
     in:": the line goes, the list it closed stays."""

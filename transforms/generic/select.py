@@ -225,6 +225,8 @@ def select_blocks(
             for block in selected
             if (without_hints := settings.SCREEN_READER_HINT.sub("", block.text).strip())
         ]
+    if options.truncated_teasers_dropped:
+        selected = _without_truncated_teasers(selected)
     if options.photo_credit_lines_dropped:
         selected = [block for block in selected if not settings.PHOTO_CREDIT_LINE.match(block.text)]
     if options.top_date_lines_dropped:
@@ -232,6 +234,23 @@ def select_blocks(
     if options.top_byline_lines_dropped:
         selected = _without_top_byline_lines(selected, options)
     return selected
+
+
+def _without_truncated_teasers(selected: list[Block]) -> list[Block]:
+    kept: list[Block] = []
+    for block in selected:
+        text = block.text.strip()
+        if settings.TRUNCATED_TEASER.search(text):
+            continue
+        if (
+            settings.MORE_LINE.fullmatch(text)
+            and kept
+            and kept[-1].text.rstrip().endswith(("...", "…"))
+        ):
+            kept.pop()  # "Every application …" over "Read More →"
+            continue
+        kept.append(block)
+    return kept
 
 
 def _headings_of_dropped_boxes(sources: list[TextBlock], options: ExtractionOptions) -> set[int]:

@@ -556,6 +556,15 @@ COMMENT_NOTICE = re.compile(
 )
 # a quotation boxed for sharing ends in its button: "… offline business.Click To Tweet"
 TWEET_PROMPT = re.compile(r"\s*click to tweet$", re.IGNORECASE)
+# a teaser's "read more" link or a caption's expander ("… mehr lesen", "... Read More »")
+MORE_LINK = (
+    r"[\[(]?(?:read more|more|mehr(?: lesen)?|weiterlesen|lire la suite|leer más|continue reading|"
+    r"continuar leyendo|leggi tutto|czytaj dalej|lees meer|läs mer)[\])]?\s*[»›>→]?"
+)
+MORE_LINE = re.compile(MORE_LINK, re.IGNORECASE)
+# a text cut short with an ellipsis and its "more" link: an excerpt of another page (a teaser)
+# or a gallery caption's folded text
+TRUNCATED_TEASER = re.compile(rf"(?:\.\.\.|…)\s*{MORE_LINK}$", re.IGNORECASE)
 # a link's hint for screen readers, shown to no one else ("(öffnet im neuen Fenster)", "(opens in
 # a new tab)", "(link is external)"): a page whose class names say nothing (CSS-in-JS) keeps it
 SCREEN_READER_HINT = re.compile(
@@ -686,6 +695,9 @@ class ExtractionOptions:
     cookie_notices_dropped: bool = True
     service_notes_dropped: bool = True  # a print edition's note, a reprint's terms (`SERVICE_NOTE`)
     screen_reader_hints_dropped: bool = True  # "(opens in a new window)" (`SCREEN_READER_HINT`)
+    # a line cut short and ending in its "more" link ("… im... mehr lesen") is no text, nor a line
+    # cut short followed by a line that is only the link (`TRUNCATED_TEASER`, `MORE_LINE`)
+    truncated_teasers_dropped: bool = True
     photo_credit_lines_dropped: bool = True  # a picture's credit line (`PHOTO_CREDIT_LINE`)
     # a post's filing, licence or disclaimer note up to this long is no text (0: off)
     closing_note_max_chars: int = 500
