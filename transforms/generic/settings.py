@@ -568,7 +568,7 @@ TRUNCATED_TEASER = re.compile(rf"(?:\.\.\.|…)\s*{MORE_LINK}$", re.IGNORECASE)
 # a link's hint for screen readers, shown to no one else ("(öffnet im neuen Fenster)", "(opens in
 # a new tab)", "(link is external)"): a page whose class names say nothing (CSS-in-JS) keeps it
 SCREEN_READER_HINT = re.compile(
-    r"\s*\((?:(?:opens?|öffnet|s'ouvre|se abre|si apre)(?: sich)? "
+    r" ?\((?:(?:opens?|öffnet|s'ouvre|se abre|si apre)(?: sich)? "
     r"(?:in|im|a|an|eine[mn]?|dans|en|une?|una|in una)\b[^()]{0,40}?"
     r"\b(?:window|tab|site|website|page|fenster|seite|fenêtre|onglet|ventana|pestaña|finestra|scheda)"
     r"|external link|link is external|externer link)\)",
