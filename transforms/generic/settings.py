@@ -481,6 +481,12 @@ SERVICE_NOTE = re.compile(
     # a broadcaster's programme note closing the story ("Dieses Thema im Programm: NDR 1
     # Niedersachsen | 17.06.2025 | 15:00 Uhr"), an error report's prompt
     r"dieses thema im programm\s*:.*|"
+    # an article's read-aloud player's notice: its voice is a machine's
+    r"(?:diese )?audioversion wurde künstlich (?:generiert|erzeugt)\b.*|"
+    r"ljuduppspelningen är ai-genererad\b.*|"
+    r"(?:this|the) (?:audio|audio version|narration)(?: of this (?:article|story))? "
+    r"(?:is|was|has been) (?:ai[- ]generated|generated (?:by|using|with) "
+    r"(?:ai|artificial intelligence))\b.*|"
     # a form's reCAPTCHA notice, as Google words it
     r"this (?:site|page|form) is protected by recaptcha\b.*|"
     r"bitte markieren sie die entsprechenden wörter im text\b.*|"
