@@ -8,6 +8,7 @@ mart scored against the gold; trafilatura runs directly on the same pages beside
     uv run python bench/real_sites.py ../shared/corpus --names camel    # names rewritten first
     uv run python bench/real_sites.py ../shared/corpus --div-paragraphs # every <p> a <div>
     uv run python bench/real_sites.py ../shared/corpus --no-metadata    # no <meta>, no JSON-LD
+    uv run python bench/real_sites.py ../shared/corpus --custom-elements # every <div> an <x-box>
 
 Measures, per corpus folder: pages landed (a current row in `articles`), body precision /
 recall / F1 on landed pages (the shared `score.py` metric), title (one contains the other,
@@ -53,6 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.renamed_names import (  # noqa: E402
     RENAMINGS,
+    divs_as_custom_elements,
     paragraphs_as_divs,
     renamed,
     without_metadata,
@@ -767,6 +769,7 @@ def _by_folder(pages: Sequence[GoldPage], indices: Sequence[int]) -> list[list[i
 def _through_lenses(html: str, args: argparse.Namespace) -> str:
     html = renamed(html, args.names) if args.names else html
     html = without_metadata(html) if args.no_metadata else html
+    html = divs_as_custom_elements(html) if args.custom_elements else html
     return paragraphs_as_divs(html) if args.div_paragraphs else html
 
 
@@ -810,6 +813,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "fields from what the page shows alone; the pages are then served as UTF-8",
     )
     parser.add_argument(
+        "--custom-elements",
+        action="store_true",
+        help="write every page's <div> as a custom element <x-box> first "
+        "(bench/renamed_names.py): how much rests on a site naming its boxes <div>; the pages "
+        "are then served as UTF-8",
+    )
+    parser.add_argument(
         "--gzipped",
         action="store_true",
         help="send every page gzipped without a Content-Encoding (a static server's .html.gz)",
@@ -829,7 +839,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         pages = [p for p in pages if p.host in kept[p.folder]]
     if args.sites:
         pages = [p for p in pages if p.host in set(args.sites.split(","))]
-    if args.names or args.div_paragraphs or args.no_metadata:
+    if args.names or args.div_paragraphs or args.no_metadata or args.custom_elements:
         pages = [
             replace(page, html=(html := _through_lenses(page.html, args)), raw=html.encode("utf-8"))
             for page in pages
@@ -840,6 +850,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = f", names {args.names}" if args.names else ""
     names += ", <p> as <div>" if args.div_paragraphs else ""
     names += ", no metadata" if args.no_metadata else ""
+    names += ", <div> as <x-box>" if args.custom_elements else ""
     print(f"{len(pages)} pages on {sites} sites ({args.folders}{names})")
 
     results: dict[str, list[Found]] = {}

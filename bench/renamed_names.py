@@ -12,7 +12,9 @@ they are: a script's strings and a JSON payload's markup are not the page's name
 `paragraphs_as_divs` is the same kind of lens on tags: every <p> written as a <div>, as a page of
 div soup writes its paragraphs (`bench/real_sites.py --div-paragraphs`); `without_metadata` on
 what the page states about itself: no `<meta>` and no JSON-LD, as many a university's CMS ships
-its news (`bench/real_sites.py --no-metadata`).
+its news (`bench/real_sites.py --no-metadata`); `divs_as_custom_elements` writes every <div> as a
+custom element (`<x-box>`), as a web-components site names its boxes
+(`bench/real_sites.py --custom-elements`).
 """
 
 from __future__ import annotations
@@ -71,6 +73,18 @@ def paragraphs_as_divs(html: str) -> str:
     """`html` with every <p> written as a <div>, scripts, style sheets and comments untouched."""
     return _outside_untouched(
         html, lambda part: PARAGRAPH_CLOSING.sub("</div>", PARAGRAPH_OPENING.sub("<div", part))
+    )
+
+
+DIV_OPENING = re.compile(r"<div(?=[\s>/])", re.IGNORECASE)
+DIV_CLOSING = re.compile(r"</div\s*>", re.IGNORECASE)
+
+
+def divs_as_custom_elements(html: str) -> str:
+    """`html` with every <div> written as a custom element `<x-box>`, as a web-components site
+    names its boxes; scripts, style sheets and comments untouched."""
+    return _outside_untouched(
+        html, lambda part: DIV_CLOSING.sub("</x-box>", DIV_OPENING.sub("<x-box", part))
     )
 
 

@@ -65,3 +65,12 @@ def test_metadata_is_stripped_and_nothing_else() -> None:
     out = renamed_names.without_metadata(page)
     assert "og:title" not in out and "headline" not in out
     assert out == PAGE
+
+
+def test_divs_are_written_as_custom_elements_and_nothing_else() -> None:
+    page = PAGE.replace("</div></body>", "<DIV>Two</DIV><dialog>x</dialog><divider/></div></body>")
+    out = renamed_names.divs_as_custom_elements(page)
+    assert "<x-box class='related-box main_text' id=side-bar>" in out
+    assert "<x-box>Two</x-box>" in out and "<dialog>x</dialog>" in out and "<divider/>" in out
+    assert "'<div class=\"related-box\">'" in out and "<!-- <div class='old-nav'> -->" in out
+    assert not re.search(r"</?div[\s>]", out.split("-->")[1], re.IGNORECASE)
