@@ -135,7 +135,8 @@ from records.urls import article_identity
 # be closed by a programme note's short lines, and a rail over another goes too; a link's hint for
 # screen readers ("(opens in a new tab)") and a form's reCAPTCHA notice are no text; a teaser line's
 # label set apart needs no bold ("<span>MORE: <a>…</a></span>"); a line cut short before its "more"
-# link is an excerpt of another page, or a folded caption (thirtieth pass)
+# link is an excerpt of another page, or a folded caption; a read-aloud player's note that its
+# voice is a machine's is a service note (thirtieth pass)
 TRANSFORMER_VERSION = "1.31.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
