@@ -1253,6 +1253,15 @@ def test_a_custom_element_in_a_line_of_text_stays_part_of_it(line: str) -> None:
     assert len(list(read.iter("relative-time"))) == 1
 
 
+def test_svg_s_own_hyphenated_elements_are_no_custom_elements() -> None:
+    root = parse_html(
+        "<html><body><svg><font-face><p>x</p></font-face></svg><div><p>A paragraph.</p>"
+        "<missing-glyph>g</missing-glyph></div></body></html>"
+    )
+    read = custom_elements_as_blocks(root, owned=True)
+    assert len(list(read.iter("font-face", "missing-glyph"))) == 2
+
+
 def test_a_custom_element_alone_among_blocks_is_a_line_of_its_own() -> None:
     root = parse_html(
         "<html><body><div><story-note>A note set apart</story-note><p>A paragraph.</p></div>"

@@ -1285,9 +1285,10 @@ class ExtractionOptions:
     headline_over_text_lede_words: int = 1
     # a page naming nobody, on a site named after a person its host spells, is that person's
     personal_site_owner_writes: bool = True
-    # a custom element (a tag with a hyphen: `<story-body>`, `<bsp-page>`) holding a block is read
-    # as a <div>: a browser sets it out as its stylesheet says, and a web-components site's
-    # stylesheet makes its wrappers blocks; one holding inline text only stays inline
+    # a custom element (a tag with a hyphen: `<story-body>`, `<bsp-page>`) holding a block, or a
+    # text of its own set apart among blocks, is read as a <div>: a browser sets it out as its
+    # stylesheet says, and a web-components site's stylesheet makes its boxes blocks; one in a
+    # line of running text stays part of it
     custom_elements_as_blocks: bool = True
     # profile path (transforms/fields.py): the generic body replaces the profile's when it holds
     # this much more text that contains the profile's (a body split over sibling containers)

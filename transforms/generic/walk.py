@@ -590,17 +590,20 @@ def _caption_and_credit(figure: HtmlElement) -> tuple[str | None, str | None]:
 
 LINE_SETTING_TAGS = settings.BLOCK_TAGS | {"br"}
 # blocks that hold a line of running text: an element in one is part of its line
-LINE_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "dt"}) | {
-    "caption",
-    "figcaption",
-    "legend",
-    "summary",
-}
+LINE_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "dt", "caption", "figcaption"}
+    | {"legend", "summary"}
+)
 UNSHOWN_TAGS = frozenset({"script", "style", "template", "noscript"})
+# SVG's and MathML's own hyphenated names, which the HTML standard keeps from custom elements
+NOT_CUSTOM_TAGS = frozenset(
+    {"annotation-xml", "color-profile", "font-face", "font-face-src", "font-face-uri"}
+    | {"font-face-format", "font-face-name", "missing-glyph"}
+)
 
 
 def _is_custom(node: HtmlElement) -> bool:
-    return isinstance(node.tag, str) and "-" in node.tag
+    return isinstance(node.tag, str) and "-" in node.tag and node.tag not in NOT_CUSTOM_TAGS
 
 
 def _custom_blocks(root: HtmlElement) -> list[HtmlElement]:
