@@ -502,7 +502,12 @@ def _is_labelled_link_line(
 ) -> bool:
     """A line that is a short label set apart and one link after it, to another story of the
     site, whatever markup the label has: "MORE: <a>Putin prepared to discuss a ceasefire</a>"."""
-    link = next(reversed(element.findall(".//a")), None)
+    # a label and its link are a few elements: the check runs for each line of the block, and a
+    # block of many <br> lines (or a box) has many more
+    nodes = list(islice(element.iter(), LABELLED_LINK_MAX_NODES + 1))
+    if len(nodes) > LABELLED_LINK_MAX_NODES:
+        return False
+    link = next((node for node in reversed(nodes) if node.tag == "a"), None)
     if link is None:
         return False
     line = normalize_text(element.text_content())
@@ -518,6 +523,7 @@ def _is_labelled_link_line(
     )
 
 
+LABELLED_LINK_MAX_NODES = 12
 TEASER_LINE_TAGS = ("p", "li", "div")
 TEASER_SEPARATORS = (":", "|", "–", "—", "-")  # after the label, in it or in its tail
 TEASER_MARKERS = ("»", ">>", "→")
