@@ -646,8 +646,11 @@ def custom_elements_as_blocks(root: HtmlElement, *, owned: bool) -> HtmlElement:
     handed over is left as it is: the page is copied first, and only when it holds one."""
     blocks = _custom_blocks(root)
     if blocks and not owned:
-        root = copy.deepcopy(root)
-        blocks = _custom_blocks(root)
+        chosen, original = set(blocks), root
+        root = copy.deepcopy(original)  # the copy's nodes in the same order: their twins
+        blocks = [
+            twin for node, twin in zip(original.iter(), root.iter(), strict=True) if node in chosen
+        ]
     for node in blocks:
         node.tag = "div"
     return root
