@@ -137,7 +137,9 @@ from records.urls import article_identity
 # label set apart needs no bold ("<span>MORE: <a>…</a></span>"); a line cut short before its "more"
 # link is an excerpt of another page, or a folded caption; a read-aloud player's note that its
 # voice is a machine's is a service note (thirtieth pass)
-TRANSFORMER_VERSION = "1.31.0"
+# 1.32.0: on a page naming nobody else, a name alone in the box before the date box under the
+# headline is its author (thirty-first pass)
+TRANSFORMER_VERSION = "1.32.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

@@ -1743,3 +1743,104 @@ def test_a_sentence_in_a_byline_named_box_is_no_byline(rule: bool) -> None:
     options = replace(DEFAULT_OPTIONS, sentences_not_bylines=rule)
     found = extract_generic(html, URL, options=options).authors
     assert (found == ("Jane Doe",)) is rule
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        # a name box, then a date box: each its own element
+        (
+            "<div class='info'><div><span>Fatma Sevinç Çetin</span></div>"
+            "<div><span>20 Nisan 2026</span><span>•</span>"
+            "<span>Güncelleme: 20 Nisan 2026</span></div></div>",
+            "Fatma Sevinç Çetin",
+        ),
+        # the name as the box's own text, a separator and a relative date after it
+        (
+            "<div class='credit'>Fouzia Van Der Fort<span>|</span>"
+            "<span>Published <time>4 months ago</time></span></div>",
+            "Fouzia Van Der Fort",
+        ),
+        # a name over a place, then the date: the place is no part of the name
+        (
+            "<div class='w'><div class='g'><p>Daniel Aragón</p><p><span>Córdoba</span></p>"
+            "</div><time datetime='2026-04-25T13:10:38Z'>25/04/2026</time></div>",
+            "Daniel Aragón",
+        ),
+    ],
+    ids=["boxes", "own text", "place under"],
+)
+def test_a_name_alone_before_the_date_box_under_the_headline_names_the_author(
+    line: str, name: str
+) -> None:
+    html = page(title=HEADLINE, h1=HEADLINE, head=meta("og:site_name", SITE), before=line)
+    article = extract_article(html, URL, profile="generic")
+    assert article.authors == (name,)
+    assert article.sources["authors"] == "dateline"
+    without = replace(DEFAULT_OPTIONS, name_beside_date_boxes=0)
+    assert extract_generic(html, URL, options=without).authors == ()
+
+
+def _credited(line: str, *, h1: str | None = HEADLINE, after: str = "", **options: object):  # noqa: ANN202
+    html = page(title=HEADLINE, h1=h1, head=meta("og:site_name", SITE), before=line, after=after)
+    return extract_generic(html, URL, options=replace(DEFAULT_OPTIONS, **options)).authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a label and its value, not a name
+        "<div><span>Ort: Marktplatz Halle</span><span>29.02.2020</span></div>",
+        # a label whose words the text says in lower case ("weekly", "roundup")
+        "<div><span>Weekly Roundup</span><time>December 15 2025</time></div>"
+        "<p>The weekly roundup says the bridge will reopen in the spring.</p>",
+        # a lower-case word in it: a phrase, not a name
+        "<div><span>Abfahrt Graz und Bruck</span><span>13.02.2022</span></div>",
+        # a section's label links to its section, not to an author's page
+        "<div><a href='/politics/'>Metro Politics</a><span>13.02.2022</span></div>",
+        # a teaser card: its name and date in the link to its story
+        "<a href='/other'><div><span>John Roe</span><span>13.02.2022</span></div></a>",
+        # a heading before a date is a teaser's or a section's
+        "<div><h3>Metro Politics</h3><span>13.02.2022</span></div>",
+        # in the page's chrome: a rail's card
+        "<aside><div><span>John Roe</span><span>13.02.2022</span></div></aside>",
+        # words between the name and the date: a CMS's account line, the run of a sentence
+        "<div>Submitted by <span>Metro Desk</span> on <span>13.02.2022</span></div>",
+        # a heading nearest the date stops the search: the name before it is another's
+        "<div><span>Jane Doe</span><h3>Metro Politics</h3><span>13.02.2022</span></div>",
+        # a box with more to say than a name and a date: a card or a paragraph
+        "<div><span>Jane Doe</span><span>13.02.2022</span><span>"
+        + "The bridge closes for eleven weeks while the bearings are replaced. " * 2
+        + "</span></div>",
+    ],
+    ids=[
+        "label",
+        "lower case elsewhere",
+        "lower case in it",
+        "section link",
+        "teaser link",
+        "heading",
+        "words between",
+        "heading nearest",
+        "chrome",
+        "card",
+    ],
+)
+def test_what_stands_before_a_date_box_names_nobody_unless_it_is_a_name(line: str) -> None:
+    assert _credited(line) == ()
+
+
+def test_a_name_before_a_date_box_counts_under_the_headline_and_in_the_first_boxes_only() -> None:
+    line = "<div><span>Jane Doe</span><span>13.02.2022</span></div>"
+    assert _credited(line) == ("Jane Doe",)
+    # above the page's h1 (a rail, the site's header), no credit of the story
+    html = page(
+        title=HEADLINE, head=meta("og:site_name", SITE), outside=line, h1=HEADLINE, before=""
+    )
+    assert extract_generic(html, URL).authors == ()
+    # a teaser list dating its cards before the credit line: only the first boxes are read
+    teasers = "".join(
+        f"<div><span>Card {n}</span><span>1{n}.02.2022</span></div>" for n in range(3)
+    )
+    assert _credited(teasers + line) == ()
+    assert _credited(teasers + line, name_beside_date_boxes=4) == ("Jane Doe",)

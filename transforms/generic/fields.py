@@ -34,6 +34,7 @@ from transforms.dates import (
     date_on_day,
     first_bare_date,
     first_dated_line,
+    is_date_line,
     labelled_dates,
     leading_date,
     local_wall_time,
@@ -1894,6 +1895,8 @@ def date_line_byline(root: HtmlElement, options: ExtractionOptions) -> str | Non
 
 
 DATE_LINE_TAGS = ("p", "span", "div", "li", "small", "em", "strong", "td")
+
+
 _SHORT_NAME = r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2})"
 DATE_LINE_BYLINE = re.compile(
     # opening the line or a piece of it, or right after a year or a clock
@@ -1905,6 +1908,129 @@ DATE_LINE_BYLINE = re.compile(
     re.IGNORECASE,
 )
 COPYRIGHT_MARK = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+
+
+def name_beside_date(root: HtmlElement, options: ExtractionOptions) -> str | None:
+    """The name set just before the page's date in a box of their own, with no label: a
+    credit line of name and date under the headline ("<div><span>Jane Doe</span></div><div>20
+    Nisan 2026</div>", "<div>Jane Doe<span>|</span><span>Published <time>4 months ago</time>
+    </span></div>"). Only the first few date boxes after the page's h1 are read (a rail's teaser
+    cards date theirs too), none in page chrome; a name in a link counts only when the link
+    leads to an author's page (a section's label links to its section, a teaser card to its
+    story), and a heading is no name."""
+    seen = 0
+    after_headline = False
+    for node in root.iter():
+        if node.tag == "h1":
+            after_headline = True
+            continue
+        if not after_headline or node.tag not in DATE_BOX_TAGS:
+            continue
+        text = _text_within(node, MAX_LABELLED_BYLINE_CHARS)
+        if not text or not is_date_line(text):
+            continue
+        parent = node.getparent()
+        if parent is not None and is_date_line(_text_within(parent, MAX_LABELLED_BYLINE_CHARS)):
+            continue  # the widest box saying nothing but the date is read, once
+        if any(a.tag in CHROME_TAGS for a in node.iterancestors()):
+            continue
+        seen += 1
+        if seen > options.name_beside_date_boxes:
+            return None
+        name = _name_before(node, options)
+        if name and not _in_comments(node, options) and not _said_in_lower_case(name, root):
+            return name
+    return None
+
+
+def _said_in_lower_case(name: str, root: HtmlElement) -> bool:
+    """Whether a word of `name` (a particle aside) stands in lower case on the page, in the
+    name itself or elsewhere: a phrase ("Abfahrt Graz und Bruck"), a common word capitalised
+    for a label ("Press Release", "Full Time"), where a person's name is capitalised wherever
+    the page says it."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in NAME_PARTICLES]
+    lowered = {word.casefold() for word in words}
+    said = {word for text in VISIBLE_TEXT(root) for word in re.findall(r"[^\W\d_]+", text)}
+    return any(word in said for word in lowered)
+
+
+DATE_BOX_TAGS = frozenset({"time", "span", "div", "p", "small", "li"})
+NOT_NAME_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "select"})
+
+
+def _name_before(date_box: HtmlElement, options: ExtractionOptions) -> str | None:
+    """The first piece of text before `date_box` in its parent, when it is a name alone."""
+    parent = date_box.getparent()
+    if parent is None:
+        return None
+    if not _text_within(parent, options.name_beside_date_chars):
+        return None  # a paragraph or a card with more to say than a credit line
+    # the nearest piece before the date: an element, or the parent's own leading text; words
+    # between it and the date ("Submitted by <span>Desk</span> on <span>date</span>", the run
+    # of a sentence) make it no credit line
+    before: list[HtmlElement] = []
+    for sibling in parent:
+        if sibling is date_box:
+            break
+        if isinstance(sibling.tag, str):
+            before.append(sibling)
+    for sibling in reversed(before):
+        if _has_words(sibling.tail):
+            return None
+        found = _first_name_piece(sibling)
+        if found is None:
+            return None
+        if _has_words(found):
+            return found if _bare_name(found) else None
+    text = normalize_text(parent.text or "")
+    return text if _has_words(text) and _bare_name(text) else None
+
+
+def _has_words(text: str | None) -> bool:
+    return bool(text) and any(ch.isalnum() for ch in text)
+
+
+def _first_name_piece(element: HtmlElement) -> str | None:
+    """An element's first own text ("" for none): "<div><p>Jane Doe</p><p>Córdoba</p></div>"
+    says Jane Doe (the place under the name is no part of it). None when that text is no name
+    by its place: a heading, a button, a link other than to an author's page."""
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag in NOT_NAME_TAGS:
+            return None
+        text = normalize_text(node.text or "")
+        if not text:
+            continue
+        link = node if node.tag == "a" else next(node.iterancestors("a"), None)
+        if link is not None and not _links_an_author_page(link):
+            return None  # a section's or a teaser's link
+        return text
+    return ""
+
+
+def _text_within(element: HtmlElement, limit: int) -> str:
+    """The element's text, or "" when it is longer than `limit` (read no further: a date
+    box's parent can be the whole page)."""
+    read: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        if words := " ".join(piece.split()):
+            size += len(words) + 1  # and a space after it, as most pieces have
+        if size > limit + 1:
+            return ""
+        read.append(piece)
+    return normalize_text("".join(read))
+
+
+def _bare_name(text: str) -> bool:
+    return (
+        ":" not in text  # "Ort: Marktplatz": a label and its value
+        and MIN_BYLINE_WORDS <= len(text.split()) <= MAX_AUTHOR_WORDS
+        and len(text) <= MAX_AUTHOR_CHARS
+        and not any(ch.isdigit() for ch in text)
+        and _looks_like_names(text)
+    )
 
 
 def signature_line(
@@ -2082,6 +2208,12 @@ def pick_authors_with_source(
     if options.date_line_bylines:
         named = clean_author_names(
             [date_line_byline(root, options) or ""], publishers, options=options
+        )
+        if named:
+            return named, "dateline"
+    if options.name_beside_date_boxes:
+        named = clean_author_names(
+            [name_beside_date(root, options) or ""], publishers, options=options
         )
         if named:
             return named, "dateline"

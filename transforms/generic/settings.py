@@ -1208,6 +1208,10 @@ class ExtractionOptions:
     dated_name_lines: bool = True
     dated_name_labels: bool = True  # ... also "date - Redaktion: Jane Doe (role)"
     dated_name_siblings: bool = True  # ... and "<span>Jane Doe |</span><span>05.04.2025</span>"
+    # a name alone in the box before a date box, on a page naming nobody else: the first
+    # this many date boxes are read (0: off)
+    name_beside_date_boxes: int = 3
+    name_beside_date_chars: int = 80  # ... in a box of name and date saying this much at most
     # ... and a date line's "by" piece: "Posted on May 4, 2020 by Jane Doe", "| By Jane Doe |"
     date_line_bylines: bool = True
     signature_authors: bool = True
