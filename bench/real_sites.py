@@ -661,6 +661,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "dated_name_siblings": (False,),
     "name_beside_date_boxes": (0, 1, 5),
     "name_beside_date_chars": (60, 120),
+    "metadata_headline_stays": (False,),
     "date_line_bylines": (False,),
     "role_credits_not_authors": (False,),
     "title_subheading_fallback_words": (0, 3, 6),

@@ -138,7 +138,8 @@ from records.urls import article_identity
 # link is an excerpt of another page, or a folded caption; a read-aloud player's note that its
 # voice is a machine's is a service note (thirtieth pass)
 # 1.32.0: on a page naming nobody else, a name alone in the box before the date box under the
-# headline is its author (thirty-first pass)
+# headline is its author; a title the share card or the JSON-LD headline says too is not given
+# up for a headline shown over the text (thirty-first pass)
 TRANSFORMER_VERSION = "1.32.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -2230,3 +2230,25 @@ def test_a_date_linking_to_its_days_archive_dates_the_page() -> None:
     )
     published = extract(html).published_at
     assert published is not None and published.date() == datetime(2022, 1, 25).date()
+
+
+def test_a_title_the_share_card_says_too_stays_over_the_headline_shown_over_the_text() -> None:
+    # the h1 set after the text (a template's footer block), the share card saying it too: the
+    # story's headline, not a site's name, however far it stands from the text
+    story_title = "Harbour town braces for weeks of detours"
+    html = site_titled(
+        f"<h4>{SHOWN_HEADLINE}</h4>",
+        title=story_title,
+        head=meta("og:title", f"{story_title} - Harbour Daily"),
+    ).replace("</table>", f"</table><h1>{story_title}</h1>")
+    article = extract(html)
+    assert article.title == story_title
+    without = replace(DEFAULT_OPTIONS, metadata_headline_stays=False)
+    assert extract_generic(html, URL, options=without).title == SHOWN_HEADLINE
+    # a section's name inside the share card's title is no headline it says
+    section = site_titled(
+        f"<h4>{SHOWN_HEADLINE}</h4>",
+        title="Harbour Sport",
+        head=meta("og:title", f"Harbour Daily - Harbour Sport - {story_title}"),
+    ).replace("</table>", "</table><h1>Harbour Sport</h1>")
+    assert extract(section).title != "Harbour Sport"

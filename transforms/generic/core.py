@@ -55,7 +55,7 @@ from transforms.generic.story import (
     story_box,
 )
 from transforms.generic.structured import structured_body_agrees
-from transforms.generic.titles import pick_title_with_source, title_from_text
+from transforms.generic.titles import pick_title_with_source, said_by_metadata, title_from_text
 from transforms.generic.walk import (
     PageWalk,
     TextBlock,
@@ -455,6 +455,8 @@ def extract_generic(
         options.headline_over_text
         and sources["body"] == "dom"
         and sources["title"] in SITE_TITLE_SOURCES
+        # the share card's or the structured data's headline too: the story's, not the site's
+        and not (options.metadata_headline_stays and said_by_metadata(title, meta))
         # shown nowhere before the text's end: a site's or a section's name
         and not headline_just_above(
             root, container, title, base, options, min_words=1, gap_chars=sys.maxsize

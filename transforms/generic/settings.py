@@ -1283,6 +1283,7 @@ class ExtractionOptions:
     # sharing `headline_over_text_lede_words` words of five letters or more with the text's
     # first lines, and more of them than the title shares
     headline_over_text: bool = True
+    metadata_headline_stays: bool = True  # ... unless the share card or JSON-LD says the title
     headline_over_text_min_words: int = 3
     headline_over_text_max_words: int = 25
     headline_over_text_gap_chars: int = 300

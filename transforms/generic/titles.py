@@ -689,6 +689,19 @@ def pick_title_with_source(
     return best.text, best.source
 
 
+def said_by_metadata(title: str, meta: PageMetadata) -> bool:
+    """Whether `og:title`, `twitter:title` or the JSON-LD headline says `title`, alone or
+    opening it ("Headline - Site"; a section's name inside "Site - Section - Headline" is
+    not the headline)."""
+    key = _key(title)
+    return bool(key) and any(
+        said == key or said.startswith(key + " ")
+        for said in map(
+            _key, (meta.meta.get("og:title"), meta.meta.get("twitter:title"), meta.headline)
+        )
+    )
+
+
 SLUG_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", re.IGNORECASE)
 SLUG_SEPARATOR = re.compile(r"[-_+.\s]+")
 SLUG_WORD = re.compile(r"[^\W\d_]{2,}")
