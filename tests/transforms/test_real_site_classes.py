@@ -2205,6 +2205,11 @@ def test_a_kicker_glued_to_the_headline_by_its_tags_is_parted(rule: bool) -> Non
         extract_article(split_word, URL).title
         == "Harbourside ferries stop for a week, the union says"
     )
+    # a headline set in lines, a <br> and no space between them
+    lines = page(h1="HARBOUR FERRIES<br>STOP FOR<br><span>A WEEK</span>")
+    title = extract_generic(lines, URL, options=options).title
+    parted_lines = "HARBOUR FERRIES STOP FOR A WEEK"
+    assert title == (parted_lines if rule else "HARBOUR FERRIESSTOP FORA WEEK")
 
 
 def test_a_teaser_cards_date_line_dates_no_page() -> None:

@@ -1084,7 +1084,8 @@ class ExtractionOptions:
     # left the site's or the headline's part empty) goes
     title_dangling_separator_stripped: bool = True
     # a heading's tags parted where one's text ends in a small letter and the next begins with
-    # a capital ("<span>Nationale Demo</span>Der 9. Juli naht": a kicker set as its own line)
+    # a capital ("<span>Nationale Demo</span>Der 9. Juli naht": a kicker set as its own line),
+    # and its lines parted at a line break ("WEEKEND<br>CODING AGENT")
     title_glued_pieces_parted: bool = True
     # the text printed twice by its template: a run of at least this many blocks, holding at
     # least this share of the text, said again later in the same order goes the second time

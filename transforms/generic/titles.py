@@ -18,6 +18,7 @@ comes after"). So no dash is cut on the separator alone:
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -122,6 +123,8 @@ def _heading_text(heading: HtmlElement, options: ExtractionOptions) -> str:
     """The heading's text, without ruby readings or an embedded style sheet; with
     `title_drop_kicker`, without the kicker set in it (the topic line above the headline:
     "Opinion", "US election")."""
+    if options.title_glued_pieces_parted:
+        heading = _lines_parted(heading)
     # ruby annotations (<rt>, <rp>) spell a word's reading above it: not the headline's text
     readings = list(heading.iterdescendants("rt", "rp"))
     code = list(heading.iterdescendants("style", "script"))
@@ -156,6 +159,17 @@ def _parted(texts: list[str]) -> str:
             joined += " "
         joined += text
     return joined
+
+
+def _lines_parted(heading: HtmlElement) -> HtmlElement:
+    """The heading with a space after each line break ("WEEKEND<br>CODING AGENT"), a copy
+    when it has one (the page's own tree is not changed)."""
+    if next(heading.iter("br"), None) is None:
+        return heading
+    heading = copy.deepcopy(heading)
+    for line_break in heading.iter("br"):
+        line_break.tail = " " + (line_break.tail or "")
+    return heading
 
 
 def _inside_any(text: etree._ElementUnicodeResult, elements: list[HtmlElement]) -> bool:
