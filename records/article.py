@@ -139,7 +139,8 @@ from records.urls import article_identity
 # voice is a machine's is a service note (thirtieth pass)
 # 1.32.0: on a page naming nobody else, a name alone in the box before the date box under the
 # headline is its author; a title the share card or the JSON-LD headline says too is not given
-# up for a headline shown over the text (thirty-first pass)
+# up for a headline shown over the text; a heading's lines part at a line break (thirty-first
+# pass)
 TRANSFORMER_VERSION = "1.32.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
