@@ -1794,6 +1794,8 @@ def _credited(line: str, *, h1: str | None = HEADLINE, after: str = "", **option
         # a label whose words the text says in lower case ("weekly", "roundup")
         "<div><span>Weekly Roundup</span><time>December 15 2025</time></div>"
         "<p>The weekly roundup says the bridge will reopen in the spring.</p>",
+        # a label ending in a particle ("posted by")
+        "<div><span>Eingestellt von</span><span>13.02.2022</span></div>",
         # a lower-case word in it: a phrase, not a name
         "<div><span>Abfahrt Graz und Bruck</span><span>13.02.2022</span></div>",
         # a section's label links to its section, not to an author's page
@@ -1816,6 +1818,7 @@ def _credited(line: str, *, h1: str | None = HEADLINE, after: str = "", **option
     ids=[
         "label",
         "lower case elsewhere",
+        "particle last",
         "lower case in it",
         "section link",
         "teaser link",

@@ -2027,6 +2027,8 @@ def _bare_name(text: str) -> bool:
     return (
         ":" not in text  # "Ort: Marktplatz": a label and its value
         and MIN_BYLINE_WORDS <= len(text.split()) <= MAX_AUTHOR_WORDS
+        # a particle opens a surname, never ends a name: "Eingestellt von" is a label
+        and text.split()[-1].casefold() not in NAME_PARTICLES
         and len(text) <= MAX_AUTHOR_CHARS
         and not any(ch.isdigit() for ch in text)
         and _looks_like_names(text)
