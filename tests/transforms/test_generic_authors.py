@@ -1781,8 +1781,9 @@ def test_a_name_alone_before_the_date_box_under_the_headline_names_the_author(
     assert extract_generic(html, URL, options=without).authors == ()
 
 
-def _credited(line: str, *, h1: str | None = HEADLINE, after: str = "", **options: object):  # noqa: ANN202
-    html = page(title=HEADLINE, h1=h1, head=meta("og:site_name", SITE), before=line, after=after)
+def _credited(line: str, **options: object) -> tuple[str, ...]:
+    """The authors of a page whose credit line under its h1 is `line`, with `options`."""
+    html = page(title=HEADLINE, h1=HEADLINE, head=meta("og:site_name", SITE), before=line)
     return extract_generic(html, URL, options=replace(DEFAULT_OPTIONS, **options)).authors
 
 
@@ -1823,9 +1824,9 @@ def _credited(line: str, *, h1: str | None = HEADLINE, after: str = "", **option
         "section link",
         "teaser link",
         "heading",
+        "chrome",
         "words between",
         "heading nearest",
-        "chrome",
         "card",
     ],
 )

@@ -1895,8 +1895,6 @@ def date_line_byline(root: HtmlElement, options: ExtractionOptions) -> str | Non
 
 
 DATE_LINE_TAGS = ("p", "span", "div", "li", "small", "em", "strong", "td")
-
-
 _SHORT_NAME = r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,2})"
 DATE_LINE_BYLINE = re.compile(
     # opening the line or a piece of it, or right after a year or a clock
