@@ -1984,10 +1984,6 @@ def _name_before(date_box: HtmlElement, options: ExtractionOptions) -> str | Non
     return text if _has_words(text) and _bare_name(text) else None
 
 
-def _has_words(text: str | None) -> bool:
-    return bool(text) and any(ch.isalnum() for ch in text)
-
-
 def _first_name_piece(element: HtmlElement) -> str | None:
     """An element's first own text ("" for none): "<div><p>Jane Doe</p><p>Córdoba</p></div>"
     says Jane Doe (the place under the name is no part of it). None when that text is no name
