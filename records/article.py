@@ -141,7 +141,10 @@ from records.urls import article_identity
 # headline is its author; a title the share card or the JSON-LD headline says too is not given
 # up for a headline shown over the text; a heading's lines part at a line break (thirty-first
 # pass)
-TRANSFORMER_VERSION = "1.32.0"
+# 1.33.0: a clock the page shows without an offset is in the page's own zone (its stamps'
+# offsets, its country, its language) when the source configures none, not UTC; a zone the
+# clock states ("18:30 WIB", "6:33 PM ET", "(GMT+8)") is read (thirty-second pass)
+TRANSFORMER_VERSION = "1.33.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

@@ -58,7 +58,8 @@ class Source:
     base_url: str
     listing_paths: tuple[str, ...]
     article_url_pattern: str
-    # for dates a page gives without an offset; None: the site profile's zone (UTC for generic)
+    # for dates a page gives without an offset; None: the site profile's zone, for generic the
+    # zone each page tells (`transforms.zones`), else UTC
     timezone: str | None = None
     profile: str = "generic"
     title: str = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -47,9 +47,29 @@ EASTERN_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
 DAY_FIRST = re.compile(r"(?<!\d)\d{1,2}(?:\. ?\d{1,2}\. ?|-\d{1,2}-)(?:19|20)\d{2}(?!\d)")
 
 
+FIXED_OFFSET = re.compile(r"([+-])(\d{2}):(\d{2})")
+
+
 @lru_cache(maxsize=64)
-def _zone(name: str) -> ZoneInfo:
+def _zone(name: str) -> tzinfo:
+    """A zone by its name ("Asia/Tokyo"), or a fixed offset written "+07:00" (the zone a
+    page's own stamps state, `transforms.zones`)."""
+    fixed = FIXED_OFFSET.fullmatch(name)
+    if fixed:
+        offset = timedelta(hours=int(fixed[2]), minutes=int(fixed[3]))
+        return timezone(-offset if fixed[1] == "-" else offset)
     return ZoneInfo(name)
+
+
+def zone_named(name: str) -> tzinfo:
+    """The zone `parse_datetime` places naive values in for `name`."""
+    return _zone(name)
+
+
+def placed_in(moment: datetime, zone: str) -> bool:
+    """Whether `moment` was read without an offset and placed in `zone` (one stated in the
+    text, even the same one, is another tzinfo object)."""
+    return moment.tzinfo is _zone(zone)
 
 
 def as_aware(moment: datetime, default_timezone: str) -> datetime:
@@ -282,10 +302,63 @@ DATE_VALUE = (
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})"
 )
 WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?"  # "Submitted on Mon, 2019-01-21"
+# the zone a clock is told in, by its abbreviation: only those naming one offset the world
+# over (not "IST", India's, Ireland's or Israel's, nor "CST", Chicago's or China's)
+ZONE_ABBREVIATIONS = {
+    "UTC": "+00:00",
+    "GMT": "+00:00",
+    "WET": "+00:00",
+    "WEST": "+01:00",
+    "BST": "+01:00",
+    "CET": "+01:00",
+    "MEZ": "+01:00",
+    "WAT": "+01:00",
+    "CEST": "+02:00",
+    "MESZ": "+02:00",
+    "EET": "+02:00",
+    "CAT": "+02:00",
+    "SAST": "+02:00",
+    "EEST": "+03:00",
+    "EAT": "+03:00",
+    "MSK": "+03:00",
+    "TRT": "+03:00",
+    "PKT": "+05:00",
+    "ICT": "+07:00",
+    "WIB": "+07:00",
+    "WITA": "+08:00",
+    "HKT": "+08:00",
+    "SGT": "+08:00",
+    "PHT": "+08:00",
+    "AWST": "+08:00",
+    "JST": "+09:00",
+    "KST": "+09:00",
+    "WIT": "+09:00",
+    "AEST": "+10:00",
+    "AEDT": "+11:00",
+    "NZST": "+12:00",
+    "NZDT": "+13:00",
+    "EST": "-05:00",
+    "EDT": "-04:00",
+    "ET": "America/New_York",
+    "CDT": "-05:00",
+    "CT": "America/Chicago",
+    "MST": "-07:00",
+    "MDT": "-06:00",
+    "MT": "America/Denver",
+    "PST": "-08:00",
+    "PDT": "-07:00",
+    "PT": "America/Los_Angeles",
+}
+# "18:30 WIB", "10:00 a.m. ET", "14:05 (GMT+8)", "09:12 +0200"
+STATED_ZONE = (  # in capitals, whatever the pattern round it: "18:00 et 19:00" is French
+    r"(?-i:\(?(?:(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|"
+    + "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True))
+    + r"|[+-]\d{2}:?\d{2})\)?)(?![^\W\d_])"
+)
 TIME_VALUE = (
     rf"(?:(?:{MERIDIEM_FIRST})\s*)?(?:\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*[:：]\s*\d{{2}})?"
     r"|\d{1,2}\s*[時时시]\s*\d{1,2}\s*[分분])"
-    rf"(?:\s*(?i:{AFTERNOON}|{MORNING})(?![^\W\d_]))?"
+    rf"(?:\s*(?i:{AFTERNOON}|{MORNING})(?![^\W\d_]))?(?:\s*{STATED_ZONE})?"
 )
 LABELLED_DATE = re.compile(
     rf"(?:^|[\s|\[(【])(?P<label>{UPDATED_LABEL}|{PUBLISHED_LABEL})\s*[:：]?\s*"
@@ -309,6 +382,11 @@ def _stamp(day: str | None, clock: str | None, default_timezone: str) -> datetim
     if vietnamese := VIETNAMESE_DATE.fullmatch(day):
         day = f"{vietnamese['year']}-{vietnamese['month']}-{vietnamese['day']}"
     day = BUDDHIST_YEAR.sub(lambda year: str(int(year[0]) - BUDDHIST_ERA_OFFSET), day)
+    if clock and (stated := CLOCK_ZONE.search(clock)):
+        clock, default_timezone = (
+            clock[: stated.start()],
+            _zone_stated(stated[1]) or default_timezone,
+        )
     if clock:
         half, suffix = MERIDIEM.search(clock), ""
         if half:  # after the time, or before it ("오후 2:22")
@@ -320,6 +398,28 @@ def _stamp(day: str | None, clock: str | None, default_timezone: str) -> datetim
 
 
 TIME_OF_DAY = re.compile(TIME_VALUE, re.IGNORECASE)
+CLOCK_ZONE = re.compile(rf"\s*({STATED_ZONE})$")
+GMT_OFFSET = re.compile(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")
+PLAIN_OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})")
+MAX_OFFSET_HOURS = 14  # Kiribati's; no zone is further from UTC
+
+
+def _zone_stated(written: str) -> str | None:
+    """The zone name `_zone` reads for one a clock states: "WIB" -> "+07:00",
+    "(GMT+8)" -> "+08:00", "+0200" -> "+02:00", "ET" -> "America/New_York"; None for an
+    offset no zone keeps ("+9930")."""
+    written = written.strip("()").upper()
+    if written in ZONE_ABBREVIATIONS:
+        return ZONE_ABBREVIATIONS[written]
+    offset = GMT_OFFSET.fullmatch(written) or PLAIN_OFFSET.fullmatch(written)
+    if offset is None:
+        return None
+    hours, minutes = int(offset[2]), int(offset[3] or 0)
+    if hours > MAX_OFFSET_HOURS or minutes >= 60:
+        return None
+    return f"{offset[1]}{hours:02d}:{minutes:02d}"
+
+
 DATE_WORDS = re.compile(
     rf"(?<![^\W\d_])(?:{WEEKDAY}|{UPDATED_LABEL}|{PUBLISHED_LABEL}"
     # the words a stamp is written with: "am 5. Mai um 10:39 Uhr", "18 juil. 2024 à 08:01"

@@ -20,7 +20,7 @@ from transforms.profiles.registry import get_profile, profile_for_url
 
 
 def run_generic(
-    page: Page, default_timezone: str, options: ExtractionOptions = DEFAULT_OPTIONS
+    page: Page, default_timezone: str | None, options: ExtractionOptions = DEFAULT_OPTIONS
 ) -> Article:
     """The generic extractor on the page's own parse and metadata: one parse per page.
 
@@ -54,7 +54,8 @@ def extract_article(
     With a profile, each field comes from the version the page's markup shows (or the one in
     force on `on`), then the site's other versions, then page metadata and the generic
     extractor: `Article.field_sources` tells which. `default_timezone` places dates the page
-    gives without an offset; it defaults to the profile's own zone, and to UTC for generic.
+    gives without an offset; it defaults to the profile's own zone, and for generic to the
+    zone the page tells (`transforms.zones`), else UTC.
     `options` holds every tunable of extraction (`ExtractionOptions`).
     """
     site = None
@@ -65,7 +66,7 @@ def extract_article(
     page = Page(html, url)
     try:
         if site is None:
-            article = run_generic(page, default_timezone or "UTC", options)
+            article = run_generic(page, default_timezone, options)
         else:
             article = extract_with_profile(
                 page,

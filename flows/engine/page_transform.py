@@ -25,13 +25,19 @@ ArchivedRow = tuple
 Outcome = tuple[Any, Any, list, int]
 
 
-def source_timezone(source: Source) -> str:
+def source_timezone(source: Source) -> str | None:
     """The zone for dates a page gives without an offset. Said once: by the source's site
-    profile (BIT's is Asia/Shanghai), or in the config for a generic site or an override."""
+    profile (BIT's is Asia/Shanghai), or in the config for a generic site or an override;
+    None for a generic site that says nothing: each page tells its own (`transforms.zones`)."""
     if source.timezone:
         return source.timezone
     profile = PROFILES.get(source.profile)
-    return profile.timezone if profile else "UTC"
+    return profile.timezone if profile else None
+
+
+def source_calendar_zone(source: Source) -> str:
+    """The zone whose calendar a UTC stamp's day is read in: the source's, else UTC."""
+    return source_timezone(source) or "UTC"
 
 
 def transform_pages(

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from fetch import discover as discovery_methods
 from fetch.discover import Discovery, DiscoveryFailed, DiscoveryWorkers
 from fetch.http import Fetcher, FetchRequest
-from flows.engine.page_transform import source_timezone
+from flows.engine.page_transform import source_calendar_zone
 from flows.engine.resources import (
     listing_limits,
     open_warehouse,
@@ -189,7 +189,7 @@ class _UnsavedListingPages:
         batch = LoadBatch(
             links=self.links,
             listing_responses=self.responses,
-            timezone=source_timezone(self.source),
+            timezone=source_calendar_zone(self.source),
             cursor_advance=(self.start_url, self.next_url),
         )
         self.start_url, self.links, self.responses, self.pages = None, [], [], 0
@@ -256,7 +256,7 @@ def load_pages(
         links=discovery.links if discovery else [],
         listing_responses=discovery.responses if discovery else [],
         pages=pages,
-        timezone=source_timezone(source),
+        timezone=source_calendar_zone(source),
         changes_are_extractor_changes=extractor_changes,
     )
     with open_warehouse(settings) as warehouse:

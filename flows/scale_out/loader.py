@@ -30,7 +30,7 @@ from fetch.discover import Discovery, DiscoveryFailed, DiscoveryWorkers
 from fetch.http import Fetcher, FetchRequest, crawl_state_for
 from fetch.limits import host_of
 from flows.engine import resources, steps
-from flows.engine.page_transform import source_timezone
+from flows.engine.page_transform import source_calendar_zone
 from flows.engine.run_order import RunWiring, run_in_order
 from flows.engine.source_summary import SourceRunSummary
 from flows.engine.steps import now_utc
@@ -273,7 +273,7 @@ def run_source_to_package(
             links=discovery.links if discovery else [],
             listing_responses=discovery.responses if discovery else [],
             pages=collected.pages,
-            timezone=source_timezone(source),
+            timezone=source_calendar_zone(source),
         ),
         flow_run_id=flow_run_id,
         status=summary.status,

@@ -14,6 +14,7 @@ Nothing here changes the tree it is given: a tree parsed once can serve several 
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterable
@@ -71,6 +72,7 @@ from transforms.metadata import (
     short_language,
 )
 from transforms.page import parse_html
+from transforms.zones import page_zone
 
 HtmlElement = lxml_html.HtmlElement
 
@@ -272,7 +274,7 @@ def extract_generic(
     html_or_tree: str | HtmlElement,
     url: str,
     *,
-    default_timezone: str = "UTC",
+    default_timezone: str | None = None,
     metadata: PageMetadata | None = None,
     options: ExtractionOptions = DEFAULT_OPTIONS,
 ) -> Article:
@@ -280,7 +282,9 @@ def extract_generic(
 
     `html_or_tree` is the page's HTML or its already-parsed lxml root (left unchanged);
     `metadata` is the page's metadata when the caller has read it already; `options` holds
-    every tunable (`transforms.generic.settings.ExtractionOptions`).
+    every tunable (`transforms.generic.settings.ExtractionOptions`). `default_timezone` places
+    the dates the page gives without an offset (UTC when None), but for the clocks a page
+    without one shows: those are in the page's own zone (`transforms.zones`).
     `Article.field_sources` says where the title, body, dates and authors came from.
     """
     owned = isinstance(html_or_tree, str)
@@ -470,8 +474,14 @@ def extract_generic(
         if headline:
             title, sources["title"] = headline, "headline"
 
+    # read only when a clock shown without an offset is the page's date
+    clock_zone = (
+        functools.partial(page_zone, root, url, meta.language)
+        if default_timezone is None and options.page_zone_inferred
+        else None
+    )
     published, updated, date_sources = pick_dates_with_sources(
-        meta, root, container, url, default_timezone, options, title
+        meta, root, container, url, default_timezone or "UTC", options, title, clock_zone
     )
     sources.update(date_sources)
     authors, authors_source = pick_authors_with_source(meta, root, url, options, container)

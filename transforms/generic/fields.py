@@ -20,7 +20,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -39,7 +39,9 @@ from transforms.dates import (
     leading_date,
     local_wall_time,
     parse_datetime,
+    placed_in,
     posted_sentence_date,
+    zone_named,
 )
 from transforms.generic import settings
 from transforms.generic.score import text_key, under
@@ -656,6 +658,7 @@ def _refined(primary: DateCandidate, others: list[DateCandidate]) -> DateCandida
 
 
 ZERO_OFFSET = timedelta(0)
+MIDNIGHT = time(0, 0)
 PUBLISHED_NAME = re.compile(r"(?:^|[-_\s])(?:published|pubdate|publish-date)(?:$|[-_\s])", re.I)
 MODIFIED_NAME = re.compile(r"(?:^|[-_\s])(?:updated|modified|date-?modified)(?:$|[-_\s])", re.I)
 
@@ -668,8 +671,12 @@ def pick_dates_with_sources(
     zone: str,
     options: ExtractionOptions = DEFAULT_OPTIONS,
     title: str = "",
+    clock_zone: Callable[[], str | None] | None = None,
 ) -> tuple[datetime | None, datetime | None, dict[str, str]]:
-    """(published, updated, {field: source}) from the page's statements (module docstring)."""
+    """(published, updated, {field: source}) from the page's statements (module docstring).
+
+    `clock_zone` reads the page's own zone (`transforms.zones`), for a time of day its text
+    shows without an offset; a day without a time stays in `zone`, its calendar day whole."""
     sources: dict[str, str] = {}
     # the page is read for how it writes dates only when a slashed date is to be read
     day_first = (
@@ -716,15 +723,16 @@ def pick_dates_with_sources(
             published = local_wall_time(chosen.moment, lines) or published
     else:
         url_day = date_from_url(url, zone)
+        shown = (clock_zone() if clock_zone else None) or zone
         # the headline's own date line, before a sidebar's or a menu's dates above it
         lines = near_title + _first_lines(visible)
-        labelled, _ = labelled_dates(lines, zone, day_hint=url_day.date() if url_day else None)
+        labelled, _ = labelled_dates(lines, shown, day_hint=url_day.date() if url_day else None)
         for source, value in (
             ("labels", labelled),
-            ("labels", first_bare_date(lines, zone, short_years=options.bare_dates_short_years)),
+            ("labels", first_bare_date(lines, shown, short_years=options.bare_dates_short_years)),
             ("url", url_day),
-            ("labels", first_dated_line(lines, zone) if options.dated_lines else None),
-            ("labels", posted_sentence_date(lines, zone) if options.posted_sentences else None),
+            ("labels", first_dated_line(lines, shown) if options.dated_lines else None),
+            ("labels", posted_sentence_date(lines, shown) if options.posted_sentences else None),
         ):
             if value is not None:
                 published, sources["published_at"] = value, source
@@ -737,13 +745,15 @@ def pick_dates_with_sources(
         ):
             # a masthead's "today", a comment's or a sidebar's date read first, against the day
             # the URL files the story under: the page's line on that day, else the URL's day
-            on_day = date_on_day(lines, url_day.date(), zone)
+            on_day = date_on_day(lines, url_day.date(), shown)
             published = on_day or url_day
             sources["published_at"] = "labels" if on_day else "url"
         if published is None and options.paragraph_datelines and container is not None:
-            published = _opening_dateline(container, zone, options)
+            published = _opening_dateline(container, shown, options)
             if published is not None:
                 sources["published_at"] = "dateline"
+        if published is not None and published.time() == MIDNIGHT and placed_in(published, shown):
+            published = published.replace(tzinfo=zone_named(zone))
         if published is None:
             published = date_by_htmldate(lxml_html.tostring(root, encoding="unicode"), url, zone)
             if published is not None:

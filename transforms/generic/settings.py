@@ -1034,6 +1034,9 @@ class ExtractionOptions:
     refine_dates: bool = True
     # without a stated date: a full date opening the text's first paragraph (a dateline)
     local_wall_time: bool = True  # a UTC statement is told in the zone the page's clock shows
+    # a source without a configured zone: bare clocks are in the zone the page's own stamps,
+    # country or language tell (`transforms.zones`), not UTC
+    page_zone_inferred: bool = True
     paragraph_datelines: bool = True
     datelines_past_stubs: bool = True  # ... also after a byline or label line above the text
     # bylines: a short element led by a byline label ("Von: Jane Doe") is one too, and
