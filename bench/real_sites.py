@@ -613,6 +613,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "paragraph_datelines": (False,),
     "datelines_past_stubs": (False,),
     "local_wall_time": (False,),
+    "page_zone_inferred": (False,),
     "next_byline": (False,),
     "dated_bylines": (False,),
     "byline_completes_metadata": (False,),
