@@ -614,6 +614,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "datelines_past_stubs": (False,),
     "local_wall_time": (False,),
     "page_zone_inferred": (False,),
+    "utc_told_in_page_zone": (False,),
     "next_byline": (False,),
     "dated_bylines": (False,),
     "byline_completes_metadata": (False,),

@@ -191,3 +191,33 @@ def test_an_offset_no_zone_keeps_is_not_read_as_one(written: str) -> None:
 def test_a_zone_is_written_in_capitals_else_it_is_a_word_of_the_line() -> None:
     assert is_date_line("20.01.2026 18:33 ET")
     assert not is_date_line("Publié le 20.01.2026, 18:33 et demain")  # French "and", a word
+
+
+def stamped_page(published: str, *, lang: str) -> str:
+    head = f'<meta property="article:published_time" content="{published}">'
+    return article_page("", lang=lang).replace("</head>", f"{head}</head>")
+
+
+def test_a_utc_stamp_is_told_in_the_page_zone_on_the_day_its_readers_saw() -> None:
+    html = stamped_page("2024-04-28T22:30:00Z", lang="de")
+    published = extract_article(html, URL).published_at
+    assert published == datetime(2024, 4, 28, 22, 30, tzinfo=UTC)  # the same instant
+    assert published.utcoffset() == timedelta(hours=2)
+    assert published.date().isoformat() == "2024-04-29"
+    without = replace(DEFAULT_OPTIONS, utc_told_in_page_zone=False)
+    assert extract_generic(html, URL, options=without).published_at.utcoffset() == timedelta(0)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "lang"),
+    [
+        ("2024-04-28T22:30:00Z", "en"),  # no zone the page tells
+        ("2024-04-28T22:30:00", "de"),  # no offset stated: UTC is the reading, not a fact
+    ],
+)
+def test_a_utc_stamp_stays_in_utc_without_a_page_zone_or_a_stated_offset(
+    stamp: str, lang: str
+) -> None:
+    published = extract_article(stamped_page(stamp, lang=lang), URL).published_at
+    assert published == datetime(2024, 4, 28, 22, 30, tzinfo=UTC)
+    assert published.utcoffset() == timedelta(0)

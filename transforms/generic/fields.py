@@ -721,6 +721,16 @@ def pick_dates_with_sources(
         ):
             lines = _first_lines(visible) if visible else _text_lines(root)
             published = local_wall_time(chosen.moment, lines) or published
+            if (
+                options.utc_told_in_page_zone
+                and chosen.has_offset
+                and published.utcoffset() == ZERO_OFFSET
+                and clock_zone is not None
+                and (own_zone := clock_zone())
+            ):
+                # a server's UTC stamp, told in the page's own zone: the same instant, on the
+                # calendar day the page's readers saw
+                published = published.astimezone(zone_named(own_zone))
     else:
         url_day = date_from_url(url, zone)
         shown = (clock_zone() if clock_zone else None) or zone
