@@ -207,18 +207,18 @@ UPDATED_LABEL = (
 # Egyptian and Levantine names, "_" for a space; English and names spelled alike are left)
 FOREIGN_MONTHS = {
     "January": (
-        "januar jänner janvier enero gennaio januari janeiro jan. января январь січня stycznia ocak "
+        "januar jänner janvier janv. enero ene. gennaio januari janeiro jan. января январь січня stycznia ocak "
         "يناير كانون_الثاني"
     ),
     "February": (
-        "februar feber février fevrier febrero febbraio februari fevereiro "
+        "februar feber février févr. fevrier fevr. febrero febbraio februari fevereiro "
         "февраля февраль лютого lutego şubat فبراير شباط"
     ),
     "March": "märz mär. maerz mars mart marzo maart março марта март березня marca مارس آذار",
-    "April": "avril abril aprile апреля апрель квітня kwietnia nisan أبريل إبريل نيسان",
+    "April": "avril avr. abril abr. aprile апреля апрель квітня kwietnia nisan أبريل إبريل نيسان",
     "May": "mai mayo maggio mei maio мая май травня maja maj mayıs مايو أيار",
     "June": "juni juin junio giugno junho июня июнь червня czerwca haziran يونيو يونيه حزيران",
-    "July": "juli juillet julio luglio julho июля июль липня lipca temmuz يوليو يوليه تموز",
+    "July": "juli juillet juil. julio luglio julho июля июль липня lipca temmuz يوليو يوليه تموز",
     "August": ("août aout agosto augustus августа август серпня sierpnia ağustos augusti أغسطس آب"),
     "September": (
         "septembre septiembre setiembre settembre setembro сентября сентябрь вересня września eylül "
@@ -232,7 +232,7 @@ FOREIGN_MONTHS = {
         "novembre noviembre novembro ноября ноябрь листопада listopada kasım نوفمبر تشرين_الثاني"
     ),
     "December": (
-        "dezember dez. décembre decembre diciembre dicembre dezembro декабря "
+        "dezember dez. décembre déc. decembre diciembre dic. dicembre dezembro декабря "
         "декабрь грудня grudnia aralık ديسمبر كانون_الأول"
     ),
 }
@@ -360,9 +360,12 @@ TIME_VALUE = (
     r"|\d{1,2}\s*[時时시]\s*\d{1,2}\s*[分분])"
     rf"(?:\s*(?i:{AFTERNOON}|{MORNING})(?![^\W\d_]))?(?:\s*{STATED_ZONE})?"
 )
+# what stands between a date and its clock: "18 juil. 2024 à 08:01", "7 January 2008 at 9:15
+# PM", "18.07.2024, um 08:01", "18.07.2024 | 08:01"
+DATE_CLOCK_JOIN = r"\s*,?\s*(?i:at|um|à|a las|às|alle|om|kl\.?|-|–|\||•|·)?\s*"
 LABELLED_DATE = re.compile(
     rf"(?:^|[\s|\[(【])(?P<label>{UPDATED_LABEL}|{PUBLISHED_LABEL})\s*[:：]?\s*"
-    rf"(?:{WEEKDAY}\s+)?(?P<date>{DATE_VALUE})?(?:\s*,?\s*(?P<time>{TIME_VALUE}))?",
+    rf"(?:{WEEKDAY}\s+)?(?P<date>{DATE_VALUE})?(?:{DATE_CLOCK_JOIN}(?P<time>{TIME_VALUE}))?",
     re.I,
 )
 MONTH_NAMED_TWICE = re.compile(rf"({MONTH_WORD})\s*/\s*{MONTH_WORD}", re.IGNORECASE)
@@ -649,9 +652,7 @@ _HALF = r"(?:\s*(?P<half>[apAP])\.?\s?[mM]\b\.?)?"
 # "21:25", "21h25", "21:25:07", "9:25 p.m."
 _CLOCK_VALUE = rf"(?P<time>\d{{1,2}}\s*[:：h]\s*\d{{2}})(?:[:：]\d{{2}})?(?![\d:]){_HALF}"
 CLOCK = re.compile(rf"(?<![\d:.]){_CLOCK_VALUE}")
-DATE_AND_CLOCK = re.compile(
-    rf"(?P<date>{DATE_VALUE})(?:\s*(?i:,|at|um|à|a las|às|alle|-|–|\|)?\s*{_CLOCK_VALUE})?"
-)
+DATE_AND_CLOCK = re.compile(rf"(?P<date>{DATE_VALUE})(?:{DATE_CLOCK_JOIN}{_CLOCK_VALUE})?")
 # "12/04/2020", never a piece of a longer run of numbers and slashes ("1/12/04/2020")
 SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 MINUTES_A_DAY = 24 * 60

@@ -2257,3 +2257,20 @@ def test_a_title_the_share_card_says_too_stays_over_the_headline_shown_over_the_
         head=meta("og:title", f"Harbour Daily - Harbour Sport - {story_title}"),
     ).replace("</table>", "</table><h1>Harbour Sport</h1>")
     assert extract(section).title != "Harbour Sport"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Publié le 18 juil. 2024 à 08:01", datetime(2024, 7, 18, 8, 1, tzinfo=UTC)),
+        ("Published: January 7, 2008 at 9:15 PM", datetime(2008, 1, 7, 21, 15, tzinfo=UTC)),
+        ("Veröffentlicht: 18.07.2024 | 08:01", datetime(2024, 7, 18, 8, 1, tzinfo=UTC)),
+        ("Pubblicato il 12 dic. 2022 alle 10:30", datetime(2022, 12, 12, 10, 30, tzinfo=UTC)),
+        ("Publicado el 3 abr. 2021", datetime(2021, 4, 3, tzinfo=UTC)),
+        ("Publié le 3 févr. 2024", datetime(2024, 2, 3, tzinfo=UTC)),
+    ],
+)
+def test_a_labelled_date_reads_its_clock_past_a_joining_word_and_shortened_months(
+    line: str, expected: datetime
+) -> None:
+    assert labelled_dates([line]) == (expected, None)
