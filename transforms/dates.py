@@ -357,6 +357,7 @@ STATED_ZONE = (  # in capitals, whatever the pattern round it: "18:00 et 19:00" 
 )
 TIME_VALUE = (
     rf"(?:(?:{MERIDIEM_FIRST})\s*)?(?:\d{{1,2}}\s*[:：]\s*\d{{2}}(?:\s*[:：]\s*\d{{2}})?"
+    r"|\d{1,2}\.\d{2}(?=\s*[Uu]hr)"  # "16.03 Uhr"
     r"|\d{1,2}\s*[時时시]\s*\d{1,2}\s*[分분])"
     rf"(?:\s*(?i:{AFTERNOON}|{MORNING})(?![^\W\d_]))?(?:\s*{STATED_ZONE})?"
 )
@@ -395,7 +396,7 @@ def _stamp(day: str | None, clock: str | None, default_timezone: str) -> datetim
         if half:  # after the time, or before it ("오후 2:22")
             clock = clock[: half.start()] + clock[half.end() :]
             suffix = " PM" if half["pm"] else " AM"
-        clock = clock.replace("：", ":").replace(" ", "") + suffix
+        clock = clock.replace("：", ":").replace(" ", "").replace(".", ":") + suffix
     text = f"{day} {clock}" if clock else day
     return parse_datetime(text, default_timezone)
 
@@ -673,6 +674,7 @@ def _with_century(found: re.Match[str]) -> str:
 
 
 CLOCK_SUFFIX = re.compile(r"(?<=\d)\s*(?:[Uu]hr|h)$")  # "10:39 Uhr"; "3:51 pm" is the clock's
+DOTTED_CLOCK_END = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})$")  # "16.03" before its "Uhr"
 
 
 def first_bare_date(
@@ -687,8 +689,8 @@ def first_bare_date(
             if short_years:
                 text = SHORT_YEAR_DATE.sub(_with_century, text)
             suffix = CLOCK_SUFFIX.search(text)
-            if suffix is not None:  # "5. November 2021, 10:39 Uhr"
-                text = text[: suffix.start()]
+            if suffix is not None:  # "5. November 2021, 10:39 Uhr", "28. Juni 2025 - 16.03 Uhr"
+                text = DOTTED_CLOCK_END.sub(r"\1:\2", text[: suffix.start()])
             match = BARE_DATE.fullmatch(text)
             if match:
                 return _stamp(match["date"], match["time"], default_timezone)

@@ -18,6 +18,7 @@ from transforms.dates import (
     date_from_url,
     first_bare_date,
     first_dated_line,
+    is_date_line,
     labelled_dates,
     local_wall_time,
     parse_datetime,
@@ -2268,9 +2269,16 @@ def test_a_title_the_share_card_says_too_stays_over_the_headline_shown_over_the_
         ("Pubblicato il 12 dic. 2022 alle 10:30", datetime(2022, 12, 12, 10, 30, tzinfo=UTC)),
         ("Publicado el 3 abr. 2021", datetime(2021, 4, 3, tzinfo=UTC)),
         ("Publié le 3 févr. 2024", datetime(2024, 2, 3, tzinfo=UTC)),
+        ("Veröffentlicht: 29. Juni 2025 - 21.18 Uhr", datetime(2025, 6, 29, 21, 18, tzinfo=UTC)),
     ],
 )
 def test_a_labelled_date_reads_its_clock_past_a_joining_word_and_shortened_months(
     line: str, expected: datetime
 ) -> None:
     assert labelled_dates([line]) == (expected, None)
+
+
+def test_a_clock_written_with_a_dot_is_one_before_its_uhr_only() -> None:
+    assert first_bare_date(["28.06.2025, 16.03 Uhr"]) == datetime(2025, 6, 28, 16, 3, tzinfo=UTC)
+    assert first_bare_date(["28.06.2025, 16.03"]) is None  # a price, a score: no clock
+    assert not is_date_line("€ 12.99")
