@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from typing import NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lxml.html import HtmlElement
 
@@ -36,136 +37,92 @@ STAMP_TEXT_CHARS = 400_000
 STAMPS_READ = 50
 MAX_OFFSET = timedelta(hours=14)  # Kiribati's; no zone is further from UTC
 
+
+def _zones_by_code(table: str) -> dict[str, str]:
+    """ "at=Europe/Vienna ba=Europe/Sarajevo ..." -> {"at": "Europe/Vienna", ...}"""
+    return dict(pair.split("=") for pair in table.split())
+
+
 # countries keeping one zone (or whose news is told in one), by ISO code / country domain
-COUNTRY_ZONES = {
-    "at": "Europe/Vienna",
-    "ba": "Europe/Sarajevo",
-    "bd": "Asia/Dhaka",
-    "be": "Europe/Brussels",
-    "bg": "Europe/Sofia",
-    "by": "Europe/Minsk",
-    "ch": "Europe/Zurich",
-    "cn": "Asia/Shanghai",
-    "cz": "Europe/Prague",
-    "de": "Europe/Berlin",
-    "dk": "Europe/Copenhagen",
-    "ee": "Europe/Tallinn",
-    "eg": "Africa/Cairo",
-    "es": "Europe/Madrid",
-    "fi": "Europe/Helsinki",
-    "fr": "Europe/Paris",
-    "gb": "Europe/London",
-    "gh": "Africa/Accra",
-    "gr": "Europe/Athens",
-    "hk": "Asia/Hong_Kong",
-    "hr": "Europe/Zagreb",
-    "hu": "Europe/Budapest",
-    "id": "Asia/Jakarta",
-    "ie": "Europe/Dublin",
-    "il": "Asia/Jerusalem",
-    "in": "Asia/Kolkata",
-    "ir": "Asia/Tehran",
-    "is": "Atlantic/Reykjavik",
-    "it": "Europe/Rome",
-    "jp": "Asia/Tokyo",
-    "ke": "Africa/Nairobi",
-    "kr": "Asia/Seoul",
-    "li": "Europe/Vaduz",
-    "lk": "Asia/Colombo",
-    "lt": "Europe/Vilnius",
-    "lu": "Europe/Luxembourg",
-    "lv": "Europe/Riga",
-    "my": "Asia/Kuala_Lumpur",
-    "ng": "Africa/Lagos",
-    "nl": "Europe/Amsterdam",
-    "no": "Europe/Oslo",
-    "nz": "Pacific/Auckland",
-    "ph": "Asia/Manila",
-    "pk": "Asia/Karachi",
-    "pl": "Europe/Warsaw",
-    "pt": "Europe/Lisbon",
-    "ro": "Europe/Bucharest",
-    "rs": "Europe/Belgrade",
-    "se": "Europe/Stockholm",
-    "sg": "Asia/Singapore",
-    "si": "Europe/Ljubljana",
-    "sk": "Europe/Bratislava",
-    "th": "Asia/Bangkok",
-    "tr": "Europe/Istanbul",
-    "tw": "Asia/Taipei",
-    "tz": "Africa/Dar_es_Salaam",
-    "ua": "Europe/Kyiv",
-    "uk": "Europe/London",
-    "vn": "Asia/Ho_Chi_Minh",
-    "za": "Africa/Johannesburg",
-}
+COUNTRY_ZONES = _zones_by_code(
+    """
+    at=Europe/Vienna ba=Europe/Sarajevo bd=Asia/Dhaka be=Europe/Brussels bg=Europe/Sofia
+    by=Europe/Minsk ch=Europe/Zurich cn=Asia/Shanghai cz=Europe/Prague de=Europe/Berlin
+    dk=Europe/Copenhagen ee=Europe/Tallinn eg=Africa/Cairo es=Europe/Madrid
+    fi=Europe/Helsinki fr=Europe/Paris gb=Europe/London gh=Africa/Accra gr=Europe/Athens
+    hk=Asia/Hong_Kong hr=Europe/Zagreb hu=Europe/Budapest id=Asia/Jakarta ie=Europe/Dublin
+    il=Asia/Jerusalem in=Asia/Kolkata ir=Asia/Tehran is=Atlantic/Reykjavik it=Europe/Rome
+    jp=Asia/Tokyo ke=Africa/Nairobi kr=Asia/Seoul li=Europe/Vaduz lk=Asia/Colombo
+    lt=Europe/Vilnius lu=Europe/Luxembourg lv=Europe/Riga my=Asia/Kuala_Lumpur
+    ng=Africa/Lagos nl=Europe/Amsterdam no=Europe/Oslo nz=Pacific/Auckland ph=Asia/Manila
+    pk=Asia/Karachi pl=Europe/Warsaw pt=Europe/Lisbon ro=Europe/Bucharest
+    rs=Europe/Belgrade se=Europe/Stockholm sg=Asia/Singapore si=Europe/Ljubljana
+    sk=Europe/Bratislava th=Asia/Bangkok tr=Europe/Istanbul tw=Asia/Taipei
+    tz=Africa/Dar_es_Salaam ua=Europe/Kyiv uk=Europe/London vn=Asia/Ho_Chi_Minh
+    za=Africa/Johannesburg
+    """
+)
 # languages whose readers keep one zone; English, Spanish, French, Portuguese, Arabic and
 # Russian span oceans and say nothing without a country
-LANGUAGE_ZONES = {
-    "bg": "Europe/Sofia",
-    "bs": "Europe/Sarajevo",
-    "ca": "Europe/Madrid",
-    "cs": "Europe/Prague",
-    "da": "Europe/Copenhagen",
-    "de": "Europe/Berlin",
-    "el": "Europe/Athens",
-    "et": "Europe/Tallinn",
-    "eu": "Europe/Madrid",
-    "fa": "Asia/Tehran",
-    "fi": "Europe/Helsinki",
-    "gl": "Europe/Madrid",
-    "he": "Asia/Jerusalem",
-    "hi": "Asia/Kolkata",
-    "hr": "Europe/Zagreb",
-    "hu": "Europe/Budapest",
-    "id": "Asia/Jakarta",
-    "is": "Atlantic/Reykjavik",
-    "it": "Europe/Rome",
-    "ja": "Asia/Tokyo",
-    "ko": "Asia/Seoul",
-    "lt": "Europe/Vilnius",
-    "lv": "Europe/Riga",
-    "nb": "Europe/Oslo",
-    "nl": "Europe/Amsterdam",
-    "nn": "Europe/Oslo",
-    "no": "Europe/Oslo",
-    "pl": "Europe/Warsaw",
-    "ro": "Europe/Bucharest",
-    "sk": "Europe/Bratislava",
-    "sl": "Europe/Ljubljana",
-    "sr": "Europe/Belgrade",
-    "sv": "Europe/Stockholm",
-    "th": "Asia/Bangkok",
-    "tr": "Europe/Istanbul",
-    "uk": "Europe/Kyiv",
-    "vi": "Asia/Ho_Chi_Minh",
-    "zh": "Asia/Shanghai",
-}
+LANGUAGE_ZONES = _zones_by_code(
+    """
+    bg=Europe/Sofia bs=Europe/Sarajevo ca=Europe/Madrid cs=Europe/Prague
+    da=Europe/Copenhagen de=Europe/Berlin el=Europe/Athens et=Europe/Tallinn
+    eu=Europe/Madrid fa=Asia/Tehran fi=Europe/Helsinki gl=Europe/Madrid he=Asia/Jerusalem
+    hi=Asia/Kolkata hr=Europe/Zagreb hu=Europe/Budapest id=Asia/Jakarta
+    is=Atlantic/Reykjavik it=Europe/Rome ja=Asia/Tokyo ko=Asia/Seoul lt=Europe/Vilnius
+    lv=Europe/Riga nb=Europe/Oslo nl=Europe/Amsterdam nn=Europe/Oslo no=Europe/Oslo
+    pl=Europe/Warsaw ro=Europe/Bucharest sk=Europe/Bratislava sl=Europe/Ljubljana
+    sr=Europe/Belgrade sv=Europe/Stockholm th=Asia/Bangkok tr=Europe/Istanbul
+    uk=Europe/Kyiv vi=Asia/Ho_Chi_Minh zh=Asia/Shanghai
+    """
+)
 LANGUAGE_TAG = re.compile(r"([a-z]{2,3})(?:[-_](?:[a-z]{4}[-_])?([a-z]{2}))?(?![a-z])", re.I)
 
 
-def page_zone(root: HtmlElement, url: str, language: str | None) -> str | None:
-    """The zone for the page's bare clocks (module docstring): a zone name, or an offset as
-    "+07:00" when only the page's stamps tell it; None when nothing does."""
-    named = named_zone(url, language)
+class PageZone(NamedTuple):
+    name: str  # "Asia/Tokyo", or an offset "+07:00" (`transforms.dates` reads both)
+    evidence: str  # what told it: "stamps", "language tag", "domain", "language"
+
+
+def page_zone(root: HtmlElement, url: str, language: str | None) -> PageZone | None:
+    """The zone for the page's bare clocks (module docstring); None when nothing tells it."""
+    named = _named_zone(url, language)
     offsets = stated_offsets(root)
-    if named and all(ZoneInfo(named).utcoffset(wall) == offset for wall, offset in offsets):
+    if named and all(named_offset(named.name, wall) == offset for wall, offset in offsets):
         return named
     if not offsets:
         return None
     ((offset, _),) = Counter(offset for _, offset in offsets).most_common(1)
-    return offset_name(offset)
+    return PageZone(offset_name(offset), "stamps")
+
+
+def named_offset(name: str, wall: datetime) -> timedelta | None:
+    try:
+        return ZoneInfo(name).utcoffset(wall)
+    except (ZoneInfoNotFoundError, ValueError):  # a zone database older than the name
+        return None
 
 
 def named_zone(url: str, language: str | None) -> str | None:
     """The zone of the country the language tag names, else of the address's country
     domain, else of the language alone."""
+    named = _named_zone(url, language)
+    return named.name if named else None
+
+
+def _named_zone(url: str, language: str | None) -> PageZone | None:
     tag = LANGUAGE_TAG.match((language or "").strip())
     language_code, country = (tag[1].lower(), (tag[2] or "").lower()) if tag else ("", "")
     domain = (url_parts(url).hostname or "").rsplit(".", 1)[-1].lower()
-    return (
-        COUNTRY_ZONES.get(country) or COUNTRY_ZONES.get(domain) or LANGUAGE_ZONES.get(language_code)
-    )
+    for table, code, evidence in (
+        (COUNTRY_ZONES, country, "language tag"),
+        (COUNTRY_ZONES, domain, "domain"),
+        (LANGUAGE_ZONES, language_code, "language"),
+    ):
+        if code in table and named_offset(table[code], datetime(2000, 1, 1)) is not None:
+            return PageZone(table[code], evidence)
+    return None
 
 
 def stated_offsets(root: HtmlElement) -> list[tuple[datetime, timedelta]]:

@@ -10,12 +10,13 @@ import pytest
 
 from flows.engine.page_transform import source_calendar_zone, source_timezone
 from settings import Source
+from transforms import zones
 from transforms.dates import is_date_line, parse_datetime, placed_in
 from transforms.extract import extract_article
 from transforms.generic import extract_generic
 from transforms.generic.settings import DEFAULT_OPTIONS
 from transforms.page import parse_html
-from transforms.zones import STAMPS_READ, named_zone, page_zone, stated_offsets
+from transforms.zones import STAMPS_READ, PageZone, named_zone, page_zone, stated_offsets
 
 URL = "https://news.harbour-daily.example/2026/01/20/storm-bridge"
 PARAGRAPHS = "".join(
@@ -90,17 +91,36 @@ def stamped(*stamps: str, lang: str = "") -> object:
     ("stamps", "lang", "zone"),
     [
         # stamps agreeing with the named zone, summer and winter: the name, which knows both
-        (("2024-07-01T10:00:00+02:00", "2024-01-10T10:00:00+01:00"), "de", "Europe/Berlin"),
-        (("2024-07-01T10:00:00+00:00",), "de", "+00:00"),  # stamps against the name: theirs
-        (("2024-07-01T10:00:00-04:00", "2024-07-02T10:00:00-04:00"), "en", "-04:00"),
-        ((), "de", "Europe/Berlin"),
+        (
+            ("2024-07-01T10:00:00+02:00", "2024-01-10T10:00:00+01:00"),
+            "de",
+            PageZone("Europe/Berlin", "language"),
+        ),
+        (("2024-07-01T10:00:00+00:00",), "de", PageZone("+00:00", "stamps")),  # against: theirs
+        (
+            ("2024-07-01T10:00:00-04:00", "2024-07-02T10:00:00-04:00"),
+            "en",
+            PageZone("-04:00", "stamps"),
+        ),
+        ((), "de-AT", PageZone("Europe/Vienna", "language tag")),
+        ((), "de", PageZone("Europe/Berlin", "language")),
         ((), "en", None),
     ],
 )
 def test_a_named_zone_stands_when_the_stamps_agree_else_their_offset(
-    stamps: tuple[str, ...], lang: str, zone: str | None
+    stamps: tuple[str, ...], lang: str, zone: PageZone | None
 ) -> None:
     assert page_zone(stamped(*stamps, lang=lang), "https://news.example/a", lang) == zone
+    assert page_zone(stamped(lang="en"), "https://news.example.jp/a", "en") == PageZone(
+        "Asia/Tokyo", "domain"
+    )
+
+
+def test_a_zone_the_zone_database_does_not_know_names_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(zones.LANGUAGE_ZONES, "de", "Europe/Atlantis")
+    assert page_zone(stamped(lang="de"), "https://news.example/a", "de") is None
 
 
 def test_an_offset_names_a_fixed_zone_and_a_placed_moment_is_told_from_a_stated_one() -> None:
@@ -117,6 +137,7 @@ def test_a_bare_clock_the_page_shows_is_in_the_zone_its_language_tells() -> None
     assert article.published_at == datetime(2026, 1, 20, 11, 33, tzinfo=UTC)
     assert article.published_at.utcoffset() == timedelta(hours=7)
     assert article.sources["published_at"] == "labels"
+    assert article.sources["published_zone"] == "Asia/Jakarta (language)"
     without = replace(DEFAULT_OPTIONS, page_zone_inferred=False)
     assert extract_generic(html, URL, options=without).published_at == datetime(
         2026, 1, 20, 18, 33, tzinfo=UTC
@@ -204,6 +225,7 @@ def test_a_utc_stamp_is_told_in_the_page_zone_on_the_day_its_readers_saw() -> No
     assert published == datetime(2024, 4, 28, 22, 30, tzinfo=UTC)  # the same instant
     assert published.utcoffset() == timedelta(hours=2)
     assert published.date().isoformat() == "2024-04-29"
+    assert extract_article(html, URL).sources["published_zone"] == "Europe/Berlin (language)"
     without = replace(DEFAULT_OPTIONS, utc_told_in_page_zone=False)
     assert extract_generic(html, URL, options=without).published_at.utcoffset() == timedelta(0)
 

@@ -62,6 +62,7 @@ from transforms.metadata import (
 )
 from transforms.normalize import normalize_text
 from transforms.page import VISIBLE_TEXT
+from transforms.zones import PageZone
 
 HtmlElement = lxml_html.HtmlElement
 HAS_CLOCK = re.compile(r"\d{1,2}:\d{2}")
@@ -671,7 +672,7 @@ def pick_dates_with_sources(
     zone: str,
     options: ExtractionOptions = DEFAULT_OPTIONS,
     title: str = "",
-    clock_zone: Callable[[], str | None] | None = None,
+    clock_zone: Callable[[], PageZone | None] | None = None,
 ) -> tuple[datetime | None, datetime | None, dict[str, str]]:
     """(published, updated, {field: source}) from the page's statements (module docstring).
 
@@ -730,10 +731,12 @@ def pick_dates_with_sources(
             ):
                 # a server's UTC stamp, told in the page's own zone: the same instant, on the
                 # calendar day the page's readers saw
-                published = published.astimezone(zone_named(own_zone))
+                published = published.astimezone(zone_named(own_zone.name))
+                sources["published_zone"] = _zone_source(own_zone)
     else:
         url_day = date_from_url(url, zone)
-        shown = (clock_zone() if clock_zone else None) or zone
+        own_zone = clock_zone() if clock_zone else None
+        shown = own_zone.name if own_zone else zone
         # the headline's own date line, before a sidebar's or a menu's dates above it
         lines = near_title + _first_lines(visible)
         labelled, _ = labelled_dates(lines, shown, day_hint=url_day.date() if url_day else None)
@@ -764,6 +767,8 @@ def pick_dates_with_sources(
                 sources["published_at"] = "dateline"
         if published is not None and published.time() == MIDNIGHT and placed_in(published, shown):
             published = published.replace(tzinfo=zone_named(zone))
+        if own_zone and published is not None and placed_in(published, own_zone.name):
+            sources["published_zone"] = _zone_source(own_zone)
         if published is None:
             published = date_by_htmldate(lxml_html.tostring(root, encoding="unicode"), url, zone)
             if published is not None:
@@ -772,6 +777,11 @@ def pick_dates_with_sources(
     if updated is not None:
         sources["updated_at"] = "metadata"
     return published, updated, sources
+
+
+def _zone_source(zone: PageZone) -> str:
+    """`field_sources["published_zone"]`: the zone a bare clock was read in, and what told it."""
+    return f"{zone.name} ({zone.evidence})"
 
 
 def writes_day_first(root: HtmlElement) -> bool:
