@@ -146,7 +146,8 @@ from records.urls import article_identity
 # clock states ("18:30 WIB", "6:33 PM ET", "(GMT+8)") is read; a UTC stamp is told in the
 # page's zone, its instant kept; a labelled date reads its clock past "à", "at", "um", "|" and
 # French, Spanish and Italian shortened months ("18 juil. 2024"); a clock written with a dot
-# before its "Uhr" ("16.03 Uhr") is one (thirty-second pass)
+# before its "Uhr" ("16.03 Uhr") is one; a date line under the headline reads its clock after
+# a bar or a dash ("May 7, 2025 | 10:00 AM") (thirty-second pass)
 TRANSFORMER_VERSION = "1.33.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

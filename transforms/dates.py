@@ -371,6 +371,9 @@ LABELLED_DATE = re.compile(
 )
 MONTH_NAMED_TWICE = re.compile(rf"({MONTH_WORD})\s*/\s*{MONTH_WORD}", re.IGNORECASE)
 BARE_DATE = re.compile(rf"(?P<date>{DATE_VALUE})(?:\s*,?\s*(?P<time>{TIME_VALUE}))?")
+# ... its clock also after a bar or a dash ("2026-01-08 | 12:42"), read under the headline
+# only: a teaser list's and a comment's stamps are written so too
+BARE_DATE_JOINED = re.compile(rf"(?P<date>{DATE_VALUE})(?:\s*[,|\-–]?\s*(?P<time>{TIME_VALUE}))?")
 CJK_DATE_MARK = re.compile(r"\s*[年月년월]\s*")
 VIETNAMESE_DATE = re.compile(
     r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})"
@@ -678,10 +681,16 @@ DOTTED_CLOCK_END = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})$")  # "16.03" befor
 
 
 def first_bare_date(
-    lines: list[str], default_timezone: str = "UTC", *, short_years: bool = False
+    lines: list[str],
+    default_timezone: str = "UTC",
+    *,
+    short_years: bool = False,
+    joined: bool = False,
 ) -> datetime | None:
     """The first short line that is nothing but a date (an info bar's "2022-11-08"); with
-    `short_years`, also day first with a two-digit year ("02.12.19")."""
+    `short_years`, also day first with a two-digit year ("02.12.19"); with `joined`, also
+    with its clock after a bar or a dash ("28. Juni 2025 - 16.03 Uhr")."""
+    bare = BARE_DATE_JOINED if joined else BARE_DATE
     for line in lines:
         if len(line) <= 40:
             # brackets and bars around it, or an empty source's comma (", 20 septembrie 2020")
@@ -691,7 +700,7 @@ def first_bare_date(
             suffix = CLOCK_SUFFIX.search(text)
             if suffix is not None:  # "5. November 2021, 10:39 Uhr", "28. Juni 2025 - 16.03 Uhr"
                 text = DOTTED_CLOCK_END.sub(r"\1:\2", text[: suffix.start()])
-            match = BARE_DATE.fullmatch(text)
+            match = bare.fullmatch(text)
             if match:
                 return _stamp(match["date"], match["time"], default_timezone)
     return None

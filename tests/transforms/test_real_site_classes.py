@@ -2282,3 +2282,29 @@ def test_a_clock_written_with_a_dot_is_one_before_its_uhr_only() -> None:
     assert first_bare_date(["28.06.2025, 16.03 Uhr"]) == datetime(2025, 6, 28, 16, 3, tzinfo=UTC)
     assert first_bare_date(["28.06.2025, 16.03"]) is None  # a price, a score: no clock
     assert not is_date_line("€ 12.99")
+
+
+def test_a_date_line_under_the_headline_reads_its_clock_after_a_bar_or_a_dash() -> None:
+    masthead = "<div class='top'><p>Mar 12, 2026</p></div>"
+    html = (
+        f"<html><head><title>{HEADLINE}</title></head><body>{masthead}<main><article>"
+        f"<h1>{HEADLINE}</h1><p class='when'>May 7, 2025 | 10:00 AM</p>"
+        + "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+        + "</article></main></body></html>"
+    )
+    url = "https://news.harbour-daily.example/storm-bridge"
+    assert extract(html, url).published_at == datetime(2025, 5, 7, 10, 0, tzinfo=UTC)
+    without = replace(DEFAULT_OPTIONS, title_date_clock_joined=False)
+    published = extract_generic(html, url, options=without).published_at
+    assert published == datetime(2026, 3, 12, tzinfo=UTC)  # the masthead's day, read first
+
+
+def test_a_bare_date_line_away_from_the_headline_keeps_the_plain_join() -> None:
+    # a commenter's stamp, a teaser list's: "23.09.2020 | 18:19" is no bare date there
+    assert first_bare_date(["23.09.2020 | 18:19"]) is None
+    assert first_bare_date(["23.09.2020 | 18:19"], joined=True) == datetime(
+        2020, 9, 23, 18, 19, tzinfo=UTC
+    )
+    assert first_bare_date(["28. Juni 2025 - 16.03 Uhr"], joined=True) == datetime(
+        2025, 6, 28, 16, 3, tzinfo=UTC
+    )

@@ -737,12 +737,16 @@ def pick_dates_with_sources(
         url_day = date_from_url(url, zone)
         own_zone = clock_zone() if clock_zone else None
         shown = own_zone.name if own_zone else zone
+        short = options.bare_dates_short_years
         # the headline's own date line, before a sidebar's or a menu's dates above it
         lines = near_title + _first_lines(visible)
         labelled, _ = labelled_dates(lines, shown, day_hint=url_day.date() if url_day else None)
+        # the headline's date line may join its clock with a bar or a dash, not the others
+        joinable = near_title if options.title_date_clock_joined else []
         for source, value in (
             ("labels", labelled),
-            ("labels", first_bare_date(lines, shown, short_years=options.bare_dates_short_years)),
+            ("labels", first_bare_date(joinable, shown, short_years=short, joined=True)),
+            ("labels", first_bare_date(lines, shown, short_years=short)),
             ("url", url_day),
             ("labels", first_dated_line(lines, shown) if options.dated_lines else None),
             ("labels", posted_sentence_date(lines, shown) if options.posted_sentences else None),
