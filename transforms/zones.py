@@ -6,9 +6,9 @@ first:
 
 1. the offsets its own machine-readable stamps state (`2026-01-20T18:33:13+07:00` in a
    `<time>`, a script, a meta tag): the site's clock, told exactly;
-2. the country its language tag names (`de-AT`, `en-GB`) or its address's country domain
-   (`.jp`, `.de`), where that country keeps one zone;
-3. its language alone, where that language's readers keep one zone (`ja`, `de`, `pl`).
+2. its address's country domain (`.jp`, `.de`), where that country keeps one zone;
+3. its language, where that language's readers keep one zone (`ja`, `de`, `pl`; `de-AT` names
+   Vienna): "es-ES" or "en-GB" alone is many a CMS's default, on sites in Bogotá and Lagos.
 
 A named zone (2, 3) is kept when the stamps agree with it (it knows summer time); stamps that
 disagree win with their offset. A page without any of these stays in UTC, as before.
@@ -89,7 +89,11 @@ def page_zone(root: HtmlElement, url: str, language: str | None) -> PageZone | N
     """The zone for the page's bare clocks (module docstring); None when nothing tells it."""
     named = _named_zone(url, language)
     offsets = stated_offsets(root)
-    if named and all(named_offset(named.name, wall) == offset for wall, offset in offsets):
+    if named and all(
+        # "+00:00" is as often a server's UTC as a zone's winter: no evidence against a name
+        not offset or named_offset(named.name, wall) == offset
+        for wall, offset in offsets
+    ):
         return named
     if not offsets:
         return None
@@ -105,8 +109,8 @@ def named_offset(name: str, wall: datetime) -> timedelta | None:
 
 
 def named_zone(url: str, language: str | None) -> str | None:
-    """The zone of the country the language tag names, else of the address's country
-    domain, else of the language alone."""
+    """The zone of the address's country domain, else of the page's language (module
+    docstring)."""
     named = _named_zone(url, language)
     return named.name if named else None
 
@@ -116,8 +120,10 @@ def _named_zone(url: str, language: str | None) -> PageZone | None:
     language_code, country = (tag[1].lower(), (tag[2] or "").lower()) if tag else ("", "")
     domain = (url_parts(url).hostname or "").rsplit(".", 1)[-1].lower()
     for table, code, evidence in (
-        (COUNTRY_ZONES, country, "language tag"),
         (COUNTRY_ZONES, domain, "domain"),
+        # a tag's country only for a language read in one zone anyway: "es-ES" and "en-GB"
+        # are many a CMS's default, on sites in Bogotá and Lagos too
+        (COUNTRY_ZONES, country if language_code in LANGUAGE_ZONES else "", "language tag"),
         (LANGUAGE_ZONES, language_code, "language"),
     ):
         if code in table and named_offset(table[code], datetime(2000, 1, 1)) is not None:

@@ -45,7 +45,9 @@ def article_page(shown: str, *, lang: str = "", extra: str = "") -> str:
     ("url", "language", "zone"),
     [
         ("https://news.example/a", "de-AT", "Europe/Vienna"),  # the tag's country
-        ("https://news.example.es/a", "en-GB", "Europe/London"),  # ... before the domain's
+        ("https://news.example.es/a", "en-GB", "Europe/Madrid"),  # the domain's first
+        ("https://news.example/a", "es-ES", None),  # a CMS's default, in Bogotá too
+        ("https://news.example/a", "en-GB", None),
         ("https://world.kbs.co.kr/a", "en", "Asia/Seoul"),  # the domain's country
         ("https://news.example/a", "ja", "Asia/Tokyo"),  # a language read in one zone
         ("https://news.example/a", "zh-Hant-TW", "Asia/Taipei"),  # a script between
@@ -96,7 +98,10 @@ def stamped(*stamps: str, lang: str = "") -> object:
             "de",
             PageZone("Europe/Berlin", "language"),
         ),
-        (("2024-07-01T10:00:00+00:00",), "de", PageZone("+00:00", "stamps")),  # against: theirs
+        (("2024-07-01T10:00:00+03:00",), "de", PageZone("+03:00", "stamps")),  # against: theirs
+        # "+00:00", a server's UTC as often as a zone's winter, says nothing against the name
+        (("2024-07-01T10:00:00+00:00",), "de", PageZone("Europe/Berlin", "language")),
+        (("2024-07-01T10:00:00+00:00",), "en", PageZone("+00:00", "stamps")),
         (
             ("2024-07-01T10:00:00-04:00", "2024-07-02T10:00:00-04:00"),
             "en",
