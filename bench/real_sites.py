@@ -615,6 +615,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "local_wall_time": (False,),
     "page_zone_inferred": (False,),
     "utc_told_in_page_zone": (False,),
+    "time_elements_in_page_zone": (False,),
     "title_date_clock_joined": (False,),
     "next_byline": (False,),
     "dated_bylines": (False,),

@@ -147,7 +147,8 @@ from records.urls import article_identity
 # page's zone, its instant kept; a labelled date reads its clock past "à", "at", "um", "|" and
 # French, Spanish and Italian shortened months ("18 juil. 2024"); a clock written with a dot
 # before its "Uhr" ("16.03 Uhr") is one; a date line under the headline reads its clock after
-# a bar or a dash ("May 7, 2025 | 10:00 AM") (thirty-second pass)
+# a bar or a dash ("May 7, 2025 | 10:00 AM"); a <time>'s datetime without an offset is the
+# page's wall clock too (thirty-second pass)
 TRANSFORMER_VERSION = "1.33.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -4,7 +4,7 @@ page's stamps state, the country its language tag or address names, its language
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -248,3 +248,37 @@ def test_a_utc_stamp_stays_in_utc_without_a_page_zone_or_a_stated_offset(
     published = extract_article(stamped_page(stamp, lang=lang), URL).published_at
     assert published == datetime(2024, 4, 28, 22, 30, tzinfo=UTC)
     assert published.utcoffset() == timedelta(0)
+
+
+def time_element_page(stamp: str, *, lang: str) -> str:
+    shown = f"<time datetime='{stamp}'>20 January 2026</time>"
+    return article_page(shown, lang=lang)
+
+
+def test_a_time_element_without_an_offset_is_the_page_wall_clock() -> None:
+    html = time_element_page("2026-01-20T18:33:00", lang="de")
+    article = extract_article(html, URL)
+    assert article.published_at == datetime(2026, 1, 20, 17, 33, tzinfo=UTC)
+    assert article.sources["published_at"] == "time"
+    assert article.sources["published_zone"] == "Europe/Berlin (language)"
+    without = replace(DEFAULT_OPTIONS, time_elements_in_page_zone=False)
+    published = extract_generic(html, URL, options=without).published_at
+    assert published == datetime(2026, 1, 20, 18, 33, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("2026-01-20", datetime(2026, 1, 20, tzinfo=UTC)),  # a day: whole
+        (
+            "2026-01-20T18:33:00+03:00",
+            datetime(2026, 1, 20, 18, 33, tzinfo=timezone(timedelta(hours=3))),  # stated
+        ),
+    ],
+)
+def test_a_time_element_with_a_day_only_or_an_offset_is_not_moved(
+    stamp: str, expected: datetime
+) -> None:
+    published = extract_article(time_element_page(stamp, lang="de"), URL).published_at
+    assert published == expected
+    assert published.utcoffset() == expected.utcoffset()

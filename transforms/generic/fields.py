@@ -716,6 +716,17 @@ def pick_dates_with_sources(
         chosen = _refined(candidates[0], candidates[1:]) if options.refine_dates else candidates[0]
         published, sources["published_at"] = chosen.moment, chosen.source
         if (
+            options.time_elements_in_page_zone
+            and chosen.source == "time"
+            and chosen.has_clock
+            and not chosen.has_offset
+            and clock_zone is not None
+            and (own_zone := clock_zone())
+        ):
+            # a <time> the page shows, its datetime without an offset: the page's wall clock
+            published = published.replace(tzinfo=zone_named(own_zone.name))
+            sources["published_zone"] = _zone_source(own_zone)
+        if (
             options.local_wall_time
             and chosen.has_clock
             and chosen.moment.utcoffset() == ZERO_OFFSET

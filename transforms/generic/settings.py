@@ -1037,6 +1037,8 @@ class ExtractionOptions:
     # a source without a configured zone: bare clocks are in the zone the page's own stamps,
     # country or language tell (`transforms.zones`), not UTC
     page_zone_inferred: bool = True
+    # ... so is a <time> element's datetime given without an offset
+    time_elements_in_page_zone: bool = True
     # a bare date line under the headline reads its clock after a bar or a dash too
     title_date_clock_joined: bool = True
     utc_told_in_page_zone: bool = True  # ... and a UTC stamp is told in that zone, its instant kept
