@@ -47,14 +47,15 @@ EASTERN_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
 DAY_FIRST = re.compile(r"(?<!\d)\d{1,2}(?:\. ?\d{1,2}\. ?|-\d{1,2}-)(?:19|20)\d{2}(?!\d)")
 
 
-FIXED_OFFSET = re.compile(r"([+-])(\d{2}):(\d{2})")
+PLAIN_OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})")
+MAX_OFFSET = timedelta(hours=14)  # Kiribati's; no zone is further from UTC
 
 
 @lru_cache(maxsize=64)
 def _zone(name: str) -> tzinfo:
     """A zone by its name ("Asia/Tokyo"), or a fixed offset written "+07:00" (the zone a
     page's own stamps state, `transforms.zones`)."""
-    fixed = FIXED_OFFSET.fullmatch(name)
+    fixed = PLAIN_OFFSET.fullmatch(name)
     if fixed:
         offset = timedelta(hours=int(fixed[2]), minutes=int(fixed[3]))
         return timezone(-offset if fixed[1] == "-" else offset)
@@ -407,8 +408,6 @@ def _stamp(day: str | None, clock: str | None, default_timezone: str) -> datetim
 TIME_OF_DAY = re.compile(TIME_VALUE, re.IGNORECASE)
 CLOCK_ZONE = re.compile(rf"\s*({STATED_ZONE})$")
 GMT_OFFSET = re.compile(r"(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")
-PLAIN_OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})")
-MAX_OFFSET_HOURS = 14  # Kiribati's; no zone is further from UTC
 
 
 def _zone_stated(written: str) -> str | None:
@@ -421,10 +420,20 @@ def _zone_stated(written: str) -> str | None:
     offset = GMT_OFFSET.fullmatch(written) or PLAIN_OFFSET.fullmatch(written)
     if offset is None:
         return None
-    hours, minutes = int(offset[2]), int(offset[3] or 0)
-    if hours > MAX_OFFSET_HOURS or minutes >= 60:
+    if int(offset[3] or 0) >= 60:
         return None
-    return f"{offset[1]}{hours:02d}:{minutes:02d}"
+    stated = timedelta(hours=int(offset[2]), minutes=int(offset[3] or 0))
+    return offset_name(-stated if offset[1] == "-" else stated)
+
+
+def offset_name(offset: timedelta) -> str | None:
+    """timedelta(hours=-4) -> "-04:00", the name `_zone` reads as a fixed zone; None for an
+    offset no zone keeps."""
+    if abs(offset) > MAX_OFFSET:
+        return None
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 DATE_WORDS = re.compile(

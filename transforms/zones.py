@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from lxml.html import HtmlElement
 
 from records.urls import url_parts
+from transforms.dates import offset_name
 
 # "2026-01-20T18:33:13+07:00", "2024-04-28 19:50:30 +0200": a wall time with its offset
 STATED_STAMP = re.compile(
@@ -35,7 +36,6 @@ STAMP_ATTRIBUTES = ("datetime", "content", "data-date", "data-time", "data-times
 # reading bounds: a page's scripts can be megabytes, a handful of stamps tells the zone
 STAMP_TEXT_CHARS = 400_000
 STAMPS_READ = 50
-MAX_OFFSET = timedelta(hours=14)  # Kiribati's; no zone is further from UTC
 
 
 def _zones_by_code(table: str) -> dict[str, str]:
@@ -98,7 +98,8 @@ def page_zone(root: HtmlElement, url: str, language: str | None) -> PageZone | N
     if not offsets:
         return None
     ((offset, _),) = Counter(offset for _, offset in offsets).most_common(1)
-    return PageZone(offset_name(offset), "stamps")
+    name = offset_name(offset)
+    return PageZone(name, "stamps") if name else None
 
 
 def named_offset(name: str, wall: datetime) -> timedelta | None:
@@ -153,7 +154,7 @@ def stated_offsets(root: HtmlElement) -> list[tuple[datetime, timedelta]]:
                 except ValueError:
                     continue
                 offset = timedelta(hours=int(hours), minutes=int(minutes))
-                if offset > MAX_OFFSET or int(minutes) >= 60:
+                if int(minutes) >= 60 or offset_name(offset) is None:
                     continue  # no zone's
                 found.append((wall, -offset if sign == "-" else offset))
                 if len(found) >= STAMPS_READ:
@@ -161,10 +162,3 @@ def stated_offsets(root: HtmlElement) -> list[tuple[datetime, timedelta]]:
         if budget <= 0:
             break
     return found
-
-
-def offset_name(offset: timedelta) -> str:
-    """timedelta(hours=-4) -> "-04:00", the name `transforms.dates` reads as a fixed zone."""
-    minutes = int(offset.total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

@@ -474,9 +474,9 @@ def extract_generic(
         if headline:
             title, sources["title"] = headline, "headline"
 
-    # read only when a clock shown without an offset is the page's date
+    # read only when a clock shown without an offset is the page's date, and once
     clock_zone = (
-        functools.partial(page_zone, root, url, meta.language)
+        functools.cache(functools.partial(page_zone, root, url, meta.language))
         if default_timezone is None and options.page_zone_inferred
         else None
     )
