@@ -282,3 +282,15 @@ def test_a_time_element_with_a_day_only_or_an_offset_is_not_moved(
     published = extract_article(time_element_page(stamp, lang="de"), URL).published_at
     assert published == expected
     assert published.utcoffset() == expected.utcoffset()
+
+
+def test_a_time_element_stating_its_offset_keeps_it_whatever_the_page_zone() -> None:
+    stamps = (
+        "<script>var served = ['2026-01-19T09:00:00+01:00', '2026-01-19T10:00:00+01:00'];</script>"
+    )
+    html = time_element_page("2026-01-20T18:33:00+03:00", lang="de").replace(
+        "</main>", f"{stamps}</main>"
+    )
+    published = extract_article(html, URL).published_at
+    assert published == datetime(2026, 1, 20, 18, 33, tzinfo=timezone(timedelta(hours=3)))
+    assert published.utcoffset() == timedelta(hours=3)
