@@ -20,12 +20,12 @@ import re
 from collections import Counter
 from datetime import datetime, timedelta
 from typing import NamedTuple
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfoNotFoundError
 
 from lxml.html import HtmlElement
 
 from records.urls import url_parts
-from transforms.dates import offset_name
+from transforms.dates import offset_name, zone_named
 
 # "2026-01-20T18:33:13+07:00", "2024-04-28 19:50:30 +0200": a wall time with its offset
 STATED_STAMP = re.compile(
@@ -104,7 +104,7 @@ def page_zone(root: HtmlElement, url: str, language: str | None) -> PageZone | N
 
 def named_offset(name: str, wall: datetime) -> timedelta | None:
     try:
-        return ZoneInfo(name).utcoffset(wall)
+        return zone_named(name).utcoffset(wall)
     except (ZoneInfoNotFoundError, ValueError):  # a zone database older than the name
         return None
 
