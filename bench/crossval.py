@@ -124,6 +124,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "guard_weighs_cjk": (False,),
     "cjk_stub_words": (False,),
     "inline_names_in_paragraphs_kept": (False,),
+    "bem_content_names": (False,),
     "inline_datelines_kept": (False,),
     "trailing_sentences_stay": (False,),
     "title_skip_site_h1": (False,),

@@ -149,7 +149,9 @@ from records.urls import article_identity
 # before its "Uhr" ("16.03 Uhr") is one; a date line under the headline reads its clock after
 # a bar or a dash ("May 7, 2025 | 10:00 AM"); a <time>'s datetime without an offset is the
 # page's wall clock too (thirty-second pass)
-TRANSFORMER_VERSION = "1.33.0"
+# 1.34.0: a box named the story's text as a BEM element ("sidebar-grid__content
+# article__content") is walked whatever else its names say (thirty-third pass)
+TRANSFORMER_VERSION = "1.34.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).
 TEMPLATE_ANCHORS = frozenset({"title", "body", "published_at"})

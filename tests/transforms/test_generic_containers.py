@@ -1285,3 +1285,51 @@ def test_a_page_handed_over_parsed_keeps_its_custom_elements() -> None:
     article = extract_generic(root, URL)
     assert article.text.split("\n\n") == ["Open to the public", first, second]
     assert len(list(root.iter("page-section"))) == 1
+
+
+BEM_LEAD = (
+    "DUBLIN — Harbour engineers said on Tuesday that the marine building's seawater pumps now "
+    "run on power from the solar farm on the estuary side of the campus."
+)
+
+
+def bem_layout(content_class: str) -> str:
+    """A layout grid named for its sidebar, the text's first part alone in the headline's
+    segment, the rest in segments cut apart by ad slots."""
+    segment = (
+        "<div class='sidebar-grid__container'><div class='sidebar-grid__content {kind}'>"
+        "{text}</div></div><aside class='sidebar-grid__sidebar'><div class='ad'>Advertisement"
+        "</div></aside>"
+    )
+    return page(
+        "<article class='article'><div class='sidebar-grid'>"
+        f"<div class='sidebar-grid__container'><header><h1>{TITLE}</h1></header>"
+        f"<div class='sidebar-grid__content {content_class}'><p>{BEM_LEAD}</p></div></div>"
+        "<aside class='sidebar-grid__sidebar'><div class='ad'>Advertisement</div></aside>"
+        + segment.format(kind=content_class, text=two_long_paragraphs()) * 2
+        + "</div></article>"
+    )
+
+
+@pytest.mark.parametrize("content_class", ["article__content", "c-story__body--wide"])
+def test_a_text_segment_named_as_a_bem_element_is_walked_in_a_sidebar_named_grid(
+    content_class: str,
+) -> None:
+    """Politico Europe's grid names every segment "sidebar-grid__content article__content":
+    the short first one, under the headline, held too few paragraphs to outweigh "sidebar"."""
+    html = bem_layout(content_class)
+    text = extract_generic(html, URL).text
+    assert BEM_LEAD in text
+    assert_article(text)
+    without = replace(DEFAULT_OPTIONS, bem_content_names=False)
+    text = extract_generic(html, URL, options=without).text
+    assert BEM_LEAD not in text and LONG_PARAGRAPHS[0] in text
+
+
+@pytest.mark.parametrize("name", ["related-post__content", "article__contents", "story__bodyguard"])
+def test_other_names_ending_like_a_bem_text_are_no_text_name(name: str) -> None:
+    """A teaser card's "related-post__content" in a sidebar is not the story's text."""
+    walk = walk_page(parse_html(bem_layout(name)), URL, False, False, DEFAULT_OPTIONS)
+    assert not any(BEM_LEAD in block.text for block in walk.blocks)
+    walk = walk_page(parse_html(bem_layout("article__content")), URL, False, False, DEFAULT_OPTIONS)
+    assert any(BEM_LEAD in block.text for block in walk.blocks)

@@ -170,6 +170,12 @@ CONTENT_NAME = re.compile(
     r"status-publish",
     re.IGNORECASE,
 )
+# the same part named as a BEM element of its block: "article__content", "post__body"
+# ("c-article__body", "story__text--wide"; not "related-post__content", a teaser card's)
+BEM_CONTENT_NAME = re.compile(
+    r"(?:^|\s)(?:[a-z]-)?(?:article|entry|post|story|news)__(?:body|content|text)(?=$|\s|--)",
+    re.IGNORECASE,
+)
 # names skipped even when they hold paragraphs: comment threads are prose, but not the article
 CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 ALWAYS_SKIPPED_NAME = re.compile(r"comment|disqus|cookie|consent|newsletter|related", re.I)
@@ -776,6 +782,9 @@ class ExtractionOptions:
     heading_anchor_ids: bool = True  # a heading's id spelling its words is no class name
     # a link inside a paragraph is words of it whatever its name ("auto-tag_twitter_1")
     inline_names_in_paragraphs_kept: bool = True
+    # a box named the story's text as a BEM element ("sidebar-grid__content article__content")
+    # is walked whatever else its names say, as one named "article-content" is
+    bem_content_names: bool = True
     # ... and a dateline set in it ("<p><span class='dateline'>KOBE – </span>A total of …")
     inline_datelines_kept: bool = True
     # a box's and a byline's names read with their camel-case words apart too: "relatedArticles"

@@ -235,7 +235,9 @@ class PageWalk:
             element, self.options, text_divs=self.options.paywall_guard_reads_text_divs
         ):
             return True  # a pitch for the rest of the text, a disclaimer, an inactivity layer
-        if settings.CONTENT_NAME.search(names):
+        if settings.CONTENT_NAME.search(names) or (
+            self.options.bem_content_names and settings.BEM_CONTENT_NAME.search(names)
+        ):
             return False
         if self.options.inline_names_in_paragraphs_kept and tag == "a" and _in_paragraph(element):
             return False  # "<p><a id='auto-tag_twitter_1'>Twitter</a> erupted …": words, not chrome
