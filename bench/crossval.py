@@ -69,6 +69,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "walk_text_panels": (False,),
     "title_article_wins": (False,),
     "heading_anchor_ids": (False,),
+    "numbered_heading_ids": (False,),
     "end_marker_lines": (False,),
     "closing_note_max_chars": (0, 160),
     "relaxed_skips_consent": (False,),

@@ -124,6 +124,29 @@ def test_a_heading_whose_anchor_id_spells_a_boilerplate_word_stays() -> None:
     assert "Share prices of the dock" not in extract_generic(html, URL, options=off).text
 
 
+@pytest.mark.parametrize("anchor", ["toc_1", "toc-12", "toc0"])
+def test_a_heading_numbered_as_a_jump_target_stays(anchor: str) -> None:
+    """SRF numbers its subheadings for the table of contents: `<h2 id="toc_1">`."""
+    html = page(
+        f"<article><h1>{TITLE}</h1><p>{LONG_PARAGRAPHS[0]}</p>"
+        f"<h2 class='article-heading' id='{anchor}'>A centre of the protests</h2>"
+        f"<p>{LONG_PARAGRAPHS[1]}</p></article>"
+    )
+    assert "A centre of the protests" in extract_generic(html, URL).text
+    off = replace(DEFAULT_OPTIONS, numbered_heading_ids=False)
+    text = extract_generic(html, URL, options=off).text
+    assert "A centre of the protests" not in text and LONG_PARAGRAPHS[1] in text
+
+
+@pytest.mark.parametrize("name", ["toc", "toc_share_1a"])
+def test_a_heading_named_toc_without_a_number_alone_is_still_skipped(name: str) -> None:
+    html = page(
+        f"<article><h1>{TITLE}</h1><p>{LONG_PARAGRAPHS[0]}</p>"
+        f"<h2 id='{name}'>Contents of this page</h2><p>{LONG_PARAGRAPHS[1]}</p></article>"
+    )
+    assert "Contents of this page" not in extract_generic(html, URL).text
+
+
 def test_a_heading_named_share_by_its_class_is_still_skipped() -> None:
     html = page(
         f"<article><h1>{TITLE}</h1><p>{LONG_PARAGRAPHS[0]}</p>"

@@ -780,6 +780,8 @@ class ExtractionOptions:
     url_day_judges_text_dates: bool = True
     dated_lines: bool = True  # with no date stated, the first short line holding one gives it
     heading_anchor_ids: bool = True  # a heading's id spelling its words is no class name
+    # ... nor one numbering it ("toc_1", "section-3"): a table of contents' jump target
+    numbered_heading_ids: bool = True
     # a link inside a paragraph is words of it whatever its name ("auto-tag_twitter_1")
     inline_names_in_paragraphs_kept: bool = True
     # a box named the story's text as a BEM element ("sidebar-grid__content article__content")

@@ -199,10 +199,9 @@ class PageWalk:
                 and _holds_article_text(element, self.options)
             )
         element_id = element.get("id") or ""
-        if (
-            tag in settings.HEADING_TAGS
-            and self.options.heading_anchor_ids
-            and _spells_text(element_id, element)
+        if tag in settings.HEADING_TAGS and (
+            (self.options.heading_anchor_ids and _spells_text(element_id, element))
+            or (self.options.numbered_heading_ids and NUMBERED_ID.fullmatch(element_id))
         ):
             element_id = ""  # "nav_the_battery_lives_on": an anchor made from the heading's words
         names = element_names(element, self.options, element_id)
@@ -407,6 +406,7 @@ def _spells_text(element_id: str, element: HtmlElement) -> bool:
 
 
 ID_WORD = re.compile(r"[^\W\d_]+")
+NUMBERED_ID = re.compile(r"[a-z]{1,12}[-_]?\d{1,4}", re.IGNORECASE)
 TEMPLATE_BOX_TAGS = frozenset({"div", "section", "article"})  # boxes of text, not one paragraph
 
 
