@@ -130,6 +130,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "trailing_sentences_stay": (False,),
     "title_skip_site_h1": (False,),
     "walk_template_siblings": (False,),
+    "walk_template_cousins": (False,),
     "unheaded_forms_skipped": (False,),
     "form_max_page_share": (0.3, 0.7),
     "relaxed_skips_forms": (False,),

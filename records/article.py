@@ -150,8 +150,9 @@ from records.urls import article_identity
 # a bar or a dash ("May 7, 2025 | 10:00 AM"); a <time>'s datetime without an offset is the
 # page's wall clock too (thirty-second pass)
 # 1.34.0: a box named the story's text as a BEM element ("sidebar-grid__content
-# article__content") is walked whatever else its names say; a heading's numbered id ("toc_1")
-# is a jump target, no name (thirty-third pass)
+# article__content") is walked whatever else its names say, and so is a box named like
+# boilerplate whose twins in its parent's twins hold text (a text cut into wrapped segments); a
+# heading's numbered id ("toc_1") is a jump target, no name (thirty-third pass)
 TRANSFORMER_VERSION = "1.34.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -1341,10 +1341,11 @@ def test_a_text_segment_named_as_a_bem_element_is_walked_in_a_sidebar_named_grid
     """Politico Europe's grid names every segment "sidebar-grid__content article__content":
     the short first one, under the headline, held too few paragraphs to outweigh "sidebar"."""
     html = bem_layout(content_class)
-    text = extract_generic(html, URL).text
+    alone = replace(DEFAULT_OPTIONS, walk_template_cousins=False)  # the name alone says it
+    text = extract_generic(html, URL, options=alone).text
     assert BEM_LEAD in text
     assert_article(text)
-    without = replace(DEFAULT_OPTIONS, bem_content_names=False)
+    without = replace(alone, bem_content_names=False)
     text = extract_generic(html, URL, options=without).text
     assert BEM_LEAD not in text and LONG_PARAGRAPHS[0] in text
 
@@ -1352,7 +1353,28 @@ def test_a_text_segment_named_as_a_bem_element_is_walked_in_a_sidebar_named_grid
 @pytest.mark.parametrize("name", ["related-post__content", "article__contents", "story__bodyguard"])
 def test_other_names_ending_like_a_bem_text_are_no_text_name(name: str) -> None:
     """A teaser card's "related-post__content" in a sidebar is not the story's text."""
-    walk = walk_page(parse_html(bem_layout(name)), URL, False, False, DEFAULT_OPTIONS)
+    alone = replace(DEFAULT_OPTIONS, walk_template_cousins=False)
+    walk = walk_page(parse_html(bem_layout(name)), URL, False, False, alone)
     assert not any(BEM_LEAD in block.text for block in walk.blocks)
-    walk = walk_page(parse_html(bem_layout("article__content")), URL, False, False, DEFAULT_OPTIONS)
+    walk = walk_page(parse_html(bem_layout("article__content")), URL, False, False, alone)
     assert any(BEM_LEAD in block.text for block in walk.blocks)
+
+
+def test_a_short_segment_walks_as_its_cousins_do_in_the_same_template() -> None:
+    """Segments of one text, each in its own wrapper of one template: the short first one,
+    named like a sidebar as they all are, is walked because its longer cousins hold text."""
+    html = bem_layout("segment-text")
+    text = extract_generic(html, URL).text
+    assert BEM_LEAD in text
+    assert_article(text)
+    without = replace(DEFAULT_OPTIONS, walk_template_cousins=False)
+    text = extract_generic(html, URL, options=without).text
+    assert BEM_LEAD not in text and LONG_PARAGRAPHS[0] in text
+
+
+def test_a_short_box_named_like_a_sidebar_stays_out_when_no_cousin_holds_text() -> None:
+    """The cousins are wrappers of the parent's tag and class: other boxes do not vouch."""
+    html = bem_layout("segment-text").replace(
+        "<div class='sidebar-grid__container'><header>", "<div class='hero'><header>"
+    )
+    assert BEM_LEAD not in extract_generic(html, URL).text

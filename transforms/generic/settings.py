@@ -714,6 +714,8 @@ class ExtractionOptions:
     # a post's filing, licence or disclaimer note up to this long is no text (0: off)
     closing_note_max_chars: int = 500
     walk_template_siblings: bool = True  # a boilerplate-named box walks as its text-holding twin
+    # ... a twin in a twin of its parent too: a text cut into segments, each in its own wrapper
+    walk_template_cousins: bool = True
     relaxed_skips_consent: bool = True  # the last-resort walk still skips cookie / consent boxes
     edge_stub_max_words: int = (
         6  # short blocks before the first / after the last prose block are dropped

@@ -61,7 +61,7 @@ class PageWalk:
     images: list[FoundImage] = field(default_factory=list)
     options: ExtractionOptions = DEFAULT_OPTIONS
     # keyed by the parent element itself: an id() of an lxml proxy may be reused once it is freed
-    kept_templates: dict[tuple[HtmlElement, str, str, bool], bool] = field(default_factory=dict)
+    kept_templates: dict[tuple[object, ...], bool] = field(default_factory=dict)
     signup_boxes: set[HtmlElement] = field(default_factory=set)
     # a page writing its paragraphs as <div>s: a box named like boilerplate is weighed by them
     div_paragraphs: bool = False
@@ -284,15 +284,28 @@ class PageWalk:
         classes = element.get("class") or ""
         if parent is None or not classes or tag not in TEMPLATE_BOX_TAGS:
             return False
-        key = (parent, tag, classes, by_length)
+        parents = [parent]
+        key: tuple[object, ...] = (parent, tag, classes, by_length)
+        grandparent = parent.getparent()
+        parent_classes = parent.get("class")
+        if self.options.walk_template_cousins and grandparent is not None and parent_classes:
+            # one answer for all the parent's twins: a page of a thousand segments reads them once
+            key = (grandparent, parent.tag, parent_classes, tag, classes, by_length)
+            if key not in self.kept_templates:
+                parents = [
+                    uncle
+                    for uncle in grandparent
+                    if uncle.tag == parent.tag and uncle.get("class") == parent_classes
+                ]
         if key not in self.kept_templates:
             self.kept_templates[key] = any(
-                sibling.tag == tag
-                and sibling.get("class") == classes
+                twin.tag == tag
+                and twin.get("class") == classes
                 and _holds_article_text(
-                    sibling, self.options, by_length=by_length, text_divs=self.div_paragraphs
+                    twin, self.options, by_length=by_length, text_divs=self.div_paragraphs
                 )
-                for sibling in parent
+                for box in parents
+                for twin in box
             )
         return self.kept_templates[key]
 
