@@ -101,6 +101,7 @@ TUNABLES: dict[str, tuple[Any, ...]] = {
     "headline_story_min_chars": (200, 600),
     "alt_echo_captions_skipped": (False,),
     "repeated_runs_dropped": (False,),
+    "own_address_lines_dropped": (False,),
     "repeated_run_min_share": (0.1, 0.3),
     "nocontent_boxes_skipped": (False,),
     "relaxed_over_headed_min_chars": (150, 500),

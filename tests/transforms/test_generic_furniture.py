@@ -1720,3 +1720,33 @@ def test_a_pictures_credit_line_left_in_the_text_is_no_text(rule: bool) -> None:
         assert_clean(text, *PHOTO_CREDITS)
     else:
         assert PHOTO_CREDITS[0] in text
+
+
+SHARE_BUTTONS = (
+    "<div><a href='https://www.facebook.com/sharer/sharer.php?u=https://go.coastal-uni.example"
+    "/p/4SUrv%3Fsrc%3Dfacebook'>Share</a> <a href='https://twitter.com/intent/tweet?text="
+    "Marine%20building%20opens%20https://go.coastal-uni.example/p/4SUrv%3Fsrc%3Dtwitter'>"
+    "Post</a></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [URL, URL.replace("https://", "http://www.") + "/", "https://go.coastal-uni.example/p/4SUrv"],
+)
+def test_a_line_saying_the_page_s_own_address_is_not_body(address: str) -> None:
+    """A "copy the link" box under the text: the page's URL, or the short address its share
+    buttons hand on (DW's "https://p.dw.com/p/4SUrv")."""
+    html = article_holding(f"{SHARE_BUTTONS}<p>{address}</p>", at=2)
+    assert_clean(extract_generic(html, URL).text, address)
+    without = replace(DEFAULT_OPTIONS, own_address_lines_dropped=False)
+    assert address in extract_generic(html, URL, options=without).text
+
+
+def test_an_address_the_text_cites_stays() -> None:
+    """Another page's address, linked once through a redirect, is the text's citation."""
+    cited = "https://www.fisheries-board.example/reports/estuary-2024"
+    html = article_holding(
+        f"<p><a href='https://out.coastal-uni.example/?to={cited}'>{cited}</a></p>", at=2
+    )
+    assert cited in extract_generic(html, URL).text

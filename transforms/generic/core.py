@@ -42,6 +42,7 @@ from transforms.generic.score import (
 from transforms.generic.select import (
     dedupe_blocks,
     drop_alt_echo_captions,
+    drop_own_address_lines,
     drop_repeated_runs,
     select_blocks,
 )
@@ -436,6 +437,8 @@ def extract_generic(
         body = drop_alt_echo_captions(body, page, container, options)
     if options.repeated_runs_dropped and sources["body"] == "dom":
         body = drop_repeated_runs(body, options)
+    if options.own_address_lines_dropped and sources["body"] == "dom":
+        body = drop_own_address_lines(body, root, (url, base, meta.canonical_url))
     if _chars(body) < options.min_body_chars:
         raise NotAnArticle("empty_body", "no article text found")
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from itertools import islice
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from lxml import html as lxml_html
 
 from records.article import Block
-from records.urls import host_key, join_url
+from records.urls import host_key, join_url, url_parts
 from transforms.dates import is_date_line
 from transforms.generic import settings
 from transforms.generic.fields import BYLINE_LABEL
@@ -837,3 +837,55 @@ def _in_link(picture: HtmlElement, box: HtmlElement) -> bool:
         if element is box:
             return False
     return False
+
+
+ADDRESS_LINE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+", re.IGNORECASE)
+SHARE_LINKS_READ = 2000  # the links read for the addresses they hand on: bounded per page
+MIN_SHARING_LINKS = 2  # a page shares itself on several buttons; a redirect cites once
+
+
+def drop_own_address_lines(
+    body: list[Block], root: HtmlElement, addresses: Iterable[str | None]
+) -> list[Block]:
+    """Without the lines saying only the page's own address: one of `addresses` (its URL,
+    its canonical one) or one its links hand on in their query, at least `MIN_SHARING_LINKS`
+    of them (share buttons: "sharer.php?u=https://p.dw.com/p/4SUrv"). The links are read
+    only when such a line is there, and at most `SHARE_LINKS_READ` of them."""
+    lines = [index for index, block in enumerate(body) if ADDRESS_LINE.fullmatch(block.text)]
+    if not lines:
+        return body
+    own = {_address_key(address) for address in addresses if address}
+    shared: dict[str, int] | None = None
+    gone: set[int] = set()
+    for index in lines:
+        key = _address_key(body[index].text)
+        if key not in own:
+            if shared is None:
+                shared = _shared_addresses(root)
+            if shared.get(key, 0) < MIN_SHARING_LINKS:
+                continue
+        gone.add(index)
+    return [block for index, block in enumerate(body) if index not in gone]
+
+
+def _address_key(address: str) -> str:
+    """An address without its scheme, "www.", query, fragment and closing slash."""
+    parts = url_parts(address.strip() if "://" in address else f"http://{address.strip()}")
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}".lower()
+
+
+def _shared_addresses(root: HtmlElement) -> dict[str, int]:
+    """The addresses the page's links hand on in their queries, with how many links do."""
+    counts: dict[str, int] = {}
+    for link in islice(root.iter("a"), SHARE_LINKS_READ):
+        href = link.get("href") or ""
+        query = url_parts(href).query if "?" in href else ""
+        found = {
+            _address_key(address)
+            for _, value in parse_qsl(query)
+            for address in ADDRESS_LINE.findall(unquote(value))
+        }
+        for key in found:
+            counts[key] = counts.get(key, 0) + 1
+    return counts

@@ -1113,6 +1113,10 @@ class ExtractionOptions:
     repeated_runs_dropped: bool = True
     repeated_run_min_blocks: int = 2
     repeated_run_min_share: float = 0.2
+    # a line saying only the page's own address (its URL, its canonical one, or the one at
+    # least two of its links hand on, as share buttons do: DW's "https://p.dw.com/p/4SUrv") is
+    # a "copy the link" box's, not text
+    own_address_lines_dropped: bool = True
     # an author tag naming a user name in small letters ("dehlix": a theme's maker, an
     # account) gives way to a byline naming people in full
     byline_over_handle_author: bool = True
