@@ -1750,3 +1750,12 @@ def test_an_address_the_text_cites_stays() -> None:
         f"<p><a href='https://out.coastal-uni.example/?to={cited}'>{cited}</a></p>", at=2
     )
     assert cited in extract_generic(html, URL).text
+
+
+def test_a_gallery_s_counter_and_close_button_are_not_body() -> None:
+    """A lightbox's lines shown between the paragraphs: "Image 1 of / 9", "Close"."""
+    gallery = "<div><img src='/a.jpg'><p>Image 1 of / 9</p><p>Close</p></div>"
+    html = article_holding(gallery, at=2)
+    assert_clean(extract_generic(html, URL).text, "Image 1 of", "Close")
+    without = replace(DEFAULT_OPTIONS, boilerplate_text_max_chars=0)
+    assert "Image 1 of / 9" in extract_generic(html, URL, options=without).text

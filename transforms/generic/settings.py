@@ -359,6 +359,9 @@ BOILERPLATE_TEXT = re.compile(
     r"back to top|top|next|previous|prev|home|menu|search|loading\.*|"
     # media and page-tool labels (never a whole line of any gold text; "Photo" is, once)
     r"videos?|gallery|slideshow|photos|photo galleries|(?:hide )?caption|printable version|"
+    # a gallery's counter and its lightbox's button ("Image 1 of / 9", "Close")
+    r"(?:image|photo|picture|slide|bild|foto)\s+\d+\s+(?:of|von)\s*/?\s*\d*|"
+    r"close|schließen|fermer|cerrar|chiudi|"
     r"(?:view|see) all \(\d+\)|"
     r"print version|sponsored links|digg this|back to|start quote|end quote|register|edit|"
     # a read-on label alone, set before the links it introduces ("Lesen Sie auch", "Zobacz też")
