@@ -608,6 +608,7 @@ FIELD_TUNABLES: dict[str, tuple[Any, ...]] = {
     "byline_author_links": (False,),
     "title_breadcrumb_h1": (False,),
     "title_drop_kicker": (False,),
+    "title_kicker_opens_heading": (False,),
     "title_skip_site_h1": (False,),
     "dated_lines": (False,),
     "paragraph_datelines": (False,),

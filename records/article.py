@@ -153,7 +153,9 @@ from records.urls import article_identity
 # article__content") is walked whatever else its names say, and so is a box named like
 # boilerplate whose twins in its parent's twins hold text (a text cut into wrapped segments); a
 # heading's numbered id ("toc_1") is a jump target, no name; a line saying only the page's own
-# address (a "copy the link" box's) is no text (thirty-third pass)
+# address (a "copy the link" box's) is no text, nor is a gallery's counter or Close button; a
+# part of the h1 named like a kicker after the heading's other words is its headline, kept
+# (thirty-third pass)
 TRANSFORMER_VERSION = "1.34.0"
 # The fields every article page of a template has: a profile missing one of them is a sign the
 # site changed its template (an article without an author or tags is not).

@@ -317,6 +317,20 @@ def test_a_kicker_in_the_headline_is_not_part_of_the_title() -> None:
     assert extract(html).title == HEADLINE
 
 
+def test_a_headline_named_like_a_kicker_after_the_kicker_stays_the_title() -> None:
+    """LTO names its kicker "reader__subline" and its headline "reader__topline": the part
+    named like a kicker is no kicker when the heading shows words before it."""
+    h1 = (
+        "<span class='reader__subline'>Harbour<span class='visually-hidden'>:</span></span> "
+        f"<span class='reader__topline'>{HEADLINE}</span>"
+    )
+    article, title_without = with_and_without(
+        page(title=f"Harbour | {SITE}", h1=h1), title_kicker_opens_heading=False
+    )
+    assert article.title == f"Harbour: {HEADLINE}"
+    assert title_without is not None and HEADLINE not in title_without
+
+
 def test_the_visible_headline_outweighs_a_search_title_another_source_only_contains() -> None:
     seo = "Bridge closure 2024: dates, ferries and detours explained"
     html = page(

@@ -1287,6 +1287,9 @@ class ExtractionOptions:
     # an h1 in a breadcrumb trail or a navigation bar stands for the h2 below it
     title_breadcrumb_h1: bool = True
     title_drop_kicker: bool = True  # a heading's kicker span (the topic line) is not its title
+    # ... when it opens the heading: one named so after the heading's other words is its
+    # headline misnamed (LTO's "reader__topline" after its "reader__subline" kicker)
+    title_kicker_opens_heading: bool = True
     title_source_order: tuple[str, ...] = (
         "h1",
         "og:title",

@@ -132,7 +132,9 @@ def _heading_text(heading: HtmlElement, options: ExtractionOptions) -> str:
         [
             element
             for element in heading.iterdescendants()
-            if isinstance(element.tag, str) and KICKER_NAME.search(element.get("class") or "")
+            if isinstance(element.tag, str)
+            and KICKER_NAME.search(element.get("class") or "")
+            and not (options.title_kicker_opens_heading and _words_before(heading, element))
         ]
         if options.title_drop_kicker
         else []
@@ -147,6 +149,24 @@ def _heading_text(heading: HtmlElement, options: ExtractionOptions) -> str:
     text = normalize_text(("" if readings else " ").join(kept))
     # the kicker's colon, left when the kicker went ("<span>Climate</span>: Drilling deep")
     return text.lstrip(":|–—-· ").strip() if kickers else text
+
+
+def _words_before(heading: HtmlElement, element: HtmlElement) -> bool:
+    """Whether the heading shows a word before `element` (a screen reader's colon is none, nor
+    is an embedded style sheet)."""
+    for text in TEXT_NODES(heading):
+        if _inside_any(text, [element]):
+            return False
+        owner = text.getparent()
+        if text.is_text and owner is not None and owner.tag in HEADING_CODE_TAGS:
+            continue
+        if WORD_CHARACTER.search(text):
+            return True
+    return False
+
+
+WORD_CHARACTER = re.compile(r"\w")
+HEADING_CODE_TAGS = frozenset({"style", "script", "rt", "rp"})  # no shown words of a heading
 
 
 def _parted(texts: list[str]) -> str:
