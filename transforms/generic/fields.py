@@ -500,16 +500,18 @@ def _links_elsewhere(href: str | None, url: str, here: frozenset[tuple[str, str]
     if not href or href.startswith("#"):
         return False
     target = join_url(url, href.strip())
-    return target is None or _page_key(target) not in here
+    return target is None or page_key(target) not in here
 
 
 def _own_pages(url: str, canonical_url: str | None) -> frozenset[tuple[str, str]]:
     """The page's own addresses: where it was fetched, and the canonical URL it states (a
     copy served from a mirror or another host still links its date to the original)."""
-    return frozenset(_page_key(address) for address in (url, canonical_url) if address)
+    return frozenset(page_key(address) for address in (url, canonical_url) if address)
 
 
-def _page_key(address: str) -> tuple[str, str]:
+def page_key(address: str) -> tuple[str, str]:
+    """An address as compared for the page it names: its host without "www." and its path
+    without a closing slash (no scheme, query or fragment)."""
     parts = url_parts(address)
     return parts.netloc.casefold().removeprefix("www."), parts.path.rstrip("/")
 

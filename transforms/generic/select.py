@@ -13,7 +13,7 @@ from records.article import Block
 from records.urls import host_key, join_url, url_parts
 from transforms.dates import is_date_line
 from transforms.generic import settings
-from transforms.generic.fields import BYLINE_LABEL
+from transforms.generic.fields import BYLINE_LABEL, page_key
 from transforms.generic.score import (
     in_prose_group,
     inside,
@@ -855,7 +855,7 @@ def drop_own_address_lines(
     if not lines:
         return body
     own = {_address_key(address) for address in addresses if address}
-    shared: dict[str, int] | None = None
+    shared: dict[tuple[str, str], int] | None = None
     gone: set[int] = set()
     for index in lines:
         key = _address_key(body[index].text)
@@ -868,16 +868,15 @@ def drop_own_address_lines(
     return [block for index, block in enumerate(body) if index not in gone]
 
 
-def _address_key(address: str) -> str:
-    """An address without its scheme, "www.", query, fragment and closing slash."""
-    parts = url_parts(address.strip() if "://" in address else f"http://{address.strip()}")
-    host = (parts.hostname or "").removeprefix("www.")
-    return f"{host}{parts.path.rstrip('/')}".lower()
+def _address_key(address: str) -> tuple[str, str]:
+    """`page_key` of an address shown with or without its scheme ("www.example.com/a")."""
+    address = address.strip()
+    return page_key(address if "://" in address else f"http://{address}")
 
 
-def _shared_addresses(root: HtmlElement) -> dict[str, int]:
+def _shared_addresses(root: HtmlElement) -> dict[tuple[str, str], int]:
     """The addresses the page's links hand on in their queries, with how many links do."""
-    counts: dict[str, int] = {}
+    counts: dict[tuple[str, str], int] = {}
     for link in islice(root.iter("a"), SHARE_LINKS_READ):
         href = link.get("href") or ""
         query = url_parts(href).query if "?" in href else ""
