@@ -277,34 +277,42 @@ class PageWalk:
         )
 
     def sibling_holds_text(self, element: HtmlElement, tag: str, by_length: bool) -> bool:
-        """Whether a sibling of `element`'s tag and class holds article text: one template
+        """Whether a sibling of `element`'s tag and class holds article text (with
+        `walk_template_cousins`, one in a twin of its parent too): one template
         (`section.Report__Section--Ads`) cannot mean text in one place and chrome in the next,
         so the text's shorter sections are walked with its long one."""
         parent = element.getparent()
         classes = element.get("class") or ""
         if parent is None or not classes or tag not in TEMPLATE_BOX_TAGS:
             return False
-        parents = [parent]
-        key: tuple[object, ...] = (parent, tag, classes, by_length)
         grandparent = parent.getparent()
         parent_classes = parent.get("class")
-        if self.options.walk_template_cousins and grandparent is not None and parent_classes:
-            # one answer for all the parent's twins: a page of a thousand segments reads them once
-            key = (grandparent, parent.tag, parent_classes, tag, classes, by_length)
-            if key not in self.kept_templates:
-                parents = [
-                    uncle
-                    for uncle in grandparent
-                    if uncle.tag == parent.tag and uncle.get("class") == parent_classes
-                ]
+        cousins = bool(
+            self.options.walk_template_cousins and grandparent is not None and parent_classes
+        )
+        # one answer for all the parent's twins: a page of a thousand segments reads them once
+        key: tuple[object, ...] = (
+            (grandparent, parent.tag, parent_classes, tag, classes, by_length)
+            if cousins
+            else (parent, tag, classes, by_length)
+        )
         if key not in self.kept_templates:
+            boxes = (
+                [
+                    box
+                    for box in grandparent
+                    if box.tag == parent.tag and box.get("class") == parent_classes
+                ]
+                if cousins
+                else [parent]
+            )
             self.kept_templates[key] = any(
                 twin.tag == tag
                 and twin.get("class") == classes
                 and _holds_article_text(
                     twin, self.options, by_length=by_length, text_divs=self.div_paragraphs
                 )
-                for box in parents
+                for box in boxes
                 for twin in box
             )
         return self.kept_templates[key]
